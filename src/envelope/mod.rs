@@ -1,0 +1,1 @@
+//! Multi-recipient envelopes, format v1 (docs/FORMAT.md). (in progress)

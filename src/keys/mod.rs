@@ -1,0 +1,7 @@
+//! Recipient keys: X25519 key pairs (RFC 7748), stable key ids (RFC 7638 thumbprints),
+//! JWK import/export (RFC 8037), password-protected backups (Argon2id, RFC 9106) and
+//! human-comparable fingerprints.
+
+mod x25519;
+
+pub use x25519::{KeyPair, PublicKey, SecretKey, SharedSecret, KEY_LEN};

@@ -1,0 +1,9 @@
+//! Thin, misuse-resistant wrappers over the RustCrypto primitives phiseal is built from.
+//!
+//! Everything here is crate-private plumbing; the public API lives in [`crate::keys`],
+//! [`crate::hpke`], [`crate::envelope`] and friends.
+
+pub(crate) mod aead;
+pub(crate) mod base64;
+pub(crate) mod random;
+pub(crate) mod secret;

@@ -1,0 +1,1 @@
+//! Chunked streaming encryption: C2SP Cobblestone-256. (in progress)
