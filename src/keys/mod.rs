@@ -2,8 +2,11 @@
 //! JWK import/export (RFC 8037), password-protected backups (Argon2id, RFC 9106) and
 //! human-comparable fingerprints.
 
+mod jwk;
+mod jwk_members;
 mod key_id;
 mod x25519;
 
+pub use jwk::MAX_JWK_LEN;
 pub use key_id::{KeyId, KEY_ID_LEN};
 pub use x25519::{KeyPair, PublicKey, SecretKey, SharedSecret, KEY_LEN};

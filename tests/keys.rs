@@ -1,0 +1,8 @@
+//! Integration tests of `phiseal::keys`: JWK import/export, password-protected backups,
+//! fingerprints, and the checked-in vectors in `tests/vectors/keys/`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod keys {
+    mod jwk;
+}
