@@ -1,1 +1,11 @@
-//! De-identification: HIPAA Safe Harbor, 45 CFR 164.514(b)(2) (docs/DEID.md). (in progress)
+//! De-identification under HIPAA Safe Harbor, 45 CFR 164.514(b)(2) (rules in `docs/DEID.md`).
+//!
+//! - [`zip3()`]: ZIP codes to their first three digits, or `000` for small or unknown areas,
+//!   from the embedded 2010 Census table.
+
+mod zip3;
+
+pub use zip3::{
+    zip3, zip3_is_allowed, zip3_population, zip3_table_len, HHS_RESTRICTED_ZIP3,
+    ZIP3_CENSUS_YEAR, ZIP3_DENIED, ZIP3_MIN_POPULATION_EXCLUSIVE,
+};
