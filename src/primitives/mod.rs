@@ -5,5 +5,8 @@
 
 pub(crate) mod aead;
 pub(crate) mod base64;
+pub(crate) mod hkdf;
 pub(crate) mod random;
 pub(crate) mod secret;
+#[cfg(test)]
+mod kat_tests;
