@@ -29,7 +29,7 @@ pub const MAX_PASSWORD_LEN: usize = 4096;
 
 const MAGIC: [u8; 4] = *b"PSKB";
 const VERSION: u8 = 1;
-const SALT_LEN: usize = 16;
+pub(crate) const SALT_LEN: usize = 16;
 const HEADER_LEN: usize = MAGIC.len() + 1 + 3 * 4 + SALT_LEN + KEY_ID_LEN;
 const BACKUP_LEN: usize = HEADER_LEN + aead::NONCE_LEN + KEY_LEN + aead::TAG_LEN;
 
@@ -128,16 +128,30 @@ pub(crate) fn export_with_salt_and_nonce(
     salt: &[u8; SALT_LEN],
     nonce: &[u8; aead::NONCE_LEN],
 ) -> Result<String> {
+    let key_id = pair.public_key().key_id();
+    seal_backup(pair.secret_key(), &key_id, password, params, salt, nonce)
+}
+
+/// Seals `secret` under a header naming `key_id`. Only tests pass a `key_id` that is not the
+/// secret's own (to check that import refuses it).
+pub(crate) fn seal_backup(
+    secret: &SecretKey,
+    key_id: &KeyId,
+    password: &[u8],
+    params: &BackupParams,
+    salt: &[u8; SALT_LEN],
+    nonce: &[u8; aead::NONCE_LEN],
+) -> Result<String> {
     check_password(password)?;
     params.check()?;
     let header = Header {
         params: *params,
         salt: *salt,
-        key_id: pair.public_key().key_id(),
+        key_id: *key_id,
     }
     .encode();
     let wrapping_key = argon2id(password, salt, params)?;
-    let secret = pair.secret_key().dangerous_export_bytes();
+    let secret = secret.dangerous_export_bytes();
     let sealed = aead::seal_with_nonce(&wrapping_key, nonce, &header, secret.expose())?;
     let mut backup = Vec::with_capacity(BACKUP_LEN);
     for part in [&header[..], nonce, &sealed] {

@@ -8,6 +8,8 @@ mod fingerprint;
 mod jwk;
 mod jwk_members;
 mod key_id;
+#[cfg(test)]
+mod vectors;
 mod x25519;
 
 pub use backup::{BackupInfo, BACKUP_TEXT_PREFIX, MAX_PASSWORD_LEN};
