@@ -12,5 +12,6 @@ mod keys {
     mod backup;
     mod fingerprint;
     mod jwk;
+    mod robustness;
     mod vectors;
 }

@@ -64,7 +64,8 @@ impl KeyPair {
     ///
     /// # Security
     /// The result contains the secret key in clear. It is zeroized when dropped; do not copy
-    /// it into ordinary strings, logs or storage. Prefer a password-protected backup.
+    /// it into ordinary strings, logs or storage. Prefer
+    /// [`KeyPair::export_with_password`].
     #[must_use]
     pub fn dangerous_export_private_jwk(&self) -> Zeroizing<String> {
         let public = self.public_key();
