@@ -211,8 +211,8 @@ impl<R: Read> Read for OpeningReader<R> {
             return Err(self.fail(Error::Malformed("chunk buffer")));
         };
         let n = available.len().min(out.len());
-        for (dst, src) in out.iter_mut().zip(available) {
-            *dst = *src;
+        if let (Some(dst), Some(src)) = (out.get_mut(..n), available.get(..n)) {
+            dst.copy_from_slice(src);
         }
         self.pos += n;
         self.position += n as u64;
