@@ -1,5 +1,5 @@
 //! Runs the checked-in vectors of `tests/vectors/keys/` through the public API. (The files
-//! are written by `src/keys/vectors.rs`; the JS suite runs the same files.)
+//! are written by `src/keys/vectors/`; the JS suite runs the same files.)
 
 use phiseal::keys::{Fingerprint, KeyPair, PublicKey};
 use serde_json::Value;
