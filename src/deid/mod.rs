@@ -1,10 +1,17 @@
 //! De-identification under HIPAA Safe Harbor, 45 CFR 164.514(b)(2) (rules in `docs/DEID.md`).
 //!
+//! - [`scrub_text`]: free-text notes; identifiers replaced by tags, surrogates or masks, with
+//!   the list of spans found (class and offsets, never a value).
 //! - [`zip3()`]: ZIP codes to their first three digits, or `000` for small or unknown areas,
 //!   from the embedded 2010 Census table.
 
+mod text;
 mod zip3;
 
+pub use text::{
+    scrub_text, KnownIdentifiers, OutputMode, PhiKind, ScrubbedText, Span, TextOptions,
+    AGE_GROUP, MAX_KNOWN_BYTES, MAX_KNOWN_ITEMS, MAX_TEXT_BYTES,
+};
 pub use zip3::{
     zip3, zip3_is_allowed, zip3_population, zip3_table_len, HHS_RESTRICTED_ZIP3,
     ZIP3_CENSUS_YEAR, ZIP3_DENIED, ZIP3_MIN_POPULATION_EXCLUSIVE,

@@ -1,0 +1,176 @@
+//! Geography smaller than a state (45 CFR 164.514(b)(2)(i)(B)): street addresses with unit,
+//! PO boxes, the city in `City, ST`, and ZIP codes in an address context (after a state or a
+//! ZIP word). States themselves may stay.
+
+use super::token::{TokKind, Tokens};
+use super::{Candidate, PhiKind};
+
+const SUFFIXES: &[&str] = &[
+    "st", "street", "ave", "av", "avenue", "rd", "road", "blvd", "boulevard", "dr", "drive", "ln",
+    "lane", "way", "ct", "court", "pl", "place", "ter", "terrace", "cir", "circle", "pkwy",
+    "parkway", "hwy", "highway", "sq", "square", "trl", "trail", "loop", "pike", "row", "alley",
+    "plaza", "path", "run", "crossing", "xing", "ctr", "cres", "crescent", "expy", "freeway",
+];
+const UNITS: &[&str] = &["apt", "apartment", "unit", "suite", "ste", "room", "rm", "fl", "floor", "bldg", "building", "#", "no", "lot", "box"];
+const DIRECTIONS: &[&str] = &["n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"];
+/// USPS state and territory codes.
+pub(crate) const STATE_CODES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
+    "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
+    "WV", "WI", "WY", "PR", "GU", "VI", "AS", "MP",
+];
+const STATE_NAMES: &[&str] = &[
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+    "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas",
+    "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota",
+    "mississippi", "missouri", "montana", "nebraska", "nevada", "ohio", "oklahoma", "oregon",
+    "pennsylvania", "tennessee", "texas", "utah", "vermont", "virginia", "washington",
+    "wisconsin", "wyoming",
+];
+const ZIP_CONTEXT: &[&str] = &["zip", "zipcode", "postal", "postcode"];
+
+fn is_state_code(t: &Tokens<'_>, i: usize) -> bool {
+    let s = t.s(i);
+    STATE_CODES.contains(&s) || (t.all_caps(i) && STATE_CODES.iter().any(|c| c.eq_ignore_ascii_case(s)))
+}
+
+fn is_state(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    if is_state_code(t, i) {
+        return Some(i + 1);
+    }
+    let two = ["new", "north", "south", "west", "rhode"];
+    if t.is_any(i, &two) && t.capitalized(i + 1) {
+        return Some(i + 2);
+    }
+    t.is_any(i, STATE_NAMES).then_some(i + 1)
+}
+
+fn street_word(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
+    match t.kind(i) {
+        Some(TokKind::Alpha) => t.capitalized(i) || upper_doc,
+        // 5th, 42nd
+        Some(TokKind::Digit) => t.joined(i + 1) && t.is_any(i + 1, &["st", "nd", "rd", "th"]),
+        _ => false,
+    }
+}
+
+/// `123 Main St`, `4 N. Elm Street Apt 2B`, `77 West 42nd St.`; returns one past the end.
+fn street_at(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
+    let n = t.s(i);
+    if !t.digits(i, None) || n.len() > 6 || (t.joined(i) && t.kind(i - 1) != Some(TokKind::Punct)) {
+        return None;
+    }
+    let mut j = i + 1;
+    if t.kind(j) == Some(TokKind::Alpha) && t.joined(j) && t.s(j).len() == 1 {
+        j += 1; // 12B
+    }
+    let mut words = 0;
+    while words < 4 {
+        if t.is_any(j, SUFFIXES) && words > 0 {
+            let mut e = j + 1;
+            if t.punct(e, '.') && t.joined(e) {
+                e += 1;
+            }
+            if t.is_any(e, DIRECTIONS) && t.capitalized(e) {
+                e += 1;
+            }
+            return Some(unit_end(t, e));
+        }
+        if !street_word(t, j, upper_doc) {
+            return None;
+        }
+        j += if t.kind(j) == Some(TokKind::Digit) { 2 } else { 1 };
+        if t.punct(j, '.') && t.joined(j) {
+            j += 1;
+        }
+        words += 1;
+    }
+    None
+}
+
+/// `, Apt 4B`, `Suite 200`, `#5`.
+fn unit_end(t: &Tokens<'_>, e: usize) -> usize {
+    let mut k = if t.punct(e, ',') { e + 1 } else { e };
+    if !t.is_any(k, UNITS) {
+        return e;
+    }
+    k += 1;
+    while t.punct(k, '.') || t.punct(k, '#') {
+        k += 1;
+    }
+    if t.kind(k).is_some_and(|c| c != TokKind::Punct) {
+        let mut m = k + 1;
+        while t.joined(m) && (t.kind(m) == Some(TokKind::Alpha) || t.kind(m) == Some(TokKind::Digit) || (t.punct(m, '-') && t.joined(m + 1))) {
+            m += 1;
+        }
+        return m;
+    }
+    e
+}
+
+/// `PO Box 123`, `P.O. Box 123`.
+fn po_box_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    let mut j = i;
+    if t.is(j, "po") {
+        j += 1;
+    } else if t.is(j, "p") && t.punct(j + 1, '.') && t.is(j + 2, "o") {
+        j += 3;
+        if t.punct(j, '.') {
+            j += 1;
+        }
+    } else {
+        return None;
+    }
+    (t.is(j, "box") && t.digits(j + 1, None)).then_some(j + 2)
+}
+
+/// The city in `Springfield, IL` / `Boston, Massachusetts`: 1-3 capitalized words before the
+/// comma. `i` is the comma.
+fn city_before(t: &Tokens<'_>, comma: usize, upper_doc: bool) -> Option<usize> {
+    let mut s = comma;
+    while s > 0 && comma - s < 3 && t.kind(s - 1) == Some(TokKind::Alpha) && (t.capitalized(s - 1) || upper_doc) && !t.newline_before(s) {
+        s -= 1;
+        if t.is_any(s, SUFFIXES) || t.is_any(s, UNITS) {
+            return None;
+        }
+    }
+    (s < comma).then_some(s)
+}
+
+/// A ZIP at `i`: 5 digits, or 5+4; returns one past it.
+fn zip_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    if !t.digits(i, Some(5)) {
+        return None;
+    }
+    if t.punct(i + 1, '-') && t.joined(i + 1) && t.digits(i + 2, Some(4)) && t.joined(i + 2) {
+        return Some(i + 3);
+    }
+    (!(t.joined(i + 1) && t.digits(i + 1, None))).then_some(i + 1)
+}
+
+/// Street addresses, PO boxes, cities and ZIP codes.
+pub(crate) fn find_addresses(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidate>) {
+    for i in 0..t.len() {
+        if let Some(e) = street_at(t, i, upper_doc).or_else(|| po_box_at(t, i)) {
+            out.push(Candidate::new(PhiKind::Address, t.start(i), t.end(e - 1), 86));
+        }
+        if t.punct(i, ',') {
+            if let Some(se) = is_state(t, i + 1) {
+                let zip_follows = zip_at(t, se).is_some();
+                if is_state_code(t, i + 1) || zip_follows || t.capitalized(i + 1) {
+                    if let Some(s) = city_before(t, i, upper_doc) {
+                        out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(i - 1), 75));
+                    }
+                }
+            }
+        }
+        let after_state = i > 0 && (is_state_code(t, i - 1) || t.is_any(i - 1, STATE_NAMES));
+        let after_word = (i.saturating_sub(3)..i).any(|j| t.is_any(j, ZIP_CONTEXT));
+        if after_state || after_word {
+            if let Some(e) = zip_at(t, i) {
+                out.push(Candidate::new(PhiKind::Zip, t.start(i), t.end(e - 1), 87));
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! Ages over 89 (45 CFR 164.514(b)(2)(i)(C)): `92-year-old`, `92 yo`, `age 93`, `aged 95`.
+//! The number is replaced by the single group `90+`; ages under 90 are left alone.
+
+use super::token::Tokens;
+use super::{Candidate, PhiKind};
+
+const AGE_BEFORE: &[&str] = &["age", "aged", "ages", "agd"];
+const AGE_AFTER: &[&str] = &["yo", "y", "yr", "yrs", "year", "years", "yoa", "yof", "yom"];
+
+/// The unit after the number: `-year-old`, ` year old`, `yo`, `y/o`, `y.o.`, `years of age`.
+fn unit_after(t: &Tokens<'_>, j: usize) -> bool {
+    let k = if t.punct(j, '-') && t.joined(j) { j + 1 } else { j };
+    if !t.is_any(k, AGE_AFTER) {
+        return false;
+    }
+    if t.is(k, "y") {
+        // y/o, y.o.
+        return (t.punct(k + 1, '/') || t.punct(k + 1, '.')) && t.is(k + 2, "o");
+    }
+    if t.is_any(k, &["year", "years", "yr", "yrs"]) {
+        let m = if t.punct(k + 1, '-') { k + 2 } else { k + 1 };
+        return t.is(m, "old") || (t.is(m, "of") && t.is(m + 1, "age")) || t.is(k, "yrs") || t.is(k, "yr");
+    }
+    true
+}
+
+fn age_word_before(t: &Tokens<'_>, i: usize) -> bool {
+    let mut j = i;
+    while j > 0 && (t.punct(j - 1, ':') || t.punct(j - 1, '=') || t.is(j - 1, "of") || t.is(j - 1, "is")) && j + 3 > i {
+        j -= 1;
+    }
+    j > 0 && t.is_any(j - 1, AGE_BEFORE)
+}
+
+/// Ages 90 and above written with a unit or an age word.
+pub(crate) fn find_ages(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
+    for i in 0..t.len() {
+        let Some(n) = t.num(i) else { continue };
+        if !(90..=150).contains(&n) || t.s(i).len() > 3 {
+            continue;
+        }
+        // Already generalised ("90+") or part of a longer number.
+        if t.punct(i + 1, '+') && t.joined(i + 1) {
+            continue;
+        }
+        if t.joined(i) && (t.digits(i - 1, None) || t.punct(i - 1, '.') || t.punct(i - 1, '/')) {
+            continue;
+        }
+        if unit_after(t, i + 1) || age_word_before(t, i) {
+            out.push(Candidate::new(PhiKind::Age, t.start(i), t.end(i), 95));
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! Dates in numeric and written forms, and years of birth (45 CFR 164.514(b)(2)(i)(C)).
+//!
+//! Every date element except the year is an identifier; a year is one too when it implies an
+//! age over 89 (a birth year more than 89 years before the reference year). Each candidate
+//! records where its year is (if written with 4 digits) and whether the date is a birth date.
+
+use super::token::Tokens;
+use super::{Candidate, PhiKind};
+
+const MONTHS: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+];
+const MONTH_ABBR: [&str; 13] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+];
+const BIRTH_CONTEXT: &[&str] = &["dob", "born", "birth", "birthday", "birthdate", "b"];
+const DAY_MONTH_CONTEXT: &[&str] = &[
+    "on", "since", "from", "until", "till", "to", "dated", "date", "dos", "dob", "admitted",
+    "discharged", "seen", "visit", "through", "thru", "starting", "started", "effective", "before",
+    "after", "of", "by", "returned", "scheduled", "doa", "dod",
+];
+
+/// Token `i` names a month (full or 3/4-letter abbreviation, any case).
+fn is_month(t: &Tokens<'_>, i: usize) -> bool {
+    let s = t.s(i);
+    MONTHS.iter().any(|m| s.eq_ignore_ascii_case(m)) || MONTH_ABBR.iter().any(|m| s.eq_ignore_ascii_case(m))
+}
+
+/// `5`, `05`, `5th`: returns (value, index one past).
+fn day_at(t: &Tokens<'_>, i: usize) -> Option<(u32, usize)> {
+    if !t.digits(i, None) || t.s(i).len() > 2 {
+        return None;
+    }
+    let d = t.num(i)?;
+    if !(1..=31).contains(&d) {
+        return None;
+    }
+    let j = if t.joined(i + 1) && t.is_any(i + 1, &["st", "nd", "rd", "th"]) { i + 2 } else { i + 1 };
+    Some((d, j))
+}
+
+/// A 4-digit year 1800-2199, or `'85`; returns (index of the year digits, index one past).
+fn year_at(t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
+    if t.digits(i, Some(4)) && t.num(i).is_some_and(|y| (1800..=2199).contains(&y)) && !(t.joined(i + 1) && t.digits(i + 1, None)) {
+        return Some((i, i + 1));
+    }
+    if t.punct(i, '\'') && t.digits(i + 1, Some(2)) && t.joined(i + 1) {
+        return Some((i + 1, i + 2));
+    }
+    None
+}
+
+/// Skips `,` or `.` right after token `i - 1`; returns the next index.
+fn skip_comma(t: &Tokens<'_>, i: usize) -> usize {
+    if t.punct(i, ',') || (t.punct(i, '.') && t.joined(i)) { i + 1 } else { i }
+}
+
+fn skip_sep(t: &Tokens<'_>, i: usize) -> usize {
+    if (t.punct(i, '-') || t.punct(i, '/')) && t.joined(i) { i + 1 } else { skip_comma(t, i) }
+}
+
+struct Found {
+    first: usize,
+    last: usize,
+    year_tok: Option<usize>,
+}
+
+/// `March 5, 2020`, `Mar. 5th`, `MARCH 2020`, `Jan-05-2020`.
+fn month_first(t: &Tokens<'_>, i: usize) -> Option<Found> {
+    if !is_month(t, i) {
+        return None;
+    }
+    let mut j = i + 1;
+    if t.punct(j, '.') && t.joined(j) {
+        j += 1;
+    }
+    j = if (t.punct(j, '-') || t.punct(j, '/')) && t.joined(j) { j + 1 } else { j };
+    if let Some((_, k)) = day_at(t, j) {
+        let k2 = skip_sep(t, k);
+        if let Some((y, e)) = year_at(t, k2) {
+            return Some(Found { first: i, last: e - 1, year_tok: Some(y) });
+        }
+        // "May 5" alone: "may" needs a capital or a year to be a month.
+        if t.is(i, "may") && !t.capitalized(i) {
+            return None;
+        }
+        return Some(Found { first: i, last: k - 1, year_tok: None });
+    }
+    let k = skip_comma(t, j);
+    let (y, e) = year_at(t, k)?;
+    if t.is(i, "may") && !t.capitalized(i) {
+        return None;
+    }
+    Some(Found { first: i, last: e - 1, year_tok: Some(y) })
+}
+
+/// `5 March 2020`, `5th of March`, `05-Jan-2020`, `05Jan2020`.
+fn day_first(t: &Tokens<'_>, i: usize) -> Option<Found> {
+    let (_, mut j) = day_at(t, i)?;
+    if t.is(j, "of") || ((t.punct(j, '-') || t.punct(j, '/')) && t.joined(j)) {
+        j += 1;
+    }
+    if !is_month(t, j) || (t.is(j, "may") && !t.capitalized(j)) {
+        return None;
+    }
+    let mut k = j + 1;
+    if t.punct(k, '.') && t.joined(k) {
+        k += 1;
+    }
+    let k = skip_sep(t, k);
+    match year_at(t, k) {
+        Some((y, e)) => Some(Found { first: i, last: e - 1, year_tok: Some(y) }),
+        None => Some(Found { first: i, last: j, year_tok: None }),
+    }
+}
+
+fn month_day_ok(a: u32, b: u32) -> bool {
+    ((1..=12).contains(&a) && (1..=31).contains(&b)) || ((1..=12).contains(&b) && (1..=31).contains(&a))
+}
+
+/// `03/04/2020`, `3-4-20`, `2020-03-04`, `2020/03/04`, `03/2020`, and `3/4` after a date word.
+fn numeric(t: &Tokens<'_>, i: usize) -> Option<Found> {
+    if !t.digits(i, None) || (t.joined(i) && (t.punct(i - 1, '/') || t.punct(i - 1, '-') || t.punct(i - 1, '.') || t.digits(i - 1, None))) {
+        return None;
+    }
+    let sep = t.s(i + 1);
+    let sep_ok = matches!(sep, "/" | "-" | ".") && t.joined(i + 1) && t.joined(i + 2);
+    if !sep_ok || !t.digits(i + 2, None) {
+        return None;
+    }
+    let (a, b) = (t.num(i)?, t.num(i + 2)?);
+    let third = t.s(i + 3) == sep && t.joined(i + 3) && t.joined(i + 4) && t.digits(i + 4, None);
+    let glued_after = |k: usize| t.joined(k) && (t.digits(k, None) || ((t.punct(k, '/') || t.punct(k, '-')) && t.digits(k + 1, None)));
+    if t.digits(i, Some(4)) {
+        // ISO: yyyy-mm-dd, optionally with a time.
+        let c = if third { t.num(i + 4)? } else { return None };
+        if (1800..=2199).contains(&a) && (1..=12).contains(&b) && (1..=31).contains(&c) && t.s(i + 4).len() <= 2 && !glued_after(i + 5) {
+            return Some(Found { first: i, last: iso_time_end(t, i + 5).saturating_sub(1), year_tok: Some(i) });
+        }
+        return None;
+    }
+    let month_year = !third && t.digits(i + 2, Some(4));
+    if t.s(i).len() > 2 || (t.s(i + 2).len() > 2 && !month_year) {
+        return None;
+    }
+    if third {
+        let ylen = t.s(i + 4).len();
+        if (ylen == 2 || ylen == 4) && month_day_ok(a, b) && !glued_after(i + 5) {
+            let y = (ylen == 4).then_some(i + 4);
+            if let Some(y) = y {
+                if !t.num(y).is_some_and(|v| (1800..=2199).contains(&v)) {
+                    return None;
+                }
+            }
+            return Some(Found { first: i, last: i + 4, year_tok: y.or(Some(i + 4)) });
+        }
+        return None;
+    }
+    if glued_after(i + 3) || sep == "." {
+        return None;
+    }
+    if t.digits(i + 2, Some(4)) && (1..=12).contains(&a) && (1800..=2199).contains(&b) {
+        return Some(Found { first: i, last: i + 2, year_tok: Some(i + 2) });
+    }
+    let ctx = (i.saturating_sub(2)..i).any(|j| t.is_any(j, DAY_MONTH_CONTEXT));
+    if sep == "/" && ctx && (1..=12).contains(&a) && (1..=31).contains(&b) && t.s(i + 2).len() <= 2 {
+        return Some(Found { first: i, last: i + 2, year_tok: None });
+    }
+    None
+}
+
+/// After an ISO date at `j`: `T10:30:00Z`, ` 10:30`, `+01:00`; returns one past the end.
+fn iso_time_end(t: &Tokens<'_>, j: usize) -> usize {
+    if !(t.is(j, "t") && t.joined(j) && t.digits(j + 1, Some(2)) && t.joined(j + 1)) {
+        return j;
+    }
+    let mut k = j + 1;
+    let sep = |k: usize| (t.punct(k, ':') || t.punct(k, '.') || t.punct(k, '+') || t.punct(k, '-')) && t.joined(k + 1) && t.digits(k + 1, None);
+    while k < t.len() && t.joined(k) && (t.digits(k, None) || sep(k) || t.is(k, "z")) {
+        k += 1;
+    }
+    k
+}
+
+/// A bare 4-digit year right after a birth word: `born in 1931`, `DOB 1931`, `birth year 1931`.
+fn birth_year(t: &Tokens<'_>, i: usize) -> Option<Found> {
+    let (y, e) = year_at(t, i)?;
+    if !t.digits(i, Some(4)) || !birth_context(t, i) {
+        return None;
+    }
+    Some(Found { first: i, last: e - 1, year_tok: Some(y) })
+}
+
+fn birth_context(t: &Tokens<'_>, i: usize) -> bool {
+    // "b." abbreviates "born"; a bare "b" does not.
+    (i.saturating_sub(5)..i).any(|j| t.is_any(j, BIRTH_CONTEXT) && (!t.is(j, "b") || t.punct(j + 1, '.')))
+}
+
+/// Includes a weekday written right before the date (`Monday, March 5`).
+fn with_weekday(t: &Tokens<'_>, first: usize) -> usize {
+    let mut k = first;
+    if k >= 1 && t.punct(k - 1, ',') {
+        k -= 1;
+    }
+    if k >= 1 && t.is_any(k - 1, WEEKDAYS) { k - 1 } else { first }
+}
+
+/// All date candidates.
+pub(crate) fn find_dates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
+    let mut i = 0;
+    while i < t.len() {
+        let found = month_first(t, i).or_else(|| day_first(t, i)).or_else(|| numeric(t, i)).or_else(|| birth_year(t, i));
+        let Some(f) = found else {
+            i += 1;
+            continue;
+        };
+        let first = with_weekday(t, f.first);
+        let mut c = Candidate::new(PhiKind::Date, t.start(first), t.end(f.last), 85);
+        c.birth = birth_context(t, f.first);
+        c.year = f.year_tok.filter(|&y| t.digits(y, Some(4))).map(|y| (t.start(y), t.end(y)));
+        out.push(c);
+        i = f.last + 1;
+    }
+}

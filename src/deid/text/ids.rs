@@ -1,0 +1,128 @@
+//! Identifier numbers found by a context word (45 CFR 164.514(b)(2)(i)(H)-(M), (R)): medical
+//! record, account, member/policy/beneficiary, license and certificate, plate and VIN, serial
+//! and device numbers. The value is the alphanumeric code after the word, which must contain a
+//! digit.
+
+use super::token::{TokKind, Tokens};
+use super::{Candidate, PhiKind};
+
+/// Context word → class. Multi-word contexts are matched on their last word plus a check.
+const CONTEXT: &[(&str, PhiKind)] = &[
+    ("mrn", PhiKind::Mrn),
+    ("mr", PhiKind::Mrn),
+    ("chart", PhiKind::Mrn),
+    ("record", PhiKind::Mrn),
+    ("account", PhiKind::Account),
+    ("acct", PhiKind::Account),
+    ("member", PhiKind::HealthPlan),
+    ("policy", PhiKind::HealthPlan),
+    ("beneficiary", PhiKind::HealthPlan),
+    ("subscriber", PhiKind::HealthPlan),
+    ("medicare", PhiKind::HealthPlan),
+    ("medicaid", PhiKind::HealthPlan),
+    ("insurance", PhiKind::HealthPlan),
+    ("group", PhiKind::HealthPlan),
+    ("plan", PhiKind::HealthPlan),
+    ("license", PhiKind::License),
+    ("licence", PhiKind::License),
+    ("dl", PhiKind::License),
+    ("certificate", PhiKind::License),
+    ("cert", PhiKind::License),
+    ("npi", PhiKind::License),
+    ("dea", PhiKind::License),
+    ("passport", PhiKind::License),
+    ("plate", PhiKind::Vehicle),
+    ("vin", PhiKind::Vehicle),
+    ("vehicle", PhiKind::Vehicle),
+    ("serial", PhiKind::Device),
+    ("sn", PhiKind::Device),
+    ("device", PhiKind::Device),
+    ("udi", PhiKind::Device),
+    ("pacemaker", PhiKind::Device),
+    ("implant", PhiKind::Device),
+    ("id", PhiKind::Id),
+    ("identifier", PhiKind::Id),
+    ("claim", PhiKind::Id),
+    ("case", PhiKind::Id),
+    ("accession", PhiKind::Id),
+    ("specimen", PhiKind::Id),
+    ("badge", PhiKind::Id),
+    ("employee", PhiKind::Id),
+];
+
+/// Connector words allowed between the context word and the code.
+const CONNECTORS: &[&str] = &[
+    "#", ":", "no", ".", "number", "num", "nbr", "id", "is", "=", "-", "code", "nos", "plate",
+    "s", "'", "'s", "of", "and", "(", ")", "identifier",
+];
+
+/// Context words too common to trigger alone: they need `#`, `:`, `no`, `number` or `id`.
+const WEAK_CONTEXT: &[&str] = &[
+    "group", "plan", "record", "chart", "case", "claim", "insurance", "employee", "device",
+    "implant", "pacemaker", "vehicle", "medicare", "medicaid", "specimen", "id", "identifier",
+];
+
+const MAX_CODE_BYTES: usize = 40;
+
+fn context_kind(t: &Tokens<'_>, i: usize) -> Option<PhiKind> {
+    if t.kind(i) != Some(TokKind::Alpha) {
+        return None;
+    }
+    let s = t.s(i);
+    if s.eq_ignore_ascii_case("mr") && !t.punct(i + 1, '#') {
+        return None; // "Mr." is a title; "MR#" is a record number.
+    }
+    CONTEXT.iter().find(|(w, _)| s.eq_ignore_ascii_case(w)).map(|&(_, k)| k)
+}
+
+/// Returns one past the last token of a code starting at `i`, if it is one.
+fn code_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    let mut j = i;
+    let mut has_digit = false;
+    let mut alnum = 0usize;
+    while j < t.len() && (j == i || t.joined(j)) {
+        match t.kind(j) {
+            Some(TokKind::Digit) => has_digit = true,
+            Some(TokKind::Alpha) => {}
+            Some(TokKind::Punct) if (t.punct(j, '-') || t.punct(j, '.') || t.punct(j, '/')) && t.joined(j + 1) && t.kind(j + 1) != Some(TokKind::Punct) => {}
+            _ => break,
+        }
+        if t.kind(j) != Some(TokKind::Punct) {
+            alnum += t.s(j).len();
+        }
+        j += 1;
+    }
+    if t.kind(i) == Some(TokKind::Punct) {
+        return None;
+    }
+    let bytes = t.end(j.saturating_sub(1)).saturating_sub(t.start(i));
+    (has_digit && alnum >= 4 && bytes <= MAX_CODE_BYTES).then_some(j)
+}
+
+/// Plates written `ABC 1234`: a short letter group, a space, then digits.
+fn spaced_plate(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    let letters = t.kind(i) == Some(TokKind::Alpha) && t.s(i).len() <= 3 && t.all_caps(i);
+    (letters && t.digits(i + 1, None) && !t.joined(i + 1) && t.s(i + 1).len() <= 5).then_some(i + 2)
+}
+
+/// Identifier codes after a context word.
+pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
+    for i in 0..t.len() {
+        let Some(kind) = context_kind(t, i) else { continue };
+        let mut j = i + 1;
+        let mut skipped = 0;
+        while skipped < 5 && t.is_any(j, CONNECTORS) {
+            j += 1;
+            skipped += 1;
+        }
+        let kind = if kind == PhiKind::License && (i + 1..j).any(|k| t.is(k, "plate")) { PhiKind::Vehicle } else { kind };
+        let marked = (i + 1..j).any(|k| t.is_any(k, &["#", ":", "no", "number", "num", "nbr", "id", "="]));
+        if WEAK_CONTEXT.iter().any(|w| t.is(i, w)) && !marked {
+            continue;
+        }
+        let end = if kind == PhiKind::Vehicle { spaced_plate(t, j).or_else(|| code_at(t, j)) } else { code_at(t, j) };
+        if let Some(e) = end {
+            out.push(Candidate::new(kind, t.start(j), t.end(e - 1), 88));
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! Identifiers known from the structured record being processed (the patient's and relatives'
+//! names, address lines, phone numbers, record numbers). They are found anywhere in a note,
+//! case-insensitively, token by token, including single parts of names; punctuation between
+//! tokens is ignored so `617-555-0134` also matches `(617) 555 0134`.
+
+use super::dictionary::lookup;
+use super::token::{TokKind, Tokens};
+use super::{Candidate, PhiKind};
+use crate::{Error, Result};
+use std::collections::HashMap;
+use std::fmt;
+
+/// At most this many known identifiers, each at most [`MAX_KNOWN_BYTES`] long.
+pub const MAX_KNOWN_ITEMS: usize = 4096;
+/// Longest known identifier accepted, in bytes.
+pub const MAX_KNOWN_BYTES: usize = 512;
+
+/// Identifier values taken from the structured record, searched for in free text.
+///
+/// `Debug` prints only counts: the values are PHI.
+#[derive(Clone, Default)]
+pub struct KnownIdentifiers {
+    items: Vec<(PhiKind, String)>,
+}
+
+impl fmt::Debug for KnownIdentifiers {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "KnownIdentifiers {{ {} values redacted }}", self.items.len())
+    }
+}
+
+impl KnownIdentifiers {
+    /// An empty set.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a value of the given class (a name, an address line or city, a phone, an MRN...).
+    ///
+    /// # Errors
+    /// [`Error::LimitExceeded`] past [`MAX_KNOWN_ITEMS`] values or for a value longer than
+    /// [`MAX_KNOWN_BYTES`].
+    pub fn add(&mut self, kind: PhiKind, value: &str) -> Result<()> {
+        if self.items.len() >= MAX_KNOWN_ITEMS {
+            return Err(Error::LimitExceeded("too many known identifiers"));
+        }
+        if value.len() > MAX_KNOWN_BYTES {
+            return Err(Error::LimitExceeded("known identifier too long"));
+        }
+        if !value.trim().is_empty() {
+            self.items.push((kind, value.to_owned()));
+        }
+        Ok(())
+    }
+
+    /// Number of values held.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether no value is held.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Merges another set into this one.
+    ///
+    /// # Errors
+    /// [`Error::LimitExceeded`] as for [`KnownIdentifiers::add`].
+    pub fn extend_from(&mut self, other: &KnownIdentifiers) -> Result<()> {
+        for (k, v) in &other.items {
+            self.add(*k, v)?;
+        }
+        Ok(())
+    }
+}
+
+/// A phrase to look for: lower-case alphanumeric tokens.
+struct Phrase {
+    words: Vec<String>,
+    kind: PhiKind,
+    /// Also a common word: only matched where capitalized (or in an upper-case note).
+    needs_capital: bool,
+}
+
+fn words_of(value: &str) -> Vec<String> {
+    let t = Tokens::new(value);
+    (0..t.len()).filter(|&i| t.kind(i) != Some(TokKind::Punct)).map(|i| t.s(i).to_lowercase()).collect()
+}
+
+fn phrases(known: &KnownIdentifiers) -> Vec<Phrase> {
+    let mut out = Vec::new();
+    for (kind, value) in &known.items {
+        let words = words_of(value);
+        if words.is_empty() {
+            continue;
+        }
+        let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+        if *kind == PhiKind::Name {
+            for w in words.iter().filter(|w| w.chars().count() >= 2) {
+                let info = lookup(w);
+                out.push(Phrase { words: vec![w.clone()], kind: *kind, needs_capital: info.ambiguous || info.stop });
+            }
+        } else if *kind == PhiKind::Phone && digits.len() == 11 && digits.starts_with('1') {
+            let local = digits.get(1..).unwrap_or("").to_owned();
+            out.push(Phrase { words: words_of(&format!("{} {} {}", local.get(..3).unwrap_or(""), local.get(3..6).unwrap_or(""), local.get(6..).unwrap_or(""))), kind: *kind, needs_capital: false });
+            out.push(Phrase { words: vec![local], kind: *kind, needs_capital: false });
+        }
+        if words.len() > 1 && digits.len() >= 4 && words.iter().all(|w| w.bytes().all(|b| b.is_ascii_digit())) {
+            out.push(Phrase { words: vec![digits.clone()], kind: *kind, needs_capital: false });
+        }
+        out.push(Phrase { words, kind: *kind, needs_capital: false });
+    }
+    out
+}
+
+/// Finds every known value in the text.
+pub(crate) fn find_known(t: &Tokens<'_>, known: &KnownIdentifiers, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if known.is_empty() {
+        return;
+    }
+    let list = phrases(known);
+    let mut by_first: HashMap<&str, Vec<&Phrase>> = HashMap::new();
+    for p in &list {
+        if let Some(w) = p.words.first() {
+            by_first.entry(w.as_str()).or_default().push(p);
+        }
+    }
+    let words: Vec<usize> = (0..t.len()).filter(|&i| t.kind(i) != Some(TokKind::Punct)).collect();
+    let lower: Vec<String> = words.iter().map(|&i| t.s(i).to_lowercase()).collect();
+    for (w, low) in lower.iter().enumerate() {
+        let Some(cands) = by_first.get(low.as_str()) else { continue };
+        for p in cands {
+            let n = p.words.len();
+            let Some(slice) = lower.get(w..w + n) else { continue };
+            if slice.iter().zip(&p.words).any(|(a, b)| a != b) {
+                continue;
+            }
+            let (Some(&first), Some(&last)) = (words.get(w), words.get(w + n - 1)) else { continue };
+            if p.needs_capital && !(t.capitalized(first) || upper_doc) {
+                continue;
+            }
+            if glued_to_word(t, first, last) {
+                continue;
+            }
+            out.push(Candidate::new(p.kind, t.start(first), t.end(last), 99));
+        }
+    }
+}
+
+/// A match inside a longer alphanumeric run (`ANN` in `ANN123`) is not a match.
+fn glued_to_word(t: &Tokens<'_>, first: usize, last: usize) -> bool {
+    let left = t.joined(first) && t.kind(first - 1) != Some(TokKind::Punct);
+    let right = t.joined(last + 1) && t.kind(last + 1) != Some(TokKind::Punct);
+    left || right
+}

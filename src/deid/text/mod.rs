@@ -1,0 +1,165 @@
+//! Free-text scrubbing of clinical notes (45 CFR 164.514(b)(2)(i), rules in `docs/DEID.md`).
+//!
+//! Presidio-like pipeline: recognizers propose candidate spans (patterns with validation,
+//! context words, the Census name dictionary, identifiers known from the record), overlapping
+//! candidates are resolved by score then length, and the winners are transformed into type
+//! tags, consistent surrogates or masks. The result carries the list of spans (class and byte
+//! offsets into the input, never a value).
+
+mod address;
+mod ages;
+mod dates;
+mod dictionary;
+mod ids;
+mod kind;
+mod known;
+mod names;
+mod patterns;
+mod resolve;
+mod token;
+mod transform;
+
+pub use kind::PhiKind;
+pub use known::{KnownIdentifiers, MAX_KNOWN_BYTES, MAX_KNOWN_ITEMS};
+pub use transform::AGE_GROUP;
+
+use crate::{Error, Result};
+use serde::Serialize;
+use token::Tokens;
+
+/// Largest text accepted by [`scrub_text`], in bytes (16 MiB).
+pub const MAX_TEXT_BYTES: usize = 16 * 1024 * 1024;
+
+/// How detected spans are written in the output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OutputMode {
+    /// `[NAME]`, `[DATE]`, ... (ages over 89 always become `90+`).
+    #[default]
+    Tag,
+    /// `[NAME-1]`, `[NAME-2]`: the same value (ignoring case and punctuation) gets the same
+    /// surrogate within one document. Indexed placeholders, so scrubbing stays idempotent.
+    Surrogate,
+    /// Every character of the span becomes `*`.
+    Mask,
+}
+
+/// Options for [`scrub_text`].
+#[derive(Clone, Debug, Default)]
+pub struct TextOptions {
+    /// How spans are replaced.
+    pub mode: OutputMode,
+    /// Write the 4-digit year of a date instead of a tag (Safe Harbor allows the year, except a
+    /// year that implies an age over 89).
+    pub keep_year: bool,
+    /// The year ages are computed against. Without it, a birth date's year is never kept.
+    pub reference_year: Option<u16>,
+    /// Identifiers known from the structured record, found anywhere in the text.
+    pub known: KnownIdentifiers,
+}
+
+/// One detected identifier: its class and byte offsets into the input text. No value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// Identifier class.
+    pub kind: PhiKind,
+    /// Byte offset of the first byte in the input.
+    pub start: usize,
+    /// Byte offset one past the last byte in the input.
+    pub end: usize,
+}
+
+/// The scrubbed text and where identifiers were found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScrubbedText {
+    /// The text with every span replaced.
+    pub text: String,
+    /// Detected spans in input order (offsets into the input).
+    pub spans: Vec<Span>,
+}
+
+/// A proposed span before overlap resolution.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Candidate {
+    pub kind: PhiKind,
+    pub start: usize,
+    pub end: usize,
+    pub score: u8,
+    /// A date written next to a birth word (DOB, born).
+    pub birth: bool,
+    /// Byte range of a 4-digit year inside a date.
+    pub year: Option<(usize, usize)>,
+}
+
+impl Candidate {
+    pub(crate) fn new(kind: PhiKind, start: usize, end: usize, score: u8) -> Self {
+        Candidate { kind, start, end, score, birth: false, year: None }
+    }
+}
+
+/// A note is treated as upper-case when under 5% of its letters are lower case: capitals then
+/// carry no information, so name rules need dictionary evidence.
+fn is_upper_case_text(text: &str) -> bool {
+    let (mut letters, mut lower) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        lower += usize::from(c.is_lowercase());
+    }
+    letters >= 8 && lower * 20 < letters
+}
+
+fn candidates(text: &str, opts: &TextOptions) -> Vec<Candidate> {
+    let t = Tokens::new(text);
+    let upper = is_upper_case_text(text);
+    let mut out = Vec::new();
+    patterns::find_ssn(&t, &mut out);
+    patterns::find_phone(&t, &mut out);
+    patterns::find_email(text, &mut out);
+    patterns::find_url(text, &mut out);
+    patterns::find_ipv4(&t, &mut out);
+    patterns::find_ipv6(text, &mut out);
+    dates::find_dates(&t, &mut out);
+    ages::find_ages(&t, &mut out);
+    ids::find_context_ids(&t, &mut out);
+    address::find_addresses(&t, upper, &mut out);
+    names::find_names(&t, upper, &mut out);
+    known::find_known(&t, &opts.known, upper, &mut out);
+    out
+}
+
+/// Passes of detection over the previous output. A replacement can change what is next to a
+/// neighbouring value (`Mary::1` → `[NAME]::1` exposes an IPv6 address), so the scrubber runs
+/// again on its own output until nothing new is found.
+const MAX_PASSES: usize = 4;
+
+/// Finds identifiers in free text and replaces them.
+///
+/// Idempotent: scrubbing the output again gives the same text (placeholders this function
+/// writes are never detected again, and detection is repeated on the output until it finds
+/// nothing, at most 4 passes).
+///
+/// # Errors
+/// [`Error::LimitExceeded`] if `text` is longer than [`MAX_TEXT_BYTES`].
+pub fn scrub_text(text: &str, opts: &TextOptions) -> Result<ScrubbedText> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(Error::LimitExceeded("text longer than MAX_TEXT_BYTES"));
+    }
+    let mut surrogates = transform::Surrogates::default();
+    let mut maps: Vec<Vec<transform::Copied>> = Vec::new();
+    let mut spans = Vec::new();
+    let mut current = std::borrow::Cow::Borrowed(text);
+    for _ in 0..MAX_PASSES {
+        let found = resolve::resolve(candidates(&current, opts), &resolve::placeholders(&current));
+        if found.is_empty() {
+            break;
+        }
+        for c in &found {
+            let back = |pos: usize, is_end: bool| maps.iter().rev().fold(pos, |p, m| transform::map_back(m, p, is_end));
+            spans.push(Span { kind: c.kind, start: back(c.start, false), end: back(c.end, true) });
+        }
+        let (out, copied) = transform::apply(&current, &found, opts, &mut surrogates);
+        maps.push(copied);
+        current = std::borrow::Cow::Owned(out);
+    }
+    spans.sort_by_key(|s| s.start);
+    Ok(ScrubbedText { text: current.into_owned(), spans })
+}

@@ -1,0 +1,99 @@
+//! Writing the scrubbed text: type tags, consistent indexed surrogates, or masks.
+
+use super::{Candidate, OutputMode, PhiKind, TextOptions};
+use std::collections::HashMap;
+
+/// The generalised value that replaces an age over 89 in every mode.
+pub const AGE_GROUP: &str = "90+";
+
+/// Numbers surrogates per class so the same value gets the same surrogate in one document.
+#[derive(Default)]
+pub(crate) struct Surrogates {
+    seen: HashMap<(PhiKind, String), usize>,
+    next: HashMap<PhiKind, usize>,
+}
+
+impl Surrogates {
+    fn get(&mut self, kind: PhiKind, value: &str) -> usize {
+        let key: String = value.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+        if let Some(&n) = self.seen.get(&(kind, key.clone())) {
+            return n;
+        }
+        let n = self.next.entry(kind).or_insert(0);
+        *n += 1;
+        let n = *n;
+        self.seen.insert((kind, key), n);
+        n
+    }
+}
+
+/// Whether a date's 4-digit year may stay: the caller asked for it and it does not imply an
+/// age over 89 (a birth year needs a reference year to decide; without one it goes).
+fn kept_year<'a>(text: &'a str, c: &Candidate, opts: &TextOptions) -> Option<&'a str> {
+    if !opts.keep_year || c.kind != PhiKind::Date {
+        return None;
+    }
+    let (s, e) = c.year?;
+    let year = text.get(s..e)?;
+    if c.birth {
+        let born: u16 = year.parse().ok()?;
+        let reference = opts.reference_year?;
+        if reference.saturating_sub(born) > 89 {
+            return None;
+        }
+    }
+    Some(year)
+}
+
+fn replacement(text: &str, c: &Candidate, opts: &TextOptions, surrogates: &mut Surrogates) -> String {
+    let original = text.get(c.start..c.end).unwrap_or("");
+    if c.kind == PhiKind::Age {
+        return AGE_GROUP.to_owned();
+    }
+    if let Some(year) = kept_year(text, c, opts) {
+        return year.to_owned();
+    }
+    match opts.mode {
+        OutputMode::Tag => format!("[{}]", c.kind.label()),
+        OutputMode::Surrogate => format!("[{}-{}]", c.kind.label(), surrogates.get(c.kind, original)),
+        OutputMode::Mask => "*".repeat(original.chars().count()),
+    }
+}
+
+/// A stretch of output copied unchanged from the input of a pass: `out_start..out_start+len`
+/// is `in_start..in_start+len`.
+#[derive(Clone, Copy)]
+pub(crate) struct Copied {
+    out_start: usize,
+    in_start: usize,
+    len: usize,
+}
+
+/// Maps an offset in a pass's output back to its input. Detections of a later pass lie inside
+/// copied stretches (placeholders are never detected), so the lookup always succeeds for
+/// them; `is_end` picks the stretch that ends at `pos` rather than the one starting there.
+pub(crate) fn map_back(copied: &[Copied], pos: usize, is_end: bool) -> usize {
+    let hit = copied.iter().find(|c| {
+        if is_end { c.out_start < pos && pos <= c.out_start + c.len } else { c.out_start <= pos && pos < c.out_start + c.len }
+    });
+    hit.map_or(pos, |c| c.in_start + (pos - c.out_start))
+}
+
+/// Builds the output text from the resolved, sorted, non-overlapping spans, and records which
+/// stretches were copied unchanged.
+pub(crate) fn apply(text: &str, spans: &[Candidate], opts: &TextOptions, surrogates: &mut Surrogates) -> (String, Vec<Copied>) {
+    let mut out = String::with_capacity(text.len() + spans.len() * 8);
+    let mut copied = Vec::with_capacity(spans.len() + 1);
+    let mut at = 0;
+    for c in spans {
+        let keep = text.get(at..c.start).unwrap_or("");
+        copied.push(Copied { out_start: out.len(), in_start: at, len: keep.len() });
+        out.push_str(keep);
+        out.push_str(&replacement(text, c, opts, surrogates));
+        at = c.end;
+    }
+    let rest = text.get(at..).unwrap_or("");
+    copied.push(Copied { out_start: out.len(), in_start: at, len: rest.len() });
+    out.push_str(rest);
+    (out, copied)
+}

@@ -1,0 +1,257 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+//! Free-text scrubber: every identifier class, hard negatives, output modes, idempotency,
+//! known identifiers, limits, and no values in spans or Debug output.
+
+use phiseal::deid::{
+    scrub_text, KnownIdentifiers, OutputMode, PhiKind, TextOptions, MAX_KNOWN_ITEMS,
+    MAX_TEXT_BYTES,
+};
+use phiseal::Error;
+use proptest::prelude::*;
+
+fn tags(text: &str) -> String {
+    scrub_text(text, &TextOptions::default()).unwrap().text
+}
+
+fn kinds(text: &str) -> Vec<PhiKind> {
+    scrub_text(text, &TextOptions::default()).unwrap().spans.iter().map(|s| s.kind).collect()
+}
+
+#[test]
+fn ssn_is_validated() {
+    assert_eq!(tags("SSN 123-45-6789."), "SSN [SSN].");
+    assert_eq!(tags("ssn: 123 45 6789"), "ssn: [SSN]");
+    assert_eq!(tags("social security number 123456789"), "social security number [SSN]");
+    for bad in ["000-12-3456", "666-12-3456", "912-12-3456", "123-00-4567", "123-45-0000"] {
+        assert!(!kinds(&format!("SSN {bad}")).contains(&PhiKind::Ssn), "{bad}");
+    }
+    // Nine digits without an SSN word are not an SSN.
+    assert!(!kinds("lot 123456789").contains(&PhiKind::Ssn));
+}
+
+#[test]
+fn phone_and_fax_formats() {
+    for p in ["(617) 555-0134", "617-555-0134", "617.555.0134", "617 555 0134", "+1 617 555 0134",
+              "1-800-555-0199", "(617)555-0134", "617-555-0134 ext. 22"] {
+        assert_eq!(tags(&format!("call {p} today")), "call [PHONE] today", "{p}");
+    }
+    assert_eq!(tags("fax: 6175550134"), "fax: [PHONE]");
+    assert_eq!(tags("phone 555-0134"), "phone [PHONE]");
+    // Area code and exchange must not start with 0 or 1.
+    assert!(!kinds("ref 017-555-0134").contains(&PhiKind::Phone));
+}
+
+#[test]
+fn email_url_ip() {
+    assert_eq!(tags("mail j.doe+x@mail.example.org."), "mail [EMAIL].");
+    assert_eq!(tags("see https://portal.example.org/a?b=1, or www.clinic.com."), "see [URL], or [URL].");
+    assert_eq!(tags("at mychart.example.health/login"), "at [URL]");
+    assert_eq!(tags("from 10.0.0.254 and 2001:db8::1 and fe80::1%"), "from [IP] and [IP] and [IP]%");
+    assert_eq!(tags("ip 1.2.3.4.5 or 256.1.1.1"), "ip 1.2.3.4.5 or 256.1.1.1");
+    assert_eq!(tags("at 10:30:15 today"), "at 10:30:15 today");
+    assert_eq!(tags("report.pdf attached"), "report.pdf attached");
+}
+
+#[test]
+fn dates_numeric_and_written() {
+    for d in ["03/14/2021", "3/4/21", "2021-03-14", "14-Mar-2021", "March 14, 2021", "Mar. 14th 2021",
+              "14 March 2021", "the 14th of March, 2021", "MARCH 14 2021", "Sunday, March 14, 2021",
+              "March 2021", "03/2021", "2021-03-14T10:30:00Z"] {
+        let out = tags(&format!("seen {d}."));
+        assert!(out.starts_with("seen ") && out.contains("[DATE]") && !out.contains("14") && !out.contains("21"), "{d} -> {out}");
+    }
+    assert_eq!(tags("admitted on 3/4 for pain"), "admitted on [DATE] for pain");
+}
+
+#[test]
+fn date_hard_negatives() {
+    for s in ["In 1998 she had surgery.", "BP 120/80, HR 72", "take 1/2 tab", "she may be seen",
+              "gave 5 mg", "score 3.5.1", "version 10.2", "ratio 3:1"] {
+        assert!(!kinds(s).contains(&PhiKind::Date), "{s}");
+    }
+}
+
+#[test]
+fn keep_year_option() {
+    let opts = TextOptions { keep_year: true, ..TextOptions::default() };
+    let out = scrub_text("seen March 5, 2021 and 2020-01-02", &opts).unwrap();
+    assert_eq!(out.text, "seen 2021 and 2020");
+    // A birth year goes unless a reference year shows the age is under 90.
+    let out = scrub_text("DOB 03/14/1931", &opts).unwrap();
+    assert_eq!(out.text, "DOB [DATE]");
+    let with_ref = TextOptions { keep_year: true, reference_year: Some(2026), ..TextOptions::default() };
+    assert_eq!(scrub_text("DOB 03/14/1980", &with_ref).unwrap().text, "DOB 1980");
+    assert_eq!(scrub_text("DOB 03/14/1931", &with_ref).unwrap().text, "DOB [DATE]");
+    assert_eq!(scrub_text("born in 1931", &with_ref).unwrap().text, "born in [DATE]");
+}
+
+#[test]
+fn ages_over_89_become_90_plus() {
+    for (s, want) in [("a 92-year-old man", "a 90+-year-old man"), ("92 yo F", "90+ yo F"),
+                      ("age 93", "age 90+"), ("aged 95", "aged 90+"), ("Age: 101", "Age: 90+"),
+                      ("91 y/o", "90+ y/o"), ("90 years old", "90+ years old"), ("93yo", "90+yo")] {
+        assert_eq!(tags(s), want);
+    }
+    for s in ["a 89-year-old man", "45 yo", "age 12", "92 mg", "HR 92", "in 1992", "room 95"] {
+        assert!(!kinds(s).contains(&PhiKind::Age), "{s}");
+    }
+}
+
+#[test]
+fn context_identifiers() {
+    let cases = [
+        ("MRN: 00482913", PhiKind::Mrn), ("MR# 4482913", PhiKind::Mrn),
+        ("medical record number 4482913", PhiKind::Mrn), ("Acct #: 99887766", PhiKind::Account),
+        ("account no. AC-88123", PhiKind::Account), ("Member ID: XJH882910044", PhiKind::HealthPlan),
+        ("policy # P-4432-991", PhiKind::HealthPlan), ("Medicare beneficiary number 1EG4TE5MK73", PhiKind::HealthPlan),
+        ("driver's license D1234567", PhiKind::License), ("certificate no 77812", PhiKind::License),
+        ("license plate 7ABC123", PhiKind::Vehicle), ("plate: ABC 1234", PhiKind::Vehicle),
+        ("VIN 1HGCM82633A004352", PhiKind::Vehicle), ("serial no. SN-99812-A", PhiKind::Device),
+        ("device id: UDI0049812", PhiKind::Device), ("claim #: 55120099", PhiKind::Id),
+    ];
+    for (s, k) in cases {
+        assert_eq!(kinds(s), vec![k], "{s}");
+    }
+    // No digit, or too short, or a weak word without a marker: not an identifier.
+    for s in ["member of the family", "policy was explained", "plan 1000mg daily", "group B strep", "id 12"] {
+        assert!(kinds(s).is_empty(), "{s}: {:?}", kinds(s));
+    }
+}
+
+#[test]
+fn addresses_and_zip() {
+    assert_eq!(tags("Lives at 123 Maple Street, Apt 4B, Springfield, IL 62704."),
+               "Lives at [ADDRESS], [ADDRESS], IL [ZIP].");
+    assert_eq!(tags("moved to 77 W. 42nd St. last year"), "moved to [ADDRESS] last year");
+    assert_eq!(tags("PO Box 1123, Austin, TX 78701-1234"), "[ADDRESS], [ADDRESS], TX [ZIP]");
+    assert_eq!(tags("zip code 02139"), "zip code [ZIP]");
+    assert_eq!(tags("Boston, Massachusetts"), "[ADDRESS], Massachusetts");
+    // Five digits alone are not a ZIP; a state may stay.
+    assert!(kinds("platelets 15000 in Texas").is_empty());
+}
+
+#[test]
+fn names_by_title_context_and_dictionary() {
+    assert_eq!(tags("Seen by Dr. Alan K. Whitfield today."), "Seen by Dr. [NAME] today.");
+    assert_eq!(tags("Mrs. Okonkwo-Bailey called."), "Mrs. [NAME] called.");
+    assert_eq!(tags("Daughter, Rosa, at bedside."), "Daughter, [NAME], at bedside.");
+    assert_eq!(tags("spoke with Ana Ruiz"), "spoke with [NAME]");
+    assert_eq!(tags("Patient name: Kowalczyk"), "Patient name: [NAME]");
+    assert_eq!(tags("Maria Lopez was admitted"), "[NAME] was admitted");
+    assert_eq!(tags("John Smith and SMITH, JOHN"), "[NAME] and [NAME]");
+    assert_eq!(tags("O'Brien"), "O'Brien"); // unknown alone: a limit, documented
+}
+
+#[test]
+fn name_hard_negatives() {
+    for s in ["History of Parkinson disease.", "Foley catheter placed.", "Down syndrome.",
+              "Hodgkin lymphoma in remission", "Started Lasix and Coumadin.", "Crohn's disease",
+              "Will follow up.", "Mark the site.", "Bell's palsy", "positive Murphy sign",
+              "Holter monitor", "Swan-Ganz catheter", "Stevens-Johnson syndrome", "Graves disease"] {
+        assert!(!kinds(s).contains(&PhiKind::Name), "{s}: {}", tags(s));
+    }
+}
+
+#[test]
+fn upper_case_note() {
+    let out = tags("PT SEEN BY DR WHITFIELD. DAUGHTER ROSA LOPEZ AT BEDSIDE. HX OF PARKINSON DISEASE. ON LASIX.");
+    assert_eq!(out, "PT SEEN BY DR [NAME]. DAUGHTER [NAME] AT BEDSIDE. HX OF PARKINSON DISEASE. ON LASIX.");
+}
+
+#[test]
+fn output_modes() {
+    let text = "Maria Lopez met Dr. Chen; Maria Lopez called Dr. Chen on 3/4/2021.";
+    let sur = scrub_text(text, &TextOptions { mode: OutputMode::Surrogate, ..TextOptions::default() }).unwrap();
+    assert_eq!(sur.text, "[NAME-1] met Dr. [NAME-2]; [NAME-1] called Dr. [NAME-2] on [DATE-1].");
+    let mask = scrub_text("SSN 123-45-6789", &TextOptions { mode: OutputMode::Mask, ..TextOptions::default() }).unwrap();
+    assert_eq!(mask.text, "SSN ***********");
+    assert_eq!(mask.spans.len(), 1);
+    assert_eq!((mask.spans[0].start, mask.spans[0].end), (4, 15));
+}
+
+#[test]
+fn known_identifiers_found_anywhere() {
+    let mut known = KnownIdentifiers::new();
+    known.add(PhiKind::Name, "Xiomara Quintanilla-Vasquez").unwrap();
+    known.add(PhiKind::Address, "88 Old Mill Rd").unwrap();
+    known.add(PhiKind::Phone, "+1 (617) 555-0134").unwrap();
+    known.add(PhiKind::Mrn, "Q-77812").unwrap();
+    let opts = TextOptions { known, ..TextOptions::default() };
+    let out = scrub_text("XIOMARA said quintanilla family at 88 old mill rd, call 6175550134, chart q-77812", &opts).unwrap();
+    assert_eq!(out.text, "[NAME] said [NAME] family at [ADDRESS], call [PHONE], chart [MRN]");
+    assert!(!format!("{opts:?}").contains("Xiomara"));
+}
+
+#[test]
+fn limits() {
+    let big = "a".repeat(MAX_TEXT_BYTES + 1);
+    assert_eq!(scrub_text(&big, &TextOptions::default()).unwrap_err(), Error::LimitExceeded("text longer than MAX_TEXT_BYTES"));
+    let mut known = KnownIdentifiers::new();
+    for i in 0..MAX_KNOWN_ITEMS {
+        known.add(PhiKind::Name, &format!("n{i}")).unwrap();
+    }
+    assert!(matches!(known.add(PhiKind::Name, "x"), Err(Error::LimitExceeded(_))));
+    assert!(matches!(KnownIdentifiers::new().add(PhiKind::Name, &"x".repeat(600)), Err(Error::LimitExceeded(_))));
+}
+
+const NOTE: &str = "Patient: Maria Lopez, MRN 00482913, DOB 03/14/1931. SSN 123-45-6789.\n\
+Seen by Dr. Alan K. Whitfield on March 5, 2024. Daughter, Rosa, at bedside; 92-year-old.\n\
+Phone (617) 555-0134. Email maria.lopez@example.com. 123 Maple Street, Springfield, IL 62704.\n\
+https://portal.example.org/p/123 from 192.168.10.24. Member ID: XJH882910044. Born in 1928.";
+
+#[test]
+fn spans_and_debug_carry_no_values() {
+    let out = scrub_text(NOTE, &TextOptions::default()).unwrap();
+    let dbg = format!("{:?}", out.spans);
+    let json = serde_json::to_string(&out.spans).unwrap();
+    for value in ["Maria", "Lopez", "00482913", "1931", "6789", "Whitfield", "Rosa", "0134", "example", "Maple", "62704", "XJH", "192.168"] {
+        assert!(!out.text.contains(value), "{value} left in text");
+        assert!(!dbg.contains(value) && !json.contains(value), "{value} in spans");
+    }
+    assert!(json.contains("\"kind\":\"NAME\""));
+}
+
+#[test]
+fn idempotent_on_sample_note() {
+    for mode in [OutputMode::Tag, OutputMode::Surrogate, OutputMode::Mask] {
+        for keep_year in [false, true] {
+            let opts = TextOptions { mode, keep_year, ..TextOptions::default() };
+            let once = scrub_text(NOTE, &opts).unwrap().text;
+            let twice = scrub_text(&once, &opts).unwrap();
+            assert_eq!(twice.text, once, "{mode:?} keep_year={keep_year}");
+        }
+    }
+}
+
+const VOCAB: &[&str] = &[
+    "Dr.", "Dr", "John", "Smith", "SMITH", ",", "JOHN", "Mary", "Jones", "123", "-", "45", "6789",
+    "(617)", "555-0134", "March", "5", "2020", "92", "year", "old", "age", "[NAME]", "90+", "MRN",
+    ":", "00482913", "Street", "Maple", "Apt", "IL", "62704", "daughter", "Rosa", "Parkinson",
+    "disease", "a@b.com", "http://x.org", ".", "\n", "/", "3", "14", "1931", "DOB", "#", "Lopez",
+    "seen", "by", "'s", "St", "Mrs", "Box", "PO", "serial", "no", "A12345", "::1", "10.0.0.1",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+    #[test]
+    fn idempotent_on_random_token_soup(parts in prop::collection::vec((0..VOCAB.len(), 0..3usize), 1..30)) {
+        let mut text = String::new();
+        for (w, sep) in parts {
+            text.push_str(VOCAB[w]);
+            text.push_str(["", " ", "\n"][sep]);
+        }
+        let opts = TextOptions::default();
+        let once = scrub_text(&text, &opts).unwrap().text;
+        let twice = scrub_text(&once, &opts).unwrap().text;
+        prop_assert_eq!(&twice, &once, "input {:?}", text);
+    }
+
+    #[test]
+    fn never_panics_and_spans_are_in_bounds(text in "\\PC{0,200}") {
+        let out = scrub_text(&text, &TextOptions::default()).unwrap();
+        for s in &out.spans {
+            prop_assert!(s.start < s.end && s.end <= text.len());
+            prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
+    }
+}
