@@ -297,3 +297,34 @@ fn debug_prints_no_secret() {
     let enc_text = crate::primitives::base64::encode(enc.as_bytes());
     assert_eq!(format!("{enc:?}"), format!("Encapsulated({enc_text})"));
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Any message round-trips; any single flipped bit of the ciphertext, or a different
+        /// `aad`, is `AuthFailed`.
+        #[test]
+        fn round_trip_and_single_bit_flips(
+            pt in proptest::collection::vec(any::<u8>(), 0..300),
+            aad in proptest::collection::vec(any::<u8>(), 0..40),
+            info in proptest::collection::vec(any::<u8>(), 0..40),
+            at in any::<proptest::sample::Index>(),
+            bit in 0u8..8,
+        ) {
+            let r = pair();
+            let (enc, ct) = seal_base(r.public_key(), &info, &aad, &pt).unwrap();
+            let enc = enc.as_bytes();
+            prop_assert_eq!(open_base(enc, r.secret_key(), &info, &aad, &ct).unwrap(), pt);
+            let mut bad = ct.clone();
+            bad[at.index(ct.len())] ^= 1 << bit;
+            prop_assert_eq!(open_base(enc, r.secret_key(), &info, &aad, &bad), Err(Error::AuthFailed));
+            let mut other_aad = aad.clone();
+            other_aad.push(bit);
+            prop_assert_eq!(open_base(enc, r.secret_key(), &info, &other_aad, &ct), Err(Error::AuthFailed));
+        }
+    }
+}
