@@ -228,3 +228,24 @@ impl<R> fmt::Debug for OpeningReader<R> {
             .finish_non_exhaustive()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stream::format::MAX_CHUNKS;
+    use crate::stream::{phiseal_error, seal};
+
+    #[test]
+    fn chunk_counter_limit_is_a_sticky_error() {
+        let sealed = seal(&[1; 32], b"", &[0u8; 3 * 16384]).unwrap();
+        let mut reader = OpeningReader::new(&sealed[..], &[1; 32], b"").unwrap();
+        reader.next_index = MAX_CHUNKS - 1; // a full chunk here would leave no final index
+        let err = reader.read(&mut [0u8; 8]).unwrap_err();
+        let expected = Error::LimitExceeded("C2SP chunk count");
+        assert_eq!(phiseal_error(&err), Some(&expected));
+        assert_eq!(
+            phiseal_error(&reader.read(&mut [0u8; 8]).unwrap_err()),
+            Some(&expected)
+        );
+    }
+}

@@ -195,6 +195,28 @@ mod tests {
     }
 
     #[test]
+    fn chunk_counter_limit_is_an_error_and_poisons() {
+        use crate::stream::format::MAX_CHUNKS;
+        use crate::stream::phiseal_error;
+        let mut w = SealingWriter::new(Vec::new(), &[1; 32], b"").unwrap();
+        w.index = MAX_CHUNKS - 2;
+        w.write_all(&[0u8; CHUNK_LEN]).unwrap(); // chunk 2^38 - 2: the last full chunk allowed
+        let err = w.write_all(&[0u8; CHUNK_LEN]).unwrap_err();
+        assert_eq!(
+            phiseal_error(&err),
+            Some(&Error::LimitExceeded("C2SP chunk count"))
+        );
+        assert!(w.finish().is_err(), "poisoned");
+        let mut last = SealingWriter::new(Vec::new(), &[1; 32], b"").unwrap();
+        last.index = MAX_CHUNKS - 1;
+        last.write_all(&[0u8; 10]).unwrap();
+        assert!(
+            last.finish().is_ok(),
+            "the final chunk may use index 2^38 - 1"
+        );
+    }
+
+    #[test]
     fn debug_shows_no_plaintext() {
         let mut w = SealingWriter::new(Vec::new(), &[1; 32], b"").unwrap();
         w.write_all(b"SECRET-PHI").unwrap();
