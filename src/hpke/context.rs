@@ -92,6 +92,13 @@ impl Context {
 /// The sender's HPKE context: seals a sequence of messages to one recipient and exports
 /// secrets. Created by [`crate::hpke::setup_base_sender`] or
 /// [`crate::hpke::setup_auth_sender`].
+///
+/// Not `Clone`: a copy would reuse the nonce sequence.
+///
+/// ```compile_fail
+/// fn copyable<T: Clone>() {}
+/// copyable::<phiseal::hpke::SenderContext>();
+/// ```
 pub struct SenderContext(Context);
 
 impl SenderContext {
@@ -134,6 +141,19 @@ impl SenderContext {
 
 /// The receiver's HPKE context: opens the sender's messages in order and exports secrets.
 /// Created by [`crate::hpke::setup_base_receiver`] or [`crate::hpke::setup_auth_receiver`].
+///
+/// Not `Clone`, and cannot seal: it is a different type from [`SenderContext`].
+///
+/// ```compile_fail
+/// fn copyable<T: Clone>() {}
+/// copyable::<phiseal::hpke::ReceiverContext>();
+/// ```
+///
+/// ```compile_fail
+/// fn try_seal(ctx: &mut phiseal::hpke::ReceiverContext) {
+///     let _ = ctx.seal(b"", b"");
+/// }
+/// ```
 pub struct ReceiverContext(Context);
 
 impl ReceiverContext {
