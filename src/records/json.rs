@@ -65,6 +65,26 @@ pub fn parse(text: &str) -> Result<Value> {
     .document()
 }
 
+/// Checks, without recursion, that a value built elsewhere nests at most `max_depth` deep.
+///
+/// # Errors
+/// [`Error::LimitExceeded`] when it nests deeper.
+pub fn check_depth(value: &Value, max_depth: usize) -> Result<()> {
+    let mut stack = vec![(value, 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        let children: Box<dyn Iterator<Item = &Value>> = match node {
+            Value::Array(items) => Box::new(items.iter()),
+            Value::Object(map) => Box::new(map.values()),
+            _ => continue,
+        };
+        if depth + 1 > max_depth {
+            return Err(Error::LimitExceeded("JSON nesting depth"));
+        }
+        stack.extend(children.map(|child| (child, depth + 1)));
+    }
+    Ok(())
+}
+
 /// An array or object still being read.
 enum Frame {
     Array(Vec<Value>),

@@ -6,6 +6,43 @@
 //! which action.
 //!
 //! - [`json`]: the strict JSON parser every record, policy and sealed record goes through.
+//! - [`Policy`]: validated policies (JSON form [`PolicySpec`]).
+//! - [`seal_record`] / [`open_record`]: sealing and opening one record.
+//! - [`grant_record_access`] / [`revoke_record_access`]: rewriting one role's key header.
+//! - [`blind_index()`]: deterministic tokens for equality search, for sealing and for queries.
 
+mod access;
+mod blind_index;
+mod canonical;
+mod field_cipher;
+mod field_keys;
+mod generalize;
 pub mod json;
 mod json_string;
+mod key_header;
+mod legend;
+mod normalize;
+mod open;
+mod path;
+mod policy;
+mod seal;
+mod selector;
+
+pub use access::{grant_record_access, revoke_record_access};
+pub use field_cipher::{PAD_BLOCK, SEALED_PREFIX};
+pub use legend::{
+    LegendAction, LegendEntry, MAX_RECORD_ID_LEN, RECORD_FORMAT_VERSION, RESERVED_MEMBER,
+};
+pub use open::{open_record, open_record_expecting, open_record_json, OpenedRecord};
+pub use seal::{seal_record, seal_record_json, SealOptions, MAX_RECORD_DEPTH};
+
+pub use blind_index::{
+    blind_index, IndexKey, DEFAULT_TOKEN_LEN, MAX_TOKEN_LEN, MIN_TOKEN_LEN, TOKEN_PREFIX,
+};
+pub use generalize::{Generalization, NamedGeneralization, MAX_BUCKET};
+pub use normalize::Normalization;
+pub use policy::{
+    DefaultName, DefaultSpec, EncryptDefault, EncryptWord, Policy, PolicySpec, RuleSpec, MAX_ROLES,
+    MAX_ROLE_LEN, MAX_RULES, POLICY_VERSION,
+};
+pub use selector::MAX_SELECTOR_PARTS;

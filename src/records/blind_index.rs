@@ -1,0 +1,163 @@
+//! Blind indexes: deterministic keyed tokens for equality search over sealed fields
+//! (docs/RECORDS.md, "Blind indexes"; the truncated-HMAC "beacons" of the AWS Database
+//! Encryption SDK).
+//!
+//! ```text
+//! field key = HKDF-SHA256(salt = none, ikm = index root key,
+//!                         info = "phiseal/records/v1/blind-index" || 0x00 || index name)
+//! token     = "pht1." || base64url(HMAC-SHA256(field key, normalized value)[..length])
+//! ```
+//!
+//! # Security
+//! A token is deterministic by design: whoever sees tokens learns which records share a value
+//! of the same index (equality) and how often each value occurs (frequency), and anyone holding
+//! the index root key can confirm a guessed value. Truncation trades false positives for
+//! privacy: with `n` token bytes, two different values collide with probability 2^(-8n), so
+//! short tokens make a server's matches ambiguous (a query must then open and compare the
+//! candidates) while long tokens make every match exact. The default, 16 bytes, makes
+//! collisions negligible. The index root key is shared by every writer of a clinic (through
+//! `SealOptions::index_key`) and must never reach the server.
+
+use core::fmt;
+
+use hkdf::Hkdf;
+use hmac::{Hmac, Mac};
+use serde_json::Value;
+use sha2::Sha256;
+
+use crate::error::{Error, Result};
+use crate::primitives::base64;
+use crate::primitives::secret::SecretBytes;
+use crate::records::normalize::Normalization;
+
+/// Shortest token, in bytes.
+pub const MIN_TOKEN_LEN: usize = 8;
+/// Longest token, in bytes (the whole HMAC-SHA256 output).
+pub const MAX_TOKEN_LEN: usize = 32;
+/// Token length used when a rule does not say.
+pub const DEFAULT_TOKEN_LEN: usize = 16;
+/// Text that starts every token.
+pub const TOKEN_PREFIX: &str = "pht1.";
+
+const FIELD_KEY_LABEL: &[u8] = b"phiseal/records/v1/blind-index";
+
+/// The clinic-wide 32-byte root key of all blind indexes.
+#[derive(Clone, PartialEq, Eq)]
+pub struct IndexKey(SecretBytes<32>);
+
+impl IndexKey {
+    /// A fresh random key.
+    ///
+    /// # Errors
+    /// [`Error::RandomUnavailable`] when the random source fails.
+    pub fn generate() -> Result<Self> {
+        SecretBytes::random().map(Self)
+    }
+
+    /// A key from its 32 bytes.
+    ///
+    /// # Errors
+    /// [`Error::InvalidKey`] when the length is not 32.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        SecretBytes::from_slice(bytes).map(Self)
+    }
+
+    fn field_key(&self, index_name: &str) -> Result<SecretBytes<32>> {
+        let mut info = FIELD_KEY_LABEL.to_vec();
+        info.push(0);
+        info.extend_from_slice(index_name.as_bytes());
+        let mut okm = [0u8; 32];
+        Hkdf::<Sha256>::new(None, self.0.expose())
+            .expand(&info, &mut okm)
+            .map_err(|_| Error::InvalidArgument("blind index key derivation"))?;
+        Ok(SecretBytes::from_array(&mut okm))
+    }
+}
+
+impl fmt::Debug for IndexKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("IndexKey([redacted])")
+    }
+}
+
+/// The blind-index token of `value` in the index `index_name`, for sealing or for a query.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] when `length` is outside
+/// [`MIN_TOKEN_LEN`]`..=`[`MAX_TOKEN_LEN`] or the value does not normalize.
+pub fn blind_index(
+    key: &IndexKey,
+    index_name: &str,
+    normalize: Normalization,
+    value: &str,
+    length: usize,
+) -> Result<String> {
+    if !(MIN_TOKEN_LEN..=MAX_TOKEN_LEN).contains(&length) {
+        return Err(Error::InvalidArgument("token length out of range 8..=32"));
+    }
+    let normalized = zeroize::Zeroizing::new(normalize.apply(value)?);
+    let field_key = key.field_key(index_name)?;
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(field_key.expose())
+        .map_err(|_| Error::InvalidArgument("blind index key"))?;
+    mac.update(normalized.as_bytes());
+    let tag = mac.finalize().into_bytes();
+    let truncated = tag
+        .get(..length)
+        .ok_or(Error::InvalidArgument("token length out of range 8..=32"))?;
+    Ok(format!("{TOKEN_PREFIX}{}", base64::encode(truncated)))
+}
+
+/// The text a JSON value is indexed as: a string as it is, a number or boolean as its JSON text.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] for null, arrays and objects.
+pub(crate) fn token_input(value: &Value) -> Result<String> {
+    match value {
+        Value::String(text) => Ok(text.clone()),
+        Value::Number(number) => Ok(number.to_string()),
+        Value::Bool(flag) => Ok(flag.to_string()),
+        _ => Err(Error::InvalidArgument(
+            "only strings, numbers and booleans can be tokenized",
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deterministic_per_index_and_normalized() {
+        let key = IndexKey::from_bytes(&[7; 32]).unwrap();
+        let a = blind_index(&key, "mrn", Normalization::Mrn, "mrn-0012a", 16).unwrap();
+        assert_eq!(
+            a,
+            blind_index(&key, "mrn", Normalization::Mrn, "MRN 0012A", 16).unwrap()
+        );
+        assert_ne!(
+            a,
+            blind_index(&key, "ssn", Normalization::Mrn, "MRN0012A", 16).unwrap()
+        );
+        let other = IndexKey::from_bytes(&[8; 32]).unwrap();
+        assert_ne!(
+            a,
+            blind_index(&other, "mrn", Normalization::Mrn, "MRN0012A", 16).unwrap()
+        );
+        assert!(a.starts_with(TOKEN_PREFIX));
+        assert_eq!(a.len(), TOKEN_PREFIX.len() + 22);
+        let short = blind_index(&key, "mrn", Normalization::Mrn, "MRN0012A", 8).unwrap();
+        assert!(
+            a.starts_with(&short[..TOKEN_PREFIX.len() + 10]),
+            "truncation of the same tag"
+        );
+    }
+
+    #[test]
+    fn lengths_checked() {
+        let key = IndexKey::from_bytes(&[7; 32]).unwrap();
+        assert!(blind_index(&key, "x", Normalization::Exact, "v", 7).is_err());
+        assert!(blind_index(&key, "x", Normalization::Exact, "v", 33).is_err());
+        assert!(blind_index(&key, "x", Normalization::Exact, "v", 32).is_ok());
+        assert_eq!(format!("{key:?}"), "IndexKey([redacted])");
+    }
+}

@@ -1,0 +1,92 @@
+//! Canonical JSON text, the form the manifest MAC and the legend hash are computed over
+//! (docs/RECORDS.md, "Canonical JSON").
+//!
+//! No white space; object members sorted by the UTF-8 bytes of their names; strings written as
+//! `serde_json` writes them (`"` `\` and U+0000..U+001F escaped: `\b \f \n \r \t` by name, the
+//! rest as `\u00xx` with lower-case hex; everything else as raw UTF-8); numbers written as the
+//! strict parser keeps them (digits unchanged, exponent as `e` with a sign). A server that
+//! re-serializes a sealed record (e.g. a JSONB column that reorders members) therefore does not
+//! break its authentication.
+
+use serde_json::Value;
+
+/// The canonical text of `value`.
+pub(crate) fn to_canonical(value: &Value) -> String {
+    let mut out = String::new();
+    write(value, &mut out);
+    out
+}
+
+fn write(value: &Value, out: &mut String) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(flag) => out.push_str(if *flag { "true" } else { "false" }),
+        Value::Number(number) => out.push_str(&number.to_string()),
+        Value::String(text) => write_string(text, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                write(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            let mut members: Vec<(&String, &Value)> = map.iter().collect();
+            members.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+            out.push('{');
+            for (index, (name, member)) in members.into_iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                write_string(name, out);
+                out.push(':');
+                write(member, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+fn write_string(text: &str, out: &mut String) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn sorted_compact_and_escaped_like_serde_json() {
+        let value = crate::records::json::parse(
+            r#"{"b": [1, 1e400, "x\u0001\n\"é"], "a": {"z": null, "y": true}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            to_canonical(&value),
+            r#"{"a":{"y":true,"z":null},"b":[1,1e+400,"x\u0001\n\"é"]}"#
+        );
+        let text = "\u{0}\u{1f}\u{7f}\\/";
+        assert_eq!(
+            to_canonical(&json!(text)),
+            serde_json::to_string(text).unwrap()
+        );
+    }
+}

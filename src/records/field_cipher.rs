@@ -1,0 +1,92 @@
+//! Compact strings of encrypted fields: `"phs1." segment ("." segment)*`, one segment per role
+//! of the field's legend entry, in legend order (docs/RECORDS.md, "Encrypted values").
+//!
+//! ```text
+//! segment   = base64url(nonce[12] || AES-256-GCM(field key of the role, nonce, field AAD, padded))
+//! padded    = JSON text of the value || U+0020 spaces up to a multiple of 16 bytes
+//! ```
+//! Nonces are random, so equal plaintexts give unequal ciphertexts. Padding hides the exact
+//! length of short values (names, dates) up to 16 bytes; JSON allows trailing white space, so
+//! the padded text parses as the value itself.
+
+use serde_json::Value;
+use zeroize::Zeroizing;
+
+use crate::error::{Error, Result};
+use crate::primitives::{aead, base64};
+use crate::records::field_keys::{field_aad, RoleKeys};
+use crate::records::json;
+
+/// Text that starts every encrypted value.
+pub const SEALED_PREFIX: &str = "phs1.";
+/// Plaintexts are padded to a multiple of this many bytes.
+pub const PAD_BLOCK: usize = 16;
+
+/// Where a field lives, for its associated data.
+pub(crate) struct FieldPlace<'a> {
+    pub record_id: &'a str,
+    pub path: &'a str,
+}
+
+/// The JSON text of a value, padded, in a zeroizing buffer.
+pub(crate) fn padded_plaintext(value: &Value) -> Result<Zeroizing<Vec<u8>>> {
+    let mut text =
+        Zeroizing::new(serde_json::to_vec(value).map_err(|_| Error::Malformed("value"))?);
+    let padded_len = (text.len() / PAD_BLOCK + 1) * PAD_BLOCK;
+    text.resize(padded_len, b' ');
+    Ok(text)
+}
+
+/// Encrypts one segment for `role`.
+pub(crate) fn seal_segment(
+    keys: &RoleKeys,
+    place: &FieldPlace<'_>,
+    role: &str,
+    padded: &[u8],
+) -> Result<String> {
+    let aad = field_aad(place.record_id, place.path, role);
+    Ok(base64::encode(&aead::seal(
+        keys.field.expose(),
+        &aad,
+        padded,
+    )?))
+}
+
+/// Joins segments into the compact string.
+pub(crate) fn compact(segments: &[String]) -> String {
+    format!("{SEALED_PREFIX}{}", segments.join("."))
+}
+
+/// Splits a compact string into exactly `count` segments.
+///
+/// # Errors
+/// [`Error::Malformed`] when the prefix or the number of segments is wrong.
+pub(crate) fn segments(text: &str, count: usize) -> Result<Vec<&str>> {
+    let body = text
+        .strip_prefix(SEALED_PREFIX)
+        .ok_or(Error::Malformed("encrypted value"))?;
+    let parts: Vec<&str> = body.split('.').collect();
+    if parts.len() != count {
+        return Err(Error::Malformed(
+            "encrypted value has the wrong number of segments",
+        ));
+    }
+    Ok(parts)
+}
+
+/// Decrypts the segment of `role` and parses it strictly.
+///
+/// # Errors
+/// [`Error::AuthFailed`] when the segment was not sealed at this place for this role;
+/// [`Error::Malformed`] for bad encodings.
+pub(crate) fn open_segment(
+    keys: &RoleKeys,
+    place: &FieldPlace<'_>,
+    role: &str,
+    segment: &str,
+) -> Result<Value> {
+    let sealed = base64::decode(segment)?;
+    let aad = field_aad(place.record_id, place.path, role);
+    let plaintext = Zeroizing::new(aead::open(keys.field.expose(), &aad, &sealed)?);
+    json::parse_bytes(&plaintext)
+}

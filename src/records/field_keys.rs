@@ -1,0 +1,95 @@
+//! Keys, associated data and contexts derived for one role of one sealed record
+//! (docs/RECORDS.md, "Cryptography").
+//!
+//! ```text
+//! prk        = HKDF-Extract(salt = none, ikm = the role's data key)
+//! field key  = HKDF-Expand(prk, "phiseal/records/v1/field-key", 32)
+//! MAC key    = HKDF-Expand(prk, "phiseal/records/v1/manifest-mac", 32)
+//! field AAD  = "phiseal/records/v1/field" || 0x00 || lp(record id) || lp(path) || lp(role)
+//! context    = "phiseal/records/v1/key-header" || 0x00 || lp(record id) || lp(role)
+//!              || SHA-256(canonical legend)
+//! lp(x)      = 4-byte big-endian length of x || x
+//! ```
+
+use hkdf::Hkdf;
+use hmac::{Hmac, Mac};
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+use crate::primitives::secret::SecretBytes;
+
+const FIELD_KEY_LABEL: &[u8] = b"phiseal/records/v1/field-key";
+const MAC_KEY_LABEL: &[u8] = b"phiseal/records/v1/manifest-mac";
+const FIELD_AAD_LABEL: &[u8] = b"phiseal/records/v1/field";
+const CONTEXT_LABEL: &[u8] = b"phiseal/records/v1/key-header";
+/// Prefix of the bytes the manifest MAC is computed over.
+pub(crate) const MANIFEST_LABEL: &[u8] = b"phiseal/records/v1/manifest";
+
+/// The two keys of one role of one record.
+pub(crate) struct RoleKeys {
+    pub field: SecretBytes<32>,
+    mac: SecretBytes<32>,
+}
+
+impl RoleKeys {
+    /// Derives the field and MAC keys from a role's data key.
+    pub(crate) fn derive(data_key: &[u8; 32]) -> Result<Self> {
+        let hkdf = Hkdf::<Sha256>::new(None, data_key);
+        let expand = |label: &[u8]| -> Result<SecretBytes<32>> {
+            let mut okm = [0u8; 32];
+            hkdf.expand(label, &mut okm)
+                .map_err(|_| Error::InvalidArgument("key derivation"))?;
+            Ok(SecretBytes::from_array(&mut okm))
+        };
+        Ok(RoleKeys {
+            field: expand(FIELD_KEY_LABEL)?,
+            mac: expand(MAC_KEY_LABEL)?,
+        })
+    }
+
+    /// HMAC-SHA256 of the manifest bytes.
+    pub(crate) fn manifest_mac(&self, manifest: &[u8]) -> Result<[u8; 32]> {
+        Ok(self.mac_state(manifest)?.finalize().into_bytes().into())
+    }
+
+    /// Verifies a manifest MAC in constant time.
+    pub(crate) fn verify_manifest_mac(&self, manifest: &[u8], tag: &[u8]) -> Result<()> {
+        self.mac_state(manifest)?
+            .verify_slice(tag)
+            .map_err(|_| Error::AuthFailed)
+    }
+
+    fn mac_state(&self, manifest: &[u8]) -> Result<Hmac<Sha256>> {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(self.mac.expose())
+            .map_err(|_| Error::InvalidArgument("MAC key"))?;
+        mac.update(manifest);
+        Ok(mac)
+    }
+}
+
+/// The associated data of one encrypted field segment.
+pub(crate) fn field_aad(record_id: &str, path: &str, role: &str) -> Vec<u8> {
+    let mut aad = FIELD_AAD_LABEL.to_vec();
+    aad.push(0);
+    for part in [record_id, path, role] {
+        push_length_prefixed(&mut aad, part.as_bytes());
+    }
+    aad
+}
+
+/// The context a role's key header is bound to.
+pub(crate) fn header_context(record_id: &str, role: &str, legend_canonical: &str) -> Vec<u8> {
+    let mut context = CONTEXT_LABEL.to_vec();
+    context.push(0);
+    push_length_prefixed(&mut context, record_id.as_bytes());
+    push_length_prefixed(&mut context, role.as_bytes());
+    context.extend_from_slice(&Sha256::digest(legend_canonical.as_bytes()));
+    context
+}
+
+fn push_length_prefixed(out: &mut Vec<u8>, bytes: &[u8]) {
+    // Lengths are bounded far below 4 GiB by the JSON limits.
+    let length = u32::try_from(bytes.len()).unwrap_or(u32::MAX);
+    out.extend_from_slice(&length.to_be_bytes());
+    out.extend_from_slice(bytes);
+}

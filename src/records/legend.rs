@@ -1,0 +1,190 @@
+//! The reserved `_phiseal` member of a sealed record: format version, record id, the legend
+//! (which path got which action for which roles) and, per role, the key header and the manifest
+//! MAC (docs/RECORDS.md, "Sealed record format").
+//!
+//! The manifest is what each role's MAC covers: the record id, the legend and the value found
+//! at every legend path, so editing the legend, deleting a field, adding one, or changing a
+//! kept, generalized, token or encrypted value is detected by every role that opens the record.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use crate::error::{Error, Result};
+use crate::records::canonical::to_canonical;
+use crate::records::field_keys::MANIFEST_LABEL;
+use crate::records::generalize::Generalization;
+use crate::records::path;
+
+/// Name of the reserved top-level member.
+pub const RESERVED_MEMBER: &str = "_phiseal";
+/// The sealed record format version.
+pub const RECORD_FORMAT_VERSION: u64 = 1;
+/// Longest record id, in bytes.
+pub const MAX_RECORD_ID_LEN: usize = 512;
+
+/// What was done at one path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum LegendAction {
+    /// The value is a `phs1.` compact string.
+    Encrypt,
+    /// The value is a `pht1.` token, or `{"$token", "$sealed"}` when `roles` is not empty.
+    Token,
+    /// The value was generalized, in the clear.
+    Generalize,
+    /// The value is as it was, in the clear.
+    Keep,
+}
+
+/// One legend entry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegendEntry {
+    /// RFC 6901 pointer to the value in the sealed record.
+    pub path: String,
+    /// What was done.
+    pub action: LegendAction,
+    /// Roles that can open the value, in policy order: one ciphertext segment each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+    /// Roles among `roles` that get a generalized value.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub views: BTreeMap<String, Generalization>,
+}
+
+/// One role's part of the header.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RoleHeader {
+    /// base64url key header (data key wrapped to the role's recipients).
+    pub keys: String,
+    /// base64url HMAC-SHA256 of the manifest under the role's MAC key.
+    pub mac: String,
+}
+
+/// The parsed `_phiseal` member.
+#[derive(Clone, Debug)]
+pub(crate) struct Header {
+    pub record_id: String,
+    pub legend: Vec<LegendEntry>,
+    pub legend_canonical: String,
+    pub roles: BTreeMap<String, RoleHeader>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HeaderFields {
+    #[serde(rename = "v")]
+    _version: u64, // checked before deserializing
+    #[serde(rename = "recordId")]
+    record_id: String,
+    legend: Value,
+    roles: BTreeMap<String, RoleHeader>,
+}
+
+impl Header {
+    /// Parses and checks `_phiseal` for internal consistency.
+    ///
+    /// # Errors
+    /// [`Error::UnsupportedVersion`] for another version; [`Error::Malformed`] otherwise.
+    pub(crate) fn parse(member: &Value) -> Result<Self> {
+        if member.get("v").and_then(Value::as_u64) != Some(RECORD_FORMAT_VERSION) {
+            return Err(match member.get("v") {
+                Some(Value::Number(_)) => Error::UnsupportedVersion,
+                _ => Error::Malformed("sealed record header"),
+            });
+        }
+        let fields: HeaderFields = serde_json::from_value(member.clone())
+            .map_err(|_| Error::Malformed("sealed record header"))?;
+        let legend: Vec<LegendEntry> = serde_json::from_value(fields.legend.clone())
+            .map_err(|_| Error::Malformed("sealed record legend"))?;
+        check_record_id(&fields.record_id).map_err(|_| Error::Malformed("sealed record id"))?;
+        check_legend(&legend, &fields.roles)?;
+        Ok(Header {
+            record_id: fields.record_id,
+            legend_canonical: to_canonical(&fields.legend),
+            legend,
+            roles: fields.roles,
+        })
+    }
+
+    /// The `_phiseal` member as JSON.
+    pub(crate) fn to_value(&self) -> Result<Value> {
+        let legend = serde_json::to_value(&self.legend).map_err(|_| Error::Malformed("legend"))?;
+        let roles = serde_json::to_value(&self.roles).map_err(|_| Error::Malformed("legend"))?;
+        Ok(
+            json!({"v": RECORD_FORMAT_VERSION, "recordId": self.record_id, "legend": legend, "roles": roles}),
+        )
+    }
+}
+
+/// A record id is 1 to [`MAX_RECORD_ID_LEN`] bytes.
+pub(crate) fn check_record_id(record_id: &str) -> Result<()> {
+    if record_id.is_empty() || record_id.len() > MAX_RECORD_ID_LEN {
+        return Err(Error::InvalidArgument("record id must be 1 to 512 bytes"));
+    }
+    Ok(())
+}
+
+/// The canonical text of a legend built by the sealer.
+pub(crate) fn legend_canonical(legend: &[LegendEntry]) -> Result<String> {
+    Ok(to_canonical(
+        &serde_json::to_value(legend).map_err(|_| Error::Malformed("legend"))?,
+    ))
+}
+
+/// The bytes each role's MAC covers.
+pub(crate) fn manifest(record_id: &str, legend_canonical: &str, values: &[&Value]) -> Vec<u8> {
+    let values: Vec<String> = values.iter().map(|value| to_canonical(value)).collect();
+    let text = format!(
+        "{{\"legend\":{legend_canonical},\"recordId\":{},\"v\":{RECORD_FORMAT_VERSION},\"values\":[{}]}}",
+        to_canonical(&Value::String(record_id.to_owned())),
+        values.join(",")
+    );
+    let mut out = MANIFEST_LABEL.to_vec();
+    out.push(0);
+    out.extend_from_slice(text.as_bytes());
+    out
+}
+
+/// Paths unique and valid, none inside another; roles consistent with the key headers.
+fn check_legend(legend: &[LegendEntry], headers: &BTreeMap<String, RoleHeader>) -> Result<()> {
+    let mut paths = BTreeSet::new();
+    let mut used_roles = BTreeSet::new();
+    for entry in legend {
+        let tokens =
+            path::pointer_tokens(&entry.path).map_err(|_| Error::Malformed("legend path"))?;
+        if tokens.is_empty() || tokens.first().is_some_and(|first| first == RESERVED_MEMBER) {
+            return Err(Error::Malformed("legend path"));
+        }
+        if !paths.insert(tokens) {
+            return Err(Error::Malformed("legend lists a path twice"));
+        }
+        let needs_roles = entry.action == LegendAction::Encrypt;
+        let may_have_roles = needs_roles || entry.action == LegendAction::Token;
+        if (needs_roles && entry.roles.is_empty()) || (!may_have_roles && !entry.roles.is_empty()) {
+            return Err(Error::Malformed("legend roles do not fit the action"));
+        }
+        let distinct: BTreeSet<&String> = entry.roles.iter().collect();
+        if distinct.len() != entry.roles.len()
+            || entry.views.keys().any(|role| !distinct.contains(role))
+        {
+            return Err(Error::Malformed("legend roles"));
+        }
+        used_roles.extend(entry.roles.iter().cloned());
+    }
+    // Sorted token lists: an ancestor sorts right before its first descendant.
+    let sorted: Vec<&Vec<String>> = paths.iter().collect();
+    if sorted
+        .windows(2)
+        .any(|pair| matches!(pair, [a, b] if b.starts_with(a)))
+    {
+        return Err(Error::Malformed("legend path inside another"));
+    }
+    if !used_roles.iter().eq(headers.keys()) {
+        return Err(Error::Malformed("legend roles and key headers disagree"));
+    }
+    Ok(())
+}
