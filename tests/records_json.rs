@@ -1,5 +1,10 @@
 //! Strict JSON input: the "Records" lines of the security checklist that concern parsing.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use phiseal::records::json::{
     self, MAX_CONTAINER_LEN, MAX_DEPTH, MAX_DOCUMENT_BYTES, MAX_STRING_BYTES,
