@@ -25,14 +25,18 @@ export const intakeNote =
   "Her daughter can be reached at 617-555-0199 or odalys.q@example.org. " +
   "Plan: HbA1c in 3 months, retinal screening referral.";
 
+/** The FHIR extension that carries the intake note on the Patient resource. */
+export const intakeNoteExtension = "https://clinic.example/fhir/StructureDefinition/intake-note";
+
 /**
- * Builds the FHIR R4 Patient resource from the form values (an object keyed by field name).
+ * Builds the FHIR R4 Patient resource from the form values (an object keyed by field name);
+ * the free-text note travels in an extension (Patient has no note element).
  * @param {Record<string, string>} v
  */
 export function toFhirPatient(v) {
   return {
     resourceType: "Patient",
-    id: "intake-0001",
+    extension: [{ url: intakeNoteExtension, valueString: v.note }],
     identifier: [
       { system: "https://clinic.example/fhir/mrn", value: v.mrn },
       { system: "http://hl7.org/fhir/sid/us-ssn", value: v.ssn },
@@ -45,7 +49,6 @@ export function toFhirPatient(v) {
     gender: v.gender,
     birthDate: v.birthDate,
     address: [{ use: "home", line: [v.line], city: v.city, state: v.state, postalCode: v.postalCode, country: "US" }],
-    note: v.note,
   };
 }
 
