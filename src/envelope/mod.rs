@@ -25,6 +25,7 @@ pub mod limits;
 mod rewrap;
 mod sealed;
 mod slot;
+mod streaming;
 mod text;
 mod wire;
 
@@ -33,6 +34,7 @@ pub use inspect::{inspect, EnvelopeInfo};
 pub use key_header::{key_header_sender, open_key_header, rewrap_key_header, rewrap_key_header_with, seal_key_header};
 pub use rewrap::{rewrap, RecipientChanges};
 pub use sealed::{open, open_from, open_with_details, seal, seal_with, Opened, SealOptions};
+pub use streaming::{open_stream, seal_stream, AfterHeader};
 pub use text::{from_text, to_text, TEXT_PREFIX};
 pub use wire::Kind;
 

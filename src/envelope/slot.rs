@@ -44,9 +44,9 @@ pub(crate) fn wrap(
 pub(crate) fn unwrap(preamble: &Preamble, slot: &Slot, identity: &KeyPair) -> Result<DataKey> {
     let aad = slot_aad(preamble, slot.key_id.as_bytes());
     let secret = identity.secret_key();
-    let key = match &preamble.sender {
+    let key = zeroize::Zeroizing::new(match &preamble.sender {
         None => hpke::open_base(&slot.enc, secret, SLOT_INFO, &aad, &slot.wrapped)?,
         Some(sender) => hpke::open_auth(&slot.enc, secret, sender, SLOT_INFO, &aad, &slot.wrapped)?,
-    };
+    });
     DataKey::from_slice(&key)
 }

@@ -31,6 +31,9 @@ pub enum Kind {
     Sealed = 1,
     /// Nothing follows: the header only carries a data key (used by sealed records).
     KeyOnly = 2,
+    /// A C2SP Cobblestone-256 stream follows, keyed from the data key, with the header bytes
+    /// as its context (docs/STREAMING.md).
+    Stream = 3,
 }
 
 impl Kind {
@@ -38,6 +41,7 @@ impl Kind {
         match byte {
             1 => Ok(Kind::Sealed),
             2 => Ok(Kind::KeyOnly),
+            3 => Ok(Kind::Stream),
             _ => Err(Error::UnsupportedVersion),
         }
     }
@@ -167,7 +171,7 @@ fn parse_preamble(reader: &mut Reader<'_>, expected: Option<Kind>) -> Result<Pre
     let salt = reader.array()?;
     let payload_digest = match kind {
         Kind::Sealed => Some(reader.array()?),
-        Kind::KeyOnly => None,
+        Kind::KeyOnly | Kind::Stream => None,
     };
     let sender = match flags & FLAG_SENDER_AUTH {
         0 => None,

@@ -1,0 +1,144 @@
+//! Streaming envelopes: a kind-3 header followed by a C2SP Cobblestone-256 message.
+//!
+//! The stream's input key is the header's derived payload key (`kind = 3`, bound to the
+//! caller's context) and the stream's context is the complete serialized header, so changing
+//! any header byte, slot or MAC makes the first chunk fail (docs/FORMAT.md, "Streaming").
+//!
+//! # Security
+//! The header has no payload digest (it is written before the payload exists). In
+//! sender-authenticated mode this proves who wrapped the data key; a co-recipient, who also
+//! holds the data key, could produce another stream under it. When the sender's identity must
+//! cover the content for several recipients, seal one stream per recipient or use one-shot
+//! envelopes, whose slots bind the payload digest.
+
+use std::io::{self, Read, Seek, SeekFrom, Write};
+
+use crate::error::{Error, Result};
+use crate::keys::{KeyPair, PublicKey};
+use crate::primitives::random;
+use crate::stream::{OpeningReader, SealingWriter};
+
+use super::data_key::{DataKey, HeaderKeys};
+use super::header::{self, check_context, check_recipients};
+use super::limits::MAX_RECIPIENTS;
+use super::sealed::SealOptions;
+use super::wire::{Header, Kind, Preamble, FLAG_SENDER_AUTH, MAGIC, SLOT_LEN, SUITE, VERSION};
+
+/// Writes a streaming-envelope header to `inner` and returns the writer that seals the payload.
+///
+/// Call [`SealingWriter::finish`]; without it the output can never open as complete.
+///
+/// # Errors
+/// The errors of [`super::seal`], wrapped in `io::Error` (recover them with
+/// [`crate::stream::phiseal_error`]); I/O errors of `inner` unchanged.
+pub fn seal_stream<W: Write>(
+    mut inner: W,
+    recipients: &[PublicKey],
+    context: &[u8],
+    options: &SealOptions<'_>,
+) -> io::Result<SealingWriter<W>> {
+    let (payload_key, header) = stream_header(recipients, context, options).map_err(io::Error::other)?;
+    inner.write_all(&header)?;
+    SealingWriter::new(inner, payload_key.expose(), &header)
+}
+
+fn stream_header(recipients: &[PublicKey], context: &[u8], options: &SealOptions<'_>) -> Result<(DataKey, Vec<u8>)> {
+    check_recipients(recipients)?;
+    check_context(context)?;
+    let data_key = DataKey::generate()?;
+    let preamble = Preamble {
+        kind: Kind::Stream,
+        salt: random::array()?,
+        payload_digest: None,
+        sender: options.sender.map(|pair| *pair.public_key()),
+    };
+    let keys = HeaderKeys::derive(&data_key, &preamble.salt, Kind::Stream as u8, context)?;
+    let header = header::build(preamble, &data_key, context, Vec::new(), recipients, options.sender)?;
+    Ok((DataKey::from_slice(keys.payload_key.expose())?, header.to_bytes()))
+}
+
+/// Reads and verifies a streaming-envelope header from `inner`, returning a reader of the
+/// authenticated plaintext. Plaintext is released one verified 16 KiB chunk at a time; a
+/// truncated or modified stream fails at the affected chunk and keeps failing.
+///
+/// With `R: Seek`, the returned reader supports random access (positions are plaintext
+/// offsets).
+///
+/// # Errors
+/// As [`super::open`] (wrapped in `io::Error`; recover the code with
+/// [`crate::stream::phiseal_error`]); I/O errors of `inner` unchanged.
+pub fn open_stream<R: Read>(
+    mut inner: R,
+    identity: &KeyPair,
+    context: &[u8],
+) -> io::Result<OpeningReader<AfterHeader<R>>> {
+    let header_bytes = read_header(&mut inner)?;
+    let (header, _) = Header::parse(&header_bytes, Some(Kind::Stream)).map_err(io::Error::other)?;
+    let (_, keys) = header::unlock(&header, identity, context).map_err(io::Error::other)?;
+    let base = u64::try_from(header_bytes.len()).map_err(|_| io::Error::other(Error::Malformed("header length")))?;
+    OpeningReader::new(AfterHeader { inner, base }, keys.payload_key.expose(), &header_bytes)
+}
+
+/// Reads exactly one header from a stream, checking each length before reading on.
+fn read_header<R: Read>(inner: &mut R) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(256);
+    read_more(inner, &mut bytes, 9)?;
+    check_stream_preamble(&bytes).map_err(io::Error::other)?;
+    let flags = bytes.get(8).copied().unwrap_or(0);
+    let sender_len = if flags & FLAG_SENDER_AUTH != 0 { 32 } else { 0 };
+    read_more(inner, &mut bytes, 9 + 32 + sender_len + 2)?;
+    let count_bytes = [bytes.get(bytes.len() - 2).copied(), bytes.last().copied()];
+    let count = usize::from(u16::from_be_bytes(count_bytes.map(|b| b.unwrap_or(0))));
+    if count > MAX_RECIPIENTS {
+        return Err(io::Error::other(Error::LimitExceeded("recipient count")));
+    }
+    let total = bytes.len() + count * SLOT_LEN + 64;
+    read_more(inner, &mut bytes, total)?;
+    Ok(bytes)
+}
+
+/// Magic, version, suite and kind, checked before the rest of the header is read.
+fn check_stream_preamble(fixed: &[u8]) -> Result<()> {
+    match fixed {
+        [m0, m1, m2, m3, ..] if [*m0, *m1, *m2, *m3] != MAGIC => Err(Error::Malformed("not a phiseal envelope")),
+        [_, _, _, _, version, s0, s1, ..] if *version != VERSION || u16::from_be_bytes([*s0, *s1]) != SUITE => {
+            Err(Error::UnsupportedVersion)
+        }
+        [_, _, _, _, _, _, _, 3, ..] => Ok(()),
+        [_, _, _, _, _, _, _, 1 | 2, ..] => Err(Error::Malformed("wrong envelope kind")),
+        _ => Err(Error::UnsupportedVersion),
+    }
+}
+
+fn read_more<R: Read>(inner: &mut R, bytes: &mut Vec<u8>, total: usize) -> io::Result<()> {
+    let start = bytes.len();
+    bytes.resize(total.max(start), 0);
+    let target = bytes.get_mut(start..).unwrap_or_default();
+    inner.read_exact(target).map_err(|err| match err.kind() {
+        io::ErrorKind::UnexpectedEof => io::Error::other(Error::Malformed("truncated header")),
+        _ => err,
+    })
+}
+
+/// The part of a stream after its envelope header; seeking is relative to the payload start.
+#[derive(Debug)]
+pub struct AfterHeader<R> {
+    inner: R,
+    base: u64,
+}
+
+impl<R: Read> Read for AfterHeader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.inner.read(buf)
+    }
+}
+
+impl<R: Seek> Seek for AfterHeader<R> {
+    fn seek(&mut self, pos: SeekFrom) -> io::Result<u64> {
+        let absolute = match pos {
+            SeekFrom::Start(offset) => self.inner.seek(SeekFrom::Start(self.base.saturating_add(offset)))?,
+            other => self.inner.seek(other)?,
+        };
+        absolute.checked_sub(self.base).ok_or_else(|| io::Error::other(Error::InvalidArgument("seek before payload")))
+    }
+}
