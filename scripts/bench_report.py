@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Collects criterion results (target/criterion) into a marked section of docs/PERFORMANCE.md."""
+import json, os, pathlib, platform, subprocess, sys, datetime
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+DOC = ROOT / "docs" / "PERFORMANCE.md"
+
+
+def criterion_rows():
+    rows = []
+    for est in sorted((ROOT / "target" / "criterion").glob("**/new/estimates.json")):
+        bench = json.loads((est.parent / "benchmark.json").read_text())
+        mean_ns = json.loads(est.read_text())["mean"]["point_estimate"]
+        tp = bench.get("throughput") or {}
+        nbytes = tp.get("Bytes") or tp.get("BytesDecimal")
+        speed = f"{nbytes / mean_ns * 1e3:.1f} MB/s" if nbytes else f"{1e9 / mean_ns:,.0f} ops/s"
+        rows.append((bench["full_id"], f"{mean_ns / 1e3:,.1f} µs", speed))
+    return rows
+
+
+def replace_section(name, body):
+    start, end = f"<!-- {name}-bench:start -->", f"<!-- {name}-bench:end -->"
+    text = DOC.read_text() if DOC.exists() else "# Performance\n\nEvery number here is written by a command anyone can rerun.\n"
+    block = f"{start}\n{body.rstrip()}\n{end}"
+    if start in text and end in text:
+        text = text[: text.index(start)] + block + text[text.index(end) + len(end):]
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    DOC.write_text(text)
+
+
+def cpu_name():
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def native(openssl_line):
+    rows = criterion_rows()
+    lines = [
+        "## Native (criterion)",
+        "",
+        f"Command: `bash scripts/bench-native.sh` — {datetime.date.today()}, {cpu_name()}, {os.cpu_count()} cores, "
+        f"rustc {subprocess.run(['rustc', '--version'], capture_output=True, text=True).stdout.split()[1]}.",
+        "",
+        "| Benchmark | Mean time | Throughput |",
+        "|---|---|---|",
+    ]
+    lines += [f"| `{i}` | {t} | {s} |" for i, t, s in rows]
+    if openssl_line:
+        parts = openssl_line.split()
+        ossl = parts[-1].rstrip("k")
+        try:
+            ossl_mbs = float(ossl) * 1000 / 1e6
+            lines += ["", f"OpenSSL `openssl speed -evp aes-256-gcm -bytes 16384`: **{ossl_mbs:,.1f} MB/s** (same machine, same run)."]
+            stream = [r for r in rows if r[0].startswith("stream/io/seal")]
+            for ident, _, speed in stream:
+                mbs = float(speed.split()[0])
+                lines.append(f"- `{ident}`: {mbs / ossl_mbs:.0%} of OpenSSL (goal: at least 70%).")
+        except ValueError:
+            lines += ["", f"OpenSSL: `{openssl_line}`"]
+    replace_section("native", "\n".join(lines))
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "native":
+        native(sys.argv[2] if len(sys.argv) > 2 else "")
