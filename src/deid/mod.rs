@@ -2,11 +2,19 @@
 //!
 //! - [`scrub_text`]: free-text notes; identifiers replaced by tags, surrogates or masks, with
 //!   the list of spans found (class and offsets, never a value).
+//! - [`safe_harbor`]: FHIR R4 resources and Bundles under a default-deny Safe Harbor profile,
+//!   with a report of what changed; options outside Safe Harbor are labelled as such.
 //! - [`zip3()`]: ZIP codes to their first three digits, or `000` for small or unknown areas,
 //!   from the embedded 2010 Census table.
 
+mod fhir;
 mod text;
 mod zip3;
+
+pub use fhir::{
+    safe_harbor, DateShiftNotSafeHarbor, DeidKey, DeidOptions, Deidentified, Profile, Report,
+    ReportEntry, AGE_GROUP_EXTENSION_URL, MAX_DEPTH, MAX_NODES,
+};
 
 pub use text::{
     scrub_text, KnownIdentifiers, OutputMode, PhiKind, ScrubbedText, Span, TextOptions,
