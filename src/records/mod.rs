@@ -9,11 +9,14 @@
 //! - [`Policy`]: validated policies (JSON form [`PolicySpec`]).
 //! - [`seal_record`] / [`open_record`]: sealing and opening one record.
 //! - [`grant_record_access`] / [`revoke_record_access`]: rewriting one role's key header.
+//! - [`fhir_policy`] / [`seal_bundle`]: ready-made FHIR R4 policies and Bundles.
 //! - [`blind_index()`]: deterministic tokens for equality search, for sealing and for queries.
 
 mod access;
 mod blind_index;
+mod bundle;
 mod canonical;
+mod fhir_policies;
 mod field_cipher;
 mod field_keys;
 mod generalize;
@@ -29,6 +32,10 @@ mod seal;
 mod selector;
 
 pub use access::{grant_record_access, revoke_record_access};
+pub use bundle::{
+    open_bundle, seal_bundle, BundleEntryStatus, BundleOptions, OpenedBundle, OpenedEntry,
+};
+pub use fhir_policies::{fhir_policies, fhir_policy, FHIR_POLICIES};
 pub use field_cipher::{PAD_BLOCK, SEALED_PREFIX};
 pub use legend::{
     LegendAction, LegendEntry, MAX_RECORD_ID_LEN, RECORD_FORMAT_VERSION, RESERVED_MEMBER,
