@@ -534,3 +534,53 @@ fn debug_output_holds_no_phi() {
     );
     assert!(format!("{:?}", index_key()).contains("redacted"));
 }
+
+#[test]
+fn authenticated_sender_is_reported_and_needed_to_grant() {
+    let team = Team::new();
+    let portal = records_common::pair(60);
+    let key = index_key();
+    let options = SealOptions {
+        record_id: "r",
+        sender: Some(&portal),
+        index_key: Some(&key),
+    };
+    let sealed = seal_record(
+        &fixture("patient.json"),
+        &test_policy(),
+        &team.recipients(),
+        &options,
+    )
+    .unwrap();
+    let opened = open_record(&sealed, &team.research).unwrap();
+    assert_eq!(opened.sender, Some(*portal.public_key()));
+    assert_eq!(
+        open_record(&seal_patient(&team, "r"), &team.research)
+            .unwrap()
+            .sender,
+        None
+    );
+    let auditor = records_common::pair(61);
+    assert_eq!(
+        code(grant_record_access(
+            &sealed,
+            &team.billing,
+            "billing",
+            auditor.public_key()
+        )),
+        "INVALID_ARGUMENT"
+    );
+    let add = [*auditor.public_key()];
+    let changes = phiseal::envelope::RecipientChanges {
+        add: &add,
+        remove: &[],
+        sender: Some(&portal),
+    };
+    let granted =
+        phiseal::records::change_record_access(&sealed, &team.billing, "billing", &changes)
+            .unwrap();
+    assert_eq!(
+        open_record(&granted, &auditor).unwrap().sender,
+        Some(*portal.public_key())
+    );
+}

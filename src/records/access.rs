@@ -8,6 +8,7 @@
 
 use serde_json::Value;
 
+use crate::envelope::RecipientChanges;
 use crate::error::{Error, Result};
 use crate::keys::{KeyId, KeyPair, PublicKey};
 use crate::primitives::base64;
@@ -30,7 +31,13 @@ pub fn grant_record_access(
     role: &str,
     new_recipient: &PublicKey,
 ) -> Result<Value> {
-    rewrite_role(sealed, identity, role, &[*new_recipient], &[])
+    let add = [*new_recipient];
+    let changes = RecipientChanges {
+        add: &add,
+        remove: &[],
+        sender: None,
+    };
+    change_record_access(sealed, identity, role, &changes)
 }
 
 /// Removes the recipient `recipient` from `role` of a sealed record. `identity` must be in that
@@ -44,15 +51,26 @@ pub fn revoke_record_access(
     role: &str,
     recipient: &KeyId,
 ) -> Result<Value> {
-    rewrite_role(sealed, identity, role, &[], &[*recipient])
+    let remove = [*recipient];
+    let changes = RecipientChanges {
+        add: &[],
+        remove: &remove,
+        sender: None,
+    };
+    change_record_access(sealed, identity, role, &changes)
 }
 
-fn rewrite_role(
+/// Adds and removes several recipients of `role` at once. For a record sealed with a sender
+/// (HPKE auth mode), adding recipients needs the sender's key pair in `changes.sender`.
+///
+/// # Errors
+/// As [`grant_record_access`]; [`Error::InvalidArgument`] when an added key already is a
+/// recipient, a removed one is not, or no recipient would remain.
+pub fn change_record_access(
     sealed: &Value,
     identity: &KeyPair,
     role: &str,
-    add: &[PublicKey],
-    remove: &[KeyId],
+    changes: &RecipientChanges<'_>,
 ) -> Result<Value> {
     let unlocked = unlock(sealed, identity)?;
     if !unlocked.keys.iter().any(|(held, _)| held == role) {
@@ -65,8 +83,7 @@ fn rewrite_role(
         &base64::decode(&role_header.keys)?,
         identity,
         &context,
-        add,
-        remove,
+        changes,
     )?;
     let mut out = sealed.clone();
     let slot = out

@@ -31,7 +31,7 @@ mod policy;
 mod seal;
 mod selector;
 
-pub use access::{grant_record_access, revoke_record_access};
+pub use access::{change_record_access, grant_record_access, revoke_record_access};
 pub use bundle::{
     open_bundle, seal_bundle, BundleEntryStatus, BundleOptions, OpenedBundle, OpenedEntry,
 };

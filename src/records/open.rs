@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use crate::error::{Error, Result};
-use crate::keys::KeyPair;
+use crate::keys::{KeyPair, PublicKey};
 use crate::primitives::base64;
 use crate::records::field_cipher::{self, FieldPlace};
 use crate::records::field_keys::{header_context, RoleKeys};
@@ -31,6 +31,9 @@ pub struct OpenedRecord {
     pub roles: Vec<String>,
     /// Paths (RFC 6901) of values that stayed encrypted for this identity.
     pub sealed_paths: Vec<String>,
+    /// The authenticated sender (HPKE auth mode), when every key header this identity
+    /// unlocked was sealed by that same sender; `None` otherwise.
+    pub sender: Option<PublicKey>,
 }
 
 impl core::fmt::Debug for OpenedRecord {
@@ -40,6 +43,7 @@ impl core::fmt::Debug for OpenedRecord {
             .field("record_id", &"[redacted]")
             .field("roles", &self.roles)
             .field("sealed_paths", &self.sealed_paths)
+            .field("sender", &self.sender)
             .finish()
     }
 }
@@ -77,6 +81,7 @@ pub fn open_record(sealed: &Value, identity: &KeyPair) -> Result<OpenedRecord> {
     }
     Ok(OpenedRecord {
         value,
+        sender: unlocked.sender,
         record_id: unlocked.header.record_id,
         roles: unlocked.keys.into_iter().map(|(role, _)| role).collect(),
         sealed_paths,
@@ -113,6 +118,7 @@ pub(crate) struct Unlocked {
     pub header: Header,
     pub body: Value,
     pub keys: Vec<(String, RoleKeys)>,
+    pub sender: Option<PublicKey>,
 }
 
 /// Parses and verifies everything but the field ciphertexts.
@@ -140,25 +146,38 @@ pub(crate) fn unlock(sealed: &Value, identity: &KeyPair) -> Result<Unlocked> {
         .collect::<Result<Vec<_>>>()?;
     let manifest = legend::manifest(&header.record_id, &header.legend_canonical, &values);
     let mut keys = Vec::new();
+    let mut senders = Vec::new();
     for (role, role_header) in &header.roles {
         let context = header_context(&header.record_id, role, &header.legend_canonical);
-        let data_key = match key_header::open_header(
+        let (data_key, sender) = match key_header::open_header(
             &base64::decode(&role_header.keys)?,
             identity,
             &context,
         ) {
-            Ok(data_key) => data_key,
+            Ok(opened) => opened,
             Err(Error::NoMatchingRecipient) => continue,
             Err(other) => return Err(other),
         };
         let role_keys = RoleKeys::derive(data_key.expose())?;
         role_keys.verify_manifest_mac(&manifest, &base64::decode(&role_header.mac)?)?;
         keys.push((role.clone(), role_keys));
+        senders.push(sender);
     }
     if keys.is_empty() {
         return Err(Error::NoMatchingRecipient);
     }
-    Ok(Unlocked { header, body, keys })
+    // One sender for the record only when every header this identity unlocked names it.
+    let sender = senders
+        .first()
+        .copied()
+        .flatten()
+        .filter(|first| senders.iter().all(|s| s.as_ref() == Some(first)));
+    Ok(Unlocked {
+        header,
+        body,
+        keys,
+        sender,
+    })
 }
 
 const MISSING: Error = Error::Malformed("sealed field missing");
