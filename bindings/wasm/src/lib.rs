@@ -1,1 +1,23 @@
-pub fn x(){}
+//! WebAssembly face of phiseal: the private low-level layer of the npm package `phiseal`.
+//!
+//! One file per JS class or namespace, each function a thin mapping onto the core crate.
+//! The JS package (`pkg/src/`) wraps these exports into the public API; nothing here is
+//! imported by applications directly.
+//!
+//! Rules for adding a binding:
+//! - every fallible function returns `Result<_, JsValue>` and maps `phiseal::Error` through
+//!   [`error::to_js`], so JS always receives a `PhisealError` with a stable `code`;
+//! - nothing may panic (clippy `unwrap_used`, `expect_used`, `panic` are denied): a panic in
+//!   WebAssembly is an opaque trap that leaves the module unusable;
+//! - secret keys stay inside WebAssembly behind opaque handles; raw secret bytes cross only
+//!   through functions named `dangerous*`;
+//! - JS names are camelCase (`js_name`), bytes are `Uint8Array`.
+
+#![forbid(unsafe_code)]
+
+mod error;
+mod key_pair;
+mod public_key;
+
+pub use key_pair::KeyPair;
+pub use public_key::PublicKey;
