@@ -90,3 +90,75 @@ pub(crate) fn open_segment(
     let plaintext = Zeroizing::new(aead::open(keys.field.expose(), &aad, &sealed)?);
     json::parse_bytes(&plaintext)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn segments_are_bound_to_record_path_and_role() {
+        let keys = RoleKeys::derive(&[9; 32]).unwrap();
+        let here = FieldPlace {
+            record_id: "r1",
+            path: "/name/0/given",
+        };
+        let padded = padded_plaintext(&json!(["Ada"])).unwrap();
+        assert_eq!(padded.len() % PAD_BLOCK, 0);
+        let segment = seal_segment(&keys, &here, "clinician", &padded).unwrap();
+        assert_eq!(
+            open_segment(&keys, &here, "clinician", &segment).unwrap(),
+            json!(["Ada"])
+        );
+        let elsewhere = [
+            (
+                FieldPlace {
+                    record_id: "r2",
+                    path: "/name/0/given",
+                },
+                "clinician",
+            ),
+            (
+                FieldPlace {
+                    record_id: "r1",
+                    path: "/name/1/given",
+                },
+                "clinician",
+            ),
+            (
+                FieldPlace {
+                    record_id: "r1",
+                    path: "/name/0/given",
+                },
+                "billing",
+            ),
+        ];
+        for (place, role) in elsewhere {
+            assert_eq!(
+                open_segment(&keys, &place, role, &segment)
+                    .unwrap_err()
+                    .code(),
+                "AUTH_FAILED"
+            );
+        }
+        let other_keys = RoleKeys::derive(&[8; 32]).unwrap();
+        assert_eq!(
+            open_segment(&other_keys, &here, "clinician", &segment)
+                .unwrap_err()
+                .code(),
+            "AUTH_FAILED"
+        );
+        assert_ne!(
+            segment,
+            seal_segment(&keys, &here, "clinician", &padded).unwrap(),
+            "random nonces"
+        );
+    }
+
+    #[test]
+    fn compact_form_is_checked() {
+        assert_eq!(segments("phs1.a.b", 2).unwrap(), ["a", "b"]);
+        assert!(segments("phs1.a.b", 1).is_err());
+        assert!(segments("phs2.a", 1).is_err());
+    }
+}
