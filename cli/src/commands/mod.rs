@@ -1,0 +1,9 @@
+//! One module per subcommand: its arguments, help examples and `run`.
+
+pub mod deid;
+pub mod inspect;
+pub mod keygen;
+pub mod open;
+pub mod pubkey;
+pub mod rewrap;
+pub mod seal;
