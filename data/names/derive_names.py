@@ -46,6 +46,7 @@ def main():
     first = sorted(set(read_dist(os.path.join(pkg, "dist.female.first"), TOP_FEMALE)
                        + read_dist(os.path.join(pkg, "dist.male.first"), TOP_MALE)))
     last = sorted(set(read_dist(os.path.join(pkg, "dist.all.last"), TOP_LAST)))
+    write_english(words_path, out_dir)
     for name, items, what in (("first.txt", first, "first names: top %d female and top %d male" % (TOP_FEMALE, TOP_MALE)),
                               ("last.txt", last, "surnames: top %d" % TOP_LAST)):
         with open(os.path.join(out_dir, name), "w", newline="\n") as out:
@@ -54,6 +55,40 @@ def main():
             out.write("# a trailing ' *' marks a name that is also a common English word (SCOWL)\n")
             for n in items:
                 out.write(n + (" *" if n.lower() in words else "") + "\n")
+
+
+SUFFIXES = ["ies", "ied", "es", "s", "ed", "ing", "ly", "er", "est"]
+
+
+def stems(w):
+    """Candidate base forms; the crate applies the same rule (text/dictionary.rs)."""
+    out = []
+    for suf in SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            st = w[: -len(suf)]
+            if suf in ("ies", "ied"):
+                out.append(st + "y")
+            else:
+                out += [st, st + "e"]
+                if len(st) >= 2 and st[-1] == st[-2]:
+                    out.append(st[:-1])
+    return out
+
+
+def write_english(words_path, out_dir):
+    """english.txt: common English words (SCOWL size 35, 3-14 letters) minus the inflected forms
+    that the suffix rule recovers from a listed base form."""
+    words = set()
+    with open(words_path, encoding="utf-8") as f:
+        for w in f:
+            w = w.strip()
+            if w.isalpha() and w.islower() and w.isascii() and 3 <= len(w) <= 14:
+                words.add(w)
+    keep = [w for w in sorted(words) if not any(s in words for s in stems(w))]
+    with open(os.path.join(out_dir, "english.txt"), "w", newline="\n") as out:
+        out.write("# common English words (SCOWL size 35 via Debian wamerican-small, see README.md), base forms\n")
+        for w in keep:
+            out.write(w + "\n")
 
 
 if __name__ == "__main__":

@@ -1,13 +1,16 @@
 //! The shipped name dictionary: 1990 US Census first and last names (top 1,500 female, 1,000
 //! male, 5,000 surnames; `data/names/`), each flagged when it is also a common English word,
-//! plus a stop list of eponyms, drug names and place words (`data/names/stopwords.txt`).
+//! plus a stop list of eponyms, drug names and place words (`data/names/stopwords.txt`), and
+//! a list of common English words (`data/names/english.txt`) that tells a word that is
+//! probably a name (capitalized, not listed, not English) from an ordinary word.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const FIRST: &str = include_str!("../../../data/names/first.txt");
 const LAST: &str = include_str!("../../../data/names/last.txt");
 const STOP: &str = include_str!("../../../data/names/stopwords.txt");
+const ENGLISH: &str = include_str!("../../../data/names/english.txt");
 
 /// Longest word looked up (longer words are never names in the lists).
 const MAX_WORD: usize = 24;
@@ -58,6 +61,41 @@ fn table() -> &'static HashMap<&'static str, NameInfo> {
     TABLE.get_or_init(load)
 }
 
+fn english_table() -> &'static HashSet<&'static str> {
+    static TABLE: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| ENGLISH.lines().filter(|l| !l.starts_with('#')).collect())
+}
+
+/// Suffixes stripped to find a base form (the same rule as `data/names/derive_names.py`).
+const SUFFIXES: [&str; 9] = ["ies", "ied", "es", "s", "ed", "ing", "ly", "er", "est"];
+
+/// Whether a word is a common English word (SCOWL size 35), inflections included.
+/// Non-ASCII and very long words are not.
+pub(crate) fn is_english(word: &str) -> bool {
+    let mut buf = [0u8; MAX_WORD];
+    let Some(dst) = buf.get_mut(..word.len()) else { return false };
+    if !word.is_ascii() {
+        return false;
+    }
+    dst.copy_from_slice(word.as_bytes());
+    dst.make_ascii_lowercase();
+    let Ok(lower) = core::str::from_utf8(dst) else { return false };
+    let table = english_table();
+    if table.contains(lower) {
+        return true;
+    }
+    SUFFIXES.iter().any(|suf| {
+        let Some(stem) = lower.strip_suffix(suf).filter(|s| s.len() >= 3) else { return false };
+        if *suf == "ies" || *suf == "ied" {
+            return table.contains(format!("{stem}y").as_str());
+        }
+        let doubled = stem.len() >= 2 && stem.as_bytes().get(stem.len() - 1) == stem.as_bytes().get(stem.len() - 2);
+        table.contains(stem)
+            || table.contains(format!("{stem}e").as_str())
+            || (doubled && stem.get(..stem.len() - 1).is_some_and(|s| table.contains(s)))
+    })
+}
+
 /// Looks a word up, ignoring case. Non-ASCII or very long words are unknown.
 pub(crate) fn lookup(word: &str) -> NameInfo {
     let mut buf = [0u8; MAX_WORD];
@@ -86,5 +124,11 @@ mod tests {
         assert!(lookup("Lasix").stop && !lookup("Lasix").any());
         assert!(!lookup("Metformin").any());
         assert_eq!(lookup("Ωmega"), NameInfo::default());
+        for w in ["visits", "VISITS", "called", "tolerating", "walker", "Denies", "carried", "stopped"] {
+            assert!(is_english(w), "{w}");
+        }
+        for w in ["Tomasz", "Svetlana", "Delacroix", "ambulating", "Ωmega"] {
+            assert!(!is_english(w), "{w}");
+        }
     }
 }

@@ -53,7 +53,7 @@ const CONTEXT: &[(&str, PhiKind)] = &[
 /// Connector words allowed between the context word and the code.
 const CONNECTORS: &[&str] = &[
     "#", ":", "no", ".", "number", "num", "nbr", "id", "is", "=", "-", "code", "nos", "plate",
-    "s", "'", "'s", "of", "and", "(", ")", "identifier",
+    "of", "and", "(", ")", "identifier",
 ];
 
 /// Context words too common to trigger alone: they need `#`, `:`, `no`, `number` or `id`.

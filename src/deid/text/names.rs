@@ -4,7 +4,7 @@
 //! Hard negatives: eponyms followed by a clinical noun or `'s` (`Parkinson disease`, `Foley
 //! catheter`, `Down syndrome`), drug names and common words (see [`super::dictionary`]).
 
-use super::dictionary::{lookup, NameInfo};
+use super::dictionary::{is_english, lookup, NameInfo};
 use super::token::{TokKind, Tokens};
 use super::{Candidate, PhiKind};
 
@@ -47,14 +47,19 @@ const CLINICAL_NOUNS: &[&str] = &[
 
 fn name_shaped(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
     t.kind(i) == Some(TokKind::Alpha)
-        && t.s(i).chars().count() >= 2
+        && (t.s(i).chars().count() >= 2 || apostrophe_join(t, i + 1))
         && (t.capitalized(i) || upper_doc)
         && !t.is_any(i, FUNCTION_WORDS)
 }
 
+/// `'Brien` after `O`: an apostrophe joined on both sides to letters (not a possessive `'s`).
+fn apostrophe_join(t: &Tokens<'_>, j: usize) -> bool {
+    (t.punct(j, '\'') || t.punct(j, '’')) && t.joined(j) && t.joined(j + 1) && t.kind(j + 1) == Some(TokKind::Alpha) && !t.is(j + 1, "s")
+}
+
 /// `J.` or `J` as a middle initial.
 fn initial_end(t: &Tokens<'_>, i: usize) -> Option<usize> {
-    let single = t.kind(i) == Some(TokKind::Alpha) && t.s(i).chars().count() == 1 && t.capitalized(i);
+    let single = t.kind(i) == Some(TokKind::Alpha) && t.s(i).chars().count() == 1 && t.capitalized(i) && !apostrophe_join(t, i + 1);
     if !single {
         return None;
     }
@@ -70,10 +75,17 @@ fn word_end(t: &Tokens<'_>, i: usize) -> usize {
     j
 }
 
+/// Organisation words: `Mayo Clinic` names a provider, not a person.
+const ORGANISATION_NOUNS: &[&str] = &[
+    "clinic", "hospital", "center", "centre", "foundation", "institute", "university", "college",
+    "school", "memorial", "county", "health", "healthcare", "medical", "pharmacy", "laboratories",
+    "labs", "street", "avenue", "road", "boulevard", "park", "lodge",
+];
+
 /// Followed by `'s` or a clinical noun, or hyphen-joined to another eponym: not a person.
 fn eponym_context(t: &Tokens<'_>, j: usize) -> bool {
     let apostrophe_s = (t.punct(j, '\'') || t.punct(j, '’')) && t.is(j + 1, "s") && t.joined(j);
-    apostrophe_s || t.is_any(j, CLINICAL_NOUNS) || (t.is(j, "s") && t.is_any(j + 1, CLINICAL_NOUNS))
+    apostrophe_s || t.is_any(j, CLINICAL_NOUNS) || t.is_any(j, ORGANISATION_NOUNS) || (t.is(j, "s") && t.is_any(j + 1, CLINICAL_NOUNS))
 }
 
 /// How sure a context is.
@@ -88,32 +100,70 @@ enum Evidence {
 }
 
 /// Up to three name words (and initials) from `i`; returns one past the last.
-fn name_run(t: &Tokens<'_>, i: usize, upper_doc: bool, ev: Evidence) -> Option<usize> {
-    let mut j = i;
-    let mut words = 0;
-    while words < 3 {
-        if let Some(e) = initial_end(t, j) {
-            if words > 0 || ev == Evidence::Title {
-                j = e;
+/// Dictionary entry of the name word starting at `i`, apostrophes and hyphens removed
+/// (`O'Brien` → `OBRIEN`, as the Census lists spell it); for `Smith-Jones`, either part.
+fn lookup_word(t: &Tokens<'_>, i: usize) -> NameInfo {
+    let end = word_end(t, i);
+    if end == i + 1 {
+        return lookup(t.s(i));
+    }
+    let joined: String = (i..end).filter(|&k| t.kind(k) == Some(TokKind::Alpha)).map(|k| t.s(k)).collect();
+    let whole = lookup(&joined);
+    if whole.any() {
+        return whole;
+    }
+    let parts: Vec<NameInfo> = (i..end).filter(|&k| t.kind(k) == Some(TokKind::Alpha) && t.s(k).len() > 1).map(|k| lookup(t.s(k))).collect();
+    NameInfo {
+        first: parts.iter().any(|p| p.first),
+        last: parts.iter().any(|p| p.last),
+        ambiguous: parts.iter().all(|p| p.ambiguous),
+        stop: parts.iter().any(|p| p.stop),
+    }
+}
+
+/// A run of name words found after some evidence.
+struct Run {
+    end: usize,
+    words: usize,
+    /// Some word of the run is in the name dictionary.
+    listed: bool,
+    /// Some word of the run is on the stop list.
+    stopped: bool,
+    /// Some word of the run is neither listed nor an English word (likely a rarer name).
+    unknown: bool,
+}
+
+/// Up to three name words (and initials) from `i`.
+fn name_run(t: &Tokens<'_>, i: usize, upper_doc: bool, ev: Evidence) -> Option<Run> {
+    let mut run = Run { end: i, words: 0, listed: false, stopped: false, unknown: false };
+    while run.words < 3 {
+        if let Some(e) = initial_end(t, run.end) {
+            if run.words > 0 || ev == Evidence::Title {
+                run.end = e;
                 continue;
             }
         }
-        if !name_shaped(t, j, upper_doc) {
+        let j = run.end;
+        if !name_shaped(t, j, upper_doc) || (run.words > 0 && t.newline_before(j)) {
             break;
         }
-        let info = lookup(t.s(j));
-        let ok = match ev {
-            Evidence::Title => !upper_doc || !info.stop || words == 0,
-            Evidence::Strong => if upper_doc { info.any() } else { true },
-            Evidence::Weak => if words == 0 { info.any() && !info.stop } else { info.any() || !upper_doc },
-        };
-        if !ok || (words > 0 && t.newline_before(j)) {
+        let info = lookup_word(t, j);
+        if ev == Evidence::Title && upper_doc && info.stop && run.words > 0 {
             break;
         }
-        j = word_end(t, j);
-        words += 1;
+        // Past a title any word may be a surname ("Dr. Strange"); elsewhere an ordinary English
+        // word that is not a listed name ends the run ("son Tomasz visits").
+        let english = is_english(t.s(j));
+        if ev != Evidence::Title && english && !info.any() {
+            break;
+        }
+        run.unknown |= !info.any() && !english && !info.stop;
+        run.listed |= info.any() && !info.stop;
+        run.stopped |= info.stop;
+        run.end = word_end(t, j);
+        run.words += 1;
     }
-    (words > 0).then_some(j)
+    (run.words > 0).then_some(run)
 }
 
 fn push(out: &mut Vec<Candidate>, t: &Tokens<'_>, i: usize, end: usize, score: u8) {
@@ -128,8 +178,8 @@ fn after_title(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidat
         return;
     }
     let j = if t.punct(i + 1, '.') && t.joined(i + 1) { i + 2 } else { i + 1 };
-    if let Some(e) = name_run(t, j, upper_doc, Evidence::Title) {
-        push(out, t, j, e, 92);
+    if let Some(run) = name_run(t, j, upper_doc, Evidence::Title) {
+        push(out, t, j, run.end, 92);
     }
 }
 
@@ -151,19 +201,38 @@ fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candid
     if t.is_any(j, TITLES) {
         return; // the title rule covers it
     }
-    if let Some(e) = name_run(t, j, upper_doc, ev) {
-        let e = last_first_tail(t, j, e, upper_doc).unwrap_or(e);
-        push(out, t, j, e, 90);
+    let Some(mut run) = name_run(t, j, upper_doc, ev) else { return };
+    if run.words == 1 {
+        if let Some((e, first)) = last_first_tail(t, run.end, upper_doc, true) {
+            run.end = e;
+            run.listed |= first.any() && !first.stop;
+        }
+    }
+    // Strong context in mixed case is enough; otherwise some word must be a listed name and
+    // none a stop word (drugs, eponyms).
+    // After a relation or "seen by", an unlisted non-English word counts too ("son TOMASZ");
+    // after a weak word only in mixed case, where the capital is informative.
+    let accepted = match ev {
+        Evidence::Strong if !upper_doc => true,
+        Evidence::Strong | Evidence::Title => (run.listed || run.unknown) && !run.stopped,
+        Evidence::Weak if !upper_doc => (run.listed || run.unknown) && !run.stopped,
+        Evidence::Weak => run.listed && !run.stopped,
+    };
+    if accepted {
+        push(out, t, j, run.end, 90);
     }
 }
 
 /// `SMITH, JOHN` after a run ending at `e`: extends over `, FIRST`.
-fn last_first_tail(t: &Tokens<'_>, i: usize, e: usize, upper_doc: bool) -> Option<usize> {
-    if e != i + 1 || !t.punct(e, ',') || !name_shaped(t, e + 1, upper_doc) {
+/// `, FIRST` after a single surname ending at `e`: returns the new end and the first name's
+/// dictionary entry. In upper-case text without a context word the first name must be listed.
+fn last_first_tail(t: &Tokens<'_>, e: usize, upper_doc: bool, after_context: bool) -> Option<(usize, NameInfo)> {
+    if !t.punct(e, ',') || !name_shaped(t, e + 1, upper_doc) || t.newline_before(e + 1) {
         return None;
     }
-    let first = lookup(t.s(e + 1));
-    (first.first && !first.stop).then(|| word_end(t, e + 1))
+    let first = lookup_word(t, e + 1);
+    let ok = !first.stop && (first.first || ((after_context || !upper_doc) && !first.any()));
+    ok.then(|| (word_end(t, e + 1), first))
 }
 
 /// Dictionary names without context. Every token proposes its own candidates (pairs and, if
@@ -179,9 +248,8 @@ fn from_dictionary(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Cand
     let a_end = word_end(t, i);
     // LAST, FIRST
     if a.last && !a.stop {
-        if let Some(e) = last_first_tail(t, i, a_end, upper_doc) {
-            let b = lookup(t.s(e - 1));
-            if !eponym_context(t, e) && (a.strong() || b.strong() || !b.stop) {
+        if let Some((e, b)) = last_first_tail(t, a_end, upper_doc, false) {
+            if b.first && !eponym_context(t, e) {
                 push(out, t, i, e, 70);
             }
         }
@@ -194,7 +262,8 @@ fn from_dictionary(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Cand
         let b_ok = b.any() || (!upper_doc && t.s(mid).is_ascii());
         // Two listed words in first-last order ("John Smith") are a name even if each alone
         // is also an English word.
-        let one_strong = a.strong() || b.strong() || (b.last && !a.stop && !b.stop);
+        let one_strong = a.strong() || b.strong() || (b.last && !a.stop && !b.stop)
+            || (!upper_doc && !b.any() && !a.stop && !sentence_start(t, i));
         if b_ok && one_strong && !(a.stop && b.stop) && !eponym_context(t, b_end) {
             push(out, t, i, b_end, 70);
         }
@@ -202,6 +271,32 @@ fn from_dictionary(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Cand
     if a.strong() && t.s(i).len() >= 3 && !eponym_context(t, a_end) {
         push(out, t, i, a_end, 60);
     }
+}
+
+/// `Dmitri Rossi`: an unlisted name-shaped word before a strong surname. Scored above a single
+/// surname so the pair wins.
+fn unlisted_first_name(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    let shaped = name_shaped(t, i, upper_doc) && t.s(i).is_ascii() && t.s(i).len() >= 3;
+    if !shaped || lookup(t.s(i)).any() || is_english(t.s(i)) || (!upper_doc && t.all_caps(i)) {
+        return;
+    }
+    let b_start = word_end(t, i);
+    if !name_shaped(t, b_start, upper_doc) || t.newline_before(b_start) {
+        return;
+    }
+    let b = lookup_word(t, b_start);
+    let b_end = word_end(t, b_start);
+    // Two capitalized unlisted, non-English words in mixed case ("Dmitri Delacroix"), unless a
+    // dose follows (drug names in a medication list).
+    let unknown_pair = !upper_doc && !b.any() && !is_english(t.s(b_start)) && !t.all_caps(b_start) && t.kind(b_end) != Some(TokKind::Digit);
+    if ((b.last && b.strong()) || unknown_pair) && !b.stop && !eponym_context(t, b_end) {
+        push(out, t, i, b_end, 65);
+    }
+}
+
+/// Token `i` begins a sentence or a line (its capital says nothing).
+fn sentence_start(t: &Tokens<'_>, i: usize) -> bool {
+    i == 0 || t.newline_before(i) || [".", "!", "?", ":"].iter().any(|p| t.s(i - 1) == *p)
 }
 
 /// All name candidates.
@@ -212,5 +307,6 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
     }
     for i in 0..t.len() {
         from_dictionary(t, i, upper_doc, out);
+        unlisted_first_name(t, i, upper_doc, out);
     }
 }
