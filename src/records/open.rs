@@ -220,14 +220,18 @@ fn locate(body: &Value, pointer: &str) -> Result<Vec<Step>> {
         .ok_or(MISSING)
 }
 
-/// The identity's role to open `entry` with: one that gets the exact value if possible.
+/// The identity's role to open `entry` with: the first in the entry's role order that gets
+/// the exact value, else the first that gets a generalized value.
 fn pick_role<'k>(
     entry: &LegendEntry,
     keys: &'k [(String, RoleKeys)],
 ) -> Option<(&'k str, &'k RoleKeys)> {
     let held = |exact: bool| {
-        keys.iter()
-            .find(|(role, _)| entry.roles.contains(role) && entry.views.contains_key(role) != exact)
+        entry
+            .roles
+            .iter()
+            .filter(|role| entry.views.contains_key(*role) != exact)
+            .find_map(|role| keys.iter().find(|(held, _)| held == role))
             .map(|(role, keys)| (role.as_str(), keys))
     };
     held(true).or_else(|| held(false))
