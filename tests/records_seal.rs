@@ -584,3 +584,41 @@ fn authenticated_sender_is_reported_and_needed_to_grant() {
         Some(*portal.public_key())
     );
 }
+
+#[test]
+fn too_many_roles_are_refused_before_any_key_agreement() {
+    let team = Team::new();
+    let mut sealed = seal_patient(&team, "Patient/pat-7f3a9c");
+    let header = sealed["_phiseal"]["roles"]["clinician"].clone();
+    for i in 0..40 {
+        sealed["_phiseal"]["roles"][format!("role{i}")] = header.clone();
+    }
+    assert_eq!(
+        code(open_record(&sealed, &team.clinician)),
+        "LIMIT_EXCEEDED"
+    );
+}
+
+#[test]
+fn built_values_are_held_to_the_parser_limits() {
+    let team = Team::new();
+    let policy = phiseal::records::Policy::from_json(
+        r#"{"version":1,"roles":["clinician"],"default":{"action":"encrypt","roles":["clinician"]},"rules":[]}"#,
+    )
+    .unwrap();
+    let options = SealOptions {
+        record_id: "r",
+        sender: None,
+        index_key: None,
+    };
+    let wide = json!({"a": vec![0; phiseal::records::json::MAX_CONTAINER_LEN + 1]});
+    assert_eq!(
+        code(seal_record(
+            &wide,
+            &policy,
+            &team.recipients_clinician_only(),
+            &options
+        )),
+        "LIMIT_EXCEEDED"
+    );
+}

@@ -21,6 +21,8 @@ use serde_json::{Map, Number, Value};
 use crate::error::{Error, Result};
 use crate::records::json_string::read_string;
 
+pub use crate::records::json_limits::check_limits;
+
 /// Largest accepted document, in bytes of UTF-8 (16 MiB).
 pub const MAX_DOCUMENT_BYTES: usize = 16 << 20;
 /// Deepest accepted nesting of arrays and objects (`[]` has depth 1, a scalar depth 0).
@@ -63,26 +65,6 @@ pub fn parse(text: &str) -> Result<Value> {
         stack: Vec::new(),
     }
     .document()
-}
-
-/// Checks, without recursion, that a value built elsewhere nests at most `max_depth` deep.
-///
-/// # Errors
-/// [`Error::LimitExceeded`] when it nests deeper.
-pub fn check_depth(value: &Value, max_depth: usize) -> Result<()> {
-    let mut stack = vec![(value, 0usize)];
-    while let Some((node, depth)) = stack.pop() {
-        let children: Box<dyn Iterator<Item = &Value>> = match node {
-            Value::Array(items) => Box::new(items.iter()),
-            Value::Object(map) => Box::new(map.values()),
-            _ => continue,
-        };
-        if depth + 1 > max_depth {
-            return Err(Error::LimitExceeded("JSON nesting depth"));
-        }
-        stack.extend(children.map(|child| (child, depth + 1)));
-    }
-    Ok(())
 }
 
 /// An array or object still being read.

@@ -7,6 +7,9 @@ use crate::envelope::{self, DataKey, RecipientChanges};
 use crate::error::Result;
 use crate::keys::{KeyPair, PublicKey};
 
+const FLAGS_OFFSET: usize = 8;
+const FLAG_SENDER_AUTH: u8 = 0x01;
+
 /// Creates a fresh data key and a header wrapping it to `recipients`, bound to `context`.
 pub(crate) fn seal_header(
     recipients: &[PublicKey],
@@ -24,7 +27,14 @@ pub(crate) fn open_header(
     context: &[u8],
 ) -> Result<(DataKey, Option<PublicKey>)> {
     let data_key = envelope::open_key_header(header, identity, context)?;
-    let sender = envelope::key_header_sender(header, identity, context)?;
+    // The flags byte (offset 8, docs/FORMAT.md) is authenticated by the header MAC that
+    // open_key_header just verified; only auth-mode headers need the second unlock.
+    let sender = match header.get(FLAGS_OFFSET) {
+        Some(flags) if flags & FLAG_SENDER_AUTH != 0 => {
+            envelope::key_header_sender(header, identity, context)?
+        }
+        _ => None,
+    };
     Ok((data_key, sender))
 }
 

@@ -16,6 +16,7 @@ use crate::records::canonical::to_canonical;
 use crate::records::field_keys::MANIFEST_LABEL;
 use crate::records::generalize::Generalization;
 use crate::records::path;
+use crate::records::policy::MAX_ROLES;
 
 /// Name of the reserved top-level member.
 pub const RESERVED_MEMBER: &str = "_phiseal";
@@ -101,6 +102,10 @@ impl Header {
         let legend: Vec<LegendEntry> = serde_json::from_value(fields.legend.clone())
             .map_err(|_| Error::Malformed("sealed record legend"))?;
         check_record_id(&fields.record_id).map_err(|_| Error::Malformed("sealed record id"))?;
+        if fields.roles.len() > MAX_ROLES {
+            // Checked before any key agreement: each role costs an HPKE decapsulation.
+            return Err(Error::LimitExceeded("roles in a sealed record"));
+        }
         check_legend(&legend, &fields.roles)?;
         Ok(Header {
             record_id: fields.record_id,

@@ -21,6 +21,7 @@ mod field_cipher;
 mod field_keys;
 mod generalize;
 pub mod json;
+mod json_limits;
 mod json_string;
 mod key_header;
 mod legend;

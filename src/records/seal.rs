@@ -65,7 +65,7 @@ pub fn seal_record(
         ));
     }
     legend::check_record_id(options.record_id)?;
-    json::check_depth(record, MAX_RECORD_DEPTH)?;
+    json::check_limits(record, MAX_RECORD_DEPTH)?;
     check_recipient_roles(policy, recipients_by_role)?;
     let mut walk = Walk {
         policy,
