@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { openDemo, requiredFeatures } from "./harness.mjs";
+import { intakeChecks } from "./intake.checks.mjs";
 import { keysChecks } from "./keys.checks.mjs";
 import { pageChecks } from "./page.checks.mjs";
 
@@ -57,8 +58,12 @@ describe("keys panel", () => {
   checksFor("backup", keysChecks.backup);
 });
 
-// Checks of the intake panel (records, deid) and the attachment panel (stream) register here
-// the same way, in files named after the panel.
+describe("intake panel", () => {
+  checksFor("records", intakeChecks.records);
+  checksFor("deid", intakeChecks.deid);
+});
+
+// Checks of the attachment panel (stream) register here the same way.
 
 describe("privacy", () => {
   test("no request left 127.0.0.1 and nothing failed", () => {

@@ -18,7 +18,7 @@ async function roleCards(page) {
 }
 
 /** Generates keys (once per demo) and returns the cards. */
-async function ensureKeys(page) {
+export async function ensureKeys(page) {
   let cards = await roleCards(page);
   if (!cards.every((card) => card.hasKey)) {
     await page.click("#generate-keys");

@@ -1,7 +1,9 @@
 // Panel 2, Intake: a pre-filled synthetic FHIR Patient and a free-text note. "Seal and upload"
 // shows what the cloud stores (the sealed record), what analytics receives (the Safe Harbor
 // copy and its report) and what each role opens.
-import { byId, el, prettyJson } from "./dom.js";
+import { byId, describeError, el, prettyJson, setResult, whileBusy } from "./dom.js";
+import { intakePolicy } from "./policy.js";
+import { roles } from "./roles.js";
 import { defaultIntake, intakeFields, toFhirPatient } from "./synthetic-patient.js";
 
 /** Reads the form into an object keyed by field name (plus `note`). */
@@ -29,6 +31,86 @@ function renderFields() {
 
 function updatePreview() {
   byId("fhir-preview").textContent = prettyJson(toFhirPatient(readIntake()));
+  byId("policy-preview").textContent = prettyJson(intakePolicy);
+}
+
+/** Replaces the value at each JSON Pointer (RFC 6901) in `paths` with `marker`, in place. */
+function markSealed(value, paths, marker) {
+  for (const path of paths) {
+    const tokens = path.split("/").slice(1).map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
+    const last = tokens.pop();
+    let parent = value;
+    for (const token of tokens) parent = parent?.[token];
+    if (parent && last !== undefined && last in parent) parent[last] = marker;
+  }
+  return value;
+}
+
+/**
+ * Seals the record for every role's public key, as the device does before upload.
+ * @returns {object} the sealed record (what the cloud stores)
+ */
+function sealIntake(phiseal, keyRing, record) {
+  const publicKeys = roles.map((role) => [role.id, keyRing.get(role.id).toPublicKey()]);
+  try {
+    const recipients = Object.fromEntries(publicKeys.map(([role, key]) => [role, [key]]));
+    return phiseal.sealRecord(record, intakePolicy, recipients, { recordId: `Patient/${crypto.randomUUID()}` });
+  } finally {
+    for (const [, key] of publicKeys) key.free();
+  }
+}
+
+/** Shows what one role opens from the uploaded text. */
+function renderRoleView(phiseal, keyRing, role, uploaded) {
+  const view = el("section", { class: "role-view", "data-role": role.id, "aria-labelledby": `view-${role.id}` });
+  const heading = el("h4", { id: `view-${role.id}` }, role.label);
+  try {
+    const opened = phiseal.openRecord(uploaded, keyRing.get(role.id));
+    const sealedPaths = [...(opened.sealedPaths ?? [])];
+    view.dataset.opened = JSON.stringify(opened.value);
+    view.dataset.sealedPaths = JSON.stringify(sealedPaths);
+    const shown = markSealed(structuredClone(opened.value), sealedPaths, "🔒 sealed");
+    const summary = sealedPaths.length === 0 ? "Opens every field." : `${sealedPaths.length} field(s) stay sealed for this role.`;
+    view.append(
+      heading,
+      el("p", { class: "hint" }, summary),
+      el("pre", { class: "code output small", tabindex: "0", "aria-label": `What the ${role.label.toLowerCase()} opens` }, prettyJson(shown)),
+    );
+  } catch (error) {
+    view.dataset.error = describeError(error);
+    view.append(heading, el("p", { class: "result", "data-kind": "error" }, describeError(error)));
+  }
+  return view;
+}
+
+/** The Safe Harbor copy for analytics: the record de-identified, with the note scrubbed. */
+function renderAnalytics(phiseal, record) {
+  const result = phiseal.safeHarbor(record);
+  byId("analytics-output").textContent = prettyJson(result.record);
+  byId("deid-report").textContent = prettyJson(result.report);
+}
+
+function sealAndUpload({ phiseal, features, keyRing }) {
+  const status = byId("intake-status");
+  if (!keyRing.complete) return setResult(status, "error", "Generate keys for all roles first (panel 1).");
+  const record = toFhirPatient(readIntake());
+  let uploaded;
+  try {
+    const sealed = sealIntake(phiseal, keyRing, record);
+    uploaded = typeof sealed === "string" ? sealed : JSON.stringify(sealed);
+    byId("cloud-output").textContent = prettyJson(JSON.parse(uploaded));
+  } catch (error) {
+    return setResult(status, "error", `Sealing failed: ${describeError(error)}`);
+  }
+  byId("role-views").replaceChildren(...roles.map((role) => renderRoleView(phiseal, keyRing, role, uploaded)));
+  if (features.has("deid")) {
+    try {
+      renderAnalytics(phiseal, record);
+    } catch (error) {
+      return setResult(status, "error", `De-identification failed: ${describeError(error)}`);
+    }
+  }
+  setResult(status, "ok", `Sealed ${new Blob([uploaded]).size.toLocaleString("en-US")} bytes for upload.`);
 }
 
 /**
@@ -37,9 +119,11 @@ function updatePreview() {
 export function setupIntakePanel(context) {
   renderFields();
   updatePreview();
-  byId("intake-form").addEventListener("input", updatePreview);
-  byId("intake-form").addEventListener("submit", (event) => event.preventDefault());
-  // Sealing is wired here once the package offers record sealing (sealRecord/openRecord) and
-  // de-identification (safeHarbor/scrubText); until then main.js keeps the controls disabled.
-  void context;
+  const form = byId("intake-form");
+  form.addEventListener("input", updatePreview);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (!context.features.has("records")) return;
+    whileBusy(byId("seal-upload"), () => sealAndUpload(context));
+  });
 }

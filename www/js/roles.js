@@ -3,8 +3,8 @@
 
 export const roles = [
   { id: "clinician", label: "Clinician", reads: "The whole record, including the clinical note." },
-  { id: "billing", label: "Billing clerk", reads: "Name, identifiers, contact details and address; not the clinical note." },
-  { id: "researcher", label: "Researcher", reads: "Only fields that do not identify the patient." },
+  { id: "billing", label: "Billing clerk", reads: "Demographics, identifiers, contact details and address; not the clinical note." },
+  { id: "researcher", label: "Researcher", reads: "Gender, birth year, state and 3-digit ZIP only." },
 ];
 
 /** Holds one key pair per role; dispatches "change" when keys are replaced. */
