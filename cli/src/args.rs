@@ -42,6 +42,8 @@ pub enum Command {
     Open(commands::open::OpenArgs),
     Rewrap(commands::rewrap::RewrapArgs),
     Inspect(commands::inspect::InspectArgs),
+    SealRecord(commands::seal_record::SealRecordArgs),
+    OpenRecord(commands::open_record::OpenRecordArgs),
     Deid(commands::deid::DeidArgs),
 }
 
@@ -75,4 +77,23 @@ pub struct ContextArg {
     /// be given to open. Default: empty.
     #[arg(short, long, value_name = "TEXT", default_value = "")]
     pub context: String,
+}
+
+/// Bulk mode over NDJSON.
+#[derive(Debug, Args)]
+pub struct BulkArgs {
+    /// The input is NDJSON (one JSON record per line, e.g. a FHIR bulk export): records are
+    /// processed on all cores and written one per line in input order. A failing record is
+    /// reported on stderr by line number and left out of the output; the run then exits 12.
+    #[arg(long)]
+    pub ndjson: bool,
+    /// Worker threads for --ndjson (default: every available core).
+    #[arg(short, long, value_name = "N", requires = "ndjson")]
+    pub jobs: Option<std::num::NonZeroUsize>,
+    /// With --ndjson, stop at the first failing record (exit with its code, no output file).
+    #[arg(long, requires = "ndjson")]
+    pub fail_fast: bool,
+    /// With --ndjson, print neither the progress bar nor the summary.
+    #[arg(short, long)]
+    pub quiet: bool,
 }

@@ -1,6 +1,10 @@
 //! Reading an envelope from a file or stdin in either form: binary (`phsl` + version byte
 //! 0x01) or text (`phsl1.` + base64url, surrounding whitespace ignored).
+//!
+//! The first 64 KiB are read first ([`Peeked`]): enough for the largest header, so a
+//! streaming envelope (kind 3) can be recognised and inspected without reading its payload.
 
+use std::io::{self, Cursor, Read};
 use std::path::Path;
 
 use phiseal::envelope::{self, limits::MAX_ONE_SHOT_PAYLOAD, TEXT_PREFIX};
@@ -38,13 +42,73 @@ impl EnvelopeInput {
     }
 }
 
-/// Reads an envelope in either form.
-///
-/// # Errors
-/// I/O and size errors; [`crate::exit::Status::Malformed`] for bad text.
-pub fn read_envelope(path: &Path) -> CliResult<EnvelopeInput> {
-    let raw = files::read_all(path, MAX_ENVELOPE_INPUT, "envelope")?;
-    decode(raw).map_err(|err| CliError::library(&format!("reading envelope {}", path.display()), &err))
+/// How much is read before deciding what kind of envelope the input is (the largest header,
+/// 256 slots, is under 29 KiB).
+const PEEK_LEN: u64 = 64 * 1024;
+
+/// The kind byte of a streaming envelope (docs/FORMAT.md).
+const STREAM_KIND: u8 = 3;
+
+/// The start of an input, and the rest of it still unread.
+pub struct Peeked {
+    /// Up to the first 64 KiB.
+    pub prefix: Vec<u8>,
+    rest: Box<dyn Read>,
+}
+
+impl Peeked {
+    /// Reads the start of `path` (stdin for `-`).
+    ///
+    /// # Errors
+    /// I/O errors.
+    pub fn open(path: &Path) -> CliResult<Self> {
+        let mut rest = files::open_input(path)?;
+        let mut prefix = Vec::new();
+        rest.by_ref()
+            .take(PEEK_LEN)
+            .read_to_end(&mut prefix)
+            .map_err(|err| CliError::io("cannot read", path, &err))?;
+        Ok(Self { prefix, rest })
+    }
+
+    /// True for a binary streaming envelope (magic, version 1, kind 3).
+    #[must_use]
+    pub fn is_stream(&self) -> bool {
+        matches!(self.prefix.as_slice(), [b'p', b'h', b's', b'l', 1, _, _, STREAM_KIND, ..])
+    }
+
+    /// The whole input again, prefix first.
+    #[must_use]
+    pub fn into_reader(self) -> impl Read {
+        Cursor::new(self.prefix).chain(self.rest)
+    }
+
+    /// Counts the bytes after the prefix (reading them), for `inspect` of large streams.
+    ///
+    /// # Errors
+    /// I/O errors.
+    pub fn count_rest(&mut self, path: &Path) -> CliResult<u64> {
+        io::copy(&mut self.rest, &mut io::sink()).map_err(|err| CliError::io("cannot read", path, &err))
+    }
+
+    /// Reads the whole one-shot envelope, in either form.
+    ///
+    /// # Errors
+    /// I/O and size errors; [`crate::exit::Status::Malformed`] for bad text.
+    pub fn read_envelope(self, path: &Path) -> CliResult<EnvelopeInput> {
+        let mut raw = Vec::new();
+        self.into_reader()
+            .take(MAX_ENVELOPE_INPUT.saturating_add(1))
+            .read_to_end(&mut raw)
+            .map_err(|err| CliError::io("cannot read", path, &err))?;
+        if raw.len() as u64 > MAX_ENVELOPE_INPUT {
+            return Err(CliError {
+                status: crate::exit::Status::LimitExceeded,
+                message: format!("{} is larger than a one-shot envelope can be [LIMIT_EXCEEDED]", path.display()),
+            });
+        }
+        decode(raw).map_err(|err| CliError::library(&format!("reading envelope {}", path.display()), &err))
+    }
 }
 
 fn decode(raw: Vec<u8>) -> phiseal::Result<EnvelopeInput> {
@@ -74,6 +138,15 @@ mod tests {
         let input = decode(text.into_bytes()).unwrap();
         assert!(input.was_text);
         assert_eq!(input.bytes, b"abc");
+    }
+
+    #[test]
+    fn only_binary_kind_3_is_a_stream() {
+        let peeked = |prefix: &[u8]| Peeked { prefix: prefix.to_vec(), rest: Box::new(io::empty()) };
+        assert!(peeked(b"phsl\x01\x00\x01\x03rest").is_stream());
+        assert!(!peeked(b"phsl\x01\x00\x01\x01rest").is_stream());
+        assert!(!peeked(b"phsl1.AAAA").is_stream());
+        assert!(!peeked(b"phsl\x01").is_stream());
     }
 
     #[test]

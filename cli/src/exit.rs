@@ -38,7 +38,6 @@ pub enum Status {
     /// The system random source failed (`RANDOM_UNAVAILABLE`).
     RandomUnavailable = 11,
     /// Bulk mode: some records failed (each reported on stderr by line number).
-    #[allow(dead_code)]
     PartialFailure = 12,
     /// An error code this build of the tool does not know (newer library).
     Internal = 70,

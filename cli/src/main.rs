@@ -7,11 +7,14 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
 mod args;
+mod bulk;
 mod commands;
 mod envelope_input;
 mod exit;
 mod files;
 mod keyfiles;
+mod progress;
+mod records_io;
 
 use std::process::ExitCode;
 
@@ -47,5 +50,7 @@ fn run(command: &Command) -> CliResult {
         Command::Rewrap(args) => commands::rewrap::run(args),
         Command::Inspect(args) => commands::inspect::run(args),
         Command::Deid(args) => commands::deid::run(args),
+        Command::SealRecord(args) => commands::seal_record::run(args),
+        Command::OpenRecord(args) => commands::open_record::run(args),
     }
 }

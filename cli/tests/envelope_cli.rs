@@ -203,7 +203,7 @@ fn usage_errors_exit_1_and_help_exits_0() {
     assert_status(&help, 0);
     let text = String::from_utf8(help.stdout).unwrap();
     assert!(text.contains("Exit codes:") && text.contains("NO_MATCHING_RECIPIENT"));
-    for command in ["keygen", "pubkey", "seal", "open", "rewrap", "inspect", "deid"] {
+    for command in ["keygen", "pubkey", "seal", "open", "rewrap", "inspect", "seal-record", "open-record", "deid"] {
         let output = s.run(&["help", command], b"");
         assert_status(&output, 0);
         assert!(String::from_utf8(output.stdout).unwrap().contains("Examples:"), "{command}");

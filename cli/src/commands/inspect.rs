@@ -7,7 +7,7 @@ use clap::Args;
 use phiseal::envelope::{self, EnvelopeInfo, Kind};
 use serde_json::json;
 
-use crate::envelope_input::read_envelope;
+use crate::envelope_input::Peeked;
 use crate::exit::{CliError, CliResult};
 use crate::files::{self, Sensitivity};
 
@@ -35,10 +35,18 @@ pub struct InspectArgs {
 /// # Errors
 /// I/O and header parsing errors.
 pub fn run(args: &InspectArgs) -> CliResult {
-    let input = read_envelope(&args.input)?;
-    let info = envelope::inspect(&input.bytes)
-        .map_err(|err| CliError::library(&format!("inspecting {}", args.input.display()), &err))?;
-    let text = if args.json { as_json(&info, input.was_text) } else { as_text(&info, input.was_text) };
+    let doing = format!("inspecting {}", args.input.display());
+    let mut peeked = Peeked::open(&args.input)?;
+    let (info, was_text) = if peeked.is_stream() {
+        let mut info = envelope::inspect(&peeked.prefix).map_err(|err| CliError::library(&doing, &err))?;
+        let rest = peeked.count_rest(&args.input)?;
+        info.payload_len = info.payload_len.saturating_add(usize::try_from(rest).unwrap_or(usize::MAX));
+        (info, false)
+    } else {
+        let input = peeked.read_envelope(&args.input)?;
+        (envelope::inspect(&input.bytes).map_err(|err| CliError::library(&doing, &err))?, input.was_text)
+    };
+    let text = if args.json { as_json(&info, was_text) } else { as_text(&info, was_text) };
     files::write_all(Path::new("-"), text.as_bytes(), Sensitivity::Public)
 }
 
@@ -46,6 +54,7 @@ fn kind_name(kind: Kind) -> &'static str {
     match kind {
         Kind::Sealed => "sealed",
         Kind::KeyOnly => "key-only",
+        Kind::Stream => "stream",
         #[allow(unreachable_patterns)]
         _ => "other",
     }

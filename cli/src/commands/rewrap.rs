@@ -7,7 +7,7 @@ use clap::Args;
 use phiseal::envelope::{self, RecipientChanges};
 
 use crate::args::{ContextArg, IdentityArgs, InOut};
-use crate::envelope_input::read_envelope;
+use crate::envelope_input::Peeked;
 use crate::exit::{CliError, CliResult};
 use crate::keyfiles::{self, PasswordSource};
 
@@ -66,7 +66,13 @@ pub fn run(args: &RewrapArgs) -> CliResult {
         Some(path) => Some(keyfiles::load_identity(path, PasswordSource { file: args.sender_password_file.as_deref() })?),
         None => None,
     };
-    let input = read_envelope(&args.files.input)?;
+    let peeked = Peeked::open(&args.files.input)?;
+    if peeked.is_stream() {
+        return Err(CliError::usage(
+            "rewrap of streaming envelopes is not supported yet: open and seal again to change recipients",
+        ));
+    }
+    let input = peeked.read_envelope(&args.files.input)?;
     let changes = RecipientChanges { add: &add, remove: &remove, sender: sender.as_ref() };
     let rewrapped = envelope::rewrap(&input.bytes, &identity, args.context.context.as_bytes(), &changes)
         .map_err(|err| CliError::library(&format!("rewrapping {}", args.files.input.display()), &err))?;
