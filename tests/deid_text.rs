@@ -255,3 +255,14 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn adversarial_inputs_stay_linear() {
+    // Each would be quadratic with an unbounded look-ahead; 60 KB must finish quickly even in
+    // a debug build (no timing assertion: a hang is the failure).
+    for unit in ["[", "@a", "1-", "a.", ":", "[NAME] Maria ", "Dr. ", "90+ ", "é[", "1/", "www.a"] {
+        let text = unit.repeat(60_000 / unit.len());
+        let once = scrub_text(&text, &TextOptions::default()).unwrap();
+        assert!(once.spans.iter().all(|s| s.end <= text.len()));
+    }
+}

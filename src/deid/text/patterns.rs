@@ -227,6 +227,13 @@ pub(crate) fn find_url(text: &str, out: &mut Vec<Candidate>) {
                 i = e;
                 continue;
             }
+            // Skip the rest of this host-like run so `1-1-1-...` stays linear.
+            let mut e = i + 1;
+            while bytes.get(e).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'-') {
+                e += 1;
+            }
+            i = e;
+            continue;
         }
         i += 1;
     }
