@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # THE test command of phiseal: everything CI checks, in order, stopping at the first failure.
 #   1. setup (idempotent)            5. build the npm package (WebAssembly + glue)
-#   2. clippy, warnings denied       6. tsc --strict on the declarations and a consumer
+#   2. clippy (native and wasm32)    6. tsc --strict on the declarations and a consumer
 #   3. cargo test (native)           7. node:test suite against the built package
 #   4. Rust tests on wasm32 in Node  8. npm pack smoke test (Node ESM and CommonJS projects)
 #
@@ -17,6 +17,9 @@ bash scripts/setup.sh rust wasm-bindgen npm
 
 step "cargo clippy --workspace --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
+
+step "cargo clippy -p phiseal-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings"
+cargo clippy -p phiseal-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "cargo test --workspace"
 cargo test --workspace

@@ -1,13 +1,16 @@
 // The public API of phiseal, over the private wasm-bindgen glue in ../dist/.
 //
 // Every loader (index.js, node.js, node.cjs) re-exports exactly this module's exports plus
-// `initAsync`. Arguments are checked here before they cross into WebAssembly, so a wrong
-// type gives a PhisealError with code INVALID_ARGUMENT rather than a generic TypeError.
+// `initAsync`. Types and well-formedness of arguments are checked in WebAssembly
+// (bindings/wasm/src/convert.rs) before anything reaches the core, so a wrong argument is a
+// PhisealError with code INVALID_ARGUMENT.
 
-import { KeyPair, PublicKey } from "../dist/phiseal_wasm_bg.js";
+import { HpkeReceiver, HpkeSender, KeyPair, PublicKey, readKeyBackup } from "../dist/phiseal_wasm_bg.js";
 import { guardHandles } from "./handles.js";
 
-guardHandles(KeyPair, PublicKey);
+guardHandles(KeyPair, PublicKey, HpkeSender, HpkeReceiver);
 
-export { KeyPair, PublicKey };
+export { HpkeReceiver, HpkeSender, KeyPair, PublicKey, readKeyBackup };
 export { PhisealError, isPhisealError } from "./errors.js";
+export { hpke } from "./hpke.js";
+export { seal, open, rewrap, inspect, toText, fromText } from "./envelope.js";

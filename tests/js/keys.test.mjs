@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { test } from "node:test";
-import { KeyPair, PublicKey, PhisealError, isPhisealError } from "phiseal";
+import { KeyPair, PublicKey, PhisealError, isPhisealError, readKeyBackup } from "phiseal";
 import { assertPhisealError, base64url, hex } from "./helpers.mjs";
 
 /** RFC 7638 thumbprint of an X25519 key, computed from the RFC's recipe. */
@@ -92,4 +92,47 @@ test("handles support explicit resource management (Symbol.dispose)", () => {
   pair[Symbol.dispose]();
   assertPhisealError(() => pair.publicKey, "INVALID_ARGUMENT");
   pair.free();
+});
+
+test("JWK export and strict import round trip, as object or as text", () => {
+  const pair = KeyPair.generate();
+  const jwk = pair.toPublicJwk();
+  assert.deepEqual(Object.keys(jwk), ["kty", "crv", "x", "kid"]);
+  assert.equal(jwk.kid, pair.keyId);
+  assert.equal(jwk.x, base64url(pair.publicKey));
+  assert.deepEqual(pair.toPublicKey().toJwk(), jwk);
+  assert.ok(PublicKey.fromJwk(jwk).equals(pair.toPublicKey()));
+  assert.ok(PublicKey.fromJwk(JSON.stringify(jwk)).equals(pair.toPublicKey()));
+  const privateJwk = pair.dangerousExportPrivateJwk();
+  assert.equal(privateJwk.d, base64url(pair.dangerousExportRaw()));
+  assert.equal(KeyPair.fromPrivateJwk(privateJwk).keyId, pair.keyId);
+  assertPhisealError(() => PublicKey.fromJwk(privateJwk), "INVALID_ARGUMENT");
+  assertPhisealError(() => PublicKey.fromJwk('{"kty":"OKP","kty":"OKP","crv":"X25519","x":"' + jwk.x + '"}'), "MALFORMED");
+  assertPhisealError(() => PublicKey.fromJwk(42), "INVALID_ARGUMENT");
+});
+
+test("fingerprints are eight groups of five digits, equal for both handles", () => {
+  const pair = KeyPair.generate();
+  assert.match(pair.fingerprint, /^\d{5}( \d{5}){7}$/);
+  assert.equal(pair.toPublicKey().fingerprint, pair.fingerprint);
+  assert.notEqual(KeyPair.generate().fingerprint, pair.fingerprint);
+});
+
+test("password backups: NFC-normalised text passwords, parameters, wrong password", () => {
+  const pair = KeyPair.generate();
+  const minimum = { memoryKib: 8192, iterations: 4, parallelism: 1 };
+  const backup = pair.exportWithPassword("Crème brûlée", minimum);
+  assert.match(backup, /^phiseal-key1\./);
+  assert.deepEqual(readKeyBackup(backup), { keyId: pair.keyId, params: minimum });
+  // The same password typed with combining accents (NFD) unlocks it.
+  const nfd = "Crème brûlée".normalize("NFD");
+  assert.equal(KeyPair.importWithPassword(backup, nfd).keyId, pair.keyId);
+  assert.equal(KeyPair.importWithPassword(backup, new TextEncoder().encode("Crème brûlée")).keyId, pair.keyId);
+  assertPhisealError(() => KeyPair.importWithPassword(backup, "creme brulee"), "WRONG_PASSWORD");
+  assertPhisealError(() => KeyPair.importWithPassword(backup, ""), "INVALID_ARGUMENT");
+  assertPhisealError(() => KeyPair.importWithPassword(backup, "bad \udc00 password"), "INVALID_ARGUMENT");
+  assertPhisealError(() => pair.exportWithPassword("pw", { memoryKib: 1024, iterations: 1, parallelism: 1 }), "LIMIT_EXCEEDED");
+  assertPhisealError(() => pair.exportWithPassword("pw", "fastest"), "INVALID_ARGUMENT");
+  assertPhisealError(() => pair.exportWithPassword("pw", { memoryKib: 8192.5, iterations: 4, parallelism: 1 }), "INVALID_ARGUMENT");
+  assert.deepEqual(readKeyBackup(pair.exportWithPassword("pw")).params, { memoryKib: 19456, iterations: 2, parallelism: 1 });
 });

@@ -26,6 +26,12 @@ pub(crate) fn to_js(error: phiseal::Error) -> JsValue {
     JsPhisealError::new(error.code(), &error.to_string()).into()
 }
 
+/// An `INVALID_ARGUMENT` error about a JS argument, e.g. "plaintext must be a Uint8Array".
+/// Only the argument's name and the rule appear: never its value.
+pub(crate) fn invalid_argument(what: &'static str, rule: &'static str) -> JsValue {
+    JsPhisealError::new("INVALID_ARGUMENT", &format!("invalid argument: {what} {rule}")).into()
+}
+
 /// Shorthand for `result.map_err(to_js)`.
 pub(crate) trait IntoJs<T> {
     /// Maps the error side onto a `PhisealError`.

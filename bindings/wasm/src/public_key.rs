@@ -2,7 +2,9 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::convert;
 use crate::error::{IntoJs, JsResult};
+use crate::jwk;
 
 /// A recipient's X25519 public key. Safe to share; validated on construction (no all-zero
 /// or low-order points).
@@ -22,8 +24,23 @@ impl PublicKey {
 impl PublicKey {
     /// Parses 32 raw bytes. Throws `INVALID_KEY` for a wrong length, all-zero or low-order key.
     #[wasm_bindgen(js_name = fromBytes)]
-    pub fn from_bytes(bytes: &[u8]) -> JsResult<PublicKey> {
-        phiseal::keys::PublicKey::from_bytes(bytes).map(Self::from_core).into_js()
+    pub fn from_bytes(bytes: &JsValue) -> JsResult<PublicKey> {
+        let bytes = convert::bytes(bytes, "public key")?;
+        phiseal::keys::PublicKey::from_bytes(&bytes).map(Self::from_core).into_js()
+    }
+
+    /// Imports a public JWK (RFC 8037), given as JSON text or as an object. Strict: see
+    /// `docs/KEYS.md`. A JWK carrying a private key is refused (`INVALID_ARGUMENT`).
+    #[wasm_bindgen(js_name = fromJwk)]
+    pub fn from_jwk(jwk: &JsValue) -> JsResult<PublicKey> {
+        let text = zeroize::Zeroizing::new(jwk::text_of(jwk)?);
+        phiseal::keys::PublicKey::from_jwk(&text).map(Self::from_core).into_js()
+    }
+
+    /// This key as a public JWK object `{kty, crv, x, kid}`.
+    #[wasm_bindgen(js_name = toJwk)]
+    pub fn to_jwk(&self) -> JsResult<JsValue> {
+        jwk::object_of(&self.inner.to_jwk())
     }
 
     /// The raw 32 bytes.
@@ -36,6 +53,12 @@ impl PublicKey {
     #[wasm_bindgen(getter, js_name = keyId)]
     pub fn key_id(&self) -> String {
         self.inner.key_id().to_text()
+    }
+
+    /// Eight groups of five digits, for comparing a key out of band.
+    #[wasm_bindgen(getter)]
+    pub fn fingerprint(&self) -> String {
+        self.inner.fingerprint().to_string()
     }
 
     /// True when both keys are the same.

@@ -1,7 +1,7 @@
 //! Core key operations run under WebAssembly (Node): randomness from crypto.getRandomValues,
 //! validation of public keys, key ids.
 #![cfg(target_arch = "wasm32")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use phiseal::keys::{KeyPair, PublicKey, SecretKey};
 use wasm_bindgen_test::wasm_bindgen_test;
