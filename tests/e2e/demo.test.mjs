@@ -3,6 +3,7 @@
 // otherwise; E2E_REQUIRE_FEATURES turns a missing capability into a failure.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { auditContrast } from "./contrast.mjs";
 import { openDemo, requiredFeatures } from "./harness.mjs";
 import { intakeChecks } from "./intake.checks.mjs";
 import { keysChecks } from "./keys.checks.mjs";
@@ -64,6 +65,12 @@ describe("intake panel", () => {
 });
 
 // Checks of the attachment panel (stream) register here the same way.
+
+describe("after every panel ran", () => {
+  test("text contrast still holds with every output shown", async () => {
+    assert.deepEqual(await demo.page.evaluate(auditContrast), []);
+  });
+});
 
 describe("privacy", () => {
   test("no request left 127.0.0.1 and nothing failed", () => {

@@ -1,5 +1,6 @@
 // Checks of the page as a whole: accessibility basics, responsive layout, honest placeholders.
 import assert from "node:assert/strict";
+import { auditContrast } from "./contrast.mjs";
 
 export const pageChecks = {
   "has landmarks, one h1, a language and labelled controls": async ({ page }) => {
@@ -22,6 +23,22 @@ export const pageChecks = {
       };
     });
     assert.deepEqual(report, { lang: "en", h1: 1, banner: 1, nav: 1, main: 1, footer: 1, unlabelled: [], nameless: [] });
+  },
+
+  "has text contrast of at least 4.5:1 (3:1 for large text)": async ({ page }) => {
+    assert.deepEqual(await page.evaluate(auditContrast), []);
+  },
+
+  "shows where keyboard focus is": async ({ page }) => {
+    await page.focus("body");
+    await page.keyboard.press("Tab");
+    const first = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement);
+      return { text: document.activeElement.textContent.trim(), outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    assert.equal(first.text, "Skip to content");
+    assert.notEqual(first.outline, "none");
+    assert.ok(first.width >= 2, `focus outline ${first.width}px`);
   },
 
   "fits a phone-sized screen without horizontal scrolling": async (demo) => {
