@@ -103,6 +103,7 @@ export const keysChecks = {
       await page.click("#backup-key");
       const backedUp = await waitForResult(page, "#backup-status");
       assert.equal(backedUp.kind, "ok", backedUp.text);
+      assert.match(backedUp.text, /Argon2id: \d+ MiB/);
       const backup = await page.inputValue("#backup-output");
       assert.ok(backup.length > 43, "the backup holds a wrapped key");
 
@@ -128,6 +129,16 @@ export const keysChecks = {
       assert.match(result.text, /WRONG_PASSWORD/);
       const after = (await roleCards(page)).find((card) => card.role === "clinician");
       assert.equal(after.keyId, before.keyId);
+    },
+    "refuses to back up under a password shorter than 12 characters": async ({ page }) => {
+      await ensureKeys(page);
+      const previous = await page.inputValue("#backup-output");
+      await page.fill("#backup-password", "short pw");
+      await page.click("#backup-key");
+      const result = await waitForResult(page, "#backup-status");
+      assert.equal(result.kind, "error");
+      assert.match(result.text, /at least 12 characters/);
+      assert.equal(await page.inputValue("#backup-output"), previous, "the previous backup is left as it was");
     },
   },
 };

@@ -98,10 +98,14 @@ function setupBackup({ phiseal, keyRing }) {
     whileBusy(backup, async () => {
       const keyPair = keyRing.get(roleSelect.value);
       if (!keyPair) return setResult(status, "error", "Generate keys first.");
+      if ([...password.value].length < minPasswordLength) {
+        return setResult(status, "error", `Choose a password of at least ${minPasswordLength} characters.`);
+      }
       setResult(status, "busy", "Deriving the wrapping key with Argon2id…");
+      await nextFrame(); // exportWithPassword blocks: let the message paint first
       try {
-        output.value = await keyPair.exportWithPassword(password.value);
-        setResult(status, "ok", `Backed up the ${label(roleSelect.value)} key (${keyPair.keyId}).`);
+        output.value = keyPair.exportWithPassword(password.value);
+        setResult(status, "ok", `Backed up the ${label(roleSelect.value)} key (${keyPair.keyId}). ${describeBackup(phiseal, output.value)}`);
       } catch (error) {
         setResult(status, "error", `Backup failed: ${describeError(error)}`);
       }
@@ -112,8 +116,9 @@ function setupBackup({ phiseal, keyRing }) {
   restore.addEventListener("click", () =>
     whileBusy(restore, async () => {
       setResult(status, "busy", "Restoring…");
+      await nextFrame();
       try {
-        const restored = await phiseal.KeyPair.importWithPassword(output.value.trim(), password.value);
+        const restored = phiseal.KeyPair.importWithPassword(output.value.trim(), password.value);
         const current = keyRing.get(roleSelect.value);
         const matches = current ? current.keyId === restored.keyId : false;
         keyRing.set(roleSelect.value, restored);
@@ -129,6 +134,18 @@ function setupBackup({ phiseal, keyRing }) {
       }
     }),
   );
+}
+
+const minPasswordLength = 12;
+
+const nextFrame = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** "Argon2id: 19 MiB, 2 passes, 1 lane." from the backup's (unauthenticated) header. */
+function describeBackup(phiseal, backup) {
+  if (typeof phiseal.readKeyBackup !== "function") return "";
+  const { memoryKib, iterations, parallelism } = phiseal.readKeyBackup(backup).params;
+  const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+  return `Argon2id: ${Math.round(memoryKib / 1024)} MiB, ${count(iterations, "pass", "passes")}, ${count(parallelism, "lane", "lanes")}.`;
 }
 
 function label(roleId) {
