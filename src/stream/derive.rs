@@ -73,8 +73,8 @@ impl MessageKeys {
         ChunkCipher::new(&self.aead_key, &self.base_nonce)
     }
 
-    /// The derived AEAD key and base nonce, for the raw-mode known-answer tests.
-    #[cfg(test)]
+    /// The derived AEAD key and base nonce, for the raw-mode known-answer tests and for
+    /// `ChunkKey` (`incremental.rs`), which hands them to WebCrypto.
     pub(crate) fn aead_key_and_base_nonce(&self) -> (&[u8; KEY_LEN], &[u8; NONCE_LEN]) {
         (&self.aead_key, &self.base_nonce)
     }

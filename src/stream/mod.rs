@@ -6,6 +6,8 @@
 //! - [`seal`] / [`open`]: a whole message in memory; `open` returns all or nothing.
 //! - [`SealingWriter`] / [`OpeningReader`]: `std::io` streaming in constant memory (one
 //!   16 KiB chunk), and random access when the ciphertext is `Seek`.
+//! - [`ChunkSealer`] / [`ChunkOpener`]: one chunk per call, for callers that frame the
+//!   stream themselves (the JS face); same bytes, same release and failure rules.
 //!
 //! The input key is 32 uniformly random bytes (the envelope's data key); `context` is any
 //! bytes the message is bound to (the envelope uses its serialized header).
@@ -13,6 +15,7 @@
 mod chunk;
 mod derive;
 mod format;
+mod incremental;
 mod io_error;
 mod oneshot;
 mod reader;
@@ -23,6 +26,7 @@ mod writer;
 mod kat_tests;
 
 pub use format::{sealed_len, CHUNK_LEN, HEADER_LEN, SEALED_CHUNK_LEN};
+pub use incremental::{ChunkKey, ChunkOpener, ChunkSealer};
 pub use io_error::phiseal_error;
 pub use oneshot::{open, seal};
 pub use reader::OpeningReader;
