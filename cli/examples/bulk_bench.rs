@@ -97,12 +97,29 @@ fn generate(count: usize) -> String {
     out
 }
 
-fn run(binary: &Path, dir: &Path, args: &[&str]) -> f64 {
+/// Wall-clock and CPU seconds (user + system) of one run of the binary.
+#[derive(Clone, Copy)]
+struct Timing {
+    wall: f64,
+    cpu: Option<f64>,
+}
+
+fn run(binary: &Path, dir: &Path, args: &[&str]) -> Timing {
+    let cpu_before = children_cpu_seconds();
     let started = Instant::now();
     let output = Command::new(binary).args(args).current_dir(dir).output().unwrap();
-    let seconds = started.elapsed().as_secs_f64();
+    let wall = started.elapsed().as_secs_f64();
     assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
-    seconds
+    let cpu = cpu_before.zip(children_cpu_seconds()).map(|(before, after)| after - before);
+    Timing { wall, cpu }
+}
+
+/// CPU time of waited-for children (`cutime + cstime` of /proc/self/stat, at 100 ticks/s).
+fn children_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: f64 = fields.get(13)?.parse::<f64>().ok()? + fields.get(14)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
 }
 
 fn main() {
@@ -138,29 +155,41 @@ fn main() {
     write_section(&section);
 }
 
-fn report(count: usize, bytes: usize, cores: usize, rows: &[(&str, usize, usize, f64)]) -> String {
+fn report(count: usize, bytes: usize, cores: usize, rows: &[(&str, usize, usize, Timing)]) -> String {
     let mut out = String::new();
     writeln!(out, "## CLI bulk mode (NDJSON of synthetic FHIR R4 resources)\n").unwrap();
     writeln!(out, "Command: `bash cli/bench.sh` (release build; `PHISEAL_BULK_RECORDS` = {count}). Input: {count} resources").unwrap();
     writeln!(out, "({:.2} MB) cycling Patient, Observation, Condition, Encounter, MedicationRequest; four roles with", bytes as f64 / 1e6).unwrap();
     writeln!(out, "one recipient each (one HPKE wrap per role per record). Wall-clock time of the whole process,").unwrap();
-    writeln!(out, "including start-up and key loading; MB = 10^6 input bytes. Machine: {cores} cores (shared with other work,").unwrap();
-    writeln!(out, "so treat the numbers as a lower bound).\n").unwrap();
-    writeln!(out, "| operation | jobs | resources/s | MB/s | resources/s per core | MB/s per core |").unwrap();
-    writeln!(out, "| --- | ---: | ---: | ---: | ---: | ---: |").unwrap();
-    for (name, jobs, input_bytes, seconds) in rows {
-        let per_second = count as f64 / seconds;
-        let megabytes = *input_bytes as f64 / 1e6 / seconds;
-        let per_core = *jobs as f64;
+    writeln!(out, "including start-up and key loading; MB = 10^6 input bytes. Machine: {cores} cores, {}.", cpu_name()).unwrap();
+    writeln!(out, "\"Per core\" divides by the CPU time the process used (user + system), which stays meaningful when").unwrap();
+    writeln!(out, "the machine is shared; the wall-clock columns are lower bounds on a busy machine.\n").unwrap();
+    writeln!(out, "| operation | jobs | wall s | resources/s | MB/s | CPU s | resources/s per core | MB/s per core |").unwrap();
+    writeln!(out, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |").unwrap();
+    for (name, jobs, input_bytes, timing) in rows {
+        let megabytes = *input_bytes as f64 / 1e6;
+        let cpu = timing.cpu.filter(|cpu| *cpu > 0.0);
+        let per_cpu = |amount: f64, digits: usize| cpu.map_or("n/a".to_owned(), |cpu| format!("{:.digits$}", amount / cpu));
         writeln!(
             out,
-            "| {name} | {jobs} | {per_second:.0} | {megabytes:.2} | {:.0} | {:.2} |",
-            per_second / per_core,
-            megabytes / per_core
+            "| {name} | {jobs} | {:.2} | {:.0} | {:.2} | {} | {} | {} |",
+            timing.wall,
+            count as f64 / timing.wall,
+            megabytes / timing.wall,
+            cpu.map_or("n/a".to_owned(), |cpu| format!("{cpu:.2}")),
+            per_cpu(count as f64, 0),
+            per_cpu(megabytes, 2),
         )
         .unwrap();
     }
     out
+}
+
+fn cpu_name() -> String {
+    std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| info.lines().find(|l| l.starts_with("model name")).and_then(|l| l.split_once(':')).map(|(_, v)| v.trim().to_owned()))
+        .unwrap_or_else(|| "unknown CPU".to_owned())
 }
 
 fn write_section(body: &str) {

@@ -3,7 +3,9 @@
 //! Inputs are read with a size cap so a huge or endless stream cannot exhaust memory.
 //! File outputs are written to a temporary file in the same directory and renamed into place
 //! only after everything succeeded, so a failure never leaves a partial file under the final
-//! name. Files that may hold secrets or PHI are created with mode 0600.
+//! name. Files that may hold secrets or PHI are created with mode 0600. An output that exists
+//! and is not a regular file (`/dev/null`, a FIFO, a terminal) is written in place, never
+//! replaced; a symbolic link is followed, so its target is replaced and the link kept.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, IsTerminal, Read, Write};
@@ -90,11 +92,13 @@ pub fn write_all(path: &Path, bytes: &[u8], sensitivity: Sensitivity) -> CliResu
 }
 
 /// A file being written under a temporary name, renamed into place by [`PendingFile::commit`]
-/// and removed if dropped before that.
+/// and removed if dropped before that; or, for an existing non-regular file (a device or FIFO),
+/// that file written in place.
 pub struct PendingFile {
     file: Option<File>,
     temporary: PathBuf,
     destination: PathBuf,
+    in_place: bool,
 }
 
 impl PendingFile {
@@ -103,10 +107,19 @@ impl PendingFile {
     /// # Errors
     /// [`Status::Io`] when the directory is not writable.
     pub fn create(destination: &Path, sensitivity: Sensitivity) -> CliResult<Self> {
+        let destination = &resolve_link(destination)?;
+        if fs::metadata(destination).is_ok_and(|meta| !meta.is_file()) {
+            let file = OpenOptions::new()
+                .write(true)
+                .open(destination)
+                .map_err(|err| CliError::io("cannot open", destination, &err))?;
+            let (temporary, destination) = (PathBuf::new(), destination.to_path_buf());
+            return Ok(Self { file: Some(file), temporary, destination, in_place: true });
+        }
         let name = destination.file_name().unwrap_or(destination.as_os_str()).to_string_lossy();
         let temporary = destination.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
         let file = create_file(&temporary, sensitivity).map_err(|err| CliError::io("cannot create", &temporary, &err))?;
-        Ok(Self { file: Some(file), temporary, destination: destination.to_path_buf() })
+        Ok(Self { file: Some(file), temporary, destination: destination.to_path_buf(), in_place: false })
     }
 
     /// Flushes to disk and renames over the destination.
@@ -114,6 +127,11 @@ impl PendingFile {
     /// # Errors
     /// [`Status::Io`] when syncing or renaming fails (the temporary file is removed).
     pub fn commit(mut self) -> CliResult {
+        if self.in_place {
+            return self.file.take().map_or(Ok(()), |mut file| {
+                file.flush().map_err(|err| CliError::io("cannot write", &self.destination, &err))
+            });
+        }
         if let Some(file) = self.file.take() {
             file.sync_all().map_err(|err| CliError::io("cannot write", &self.destination, &err))?;
         }
@@ -135,9 +153,19 @@ impl Write for PendingFile {
     }
 }
 
+/// The file a symbolic link points to (so replacing it keeps the link); other paths unchanged.
+fn resolve_link(path: &Path) -> CliResult<PathBuf> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).map_err(|err| CliError::io("cannot resolve", path, &err))
+        }
+        _ => Ok(path.to_path_buf()),
+    }
+}
+
 impl Drop for PendingFile {
     fn drop(&mut self) {
-        if self.file.take().is_some() {
+        if self.file.take().is_some() && !self.in_place {
             let _ = fs::remove_file(&self.temporary);
         }
     }
@@ -178,5 +206,28 @@ mod tests {
         assert!(!destination.exists());
         assert_eq!(fs::read_dir(&dir).unwrap().count(), 0);
         fs::remove_dir(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn special_files_are_written_in_place_and_links_are_kept() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = std::env::temp_dir().join(format!("phiseal-cli-special-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let fifo = dir.join("pipe");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        let reader_path = fifo.clone();
+        let reader = std::thread::spawn(move || fs::read(reader_path).unwrap());
+        write_all(&fifo, b"through the pipe", Sensitivity::Public).unwrap();
+        assert_eq!(reader.join().unwrap(), b"through the pipe");
+        assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+        let target = dir.join("target.txt");
+        fs::write(&target, b"old").unwrap();
+        let link = dir.join("link.txt");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_all(&link, b"new", Sensitivity::Public).unwrap();
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(fs::read(&target).unwrap(), b"new");
+        fs::remove_dir_all(&dir).unwrap();
     }
 }
