@@ -3,6 +3,7 @@
 // otherwise; E2E_REQUIRE_FEATURES turns a missing capability into a failure.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { attachmentChecks } from "./attachment.checks.mjs";
 import { auditContrast } from "./contrast.mjs";
 import { openDemo, requiredFeatures } from "./harness.mjs";
 import { intakeChecks } from "./intake.checks.mjs";
@@ -64,7 +65,9 @@ describe("intake panel", () => {
   checksFor("deid", intakeChecks.deid);
 });
 
-// Checks of the attachment panel (stream) register here the same way.
+describe("attachment panel", () => {
+  checksFor("stream", attachmentChecks.stream);
+});
 
 describe("after every panel ran", () => {
   test("text contrast still holds with every output shown", async () => {
