@@ -95,6 +95,16 @@ export const keysChecks = {
   },
 
   backup: {
+    "refuses to back up under a password shorter than 12 characters": async ({ page }) => {
+      await ensureKeys(page);
+      const previous = await page.inputValue("#backup-output");
+      await page.fill("#backup-password", "short pw");
+      await page.click("#backup-key");
+      const result = await waitForResult(page, "#backup-status");
+      assert.equal(result.kind, "error");
+      assert.match(result.text, /at least 12 characters/);
+      assert.equal(await page.inputValue("#backup-output"), previous, "no backup is written");
+    },
     "backs a private key up with a password and restores the same key": async ({ page }) => {
       const cards = await ensureKeys(page);
       const clinician = cards.find((card) => card.role === "clinician");
@@ -115,7 +125,7 @@ export const keysChecks = {
       const after = (await roleCards(page)).find((card) => card.role === "clinician");
       assert.equal(after.keyId, clinician.keyId);
     },
-    "rejects a wrong password with WRONG_PASSWORD and keeps the key": async ({ page }) => {
+    "rejects a wrong password with WRONG_PASSWORD, keeps the key, then accepts the right one": async ({ page }) => {
       const before = (await ensureKeys(page)).find((card) => card.role === "clinician");
       assert.ok((await page.inputValue("#backup-output")).length > 0, "runs after the backup check");
       await page.selectOption("#backup-role", "clinician");
@@ -129,16 +139,12 @@ export const keysChecks = {
       assert.match(result.text, /WRONG_PASSWORD/);
       const after = (await roleCards(page)).find((card) => card.role === "clinician");
       assert.equal(after.keyId, before.keyId);
-    },
-    "refuses to back up under a password shorter than 12 characters": async ({ page }) => {
-      await ensureKeys(page);
-      const previous = await page.inputValue("#backup-output");
-      await page.fill("#backup-password", "short pw");
-      await page.click("#backup-key");
-      const result = await waitForResult(page, "#backup-status");
-      assert.equal(result.kind, "error");
-      assert.match(result.text, /at least 12 characters/);
-      assert.equal(await page.inputValue("#backup-output"), previous, "the previous backup is left as it was");
+
+      await page.fill("#backup-password", "correct horse battery staple");
+      await page.click("#restore-key");
+      const retried = await waitForResult(page, "#backup-status");
+      assert.equal(retried.kind, "ok", retried.text);
+      assert.match(retried.text, /matches/);
     },
   },
 };

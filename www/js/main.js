@@ -38,14 +38,15 @@ async function boot() {
     return;
   }
   // A capability is live when the package offers it and this demo already wires it up.
-  const features = new Set([...detectFeatures(phiseal)].filter((name) => wiredInDemo.has(name)));
+  const offered = detectFeatures(phiseal);
+  const features = new Set([...offered].filter((name) => wiredInDemo.has(name)));
   gateByFeatures(document, features);
-  const missing = featureNames.filter((name) => !features.has(name));
+  const missing = featureNames.filter((name) => !offered.has(name));
   showStatus(
     "ok",
     missing.length === 0
       ? "phiseal loaded: every capability is available."
-      : `phiseal loaded. Not in this build yet: ${missing.map(featureLabel).join(", ")}.`,
+      : `phiseal loaded. Not in this version of the package yet: ${missing.map(featureLabel).join(", ")}.`,
   );
 
   const context = { phiseal, features, keyRing: new KeyRing() };
