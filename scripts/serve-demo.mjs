@@ -143,6 +143,10 @@ async function main() {
     port = await listen(server, 0);
   }
   console.log(`phiseal demo: http://${host}:${port}/`);
+  const glue = join(mounts[0].dir, "dist", "phiseal_wasm_bg.wasm");
+  if (!(await stat(glue).catch(() => null))) {
+    console.error(`serve-demo: ${glue} is missing: build the package with scripts/build-wasm.sh`);
+  }
   const stop = () => {
     server.close(() => process.exit(0));
     server.closeAllConnections();
