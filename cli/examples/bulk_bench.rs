@@ -161,7 +161,9 @@ fn report(count: usize, bytes: usize, cores: usize, rows: &[(&str, usize, usize,
     writeln!(out, "Command: `bash cli/bench.sh` (release build; `PHISEAL_BULK_RECORDS` = {count}). Input: {count} resources").unwrap();
     writeln!(out, "({:.2} MB) cycling Patient, Observation, Condition, Encounter, MedicationRequest; four roles with", bytes as f64 / 1e6).unwrap();
     writeln!(out, "one recipient each (one HPKE wrap per role per record). Wall-clock time of the whole process,").unwrap();
-    writeln!(out, "including start-up and key loading; MB = 10^6 input bytes. Machine: {cores} cores, {}.", cpu_name()).unwrap();
+    let load = std::fs::read_to_string("/proc/loadavg").ok().and_then(|l| l.split_whitespace().next().map(str::to_owned));
+    writeln!(out, "including start-up and key loading; MB = 10^6 input bytes. Machine: {cores} cores, {}, 1-minute load", cpu_name()).unwrap();
+    writeln!(out, "average {} at the end of the run.", load.unwrap_or_else(|| "unknown".to_owned())).unwrap();
     writeln!(out, "\"Per core\" divides by the CPU time the process used (user + system), which stays meaningful when").unwrap();
     writeln!(out, "the machine is shared; the wall-clock columns are lower bounds on a busy machine.\n").unwrap();
     writeln!(out, "| operation | jobs | wall s | resources/s | MB/s | CPU s | resources/s per core | MB/s per core |").unwrap();

@@ -83,7 +83,28 @@ pub fn load_identity(path: &Path, password: PasswordSource<'_>) -> CliResult<Key
         };
         return KeyPair::import_with_password(&text, &password).map_err(|err| CliError::library(&doing, &err));
     }
-    KeyPair::from_private_jwk(&text).map_err(|err| CliError::library(&doing, &err))
+    let pair = KeyPair::from_private_jwk(&text).map_err(|err| CliError::library(&doing, &err))?;
+    warn_if_shared(path);
+    Ok(pair)
+}
+
+/// Warns (like ssh) when an unprotected private key file can be read by other users.
+fn warn_if_shared(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = std::fs::metadata(path) {
+            let mode = meta.permissions().mode() & 0o777;
+            if meta.is_file() && mode & 0o077 != 0 {
+                eprintln!(
+                    "phiseal: warning: private key {} is readable by other users (mode {mode:04o}); run chmod 600 on it",
+                    path.display()
+                );
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
 }
 
 /// Loads a recipient's public JWK.

@@ -108,3 +108,19 @@ fn no_secret_appears_in_any_output_of_a_session() {
         assert!(!all.contains("SYNTHETIC-PHI-VALUE"), "plaintext printed: {all}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_private_key_readable_by_others_is_warned_about() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Scratch::new("key-mode");
+    s.keygen("alice");
+    let sealed = s.ok(&["seal", "-r", "alice.pub.jwk"], b"x");
+    let quiet = s.run(&["open", "-i", "alice.key.jwk"], &sealed);
+    assert_status(&quiet, 0);
+    assert!(quiet.stderr.is_empty());
+    std::fs::set_permissions(s.path("alice.key.jwk"), std::fs::Permissions::from_mode(0o644)).unwrap();
+    let warned = s.run(&["open", "-i", "alice.key.jwk"], &sealed);
+    assert_status(&warned, 0);
+    assert!(stderr(&warned).contains("readable by other users"));
+}
