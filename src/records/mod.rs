@@ -29,8 +29,10 @@ mod normalize;
 mod open;
 mod path;
 mod policy;
+mod policy_spec;
 mod seal;
 mod selector;
+mod walk;
 
 pub use access::{change_record_access, grant_record_access, revoke_record_access};
 pub use bundle::{
@@ -49,8 +51,8 @@ pub use blind_index::{
 };
 pub use generalize::{Generalization, NamedGeneralization, MAX_BUCKET};
 pub use normalize::Normalization;
-pub use policy::{
-    DefaultName, DefaultSpec, EncryptDefault, EncryptWord, Policy, PolicySpec, RuleSpec, MAX_ROLES,
-    MAX_ROLE_LEN, MAX_RULES, POLICY_VERSION,
+pub use policy::{Policy, MAX_ROLES, MAX_ROLE_LEN, MAX_RULES, POLICY_VERSION};
+pub use policy_spec::{
+    DefaultName, DefaultSpec, EncryptDefault, EncryptWord, PolicySpec, RuleSpec,
 };
 pub use selector::MAX_SELECTOR_PARTS;

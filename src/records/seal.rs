@@ -11,21 +11,19 @@
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
-use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
 use crate::keys::{KeyPair, PublicKey};
 use crate::primitives::base64;
-use crate::records::blind_index::{blind_index, token_input, IndexKey};
+use crate::records::blind_index::IndexKey;
 use crate::records::field_cipher::{self, FieldPlace};
 use crate::records::field_keys::{header_context, RoleKeys};
 use crate::records::json::{self, MAX_DEPTH};
 use crate::records::key_header;
-use crate::records::legend::{
-    self, Header, LegendAction, LegendEntry, RoleHeader, RESERVED_MEMBER,
-};
-use crate::records::path::{self, Step};
-use crate::records::policy::{Action, Decision, Policy};
+use crate::records::legend::{self, Header, LegendEntry, RoleHeader, RESERVED_MEMBER};
+use crate::records::path;
+use crate::records::policy::Policy;
+use crate::records::walk::{Pending, Walk};
 
 /// Deepest record that can be sealed (a token with encryption adds one level).
 pub const MAX_RECORD_DEPTH: usize = MAX_DEPTH - 1;
@@ -110,167 +108,6 @@ fn check_recipient_roles(
         ));
     }
     Ok(())
-}
-
-/// A field waiting for its role keys.
-struct Pending {
-    steps: Vec<Step>,
-    entry: usize,
-    plaintexts: Vec<Zeroizing<Vec<u8>>>,
-    token: Option<String>,
-}
-
-struct Walk<'a> {
-    policy: &'a Policy,
-    resource_type: Option<&'a str>,
-    index_key: Option<&'a IndexKey>,
-    legend: Vec<LegendEntry>,
-    pending: Vec<Pending>,
-}
-
-impl Walk<'_> {
-    /// `input` is the location in the record (for selectors), `output` in the sealed record.
-    fn node(
-        &mut self,
-        node: &Value,
-        input: &mut Vec<Step>,
-        output: &mut Vec<Step>,
-    ) -> Result<Option<Value>> {
-        let is_empty = match node {
-            Value::Object(map) => map.is_empty(),
-            Value::Array(items) => items.is_empty(),
-            _ => true,
-        };
-        match self.policy.decide(input, self.resource_type) {
-            Decision::Apply(action) => self.apply(action, node, output),
-            Decision::Descend if is_empty => self.apply(self.policy.default_action(), node, output),
-            Decision::Descend => {
-                let children = match node {
-                    Value::Object(map) => Value::Object(self.object(map, input, output)?),
-                    Value::Array(items) => Value::Array(self.array(items, input, output)?),
-                    _ => return Err(Error::InvalidArgument("unreachable scalar descent")),
-                };
-                let kept_any = children.as_object().map_or_else(
-                    || children.as_array().is_some_and(|a| !a.is_empty()),
-                    |m| !m.is_empty(),
-                );
-                Ok(kept_any.then_some(children))
-            }
-        }
-    }
-
-    fn object(
-        &mut self,
-        map: &Map<String, Value>,
-        input: &mut Vec<Step>,
-        output: &mut Vec<Step>,
-    ) -> Result<Map<String, Value>> {
-        let mut out = Map::new();
-        for (name, child) in map {
-            input.push(Step::Key(name.clone()));
-            output.push(Step::Key(name.clone()));
-            let sealed = self.node(child, input, output);
-            input.pop();
-            output.pop();
-            if let Some(value) = sealed? {
-                out.insert(name.clone(), value);
-            }
-        }
-        Ok(out)
-    }
-
-    fn array(
-        &mut self,
-        items: &[Value],
-        input: &mut Vec<Step>,
-        output: &mut Vec<Step>,
-    ) -> Result<Vec<Value>> {
-        let mut out = Vec::new();
-        for (index, child) in items.iter().enumerate() {
-            input.push(Step::Index(index));
-            output.push(Step::Index(out.len()));
-            let sealed = self.node(child, input, output);
-            input.pop();
-            output.pop();
-            if let Some(value) = sealed? {
-                out.push(value);
-            }
-        }
-        Ok(out)
-    }
-
-    fn apply(&mut self, action: &Action, node: &Value, output: &[Step]) -> Result<Option<Value>> {
-        let (entry_action, roles, views) = match action {
-            Action::Redact => return Ok(None),
-            Action::Keep => (LegendAction::Keep, Vec::new(), BTreeMap::new()),
-            Action::Generalize(_) => (LegendAction::Generalize, Vec::new(), BTreeMap::new()),
-            Action::Encrypt { roles, views } => {
-                let mut all: Vec<usize> = roles.iter().chain(views.keys()).copied().collect();
-                all.sort_unstable();
-                (LegendAction::Encrypt, all, views.clone())
-            }
-            Action::Token { encrypt_for, .. } => {
-                (LegendAction::Token, encrypt_for.clone(), BTreeMap::new())
-            }
-        };
-        let value = match action {
-            Action::Generalize(generalization) => generalization.apply(node)?,
-            Action::Token {
-                length,
-                normalize,
-                index_name,
-                ..
-            } => {
-                let key = self.index_key.ok_or(Error::InvalidArgument(
-                    "the policy makes tokens: an index key is required",
-                ))?;
-                Value::String(blind_index(
-                    key,
-                    index_name,
-                    *normalize,
-                    &token_input(node)?,
-                    *length,
-                )?)
-            }
-            _ => node.clone(),
-        };
-        let names = |set: &[usize]| -> Vec<String> {
-            set.iter()
-                .filter_map(|&r| self.policy.roles().get(r).cloned())
-                .collect()
-        };
-        self.legend.push(LegendEntry {
-            path: path::to_pointer(output),
-            action: entry_action,
-            roles: names(&roles),
-            views: views
-                .iter()
-                .filter_map(|(r, g)| Some((self.policy.roles().get(*r)?.clone(), *g)))
-                .collect(),
-        });
-        if roles.is_empty() {
-            return Ok(Some(value));
-        }
-        let plaintexts = roles
-            .iter()
-            .map(|role| match views.get(role) {
-                Some(generalization) => {
-                    field_cipher::padded_plaintext(&generalization.apply(node)?)
-                }
-                None => field_cipher::padded_plaintext(node),
-            })
-            .collect::<Result<_>>()?;
-        let token = matches!(action, Action::Token { .. })
-            .then(|| value.as_str().map(str::to_owned))
-            .flatten();
-        self.pending.push(Pending {
-            steps: output.to_vec(),
-            entry: self.legend.len() - 1,
-            plaintexts,
-            token,
-        });
-        Ok(Some(Value::Null))
-    }
 }
 
 /// One key header per role named in the legend, in policy order.
