@@ -245,3 +245,45 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Any byte of a sealed record changed: an error, or (for a change JSON ignores) exactly
+    /// the original result. Never a panic, never different plaintext.
+    #[test]
+    fn altered_sealed_records_fail_or_open_identically(position in any::<prop::sample::Index>(), byte in any::<u8>()) {
+        let sealed = sealed_fixture();
+        let reference = open_record(&sealed.0, &sealed.1).unwrap();
+        let mut text = serde_json::to_vec(&sealed.0).unwrap();
+        let at = position.index(text.len());
+        text[at] = byte;
+        if let Ok(altered) = phiseal::records::json::parse_bytes(&text) {
+            if let Ok(opened) = open_record(&altered, &sealed.1) {
+                prop_assert_eq!(opened, reference);
+            }
+        }
+    }
+}
+
+fn sealed_fixture() -> &'static (Value, phiseal::keys::KeyPair) {
+    static SEALED: std::sync::OnceLock<(Value, phiseal::keys::KeyPair)> =
+        std::sync::OnceLock::new();
+    SEALED.get_or_init(|| {
+        let team = records_common::Team::new();
+        let key = records_common::index_key();
+        let options = SealOptions {
+            record_id: "fuzz",
+            sender: None,
+            index_key: Some(&key),
+        };
+        let sealed = seal_record(
+            &records_common::fixture("patient.json"),
+            &records_common::test_policy(),
+            &team.recipients(),
+            &options,
+        )
+        .unwrap();
+        (sealed, records_common::pair(1))
+    })
+}
