@@ -69,7 +69,7 @@ pub fn run(args: &RewrapArgs) -> CliResult {
     let peeked = Peeked::open(&args.files.input)?;
     if peeked.is_stream() {
         return Err(CliError::usage(
-            "rewrap of streaming envelopes is not supported yet: open and seal again to change recipients",
+            "a streaming envelope cannot be rewrapped (its payload is bound to the whole header): open and seal again",
         ));
     }
     let input = peeked.read_envelope(&args.files.input)?;
