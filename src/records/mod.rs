@@ -11,6 +11,32 @@
 //! - [`grant_record_access`] / [`revoke_record_access`]: rewriting one role's key header.
 //! - [`fhir_policy`] / [`seal_bundle`]: ready-made FHIR R4 policies and Bundles.
 //! - [`blind_index()`]: deterministic tokens for equality search, for sealing and for queries.
+//!
+//! ```
+//! use std::collections::BTreeMap;
+//! use phiseal::{keys::KeyPair, records::{self, Policy, SealOptions}};
+//!
+//! let policy = Policy::from_json(r#"{"version": 1, "roles": ["clinician", "research"], "rules": [
+//!     {"path": "/resourceType", "action": "keep"},
+//!     {"path": "Patient.name", "action": "encrypt", "roles": ["clinician"]},
+//!     {"path": "Patient.birthDate", "action": "encrypt", "roles": ["clinician"],
+//!      "generalizeFor": {"research": "year"}}]}"#)?;
+//! let (doctor, analyst) = (KeyPair::generate()?, KeyPair::generate()?);
+//! let recipients = BTreeMap::from([
+//!     ("clinician".to_owned(), vec![*doctor.public_key()]),
+//!     ("research".to_owned(), vec![*analyst.public_key()]),
+//! ]);
+//! let record = r#"{"resourceType": "Patient", "name": [{"family": "Okafor"}], "birthDate": "1961-07-14"}"#;
+//! let options = SealOptions { record_id: "Patient/p1", sender: None, index_key: None };
+//! let sealed = records::seal_record_json(record, &policy, &recipients, &options)?;
+//! assert!(sealed["name"].as_str().is_some_and(|s| s.starts_with("phs1.")));
+//!
+//! let research = records::open_record(&sealed, &analyst)?;
+//! assert_eq!(research.value["birthDate"], "1961");
+//! assert_eq!(research.sealed_paths, ["/name"]);
+//! assert_eq!(records::open_record(&sealed, &doctor)?.value["name"][0]["family"], "Okafor");
+//! # Ok::<(), phiseal::Error>(())
+//! ```
 
 mod access;
 mod blind_index;
