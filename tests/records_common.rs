@@ -1,6 +1,7 @@
 //! Shared fixtures of the records tests.
 #![allow(
     dead_code,
+    clippy::new_without_default,
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,
