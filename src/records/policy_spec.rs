@@ -14,7 +14,7 @@ use crate::records::normalize::Normalization;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PolicySpec {
-    /// Must be [`POLICY_VERSION`].
+    /// Must be [`super::POLICY_VERSION`] (`1`).
     pub version: u32,
     /// The roles, each once.
     pub roles: Vec<String>,
