@@ -4,10 +4,12 @@
 //!   the list of spans found (class and offsets, never a value).
 //! - [`safe_harbor`]: FHIR R4 resources and Bundles under a default-deny Safe Harbor profile,
 //!   with a report of what changed; options outside Safe Harbor are labelled as such.
+//! - [`deidentify_json`]: any JSON record under a [`JsonPolicy`] of path rules (default deny).
 //! - [`zip3()`]: ZIP codes to their first three digits, or `000` for small or unknown areas,
 //!   from the embedded 2010 Census table.
 
 mod fhir;
+mod json;
 mod text;
 mod zip3;
 
@@ -16,6 +18,7 @@ pub use fhir::{
     ReportEntry, AGE_GROUP_EXTENSION_URL, MAX_DEPTH, MAX_NODES,
 };
 
+pub use json::{deidentify_json, JsonAction, JsonPolicy, MAX_PATTERN_BYTES, MAX_POLICY_RULES};
 pub use text::{
     scrub_text, KnownIdentifiers, OutputMode, PhiKind, ScrubbedText, Span, TextOptions,
     AGE_GROUP, MAX_KNOWN_BYTES, MAX_KNOWN_ITEMS, MAX_TEXT_BYTES,

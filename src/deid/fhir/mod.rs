@@ -11,8 +11,8 @@ mod known;
 mod options;
 mod profile;
 mod report;
-mod values;
-mod walker;
+pub(crate) mod values;
+pub(crate) mod walker;
 
 pub use keyed::DeidKey;
 pub use options::{DateShiftNotSafeHarbor, DeidOptions, Profile};
@@ -37,7 +37,7 @@ pub struct Deidentified {
 }
 
 /// Checks depth and size without recursion (so a deep input cannot overflow the stack).
-fn check_limits(v: &Value) -> Result<()> {
+pub(crate) fn check_limits(v: &Value) -> Result<()> {
     let mut stack = vec![(v, 1usize)];
     let mut nodes = 0usize;
     while let Some((v, depth)) = stack.pop() {
