@@ -4,6 +4,7 @@
 #   2. clippy (native and wasm32)    6. tsc --strict on the declarations and a consumer
 #   3. cargo test (native)           7. node:test suite against the built package
 #   4. Rust tests on wasm32 in Node  8. npm pack smoke test (Node ESM and CommonJS projects)
+#                                    9. browser end-to-end tests (scripts/e2e.sh, Chromium)
 #
 # Usage: bash scripts/test.sh
 set -euo pipefail
@@ -38,5 +39,13 @@ node --test tests/js/*.test.mjs
 
 step "npm pack smoke test"
 node tests/js/pack-smoke.mjs
+
+step "browser end-to-end tests of the demo portal (headless Chromium)"
+bash scripts/setup.sh browser
+if [[ -x /usr/bin/chromium ]]; then
+  bash scripts/e2e.sh --no-build
+else
+  echo "skipped: /usr/bin/chromium is not installed (run scripts/setup.sh browser as root)"
+fi
 
 step "all checks passed in $((SECONDS - started)) s"
