@@ -31,9 +31,9 @@ const chromiumArgs = [
 ];
 
 /** Starts scripts/serve-demo.mjs on a free port; resolves to { url, stop }. */
-async function startServer() {
+async function startServer(extraEnv = {}) {
   const child = spawn(process.execPath, [join(repoRoot, "scripts", "serve-demo.mjs")], {
-    env: { ...process.env, PORT: "0" },
+    env: { ...process.env, PORT: "0", ...extraEnv },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const lines = createInterface({ input: child.stdout });
@@ -60,9 +60,10 @@ export function requiredFeatures() {
  * Opens the demo in a fresh browser profile and waits until it has loaded the package.
  * @returns the page, the base URL, the live features, the recorded problems and `close()`.
  */
-export async function openDemo({ viewport = { width: 1280, height: 900 } } = {}) {
-  const server = process.env.E2E_BASE_URL ? null : await startServer();
-  const baseUrl = process.env.E2E_BASE_URL || server.url;
+export async function openDemo({ viewport = { width: 1280, height: 900 }, pkgDir } = {}) {
+  // A test that serves another package directory always starts its own server.
+  const server = process.env.E2E_BASE_URL && !pkgDir ? null : await startServer(pkgDir ? { PHISEAL_PKG_DIR: pkgDir } : {});
+  const baseUrl = server?.url ?? process.env.E2E_BASE_URL;
   const origin = new URL(baseUrl).origin;
   const userDataDir = await mkdtemp(join(tmpdir(), "phiseal-e2e-profile-"));
   const context = await chromium.launchPersistentContext(userDataDir, {

@@ -48,8 +48,9 @@ export function featureLabel(name) {
  * available, and adds a short note saying what it is waiting for.
  * @param {ParentNode} root
  * @param {Set<string>} available
+ * @param {(missing: string[]) => string} [explain] the note's text
  */
-export function gateByFeatures(root, available) {
+export function gateByFeatures(root, available, explain = (missing) => `Coming with ${missing.map(featureLabel).join(" and ")}.`) {
   for (const element of root.querySelectorAll("[data-requires]")) {
     const missing = element.dataset.requires.split(/\s+/).filter((f) => f && !available.has(f));
     if (missing.length === 0) {
@@ -61,7 +62,7 @@ export function gateByFeatures(root, available) {
     for (const control of controls) control.disabled = true;
     const note = document.createElement("p");
     note.className = "coming";
-    note.textContent = `Coming with ${missing.map(featureLabel).join(" and ")}.`;
+    note.textContent = explain(missing);
     const anchor = element.querySelector(":scope > legend, :scope > h3, :scope > h2");
     if (anchor) anchor.after(note);
     else element.prepend(note);

@@ -29,7 +29,7 @@ async function boot() {
   try {
     phiseal = await loadPackage();
   } catch (error) {
-    gateByFeatures(document, new Set());
+    gateByFeatures(document, new Set(), () => "Needs the phiseal package, which did not load.");
     showStatus(
       "error",
       `The phiseal package could not be loaded (${describeError(error)}). Build it with scripts/build-wasm.sh and reload.`,
