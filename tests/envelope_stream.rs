@@ -155,3 +155,22 @@ fn read_until_error(sealed: &[u8], identity: &KeyPair, context: &[u8]) -> (Vec<u
         }
     }
 }
+
+#[test]
+fn rewrap_stream_changes_recipients_and_keeps_payload_bytes() {
+    use phiseal::envelope::RecipientChanges;
+    let [alice, bob, carol]: [KeyPair; 3] = std::array::from_fn(|_| KeyPair::generate().unwrap());
+    let plaintext = data(40_000);
+    let sealed = seal(&plaintext, &[&alice, &bob], b"ctx");
+    let changes = RecipientChanges { add: &[*carol.public_key()], remove: &[bob.public_key().key_id()], sender: None };
+    let mut rewrapped = Vec::new();
+    let copied = envelope::rewrap_stream(Cursor::new(&sealed), &mut rewrapped, &alice, b"ctx", &changes).unwrap();
+    assert_eq!(sealed[sealed.len() - copied as usize..], rewrapped[rewrapped.len() - copied as usize..]);
+    assert_eq!(open_all(&rewrapped, &carol, b"ctx").unwrap(), plaintext);
+    assert_eq!(open_all(&rewrapped, &alice, b"ctx").unwrap(), plaintext);
+    assert_eq!(open_all(&rewrapped, &bob, b"ctx"), Err("NO_MATCHING_RECIPIENT"));
+    let mut wrong = Vec::new();
+    let err = envelope::rewrap_stream(Cursor::new(&sealed), &mut wrong, &carol, b"ctx", &changes).unwrap_err();
+    assert_eq!(phiseal_error(&err).map(|e| e.code()), Some("NO_MATCHING_RECIPIENT"));
+    assert!(wrong.is_empty(), "nothing written when the header does not unlock");
+}

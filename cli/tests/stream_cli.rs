@@ -80,7 +80,7 @@ fn wrong_key_wrong_context_and_wrong_sender_fail_with_their_codes() {
 }
 
 #[test]
-fn inspect_reports_a_stream_and_rewrap_refuses_it() {
+fn inspect_reports_a_stream_and_rewrap_keeps_its_payload() {
     let s = setup();
     let sealed = s.ok(&["seal", "--stream", "-r", "alice.pub.jwk", "-r", "bob.pub.jwk"], &data(70_000));
     s.write("s.phsl", &sealed);
@@ -90,6 +90,12 @@ fn inspect_reports_a_stream_and_rewrap_refuses_it() {
     assert_eq!(value["recipients"].as_array().unwrap().len(), 2);
     let header_len = 9 + 32 + 2 + 2 * 112 + 64;
     assert_eq!(value["payloadBytes"].as_u64().unwrap() as usize, sealed.len() - header_len);
-    assert_status(&s.run(&["rewrap", "-i", "alice.key.jwk", "--remove", "bob.pub.jwk", "s.phsl"], b""), 1);
+    let rewrapped = s.ok(&["rewrap", "-i", "alice.key.jwk", "--remove", "bob.pub.jwk", "s.phsl"], b"");
+    let payload = sealed.len() - header_len;
+    assert_eq!(rewrapped[rewrapped.len() - payload..], sealed[sealed.len() - payload..]);
+    assert_eq!(rewrapped.len(), sealed.len() - 112);
+    s.write("r.phsl", &rewrapped);
+    assert_eq!(s.ok(&["open", "-i", "alice.key.jwk", "r.phsl"], b""), data(70_000));
+    assert_status(&s.run(&["open", "-i", "bob.key.jwk", "r.phsl"], b""), 4);
     assert_status(&s.run(&["seal", "--stream", "--armor", "-r", "alice.pub.jwk"], b"x"), 1);
 }

@@ -36,7 +36,7 @@ pub use key_header::{key_header_sender, open_key_header, rewrap_key_header, rewr
 pub use rewrap::{rewrap, RecipientChanges};
 pub use sealed::{open, open_from, open_with_details, seal, seal_with, Opened, SealOptions};
 pub use stream_parts::{begin_stream, stream_header_len, unlock_stream_header, StreamHeader, UnlockedStream};
-pub use streaming::{open_stream, seal_stream, AfterHeader};
+pub use streaming::{open_stream, rewrap_stream, seal_stream, AfterHeader};
 pub use text::{from_text, to_text, TEXT_PREFIX};
 pub use wire::Kind;
 

@@ -4,7 +4,8 @@
 //!
 //! The bytes are exactly those of [`super::seal_stream`] / [`super::open_stream`]
 //! (docs/FORMAT.md, "Streaming"): a kind-3 header, then one Cobblestone-256 message whose input
-//! key is the header's payload key and whose context is the complete serialized header.
+//! key is the header's payload key and whose context is the header's preamble followed by its
+//! commitment (so that rewrapping the header leaves the payload valid).
 //!
 //! Opening is split in two steps so that a push-based reader never buffers more than it must:
 //! [`stream_header_len`] says how many bytes the header needs (from its fixed fields and
@@ -16,6 +17,7 @@ use core::fmt;
 use crate::error::{Error, Result};
 use crate::keys::{KeyPair, PublicKey};
 use crate::primitives::random;
+use crate::stream::{ChunkOpener, ChunkSealer, HEADER_LEN as C2SP_HEADER_LEN};
 
 use super::data_key::{DataKey, HeaderKeys};
 use super::header::{self, check_context, check_recipients};
@@ -36,19 +38,23 @@ const TRAILER_LEN: usize = 64;
 pub struct StreamHeader {
     bytes: Vec<u8>,
     payload_key: DataKey,
+    payload_context: Vec<u8>,
 }
 
 impl StreamHeader {
-    /// The serialized header: write it first; it is also the C2SP context of the payload.
+    /// The serialized header: write it first.
     #[must_use]
     pub fn bytes(&self) -> &[u8] {
         &self.bytes
     }
 
-    /// The C2SP input key of the payload (the header's derived payload key).
-    #[must_use]
-    pub fn payload_key(&self) -> &DataKey {
-        &self.payload_key
+    /// A C2SP chunk sealer keyed for this header's payload, and the 56-byte C2SP header to
+    /// write right after the envelope header.
+    ///
+    /// # Errors
+    /// [`Error::RandomUnavailable`].
+    pub fn chunk_sealer(&self) -> Result<(ChunkSealer, [u8; C2SP_HEADER_LEN])> {
+        ChunkSealer::new(self.payload_key.expose(), &self.payload_context)
     }
 }
 
@@ -75,7 +81,11 @@ pub fn begin_stream(recipients: &[PublicKey], context: &[u8], options: &SealOpti
     };
     let keys = HeaderKeys::derive(&data_key, &preamble.salt, Kind::Stream as u8, context)?;
     let header = header::build(preamble, &data_key, context, Vec::new(), recipients, options.sender)?;
-    Ok(StreamHeader { bytes: header.to_bytes(), payload_key: DataKey::from_slice(keys.payload_key.expose())? })
+    Ok(StreamHeader {
+        bytes: header.to_bytes(),
+        payload_key: DataKey::from_slice(keys.payload_key.expose())?,
+        payload_context: header.stream_context(),
+    })
 }
 
 /// How many bytes the stream header starting `prefix` needs, as far as `prefix` tells: 9 until
@@ -127,14 +137,18 @@ fn check_fixed_fields(fixed: &[u8; FIXED_LEN]) -> Result<u8> {
 /// A stream header unlocked by one of its recipients.
 pub struct UnlockedStream {
     payload_key: DataKey,
+    payload_context: Vec<u8>,
     sender: Option<PublicKey>,
 }
 
 impl UnlockedStream {
-    /// The C2SP input key of the payload; its context is the header bytes.
-    #[must_use]
-    pub fn payload_key(&self) -> &DataKey {
-        &self.payload_key
+    /// A C2SP chunk opener for the payload, given its 56-byte C2SP header (the bytes right
+    /// after the envelope header); checks the payload's key commitment.
+    ///
+    /// # Errors
+    /// [`Error::AuthFailed`] for a modified C2SP header, [`Error::Truncated`] when short.
+    pub fn chunk_opener(&self, c2sp_header: &[u8]) -> Result<ChunkOpener> {
+        ChunkOpener::new(self.payload_key.expose(), c2sp_header, &self.payload_context)
     }
 
     /// The authenticated sender, for a sender-authenticated header.
@@ -174,7 +188,11 @@ pub fn unlock_stream_header(
     if expected_sender.is_some_and(|expected| sender.as_ref() != Some(expected)) {
         return Err(Error::AuthFailed);
     }
-    Ok(UnlockedStream { payload_key: DataKey::from_slice(keys.payload_key.expose())?, sender })
+    Ok(UnlockedStream {
+        payload_key: DataKey::from_slice(keys.payload_key.expose())?,
+        payload_context: parsed.stream_context(),
+        sender,
+    })
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::*;
 use crate::envelope::{open_stream, seal_stream};
 use crate::keys::SecretKey;
-use crate::stream::{ChunkOpener, ChunkSealer, CHUNK_LEN, HEADER_LEN, SEALED_CHUNK_LEN};
+use crate::stream::{CHUNK_LEN, HEADER_LEN, SEALED_CHUNK_LEN};
 
 fn pattern(len: usize) -> Vec<u8> {
     (0..len).map(|i| (i * 13 % 256) as u8).collect()
@@ -41,7 +41,7 @@ fn open_with_parts(
     };
     let c2sp = &sealed[header_len..];
     let Some(c2sp_header) = c2sp.get(..HEADER_LEN) else { return (Vec::new(), Err(Error::Truncated)) };
-    let mut opener = match ChunkOpener::new(unlocked.payload_key().expose(), c2sp_header, header) {
+    let mut opener = match unlocked.chunk_opener(c2sp_header) {
         Ok(opener) => opener,
         Err(err) => return (Vec::new(), Err(err)),
     };
@@ -66,7 +66,7 @@ fn open_with_parts(
 /// Seals with the parts, as the JS face does.
 fn seal_with_parts(data: &[u8], recipients: &[PublicKey], context: &[u8], options: &SealOptions<'_>) -> Vec<u8> {
     let start = begin_stream(recipients, context, options).unwrap();
-    let (mut sealer, c2sp_header) = ChunkSealer::new(start.payload_key().expose(), start.bytes()).unwrap();
+    let (mut sealer, c2sp_header) = start.chunk_sealer().unwrap();
     let mut out = start.bytes().to_vec();
     out.extend_from_slice(&c2sp_header);
     let mut chunks = data.chunks_exact(CHUNK_LEN);

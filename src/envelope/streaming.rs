@@ -1,8 +1,9 @@
 //! Streaming envelopes: a kind-3 header followed by a C2SP Cobblestone-256 message.
 //!
 //! The stream's input key is the header's derived payload key (`kind = 3`, bound to the
-//! caller's context) and the stream's context is the complete serialized header, so changing
-//! any header byte, slot or MAC makes the first chunk fail (docs/FORMAT.md, "Streaming").
+//! caller's context) and the stream's C2SP context is the header's preamble followed by its
+//! commitment (docs/FORMAT.md, "Streaming"). Slots and MAC are authenticated by the header
+//! MAC, so recipients can be added or removed ([`rewrap_stream`]) without touching the payload.
 //!
 //! # Security
 //! The header has no payload digest (it is written before the payload exists). In
@@ -38,11 +39,11 @@ pub fn seal_stream<W: Write>(
     options: &SealOptions<'_>,
 ) -> io::Result<SealingWriter<W>> {
     let (payload_key, header) = stream_header(recipients, context, options).map_err(io::Error::other)?;
-    inner.write_all(&header)?;
-    SealingWriter::new(inner, payload_key.expose(), &header)
+    inner.write_all(&header.to_bytes())?;
+    SealingWriter::new(inner, payload_key.expose(), &header.stream_context())
 }
 
-fn stream_header(recipients: &[PublicKey], context: &[u8], options: &SealOptions<'_>) -> Result<(DataKey, Vec<u8>)> {
+fn stream_header(recipients: &[PublicKey], context: &[u8], options: &SealOptions<'_>) -> Result<(DataKey, Header)> {
     check_recipients(recipients)?;
     check_context(context)?;
     let data_key = DataKey::generate()?;
@@ -54,7 +55,7 @@ fn stream_header(recipients: &[PublicKey], context: &[u8], options: &SealOptions
     };
     let keys = HeaderKeys::derive(&data_key, &preamble.salt, Kind::Stream as u8, context)?;
     let header = header::build(preamble, &data_key, context, Vec::new(), recipients, options.sender)?;
-    Ok((DataKey::from_slice(keys.payload_key.expose())?, header.to_bytes()))
+    Ok((DataKey::from_slice(keys.payload_key.expose())?, header))
 }
 
 /// Reads and verifies a streaming-envelope header from `inner`, returning a reader of the
@@ -76,7 +77,29 @@ pub fn open_stream<R: Read>(
     let (header, _) = Header::parse(&header_bytes, Some(Kind::Stream)).map_err(io::Error::other)?;
     let (_, keys) = header::unlock(&header, identity, context).map_err(io::Error::other)?;
     let base = u64::try_from(header_bytes.len()).map_err(|_| io::Error::other(Error::Malformed("header length")))?;
-    OpeningReader::new(AfterHeader { inner, base }, keys.payload_key.expose(), &header_bytes)
+    OpeningReader::new(AfterHeader { inner, base }, keys.payload_key.expose(), &header.stream_context())
+}
+
+/// Copies a streaming envelope from `input` to `output` with its recipients changed: the
+/// header is rewritten (as [`super::rewrap`] does) and the C2SP payload bytes are copied
+/// unchanged, in constant memory. Returns the number of payload bytes copied.
+///
+/// The payload is not decrypted: a damaged payload is copied as is and fails when opened.
+///
+/// # Errors
+/// As [`super::rewrap`] (wrapped in `io::Error`); I/O errors unchanged.
+pub fn rewrap_stream<R: Read, W: Write>(
+    mut input: R,
+    mut output: W,
+    identity: &KeyPair,
+    context: &[u8],
+    changes: &super::RecipientChanges<'_>,
+) -> io::Result<u64> {
+    let header_bytes = read_header(&mut input)?;
+    let (header, _) = Header::parse(&header_bytes, Some(Kind::Stream)).map_err(io::Error::other)?;
+    let rewrapped = super::rewrap::rewrap_header(&header, identity, context, changes).map_err(io::Error::other)?;
+    output.write_all(&rewrapped.to_bytes())?;
+    io::copy(&mut input, &mut output)
 }
 
 /// Reads exactly one header from a stream, checking each length before reading on.

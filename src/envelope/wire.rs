@@ -140,6 +140,16 @@ impl Header {
         Ok((Header { preamble, slots, commitment, mac }, reader.0))
     }
 
+    /// The C2SP context of a streaming payload: the preamble followed by the commitment.
+    /// Both survive a rewrap unchanged (slots and MAC do not), so recipients of a large file
+    /// can be changed without touching its payload; the slots and MAC stay authenticated by
+    /// the header MAC, and the commitment binds the data key, salt, kind and context.
+    pub(crate) fn stream_context(&self) -> Vec<u8> {
+        let mut out = self.preamble.to_bytes();
+        out.extend_from_slice(&self.commitment);
+        out
+    }
+
     /// The slot addressed to `key_id`, if any.
     pub(crate) fn slot_for(&self, key_id: &KeyId) -> Option<&Slot> {
         self.slots.iter().find(|slot| &slot.key_id == key_id)

@@ -10,7 +10,7 @@
 //!   stream themselves (the JS face); same bytes, same release and failure rules.
 //!
 //! The input key is 32 uniformly random bytes (the envelope's data key); `context` is any
-//! bytes the message is bound to (the envelope uses its serialized header).
+//! bytes the message is bound to (the envelope uses its preamble and commitment).
 
 mod chunk;
 mod derive;

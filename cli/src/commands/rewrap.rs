@@ -1,6 +1,7 @@
 //! `phiseal rewrap`: recipients added to or removed from an envelope by rewriting its header;
 //! the payload bytes are copied unchanged.
 
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::Args;
@@ -9,6 +10,7 @@ use phiseal::envelope::{self, RecipientChanges};
 use crate::args::{ContextArg, IdentityArgs, InOut};
 use crate::envelope_input::Peeked;
 use crate::exit::{CliError, CliResult};
+use crate::files::{self, Sensitivity};
 use crate::keyfiles::{self, PasswordSource};
 
 const EXAMPLES: &str = "\
@@ -67,14 +69,28 @@ pub fn run(args: &RewrapArgs) -> CliResult {
         None => None,
     };
     let peeked = Peeked::open(&args.files.input)?;
+    let changes = RecipientChanges { add: &add, remove: &remove, sender: sender.as_ref() };
     if peeked.is_stream() {
-        return Err(CliError::usage(
-            "a streaming envelope cannot be rewrapped (its payload is bound to the whole header): open and seal again",
-        ));
+        return rewrap_stream(args, peeked, &identity, &changes);
     }
     let input = peeked.read_envelope(&args.files.input)?;
-    let changes = RecipientChanges { add: &add, remove: &remove, sender: sender.as_ref() };
     let rewrapped = envelope::rewrap(&input.bytes, &identity, args.context.context.as_bytes(), &changes)
         .map_err(|err| CliError::library(&format!("rewrapping {}", args.files.input.display()), &err))?;
     input.write_same_form(&args.files.output, &rewrapped)
+}
+
+/// A streaming envelope: the header is rewritten and the payload copied in constant memory; a
+/// file output appears only once everything is written.
+fn rewrap_stream(args: &RewrapArgs, peeked: Peeked, identity: &phiseal::keys::KeyPair, changes: &RecipientChanges<'_>) -> CliResult {
+    let (input, output) = (&args.files.input, &args.files.output);
+    let context = args.context.context.as_bytes();
+    let write_error = |err: io::Error| CliError::io(&format!("rewrapping {} into", input.display()), output, &err);
+    if files::is_std(output) {
+        let mut stdout = io::stdout().lock();
+        envelope::rewrap_stream(peeked.into_reader(), &mut stdout, identity, context, changes).map_err(write_error)?;
+        return stdout.flush().map_err(write_error);
+    }
+    let mut pending = io::BufWriter::new(files::PendingFile::create(output, Sensitivity::Public)?);
+    envelope::rewrap_stream(peeked.into_reader(), &mut pending, identity, context, changes).map_err(write_error)?;
+    pending.into_inner().map_err(|err| CliError::io("cannot write", output, err.error()))?.commit()
 }
