@@ -2,17 +2,18 @@
 //! PO boxes, the city in `City, ST`, and ZIP codes in an address context (after a state or a
 //! ZIP word). States themselves may stay.
 
+use super::lexicon::bit;
 use super::token::{TokKind, Tokens};
 use super::{Candidate, PhiKind};
 
-const SUFFIXES: &[&str] = &[
+pub(crate) const SUFFIXES: &[&str] = &[
     "st", "street", "ave", "av", "avenue", "rd", "road", "blvd", "boulevard", "dr", "drive", "ln",
     "lane", "way", "ct", "court", "pl", "place", "ter", "terrace", "cir", "circle", "pkwy",
     "parkway", "hwy", "highway", "sq", "square", "trl", "trail", "loop", "pike", "row", "alley",
     "plaza", "path", "run", "crossing", "xing", "ctr", "cres", "crescent", "expy", "freeway",
 ];
-const UNITS: &[&str] = &["apt", "apartment", "unit", "suite", "ste", "room", "rm", "fl", "floor", "bldg", "building", "#", "no", "lot", "box"];
-const DIRECTIONS: &[&str] = &["n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"];
+pub(crate) const UNITS: &[&str] = &["apt", "apartment", "unit", "suite", "ste", "room", "rm", "fl", "floor", "bldg", "building", "#", "no", "lot", "box"];
+pub(crate) const DIRECTIONS: &[&str] = &["n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"];
 /// USPS state and territory codes.
 pub(crate) const STATE_CODES: &[&str] = &[
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
@@ -20,7 +21,7 @@ pub(crate) const STATE_CODES: &[&str] = &[
     "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
     "WV", "WI", "WY", "PR", "GU", "VI", "AS", "MP",
 ];
-const STATE_NAMES: &[&str] = &[
+pub(crate) const STATE_NAMES: &[&str] = &[
     "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
     "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas",
     "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota",
@@ -28,11 +29,10 @@ const STATE_NAMES: &[&str] = &[
     "pennsylvania", "tennessee", "texas", "utah", "vermont", "virginia", "washington",
     "wisconsin", "wyoming",
 ];
-const ZIP_CONTEXT: &[&str] = &["zip", "zipcode", "postal", "postcode"];
+pub(crate) const ZIP_CONTEXT: &[&str] = &["zip", "zipcode", "postal", "postcode"];
 
 fn is_state_code(t: &Tokens<'_>, i: usize) -> bool {
-    let s = t.s(i);
-    STATE_CODES.contains(&s) || (t.all_caps(i) && STATE_CODES.iter().any(|c| c.eq_ignore_ascii_case(s)))
+    t.has(i, bit::STATE_CODE) && t.all_caps(i)
 }
 
 fn is_state(t: &Tokens<'_>, i: usize) -> Option<usize> {
@@ -43,7 +43,7 @@ fn is_state(t: &Tokens<'_>, i: usize) -> Option<usize> {
     if t.is_any(i, &two) && t.capitalized(i + 1) {
         return Some(i + 2);
     }
-    t.is_any(i, STATE_NAMES).then_some(i + 1)
+    t.has(i, bit::STATE_NAME).then_some(i + 1)
 }
 
 fn street_word(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
@@ -67,12 +67,12 @@ fn street_at(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
     }
     let mut words = 0;
     while words < 4 {
-        if t.is_any(j, SUFFIXES) && words > 0 {
+        if t.has(j, bit::STREET_SUFFIX) && words > 0 {
             let mut e = j + 1;
             if t.punct(e, '.') && t.joined(e) {
                 e += 1;
             }
-            if t.is_any(e, DIRECTIONS) && t.capitalized(e) {
+            if t.has(e, bit::DIRECTION) && t.capitalized(e) {
                 e += 1;
             }
             return Some(unit_end(t, e));
@@ -92,7 +92,7 @@ fn street_at(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
 /// `, Apt 4B`, `Suite 200`, `#5`.
 fn unit_end(t: &Tokens<'_>, e: usize) -> usize {
     let mut k = if t.punct(e, ',') { e + 1 } else { e };
-    if !t.is_any(k, UNITS) {
+    if !t.has(k, bit::UNIT) || t.punct(k, '#') {
         return e;
     }
     k += 1;
@@ -131,7 +131,7 @@ fn city_before(t: &Tokens<'_>, comma: usize, upper_doc: bool) -> Option<usize> {
     let mut s = comma;
     while s > 0 && comma - s < 3 && t.kind(s - 1) == Some(TokKind::Alpha) && (t.capitalized(s - 1) || upper_doc) && !t.newline_before(s) {
         s -= 1;
-        if t.is_any(s, SUFFIXES) || t.is_any(s, UNITS) {
+        if t.has(s, bit::STREET_SUFFIX) || t.has(s, bit::UNIT) {
             return None;
         }
     }
@@ -165,8 +165,8 @@ pub(crate) fn find_addresses(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Cand
                 }
             }
         }
-        let after_state = i > 0 && (is_state_code(t, i - 1) || t.is_any(i - 1, STATE_NAMES));
-        let after_word = (i.saturating_sub(3)..i).any(|j| t.is_any(j, ZIP_CONTEXT));
+        let after_state = i > 0 && (is_state_code(t, i - 1) || t.has(i - 1, bit::STATE_NAME));
+        let after_word = (i.saturating_sub(3)..i).any(|j| t.has(j, bit::ZIP_CONTEXT));
         if after_state || after_word {
             if let Some(e) = zip_at(t, i) {
                 out.push(Candidate::new(PhiKind::Zip, t.start(i), t.end(e - 1), 87));

@@ -1,16 +1,17 @@
 //! Ages over 89 (45 CFR 164.514(b)(2)(i)(C)): `92-year-old`, `92 yo`, `age 93`, `aged 95`.
 //! The number is replaced by the single group `90+`; ages under 90 are left alone.
 
+use super::lexicon::bit;
 use super::token::Tokens;
 use super::{Candidate, PhiKind};
 
-const AGE_BEFORE: &[&str] = &["age", "aged", "ages", "agd"];
-const AGE_AFTER: &[&str] = &["yo", "y", "yr", "yrs", "year", "years", "yoa", "yof", "yom"];
+pub(crate) const AGE_BEFORE: &[&str] = &["age", "aged", "ages", "agd"];
+pub(crate) const AGE_AFTER: &[&str] = &["yo", "y", "yr", "yrs", "year", "years", "yoa", "yof", "yom"];
 
 /// The unit after the number: `-year-old`, ` year old`, `yo`, `y/o`, `y.o.`, `years of age`.
 fn unit_after(t: &Tokens<'_>, j: usize) -> bool {
     let k = if t.punct(j, '-') && t.joined(j) { j + 1 } else { j };
-    if !t.is_any(k, AGE_AFTER) {
+    if !t.has(k, bit::AGE_AFTER) {
         return false;
     }
     if t.is(k, "y") {
@@ -29,7 +30,7 @@ fn age_word_before(t: &Tokens<'_>, i: usize) -> bool {
     while j > 0 && (t.punct(j - 1, ':') || t.punct(j - 1, '=') || t.is(j - 1, "of") || t.is(j - 1, "is")) && j + 3 > i {
         j -= 1;
     }
-    j > 0 && t.is_any(j - 1, AGE_BEFORE)
+    j > 0 && t.has(j - 1, bit::AGE_BEFORE)
 }
 
 /// Ages 90 and above written with a unit or an age word.

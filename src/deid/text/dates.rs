@@ -4,20 +4,21 @@
 //! age over 89 (a birth year more than 89 years before the reference year). Each candidate
 //! records where its year is (if written with 4 digits) and whether the date is a birth date.
 
+use super::lexicon::bit;
 use super::token::Tokens;
 use super::{Candidate, PhiKind};
 
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 ];
-const MONTH_ABBR: [&str; 13] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
-const WEEKDAYS: &[&str] = &[
+pub(crate) const MONTH_ABBR: [&str; 13] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+pub(crate) const WEEKDAYS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
     "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
 ];
-const BIRTH_CONTEXT: &[&str] = &["dob", "born", "birth", "birthday", "birthdate", "b"];
-const DAY_MONTH_CONTEXT: &[&str] = &[
+pub(crate) const BIRTH_CONTEXT: &[&str] = &["dob", "born", "birth", "birthday", "birthdate", "b"];
+pub(crate) const DAY_MONTH_CONTEXT: &[&str] = &[
     "on", "since", "from", "until", "till", "to", "dated", "date", "dos", "dob", "admitted",
     "discharged", "seen", "visit", "through", "thru", "starting", "started", "effective", "before",
     "after", "of", "by", "returned", "scheduled", "doa", "dod",
@@ -25,8 +26,7 @@ const DAY_MONTH_CONTEXT: &[&str] = &[
 
 /// Token `i` names a month (full or 3/4-letter abbreviation, any case).
 fn is_month(t: &Tokens<'_>, i: usize) -> bool {
-    let s = t.s(i);
-    MONTHS.iter().any(|m| s.eq_ignore_ascii_case(m)) || MONTH_ABBR.iter().any(|m| s.eq_ignore_ascii_case(m))
+    t.has(i, bit::MONTH)
 }
 
 /// `5`, `05`, `5th`: returns (value, index one past).
@@ -165,7 +165,7 @@ fn numeric(t: &Tokens<'_>, i: usize) -> Option<Found> {
     if t.digits(i + 2, Some(4)) && (1..=12).contains(&a) && (1800..=2199).contains(&b) {
         return Some(Found { first: i, last: i + 2, year_tok: Some(i + 2) });
     }
-    let ctx = (i.saturating_sub(2)..i).any(|j| t.is_any(j, DAY_MONTH_CONTEXT));
+    let ctx = (i.saturating_sub(2)..i).any(|j| t.has(j, bit::DAY_MONTH));
     if sep == "/" && ctx && (1..=12).contains(&a) && (1..=31).contains(&b) && t.s(i + 2).len() <= 2 {
         return Some(Found { first: i, last: i + 2, year_tok: None });
     }
@@ -196,7 +196,7 @@ fn birth_year(t: &Tokens<'_>, i: usize) -> Option<Found> {
 
 fn birth_context(t: &Tokens<'_>, i: usize) -> bool {
     // "b." abbreviates "born"; a bare "b" does not.
-    (i.saturating_sub(5)..i).any(|j| t.is_any(j, BIRTH_CONTEXT) && (!t.is(j, "b") || t.punct(j + 1, '.')))
+    (i.saturating_sub(5)..i).any(|j| t.has(j, bit::BIRTH) && (!t.is(j, "b") || t.punct(j + 1, '.')))
 }
 
 /// Includes a weekday written right before the date (`Monday, March 5`).
@@ -205,7 +205,7 @@ fn with_weekday(t: &Tokens<'_>, first: usize) -> usize {
     if k >= 1 && t.punct(k - 1, ',') {
         k -= 1;
     }
-    if k >= 1 && t.is_any(k - 1, WEEKDAYS) { k - 1 } else { first }
+    if k >= 1 && t.has(k - 1, bit::WEEKDAY) { k - 1 } else { first }
 }
 
 /// All date candidates.

@@ -5,6 +5,29 @@
 //! probably a name (capitalized, not listed, not English) from an ordinary word.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the tables are fixed at build time, so a fast non-keyed hash cannot be abused (an
+/// input word can only land in a bucket the static table already has).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Hash builder for the static word tables.
+pub(crate) type FnvBuild = BuildHasherDefault<Fnv>;
 use std::sync::OnceLock;
 
 const FIRST: &str = include_str!("../../../data/names/first.txt");
@@ -37,8 +60,8 @@ impl NameInfo {
     }
 }
 
-fn load() -> HashMap<&'static str, NameInfo> {
-    let mut map: HashMap<&'static str, NameInfo> = HashMap::with_capacity(8192);
+fn load() -> HashMap<&'static str, NameInfo, FnvBuild> {
+    let mut map: HashMap<&'static str, NameInfo, FnvBuild> = HashMap::with_capacity_and_hasher(8192, FnvBuild::default());
     for (list, is_first) in [(FIRST, true), (LAST, false)] {
         for line in list.lines().filter(|l| !l.starts_with('#')) {
             let (word, ambiguous) = match line.strip_suffix(" *") {
@@ -56,13 +79,13 @@ fn load() -> HashMap<&'static str, NameInfo> {
     map
 }
 
-fn table() -> &'static HashMap<&'static str, NameInfo> {
-    static TABLE: OnceLock<HashMap<&'static str, NameInfo>> = OnceLock::new();
+fn table() -> &'static HashMap<&'static str, NameInfo, FnvBuild> {
+    static TABLE: OnceLock<HashMap<&'static str, NameInfo, FnvBuild>> = OnceLock::new();
     TABLE.get_or_init(load)
 }
 
-fn english_table() -> &'static HashSet<&'static str> {
-    static TABLE: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn english_table() -> &'static HashSet<&'static str, FnvBuild> {
+    static TABLE: OnceLock<HashSet<&'static str, FnvBuild>> = OnceLock::new();
     TABLE.get_or_init(|| ENGLISH.lines().filter(|l| !l.starts_with('#')).collect())
 }
 

@@ -3,11 +3,12 @@
 //! and device numbers. The value is the alphanumeric code after the word, which must contain a
 //! digit.
 
+use super::lexicon::bit;
 use super::token::{TokKind, Tokens};
 use super::{Candidate, PhiKind};
 
 /// Context word → class. Multi-word contexts are matched on their last word plus a check.
-const CONTEXT: &[(&str, PhiKind)] = &[
+pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("mrn", PhiKind::Mrn),
     ("mr", PhiKind::Mrn),
     ("chart", PhiKind::Mrn),
@@ -57,7 +58,7 @@ const CONNECTORS: &[&str] = &[
 ];
 
 /// Context words too common to trigger alone: they need `#`, `:`, `no`, `number` or `id`.
-const WEAK_CONTEXT: &[&str] = &[
+pub(crate) const WEAK_CONTEXT: &[&str] = &[
     "group", "plan", "record", "chart", "case", "claim", "insurance", "employee", "device",
     "implant", "pacemaker", "vehicle", "medicare", "medicaid", "specimen", "id", "identifier",
 ];
@@ -65,7 +66,7 @@ const WEAK_CONTEXT: &[&str] = &[
 const MAX_CODE_BYTES: usize = 40;
 
 fn context_kind(t: &Tokens<'_>, i: usize) -> Option<PhiKind> {
-    if t.kind(i) != Some(TokKind::Alpha) {
+    if !t.has(i, bit::ID_CONTEXT) {
         return None;
     }
     let s = t.s(i);

@@ -13,6 +13,7 @@ mod dictionary;
 mod ids;
 mod kind;
 mod known;
+mod lexicon;
 mod names;
 mod patterns;
 mod resolve;

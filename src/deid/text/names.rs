@@ -5,35 +5,36 @@
 //! catheter`, `Down syndrome`), drug names and common words (see [`super::dictionary`]).
 
 use super::dictionary::{is_english, lookup, NameInfo};
+use super::lexicon::bit;
 use super::token::{TokKind, Tokens};
 use super::{Candidate, PhiKind};
 
-const TITLES: &[&str] = &["dr", "mr", "mrs", "ms", "miss", "mx", "prof", "doctor", "mister", "sr", "rev"];
-const RELATIONS: &[&str] = &[
+pub(crate) const TITLES: &[&str] = &["dr", "mr", "mrs", "ms", "miss", "mx", "prof", "doctor", "mister", "sr", "rev"];
+pub(crate) const RELATIONS: &[&str] = &[
     "daughter", "son", "wife", "husband", "mother", "father", "sister", "brother", "spouse",
     "partner", "niece", "nephew", "aunt", "uncle", "grandson", "granddaughter", "grandmother",
     "grandfather", "cousin", "friend", "neighbor", "neighbour", "caregiver", "guardian", "fiance",
     "fiancee", "boyfriend", "girlfriend", "mom", "dad", "stepson", "stepdaughter", "roommate",
     "named", "employer", "landlord", "sibling",
 ];
-const BY_VERBS: &[&str] = &[
+pub(crate) const BY_VERBS: &[&str] = &[
     "seen", "signed", "referred", "dictated", "accompanied", "examined", "evaluated",
     "transcribed", "reviewed", "spoke", "discussed", "cosigned", "electronically", "attested",
     "brought", "visited", "called", "consulted", "authored", "prepared", "approved", "verified",
 ];
 /// Words after which a dictionary name is likely but not certain.
-const WEAK_CONTEXT: &[&str] = &[
+pub(crate) const WEAK_CONTEXT: &[&str] = &[
     "patient", "pt", "attending", "resident", "pcp", "physician", "provider", "surgeon", "nurse",
     "rn", "np", "pa", "md", "contact", "proxy", "poa", "therapist", "cc", "fellow", "intern", "name",
 ];
-const FUNCTION_WORDS: &[&str] = &[
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "is", "was", "he", "she", "they",
     "his", "her", "their", "who", "with", "for", "by", "from", "this", "that", "not", "no", "will",
     "has", "had", "have", "be", "been", "are", "were", "as", "it", "its", "today", "yesterday",
     "also", "then", "but", "if", "about", "after", "before", "patient", "pt", "mr", "mrs", "ms",
     "dr", "md", "rn", "here", "there", "present", "at", "bedside",
 ];
-const CLINICAL_NOUNS: &[&str] = &[
+pub(crate) const CLINICAL_NOUNS: &[&str] = &[
     "disease", "syndrome", "sign", "signs", "palsy", "catheter", "fracture", "cyst", "test",
     "maneuver", "manoeuvre", "procedure", "criteria", "score", "scale", "classification",
     "esophagus", "ulcer", "lymphoma", "sarcoma", "tumor", "tumour", "disorder", "phenomenon",
@@ -49,7 +50,7 @@ fn name_shaped(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
     t.kind(i) == Some(TokKind::Alpha)
         && (t.s(i).chars().count() >= 2 || apostrophe_join(t, i + 1))
         && (t.capitalized(i) || upper_doc)
-        && !t.is_any(i, FUNCTION_WORDS)
+        && !t.has(i, bit::FUNCTION)
 }
 
 /// `'Brien` after `O`: an apostrophe joined on both sides to letters (not a possessive `'s`).
@@ -76,7 +77,7 @@ fn word_end(t: &Tokens<'_>, i: usize) -> usize {
 }
 
 /// Organisation words: `Mayo Clinic` names a provider, not a person.
-const ORGANISATION_NOUNS: &[&str] = &[
+pub(crate) const ORGANISATION_NOUNS: &[&str] = &[
     "clinic", "hospital", "center", "centre", "foundation", "institute", "university", "college",
     "school", "memorial", "county", "health", "healthcare", "medical", "pharmacy", "laboratories",
     "labs", "street", "avenue", "road", "boulevard", "park", "lodge",
@@ -85,7 +86,7 @@ const ORGANISATION_NOUNS: &[&str] = &[
 /// Followed by `'s` or a clinical noun, or hyphen-joined to another eponym: not a person.
 fn eponym_context(t: &Tokens<'_>, j: usize) -> bool {
     let apostrophe_s = (t.punct(j, '\'') || t.punct(j, '’')) && t.is(j + 1, "s") && t.joined(j);
-    apostrophe_s || t.is_any(j, CLINICAL_NOUNS) || t.is_any(j, ORGANISATION_NOUNS) || (t.is(j, "s") && t.is_any(j + 1, CLINICAL_NOUNS))
+    apostrophe_s || t.has(j, bit::CLINICAL_NOUN) || t.has(j, bit::ORGANISATION) || (t.is(j, "s") && t.has(j + 1, bit::CLINICAL_NOUN))
 }
 
 /// How sure a context is.
@@ -174,7 +175,7 @@ fn push(out: &mut Vec<Candidate>, t: &Tokens<'_>, i: usize, end: usize, score: u
 
 /// After a title: `Dr. Jane Q. Doe`, `MRS GARCIA`.
 fn after_title(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
-    if !t.is_any(i, TITLES) || !(t.capitalized(i)) {
+    if !t.has(i, bit::TITLE) || !(t.capitalized(i)) {
         return;
     }
     let j = if t.punct(i + 1, '.') && t.joined(i + 1) { i + 2 } else { i + 1 };
@@ -185,11 +186,11 @@ fn after_title(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidat
 
 /// After a context word: `daughter, Ana,`, `seen by Ana Ruiz`, `Patient: RUIZ, ANA`.
 fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
-    let by_verb = t.is_any(i, &["by", "with", "to"]) && i > 0 && t.is_any(i - 1, BY_VERBS);
+    let by_verb = t.is_any(i, &["by", "with", "to"]) && i > 0 && t.has(i - 1, bit::BY_VERB);
     let name_label = t.is(i, "name") && t.punct(i + 1, ':');
-    let ev = if t.is_any(i, RELATIONS) || by_verb || name_label {
+    let ev = if t.has(i, bit::RELATION) || by_verb || name_label {
         Evidence::Strong
-    } else if t.is_any(i, WEAK_CONTEXT) {
+    } else if t.has(i, bit::NAME_WEAK) {
         Evidence::Weak
     } else {
         return;
@@ -198,7 +199,7 @@ fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candid
     while t.punct(j, ',') || t.punct(j, ':') || t.punct(j, '-') || t.is_any(j, &["is", "named", "name"]) {
         j += 1;
     }
-    if t.is_any(j, TITLES) {
+    if t.has(j, bit::TITLE) {
         return; // the title rule covers it
     }
     let Some(mut run) = name_run(t, j, upper_doc, ev) else { return };

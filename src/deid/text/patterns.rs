@@ -1,12 +1,13 @@
 //! Pattern recognizers with validation: SSN, US telephone and fax numbers, email, URL, IPv4
 //! and IPv6 (45 CFR 164.514(b)(2)(i)(D)-(G), (N), (O)).
 
+use super::lexicon::bit;
 use super::token::Tokens;
 use super::{Candidate, PhiKind};
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-const SSN_CONTEXT: &[&str] = &["ssn", "ss", "social", "security", "ssa"];
-const PHONE_CONTEXT: &[&str] = &[
+pub(crate) const SSN_CONTEXT: &[&str] = &["ssn", "ss", "social", "security", "ssa"];
+pub(crate) const PHONE_CONTEXT: &[&str] = &[
     "phone", "tel", "telephone", "fax", "cell", "mobile", "call", "pager", "ph", "contact",
     "number", "home", "work", "beeper", "facsimile", "txt", "text",
 ];
@@ -24,8 +25,8 @@ pub(crate) fn ssn_valid(area: &str, group: &str, serial: &str) -> bool {
         && serial != "0000"
 }
 
-fn context_before(t: &Tokens<'_>, i: usize, window: usize, words: &[&str]) -> bool {
-    (i.saturating_sub(window)..i).any(|j| t.is_any(j, words))
+fn context_before(t: &Tokens<'_>, i: usize, window: usize, bits: u64) -> bool {
+    (i.saturating_sub(window)..i).any(|j| t.has(j, bits))
 }
 
 /// Token `i` is not glued to a digit or a digit-joining character on its left.
@@ -44,7 +45,7 @@ pub(crate) fn find_ssn(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         if !t.digits(i, None) || !clean_left(t, i) {
             continue;
         }
-        let ctx = context_before(t, i, 4, SSN_CONTEXT);
+        let ctx = context_before(t, i, 4, bit::SSN_CONTEXT);
         if t.digits(i, Some(3)) && t.digits(i + 2, Some(2)) && t.digits(i + 4, Some(4)) {
             let dashes = t.punct(i + 1, '-') && t.punct(i + 3, '-') && (1..5).all(|k| t.joined(i + k));
             if dashes && clean_right(t, i + 5) && ssn_valid(t.s(i), t.s(i + 2), t.s(i + 4)) {
@@ -141,7 +142,7 @@ pub(crate) fn find_phone(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         if !(t.digits(i, None) || t.punct(i, '(')) {
             continue;
         }
-        let ctx = context_before(t, i, 4, PHONE_CONTEXT);
+        let ctx = context_before(t, i, 4, bit::PHONE_CONTEXT);
         let Some(j) = phone_at(t, i, ctx) else { continue };
         let first = country_code_start(t, i);
         if !clean_right(t, j) || !clean_left(t, first) {
@@ -214,7 +215,8 @@ pub(crate) fn find_url(text: &str, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < bytes.len() {
         let rest = bytes.get(i..).unwrap_or(&[]);
-        let scheme = URL_STARTS.iter().any(|p| rest.len() >= p.len() && rest.get(..p.len()).is_some_and(|r| r.eq_ignore_ascii_case(p.as_bytes())));
+        let may_start = matches!(bytes.get(i), Some(b'h' | b'H' | b'f' | b'F' | b'w' | b'W'));
+        let scheme = may_start && URL_STARTS.iter().any(|p| rest.len() >= p.len() && rest.get(..p.len()).is_some_and(|r| r.eq_ignore_ascii_case(p.as_bytes())));
         if scheme && at_word_start(bytes, i) {
             let e = url_end(bytes, i);
             out.push(Candidate::new(PhiKind::Url, i, e, 95));

@@ -26,6 +26,8 @@ pub(crate) struct Token {
     pub space_before: bool,
     /// The whitespace before this token contains a line break.
     pub newline_before: bool,
+    /// Keyword bits ([`super::lexicon::bit`]); 0 for non-letters and unlisted words.
+    pub lex: u64,
 }
 
 fn class_of(c: char) -> Option<TokKind> {
@@ -62,6 +64,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 kind,
                 space_before: space,
                 newline_before: newline,
+                lex: 0,
             }),
         }
         space = false;
@@ -78,7 +81,13 @@ pub(crate) struct Tokens<'a> {
 
 impl<'a> Tokens<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        Tokens { text, toks: tokenize(text) }
+        let mut toks = tokenize(text);
+        for t in &mut toks {
+            if t.kind == TokKind::Alpha {
+                t.lex = text.get(t.start..t.end).map_or(0, super::lexicon::classify);
+            }
+        }
+        Tokens { text, toks }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -107,6 +116,11 @@ impl<'a> Tokens<'a> {
     /// Token `i` equals `word`, ignoring ASCII case.
     pub(crate) fn is(&self, i: usize, word: &str) -> bool {
         self.s(i).eq_ignore_ascii_case(word)
+    }
+
+    /// Token `i` is in the keyword list(s) of `bits` ([`super::lexicon::bit`]).
+    pub(crate) fn has(&self, i: usize, bits: u64) -> bool {
+        self.toks.get(i).is_some_and(|t| t.lex & bits != 0)
     }
 
     /// Token `i` equals one of `words`, ignoring ASCII case.
