@@ -6,7 +6,8 @@
 //! type, or a string that is not well-formed UTF-16, is an `INVALID_ARGUMENT` error.
 
 use js_sys::{Array, JsString, Uint8Array};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use zeroize::Zeroizing;
 
 use crate::error::{invalid_argument, JsResult};
@@ -77,8 +78,20 @@ pub(crate) fn length(value: &JsValue) -> JsResult<usize> {
     }
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `String.prototype.isWellFormed` (ES2024): one native scan instead of one call per
+    /// UTF-16 unit. Throws (caught) where the engine predates it.
+    #[wasm_bindgen(catch, js_namespace = ["String", "prototype", "isWellFormed"], js_name = call)]
+    fn string_is_well_formed(string: &JsString) -> Result<bool, JsValue>;
+}
+
+fn has_no_lone_surrogate(string: &JsString) -> bool {
+    string_is_well_formed(string).unwrap_or_else(|_| string.is_valid_utf16())
+}
+
 fn well_formed(string: &JsString, what: &'static str) -> JsResult<String> {
-    if !string.is_valid_utf16() {
+    if !has_no_lone_surrogate(string) {
         return Err(invalid_argument(what, "is not well-formed Unicode (lone surrogate)"));
     }
     string.as_string().ok_or_else(|| invalid_argument(what, "must be a string"))
