@@ -5,7 +5,7 @@
 #
 # Usage: bash scripts/setup.sh [STEP...]
 #   steps: rust (wasm32 target), wasm-bindgen (CLI pinned to Cargo.lock), npm (npm ci),
-#          browser (Debian chromium, for browser tests; needs root)
+#          browser (Debian chromium + chromium-driver, for browser tests; needs root)
 #   no step: rust wasm-bindgen npm
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,14 +52,15 @@ setup_npm() {
   fi
 }
 
+# Debian's Chromium and ChromeDriver (never a browser downloaded by a test tool).
 setup_browser() {
-  if [[ -x /usr/bin/chromium ]]; then
-    log "browser: /usr/bin/chromium present"
+  if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
+    log "browser: /usr/bin/chromium and /usr/bin/chromedriver present"
   elif [[ "$(id -u)" -ne 0 ]]; then
-    log "browser: /usr/bin/chromium missing and not root: skipping (apt-get install chromium)"
+    log "browser: chromium or chromedriver missing and not root: skipping (apt-get install chromium chromium-driver)"
   else
-    log "browser: installing Debian chromium"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+    log "browser: installing Debian chromium and chromium-driver"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
   fi
 }
 
