@@ -12,8 +12,18 @@ fn main() {
     let (scores, errors) = eval_set::score(&notes);
     let table = eval_set::markdown(&notes, &scores);
     println!("{table}");
+    let records = eval_set::record_set();
+    let (planted, survived, record_errors) = eval_set::score_records(&records);
+    let records_line = format!(
+        "FHIR records: {} Bundles (Patient with contact, Encounter, Observation with a note, \
+         DocumentReference with a base64 text attachment), {planted} planted identifier values \
+         (names, street, city, phone, email, MRN, ZIP, birth date, visit date); found in the \
+         `safe_harbor` output, its report or the decoded attachments: **{survived}**.",
+        records.len()
+    );
+    println!("{records_line}");
     if std::env::args().any(|a| a == "--errors") {
-        for e in &errors {
+        for e in errors.iter().chain(&record_errors) {
             println!("{e}");
         }
     }
@@ -35,6 +45,7 @@ fn main() {
          correct when it overlaps some gold span. Goals (issue #4): recall at least 0.99 for \
          pattern classes and 0.95 for names and addresses, precision at least 0.85.\n\n\
          {table}\n\
+         {records_line}\n\n\
          Limits of this measurement: the generator and the scrubber were written by the same \
          project, so the set shows the formats the scrubber was built for; it is a regression \
          and sanity measure, not an estimate of recall on real clinical notes (see \

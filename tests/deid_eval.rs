@@ -34,3 +34,11 @@ fn scrubber_meets_recall_and_precision_goals() {
         assert!(c.precision() >= eval_set::PRECISION_GOAL, "{kind:?} precision {:.3}\n{table}\n{}", c.precision(), errors.join("\n"));
     }
 }
+
+#[test]
+fn no_planted_identifier_survives_in_records() {
+    let records = eval_set::record_set();
+    let (planted, survived, errors) = eval_set::score_records(&records);
+    assert!(planted >= 600);
+    assert_eq!(survived, 0, "{}", errors.join("\n"));
+}

@@ -10,7 +10,10 @@
 //! patient's structured record (as `safe_harbor` passes them), half without.
 #![allow(dead_code, clippy::indexing_slicing, clippy::unwrap_used)]
 
-use phiseal::deid::{scrub_text, KnownIdentifiers, PhiKind, TextOptions};
+use base64ct::Encoding as _;
+
+use phiseal::deid::{safe_harbor, scrub_text, DeidOptions, KnownIdentifiers, PhiKind, TextOptions};
+use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -403,4 +406,65 @@ pub fn markdown(notes: &[Note], scores: &BTreeMap<PhiKind, ClassScore>) -> Strin
     }
     let _ = writeln!(s, "| **all** | {} | {:.3} | {:.3} | {} | {:.3} | | |", total.gold, total.recall(), total.typed_recall(), total.predicted, total.precision());
     s
+}
+
+/// One synthetic FHIR Bundle and the identifier values planted in it.
+pub struct Record {
+    pub bundle: Value,
+    pub planted: Vec<String>,
+}
+
+/// 60 Bundles (Patient with contact, Encounter, Observation with a note, DocumentReference with
+/// a text attachment), each from a generated person; every identifier value is listed.
+pub fn record_set() -> Vec<Record> {
+    let mut r = Rng::new(0x0DE1_D5EC_0000_2026);
+    (0..60)
+        .map(|n| {
+            let (first, last, rel, doctor) = (r.pick(FIRST), r.pick(LAST), r.pick(FIRST), r.pick(DOCTORS));
+            let (city, state) = CITIES[r.below(CITIES.len() as u64) as usize];
+            let (street, phone, mrn, zip) = (street(&mut r), phone(&mut r), format!("MRN{}", r.range(100_000, 9_999_999)), format!("{:05}", r.range(10000, 99950)));
+            let (birth, visit) = (dob(&mut r), format!("2024-{:02}-{:02}", r.range(1, 12), r.range(1, 28)));
+            let email = format!("{}.{}@example.org", first.to_lowercase(), n);
+            let note = format!("{first} {last} seen by Dr. {doctor}; daughter {rel} at bedside. Lives at {street}, {city}, {state} {zip}. Call {phone}. Next visit {visit}.");
+            let b64 = base64ct::Base64::encode_string(note.as_bytes());
+            let bundle = json!({"resourceType": "Bundle", "type": "collection", "entry": [
+                {"resource": {"resourceType": "Patient", "id": format!("p{n}"), "identifier": [{"value": mrn}],
+                    "name": [{"given": [first], "family": last}], "telecom": [{"system": "phone", "value": phone}, {"system": "email", "value": email}],
+                    "birthDate": birth, "address": [{"line": [street], "city": city, "state": state, "postalCode": zip}],
+                    "contact": [{"name": {"given": [rel], "family": last}, "telecom": [{"value": phone}]}]}},
+                {"resource": {"resourceType": "Encounter", "status": "finished", "subject": {"reference": format!("Patient/p{n}"), "display": format!("{first} {last}")},
+                    "participant": [{"individual": {"reference": "Practitioner/d1", "display": format!("Dr. {doctor}")}}], "period": {"start": visit}}},
+                {"resource": {"resourceType": "Observation", "status": "final", "code": {"text": "Progress note"}, "subject": {"reference": format!("Patient/p{n}")},
+                    "effectiveDateTime": visit, "note": [{"text": note}]}},
+                {"resource": {"resourceType": "DocumentReference", "status": "current", "subject": {"reference": format!("Patient/p{n}")},
+                    "content": [{"attachment": {"contentType": "text/plain", "data": b64}}]}}
+            ]});
+            let mut planted = vec![first.to_string(), last.to_string(), rel.to_string(), doctor.to_string(), street.clone(), city.to_string(), phone.clone(), mrn, zip, birth, visit, email];
+            // The street number and name on their own, too: a partial leak counts.
+            planted.extend(street.split(' ').take(2).map(|w| format!(" {} ", w.trim_end_matches(','))));
+            Record { bundle, planted }
+        })
+        .collect()
+}
+
+/// Runs `safe_harbor` on every record: (values planted, values found in the output or report,
+/// descriptions of the survivors). Attachments are decoded before searching.
+pub fn score_records(records: &[Record]) -> (usize, usize, Vec<String>) {
+    let opts = DeidOptions { reference_year: Some(2026), ..DeidOptions::default() };
+    let (mut planted, mut survived, mut errors) = (0, 0, Vec::new());
+    for rec in records {
+        let out = safe_harbor(&rec.bundle, &opts).unwrap();
+        let mut text = serde_json::to_string(&out.value).unwrap() + &serde_json::to_string(&out.report).unwrap();
+        if let Some(data) = out.value["entry"][3]["resource"]["content"][0]["attachment"]["data"].as_str() {
+            text.push_str(&String::from_utf8(base64ct::Base64::decode_vec(data).unwrap()).unwrap());
+        }
+        for p in &rec.planted {
+            planted += 1;
+            if text.contains(p.as_str()) {
+                survived += 1;
+                errors.push(format!("SURVIVED {p:?}"));
+            }
+        }
+    }
+    (planted, survived, errors)
 }
