@@ -31,26 +31,3 @@ export function isPhisealError(error) {
     typeof (/** @type {{code?: unknown}} */ (error).code) === "string"
   );
 }
-
-/**
- * Throws INVALID_ARGUMENT unless `value` is a Uint8Array. Called before crossing into
- * WebAssembly so that a wrong type gives a typed error, not a generic TypeError.
- * @param {unknown} value
- * @param {string} what
- * @returns {Uint8Array}
- */
-export function requireBytes(value, what) {
-  if (value instanceof Uint8Array) return value;
-  throw new PhisealError("INVALID_ARGUMENT", `invalid argument: ${what} must be a Uint8Array`);
-}
-
-/**
- * Throws INVALID_ARGUMENT unless `value` is a string.
- * @param {unknown} value
- * @param {string} what
- * @returns {string}
- */
-export function requireString(value, what) {
-  if (typeof value === "string") return value;
-  throw new PhisealError("INVALID_ARGUMENT", `invalid argument: ${what} must be a string`);
-}
