@@ -323,3 +323,6 @@ export function toText(envelope: Uint8Array): SealedText;
 
 /** Envelope bytes from the text form. MALFORMED or UNSUPPORTED_VERSION otherwise. */
 export function fromText(text: SealedText | string): Uint8Array;
+
+// Streaming envelopes for large files: sealStream, openStream (pkg/stream.d.ts).
+export * from "./stream.js";

@@ -4,6 +4,7 @@
 import { instantiateAsync, isReady } from "./src/instance.js";
 
 export * from "./src/api.js";
+export * from "./src/stream.js";
 
 let pending = null;
 

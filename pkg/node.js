@@ -6,6 +6,7 @@ import { instantiateSync } from "./src/instance.js";
 instantiateSync(readFileSync(new URL("./dist/phiseal_wasm_bg.wasm", import.meta.url)));
 
 export * from "./src/api.js";
+export * from "./src/stream.js";
 
 /** Already initialised in Node; kept so the same code runs in browsers and Node. */
 export async function initAsync() {}

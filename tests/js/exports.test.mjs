@@ -7,8 +7,13 @@ import { test } from "node:test";
 import * as esm from "phiseal";
 import { readRepoText } from "./helpers.mjs";
 
-/** Value exports declared in index.d.ts (functions, classes, consts; not types). */
-const declared = [...readRepoText("pkg/index.d.ts").matchAll(/^export (?:function|class|const) (\w+)/gm)]
+/** Value exports declared in index.d.ts and the files it re-exports (`export * from`). */
+const declarationText = (path) => {
+  const text = readRepoText(path);
+  const nested = [...text.matchAll(/^export \* from "\.\/(\w[\w-]*)\.js";/gm)];
+  return [text, ...nested.map((m) => declarationText(`pkg/${m[1]}.d.ts`))].join("\n");
+};
+const declared = [...declarationText("pkg/index.d.ts").matchAll(/^export (?:function|class|const) (\w+)/gm)]
   .map((m) => m[1])
   .sort();
 

@@ -26,7 +26,11 @@ mod jwk;
 mod key_backup;
 mod key_pair;
 mod public_key;
+mod stream_opener;
+mod stream_sealer;
 
 pub use hpke_context::{HpkeReceiver, HpkeSender};
+pub use stream_opener::StreamOpener;
+pub use stream_sealer::StreamSealer;
 pub use key_pair::KeyPair;
 pub use public_key::PublicKey;
