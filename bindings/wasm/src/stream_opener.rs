@@ -20,7 +20,7 @@ use zeroize::{Zeroize, Zeroizing};
 use crate::convert;
 use crate::error::{invalid_argument, IntoJs, JsResult};
 use crate::key_pair::KeyPair;
-use phiseal::envelope::{stream_header_len, unlock_stream_header, DataKey};
+use phiseal::envelope::{stream_header_len, unlock_stream_header, UnlockedStream};
 use phiseal::keys::PublicKey;
 use phiseal::stream::{ChunkOpener, HEADER_LEN, SEALED_CHUNK_LEN};
 use phiseal::Error;
@@ -30,7 +30,7 @@ enum Phase {
     /// Collecting the envelope header.
     EnvelopeHeader { identity: phiseal::keys::KeyPair },
     /// Header unlocked; collecting the 56-byte C2SP header.
-    C2spHeader { payload_key: DataKey, c2sp: Vec<u8> },
+    C2spHeader { unlocked: Box<UnlockedStream>, c2sp: Vec<u8> },
     /// Opening chunks.
     Chunks(Box<ChunkOpener>),
     /// The chunk key was exported; chunks are opened elsewhere.
@@ -179,15 +179,14 @@ impl StreamOpener {
                 if need <= self.header.len() {
                     let unlocked = unlock_stream_header(&self.header, identity, &self.context, self.expected_sender.as_ref())?;
                     self.sender = unlocked.sender().copied();
-                    let payload_key = unlocked.payload_key().clone();
-                    self.phase = Phase::C2spHeader { payload_key, c2sp: Vec::with_capacity(HEADER_LEN) };
+                    self.phase = Phase::C2spHeader { unlocked: Box::new(unlocked), c2sp: Vec::with_capacity(HEADER_LEN) };
                     return Ok(0);
                 }
                 Ok(append(&mut self.header, input, used, need, available))
             }
-            Phase::C2spHeader { payload_key, c2sp } => {
+            Phase::C2spHeader { unlocked, c2sp } => {
                 if c2sp.len() == HEADER_LEN {
-                    let opener = ChunkOpener::new(payload_key.expose(), c2sp, &self.header)?;
+                    let opener = unlocked.chunk_opener(c2sp)?;
                     self.phase = Phase::Chunks(Box::new(opener));
                     return Ok(0);
                 }

@@ -2,7 +2,8 @@
 //!
 //! `begin` does the key work of a streaming envelope (docs/FORMAT.md, "Streaming"): a fresh data
 //! key wrapped to every recipient, the kind-3 header, the derived payload key, and the C2SP
-//! Cobblestone-256 salt and commitment (docs/STREAMING.md). `header` is then everything to emit
+//! Cobblestone-256 salt and commitment (keyed by the payload key, bound to the header's preamble
+//! and commitment) (docs/STREAMING.md). `header` is then everything to emit
 //! before the first chunk. The JS layer frames the plaintext into 16 KiB chunks and either seals
 //! them here (`sealChunk`, the reference path) or takes the per-message AES key once with
 //! `dangerousExportChunkKey` and seals them with WebCrypto; the sealer then refuses to seal, so
@@ -94,7 +95,7 @@ impl StreamSealer {
         let context = convert::bytes_or_text(context, "context")?;
         let options = SealOptions { sender: sender.map(KeyPair::core) };
         let start = envelope::begin_stream(&recipients, &context, &options).into_js()?;
-        let (sealer, c2sp_header) = ChunkSealer::new(start.payload_key().expose(), start.bytes()).map_err(to_js)?;
+        let (sealer, c2sp_header) = start.chunk_sealer().map_err(to_js)?;
         let mut header = start.bytes().to_vec();
         header.extend_from_slice(&c2sp_header);
         Ok(Self { sealer: Some(sealer), header, buf: Zeroizing::new(vec![0u8; SEALED_CHUNK_LEN]) })
