@@ -83,10 +83,10 @@ function renderRoleView(phiseal, keyRing, role, uploaded) {
   return view;
 }
 
-/** The Safe Harbor copy for analytics: the record de-identified, with the note scrubbed. */
+/** The Safe Harbor copy for analytics: the record de-identified (the note scrubbed too). */
 function renderAnalytics(phiseal, record) {
   const result = phiseal.safeHarbor(record);
-  byId("analytics-output").textContent = prettyJson(result.record);
+  byId("analytics-output").textContent = prettyJson(result.value);
   byId("deid-report").textContent = prettyJson(result.report);
 }
 
