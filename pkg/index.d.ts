@@ -326,3 +326,6 @@ export function fromText(text: SealedText | string): Uint8Array;
 
 // Streaming envelopes for large files: sealStream, openStream (pkg/stream.d.ts).
 export * from "./stream.js";
+
+// Field-level record sealing (docs/RECORDS.md).
+export * from "./records.js";

@@ -14,3 +14,4 @@ export { HpkeReceiver, HpkeSender, KeyPair, PublicKey, readKeyBackup };
 export { PhisealError, isPhisealError } from "./errors.js";
 export { hpke } from "./hpke.js";
 export { seal, open, rewrap, inspect, toText, fromText } from "./envelope.js";
+export { sealRecord, openRecord, changeRecordAccess, grantRecordAccess, revokeRecordAccess, sealBundle, openBundle, fhirPolicy, fhirPolicies, validatePolicy, blindIndex, IndexKey } from "./records.js";

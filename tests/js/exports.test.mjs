@@ -13,8 +13,8 @@ const declarationText = (path) => {
   const nested = [...text.matchAll(/^export \* from "\.\/(\w[\w-]*)\.js";/gm)];
   return [text, ...nested.map((m) => declarationText(`pkg/${m[1]}.d.ts`))].join("\n");
 };
-const declared = [...declarationText("pkg/index.d.ts").matchAll(/^export (?:function|class|const) (\w+)/gm)]
-  .map((m) => m[1])
+/** Overloaded functions are counted once. */
+const declared = [...new Set([...declarationText("pkg/index.d.ts").matchAll(/^export (?:function|class|const) (\w+)/gm)].map((m) => m[1]))]
   .sort();
 
 const runtimeNames = (namespace) => Object.keys(namespace).filter((n) => n !== "default").sort();

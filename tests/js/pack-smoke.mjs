@@ -27,6 +27,7 @@ const expectedFiles = [
   "node.cjs",
   "node.js",
   "package.json",
+  "records.d.ts",
   "src/api.js",
   "src/bytes.js",
   "src/envelope.js",
@@ -35,6 +36,7 @@ const expectedFiles = [
   "src/hpke.js",
   "src/instance.js",
   "src/internal.js",
+  "src/records.js",
 ];
 
 function run(cmd, args, cwd) {

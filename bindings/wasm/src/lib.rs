@@ -26,6 +26,10 @@ mod jwk;
 mod key_backup;
 mod key_pair;
 mod public_key;
+mod records;
+mod records_bundle;
+mod records_index_key;
+mod records_json;
 mod stream_opener;
 mod stream_sealer;
 
@@ -34,3 +38,4 @@ pub use stream_opener::StreamOpener;
 pub use stream_sealer::StreamSealer;
 pub use key_pair::KeyPair;
 pub use public_key::PublicKey;
+pub use records_index_key::IndexKey;

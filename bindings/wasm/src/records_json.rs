@@ -1,0 +1,115 @@
+//! JSON and argument conversions shared by the record and de-identification bindings.
+//!
+//! JSON crosses the boundary as text in both directions: `pkg/src/records.js` turns a JS
+//! object into text with `JSON.stringify` (or passes the caller's own text through), the core
+//! parses it with its strict parser (`phiseal::records::json`: duplicate keys, lone surrogate
+//! escapes and limits are errors; numbers kept exactly as written), and results come back as
+//! compact JSON text. wasm-bindgen's own `&str` conversion would silently turn a lone UTF-16
+//! surrogate into U+FFFD, so text arrives as a `JsValue` and is checked here first
+//! (docs/RECORDS.md section 1; SECURITY-CHECKLIST "Records").
+
+use std::collections::BTreeMap;
+
+use js_sys::{Array, JsString, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::error::{invalid_argument, to_js, JsResult};
+use phiseal::records::{json, Policy};
+
+/// Longest JSON text accepted, in UTF-16 code units: the core's 16 MiB document limit, so an
+/// oversized text is refused before it is copied into WebAssembly memory.
+const MAX_TEXT_UNITS: u32 = json::MAX_DOCUMENT_BYTES as u32;
+
+/// A well-formed JS string: `MALFORMED` for a lone surrogate (it is not Unicode text and would
+/// otherwise be replaced silently), `LIMIT_EXCEEDED` beyond the document limit.
+pub(crate) fn unicode_text(value: &JsValue, what: &'static str) -> JsResult<String> {
+    let string = value
+        .dyn_ref::<JsString>()
+        .ok_or_else(|| invalid_argument(what, "must be a string"))?;
+    if string.length() > MAX_TEXT_UNITS {
+        return Err(to_js(phiseal::Error::LimitExceeded("JSON document size")));
+    }
+    if !string.is_valid_utf16() {
+        return Err(to_js(phiseal::Error::Malformed(
+            "text is not well-formed Unicode (lone surrogate)",
+        )));
+    }
+    string
+        .as_string()
+        .ok_or_else(|| invalid_argument(what, "must be a string"))
+}
+
+/// A JSON document given as text, parsed strictly.
+pub(crate) fn document(value: &JsValue, what: &'static str) -> JsResult<serde_json::Value> {
+    json::parse(&unicode_text(value, what)?).map_err(to_js)
+}
+
+/// A policy given as JSON text.
+pub(crate) fn policy(value: &JsValue) -> JsResult<Policy> {
+    Policy::from_json(&unicode_text(value, "policy")?).map_err(to_js)
+}
+
+/// Recipients by role, given as two parallel arrays: role names, and for each role an array of
+/// raw 32-byte public keys.
+pub(crate) fn recipients_by_role(
+    roles: &JsValue,
+    keys: &JsValue,
+) -> JsResult<BTreeMap<String, Vec<phiseal::keys::PublicKey>>> {
+    let roles = array(roles, "recipientsByRole")?;
+    let keys = array(keys, "recipientsByRole")?;
+    if roles.length() != keys.length() {
+        return Err(invalid_argument("recipientsByRole", "must map roles to arrays of keys"));
+    }
+    let mut out = BTreeMap::new();
+    for (role, list) in roles.iter().zip(keys.iter()) {
+        let role = unicode_text(&role, "role")?;
+        out.insert(role, public_keys(&list)?);
+    }
+    Ok(out)
+}
+
+/// An array of raw public keys.
+pub(crate) fn public_keys(value: &JsValue) -> JsResult<Vec<phiseal::keys::PublicKey>> {
+    array(value, "recipients")?
+        .iter()
+        .map(|key| public_key(&key))
+        .collect()
+}
+
+/// One raw public key.
+pub(crate) fn public_key(value: &JsValue) -> JsResult<phiseal::keys::PublicKey> {
+    let bytes = value
+        .dyn_ref::<js_sys::Uint8Array>()
+        .ok_or_else(|| invalid_argument("recipient", "must be a PublicKey or a Uint8Array"))?;
+    phiseal::keys::PublicKey::from_bytes(&bytes.to_vec()).map_err(to_js)
+}
+
+/// An array argument.
+pub(crate) fn array(value: &JsValue, what: &'static str) -> JsResult<Array> {
+    value
+        .dyn_ref::<Array>()
+        .cloned()
+        .ok_or_else(|| invalid_argument(what, "must be an array"))
+}
+
+/// An array of strings.
+pub(crate) fn strings(items: &[String]) -> Array {
+    items.iter().map(|item| JsValue::from_str(item)).collect()
+}
+
+/// A whole number in `0..=max` (wasm-bindgen's `usize` conversion would wrap or truncate).
+pub(crate) fn whole_number(value: &JsValue, max: u32, what: &'static str) -> JsResult<usize> {
+    match value.as_f64() {
+        Some(n) if n.fract() == 0.0 && (0.0..=f64::from(max)).contains(&n) => Ok(n as usize),
+        _ => Err(invalid_argument(what, "must be a whole number in range")),
+    }
+}
+
+/// Builds `{ name: value, ... }`.
+pub(crate) fn object(members: &[(&str, JsValue)]) -> JsResult<Object> {
+    let out = Object::new();
+    for (name, value) in members {
+        Reflect::set(&out, &JsValue::from_str(name), value)?;
+    }
+    Ok(out)
+}

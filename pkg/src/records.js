@@ -1,0 +1,239 @@
+// Field-level sealing of JSON and FHIR records (docs/RECORDS.md): sealRecord, openRecord,
+// access changes, Bundles, the ready-made FHIR policies and blind indexes, over the
+// WebAssembly bindings in bindings/wasm/src/records*.rs.
+//
+// JSON crosses into WebAssembly as text, where the core's strict parser reads it (duplicate
+// keys, lone surrogates and the documented limits are errors; numbers are kept digit for
+// digit). Values given as JSON text come back as JSON text, objects come back as objects:
+// a JS number cannot hold an integer beyond 2^53 exactly, so callers who need such numbers
+// pass and receive text.
+
+import * as glue from "../dist/phiseal_wasm_bg.js";
+import { IndexKey, KeyPair, PublicKey } from "../dist/phiseal_wasm_bg.js";
+import { requireOptions } from "./bytes.js";
+import { PhisealError } from "./errors.js";
+import { guardHandles } from "./handles.js";
+
+guardHandles(IndexKey);
+
+const invalid = (message) => new PhisealError("INVALID_ARGUMENT", `invalid argument: ${message}`);
+
+/**
+ * `JSON.stringify` replacer that refuses what JSON cannot represent instead of letting it
+ * change silently (NaN and Infinity become null, BigInt throws a TypeError, functions and
+ * `undefined` array elements become null, a Map becomes {}).
+ */
+function strictReplacer(what) {
+  return function replace(key, value) {
+    switch (typeof value) {
+      case "number":
+        if (!Number.isFinite(value)) throw invalid(`${what} holds a number that is not finite`);
+        return value;
+      case "bigint":
+        throw invalid(`${what} holds a BigInt: pass JSON text to keep large integers exact`);
+      case "function":
+      case "symbol":
+        throw invalid(`${what} holds a ${typeof value}, which JSON cannot represent`);
+      case "undefined":
+        if (Array.isArray(this)) throw invalid(`${what} holds an undefined array element`);
+        return value;
+      case "object":
+        if (value !== null && !Array.isArray(value) && Object.prototype.toString.call(value) !== "[object Object]") {
+          throw invalid(`${what} holds an object that is not plain JSON (Map, Set, typed array...)`);
+        }
+        return value;
+      default:
+        return value;
+    }
+  };
+}
+
+/**
+ * JSON text for the core: text is passed through unchanged (WebAssembly checks it for lone
+ * surrogates and parses it strictly); an object is stringified with `strictReplacer`. A lone
+ * surrogate in an object's strings becomes a `\ud800` escape, which the strict parser refuses
+ * with MALFORMED.
+ * @param {unknown} value
+ * @param {string} what
+ * @returns {string}
+ */
+export function toJsonText(value, what) {
+  if (typeof value === "string") return value;
+  if (value === null || typeof value !== "object") throw invalid(`${what} must be JSON text or an object`);
+  try {
+    return JSON.stringify(value, strictReplacer(what));
+  } catch (error) {
+    if (error instanceof PhisealError) throw error;
+    if (error instanceof RangeError) throw new PhisealError("LIMIT_EXCEEDED", "limit exceeded: JSON nesting depth");
+    if (error instanceof TypeError) throw invalid(`${what} is not JSON (cycle or unconvertible value)`);
+    throw error;
+  }
+}
+
+/** The core's JSON text back in the caller's form: text if the input was text, else an object. */
+export function fromJsonText(text, asText) {
+  return asText ? text : JSON.parse(text);
+}
+
+/** Throws INVALID_ARGUMENT unless `value` is a live handle of class `cls`. */
+export function requireHandle(value, cls, what) {
+  if (!(value instanceof cls)) throw invalid(`${what} must be a ${cls.name}`);
+  if (value.__wbg_ptr === 0) throw invalid(`this ${cls.name} was freed`);
+  return value;
+}
+
+/** Raw bytes of a recipient key (a PublicKey handle or a Uint8Array, checked in WebAssembly). */
+function recipientBytes(key) {
+  return key instanceof PublicKey ? key.bytes : key;
+}
+
+/** `{ role: keys[] }` as the two parallel arrays the bindings take. */
+function recipientArrays(recipientsByRole) {
+  if (recipientsByRole === null || typeof recipientsByRole !== "object" || Array.isArray(recipientsByRole)) {
+    throw invalid("recipientsByRole must be an object mapping roles to arrays of keys");
+  }
+  const roles = [];
+  const keys = [];
+  for (const [role, list] of Object.entries(recipientsByRole)) {
+    if (!Array.isArray(list)) throw invalid("recipientsByRole must map each role to an array of keys");
+    roles.push(role);
+    keys.push(list.map(recipientBytes));
+  }
+  return [roles, keys];
+}
+
+function optionalHandle(value, cls, what) {
+  return value === undefined ? undefined : requireHandle(value, cls, what);
+}
+
+/**
+ * Seals `record` (an object, or JSON text) under `policy` for the recipients of each role.
+ * Returns the sealed record in the same form as `record`.
+ */
+export function sealRecord(record, policy, recipientsByRole, options) {
+  const { recordId, sender, indexKey } = requireOptions(options, "sealRecord");
+  const args = [toJsonText(record, "record"), toJsonText(policy, "policy"), ...recipientArrays(recipientsByRole), recordId];
+  const from = optionalHandle(sender, KeyPair, "sender");
+  const index = optionalHandle(indexKey, IndexKey, "indexKey");
+  let text;
+  if (index === undefined) {
+    text = from === undefined ? glue.recordSeal(...args) : glue.recordSealFrom(...args, from);
+  } else {
+    text = from === undefined ? glue.recordSealIndexed(...args, index) : glue.recordSealIndexedFrom(...args, from, index);
+  }
+  return fromJsonText(text, typeof record === "string");
+}
+
+/** The binding's opened record in the caller's form, with `sender` as a PublicKey handle. */
+function openedRecord(raw, asText) {
+  const { record, recordId, roles, sealedPaths, sender } = raw;
+  const out = { record: fromJsonText(record, asText), recordId, roles, sealedPaths };
+  if (sender !== undefined) out.sender = PublicKey.fromBytes(sender);
+  return out;
+}
+
+/**
+ * Opens a sealed record (object or JSON text) with `identity`. With `options.recordId`, also
+ * requires that the record was sealed under that id (AUTH_FAILED otherwise).
+ */
+export function openRecord(sealed, identity, options) {
+  const { recordId } = options === undefined ? {} : requireOptions(options, "openRecord");
+  const text = toJsonText(sealed, "sealed record");
+  requireHandle(identity, KeyPair, "identity");
+  const raw = recordId === undefined ? glue.recordOpen(text, identity) : glue.recordOpenExpecting(text, identity, recordId);
+  return openedRecord(raw, typeof sealed === "string");
+}
+
+function keyIdOf(recipient) {
+  return recipient instanceof PublicKey || recipient instanceof KeyPair ? recipient.keyId : recipient;
+}
+
+/**
+ * Adds (`add`) and removes (`remove`: key ids or keys) recipients of one role by rewriting
+ * that role's key header; fields and MACs are untouched. Same form as `sealed`.
+ */
+export function changeRecordAccess(sealed, identity, role, changes) {
+  const { add = [], remove = [], sender } = requireOptions(changes, "changeRecordAccess");
+  if (!Array.isArray(add) || !Array.isArray(remove)) throw invalid("add and remove must be arrays");
+  const text = toJsonText(sealed, "sealed record");
+  requireHandle(identity, KeyPair, "identity");
+  const args = [text, identity, role, add.map(recipientBytes), remove.map(keyIdOf)];
+  const from = optionalHandle(sender, KeyPair, "sender");
+  const changed = from === undefined ? glue.recordChangeAccess(...args) : glue.recordChangeAccessAsSender(...args, from);
+  return fromJsonText(changed, typeof sealed === "string");
+}
+
+/** Adds `newRecipient` to `role`; `identity` must already be in that role. */
+export function grantRecordAccess(sealed, identity, role, newRecipient, options) {
+  const { sender } = options === undefined ? {} : requireOptions(options, "grantRecordAccess");
+  return changeRecordAccess(sealed, identity, role, sender === undefined ? { add: [newRecipient] } : { add: [newRecipient], sender });
+}
+
+/**
+ * Removes `recipient` (a key id, PublicKey or KeyPair) from `role`. Not retroactive: copies
+ * read before stay readable to the removed recipient.
+ */
+export function revokeRecordAccess(sealed, identity, role, recipient) {
+  return changeRecordAccess(sealed, identity, role, { remove: [recipient] });
+}
+
+/** `{ ResourceType: policy }` as one JSON text, each policy given as an object or text. */
+function policiesText(policies) {
+  if (policies === null || typeof policies !== "object" || Array.isArray(policies)) {
+    throw invalid("policies must be an object mapping resource types to policies");
+  }
+  const members = Object.entries(policies).map(([type, policy]) => `${JSON.stringify(type)}:${toJsonText(policy, "policy")}`);
+  return `{${members.join(",")}}`;
+}
+
+/**
+ * Seals every entry of a FHIR Bundle with the policy for its resource type (default: the
+ * ready-made FHIR policies). Same form as `bundle`.
+ */
+export function sealBundle(bundle, policies, recipientsByRole, options) {
+  const { sender, indexKey } = options === undefined ? {} : requireOptions(options, "sealBundle");
+  const args = [toJsonText(bundle, "bundle"), policiesText(policies ?? fhirPolicies()), ...recipientArrays(recipientsByRole)];
+  const from = optionalHandle(sender, KeyPair, "sender");
+  const index = optionalHandle(indexKey, IndexKey, "indexKey");
+  let text;
+  if (index === undefined) {
+    text = from === undefined ? glue.recordSealBundle(...args) : glue.recordSealBundleFrom(...args, from);
+  } else {
+    text = from === undefined ? glue.recordSealBundleIndexed(...args, index) : glue.recordSealBundleIndexedFrom(...args, from, index);
+  }
+  return fromJsonText(text, typeof bundle === "string");
+}
+
+/** Opens every entry of a sealed Bundle that `identity` has a role in. */
+export function openBundle(sealed, identity) {
+  const text = toJsonText(sealed, "sealed bundle");
+  requireHandle(identity, KeyPair, "identity");
+  const { bundle, entries } = glue.recordOpenBundle(text, identity);
+  return { bundle: fromJsonText(bundle, typeof sealed === "string"), entries };
+}
+
+/** The ready-made policy for a FHIR R4 resource type, as a fresh object. */
+export function fhirPolicy(resourceType) {
+  return JSON.parse(glue.recordFhirPolicy(resourceType));
+}
+
+/** Every ready-made FHIR R4 policy, by resource type. */
+export function fhirPolicies() {
+  return Object.fromEntries(glue.recordFhirPolicyTypes().map((type) => [type, fhirPolicy(type)]));
+}
+
+/** Checks a policy without sealing anything: INVALID_POLICY naming the rule otherwise. */
+export function validatePolicy(policy) {
+  glue.recordValidatePolicy(toJsonText(policy, "policy"));
+}
+
+/**
+ * The blind-index token of `value` in the index `indexName`, for building equality queries.
+ * Numbers and booleans are indexed as their JSON text as written in the record: pass that text.
+ */
+export function blindIndex(indexKey, indexName, normalize, value, length = 16) {
+  requireHandle(indexKey, IndexKey, "indexKey");
+  return glue.recordBlindIndex(indexKey, indexName, normalize, value, length);
+}
+
+export { IndexKey };
