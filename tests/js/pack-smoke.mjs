@@ -37,6 +37,14 @@ const expectedFiles = [
   "src/instance.js",
   "src/internal.js",
   "src/records.js",
+  "src/stream-engines.js",
+  "src/stream-input.js",
+  "src/stream-live.js",
+  "src/stream-offload.js",
+  "src/stream-pipeline.js",
+  "src/stream-worker.js",
+  "src/stream.js",
+  "stream.d.ts",
 ];
 
 function run(cmd, args, cwd) {
