@@ -85,8 +85,8 @@ impl StreamOpener {
         let mut used = 0u32;
         while !self.header_done() {
             match self.step(input, used) {
-                Ok(0) if self.phase_is_waiting() => break,
-                Ok(taken) => used += taken,
+                Ok(Some(taken)) => used += taken,
+                Ok(None) => break,
                 Err(err) => return Err(self.fail(err)),
             }
         }
@@ -170,8 +170,9 @@ impl StreamOpener {
 }
 
 impl StreamOpener {
-    /// Takes what the current phase needs from `input[used..]`; returns the bytes taken.
-    fn step(&mut self, input: &Uint8Array, used: u32) -> Result<u32, Error> {
+    /// Takes what the current phase needs from `input[used..]`, or moves to the next phase;
+    /// returns the bytes taken, or `None` when `input` has nothing more for this phase.
+    fn step(&mut self, input: &Uint8Array, used: u32) -> Result<Option<u32>, Error> {
         let available = input.length().saturating_sub(used);
         match &mut self.phase {
             Phase::EnvelopeHeader { identity } => {
@@ -180,7 +181,7 @@ impl StreamOpener {
                     let unlocked = unlock_stream_header(&self.header, identity, &self.context, self.expected_sender.as_ref())?;
                     self.sender = unlocked.sender().copied();
                     self.phase = Phase::C2spHeader { unlocked: Box::new(unlocked), c2sp: Vec::with_capacity(HEADER_LEN) };
-                    return Ok(0);
+                    return Ok(Some(0));
                 }
                 Ok(append(&mut self.header, input, used, need, available))
             }
@@ -188,20 +189,11 @@ impl StreamOpener {
                 if c2sp.len() == HEADER_LEN {
                     let opener = unlocked.chunk_opener(c2sp)?;
                     self.phase = Phase::Chunks(Box::new(opener));
-                    return Ok(0);
+                    return Ok(Some(0));
                 }
                 Ok(append(c2sp, input, used, HEADER_LEN, available))
             }
-            Phase::Chunks(_) | Phase::Exported | Phase::Failed => Ok(0),
-        }
-    }
-
-    /// True when the current phase cannot advance without more input.
-    fn phase_is_waiting(&self) -> bool {
-        match &self.phase {
-            Phase::EnvelopeHeader { .. } => stream_header_len(&self.header).is_ok_and(|need| need > self.header.len()),
-            Phase::C2spHeader { c2sp, .. } => c2sp.len() < HEADER_LEN,
-            Phase::Chunks(_) | Phase::Exported | Phase::Failed => true,
+            Phase::Chunks(_) | Phase::Exported | Phase::Failed => Ok(None),
         }
     }
 
@@ -217,16 +209,20 @@ impl StreamOpener {
     }
 }
 
-/// Appends up to `need - target.len()` bytes of `input[used..]` to `target`; returns how many.
-fn append(target: &mut Vec<u8>, input: &Uint8Array, used: u32, need: usize, available: u32) -> u32 {
+/// Appends up to `need - target.len()` bytes of `input[used..]` to `target`; returns how many,
+/// or `None` when `input` has no bytes left.
+fn append(target: &mut Vec<u8>, input: &Uint8Array, used: u32, need: usize, available: u32) -> Option<u32> {
     let want = u32::try_from(need.saturating_sub(target.len())).unwrap_or(u32::MAX);
     let take = want.min(available);
+    if take == 0 {
+        return None;
+    }
     let start = target.len();
     target.resize(start + take as usize, 0);
     if let Some(slot) = target.get_mut(start..) {
         input.subarray(used, used + take).copy_to(slot);
     }
-    take
+    Some(take)
 }
 
 /// `key || base_nonce` as one JS array (44 bytes), copied straight from zeroizing buffers.
