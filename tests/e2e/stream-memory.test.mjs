@@ -10,12 +10,13 @@
 // Serves pkg/ (built by scripts/build-wasm.sh) and the test page itself on 127.0.0.1, with
 // COOP/COEP headers. Run: node --test tests/e2e/stream-memory.test.mjs
 import assert from "node:assert/strict";
-import { readFile, readdir, readlink } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import { extname, join, normalize } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { rendererRss } from "./stream-memory.probe.mjs";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const MiB = 1024 * 1024;
@@ -47,49 +48,6 @@ function serve() {
       response.writeHead(404).end();
     }
   });
-}
-
-/** Process ids of every descendant of `root` (from /proc/<pid>/stat). */
-async function descendants(root) {
-  const parents = new Map();
-  for (const entry of await readdir("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = await readFile(`/proc/${entry}/stat`, "utf8");
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const found = new Set([root]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [pid, parent] of parents) {
-      if (found.has(parent) && !found.has(pid)) {
-        found.add(pid);
-        grew = true;
-      }
-    }
-  }
-  found.delete(root);
-  return [...found];
-}
-
-/** Resident memory (bytes) of the browser's renderer processes. */
-async function rendererRss(browserPid) {
-  let total = 0;
-  for (const pid of await descendants(browserPid)) {
-    try {
-      const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8");
-      if (!cmdline.includes("--type=renderer")) continue;
-      const status = await readFile(`/proc/${pid}/status`, "utf8");
-      total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return total;
 }
 
 before(async () => {
