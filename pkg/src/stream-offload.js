@@ -9,8 +9,11 @@
 // in-thread pipeline (it runs the same chunkPipeline).
 //
 // Protocol, main -> worker: start {mode, key, baseNonce} | input {bytes} | input-end |
-// input-error {message} | pull | cancel. Worker -> main: need | output {bytes, done} | close |
-// error {code, message}.
+// input-error {message} | pull | cancel. Worker -> main: need | batch {chunks, dones, done, end,
+// error}: up to 16 verified chunks in order, then (when `end` or `error`) how the stream ended.
+// The main thread hands the chunks out one per read and surfaces the end or the error only
+// after the last of them, so the release rules are exactly those of the in-thread pipeline;
+// it asks for the next batch while handing out the current one.
 
 import { PhisealError } from "./errors.js";
 import { importChunkKey } from "./stream-engines.js";
@@ -73,8 +76,15 @@ export function workerPipeline(job) {
   let stopped = false;
   let headerBytes = 0;
   let controller;
-  /** The request waiting for the worker's next output, close or error. */
+  /** The request waiting for the worker's next batch. */
   let waiting = null;
+  /** The batch being prepared by the worker (a promise), if any. */
+  let nextBatch = null;
+  /** Verified chunks received and not yet handed out, with the progress after each. */
+  const ready = [];
+  let ended = false;
+  let failure = null;
+  let finalDone = 0;
 
   function stop(reason) {
     if (stopped) return;
@@ -112,8 +122,7 @@ export function workerPipeline(job) {
     if (message.type === "need") return void feed();
     const pending = waiting;
     waiting = null;
-    if (message.type === "error") pending?.reject(new PhisealError(message.code, message.message));
-    else pending?.resolve(message);
+    pending?.resolve(message);
   }
 
   async function begin() {
@@ -121,16 +130,29 @@ export function workerPipeline(job) {
     const chunkKey = await importChunkKey(job.exportKey(), mode === "seal" ? "encrypt" : "decrypt");
     job.release(); // the WebAssembly handle has done its part
     worker = await spawn();
-    worker.listen(onMessage, (error) => (waiting ? waiting.reject(error) : controller.error(error)));
+    worker.listen(onMessage, (error) => {
+      if (waiting) return waiting.reject(error);
+      controller.error(error);
+      stop(error);
+    });
     worker.post({ type: "start", mode, key: chunkKey.key, baseNonce: chunkKey.baseNonce });
     chunkKey.baseNonce.fill(0);
   }
 
-  function request() {
-    return new Promise((resolve, reject) => {
+  function requestBatch() {
+    nextBatch = new Promise((resolve, reject) => {
       waiting = { resolve, reject };
       worker.post({ type: "pull" });
     });
+    nextBatch.catch(() => {}); // awaited in step(); this only silences a rejection after a stop
+  }
+
+  /** Takes in a batch: its chunks, then how the stream ended, if it did. */
+  function absorb(batch) {
+    batch.chunks.forEach((bytes, i) => ready.push({ bytes, done: batch.dones[i] }));
+    if (batch.error) failure = new PhisealError(batch.error.code, batch.error.message);
+    ended = batch.end;
+    finalDone = batch.done;
   }
 
   async function step() {
@@ -143,16 +165,24 @@ export function workerPipeline(job) {
         return;
       }
     }
-    const message = await request();
-    if (stopped) return;
-    if (message.type === "output") {
-      controller.enqueue(message.bytes);
-      opts.onProgress?.(headerBytes + message.done, job.source.total);
-    } else {
-      opts.onProgress?.(headerBytes + message.done, job.source.total);
-      controller.close();
-      stop();
+    while (ready.length === 0 && !ended && failure === null) {
+      if (nextBatch === null) requestBatch();
+      const batch = await nextBatch;
+      nextBatch = null;
+      if (stopped) return;
+      absorb(batch);
     }
+    const next = ready.shift();
+    if (next !== undefined) {
+      controller.enqueue(next.bytes);
+      opts.onProgress?.(headerBytes + next.done, job.source.total);
+      if (ready.length < 4 && nextBatch === null && !ended && failure === null) requestBatch();
+      return;
+    }
+    if (failure !== null) throw failure;
+    opts.onProgress?.(headerBytes + finalDone, job.source.total);
+    controller.close();
+    stop();
   }
 
   return new ReadableStream(

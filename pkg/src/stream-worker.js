@@ -13,6 +13,8 @@ import { chunkPipeline, framing } from "./stream-pipeline.js";
 
 /** Chunks kept in flight, as on the main thread. */
 const DEPTH = 8;
+/** Chunks sent back per message (256 KiB): one message per chunk would cost more than the AES. */
+const BATCH = 16;
 const NODE_WORKERS = "node:worker_threads";
 
 /** The channel to the main thread. */
@@ -77,15 +79,28 @@ function startJob({ mode, key, baseNonce }) {
     waiting.resolve();
   }
 
+  /** Sends the next verified chunks, in order, with the progress after each; then the end or
+   *  the error that followed them. */
   async function pull() {
+    const chunks = [];
+    const dones = [];
+    let end = false;
+    let error = null;
     try {
-      const { done: finished, value } = await output.read();
-      if (finished) port.post({ type: "close", done });
-      else port.post({ type: "output", bytes: value, done }, [value.buffer]);
-    } catch (error) {
-      const code = typeof error?.code === "string" ? error.code : "MALFORMED";
-      port.post({ type: "error", code, message: String(error?.message ?? error) });
+      while (chunks.length < BATCH) {
+        const { done: finished, value } = await output.read();
+        if (finished) {
+          end = true;
+          break;
+        }
+        chunks.push(value);
+        dones.push(done);
+      }
+    } catch (caught) {
+      const code = typeof caught?.code === "string" ? caught.code : "MALFORMED";
+      error = { code, message: String(caught?.message ?? caught) };
     }
+    port.post({ type: "batch", chunks, dones, done, end, error }, chunks.map((chunk) => chunk.buffer));
   }
 
   return {
