@@ -19,34 +19,25 @@ export function syntheticScan(size = syntheticSize) {
   return new File([bytes], "synthetic-scan.bin", { type: "application/octet-stream" });
 }
 
-/** A pass-through stream that reports how many bytes went by. */
-function counter(onBytes) {
-  let seen = 0;
-  return new TransformStream({
-    transform(chunk, controller) {
-      seen += chunk.byteLength;
-      onBytes(seen);
-      controller.enqueue(chunk);
-    },
-  });
+/** Reads a stream to the end into a Blob (the "upload" or the "download" of this demo). */
+async function collect(stream) {
+  const parts = [];
+  await stream.pipeTo(new WritableStream({ write: (chunk) => void parts.push(chunk) }));
+  return new Blob(parts);
 }
 
-/** Pipes `blob` through `transform`, reporting progress; resolves to the output as a Blob. */
-async function run(blob, transform, progress) {
+/**
+ * Runs `makeStream(onProgress)` to the end; reports progress and throughput of the input.
+ * @returns {Promise<{ output: Blob, seconds: number }>}
+ */
+async function run(inputSize, makeStream, progress) {
   const started = performance.now();
-  const parts = [];
-  const report = (done) => {
+  const onProgress = (done) => {
     const seconds = Math.max((performance.now() - started) / 1000, 1e-3);
-    progress(done / blob.size, `${formatBytes(done)} of ${formatBytes(blob.size)} · ${(done / 1048576 / seconds).toFixed(1)} MiB/s`);
+    progress(done / inputSize, `${formatBytes(done)} of ${formatBytes(inputSize)} · ${(done / 1048576 / seconds).toFixed(1)} MiB/s`);
   };
-  await blob
-    .stream()
-    .pipeThrough(counter(report))
-    .pipeThrough(transform)
-    .pipeTo(new WritableStream({ write: (chunk) => void parts.push(chunk) }));
-  report(blob.size);
-  const seconds = (performance.now() - started) / 1000;
-  return { output: new Blob(parts), seconds };
+  const output = await collect(makeStream(onProgress));
+  return { output, seconds: (performance.now() - started) / 1000 };
 }
 
 async function sha256Hex(blob) {
@@ -91,8 +82,8 @@ export function setupAttachmentPanel({ phiseal, features, keyRing }) {
       if (!clinician()) return setResult(status, "error", "Generate keys first (panel 1).");
       const recipient = clinician().toPublicKey();
       try {
-        const sealer = phiseal.sealStream([recipient], { context: attachmentContext });
-        const { output, seconds } = await run(state.file, sealer, progress);
+        const { output, seconds } = await run(state.file.size, (onProgress) =>
+          phiseal.sealStream(state.file, [recipient], { context: attachmentContext, onProgress }), progress);
         state.sealed = output;
         setResult(
           status,
@@ -109,8 +100,8 @@ export function setupAttachmentPanel({ phiseal, features, keyRing }) {
 
   /** Decrypts `sealed` with the clinician key and compares it with the original. */
   async function decryptAndVerify(sealed) {
-    const opener = phiseal.openStream(clinician(), { context: attachmentContext });
-    const { output, seconds } = await run(sealed, opener, progress);
+    const { output, seconds } = await run(sealed.size, (onProgress) =>
+      phiseal.openStream(sealed, clinician(), { context: attachmentContext, onProgress }), progress);
     const [expected, actual] = await Promise.all([sha256Hex(state.file), sha256Hex(output)]);
     if (expected !== actual || output.size !== state.file.size) {
       return setResult(status, "error", "Decrypted data differs from the original.");

@@ -65,11 +65,13 @@ function renderRoleView(phiseal, keyRing, role, uploaded) {
   const view = el("section", { class: "role-view", "data-role": role.id, "aria-labelledby": `view-${role.id}` });
   const heading = el("h4", { id: `view-${role.id}` }, role.label);
   try {
+    // The sealed record as the cloud returns it (JSON text), opened with this role's key.
     const opened = phiseal.openRecord(uploaded, keyRing.get(role.id));
-    const sealedPaths = [...(opened.sealedPaths ?? [])];
-    view.dataset.opened = JSON.stringify(opened.value);
+    const record = JSON.parse(opened.record);
+    const sealedPaths = [...opened.sealedPaths];
+    view.dataset.opened = opened.record;
     view.dataset.sealedPaths = JSON.stringify(sealedPaths);
-    const shown = markSealed(structuredClone(opened.value), sealedPaths, "🔒 sealed");
+    const shown = markSealed(record, sealedPaths, "[sealed]");
     const summary = sealedPaths.length === 0 ? "Opens every field." : `${sealedPaths.length} field(s) stay sealed for this role.`;
     view.append(
       heading,
