@@ -17,6 +17,7 @@ export function resolveInput(input, totalBytes) {
     throw invalid("totalBytes must be a whole number of bytes");
   }
   const found = describe(input);
+  if (found.stream.locked) throw invalid("the input stream is locked (already being read)");
   return { stream: found.stream, total: totalBytes ?? found.total };
 }
 
@@ -107,6 +108,11 @@ export class PieceReader {
     const part = this.pending.subarray(0, size);
     this.pending = this.pending.subarray(size);
     return part;
+  }
+
+  /** Gives the input back to the caller untouched (a call that failed before it started). */
+  releaseLock() {
+    this.reader.releaseLock();
   }
 
   /** Stops reading and cancels the input (abort, output cancelled, or failure). */

@@ -17,7 +17,6 @@
 
 import { PhisealError } from "./errors.js";
 import { importChunkKey } from "./stream-engines.js";
-import { PieceReader } from "./stream-input.js";
 
 const NODE_WORKERS = "node:worker_threads";
 
@@ -64,14 +63,14 @@ async function spawn() {
 /**
  * The output stream of a worker-backed sealStream / openStream.
  * @param {{ mode: "seal" | "open", source: { stream: ReadableStream<Uint8Array>, total?: number },
- *   header?: Uint8Array, reader?: PieceReader, readHeader?: () => Promise<number>,
+ *   header?: Uint8Array, reader: import("./stream-input.js").PieceReader, readHeader?: () => Promise<number>,
  *   exportKey: () => Uint8Array, release: () => void, opts: any }} job
  * @returns {ReadableStream<Uint8Array>}
  */
 export function workerPipeline(job) {
   const { mode, opts } = job;
   const signal = opts.signal;
-  const reader = job.reader ?? new PieceReader(job.source.stream);
+  const reader = job.reader;
   let worker;
   let stopped = false;
   let headerBytes = 0;
@@ -129,7 +128,9 @@ export function workerPipeline(job) {
     if (mode === "open") headerBytes = await job.readHeader();
     const chunkKey = await importChunkKey(job.exportKey(), mode === "seal" ? "encrypt" : "decrypt");
     job.release(); // the WebAssembly handle has done its part
-    worker = await spawn();
+    const spawned = await spawn();
+    if (stopped) return void spawned.terminate();
+    worker = spawned;
     worker.listen(onMessage, (error) => {
       if (waiting) return waiting.reject(error);
       controller.error(error);
@@ -158,7 +159,7 @@ export function workerPipeline(job) {
   async function step() {
     if (!worker) {
       await begin();
-      if (stopped) return;
+      if (stopped || worker === undefined) return;
       if (mode === "seal") {
         controller.enqueue(job.header);
         opts.onProgress?.(0, job.source.total);

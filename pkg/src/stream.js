@@ -57,14 +57,14 @@ export function sealStream(input, recipients, options) {
   const source = resolveInput(input, opts.totalBytes);
   if (!Array.isArray(recipients)) throw invalid("recipients must be an array");
   const keys = recipients.map(publicKeyBytes);
-  const handle = track(
+  const reader = new PieceReader(source.stream);
+  const handle = beforeStart(reader, () =>
     opts.sender === undefined ? StreamSealer.begin(keys, opts.context) : StreamSealer.beginFrom(keys, opts.context, opts.sender),
   );
   const release = () => untrack(handle);
   if (opts.worker) {
-    return workerPipeline({ mode: "seal", source, header: handle.header, exportKey: () => handle.dangerousExportChunkKey(), release, opts });
+    return workerPipeline({ mode: "seal", source, reader, header: handle.header, exportKey: () => handle.dangerousExportChunkKey(), release, opts });
   }
-  const reader = new PieceReader(source.stream);
   let engine;
   return chunkPipeline({
     input: reader,
@@ -99,8 +99,8 @@ export function openStream(input, identity, options) {
   const webCrypto = commonOptions(opts);
   const source = resolveInput(input, opts.totalBytes);
   const expected = opts.expectedSender === undefined ? undefined : publicKeyBytes(opts.expectedSender);
-  const handle = track(new StreamOpener(identity, opts.context, expected));
   const reader = new PieceReader(source.stream);
+  const handle = beforeStart(reader, () => new StreamOpener(identity, opts.context, expected));
   const release = () => untrack(handle);
   const readHeader = () => consumeHeader(handle, reader);
   if (opts.worker) {
@@ -126,6 +126,16 @@ export function openStream(input, identity, options) {
       release();
     },
   });
+}
+
+/** Creates and tracks the WebAssembly handle; on an argument error, unlocks the input again. */
+function beforeStart(reader, create) {
+  try {
+    return track(create());
+  } catch (error) {
+    reader.releaseLock();
+    throw error;
+  }
 }
 
 /** Feeds input to the opener until both headers are verified; returns the header length. */

@@ -26,11 +26,24 @@ test("argument errors throw at once with INVALID_ARGUMENT and leak nothing", () 
     () => sealStream(new Uint8Array(1), [alice.publicKey], { context, totalBytes: -1 }),
     () => openStream(new Uint8Array(1), alice, { context: 42 }),
     () => openStream(new Uint8Array(1), alice, { context, expectedSender: new Uint8Array(3) }),
+    () => {
+      const locked = new ReadableStream();
+      locked.getReader();
+      return sealStream(locked, [alice.publicKey], { context });
+    },
+    () => {
+      const used = new Response(new Uint8Array(5));
+      void used.arrayBuffer();
+      return openStream(used, alice, { context });
+    },
   ];
   for (const [i, call] of bad.entries()) {
     assert.throws(call, (error) => error instanceof PhisealError && ["INVALID_ARGUMENT", "INVALID_KEY"].includes(error.code), `case ${i}`);
   }
   assert.equal(liveStreamHandles(), before);
+  const input = new ReadableStream();
+  assert.throws(() => sealStream(input, [new Uint8Array(32)], { context }), (e) => e.code === "INVALID_KEY");
+  assert.equal(input.locked, false, "a refused call leaves the input stream usable");
 });
 
 test("progress reports input bytes done against the known total", async () => {
