@@ -127,7 +127,7 @@ test("an opened stream that is abandoned mid-way is released on cancel", async (
   }
 });
 
-test("an input that errors midway errors the output, which never closes", async () => {
+test("an input that errors midway errors the output, which never closes nor opens as complete", async () => {
   for (const engine of ENGINES) {
     let sent = 0;
     const failing = new ReadableStream({
@@ -141,6 +141,10 @@ test("an input that errors midway errors the output, which never closes", async 
     assert.equal(error?.message, "network lost", engine);
     assert.ok(released.length < 30000 + 1000, "no final chunk was produced");
     assert.equal(liveStreamHandles(), before);
+    // What was written before the failure never opens as a (shorter) complete message.
+    const reopened = await drain(openStream(released, alice, { context, engine }));
+    assertCode(reopened.error, "TRUNCATED", `output of a failed seal (${engine})`);
+    assert.ok([0, CHUNK].includes(reopened.released.length), "at most the full chunk that was sealed");
   }
 });
 
