@@ -31,6 +31,9 @@ async function ensureSealed(page) {
     cloud: await page.textContent("#cloud-output"),
     analytics: await page.textContent("#analytics-output"),
     report: await page.textContent("#deid-report"),
+    reportRows: await page.$$eval("#deid-report tbody tr", (rows) =>
+      rows.map((row) => [...row.cells].map((cell) => cell.textContent)),
+    ),
     views,
   };
 }
@@ -87,11 +90,16 @@ export const intakeChecks = {
 
   deid: {
     "the de-identified copy holds no synthetic identifier and comes with a report": async ({ page }) => {
-      const { analytics, report } = await ensureSealed(page);
+      const { analytics, report, reportRows } = await ensureSealed(page);
       const copy = JSON.parse(analytics);
       assert.equal(copy.resourceType, "Patient");
+      assert.equal(copy.gender, original.gender, "non-identifying fields stay");
+      assert.ok(copy.birthDate === undefined || /^\d{4}$/.test(copy.birthDate), `birthDate ${copy.birthDate}`);
       assert.deepEqual(findLeaks(analytics, syntheticIdentifiers), []);
-      assert.ok(report.trim().length > 2, "a de-identification report is shown");
+      const changed = new Set(reportRows.map(([path]) => path));
+      for (const path of ["Patient.name", "Patient.identifier", "Patient.telecom"]) {
+        assert.ok(changed.has(path), `the report lists ${path}; rows: ${JSON.stringify(reportRows)}`);
+      }
       assert.deepEqual(findLeaks(report, syntheticIdentifiers), [], "the report names no value");
     },
   },

@@ -72,7 +72,10 @@ function renderRoleView(phiseal, keyRing, role, uploaded) {
     view.dataset.opened = opened.record;
     view.dataset.sealedPaths = JSON.stringify(sealedPaths);
     const shown = markSealed(record, sealedPaths, "[sealed]");
-    const summary = sealedPaths.length === 0 ? "Opens every field." : `${sealedPaths.length} field(s) stay sealed for this role.`;
+    const summary =
+      sealedPaths.length === 0
+        ? "Opens every field."
+        : `${sealedPaths.length} ${sealedPaths.length === 1 ? "field stays" : "fields stay"} sealed for this role.`;
     view.append(
       heading,
       el("p", { class: "hint" }, summary),
@@ -87,9 +90,31 @@ function renderRoleView(phiseal, keyRing, role, uploaded) {
 
 /** The Safe Harbor copy for analytics: the record de-identified (the note scrubbed too). */
 function renderAnalytics(phiseal, record) {
-  const result = phiseal.safeHarbor(record);
+  // With the reference year, birth dates keep their year (ages over 89 are still aggregated).
+  const result = phiseal.safeHarbor(record, { referenceYear: new Date().getUTCFullYear() });
   byId("analytics-output").textContent = prettyJson(result.value);
-  byId("deid-report").textContent = prettyJson(result.report);
+  renderReport(result.report);
+}
+
+/** The de-identification report as a table (it holds paths and counts, never a value). */
+function renderReport(report) {
+  const spans = Object.entries(report.textSpans ?? {}).map(([type, count]) => `${type} ${count}`);
+  const summary = el(
+    "p",
+    { class: "hint" },
+    `${report.safeHarbor ? "Safe Harbor" : "Not Safe Harbor"} (${report.profile}); ZIP3 table: ${report.censusYear} Census.` +
+      (spans.length ? ` Identifiers found in free text: ${spans.join(", ")}.` : ""),
+  );
+  const rows = report.changes.map((change) =>
+    el("tr", {}, el("td", { class: "mono" }, change.path), el("td", {}, change.action), el("td", { class: "num" }, String(change.count))),
+  );
+  const table = el(
+    "table",
+    { class: "report" },
+    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Field"), el("th", { scope: "col" }, "Action"), el("th", { scope: "col" }, "Count"))),
+    el("tbody", {}, ...rows),
+  );
+  byId("deid-report").replaceChildren(summary, table);
 }
 
 function sealAndUpload({ phiseal, features, keyRing }) {

@@ -9,7 +9,7 @@ import { setupKeysPanel } from "./keys-panel.js";
 import { KeyRing } from "./roles.js";
 
 /** The capabilities whose panels are implemented in this version of the demo. */
-const wiredInDemo = new Set(["keys", "jwk", "backup", "fingerprint", "records", "stream"]);
+const wiredInDemo = new Set(["keys", "jwk", "backup", "fingerprint", "records", "deid", "stream"]);
 
 async function loadPackage() {
   const phiseal = await import("phiseal");
