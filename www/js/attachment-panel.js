@@ -5,6 +5,8 @@ import { byId, describeError, formatBytes, setResult, whileBusy } from "./dom.js
 
 const syntheticSize = 16 * 1024 * 1024;
 const attachmentContext = "clinic.example/attachments/v1";
+const chunkSize = 16 * 1024;
+const tagLength = 16;
 
 /** A synthetic "scan": deterministic pseudo-random bytes, no patient data. */
 export function syntheticScan(size = syntheticSize) {
@@ -136,5 +138,8 @@ export function setupAttachmentPanel({ phiseal, features, keyRing }) {
   const flip = byId("attachment-tamper");
   flip.addEventListener("click", () => tamper(flip, (sealed) => flipBit(sealed, Math.floor(sealed.size / 2)), "tampered"));
   const cut = byId("attachment-truncate");
-  cut.addEventListener("click", () => tamper(cut, async (sealed) => sealed.slice(0, sealed.size - 1024), "truncated"));
+  // Cut at a chunk boundary, dropping the final chunk (docs/STREAMING.md: 16 KiB chunks, the
+  // final one always short, 16-byte tags): every remaining chunk verifies, the end is missing.
+  const finalChunkLength = () => (state.file.size % chunkSize) + tagLength;
+  cut.addEventListener("click", () => tamper(cut, async (sealed) => sealed.slice(0, sealed.size - finalChunkLength()), "truncated"));
 }
