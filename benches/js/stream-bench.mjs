@@ -25,6 +25,8 @@ const RUNS = [
   ["WebCrypto engine, `worker: true`", { worker: true }],
   ["pure-wasm engine", { engine: "wasm" }],
 ];
+/** Fast rows (the WebCrypto engine and the ceiling) are run this often; the best run counts. */
+const REPEAT = 3;
 
 const mbps = (bytes, ms) => bytes / 1e6 / (ms / 1000);
 const mib = (bytes) => `${(bytes / MiB).toFixed(1)} MiB`;
@@ -56,10 +58,26 @@ async function benchNode() {
   await runSeal({ sealStream }, 16 * MiB, recipient, { engine: "webcrypto" }); // warm-up
   await runSeal({ sealStream }, 16 * MiB, recipient, { engine: "wasm" });
   const rows = [];
+  const cpuMs = async (work) => {
+    const before = process.cpuUsage();
+    const result = await work();
+    const used = process.cpuUsage(before);
+    return { ...result, cpu: (used.user + used.system) / 1000 };
+  };
   for (const [name, options] of RUNS) {
-    globalThis.gc?.();
-    const { result, growth } = await withPeak(probe, () => runSeal({ sealStream }, SIZE_MIB * MiB, recipient, options));
-    rows.push({ name, mbps: mbps(SIZE_MIB * MiB, result.ms), memory: `RSS +${mib(growth.rss)}, ArrayBuffers +${mib(growth.arrayBuffers)}` });
+    let best = null;
+    for (let i = 0; i < (options.engine === "webcrypto" ? REPEAT : 1); i++) {
+      globalThis.gc?.();
+      const run = await withPeak(probe, () => cpuMs(() => runSeal({ sealStream }, SIZE_MIB * MiB, recipient, options)));
+      if (best === null || run.result.ms < best.result.ms) best = run;
+    }
+    const { result, growth } = best;
+    rows.push({
+      name,
+      mbps: mbps(SIZE_MIB * MiB, result.ms),
+      memory: `RSS +${mib(growth.rss)}, ArrayBuffers +${mib(growth.arrayBuffers)}`,
+      cpu: result.cpu / SIZE_MIB,
+    });
   }
   globalThis.gc?.();
   const small = await withPeak(probe, () => runSeal({ sealStream }, SMALL_MIB * MiB, recipient, { engine: "webcrypto" }));
@@ -68,8 +86,12 @@ async function benchNode() {
     mbps: mbps(SMALL_MIB * MiB, small.result.ms),
     memory: `RSS +${mib(small.growth.rss)}, ArrayBuffers +${mib(small.growth.arrayBuffers)}`,
   });
-  const ceiling = await webCryptoCeiling(SIZE_MIB * MiB);
-  rows.push({ name: "ceiling: WebCrypto AES-256-GCM alone, 16 KiB chunks", mbps: mbps(SIZE_MIB * MiB, ceiling), memory: "" });
+  let ceiling = null;
+  for (let i = 0; i < REPEAT; i++) {
+    const run = await cpuMs(async () => ({ ms: await webCryptoCeiling(SIZE_MIB * MiB) }));
+    if (ceiling === null || run.ms < ceiling.ms) ceiling = run;
+  }
+  rows.push({ name: "ceiling: WebCrypto AES-256-GCM alone, 16 KiB chunks", mbps: mbps(SIZE_MIB * MiB, ceiling.ms), memory: "", cpu: ceiling.cpu / SIZE_MIB });
   return rows;
 }
 
@@ -120,13 +142,19 @@ async function benchChromium() {
     for (const [mibs, runs] of [[SIZE_MIB, RUNS], [SMALL_MIB, [RUNS[0]]]]) {
       await page.evaluate((n) => window.generate(n), mibs);
       for (const [name, options] of runs) {
-        await cdp.send("HeapProfiler.collectGarbage");
-        const { result, growth } = await withPeak(probe, () => page.evaluate((o) => window.seal(o), options));
+        let best = null;
+        for (let i = 0; i < (options.engine === "webcrypto" ? REPEAT : 1); i++) {
+          await cdp.send("HeapProfiler.collectGarbage");
+          const run = await withPeak(probe, () => page.evaluate((o) => window.seal(o), options));
+          if (best === null || run.result.ms < best.result.ms) best = run;
+        }
+        const { result, growth } = best;
         const label = mibs === SIZE_MIB ? name : `${name}, ${mibs} MiB input`;
         rows.push({ name: label, mbps: mbps(mibs * MiB, result.ms), memory: `renderer RSS +${mib(growth.rss)}, JS heap +${mib(growth.heap)}` });
       }
     }
-    const ceiling = await page.evaluate((n) => window.ceiling(n), SIZE_MIB);
+    let ceiling = Infinity;
+    for (let i = 0; i < REPEAT; i++) ceiling = Math.min(ceiling, await page.evaluate((n) => window.ceiling(n), SIZE_MIB));
     rows.push({ name: "ceiling: WebCrypto AES-256-GCM alone, 16 KiB chunks", mbps: mbps(SIZE_MIB * MiB, ceiling), memory: "" });
     return { rows, version: browser.version() };
   } finally {
@@ -137,8 +165,14 @@ async function benchChromium() {
 }
 
 function table(rows) {
-  const lines = ["| run | MB/s | peak memory over baseline |", "| --- | ---: | --- |"];
-  for (const row of rows) lines.push(`| ${row.name} | ${row.mbps.toFixed(1)} | ${row.memory} |`);
+  const cpu = rows.some((row) => row.cpu !== undefined);
+  const lines = cpu
+    ? ["| run | MB/s | CPU ms per MiB (all threads) | peak memory over baseline |", "| --- | ---: | ---: | --- |"]
+    : ["| run | MB/s | peak memory over baseline |", "| --- | ---: | --- |"];
+  for (const row of rows) {
+    const cells = [row.name, row.mbps.toFixed(1), ...(cpu ? [row.cpu?.toFixed(2) ?? ""] : []), row.memory];
+    lines.push(`| ${cells.join(" | ")} |`);
+  }
   return lines.join("\n");
 }
 
@@ -160,7 +194,9 @@ const section = `<!-- js-stream-bench:start -->
 Command: \`bash scripts/bench-stream-js.sh\` — ${date}, ${cpus()[0]?.model.trim() ?? "unknown CPU"}, ${cpus().length} cores,
 Node ${process.version}, Chromium ${browser.version} (headless). Input: ${SIZE_MIB} MiB (Node: a generated stream
 of 64 KiB pieces; Chromium: a generated Blob, read with \`Blob.stream()\`), one recipient, output
-read and discarded. MB = 10^6 bytes of plaintext per second, one run each after a warm-up. Peak
+read and discarded. MB = 10^6 bytes of plaintext per second; after a warm-up, the WebCrypto rows
+and the ceiling are the best of ${REPEAT} runs, the others one run. Node also reports the CPU time of
+the whole process per MiB, which a busy machine disturbs less than wall-clock time. Peak
 memory is sampled every 50 ms; it includes buffers already released but not yet collected by
 the garbage collector (after a GC the renderer keeps < 64 MiB, tests/e2e/stream-memory.test.mjs).
 
