@@ -1,8 +1,8 @@
 // Compile-only consumer of pkg/records.d.ts through the package entry (tsc --strict in
 // scripts/test.sh): it must type-check, and each `@ts-expect-error` line proves that a misuse
 // is rejected.
-import { IndexKey, KeyPair, blindIndex, fhirPolicy, openBundle, openRecord, sealRecord, validatePolicy } from "phiseal";
-import type { JsonObject, OpenedRecord, PolicySpec, SealedRecord, SealedRecordText } from "phiseal";
+import { DeidKey, IndexKey, KeyPair, blindIndex, fhirPolicy, openBundle, openRecord, safeHarbor, scrubText, sealRecord, validatePolicy, zip3 } from "phiseal";
+import type { DeidReport, JsonObject, OpenedRecord, PhiSpan, PolicySpec, SealedRecord, SealedRecordText } from "phiseal";
 
 interface FhirPatient {
   resourceType: "Patient";
@@ -55,4 +55,22 @@ export function consumer(patient: FhirPatient, clinician: KeyPair, indexKey: Ind
   // @ts-expect-error normalizations are a closed set
   blindIndex(indexKey, "x", "soundex", "v");
   return [legendPaths.length, record, paths.length, firstOpened, token, String(wrong), String(v2), String(gen)].join();
+}
+
+export function deidConsumer(patient: FhirPatient, note: string): string {
+  const { value, report }: { value: JsonObject; report: DeidReport } = safeHarbor(patient, { referenceYear: 2026, textMode: "surrogate" });
+  const text: string = safeHarbor(JSON.stringify(patient)).value;
+  const safe: boolean = report.safeHarbor && report.notSafeHarbor.length === 0;
+  const names: number = report.textSpans.NAME ?? 0;
+  const key = DeidKey.fromBytes(new Uint8Array(32));
+  safeHarbor(patient, { pseudonymKeyNotSafeHarbor: key, dateShiftNotSafeHarbor: { key, patient: "p-1", maxDays: 30 } });
+  // @ts-expect-error profiles are a closed set
+  safeHarbor(patient, { profile: "expertDetermination" });
+  key.free();
+  const scrubbed = scrubText(note, { mode: "mask", keepYear: true, known: { NAME: ["Maribel"], PHONE: ["617-555-0142"] } });
+  const first: PhiSpan | undefined = scrubbed.spans[0];
+  const stretch: string = first === undefined ? "" : note.slice(first.start, first.end);
+  // @ts-expect-error identifier classes are a closed set
+  scrubText(note, { known: { NICKNAME: ["Bela"] } });
+  return [String(value.resourceType), text, safe, names, stretch, zip3("02139")].join();
 }

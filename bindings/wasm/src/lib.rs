@@ -18,6 +18,8 @@
 #![forbid(unsafe_code)]
 
 mod convert;
+mod deid;
+mod deid_text;
 mod envelope;
 mod error;
 mod hpke;
@@ -33,6 +35,7 @@ mod records_json;
 mod stream_opener;
 mod stream_sealer;
 
+pub use deid::{DeidKey, DeidOptions};
 pub use hpke_context::{HpkeReceiver, HpkeSender};
 pub use stream_opener::StreamOpener;
 pub use stream_sealer::StreamSealer;
