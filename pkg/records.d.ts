@@ -1,5 +1,6 @@
 // Type declarations of phiseal's field-level record sealing (docs/RECORDS.md), re-exported by
-// index.d.ts. Checked by `tsc --strict` against tests/js/types-records-check.ts.
+// index.d.ts (guide: docs/JS-RECORDS.md). Checked by `tsc --strict` against
+// tests/js/types-records-check.ts.
 
 import type { KeyPair, PublicKey } from "./index.js";
 
