@@ -7,9 +7,8 @@
 
 import * as glue from "../dist/phiseal_wasm_bg.js";
 import { DeidKey, DeidOptions } from "../dist/phiseal_wasm_bg.js";
-import { requireOptions } from "./bytes.js";
 import { guardHandles } from "./handles.js";
-import { fromJsonText, requireHandle, toJsonText } from "./records.js";
+import { fromJsonText, knownOptions, requireHandle, toJsonText } from "./records.js";
 import { PhisealError } from "./errors.js";
 
 guardHandles(DeidKey);
@@ -25,7 +24,7 @@ function deidOptions(options) {
     if (referenceYear !== undefined) handle.setReferenceYear(referenceYear);
     if (textMode !== undefined) handle.setTextMode(textMode);
     if (dateShiftNotSafeHarbor !== undefined) {
-      const { key, patient, maxDays } = requireOptions(dateShiftNotSafeHarbor, "dateShiftNotSafeHarbor");
+      const { key, patient, maxDays } = knownOptions(dateShiftNotSafeHarbor, "dateShiftNotSafeHarbor", ["key", "patient", "maxDays"]);
       handle.setDateShiftNotSafeHarbor(requireHandle(key, DeidKey, "dateShiftNotSafeHarbor.key"), patient, maxDays);
     }
     if (pseudonymKeyNotSafeHarbor !== undefined) {
@@ -44,7 +43,8 @@ function deidOptions(options) {
  */
 export function safeHarbor(resource, options) {
   const text = toJsonText(resource, "resource");
-  const handle = deidOptions(options === undefined ? {} : requireOptions(options, "safeHarbor"));
+  const allowed = ["profile", "referenceYear", "textMode", "dateShiftNotSafeHarbor", "pseudonymKeyNotSafeHarbor"];
+  const handle = deidOptions(options === undefined ? {} : knownOptions(options, "safeHarbor", allowed));
   try {
     const { value, report } = glue.deidSafeHarbor(text, handle);
     return { value: fromJsonText(value, typeof resource === "string"), report };
@@ -76,7 +76,8 @@ function knownArrays(known) {
  * UTF-16 code units of the input (JS string indices).
  */
 export function scrubText(text, options) {
-  const { mode = "tag", keepYear = false, referenceYear, known } = options === undefined ? {} : requireOptions(options, "scrubText");
+  const allowed = ["mode", "keepYear", "referenceYear", "known"];
+  const { mode = "tag", keepYear = false, referenceYear, known } = options === undefined ? {} : knownOptions(options, "scrubText", allowed);
   if (typeof keepYear !== "boolean") throw invalid("keepYear must be a boolean");
   return glue.deidScrubText(text, mode, keepYear, referenceYear, ...knownArrays(known));
 }

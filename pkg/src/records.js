@@ -75,6 +75,17 @@ export function fromJsonText(text, asText) {
   return asText ? text : JSON.parse(text);
 }
 
+/**
+ * The options object of `call`, refusing members it does not know: a misspelt option (say
+ * `indexkey` or `referenceyear`) would otherwise be ignored silently.
+ */
+export function knownOptions(options, call, allowed) {
+  const checked = requireOptions(options, call);
+  const unknown = Object.keys(checked).find((key) => !allowed.includes(key));
+  if (unknown !== undefined) throw invalid(`${call} has no option ${JSON.stringify(unknown)}`);
+  return checked;
+}
+
 /** Throws INVALID_ARGUMENT unless `value` is a live handle of class `cls`. */
 export function requireHandle(value, cls, what) {
   if (!(value instanceof cls)) throw invalid(`${what} must be a ${cls.name}`);
@@ -111,7 +122,7 @@ function optionalHandle(value, cls, what) {
  * Returns the sealed record in the same form as `record`.
  */
 export function sealRecord(record, policy, recipientsByRole, options) {
-  const { recordId, sender, indexKey } = requireOptions(options, "sealRecord");
+  const { recordId, sender, indexKey } = knownOptions(options, "sealRecord", ["recordId", "sender", "indexKey"]);
   const args = [toJsonText(record, "record"), toJsonText(policy, "policy"), ...recipientArrays(recipientsByRole), recordId];
   const from = optionalHandle(sender, KeyPair, "sender");
   const index = optionalHandle(indexKey, IndexKey, "indexKey");
@@ -137,7 +148,7 @@ function openedRecord(raw, asText) {
  * requires that the record was sealed under that id (AUTH_FAILED otherwise).
  */
 export function openRecord(sealed, identity, options) {
-  const { recordId } = options === undefined ? {} : requireOptions(options, "openRecord");
+  const { recordId } = options === undefined ? {} : knownOptions(options, "openRecord", ["recordId"]);
   const text = toJsonText(sealed, "sealed record");
   requireHandle(identity, KeyPair, "identity");
   const raw = recordId === undefined ? glue.recordOpen(text, identity) : glue.recordOpenExpecting(text, identity, recordId);
@@ -153,7 +164,7 @@ function keyIdOf(recipient) {
  * that role's key header; fields and MACs are untouched. Same form as `sealed`.
  */
 export function changeRecordAccess(sealed, identity, role, changes) {
-  const { add = [], remove = [], sender } = requireOptions(changes, "changeRecordAccess");
+  const { add = [], remove = [], sender } = knownOptions(changes, "changeRecordAccess", ["add", "remove", "sender"]);
   if (!Array.isArray(add) || !Array.isArray(remove)) throw invalid("add and remove must be arrays");
   const text = toJsonText(sealed, "sealed record");
   requireHandle(identity, KeyPair, "identity");
@@ -165,7 +176,7 @@ export function changeRecordAccess(sealed, identity, role, changes) {
 
 /** Adds `newRecipient` to `role`; `identity` must already be in that role. */
 export function grantRecordAccess(sealed, identity, role, newRecipient, options) {
-  const { sender } = options === undefined ? {} : requireOptions(options, "grantRecordAccess");
+  const { sender } = options === undefined ? {} : knownOptions(options, "grantRecordAccess", ["sender"]);
   return changeRecordAccess(sealed, identity, role, sender === undefined ? { add: [newRecipient] } : { add: [newRecipient], sender });
 }
 
@@ -191,7 +202,7 @@ function policiesText(policies) {
  * ready-made FHIR policies). Same form as `bundle`.
  */
 export function sealBundle(bundle, policies, recipientsByRole, options) {
-  const { sender, indexKey } = options === undefined ? {} : requireOptions(options, "sealBundle");
+  const { sender, indexKey } = options === undefined ? {} : knownOptions(options, "sealBundle", ["sender", "indexKey"]);
   const args = [toJsonText(bundle, "bundle"), policiesText(policies ?? fhirPolicies()), ...recipientArrays(recipientsByRole)];
   const from = optionalHandle(sender, KeyPair, "sender");
   const index = optionalHandle(indexKey, IndexKey, "indexKey");

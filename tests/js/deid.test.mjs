@@ -180,6 +180,7 @@ test("scrubText modes and options", () => {
   assertPhisealError(() => scrubText(note, { keepYear: "yes" }), "INVALID_ARGUMENT");
   assertPhisealError(() => scrubText(note, { referenceYear: 20.5 }), "INVALID_ARGUMENT");
   assertPhisealError(() => scrubText(42), "INVALID_ARGUMENT");
+  assertPhisealError(() => scrubText(note, { Mode: "mask" }), "INVALID_ARGUMENT");
 });
 
 test("options outside Safe Harbor are labelled in the report", () => {
@@ -204,6 +205,9 @@ test("options outside Safe Harbor are labelled in the report", () => {
 
   assertPhisealError(() => DeidKey.fromBytes(new Uint8Array(31)), "INVALID_KEY");
   assertPhisealError(() => safeHarbor(patient, { profile: "expert" }), "INVALID_ARGUMENT");
+  const misspelt = assertPhisealError(() => safeHarbor(patient, { referenceyear: 2026 }), "INVALID_ARGUMENT");
+  assert.match(misspelt.message, /no option "referenceyear"/);
+  assertPhisealError(() => safeHarbor(patient, { dateShiftNotSafeHarbor: { key, patient: "p", maxdays: 3 } }), "INVALID_ARGUMENT");
   assertPhisealError(() => safeHarbor(patient, { textMode: "blank" }), "INVALID_ARGUMENT");
   assertPhisealError(() => safeHarbor(patient, { dateShiftNotSafeHarbor: { key, patient: "p", maxDays: 0 } }), "INVALID_ARGUMENT");
   assertPhisealError(() => safeHarbor(patient, { pseudonymKeyNotSafeHarbor: new Uint8Array(32) }), "INVALID_ARGUMENT");

@@ -333,6 +333,10 @@ test("wrong argument types are INVALID_ARGUMENT, never a generic TypeError", () 
   assertPhisealError(() => sealRecord(record, policy, recipients, { recordId: "" }), "INVALID_ARGUMENT");
   assertPhisealError(() => sealRecord(record, policy, recipients, { recordId: 7 }), "INVALID_ARGUMENT");
   assertPhisealError(() => sealRecord(record, policy, recipients, { ...options, sender: team.clinician.publicKey }), "INVALID_ARGUMENT");
+  const misspelt = assertPhisealError(() => sealRecord(record, policy, recipients, { ...options, indexkey: undefined }), "INVALID_ARGUMENT");
+  assert.match(misspelt.message, /no option "indexkey"/);
+  assertPhisealError(() => openRecord(sealRecord(record, policy, recipients, options), team.clinician, { recordID: "x" }), "INVALID_ARGUMENT");
+  assertPhisealError(() => sealBundle(fixture("bundle.json"), undefined, recipients, { indexKey, sendr: team.clinician }), "INVALID_ARGUMENT");
   assertPhisealError(() => sealRecord(42, policy, recipients, options), "INVALID_ARGUMENT");
   assertPhisealError(() => sealRecord([record], policy, recipients, options), "INVALID_ARGUMENT");
   const sealed = sealRecord(record, policy, recipients, options);
