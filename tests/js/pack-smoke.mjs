@@ -74,10 +74,21 @@ const opened = new TextDecoder().decode(open(toText(sealed), billing, { context:
 let code = "none";
 try { open(sealed, KeyPair.generate(), { context: "record:42" }); } catch (e) { code = isPhisealError(e) ? e.code : "not-phiseal"; }
 await initAsync();
-console.log(JSON.stringify({ opened, code, keyId: clinic.keyId.length }));
+const roles = { clinician: [clinic.publicKey], billing: [billing.publicKey], frontdesk: [billing.publicKey], research: [billing.publicKey] };
+const observation = { resourceType: "Observation", id: "o1", status: "final", valueQuantity: { value: 7.2 } };
+const record = sealRecord(observation, fhirPolicy("Observation"), roles, { recordId: "Observation/o1" });
+const value = openRecord(record, clinic).record.valueQuantity.value;
+const deid = [zip3("02139"), scrubText("call (617) 555-0134").text, safeHarbor(observation).value.id];
+console.log(JSON.stringify({ opened, code, keyId: clinic.keyId.length, value, deid }));
 `;
-const expected = { opened: "lab result", code: "NO_MATCHING_RECIPIENT", keyId: 43 };
-const names = "KeyPair, seal, open, toText, isPhisealError, initAsync";
+const expected = {
+  opened: "lab result",
+  code: "NO_MATCHING_RECIPIENT",
+  keyId: 43,
+  value: 7.2,
+  deid: ["021", "call [PHONE]", "deid-1"],
+};
+const names = "KeyPair, seal, open, toText, isPhisealError, initAsync, sealRecord, openRecord, fhirPolicy, zip3, scrubText, safeHarbor";
 
 before(() => {
   const out = run("npm", ["pack", "--json", "--pack-destination", work], pkgDir);
