@@ -9,7 +9,7 @@
 #                         built it)
 #   CHROMIUM=/path        another Chromium binary
 #   E2E_REQUIRE_FEATURES  capabilities that must be live, e.g. "keys jwk backup fingerprint"
-#                         (default "keys jwk backup fingerprint records stream"); checks of other
+#                         (default "keys jwk backup fingerprint records deid stream"); checks of other
 #                         capabilities skip while the package lacks them
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -8,7 +8,7 @@
 //   CHROMIUM              browser binary (default /usr/bin/chromium; never downloaded)
 //   E2E_ARTIFACTS         where screenshots go (default target/e2e/)
 //   E2E_REQUIRE_FEATURES  space/comma separated features that must be live (default
-//                         "keys jwk backup fingerprint records stream": what the package on
+//                         "keys jwk backup fingerprint records deid stream": what the package on
 //                         main offers)
 import { spawn } from "node:child_process";
 import { mkdtemp, mkdir, rm } from "node:fs/promises";
@@ -54,7 +54,7 @@ async function startServer(extraEnv = {}) {
 
 /** The features the test run insists on (E2E_REQUIRE_FEATURES). */
 export function requiredFeatures() {
-  return (process.env.E2E_REQUIRE_FEATURES ?? "keys jwk backup fingerprint records stream").split(/[\s,]+/).filter(Boolean);
+  return (process.env.E2E_REQUIRE_FEATURES ?? "keys jwk backup fingerprint records deid stream").split(/[\s,]+/).filter(Boolean);
 }
 
 /**
