@@ -56,8 +56,7 @@ test("Safe Harbor output and report of every fixture hold no identifier", () => 
   for (const name of FIXTURES) {
     const { value, report } = safeHarbor(fixture(name), { referenceYear: 2026 });
     const leaks = IDENTIFYING.filter((secret) => JSON.stringify(value).includes(secret));
-    // Known gap, see the todo test below.
-    if (name !== "document_reference.json") assert.deepEqual(leaks, [], `identifiers in the output of ${name}`);
+    assert.deepEqual(leaks, [], `identifiers in the output of ${name}`);
     assert.equal(report.safeHarbor, true);
     assert.equal(report.profile, "safe-harbor");
     assert.deepEqual(report.notSafeHarbor, []);
@@ -76,9 +75,7 @@ test("Safe Harbor output and report of every fixture hold no identifier", () => 
   }
 });
 
-test("an MRN inside a standalone DocumentReference's attachment title is removed", {
-  todo: "core deid: identifiers found in one field (description, 'MRN QX-40921877') are not searched for in the attachment title 'discharge-QX-40921877.txt'; in a Bundle with the Patient they are",
-}, () => {
+test("an MRN inside a standalone DocumentReference's attachment title is removed", () => {
   const { value } = safeHarbor(fixture("document_reference.json"), { referenceYear: 2026 });
   assert.ok(!JSON.stringify(value).includes("QX-40921877"));
 });

@@ -335,7 +335,7 @@ pub(crate) fn attachment(w: &mut Walker<'_>, v: &Value, path: &str) -> Result<Op
             "title" => {
                 if let Some(s) = val.as_str() {
                     let t = w.scrub(s, &format!("{path}.title"))?;
-                    out.insert(k.clone(), Value::String(t));
+                    out.insert(k.clone(), Value::String(mask_numbers_in_label(&t)));
                 }
             }
             "creation" => {
@@ -362,4 +362,46 @@ pub(crate) fn attachment(w: &mut Walker<'_>, v: &Value, path: &str) -> Result<Op
         }
     }
     Ok((!out.is_empty()).then_some(Value::Object(out)))
+}
+
+/// Attachment titles are labels, usually file names such as `discharge-QX-40921877.txt`, that
+/// embed record numbers with no context word for the text scrubber to see. Any run of letters
+/// and digits holding five or more digits is treated as "any other unique identifying number"
+/// (164.514(b)(2)(i)(R)) and replaced by `[ID]`.
+pub(crate) fn mask_numbers_in_label(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    let mut token = String::new();
+    let flush = |token: &mut String, out: &mut String| {
+        if token.chars().filter(char::is_ascii_digit).count() >= 5 {
+            out.push_str("[ID]");
+        } else {
+            out.push_str(token);
+        }
+        token.clear();
+    };
+    for c in label.chars() {
+        if c.is_alphanumeric() {
+            token.push(c);
+        } else {
+            flush(&mut token, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut token, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::mask_numbers_in_label;
+
+    #[test]
+    fn numbers_in_file_names_are_masked_and_masking_is_idempotent() {
+        assert_eq!(mask_numbers_in_label("discharge-QX-40921877.txt"), "discharge-QX-[ID].txt");
+        assert_eq!(mask_numbers_in_label("scan A12345B.pdf"), "scan [ID].pdf");
+        assert_eq!(mask_numbers_in_label("Discharge summary v2"), "Discharge summary v2");
+        assert_eq!(mask_numbers_in_label("lab 2024"), "lab 2024");
+        let once = mask_numbers_in_label("x-99999-y");
+        assert_eq!(mask_numbers_in_label(&once), once);
+    }
 }
