@@ -172,3 +172,29 @@ test("a failed stream keeps failing: every later read rejects with the same erro
     }
   }
 });
+
+test("random sizes and piece sizes round trip; any single flipped byte errors, never closes", async () => {
+  let seed = 0x2545f491;
+  const next = (n) => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) % n;
+  };
+  for (let i = 0; i < 12; i++) {
+    const length = next(5 * CHUNK);
+    const data = pattern(length).map((b) => b ^ i);
+    const engine = ENGINES[i % 2];
+    const sealed = await collect(sealStream(piecesOf(data, 1 + next(40000)), [alice.publicKey], { context, engine }));
+    const other = ENGINES[(i + 1) % 2];
+    assert.deepEqual(await collect(openStream(piecesOf(sealed, 1 + next(40000)), alice, { context, engine: other })), data, `length ${length}`);
+    const flipped = sealed.slice();
+    const at = next(sealed.length);
+    flipped[at] ^= 1 << next(8);
+    const { released, error } = await drain(openStream(flipped, alice, { context, engine: other }));
+    assert.ok(error !== null, `byte ${at} of ${sealed.length} flipped: the stream must not close`);
+    assert.ok(["AUTH_FAILED", "MALFORMED", "UNSUPPORTED_VERSION", "INVALID_KEY", "NO_MATCHING_RECIPIENT"].includes(error.code), `${error.code}`);
+    assert.ok(released.length % CHUNK === 0 && released.length <= Math.max(0, at - PREFIX), "only chunks before the flipped byte");
+    assert.deepEqual(released, data.subarray(0, released.length));
+  }
+});
