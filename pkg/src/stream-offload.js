@@ -28,11 +28,19 @@ function workerUrl() {
   return new URL("../src/stream-worker.js", `file://${__filename}`);
 }
 
+/** A module Worker, written in the `new Worker(new URL(..., import.meta.url))` form that Vite,
+ *  webpack 5 and Parcel recognise, so they ship the worker script with the application. */
+function moduleWorker() {
+  if (typeof import.meta.url === "string") {
+    return new Worker(new URL("./stream-worker.js", import.meta.url), { type: "module" });
+  }
+  return new Worker(workerUrl(), { type: "module" });
+}
+
 /** Starts the worker: a module Worker where the platform has one, else worker_threads. */
 async function spawn() {
-  const url = workerUrl();
   if (typeof Worker === "function") {
-    const worker = new Worker(url, { type: "module" });
+    const worker = moduleWorker();
     return {
       post: (message, transfer) => worker.postMessage(message, transfer ?? []),
       listen: (onMessage, onError) => {
@@ -47,7 +55,7 @@ async function spawn() {
   }
   if (globalThis.process?.versions?.node) {
     const { Worker: NodeWorker } = await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_WORKERS);
-    const worker = new NodeWorker(url);
+    const worker = new NodeWorker(workerUrl());
     return {
       post: (message, transfer) => worker.postMessage(message, transfer ?? []),
       listen: (onMessage, onError) => {
