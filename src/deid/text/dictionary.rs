@@ -24,6 +24,11 @@ impl Hasher for Fnv {
         }
         self.0 = h;
     }
+    /// Slice keys hash their length first: one step for it instead of eight byte steps.
+    fn write_usize(&mut self, n: usize) {
+        let h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        self.0 = (h ^ n as u64).wrapping_mul(0x0000_0100_0000_01b3);
+    }
 }
 
 /// Hash builder for the static word tables.
@@ -60,37 +65,58 @@ impl NameInfo {
     }
 }
 
-fn load() -> HashMap<&'static str, NameInfo, FnvBuild> {
-    let mut map: HashMap<&'static str, NameInfo, FnvBuild> = HashMap::with_capacity_and_hasher(8192, FnvBuild::default());
+/// Table keys are the words' bytes, so a lookup needs no UTF-8 check of the folded copy.
+fn load() -> HashMap<&'static [u8], NameInfo, FnvBuild> {
+    let mut map: HashMap<&'static [u8], NameInfo, FnvBuild> = HashMap::with_capacity_and_hasher(8192, FnvBuild::default());
     for (list, is_first) in [(FIRST, true), (LAST, false)] {
         for line in list.lines().filter(|l| !l.starts_with('#')) {
             let (word, ambiguous) = match line.strip_suffix(" *") {
                 Some(w) => (w, true),
                 None => (line, false),
             };
-            let e = map.entry(word).or_default();
+            let e = map.entry(word.as_bytes()).or_default();
             if is_first { e.first = true } else { e.last = true }
             e.ambiguous |= ambiguous;
         }
     }
     for word in STOP.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace) {
-        map.entry(word).or_default().stop = true;
+        map.entry(word.as_bytes()).or_default().stop = true;
     }
     map
 }
 
-fn table() -> &'static HashMap<&'static str, NameInfo, FnvBuild> {
-    static TABLE: OnceLock<HashMap<&'static str, NameInfo, FnvBuild>> = OnceLock::new();
+fn table() -> &'static HashMap<&'static [u8], NameInfo, FnvBuild> {
+    static TABLE: OnceLock<HashMap<&'static [u8], NameInfo, FnvBuild>> = OnceLock::new();
     TABLE.get_or_init(load)
 }
 
-fn english_table() -> &'static HashSet<&'static str, FnvBuild> {
-    static TABLE: OnceLock<HashSet<&'static str, FnvBuild>> = OnceLock::new();
-    TABLE.get_or_init(|| ENGLISH.lines().filter(|l| !l.starts_with('#')).collect())
+fn english_table() -> &'static HashSet<&'static [u8], FnvBuild> {
+    static TABLE: OnceLock<HashSet<&'static [u8], FnvBuild>> = OnceLock::new();
+    TABLE.get_or_init(|| ENGLISH.lines().filter(|l| !l.starts_with('#')).map(str::as_bytes).collect())
 }
 
 /// Suffixes stripped to find a base form (the same rule as `data/names/derive_names.py`).
 const SUFFIXES: [&str; 9] = ["ies", "ied", "es", "s", "ed", "ing", "ly", "er", "est"];
+
+/// Whether `stem` followed by `tail` (one byte or none) is in the English table, without
+/// allocating.
+fn contains_with(table: &HashSet<&'static [u8], FnvBuild>, stem: &[u8], tail: Option<u8>) -> bool {
+    let mut buf = [0u8; MAX_WORD + 1];
+    let n = stem.len();
+    let Some(dst) = buf.get_mut(..n) else { return false };
+    dst.copy_from_slice(stem);
+    let len = match tail {
+        Some(b) => match buf.get_mut(n) {
+            Some(slot) => {
+                *slot = b;
+                n + 1
+            }
+            None => return false,
+        },
+        None => n,
+    };
+    buf.get(..len).is_some_and(|w| table.contains(w))
+}
 
 /// Whether a word is a common English word (SCOWL size 35), inflections included.
 /// Non-ASCII and very long words are not.
@@ -102,19 +128,19 @@ pub(crate) fn is_english(word: &str) -> bool {
     }
     dst.copy_from_slice(word.as_bytes());
     dst.make_ascii_lowercase();
-    let Ok(lower) = core::str::from_utf8(dst) else { return false };
+    let lower: &[u8] = dst;
     let table = english_table();
     if table.contains(lower) {
         return true;
     }
     SUFFIXES.iter().any(|suf| {
-        let Some(stem) = lower.strip_suffix(suf).filter(|s| s.len() >= 3) else { return false };
+        let Some(stem) = lower.strip_suffix(suf.as_bytes()).filter(|s| s.len() >= 3) else { return false };
         if *suf == "ies" || *suf == "ied" {
-            return table.contains(format!("{stem}y").as_str());
+            return contains_with(table, stem, Some(b'y'));
         }
-        let doubled = stem.len() >= 2 && stem.as_bytes().get(stem.len() - 1) == stem.as_bytes().get(stem.len() - 2);
+        let doubled = stem.len() >= 2 && stem.last() == stem.get(stem.len() - 2);
         table.contains(stem)
-            || table.contains(format!("{stem}e").as_str())
+            || contains_with(table, stem, Some(b'e'))
             || (doubled && stem.get(..stem.len() - 1).is_some_and(|s| table.contains(s)))
     })
 }
@@ -128,7 +154,7 @@ pub(crate) fn lookup(word: &str) -> NameInfo {
     }
     dst.copy_from_slice(word.as_bytes());
     dst.make_ascii_uppercase();
-    let Ok(upper) = core::str::from_utf8(dst) else { return NameInfo::default() };
+    let upper: &[u8] = dst;
     table().get(upper).copied().unwrap_or_default()
 }
 

@@ -3,7 +3,7 @@
 //! case-insensitively, token by token, including single parts of names; punctuation between
 //! tokens is ignored so `617-555-0134` also matches `(617) 555 0134`.
 
-use super::dictionary::lookup;
+use super::dictionary::{lookup, FnvBuild};
 use super::token::{TokKind, Tokens};
 use super::{Candidate, PhiKind};
 use crate::{Error, Result};
@@ -123,23 +123,23 @@ pub(crate) fn find_known(t: &Tokens<'_>, known: &KnownIdentifiers, upper_doc: bo
         return;
     }
     let list = phrases(known);
-    let mut by_first: HashMap<&str, Vec<&Phrase>> = HashMap::new();
+    let mut by_first: HashMap<&str, Vec<&Phrase>, FnvBuild> = HashMap::default();
     for p in &list {
         if let Some(w) = p.words.first() {
             by_first.entry(w.as_str()).or_default().push(p);
         }
     }
     let words: Vec<usize> = (0..t.len()).filter(|&i| t.kind(i) != Some(TokKind::Punct)).collect();
-    let lower: Vec<String> = words.iter().map(|&i| t.s(i).to_lowercase()).collect();
-    for (w, low) in lower.iter().enumerate() {
-        let Some(cands) = by_first.get(low.as_str()) else { continue };
+    let mut folded = String::new();
+    for (w, &tok) in words.iter().enumerate() {
+        let Some(cands) = by_first.get(lowered(t.s(tok), &mut folded)) else { continue };
         for p in cands {
             let n = p.words.len();
-            let Some(slice) = lower.get(w..w + n) else { continue };
-            if slice.iter().zip(&p.words).any(|(a, b)| a != b) {
+            let Some(toks) = words.get(w..w + n) else { continue };
+            if toks.iter().zip(&p.words).skip(1).any(|(&k, word)| !lower_eq(t.s(k), word)) {
                 continue;
             }
-            let (Some(&first), Some(&last)) = (words.get(w), words.get(w + n - 1)) else { continue };
+            let (Some(&first), Some(&last)) = (toks.first(), toks.last()) else { continue };
             if p.needs_capital && !(t.capitalized(first) || upper_doc) {
                 continue;
             }
@@ -148,6 +148,27 @@ pub(crate) fn find_known(t: &Tokens<'_>, known: &KnownIdentifiers, upper_doc: bo
             }
             out.push(Candidate::new(p.kind, t.start(first), t.end(last), 99));
         }
+    }
+}
+
+/// `s.to_lowercase()`, written into `buf` (reused, so ASCII words never allocate).
+fn lowered<'b>(s: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&s.to_lowercase());
+    }
+    buf.as_str()
+}
+
+/// `s.to_lowercase() == lower`, without allocating for ASCII `s`.
+fn lower_eq(s: &str, lower: &str) -> bool {
+    if s.is_ascii() {
+        s.len() == lower.len() && s.bytes().zip(lower.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        s.to_lowercase() == lower
     }
 }
 

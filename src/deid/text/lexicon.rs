@@ -35,7 +35,7 @@ pub(crate) mod bit {
 /// Longest keyword looked up, in bytes.
 const MAX_KEYWORD: usize = 16;
 
-fn build() -> HashMap<String, u64, FnvBuild> {
+fn build() -> HashMap<Vec<u8>, u64, FnvBuild> {
     let lists: [(&[&str], u64); 21] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
@@ -59,23 +59,23 @@ fn build() -> HashMap<String, u64, FnvBuild> {
         (dates::DAY_MONTH_CONTEXT, bit::DAY_MONTH),
         (patterns::SSN_CONTEXT, bit::SSN_CONTEXT),
     ];
-    let mut map: HashMap<String, u64, FnvBuild> = HashMap::default();
+    let mut map: HashMap<Vec<u8>, u64, FnvBuild> = HashMap::default();
     for (list, b) in lists {
         for w in list {
-            *map.entry(w.to_ascii_lowercase()).or_insert(0) |= b;
+            *map.entry(w.to_ascii_lowercase().into_bytes()).or_insert(0) |= b;
         }
     }
     for w in patterns::PHONE_CONTEXT {
-        *map.entry(w.to_ascii_lowercase()).or_insert(0) |= bit::PHONE_CONTEXT;
+        *map.entry(w.to_ascii_lowercase().into_bytes()).or_insert(0) |= bit::PHONE_CONTEXT;
     }
     for (w, _) in ids::CONTEXT {
-        *map.entry(w.to_ascii_lowercase()).or_insert(0) |= bit::ID_CONTEXT;
+        *map.entry(w.to_ascii_lowercase().into_bytes()).or_insert(0) |= bit::ID_CONTEXT;
     }
     map
 }
 
-fn table() -> &'static HashMap<String, u64, FnvBuild> {
-    static TABLE: OnceLock<HashMap<String, u64, FnvBuild>> = OnceLock::new();
+fn table() -> &'static HashMap<Vec<u8>, u64, FnvBuild> {
+    static TABLE: OnceLock<HashMap<Vec<u8>, u64, FnvBuild>> = OnceLock::new();
     TABLE.get_or_init(build)
 }
 
@@ -88,7 +88,8 @@ pub(crate) fn classify(word: &str) -> u64 {
     }
     dst.copy_from_slice(word.as_bytes());
     dst.make_ascii_lowercase();
-    core::str::from_utf8(dst).ok().and_then(|w| table().get(w)).copied().unwrap_or(0)
+    let lower: &[u8] = dst;
+    table().get(lower).copied().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -98,6 +99,7 @@ mod tests {
     #[test]
     fn every_keyword_is_classifiable() {
         for (word, bits) in table() {
+            let word = std::str::from_utf8(word).unwrap();
             assert!(word.len() <= MAX_KEYWORD, "{word} longer than MAX_KEYWORD");
             assert_eq!(classify(word), *bits);
             assert_eq!(classify(&word.to_ascii_uppercase()), *bits);

@@ -101,6 +101,13 @@ impl Candidate {
 /// carry no information, so name rules need dictionary evidence.
 fn is_upper_case_text(text: &str) -> bool {
     let (mut letters, mut lower) = (0usize, 0usize);
+    if text.is_ascii() {
+        for b in text.bytes().filter(u8::is_ascii_alphabetic) {
+            letters += 1;
+            lower += usize::from(b.is_ascii_lowercase());
+        }
+        return letters >= 8 && lower * 20 < letters;
+    }
     for c in text.chars().filter(|c| c.is_alphabetic()) {
         letters += 1;
         lower += usize::from(c.is_lowercase());

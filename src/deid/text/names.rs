@@ -4,7 +4,7 @@
 //! Hard negatives: eponyms followed by a clinical noun or `'s` (`Parkinson disease`, `Foley
 //! catheter`, `Down syndrome`), drug names and common words (see [`super::dictionary`]).
 
-use super::dictionary::{is_english, lookup, NameInfo};
+use super::dictionary::{lookup, NameInfo};
 use super::lexicon::bit;
 use super::token::{TokKind, Tokens};
 use super::{Candidate, PhiKind};
@@ -48,7 +48,7 @@ pub(crate) const CLINICAL_NOUNS: &[&str] = &[
 
 fn name_shaped(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
     t.kind(i) == Some(TokKind::Alpha)
-        && (t.s(i).chars().count() >= 2 || apostrophe_join(t, i + 1))
+        && (t.multi_char(i) || apostrophe_join(t, i + 1))
         && (t.capitalized(i) || upper_doc)
         && !t.has(i, bit::FUNCTION)
 }
@@ -60,7 +60,7 @@ fn apostrophe_join(t: &Tokens<'_>, j: usize) -> bool {
 
 /// `J.` or `J` as a middle initial.
 fn initial_end(t: &Tokens<'_>, i: usize) -> Option<usize> {
-    let single = t.kind(i) == Some(TokKind::Alpha) && t.s(i).chars().count() == 1 && t.capitalized(i) && !apostrophe_join(t, i + 1);
+    let single = t.kind(i) == Some(TokKind::Alpha) && !t.multi_char(i) && t.capitalized(i) && !apostrophe_join(t, i + 1);
     if !single {
         return None;
     }
@@ -106,14 +106,14 @@ enum Evidence {
 fn lookup_word(t: &Tokens<'_>, i: usize) -> NameInfo {
     let end = word_end(t, i);
     if end == i + 1 {
-        return lookup(t.s(i));
+        return t.name_info(i);
     }
     let joined: String = (i..end).filter(|&k| t.kind(k) == Some(TokKind::Alpha)).map(|k| t.s(k)).collect();
     let whole = lookup(&joined);
     if whole.any() {
         return whole;
     }
-    let parts: Vec<NameInfo> = (i..end).filter(|&k| t.kind(k) == Some(TokKind::Alpha) && t.s(k).len() > 1).map(|k| lookup(t.s(k))).collect();
+    let parts: Vec<NameInfo> = (i..end).filter(|&k| t.kind(k) == Some(TokKind::Alpha) && t.s(k).len() > 1).map(|k| t.name_info(k)).collect();
     NameInfo {
         first: parts.iter().any(|p| p.first),
         last: parts.iter().any(|p| p.last),
@@ -154,7 +154,7 @@ fn name_run(t: &Tokens<'_>, i: usize, upper_doc: bool, ev: Evidence) -> Option<R
         }
         // Past a title any word may be a surname ("Dr. Strange"); elsewhere an ordinary English
         // word that is not a listed name ends the run ("son Tomasz visits").
-        let english = is_english(t.s(j));
+        let english = t.english(j);
         if ev != Evidence::Title && english && !info.any() {
             break;
         }
@@ -186,7 +186,7 @@ fn after_title(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidat
 
 /// After a context word: `daughter, Ana,`, `seen by Ana Ruiz`, `Patient: RUIZ, ANA`.
 fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
-    let by_verb = t.is_any(i, &["by", "with", "to"]) && i > 0 && t.has(i - 1, bit::BY_VERB);
+    let by_verb = i > 0 && t.has(i - 1, bit::BY_VERB) && t.is_any(i, &["by", "with", "to"]);
     let name_label = t.is(i, "name") && t.punct(i + 1, ':');
     let ev = if t.has(i, bit::RELATION) || by_verb || name_label {
         Evidence::Strong
@@ -239,10 +239,10 @@ fn last_first_tail(t: &Tokens<'_>, e: usize, upper_doc: bool, after_context: boo
 /// Dictionary names without context. Every token proposes its own candidates (pairs and, if
 /// strong, itself) so that a token left over when a longer candidate loses is still found.
 fn from_dictionary(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
-    if !name_shaped(t, i, upper_doc) || !t.s(i).is_ascii() {
+    if !name_shaped(t, i, upper_doc) || !t.ascii(i) {
         return;
     }
-    let a = lookup(t.s(i));
+    let a = t.name_info(i);
     if !a.any() {
         return;
     }
@@ -258,9 +258,9 @@ fn from_dictionary(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Cand
     // FIRST [M.] LAST
     let mid = initial_end(t, a_end).unwrap_or(a_end);
     if a.first && name_shaped(t, mid, upper_doc) && !t.newline_before(mid) {
-        let b: NameInfo = lookup(t.s(mid));
+        let b: NameInfo = t.name_info(mid);
         let b_end = word_end(t, mid);
-        let b_ok = b.any() || (!upper_doc && t.s(mid).is_ascii());
+        let b_ok = b.any() || (!upper_doc && t.ascii(mid));
         // Two listed words in first-last order ("John Smith") are a name even if each alone
         // is also an English word.
         let one_strong = a.strong() || b.strong() || (b.last && !a.stop && !b.stop)
@@ -269,7 +269,7 @@ fn from_dictionary(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Cand
             push(out, t, i, b_end, 70);
         }
     }
-    if a.strong() && t.s(i).len() >= 3 && !eponym_context(t, a_end) {
+    if a.strong() && t.byte_len(i) >= 3 && !eponym_context(t, a_end) {
         push(out, t, i, a_end, 60);
     }
 }
@@ -277,8 +277,8 @@ fn from_dictionary(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Cand
 /// `Dmitri Rossi`: an unlisted name-shaped word before a strong surname. Scored above a single
 /// surname so the pair wins.
 fn unlisted_first_name(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
-    let shaped = name_shaped(t, i, upper_doc) && t.s(i).is_ascii() && t.s(i).len() >= 3;
-    if !shaped || lookup(t.s(i)).any() || is_english(t.s(i)) || (!upper_doc && t.all_caps(i)) {
+    let shaped = name_shaped(t, i, upper_doc) && t.ascii(i) && t.byte_len(i) >= 3;
+    if !shaped || t.name_info(i).any() || t.english(i) || (!upper_doc && t.all_caps(i)) {
         return;
     }
     let b_start = word_end(t, i);
@@ -289,7 +289,7 @@ fn unlisted_first_name(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<
     let b_end = word_end(t, b_start);
     // Two capitalized unlisted, non-English words in mixed case ("Dmitri Delacroix"), unless a
     // dose follows (drug names in a medication list).
-    let unknown_pair = !upper_doc && !b.any() && !is_english(t.s(b_start)) && !t.all_caps(b_start) && t.kind(b_end) != Some(TokKind::Digit);
+    let unknown_pair = !upper_doc && !b.any() && !t.english(b_start) && !t.all_caps(b_start) && t.kind(b_end) != Some(TokKind::Digit);
     if ((b.last && b.strong()) || unknown_pair) && !b.stop && !eponym_context(t, b_end) {
         push(out, t, i, b_end, 65);
     }

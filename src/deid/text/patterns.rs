@@ -246,8 +246,13 @@ pub(crate) fn find_url(text: &str, out: &mut Vec<Candidate>) {
 fn bare_host_end(text: &str, s: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut e = s;
-    while bytes.get(e).is_some_and(|&b| host_char(b)) {
+    let mut dot = false;
+    while let Some(&b) = bytes.get(e).filter(|&&b| host_char(b)) {
+        dot |= b == b'.';
         e += 1;
+    }
+    if !dot {
+        return None; // no TLD: most words end here without building the host string
     }
     while e > s && bytes.get(e - 1) == Some(&b'.') {
         e -= 1;
@@ -302,8 +307,15 @@ pub(crate) fn find_ipv6(text: &str, out: &mut Vec<Candidate>) {
             continue;
         }
         let mut e = i;
-        while bytes.get(e).is_some_and(|&b| v6_char(b)) {
+        let mut colons = 0usize;
+        while let Some(&b) = bytes.get(e).filter(|&&b| v6_char(b)) {
+            colons += usize::from(b == b':');
             e += 1;
+        }
+        if colons < 2 {
+            // Fewer than two colons in the whole run: no trimmed part can be an address.
+            i = e.max(i + 1);
+            continue;
         }
         let mut end = e;
         while end > i && bytes.get(end - 1).is_some_and(|&b| b == b'.' || b == b':') && !text.get(i..end).is_some_and(|s| s.ends_with("::")) {

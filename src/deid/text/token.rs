@@ -16,6 +16,19 @@ pub(crate) enum TokKind {
     Punct,
 }
 
+/// Bits of [`Token::shape`], computed once by the tokenizer so recognizers never re-scan a
+/// token's characters.
+pub(crate) mod shape {
+    /// The first character is upper case.
+    pub const CAPITALIZED: u8 = 1 << 0;
+    /// Some character is lower case.
+    pub const HAS_LOWER: u8 = 1 << 1;
+    /// More than one character.
+    pub const MULTI_CHAR: u8 = 1 << 2;
+    /// Every byte is ASCII.
+    pub const ASCII: u8 = 1 << 3;
+}
+
 /// One token: `text[start..end]`.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Token {
@@ -28,8 +41,13 @@ pub(crate) struct Token {
     pub newline_before: bool,
     /// Keyword bits ([`super::lexicon::bit`]); 0 for non-letters and unlisted words.
     pub lex: u64,
+    /// The first character (the whole token for punctuation).
+    pub first: char,
+    /// [`shape`] bits.
+    pub shape: u8,
 }
 
+/// Class of a character: `None` for whitespace (as [`char::is_whitespace`]).
 fn class_of(c: char) -> Option<TokKind> {
     if c.is_ascii_digit() {
         Some(TokKind::Digit)
@@ -42,21 +60,65 @@ fn class_of(c: char) -> Option<TokKind> {
     }
 }
 
+/// [`class_of`] for an ASCII byte, without decoding.
+fn class_of_ascii(b: u8) -> Option<TokKind> {
+    match b {
+        b'0'..=b'9' => Some(TokKind::Digit),
+        b'a'..=b'z' | b'A'..=b'Z' => Some(TokKind::Alpha),
+        b'\t'..=b'\r' | b' ' => None,
+        _ => Some(TokKind::Punct),
+    }
+}
+
+/// The [`shape`] bits one character contributes.
+fn char_shape(c: char, is_first: bool) -> u8 {
+    let mut bits = 0;
+    if c.is_ascii() {
+        bits |= shape::ASCII;
+        if c.is_ascii_lowercase() {
+            bits |= shape::HAS_LOWER;
+        } else if is_first && c.is_ascii_uppercase() {
+            bits |= shape::CAPITALIZED;
+        }
+        return bits;
+    }
+    if c.is_lowercase() {
+        bits |= shape::HAS_LOWER;
+    }
+    if is_first && c.is_uppercase() {
+        bits |= shape::CAPITALIZED;
+    }
+    bits
+}
+
 /// Splits `text` into tokens.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 4);
     let mut space = false;
     let mut newline = false;
-    for (i, c) in text.char_indices() {
-        let Some(kind) = class_of(c) else {
-            space = true;
-            newline |= c == '\n' || c == '\r';
-            continue;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (c, kind) = if b.is_ascii() {
+            (char::from(b), class_of_ascii(b))
+        } else {
+            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else { break };
+            (c, class_of(c))
         };
         let end = i + c.len_utf8();
+        let Some(kind) = kind else {
+            space = true;
+            newline |= c == '\n' || c == '\r';
+            i = end;
+            continue;
+        };
         match tokens.last_mut() {
             Some(last) if !space && last.end == i && last.kind == kind && kind != TokKind::Punct => {
                 last.end = end;
+                // ASCII only if every character is; lower case if any character is.
+                let add = char_shape(c, false);
+                let ascii = last.shape & add & shape::ASCII;
+                last.shape = (last.shape & !shape::ASCII) | ascii | (add & !shape::ASCII) | shape::MULTI_CHAR;
             }
             _ => tokens.push(Token {
                 start: i,
@@ -65,18 +127,35 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 space_before: space,
                 newline_before: newline,
                 lex: 0,
+                first: c,
+                shape: char_shape(c, true),
             }),
         }
         space = false;
         newline = false;
+        i = end;
     }
     tokens
+}
+
+/// Dictionary facts about one token, looked up on first use ([`Tokens::name_info`],
+/// [`Tokens::english`]).
+mod memo {
+    pub const INFO_DONE: u8 = 1 << 0;
+    pub const FIRST: u8 = 1 << 1;
+    pub const LAST: u8 = 1 << 2;
+    pub const AMBIGUOUS: u8 = 1 << 3;
+    pub const STOP: u8 = 1 << 4;
+    pub const ENGLISH_DONE: u8 = 1 << 5;
+    pub const ENGLISH: u8 = 1 << 6;
 }
 
 /// Read-only view of the text and its tokens with helpers the recognizers share.
 pub(crate) struct Tokens<'a> {
     pub text: &'a str,
     pub toks: Vec<Token>,
+    /// [`memo`] bits per token.
+    memo: Vec<std::cell::Cell<u8>>,
 }
 
 impl<'a> Tokens<'a> {
@@ -87,7 +166,8 @@ impl<'a> Tokens<'a> {
                 t.lex = text.get(t.start..t.end).map_or(0, super::lexicon::classify);
             }
         }
-        Tokens { text, toks }
+        let memo = vec![std::cell::Cell::new(0); toks.len()];
+        Tokens { text, toks, memo }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -99,23 +179,37 @@ impl<'a> Tokens<'a> {
         self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
     }
 
+    /// The bytes of token `i` (empty if out of range).
+    fn bytes(&self, i: usize) -> &'a [u8] {
+        self.toks.get(i).and_then(|t| self.text.as_bytes().get(t.start..t.end)).unwrap_or(&[])
+    }
+
+    /// Byte length of token `i` (0 if out of range).
+    pub(crate) fn byte_len(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(0, |t| t.end - t.start)
+    }
+
     pub(crate) fn kind(&self, i: usize) -> Option<TokKind> {
         self.toks.get(i).map(|t| t.kind)
     }
 
+    fn has_shape(&self, i: usize, bits: u8) -> bool {
+        self.toks.get(i).is_some_and(|t| t.shape & bits == bits)
+    }
+
     /// Token `i` is a run of exactly `n` digits (any `n` if `None`).
     pub(crate) fn digits(&self, i: usize, n: Option<usize>) -> bool {
-        self.kind(i) == Some(TokKind::Digit) && n.map_or(true, |n| self.s(i).len() == n)
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Digit && n.map_or(true, |n| t.end - t.start == n))
     }
 
     /// Token `i` is the punctuation character `c`.
     pub(crate) fn punct(&self, i: usize, c: char) -> bool {
-        self.kind(i) == Some(TokKind::Punct) && self.s(i).starts_with(c)
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Punct && t.first == c)
     }
 
     /// Token `i` equals `word`, ignoring ASCII case.
     pub(crate) fn is(&self, i: usize, word: &str) -> bool {
-        self.s(i).eq_ignore_ascii_case(word)
+        self.byte_len(i) == word.len() && self.bytes(i).eq_ignore_ascii_case(word.as_bytes())
     }
 
     /// Token `i` is in the keyword list(s) of `bits` ([`super::lexicon::bit`]).
@@ -125,8 +219,8 @@ impl<'a> Tokens<'a> {
 
     /// Token `i` equals one of `words`, ignoring ASCII case.
     pub(crate) fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        let s = self.s(i);
-        words.iter().any(|w| s.eq_ignore_ascii_case(w))
+        let n = self.byte_len(i);
+        words.iter().any(|w| w.len() == n && self.bytes(i).eq_ignore_ascii_case(w.as_bytes()))
     }
 
     /// Token `i` directly touches token `i - 1` (no whitespace between).
@@ -141,12 +235,11 @@ impl<'a> Tokens<'a> {
 
     /// Numeric value of a digit token of at most 9 digits.
     pub(crate) fn num(&self, i: usize) -> Option<u32> {
-        let s = self.s(i);
-        if self.kind(i) == Some(TokKind::Digit) && s.len() <= 9 {
-            s.parse().ok()
-        } else {
-            None
+        let t = self.toks.get(i)?;
+        if t.kind != TokKind::Digit || t.end - t.start > 9 {
+            return None;
         }
+        Some(self.bytes(i).iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0')))
     }
 
     /// Byte start of token `i` (text end if out of range).
@@ -161,13 +254,52 @@ impl<'a> Tokens<'a> {
 
     /// First letter is upper case and the token is alphabetic.
     pub(crate) fn capitalized(&self, i: usize) -> bool {
-        self.kind(i) == Some(TokKind::Alpha)
-            && self.s(i).chars().next().is_some_and(char::is_uppercase)
+        self.kind(i) == Some(TokKind::Alpha) && self.has_shape(i, shape::CAPITALIZED)
     }
 
     /// The token is alphabetic and has no lower-case letter.
     pub(crate) fn all_caps(&self, i: usize) -> bool {
-        self.kind(i) == Some(TokKind::Alpha) && !self.s(i).chars().any(char::is_lowercase)
+        self.kind(i) == Some(TokKind::Alpha) && !self.has_shape(i, shape::HAS_LOWER)
+    }
+
+    /// The token has more than one character.
+    pub(crate) fn multi_char(&self, i: usize) -> bool {
+        self.has_shape(i, shape::MULTI_CHAR)
+    }
+
+    /// The token is ASCII (false out of range).
+    pub(crate) fn ascii(&self, i: usize) -> bool {
+        self.has_shape(i, shape::ASCII)
+    }
+
+    /// [`super::dictionary::lookup`] of token `i`, computed once per token.
+    pub(crate) fn name_info(&self, i: usize) -> super::dictionary::NameInfo {
+        let Some(cell) = self.memo.get(i) else { return super::dictionary::lookup("") };
+        let m = cell.get();
+        if m & memo::INFO_DONE != 0 {
+            return super::dictionary::NameInfo {
+                first: m & memo::FIRST != 0,
+                last: m & memo::LAST != 0,
+                ambiguous: m & memo::AMBIGUOUS != 0,
+                stop: m & memo::STOP != 0,
+            };
+        }
+        let info = super::dictionary::lookup(self.s(i));
+        let bit = |on: bool, b: u8| if on { b } else { 0 };
+        cell.set(m | memo::INFO_DONE | bit(info.first, memo::FIRST) | bit(info.last, memo::LAST) | bit(info.ambiguous, memo::AMBIGUOUS) | bit(info.stop, memo::STOP));
+        info
+    }
+
+    /// [`super::dictionary::is_english`] of token `i`, computed once per token.
+    pub(crate) fn english(&self, i: usize) -> bool {
+        let Some(cell) = self.memo.get(i) else { return super::dictionary::is_english("") };
+        let m = cell.get();
+        if m & memo::ENGLISH_DONE != 0 {
+            return m & memo::ENGLISH != 0;
+        }
+        let english = super::dictionary::is_english(self.s(i));
+        cell.set(m | memo::ENGLISH_DONE | if english { memo::ENGLISH } else { 0 });
+        english
     }
 }
 
