@@ -2,6 +2,9 @@
 //! prints a per-class recall/precision table and writes docs/DEID-EVAL.md.
 //!
 //! Run: `cargo run --example deid_eval` (add `-- --errors` to list missed and spurious spans).
+//! `-- --export-json PATH` also writes the set, phiseal's detected spans and its single-thread
+//! throughput as JSON for `scripts/presidio_eval.py` (the side-by-side comparison with
+//! Microsoft Presidio, `bash scripts/compare-presidio.sh`, docs/DEID-PRESIDIO.md).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 #[path = "../tests/deid/eval_set.rs"]
@@ -46,11 +49,88 @@ fn main() {
          pattern classes and 0.95 for names and addresses, precision at least 0.85.\n\n\
          {table}\n\
          {records_line}\n\n\
+         A side-by-side run of Microsoft Presidio on this same set, scored by the same rule, is \
+         in [DEID-PRESIDIO.md](DEID-PRESIDIO.md) (`bash scripts/compare-presidio.sh`).\n\n\
          Limits of this measurement: the generator and the scrubber were written by the same \
          project, so the set shows the formats the scrubber was built for; it is a regression \
          and sanity measure, not an estimate of recall on real clinical notes (see \
          docs/DEID.md, Limits).\n"
     );
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(path) = args.iter().position(|a| a == "--export-json").and_then(|i| args.get(i + 1)) {
+        export::write_json(path, &notes, &scores);
+        eprintln!("wrote {path}");
+    }
     std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/DEID-EVAL.md"), doc).unwrap();
     eprintln!("wrote docs/DEID-EVAL.md");
+}
+
+/// Export of the set for the Presidio comparison (`scripts/presidio_eval.py`).
+mod export {
+    use super::eval_set::{ClassScore, Note};
+    use phiseal::deid::{scrub_text, PhiKind, TextOptions};
+    use serde_json::{json, Value};
+    use std::collections::BTreeMap;
+    use std::time::Instant;
+
+    /// Character (not byte) offset: Python indexes strings by code point.
+    fn char_offset(text: &str, byte: usize) -> usize {
+        text[..byte].chars().count()
+    }
+
+    fn spans_json(text: &str, spans: impl Iterator<Item = (PhiKind, usize, usize)>) -> Value {
+        spans
+            .map(|(k, s, e)| json!({"class": k.label(), "start": char_offset(text, s), "end": char_offset(text, e)}))
+            .collect()
+    }
+
+    /// Detected spans per note and single-thread notes/s (whole set repeated for >= 2 s).
+    fn run(notes: &[Note], with_known: bool) -> (Vec<Value>, f64) {
+        let opts: Vec<TextOptions> = notes
+            .iter()
+            .map(|n| TextOptions { known: if with_known { n.known.clone() } else { Default::default() }, ..TextOptions::default() })
+            .collect();
+        let predicted = notes
+            .iter()
+            .zip(&opts)
+            .map(|(n, o)| {
+                let out = scrub_text(&n.text, o).unwrap();
+                spans_json(&n.text, out.spans.iter().map(|sp| (sp.kind, sp.start, sp.end)))
+            })
+            .collect();
+        let (start, mut done) = (Instant::now(), 0usize);
+        while done == 0 || start.elapsed().as_secs_f64() < 2.0 {
+            for (n, o) in notes.iter().zip(&opts) {
+                std::hint::black_box(scrub_text(std::hint::black_box(&n.text), o).unwrap());
+            }
+            done += notes.len();
+        }
+        (predicted, done as f64 / start.elapsed().as_secs_f64())
+    }
+
+    pub fn write_json(path: &str, notes: &[Note], scores: &BTreeMap<PhiKind, ClassScore>) {
+        let (with_known, rate_known) = run(notes, true);
+        let (text_only, rate_text) = run(notes, false);
+        let rust_scores: BTreeMap<&str, Value> = scores
+            .iter()
+            .map(|(k, c)| (k.label(), json!({"gold": c.gold, "removed": c.removed, "typed": c.typed, "predicted": c.predicted, "predicted_ok": c.predicted_ok})))
+            .collect();
+        let doc = json!({
+            "phiseal_version": env!("CARGO_PKG_VERSION"),
+            "build": if cfg!(debug_assertions) { "debug" } else { "release" },
+            "classes": PhiKind::ALL.iter().map(|k| k.label()).collect::<Vec<_>>(),
+            "notes": notes.iter().map(|n| json!({
+                "text": n.text,
+                "upper": n.upper,
+                "has_known": !n.known.is_empty(),
+                "gold": spans_json(&n.text, n.gold.iter().copied()),
+            })).collect::<Vec<_>>(),
+            "phiseal": {
+                "with_known": {"predicted": with_known, "notes_per_s": rate_known},
+                "text_only": {"predicted": text_only, "notes_per_s": rate_text},
+                "rust_scores": rust_scores,
+            },
+        });
+        std::fs::write(path, serde_json::to_string(&doc).unwrap()).unwrap();
+    }
 }
