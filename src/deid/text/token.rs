@@ -91,6 +91,30 @@ fn char_shape(c: char, is_first: bool) -> u8 {
     bits
 }
 
+/// A run of ASCII bytes of one class.
+struct AsciiRun {
+    len: usize,
+    /// [`shape::HAS_LOWER`] if the run has a lower-case letter.
+    lower: u8,
+}
+
+/// The run of ASCII letters (or digits) of `kind` starting at `i`.
+fn ascii_run(bytes: &[u8], i: usize, kind: TokKind) -> AsciiRun {
+    let rest = bytes.get(i..).unwrap_or(&[]);
+    let mut lower = 0;
+    let len = if kind == TokKind::Digit {
+        rest.iter().take_while(|b| b.is_ascii_digit()).count()
+    } else {
+        rest.iter()
+            .take_while(|b| {
+                lower |= if b.is_ascii_lowercase() { shape::HAS_LOWER } else { 0 };
+                b.is_ascii_alphabetic()
+            })
+            .count()
+    };
+    AsciiRun { len, lower }
+}
+
 /// Splits `text` into tokens.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 4);
@@ -112,6 +136,30 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             i = end;
             continue;
         };
+        if kind != TokKind::Punct && b.is_ascii() {
+            // Fast path: a whole run of ASCII letters or digits at once.
+            let run = ascii_run(bytes, i, kind);
+            if let Some(last) = tokens.last_mut().filter(|l| !space && l.end == i && l.kind == kind) {
+                last.end = i + run.len;
+                last.shape |= run.lower | shape::MULTI_CHAR; // ASCII bit unchanged: the run is ASCII
+            } else {
+                let multi = if run.len > 1 { shape::MULTI_CHAR } else { 0 };
+                tokens.push(Token {
+                    start: i,
+                    end: i + run.len,
+                    kind,
+                    space_before: space,
+                    newline_before: newline,
+                    lex: 0,
+                    first: c,
+                    shape: char_shape(c, true) | run.lower | multi,
+                });
+            }
+            space = false;
+            newline = false;
+            i += run.len;
+            continue;
+        }
         match tokens.last_mut() {
             Some(last) if !space && last.end == i && last.kind == kind && kind != TokKind::Punct => {
                 last.end = end;

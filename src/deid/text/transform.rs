@@ -1,6 +1,7 @@
 //! Writing the scrubbed text: type tags, consistent indexed surrogates, or masks.
 
 use super::{Candidate, OutputMode, PhiKind, TextOptions};
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 /// The generalised value that replaces an age over 89 in every mode.
@@ -16,14 +17,14 @@ pub(crate) struct Surrogates {
 impl Surrogates {
     fn get(&mut self, kind: PhiKind, value: &str) -> usize {
         let key: String = value.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
-        if let Some(&n) = self.seen.get(&(kind, key.clone())) {
-            return n;
+        match self.seen.entry((kind, key)) {
+            Entry::Occupied(seen) => *seen.get(),
+            Entry::Vacant(slot) => {
+                let n = self.next.entry(kind).or_insert(0);
+                *n += 1;
+                *slot.insert(*n)
+            }
         }
-        let n = self.next.entry(kind).or_insert(0);
-        *n += 1;
-        let n = *n;
-        self.seen.insert((kind, key), n);
-        n
     }
 }
 
