@@ -65,6 +65,10 @@ export type ScrubbedText = {
  */
 export function scrubText(text: string, options?: ScrubTextOptions): ScrubbedText;
 
+/** `safeHarbor` with the profile as the second argument (default `"safeHarbor"`). */
+export function deidentify(record: string, profile?: SafeHarborOptions["profile"], options?: Omit<SafeHarborOptions, "profile">): Deidentified<string>;
+export function deidentify(record: Exclude<JsonInput, string>, profile?: SafeHarborOptions["profile"], options?: Omit<SafeHarborOptions, "profile">): Deidentified<JsonObject>;
+
 /**
  * The Safe Harbor 3-digit form of a US ZIP code (`NNNNN`, `NNNNN-NNNN`, `NNNNNNNNN`): its first
  * three digits, or `"000"` where that area has 20,000 people or fewer (2010 Census), is on the

@@ -15,4 +15,4 @@ export { PhisealError, isPhisealError } from "./errors.js";
 export { hpke } from "./hpke.js";
 export { seal, open, rewrap, inspect, toText, fromText } from "./envelope.js";
 export { sealRecord, openRecord, changeRecordAccess, grantRecordAccess, revokeRecordAccess, sealBundle, openBundle, fhirPolicy, fhirPolicies, validatePolicy, blindIndex, IndexKey } from "./records.js";
-export { safeHarbor, scrubText, zip3, DeidKey } from "./deid.js";
+export { deidentify, safeHarbor, scrubText, zip3, DeidKey } from "./deid.js";

@@ -75,6 +75,17 @@ function knownArrays(known) {
  * Scrubs identifiers from free text: `{ text, spans: [{ type, start, end }] }`, offsets in
  * UTF-16 code units of the input (JS string indices).
  */
+/**
+ * `deidentify(record, profile, options)`: the issue's name for `safeHarbor` with the profile
+ * given positionally (`"safeHarbor"` by default, or `"limitedDataSetNotSafeHarbor"`).
+ */
+export function deidentify(record, profile = "safeHarbor", options = {}) {
+  if (options === null || typeof options !== "object" || "profile" in options) {
+    throw new TypeError("deidentify: options must be an object without `profile` (give the profile as the second argument)");
+  }
+  return safeHarbor(record, { ...options, profile });
+}
+
 export function scrubText(text, options) {
   const allowed = ["mode", "keepYear", "referenceYear", "known"];
   const { mode = "tag", keepYear = false, referenceYear, known } = options === undefined ? {} : knownOptions(options, "scrubText", allowed);

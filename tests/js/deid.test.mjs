@@ -4,7 +4,7 @@
 // JSON boundary (lone surrogates, integers beyond 2^53).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { DeidKey, safeHarbor, scrubText, zip3 } from "phiseal";
+import { DeidKey, deidentify, safeHarbor, scrubText, zip3 } from "phiseal";
 import { assertPhisealError, readRepoText } from "./helpers.mjs";
 
 const FIXTURES = [
@@ -236,4 +236,12 @@ test("zip3 follows the Census table and the HHS list", () => {
   assert.equal(zip3("not a zip"), "000");
   assert.equal(zip3(""), "000");
   assertPhisealError(() => zip3(2139), "INVALID_ARGUMENT");
+});
+
+test("deidentify(record, profile) is safeHarbor with the profile given positionally", () => {
+  const patient = fixture("patient.json");
+  assert.deepEqual(deidentify(patient, "safeHarbor", { referenceYear: 2026 }), safeHarbor(patient, { referenceYear: 2026 }));
+  const limited = deidentify(patient, "limitedDataSetNotSafeHarbor", { referenceYear: 2026 });
+  assert.equal(limited.report.safeHarbor, false);
+  assert.throws(() => deidentify(patient, "safeHarbor", { profile: "safeHarbor" }), TypeError);
 });
