@@ -1,4 +1,4 @@
-//! Throughput of the free-text scrubber `phiseal::deid::scrub_text` (docs/DEID.md) on the
+//! Throughput of the free-text scrubber `phiseal::deid::scrub_text` (docs/DEIDENTIFICATION.md) on the
 //! synthetic evaluation notes (`tests/deid/eval_set.rs`: 14 templates of admission, clinic,
 //! discharge, nursing and portal notes with names, dates, phones, addresses, identifiers and
 //! hard negatives; one note in four repeated in upper case):

@@ -54,7 +54,7 @@ fn main() {
          Limits of this measurement: the generator and the scrubber were written by the same \
          project, so the set shows the formats the scrubber was built for; it is a regression \
          and sanity measure, not an estimate of recall on real clinical notes (see \
-         docs/DEID.md, Limits).\n"
+         docs/DEIDENTIFICATION.md, Limits).\n"
     );
     let args: Vec<String> = std::env::args().collect();
     if let Some(path) = args.iter().position(|a| a == "--export-json").and_then(|i| args.get(i + 1)) {

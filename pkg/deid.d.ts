@@ -1,4 +1,4 @@
-// Type declarations of phiseal's de-identification (docs/DEID.md), re-exported by index.d.ts.
+// Type declarations of phiseal's de-identification (docs/DEIDENTIFICATION.md), re-exported by index.d.ts.
 // Checked by `tsc --strict` against tests/js/types-records-check.ts.
 
 import type { JsonInput, JsonObject } from "./records.js";
@@ -56,7 +56,7 @@ export type ScrubbedText = {
 };
 
 /**
- * Scrubs identifiers from a clinical note (best effort: see docs/DEID.md "Limits").
+ * Scrubs identifiers from a clinical note (best effort: see docs/DEIDENTIFICATION.md "Limits").
  * Idempotent: scrubbing the output again changes nothing. Errors: MALFORMED (lone surrogate),
  * LIMIT_EXCEEDED (over 16 MiB, too many known identifiers), INVALID_ARGUMENT.
  * @example

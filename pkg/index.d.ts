@@ -330,5 +330,5 @@ export * from "./stream.js";
 // Field-level record sealing (docs/RECORDS.md).
 export * from "./records.js";
 
-// De-identification: Safe Harbor for FHIR, free-text scrubbing, ZIP3 (docs/DEID.md).
+// De-identification: Safe Harbor for FHIR, free-text scrubbing, ZIP3 (docs/DEIDENTIFICATION.md).
 export * from "./deid.js";

@@ -1,4 +1,4 @@
-// De-identification under HIPAA Safe Harbor, 45 CFR 164.514(b)(2) (docs/DEID.md): FHIR R4
+// De-identification under HIPAA Safe Harbor, 45 CFR 164.514(b)(2) (docs/DEIDENTIFICATION.md): FHIR R4
 // resources and Bundles, free-text notes and ZIP codes, over bindings/wasm/src/deid*.rs.
 //
 // Resources cross as JSON text exactly like records (see records.js): text in gives text out,

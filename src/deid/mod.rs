@@ -1,4 +1,4 @@
-//! De-identification under HIPAA Safe Harbor, 45 CFR 164.514(b)(2) (rules in `docs/DEID.md`).
+//! De-identification under HIPAA Safe Harbor, 45 CFR 164.514(b)(2) (rules in `docs/DEIDENTIFICATION.md`).
 //!
 //! - [`scrub_text`]: free-text notes; identifiers replaced by tags, surrogates or masks, with
 //!   the list of spans found (class and offsets, never a value).

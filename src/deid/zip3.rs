@@ -4,7 +4,7 @@
 //! those three digits holds more than 20,000 people according to current publicly available
 //! Census data; otherwise the three digits become `000`. The population per prefix comes from
 //! `data/zip3-census2010.csv` (2010 Census, derived by `scripts/derive_zip3.py`, see
-//! `docs/DEID.md`), embedded in the crate so native and npm builds carry the same table.
+//! `docs/DEIDENTIFICATION.md`), embedded in the crate so native and npm builds carry the same table.
 //!
 //! Default deny: a prefix absent from the table, a prefix on the HHS restricted list (published
 //! with the 2000 Census) and any input that is not a well-formed US ZIP all give `000`.

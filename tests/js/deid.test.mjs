@@ -1,4 +1,4 @@
-// De-identification through the built package (docs/DEID.md): Safe Harbor on every FHIR
+// De-identification through the built package (docs/DEIDENTIFICATION.md): Safe Harbor on every FHIR
 // fixture and the Bundle, reports free of identifier values, idempotence, the options outside
 // Safe Harbor, free-text spans in JS string indices (UTF-16) on non-ASCII text, ZIP3, and the
 // JSON boundary (lone surrogates, integers beyond 2^53).
@@ -81,7 +81,7 @@ test("an MRN inside a standalone DocumentReference's attachment title is removed
 });
 
 test("a Bundle's notes are scrubbed with the identifiers of its Patient", () => {
-  // Alone, the Condition's note keeps "Cambridge" (a city without a state: docs/DEID.md "Limits");
+  // Alone, the Condition's note keeps "Cambridge" (a city without a state: docs/DEIDENTIFICATION.md "Limits");
   // in the Bundle, the Patient's address makes it a known identifier.
   const alone = JSON.stringify(safeHarbor(fixture("condition.json"), { referenceYear: 2026 }).value);
   assert.ok(alone.includes("Cambridge"));

@@ -1,4 +1,4 @@
-//! Safe Harbor de-identification of FHIR R4 resources and Bundles (docs/DEID.md). Exposed to
+//! Safe Harbor de-identification of FHIR R4 resources and Bundles (docs/DEIDENTIFICATION.md). Exposed to
 //! JS as `safeHarbor` by `pkg/src/deid.js`, which builds a `DeidOptions` handle from its option
 //! object (a handle because the options can hold keys, and wasm-bindgen cannot borrow an
 //! optional handle), calls `deidSafeHarbor` and frees the options.

@@ -1,4 +1,4 @@
-//! Free-text scrubbing and ZIP3 (docs/DEID.md). Exposed to JS as `scrubText` and `zip3` by
+//! Free-text scrubbing and ZIP3 (docs/DEIDENTIFICATION.md). Exposed to JS as `scrubText` and `zip3` by
 //! `pkg/src/deid.js`.
 //!
 //! The core reports spans as UTF-8 byte offsets into the input; JS indexes strings in UTF-16

@@ -1,5 +1,5 @@
 //! `phiseal deid`: HIPAA Safe Harbor de-identification (45 CFR 164.514(b)(2), rules in
-//! docs/DEID.md) of FHIR R4 resources and Bundles (`phiseal::deid::safe_harbor`), of NDJSON
+//! docs/DEIDENTIFICATION.md) of FHIR R4 resources and Bundles (`phiseal::deid::safe_harbor`), of NDJSON
 //! exports, and of free-text notes (`phiseal::deid::scrub_text`).
 
 use std::path::PathBuf;

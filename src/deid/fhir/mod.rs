@@ -1,5 +1,5 @@
 //! Safe Harbor de-identification of FHIR R4 resources held as `serde_json::Value`
-//! (45 CFR 164.514(b)(2); profile in [`profile`], rules in `docs/DEID.md`).
+//! (45 CFR 164.514(b)(2); profile in [`profile`], rules in `docs/DEIDENTIFICATION.md`).
 //!
 //! Default deny: only the elements the profile names reach the output. Free text goes through
 //! [`crate::deid::scrub_text`] with the identifiers found in the Patient and RelatedPerson

@@ -1,5 +1,5 @@
 //! Safe Harbor de-identification of generic JSON records under a [`JsonPolicy`] (default deny).
-//! The value-level actions are those of the FHIR profile (`docs/DEID.md`); free text is
+//! The value-level actions are those of the FHIR profile (`docs/DEIDENTIFICATION.md`); free text is
 //! scrubbed with the identifiers the policy marks (`RemoveName`, `RemoveAddress`, ...) as known
 //! identifiers. Report paths are the policy's own patterns, never the record's keys.
 

@@ -1,4 +1,4 @@
-//! Free-text scrubbing of clinical notes (45 CFR 164.514(b)(2)(i), rules in `docs/DEID.md`).
+//! Free-text scrubbing of clinical notes (45 CFR 164.514(b)(2)(i), rules in `docs/DEIDENTIFICATION.md`).
 //!
 //! Presidio-like pipeline: recognizers propose candidate spans (patterns with validation,
 //! context words, the Census name dictionary, identifiers known from the record), overlapping
