@@ -15,10 +15,47 @@ use crate::primitives::secret::SecretBytes;
 /// Length in bytes of X25519 public keys, secret keys and shared secrets.
 pub const KEY_LEN: usize = 32;
 
-/// A fixed clamped scalar used to test a point for low order: a clamped scalar is a multiple
-/// of the cofactor 8, so the product is the identity (all zeros) exactly when the point lies
-/// in the small subgroup.
-const LOW_ORDER_PROBE: [u8; KEY_LEN] = [0x5a; KEY_LEN];
+/// The u-coordinates of the points of order 1, 2, 4 and 8 on Curve25519, and their
+/// non-canonical encodings below 2^255 (the list libsodium's `has_small_order` uses). X25519
+/// ignores bit 255, so it is masked before comparing. Every public key whose X25519 product
+/// with any scalar can be all zeros is on this list (RFC 7748 section 6.1; the 31
+/// ZeroSharedSecret cases of Wycheproof's x25519_test.json are checked in tests).
+const LOW_ORDER_POINTS: [[u8; KEY_LEN]; 7] = [
+    [0; KEY_LEN],
+    [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    [
+        0xe0, 0xeb, 0x7a, 0x7c, 0x3b, 0x41, 0xb8, 0xae, 0x16, 0x56, 0xe3, 0xfa, 0xf1, 0x9f, 0xc4, 0x6a,
+        0xda, 0x09, 0x8d, 0xeb, 0x9c, 0x32, 0xb1, 0xfd, 0x86, 0x62, 0x05, 0x16, 0x5f, 0x49, 0xb8, 0x00,
+    ],
+    [
+        0x5f, 0x9c, 0x95, 0xbc, 0xa3, 0x50, 0x8c, 0x24, 0xb1, 0xd0, 0xb1, 0x55, 0x9c, 0x83, 0xef, 0x5b,
+        0x04, 0x44, 0x5c, 0xc4, 0x58, 0x1c, 0x8e, 0x86, 0xd8, 0x22, 0x4e, 0xdd, 0xd0, 0x9f, 0x11, 0x57,
+    ],
+    prime_plus(-1),
+    prime_plus(0),
+    prime_plus(1),
+];
+
+/// The little-endian encoding of p + delta, p = 2^255 - 19.
+const fn prime_plus(delta: i8) -> [u8; KEY_LEN] {
+    let mut out = [0xff; KEY_LEN];
+    out[0] = (0xed_i16 + delta as i16) as u8;
+    out[KEY_LEN - 1] = 0x7f;
+    out
+}
+
+/// Constant-time membership test in [`LOW_ORDER_POINTS`].
+fn is_low_order(u: &[u8; KEY_LEN]) -> bool {
+    let mut masked = *u;
+    if let Some(last) = masked.last_mut() {
+        *last &= 0x7f;
+    }
+    let mut found = subtle::Choice::from(0);
+    for point in &LOW_ORDER_POINTS {
+        found |= masked.ct_eq(point);
+    }
+    found.into()
+}
 
 /// A recipient's X25519 public key. Always of full order.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -31,8 +68,7 @@ impl PublicKey {
     /// [`Error::InvalidKey`] for a wrong length, an all-zero or a low-order point.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
         let raw: [u8; KEY_LEN] = bytes.try_into().map_err(|_| Error::InvalidKey("wrong length"))?;
-        let probe = StaticSecret::from(LOW_ORDER_PROBE).diffie_hellman(&DalekPublic::from(raw));
-        if bool::from(probe.as_bytes().ct_eq(&[0u8; KEY_LEN])) {
+        if is_low_order(&raw) {
             return Err(Error::InvalidKey("low-order public key"));
         }
         Ok(Self(raw))
@@ -190,6 +226,25 @@ mod tests {
         one[0] = 1;
         assert!(PublicKey::from_bytes(&one).is_err());
         assert!(PublicKey::from_bytes(&[9u8; 31]).is_err());
+    }
+
+    /// The list must agree with the definition: a point is of low order exactly when X25519
+    /// with a clamped scalar (a multiple of the cofactor) gives all zeros.
+    #[test]
+    fn low_order_list_matches_scalar_multiplication() {
+        let probe = StaticSecret::from([0x5a; 32]);
+        for point in &LOW_ORDER_POINTS {
+            for top in [0u8, 0x80] {
+                let mut u = *point;
+                u[31] |= top;
+                assert!(bool::from(probe.diffie_hellman(&DalekPublic::from(u)).as_bytes().ct_eq(&[0; 32])));
+                assert!(PublicKey::from_bytes(&u).is_err());
+            }
+        }
+        for _ in 0..64 {
+            let public = KeyPair::generate().unwrap().public_key().to_bytes();
+            assert!(!is_low_order(&public));
+        }
     }
 
     #[test]
