@@ -17,28 +17,35 @@ const DEPTH = 8;
 const BATCH = 16;
 const NODE_WORKERS = "node:worker_threads";
 
-/** The channel to the main thread. */
-async function connect() {
-  if (typeof self === "object" && self !== null && typeof self.postMessage === "function" && typeof importScripts === "function") {
-    return {
-      post: (message, transfer) => self.postMessage(message, transfer ?? []),
-      listen: (onMessage) => self.addEventListener("message", (event) => onMessage(event.data)),
-    };
-  }
-  const { parentPort } = await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_WORKERS);
-  return {
-    post: (message, transfer) => parentPort.postMessage(message, transfer ?? []),
-    listen: (onMessage) => parentPort.on("message", onMessage),
-  };
-}
-
-const port = await connect();
+/** The channel to the main thread, or null in Node until worker_threads has loaded. */
+let port = null;
 let job = null;
 
-port.listen((message) => {
-  if (message.type === "start") job = startJob(message);
-  else job?.handle(message);
-});
+/** Starts handling the main thread's messages on `channel`. */
+function serve(channel) {
+  port = channel;
+  port.listen((message) => {
+    if (message.type === "start") job = startJob(message);
+    else job?.handle(message);
+  });
+}
+
+// No top-level await: bundlers build workers as classic scripts by default (Vite's "iife").
+// In a browser the channel exists at once; in Node, parentPort queues messages until a
+// listener is attached, so loading worker_threads asynchronously loses nothing.
+if (typeof self === "object" && self !== null && typeof self.postMessage === "function" && typeof importScripts === "function") {
+  serve({
+    post: (message, transfer) => self.postMessage(message, transfer ?? []),
+    listen: (onMessage) => self.addEventListener("message", (event) => onMessage(event.data)),
+  });
+} else {
+  import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_WORKERS).then(({ parentPort }) =>
+    serve({
+      post: (message, transfer) => parentPort.postMessage(message, transfer ?? []),
+      listen: (onMessage) => parentPort.on("message", onMessage),
+    }),
+  );
+}
 
 /** One stream's worth of chunk work. */
 function startJob({ mode, key, baseNonce }) {

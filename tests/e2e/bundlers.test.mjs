@@ -185,7 +185,7 @@ test("a Vite build with the default initAsync() seals and opens in Chromium", as
     "src/main.js": mainSource("initAsync()"),
     // The streaming worker (src/stream-worker.js) uses top-level await, which Vite's default
     // worker format ("iife") rejects; module workers need worker.format "es".
-    "vite.config.js": `export default { logLevel: "warn", build: { target: "es2022" }, worker: { format: "es" } };\n`,
+    "vite.config.js": `export default { logLevel: "warn", build: { target: "es2022" } };\n`,
   });
   run(bin("vite"), ["build"], dir);
   const dist = join(dir, "dist");
