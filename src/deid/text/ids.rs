@@ -65,6 +65,20 @@ pub(crate) const WEAK_CONTEXT: &[&str] = &[
 
 const MAX_CODE_BYTES: usize = 40;
 
+/// Clinical words that look like codes (letters with a digit) and follow words such as "plan:"
+/// in notes ("Plan: HbA1c in 3 months"). Never identifiers.
+const CLINICAL_CODES: &[&str] = &[
+    "hba1c", "a1c", "b12", "b6", "b1", "d3", "co2", "spo2", "sao2", "fio2", "pao2", "o2", "h2o",
+    "t3", "t4", "ft4", "ft3", "k2", "mg2", "ca2", "covid19", "hba1", "il6", "cd4", "cd8", "ct1",
+    "pm2", "g6pd", "ck-mb", "nt-probnp",
+];
+
+/// True when the code between token `start` and `end` (exclusive) is a clinical term.
+fn is_clinical_code(t: &Tokens<'_>, start: usize, end: usize) -> bool {
+    let text: String = (start..end).map(|k| t.s(k)).collect::<String>().to_ascii_lowercase();
+    CLINICAL_CODES.contains(&text.as_str())
+}
+
 fn context_kind(t: &Tokens<'_>, i: usize) -> Option<PhiKind> {
     if !t.has(i, bit::ID_CONTEXT) {
         return None;
@@ -122,7 +136,7 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let end = if kind == PhiKind::Vehicle { spaced_plate(t, j).or_else(|| code_at(t, j)) } else { code_at(t, j) };
-        if let Some(e) = end {
+        if let Some(e) = end.filter(|&e| !is_clinical_code(t, j, e)) {
             out.push(Candidate::new(kind, t.start(j), t.end(e - 1), 88));
         }
     }
