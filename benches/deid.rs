@@ -27,7 +27,10 @@ fn bench(c: &mut Criterion) {
     let notes = eval_set::evaluation_set();
     let bytes: usize = notes.iter().map(|n| n.text.len()).sum();
     let with_mode = |mode: OutputMode| -> Vec<(String, TextOptions)> {
-        notes.iter().map(|n| (n.text.clone(), TextOptions { known: n.known.clone(), mode, ..TextOptions::default() })).collect()
+        notes
+            .iter()
+            .map(|n| (n.text.clone(), TextOptions { known: n.known.clone(), mode, ..TextOptions::default() }))
+            .collect()
     };
     let tagged = with_mode(OutputMode::Tag);
     let surrogate = with_mode(OutputMode::Surrogate);

@@ -41,10 +41,7 @@ static WALL: WallTime = WallTime;
 
 #[cfg(unix)]
 fn process_cpu_nanos() -> u64 {
-    let mut now = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
+    let mut now = libc::timespec { tv_sec: 0, tv_nsec: 0 };
     // SAFETY: `now` is a valid, writable timespec; the clock id is a constant the kernel knows.
     let rc = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut now) };
     assert_eq!(rc, 0, "clock_gettime(CLOCK_PROCESS_CPUTIME_ID) failed");
@@ -87,16 +84,10 @@ impl Measurement for ProcessCpuTime {
 /// The ready-made Patient policy restricted to the three roles above: `research` is dropped
 /// from the role list, from every rule's roles and from `generalizeFor`.
 fn patient_policy_three_roles() -> Policy {
-    let (_, text) = records::FHIR_POLICIES
-        .iter()
-        .find(|(name, _)| *name == "Patient")
-        .unwrap();
+    let (_, text) = records::FHIR_POLICIES.iter().find(|(name, _)| *name == "Patient").unwrap();
     let mut spec: Value = serde_json::from_str(text).unwrap();
     let keep_role = |roles: &mut Value| {
-        roles
-            .as_array_mut()
-            .unwrap()
-            .retain(|role| ROLES.contains(&role.as_str().unwrap()));
+        roles.as_array_mut().unwrap().retain(|role| ROLES.contains(&role.as_str().unwrap()));
     };
     keep_role(&mut spec["roles"]);
     keep_role(&mut spec["default"]["roles"]);
@@ -127,10 +118,8 @@ struct Fixture {
 
 impl Fixture {
     fn new() -> Self {
-        let pairs: Vec<Vec<KeyPair>> = ROLES
-            .iter()
-            .map(|_| (0..RECIPIENTS_PER_ROLE).map(|_| KeyPair::generate().unwrap()).collect())
-            .collect();
+        let pairs: Vec<Vec<KeyPair>> =
+            ROLES.iter().map(|_| (0..RECIPIENTS_PER_ROLE).map(|_| KeyPair::generate().unwrap()).collect()).collect();
         let recipients = ROLES
             .iter()
             .zip(&pairs)
@@ -150,11 +139,7 @@ impl Fixture {
     }
 
     fn seal(&self) -> Value {
-        let options = SealOptions {
-            record_id: RECORD_ID,
-            sender: None,
-            index_key: Some(&self.index_key),
-        };
+        let options = SealOptions { record_id: RECORD_ID, sender: None, index_key: Some(&self.index_key) };
         records::seal_record(&self.record, &self.policy, &self.recipients, &options).unwrap()
     }
 

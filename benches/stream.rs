@@ -34,12 +34,8 @@ fn one_shot(c: &mut Criterion, size: usize) {
     let sealed = seal(&KEY, CTX, &data).unwrap();
     let mut group = c.benchmark_group("stream/one-shot");
     group.throughput(Throughput::Bytes(size as u64));
-    group.bench_with_input(BenchmarkId::new("seal", size), &data, |b, d| {
-        b.iter(|| seal(&KEY, CTX, d).unwrap())
-    });
-    group.bench_with_input(BenchmarkId::new("open", size), &sealed, |b, s| {
-        b.iter(|| open(&KEY, CTX, s).unwrap())
-    });
+    group.bench_with_input(BenchmarkId::new("seal", size), &data, |b, d| b.iter(|| seal(&KEY, CTX, d).unwrap()));
+    group.bench_with_input(BenchmarkId::new("open", size), &sealed, |b, s| b.iter(|| open(&KEY, CTX, s).unwrap()));
     group.finish();
 }
 
@@ -54,9 +50,7 @@ fn streaming(c: &mut Criterion, size: usize) {
     group.bench_with_input(BenchmarkId::new("SealingWriter", size), &data, |b, d| {
         b.iter(|| seal_streaming(d, io::sink()))
     });
-    group.bench_with_input(BenchmarkId::new("OpeningReader", size), &sealed, |b, s| {
-        b.iter(|| open_streaming(s))
-    });
+    group.bench_with_input(BenchmarkId::new("OpeningReader", size), &sealed, |b, s| b.iter(|| open_streaming(s)));
     group.finish();
 }
 

@@ -88,7 +88,10 @@ mod export {
     fn run(notes: &[Note], with_known: bool) -> (Vec<Value>, f64) {
         let opts: Vec<TextOptions> = notes
             .iter()
-            .map(|n| TextOptions { known: if with_known { n.known.clone() } else { Default::default() }, ..TextOptions::default() })
+            .map(|n| TextOptions {
+                known: if with_known { n.known.clone() } else { Default::default() },
+                ..TextOptions::default()
+            })
             .collect();
         let predicted = notes
             .iter()

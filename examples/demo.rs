@@ -22,7 +22,11 @@ fn main() -> Result<(), phiseal::Error> {
     println!("\n== What the cloud stores ({} bytes) ==", sealed.len());
     println!("{}...{}", &text[..72], &text[text.len() - 16..]);
     let info = envelope::inspect(&sealed)?;
-    println!("addressed to {} key ids; contains the name 'Quintero'? {}", info.recipients.len(), text.contains("Quintero"));
+    println!(
+        "addressed to {} key ids; contains the name 'Quintero'? {}",
+        info.recipients.len(),
+        text.contains("Quintero")
+    );
 
     println!("\n== What each party opens ==");
     for (name, pair) in [("clinician", &clinician), ("billing", &billing), ("cloud admin", &cloud_admin)] {
@@ -41,6 +45,9 @@ fn main() -> Result<(), phiseal::Error> {
     let rewrapped = envelope::rewrap(&sealed, &clinician, context, &changes)?;
     let same_payload = sealed[sealed.len() - RECORD.len() - 16..] == rewrapped[rewrapped.len() - RECORD.len() - 16..];
     println!("payload bytes unchanged: {same_payload}");
-    println!("billing now: {}", envelope::open(&rewrapped, &billing, context).map_or_else(|e| e.code().to_string(), |_| "opened".into()));
+    println!(
+        "billing now: {}",
+        envelope::open(&rewrapped, &billing, context).map_or_else(|e| e.code().to_string(), |_| "opened".into())
+    );
     Ok(())
 }

@@ -41,8 +41,7 @@ fn mutate(bytes: &[u8], edit: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
 }
 
 fn main() {
-    let [alice, bob, carol, sender]: [KeyPair; 4] =
-        std::array::from_fn(|_| KeyPair::generate().unwrap());
+    let [alice, bob, carol, sender]: [KeyPair; 4] = std::array::from_fn(|_| KeyPair::generate().unwrap());
     let ctx: &[u8] = b"record:8f14e45f|purpose:lab-result";
     let pt: &[u8] = b"{\"code\":\"4548-4\",\"value\":6.1,\"unit\":\"%\"}";
     let two = envelope::seal(pt, &[*alice.public_key(), *bob.public_key()], ctx).unwrap();
@@ -74,23 +73,53 @@ fn main() {
         fail("header MAC bit flipped", &mutate(&two, |b| b[header_end - 1] ^= 1), ctx, "alice", "AUTH_FAILED"),
         fail("payload bit flipped", &mutate(&two, |b| b[header_end + 3] ^= 1), ctx, "alice", "AUTH_FAILED"),
         fail("trailing byte", &mutate(&two, |b| b.push(0)), ctx, "alice", "AUTH_FAILED"),
-        fail("slots swapped", &mutate(&two, |b| {
-            let (first, second) = b[slots_at..slots_at + 2 * SLOT_LEN].split_at_mut(SLOT_LEN);
-            first.swap_with_slice(second);
-        }), ctx, "alice", "AUTH_FAILED"),
-        fail("second slot removed", &mutate(&two, |b| {
-            b.drain(slots_at + SLOT_LEN..slots_at + 2 * SLOT_LEN);
-            b[slots_at - 1] = 1;
-        }), ctx, "alice", "AUTH_FAILED"),
-        fail("first slot duplicated", &mutate(&two, |b| {
-            let slot = b[slots_at..slots_at + SLOT_LEN].to_vec();
-            b.splice(slots_at + 2 * SLOT_LEN..slots_at + 2 * SLOT_LEN, slot);
-            b[slots_at - 1] = 3;
-        }), ctx, "alice", "MALFORMED"),
-        fail("recipient count above the limit", &mutate(&two, |b| b[slots_at - 2..slots_at].copy_from_slice(&300u16.to_be_bytes())), ctx, "alice", "LIMIT_EXCEEDED"),
-        fail("low-order enc in the opener's slot", &mutate(&two, |b| {
-            b[slots_at + 32..slots_at + 64].copy_from_slice(&[0u8; 32]);
-        }), ctx, "alice", "INVALID_KEY"),
+        fail(
+            "slots swapped",
+            &mutate(&two, |b| {
+                let (first, second) = b[slots_at..slots_at + 2 * SLOT_LEN].split_at_mut(SLOT_LEN);
+                first.swap_with_slice(second);
+            }),
+            ctx,
+            "alice",
+            "AUTH_FAILED",
+        ),
+        fail(
+            "second slot removed",
+            &mutate(&two, |b| {
+                b.drain(slots_at + SLOT_LEN..slots_at + 2 * SLOT_LEN);
+                b[slots_at - 1] = 1;
+            }),
+            ctx,
+            "alice",
+            "AUTH_FAILED",
+        ),
+        fail(
+            "first slot duplicated",
+            &mutate(&two, |b| {
+                let slot = b[slots_at..slots_at + SLOT_LEN].to_vec();
+                b.splice(slots_at + 2 * SLOT_LEN..slots_at + 2 * SLOT_LEN, slot);
+                b[slots_at - 1] = 3;
+            }),
+            ctx,
+            "alice",
+            "MALFORMED",
+        ),
+        fail(
+            "recipient count above the limit",
+            &mutate(&two, |b| b[slots_at - 2..slots_at].copy_from_slice(&300u16.to_be_bytes())),
+            ctx,
+            "alice",
+            "LIMIT_EXCEEDED",
+        ),
+        fail(
+            "low-order enc in the opener's slot",
+            &mutate(&two, |b| {
+                b[slots_at + 32..slots_at + 64].copy_from_slice(&[0u8; 32]);
+            }),
+            ctx,
+            "alice",
+            "INVALID_KEY",
+        ),
         ok("rewrapped: carol added", &rewrapped, ctx, "carol", pt),
         ok("rewrapped: alice kept", &rewrapped, ctx, "alice", pt),
         fail("rewrapped: bob removed", &rewrapped, ctx, "bob", "NO_MATCHING_RECIPIENT"),
@@ -106,14 +135,18 @@ fn main() {
                        "expect": { "plaintext": hex(pt) } }));
     cases.push(json!({ "name": "text form with padding", "text": format!("{}=", envelope::to_text(&two)),
                        "context": hex(ctx), "openAs": "bob", "expect": { "error": "MALFORMED" } }));
-    cases.push(json!({ "name": "text form of a future version", "text": envelope::to_text(&two).replace("phsl1.", "phsl2."),
-                       "context": hex(ctx), "openAs": "bob", "expect": { "error": "UNSUPPORTED_VERSION" } }));
+    cases.push(
+        json!({ "name": "text form of a future version", "text": envelope::to_text(&two).replace("phsl1.", "phsl2."),
+                       "context": hex(ctx), "openAs": "bob", "expect": { "error": "UNSUPPORTED_VERSION" } }),
+    );
     cases.push(json!({ "name": "key-only header", "keyHeader": hex(&key_header), "context": hex(b"role:clinician"),
                        "openAs": "alice", "expect": { "dataKey": hex(data_key.expose()) } }));
     cases.push(json!({ "name": "key-only header, wrong context", "keyHeader": hex(&key_header), "context": hex(b"role:billing"),
                        "openAs": "alice", "expect": { "error": "AUTH_FAILED" } }));
-    cases.push(json!({ "name": "one-shot envelope given as a key-only header", "keyHeader": hex(&two), "context": hex(ctx),
-                       "openAs": "alice", "expect": { "error": "MALFORMED" } }));
+    cases.push(
+        json!({ "name": "one-shot envelope given as a key-only header", "keyHeader": hex(&two), "context": hex(ctx),
+                       "openAs": "alice", "expect": { "error": "MALFORMED" } }),
+    );
 
     let doc = json!({
         "format": "phiseal envelope v1 (docs/FORMAT.md)",

@@ -7,19 +7,13 @@
 //! and are given as known answers. Run once per format change:
 //! `cargo run --example gen_record_vectors -- tests/vectors/records/v1.json`
 //! (committed files are never regenerated in place; without an argument it prints to stdout).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::collections::BTreeMap;
 
 use phiseal::keys::{KeyPair, PublicKey, SecretKey};
 use phiseal::records::{
-    blind_index, fhir_policy, json, open_record, seal_record, IndexKey, Normalization, Policy,
-    SealOptions,
+    blind_index, fhir_policy, json, open_record, seal_record, IndexKey, Normalization, Policy, SealOptions,
 };
 use serde_json::{json, Value};
 
@@ -49,12 +43,7 @@ fn pair(seed: u8) -> KeyPair {
 }
 
 fn identities() -> Vec<(&'static str, KeyPair)> {
-    vec![
-        ("clinician", pair(0x11)),
-        ("billing", pair(0x22)),
-        ("research", pair(0x33)),
-        ("stranger", pair(0x44)),
-    ]
+    vec![("clinician", pair(0x11)), ("billing", pair(0x22)), ("research", pair(0x33)), ("stranger", pair(0x44))]
 }
 
 fn recipients(ids: &[(&str, KeyPair)]) -> BTreeMap<String, Vec<PublicKey>> {
@@ -94,39 +83,20 @@ fn main() {
     let record = json::parse(RECORD).unwrap();
     let portal = pair(0x55);
 
-    let base = SealOptions {
-        record_id: "Patient/vec-1",
-        sender: None,
-        index_key: Some(&index_key),
-    };
+    let base = SealOptions { record_id: "Patient/vec-1", sender: None, index_key: Some(&index_key) };
     let sealed = seal_record(&record, &policy, &recipients(&ids), &base).unwrap();
-    let authed = SealOptions {
-        sender: Some(&portal),
-        ..base
-    };
+    let authed = SealOptions { sender: Some(&portal), ..base };
     let sealed_auth = seal_record(&record, &policy, &recipients(&ids), &authed).unwrap();
 
-    let observation =
-        json::parse(&std::fs::read_to_string("tests/fixtures/fhir/observation.json").unwrap())
-            .unwrap();
-    let fhir_options = SealOptions {
-        record_id: "Observation/obs-hba1c-1",
-        sender: None,
-        index_key: None,
-    };
+    let observation = json::parse(&std::fs::read_to_string("tests/fixtures/fhir/observation.json").unwrap()).unwrap();
+    let fhir_options = SealOptions { record_id: "Observation/obs-hba1c-1", sender: None, index_key: None };
     let roles4 = BTreeMap::from([
         ("clinician".to_owned(), vec![*ids[0].1.public_key()]),
         ("billing".to_owned(), vec![*ids[1].1.public_key()]),
         ("frontdesk".to_owned(), vec![*ids[3].1.public_key()]),
         ("research".to_owned(), vec![*ids[2].1.public_key()]),
     ]);
-    let sealed_fhir = seal_record(
-        &observation,
-        &fhir_policy("Observation").unwrap(),
-        &roles4,
-        &fhir_options,
-    )
-    .unwrap();
+    let sealed_fhir = seal_record(&observation, &fhir_policy("Observation").unwrap(), &roles4, &fhir_options).unwrap();
 
     let cases = vec![
         json!({"name": "patient, base mode", "policy": json::parse(POLICY).unwrap(), "recordId": "Patient/vec-1",
@@ -143,71 +113,35 @@ fn main() {
         failure("given names moved to family", &sealed, "clinician", |v| {
             v["name"][0]["family"] = v["name"][0]["given"].clone()
         }),
-        failure(
-            "field copied from another record",
-            &sealed,
-            "clinician",
-            |v| v["name"][0]["family"] = sealed_auth["name"][0]["family"].clone(),
-        ),
+        failure("field copied from another record", &sealed, "clinician", |v| {
+            v["name"][0]["family"] = sealed_auth["name"][0]["family"].clone()
+        }),
         failure("encrypted field deleted", &sealed, "billing", |v| {
             v.as_object_mut().unwrap().remove("gender");
         }),
-        failure("field added outside the legend", &sealed, "research", |v| {
-            v["note"] = json!("x")
-        }),
-        failure("kept value edited", &sealed, "research", |v| {
-            v["active"] = json!(false)
-        }),
-        failure("generalized value edited", &sealed, "research", |v| {
-            v["address"][0]["postalCode"] = json!("100")
-        }),
+        failure("field added outside the legend", &sealed, "research", |v| v["note"] = json!("x")),
+        failure("kept value edited", &sealed, "research", |v| v["active"] = json!(false)),
+        failure("generalized value edited", &sealed, "research", |v| v["address"][0]["postalCode"] = json!("100")),
         failure("legend roles edited", &sealed, "billing", |v| {
             v["_phiseal"]["legend"][3]["roles"] = json!(["billing"])
         }),
-        failure(
-            "legend entry and field removed",
-            &sealed,
-            "clinician",
-            |v| {
-                let at = v["_phiseal"]["legend"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .position(|e| e["path"] == "/gender")
-                    .unwrap();
-                v["_phiseal"]["legend"].as_array_mut().unwrap().remove(at);
-                v.as_object_mut().unwrap().remove("gender");
-            },
-        ),
-        failure("record id changed", &sealed, "clinician", |v| {
-            v["_phiseal"]["recordId"] = json!("Patient/vec-2")
+        failure("legend entry and field removed", &sealed, "clinician", |v| {
+            let at = v["_phiseal"]["legend"].as_array().unwrap().iter().position(|e| e["path"] == "/gender").unwrap();
+            v["_phiseal"]["legend"].as_array_mut().unwrap().remove(at);
+            v.as_object_mut().unwrap().remove("gender");
         }),
+        failure("record id changed", &sealed, "clinician", |v| v["_phiseal"]["recordId"] = json!("Patient/vec-2")),
         failure("MAC flipped", &sealed, "billing", |v| {
-            let mac = v["_phiseal"]["roles"]["billing"]["mac"]
-                .as_str()
-                .unwrap()
-                .to_owned();
-            let flipped = if mac.starts_with('A') {
-                mac.replacen('A', "B", 1)
-            } else {
-                format!("A{}", &mac[1..])
-            };
+            let mac = v["_phiseal"]["roles"]["billing"]["mac"].as_str().unwrap().to_owned();
+            let flipped = if mac.starts_with('A') { mac.replacen('A', "B", 1) } else { format!("A{}", &mac[1..]) };
             v["_phiseal"]["roles"]["billing"]["mac"] = json!(flipped);
         }),
-        failure(
-            "key headers of two roles swapped",
-            &sealed,
-            "billing",
-            |v| {
-                let billing = v["_phiseal"]["roles"]["billing"]["keys"].clone();
-                v["_phiseal"]["roles"]["billing"]["keys"] =
-                    v["_phiseal"]["roles"]["clinician"]["keys"].clone();
-                v["_phiseal"]["roles"]["clinician"]["keys"] = billing;
-            },
-        ),
-        failure("unknown format version", &sealed, "clinician", |v| {
-            v["_phiseal"]["v"] = json!(2)
+        failure("key headers of two roles swapped", &sealed, "billing", |v| {
+            let billing = v["_phiseal"]["roles"]["billing"]["keys"].clone();
+            v["_phiseal"]["roles"]["billing"]["keys"] = v["_phiseal"]["roles"]["clinician"]["keys"].clone();
+            v["_phiseal"]["roles"]["clinician"]["keys"] = billing;
         }),
+        failure("unknown format version", &sealed, "clinician", |v| v["_phiseal"]["v"] = json!(2)),
         failure("token object altered", &sealed, "clinician", |v| {
             v["identifier"][0]["value"]["$token"] = json!("pht1.AAAAAAAAAAAAAAAAAAAAAA")
         }),

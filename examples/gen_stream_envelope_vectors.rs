@@ -48,23 +48,53 @@ fn main() {
     cases.push(case("header salt bit flipped", &flipped_header, ctx, "alice", json!({ "error": "AUTH_FAILED" })));
     let mut flipped_chunk = two_chunks.clone();
     flipped_chunk[header_len + 100] ^= 1;
-    cases.push(case("first chunk bit flipped", &flipped_chunk, ctx, "alice",
-        json!({ "error": "AUTH_FAILED", "releasedBeforeError": 0 })));
+    cases.push(case(
+        "first chunk bit flipped",
+        &flipped_chunk,
+        ctx,
+        "alice",
+        json!({ "error": "AUTH_FAILED", "releasedBeforeError": 0 }),
+    ));
     let mut late = two_chunks.clone();
     let last = late.len() - 5;
     late[last] ^= 1;
-    cases.push(case("final chunk bit flipped", &late, ctx, "alice",
-        json!({ "error": "AUTH_FAILED", "releasedBeforeError": 16_384 })));
+    cases.push(case(
+        "final chunk bit flipped",
+        &late,
+        ctx,
+        "alice",
+        json!({ "error": "AUTH_FAILED", "releasedBeforeError": 16_384 }),
+    ));
     let cut = &two_chunks[..header_len + 56 + (16_384 + 16)];
-    cases.push(case("cut at a chunk boundary", cut, ctx, "alice", json!({ "error": "TRUNCATED", "releasedBeforeError": 16_384 })));
-    cases.push(case("cut inside the header", &two_chunks[..header_len - 10], ctx, "alice", json!({ "error": "MALFORMED" })));
+    cases.push(case(
+        "cut at a chunk boundary",
+        cut,
+        ctx,
+        "alice",
+        json!({ "error": "TRUNCATED", "releasedBeforeError": 16_384 }),
+    ));
+    cases.push(case(
+        "cut inside the header",
+        &two_chunks[..header_len - 10],
+        ctx,
+        "alice",
+        json!({ "error": "MALFORMED" }),
+    ));
     let one_shot = envelope::seal(b"x", &[*alice.public_key()], ctx).unwrap();
-    cases.push(case("one-shot envelope given to the stream opener", &one_shot, ctx, "alice", json!({ "error": "MALFORMED" })));
+    cases.push(case(
+        "one-shot envelope given to the stream opener",
+        &one_shot,
+        ctx,
+        "alice",
+        json!({ "error": "MALFORMED" }),
+    ));
 
-    let key = |pair: &KeyPair| json!({
-        "secretKey": hex(pair.secret_key().dangerous_export_bytes().expose()),
-        "publicKey": hex(pair.public_key().as_bytes()),
-    });
+    let key = |pair: &KeyPair| {
+        json!({
+            "secretKey": hex(pair.secret_key().dangerous_export_bytes().expose()),
+            "publicKey": hex(pair.public_key().as_bytes()),
+        })
+    };
     let doc = json!({
         "format": "phiseal streaming envelope v1 (docs/FORMAT.md, Streaming)",
         "howToUse": "Open `envelope` as a stream with the secret key named by `openAs` and `context`. `expect.plaintextLength` N means the whole output is N bytes where byte i = (13 * i) mod 256; `expect.plaintext` is hex; for `expect.error`, a streaming reader may first release `releasedBeforeError` authenticated bytes (when given) and must then fail with that code.",

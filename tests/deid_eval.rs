@@ -13,9 +13,25 @@ fn evaluation_set_covers_every_class_and_hard_negatives() {
     assert!(notes.len() >= 60);
     assert!(notes.iter().any(|n| n.upper));
     let (scores, _) = eval_set::score(&notes);
-    for kind in [PhiKind::Name, PhiKind::Address, PhiKind::Zip, PhiKind::Date, PhiKind::Age, PhiKind::Phone,
-                 PhiKind::Email, PhiKind::Url, PhiKind::Ip, PhiKind::Ssn, PhiKind::Mrn, PhiKind::HealthPlan,
-                 PhiKind::Account, PhiKind::License, PhiKind::Vehicle, PhiKind::Device, PhiKind::Id] {
+    for kind in [
+        PhiKind::Name,
+        PhiKind::Address,
+        PhiKind::Zip,
+        PhiKind::Date,
+        PhiKind::Age,
+        PhiKind::Phone,
+        PhiKind::Email,
+        PhiKind::Url,
+        PhiKind::Ip,
+        PhiKind::Ssn,
+        PhiKind::Mrn,
+        PhiKind::HealthPlan,
+        PhiKind::Account,
+        PhiKind::License,
+        PhiKind::Vehicle,
+        PhiKind::Device,
+        PhiKind::Id,
+    ] {
         assert!(scores.get(&kind).is_some_and(|c| c.gold >= 10), "{kind:?} under-represented");
     }
     let all = notes.iter().map(|n| n.text.as_str()).collect::<String>();
@@ -30,8 +46,18 @@ fn scrubber_meets_recall_and_precision_goals() {
     let (scores, errors) = eval_set::score(&notes);
     let table = eval_set::markdown(&notes, &scores);
     for (kind, c) in &scores {
-        assert!(c.recall() >= eval_set::recall_goal(*kind), "{kind:?} recall {:.3}\n{table}\n{}", c.recall(), errors.join("\n"));
-        assert!(c.precision() >= eval_set::PRECISION_GOAL, "{kind:?} precision {:.3}\n{table}\n{}", c.precision(), errors.join("\n"));
+        assert!(
+            c.recall() >= eval_set::recall_goal(*kind),
+            "{kind:?} recall {:.3}\n{table}\n{}",
+            c.recall(),
+            errors.join("\n")
+        );
+        assert!(
+            c.precision() >= eval_set::PRECISION_GOAL,
+            "{kind:?} precision {:.3}\n{table}\n{}",
+            c.precision(),
+            errors.join("\n")
+        );
     }
 }
 

@@ -4,17 +4,32 @@
 
 use base64ct::{Base64, Encoding};
 use phiseal::deid::{
-    safe_harbor, DateShiftNotSafeHarbor, DeidKey, DeidOptions, Profile, AGE_GROUP_EXTENSION_URL,
-    MAX_DEPTH,
+    safe_harbor, DateShiftNotSafeHarbor, DeidKey, DeidOptions, Profile, AGE_GROUP_EXTENSION_URL, MAX_DEPTH,
 };
 use phiseal::Error;
 use serde_json::{json, Value};
 
 /// Every identifier value planted in the synthetic bundle.
 const PLANTED: &[&str] = &[
-    "Xiomara", "Quintanilla", "Okafor", "Tremaine", "88 Old Mill", "Dorchester", "02125",
-    "617-555-0134", "xq@example.com", "MRN-448812", "1931-04-02", "2024-03-05", "pat-17",
-    "enc-9", "Whitfield", "555-0199", "Chidi", "ZX-99812", "http://photos.example.org",
+    "Xiomara",
+    "Quintanilla",
+    "Okafor",
+    "Tremaine",
+    "88 Old Mill",
+    "Dorchester",
+    "02125",
+    "617-555-0134",
+    "xq@example.com",
+    "MRN-448812",
+    "1931-04-02",
+    "2024-03-05",
+    "pat-17",
+    "enc-9",
+    "Whitfield",
+    "555-0199",
+    "Chidi",
+    "ZX-99812",
+    "http://photos.example.org",
 ];
 
 fn bundle() -> Value {
@@ -128,7 +143,11 @@ fn birth_year_kept_when_under_90_and_removed_without_reference_year() {
     assert_eq!(safe_harbor(&young, &opts()).unwrap().value["birthDate"], "1980");
     let none = safe_harbor(&young, &DeidOptions::default()).unwrap();
     assert!(none.value.get("birthDate").is_none());
-    assert!(none.report.changes.iter().any(|c| c.path == "Patient.birthDate" && c.action == "removed-no-reference-year"));
+    assert!(none
+        .report
+        .changes
+        .iter()
+        .any(|c| c.path == "Patient.birthDate" && c.action == "removed-no-reference-year"));
 }
 
 #[test]
@@ -147,7 +166,13 @@ fn clinical_resources() {
     assert_eq!(obs["valueQuantity"]["value"], 72);
     assert_eq!(obs["code"]["text"], "Heart rate");
     let note = obs["note"][0]["text"].as_str().unwrap();
-    assert!(note.contains("daughter [NAME]") && note.contains("[ADDRESS]") && note.contains("[PHONE]") && note.contains("Follow-up 2024."), "{note}");
+    assert!(
+        note.contains("daughter [NAME]")
+            && note.contains("[ADDRESS]")
+            && note.contains("[PHONE]")
+            && note.contains("Follow-up 2024."),
+        "{note}"
+    );
     assert!(obs["note"][0].get("authorString").is_none());
     let cond = &e[3]["resource"];
     assert_eq!(cond["onsetAge"]["comparator"], ">=");
@@ -180,7 +205,12 @@ fn report_lists_paths_and_actions() {
 /// Drops surrogate ids and references, which are renumbered per call.
 fn without_ids(v: &Value) -> Value {
     match v {
-        Value::Object(m) => Value::Object(m.iter().filter(|(k, _)| !matches!(k.as_str(), "id" | "reference" | "fullUrl")).map(|(k, v)| (k.clone(), without_ids(v))).collect()),
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .filter(|(k, _)| !matches!(k.as_str(), "id" | "reference" | "fullUrl"))
+                .map(|(k, v)| (k.clone(), without_ids(v)))
+                .collect(),
+        ),
         Value::Array(a) => Value::Array(a.iter().map(without_ids).collect()),
         other => other.clone(),
     }
@@ -222,7 +252,11 @@ fn options_outside_safe_harbor_are_labelled() {
     let again = safe_harbor(&bundle(), &o).unwrap();
     assert_eq!(again.value["entry"][0]["resource"]["identifier"][0]["value"].as_str().unwrap(), pid);
 
-    let lds = DeidOptions { profile: Profile::LimitedDataSetNotSafeHarbor, reference_year: Some(2026), ..DeidOptions::default() };
+    let lds = DeidOptions {
+        profile: Profile::LimitedDataSetNotSafeHarbor,
+        reference_year: Some(2026),
+        ..DeidOptions::default()
+    };
     let out = safe_harbor(&bundle(), &lds).unwrap();
     assert_eq!(out.report.profile, "limited-data-set");
     assert_eq!(out.report.not_safe_harbor, vec!["limited-data-set"]);

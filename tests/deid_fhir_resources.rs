@@ -3,15 +3,24 @@
 //! records put them; nothing planted may survive. Plus default deny under random extra keys,
 //! and Debug snapshots of the option types (no secret, no PHI).
 
-use phiseal::deid::{
-    safe_harbor, DateShiftNotSafeHarbor, DeidKey, DeidOptions, KnownIdentifiers, PhiKind,
-};
+use phiseal::deid::{safe_harbor, DateShiftNotSafeHarbor, DeidKey, DeidOptions, KnownIdentifiers, PhiKind};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
 const PLANTED: &[&str] = &[
-    "Zebulon", "Thistlewood", "Q-55120", "2023-07-14", "617-555-0177", "Harrowgate", "77 Quarry",
-    "MBR-88120044", "CLM-7781", "ACCT-99120", "Dr. Pemberton", "Pemberton", "SUB-1120",
+    "Zebulon",
+    "Thistlewood",
+    "Q-55120",
+    "2023-07-14",
+    "617-555-0177",
+    "Harrowgate",
+    "77 Quarry",
+    "MBR-88120044",
+    "CLM-7781",
+    "ACCT-99120",
+    "Dr. Pemberton",
+    "Pemberton",
+    "SUB-1120",
     "LOT-not-secret",
 ];
 
@@ -77,14 +86,25 @@ fn nothing_planted_survives_in_any_resource_type() {
         assert!(!report.contains(p), "{p} in report");
     }
     // Clinical content survives.
-    for kept in ["Penicillin", "Hives", "Lasix 40 mg", "197361", "99213", "120.5", "Appendectomy by Dr. [NAME]", "\"2023\""] {
+    for kept in
+        ["Penicillin", "Hives", "Lasix 40 mg", "197361", "99213", "120.5", "Appendectomy by Dr. [NAME]", "\"2023\""]
+    {
         assert!(text.contains(kept), "{kept} lost: {text}");
     }
     // Each resource is de-identified on its own too.
     for r in resources() {
         let one = safe_harbor(&r, &opts).unwrap();
         let s = serde_json::to_string(&one.value).unwrap();
-        for p in ["2023-07-14", "617-555-0177", "Dr. Pemberton", "MBR-88120044", "CLM-7781", "ACCT-99120", "SUB-1120", "05401"] {
+        for p in [
+            "2023-07-14",
+            "617-555-0177",
+            "Dr. Pemberton",
+            "MBR-88120044",
+            "CLM-7781",
+            "ACCT-99120",
+            "SUB-1120",
+            "05401",
+        ] {
             assert!(!s.contains(p), "{p} survived alone in {}", r["resourceType"]);
         }
     }
@@ -126,7 +146,8 @@ fn debug_snapshots_hold_no_secret_or_phi() {
     assert_eq!(format!("{key:?}"), "DeidKey(<redacted>)");
     let shift = DateShiftNotSafeHarbor { key: key.clone(), patient: "zeb-1".into(), max_days: 30 };
     assert_eq!(format!("{shift:?}"), "DateShiftNotSafeHarbor { key: <redacted>, patient: <redacted>, max_days: 30 }");
-    let opts = DeidOptions { date_shift: Some(shift), pseudonym_key_not_safe_harbor: Some(key), ..DeidOptions::default() };
+    let opts =
+        DeidOptions { date_shift: Some(shift), pseudonym_key_not_safe_harbor: Some(key), ..DeidOptions::default() };
     let dbg = format!("{opts:?}");
     assert!(!dbg.contains("zeb-1") && !dbg.contains("42") && !dbg.contains("66"), "{dbg}");
 }

@@ -21,29 +21,43 @@ fn record() -> serde_json::Value {
 
 fn policy() -> JsonPolicy {
     JsonPolicy::new()
-        .rule("patient.name", JsonAction::RemoveName).unwrap()
-        .rule("patient.dob", JsonAction::BirthDate).unwrap()
-        .rule("patient.zip", JsonAction::Zip).unwrap()
-        .rule("patient.city", JsonAction::City).unwrap()
-        .rule("patient.phone", JsonAction::RemoveContact).unwrap()
-        .rule("patient.mrn", JsonAction::RemoveIdentifier).unwrap()
-        .rule("patient.age", JsonAction::Age).unwrap()
-        .rule("patient.sex", JsonAction::Keep).unwrap()
-        .rule("visits.date", JsonAction::Date).unwrap()
-        .rule("visits.note", JsonAction::Text).unwrap()
-        .rule("visits.*", JsonAction::Keep).unwrap()
+        .rule("patient.name", JsonAction::RemoveName)
+        .unwrap()
+        .rule("patient.dob", JsonAction::BirthDate)
+        .unwrap()
+        .rule("patient.zip", JsonAction::Zip)
+        .unwrap()
+        .rule("patient.city", JsonAction::City)
+        .unwrap()
+        .rule("patient.phone", JsonAction::RemoveContact)
+        .unwrap()
+        .rule("patient.mrn", JsonAction::RemoveIdentifier)
+        .unwrap()
+        .rule("patient.age", JsonAction::Age)
+        .unwrap()
+        .rule("patient.sex", JsonAction::Keep)
+        .unwrap()
+        .rule("visits.date", JsonAction::Date)
+        .unwrap()
+        .rule("visits.note", JsonAction::Text)
+        .unwrap()
+        .rule("visits.*", JsonAction::Keep)
+        .unwrap()
 }
 
 #[test]
 fn policy_applies_and_denies_by_default() {
     let input = record();
-    let out = deidentify_json(&input, &policy(), &DeidOptions { reference_year: Some(2026), ..DeidOptions::default() }).unwrap();
+    let out = deidentify_json(&input, &policy(), &DeidOptions { reference_year: Some(2026), ..DeidOptions::default() })
+        .unwrap();
     let v = &out.value;
     assert_eq!(v["patient"]["zip"], "021");
     assert_eq!(v["patient"]["dob"], "90 or older");
     assert_eq!(v["patient"]["age"], "90+");
     assert_eq!(v["patient"]["sex"], "F");
-    assert!(v["patient"].get("name").is_none() && v["patient"].get("city").is_none() && v["patient"].get("phone").is_none());
+    assert!(
+        v["patient"].get("name").is_none() && v["patient"].get("city").is_none() && v["patient"].get("phone").is_none()
+    );
     assert_eq!(v["visits"][0]["date"], "2024");
     assert_eq!(v["visits"][0]["code"], "I10");
     assert_eq!(v["visits"][0]["note"], "[NAME] seen; lives in [ADDRESS]; call [PHONE]; chart [ID].");
@@ -64,7 +78,8 @@ fn first_rule_wins_and_wildcards() {
     let out = deidentify_json(&json!({"a": {"secret": 1, "x": 2}, "b": 3}), &p, &DeidOptions::default()).unwrap();
     assert_eq!(out.value, json!({"a": {"x": 2}}));
     let p = JsonPolicy::new().rule("*.code", JsonAction::Keep).unwrap();
-    let out = deidentify_json(&json!({"a": {"code": "x", "n": 1}, "b": [{"code": "y"}]}), &p, &DeidOptions::default()).unwrap();
+    let out = deidentify_json(&json!({"a": {"code": "x", "n": 1}, "b": [{"code": "y"}]}), &p, &DeidOptions::default())
+        .unwrap();
     assert_eq!(out.value, json!({"a": {"code": "x"}, "b": [{"code": "y"}]}));
     // An empty policy removes everything.
     let out = deidentify_json(&record(), &JsonPolicy::new(), &DeidOptions::default()).unwrap();
@@ -73,7 +88,11 @@ fn first_rule_wins_and_wildcards() {
 
 #[test]
 fn limited_data_set_is_labelled() {
-    let o = DeidOptions { profile: Profile::LimitedDataSetNotSafeHarbor, reference_year: Some(2026), ..DeidOptions::default() };
+    let o = DeidOptions {
+        profile: Profile::LimitedDataSetNotSafeHarbor,
+        reference_year: Some(2026),
+        ..DeidOptions::default()
+    };
     let out = deidentify_json(&record(), &policy(), &o).unwrap();
     assert_eq!(out.value["patient"]["zip"], "02125");
     assert_eq!(out.value["patient"]["city"], "Dorchester");
@@ -87,7 +106,10 @@ fn policy_errors_name_the_rule_not_values() {
     let bad = json!({"rules": [{"path": "a", "action": "keep"}, {"path": "b..c", "action": "keep"}]});
     assert_eq!(JsonPolicy::from_json(&bad).unwrap_err(), Error::InvalidPolicy("rule 1: empty path segment".into()));
     let bad = json!({"rules": [{"path": "a", "action": "publish"}]});
-    assert_eq!(JsonPolicy::from_json(&bad).unwrap_err(), Error::InvalidPolicy("rule 0: missing or unknown \"action\"".into()));
+    assert_eq!(
+        JsonPolicy::from_json(&bad).unwrap_err(),
+        Error::InvalidPolicy("rule 0: missing or unknown \"action\"".into())
+    );
     assert!(matches!(JsonPolicy::from_json(&json!({})), Err(Error::InvalidPolicy(_))));
     let ok = json!({"rules": [{"path": "patient.zip", "action": "zip"}, {"path": "visits.note", "action": "text"}]});
     let p = JsonPolicy::from_json(&ok).unwrap();

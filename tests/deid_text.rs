@@ -2,10 +2,7 @@
 //! Free-text scrubber: every identifier class, hard negatives, output modes, idempotency,
 //! known identifiers, limits, and no values in spans or Debug output.
 
-use phiseal::deid::{
-    scrub_text, KnownIdentifiers, OutputMode, PhiKind, TextOptions, MAX_KNOWN_ITEMS,
-    MAX_TEXT_BYTES,
-};
+use phiseal::deid::{scrub_text, KnownIdentifiers, OutputMode, PhiKind, TextOptions, MAX_KNOWN_ITEMS, MAX_TEXT_BYTES};
 use phiseal::Error;
 use proptest::prelude::*;
 
@@ -31,8 +28,16 @@ fn ssn_is_validated() {
 
 #[test]
 fn phone_and_fax_formats() {
-    for p in ["(617) 555-0134", "617-555-0134", "617.555.0134", "617 555 0134", "+1 617 555 0134",
-              "1-800-555-0199", "(617)555-0134", "617-555-0134 ext. 22"] {
+    for p in [
+        "(617) 555-0134",
+        "617-555-0134",
+        "617.555.0134",
+        "617 555 0134",
+        "+1 617 555 0134",
+        "1-800-555-0199",
+        "(617)555-0134",
+        "617-555-0134 ext. 22",
+    ] {
         assert_eq!(tags(&format!("call {p} today")), "call [PHONE] today", "{p}");
     }
     assert_eq!(tags("fax: 6175550134"), "fax: [PHONE]");
@@ -54,19 +59,42 @@ fn email_url_ip() {
 
 #[test]
 fn dates_numeric_and_written() {
-    for d in ["03/14/2021", "3/4/21", "2021-03-14", "14-Mar-2021", "March 14, 2021", "Mar. 14th 2021",
-              "14 March 2021", "the 14th of March, 2021", "MARCH 14 2021", "Sunday, March 14, 2021",
-              "March 2021", "03/2021", "2021-03-14T10:30:00Z"] {
+    for d in [
+        "03/14/2021",
+        "3/4/21",
+        "2021-03-14",
+        "14-Mar-2021",
+        "March 14, 2021",
+        "Mar. 14th 2021",
+        "14 March 2021",
+        "the 14th of March, 2021",
+        "MARCH 14 2021",
+        "Sunday, March 14, 2021",
+        "March 2021",
+        "03/2021",
+        "2021-03-14T10:30:00Z",
+    ] {
         let out = tags(&format!("seen {d}."));
-        assert!(out.starts_with("seen ") && out.contains("[DATE]") && !out.contains("14") && !out.contains("21"), "{d} -> {out}");
+        assert!(
+            out.starts_with("seen ") && out.contains("[DATE]") && !out.contains("14") && !out.contains("21"),
+            "{d} -> {out}"
+        );
     }
     assert_eq!(tags("admitted on 3/4 for pain"), "admitted on [DATE] for pain");
 }
 
 #[test]
 fn date_hard_negatives() {
-    for s in ["In 1998 she had surgery.", "BP 120/80, HR 72", "take 1/2 tab", "she may be seen",
-              "gave 5 mg", "score 3.5.1", "version 10.2", "ratio 3:1"] {
+    for s in [
+        "In 1998 she had surgery.",
+        "BP 120/80, HR 72",
+        "take 1/2 tab",
+        "she may be seen",
+        "gave 5 mg",
+        "score 3.5.1",
+        "version 10.2",
+        "ratio 3:1",
+    ] {
         assert!(!kinds(s).contains(&PhiKind::Date), "{s}");
     }
 }
@@ -87,9 +115,16 @@ fn keep_year_option() {
 
 #[test]
 fn ages_over_89_become_90_plus() {
-    for (s, want) in [("a 92-year-old man", "a 90+-year-old man"), ("92 yo F", "90+ yo F"),
-                      ("age 93", "age 90+"), ("aged 95", "aged 90+"), ("Age: 101", "Age: 90+"),
-                      ("91 y/o", "90+ y/o"), ("90 years old", "90+ years old"), ("93yo", "90+yo")] {
+    for (s, want) in [
+        ("a 92-year-old man", "a 90+-year-old man"),
+        ("92 yo F", "90+ yo F"),
+        ("age 93", "age 90+"),
+        ("aged 95", "aged 90+"),
+        ("Age: 101", "Age: 90+"),
+        ("91 y/o", "90+ y/o"),
+        ("90 years old", "90+ years old"),
+        ("93yo", "90+yo"),
+    ] {
         assert_eq!(tags(s), want);
     }
     for s in ["a 89-year-old man", "45 yo", "age 12", "92 mg", "HR 92", "in 1992", "room 95"] {
@@ -100,14 +135,22 @@ fn ages_over_89_become_90_plus() {
 #[test]
 fn context_identifiers() {
     let cases = [
-        ("MRN: 00482913", PhiKind::Mrn), ("MR# 4482913", PhiKind::Mrn),
-        ("medical record number 4482913", PhiKind::Mrn), ("Acct #: 99887766", PhiKind::Account),
-        ("account no. AC-88123", PhiKind::Account), ("Member ID: XJH882910044", PhiKind::HealthPlan),
-        ("policy # P-4432-991", PhiKind::HealthPlan), ("Medicare beneficiary number 1EG4TE5MK73", PhiKind::HealthPlan),
-        ("driver's license D1234567", PhiKind::License), ("certificate no 77812", PhiKind::License),
-        ("license plate 7ABC123", PhiKind::Vehicle), ("plate: ABC 1234", PhiKind::Vehicle),
-        ("VIN 1HGCM82633A004352", PhiKind::Vehicle), ("serial no. SN-99812-A", PhiKind::Device),
-        ("device id: UDI0049812", PhiKind::Device), ("claim #: 55120099", PhiKind::Id),
+        ("MRN: 00482913", PhiKind::Mrn),
+        ("MR# 4482913", PhiKind::Mrn),
+        ("medical record number 4482913", PhiKind::Mrn),
+        ("Acct #: 99887766", PhiKind::Account),
+        ("account no. AC-88123", PhiKind::Account),
+        ("Member ID: XJH882910044", PhiKind::HealthPlan),
+        ("policy # P-4432-991", PhiKind::HealthPlan),
+        ("Medicare beneficiary number 1EG4TE5MK73", PhiKind::HealthPlan),
+        ("driver's license D1234567", PhiKind::License),
+        ("certificate no 77812", PhiKind::License),
+        ("license plate 7ABC123", PhiKind::Vehicle),
+        ("plate: ABC 1234", PhiKind::Vehicle),
+        ("VIN 1HGCM82633A004352", PhiKind::Vehicle),
+        ("serial no. SN-99812-A", PhiKind::Device),
+        ("device id: UDI0049812", PhiKind::Device),
+        ("claim #: 55120099", PhiKind::Id),
     ];
     for (s, k) in cases {
         assert_eq!(kinds(s), vec![k], "{s}");
@@ -120,8 +163,10 @@ fn context_identifiers() {
 
 #[test]
 fn addresses_and_zip() {
-    assert_eq!(tags("Lives at 123 Maple Street, Apt 4B, Springfield, IL 62704."),
-               "Lives at [ADDRESS], [ADDRESS], IL [ZIP].");
+    assert_eq!(
+        tags("Lives at 123 Maple Street, Apt 4B, Springfield, IL 62704."),
+        "Lives at [ADDRESS], [ADDRESS], IL [ZIP]."
+    );
     assert_eq!(tags("moved to 77 W. 42nd St. last year"), "moved to [ADDRESS] last year");
     assert_eq!(tags("PO Box 1123, Austin, TX 78701-1234"), "[ADDRESS], [ADDRESS], TX [ZIP]");
     assert_eq!(tags("zip code 02139"), "zip code [ZIP]");
@@ -144,10 +189,22 @@ fn names_by_title_context_and_dictionary() {
 
 #[test]
 fn name_hard_negatives() {
-    for s in ["History of Parkinson disease.", "Foley catheter placed.", "Down syndrome.",
-              "Hodgkin lymphoma in remission", "Started Lasix and Coumadin.", "Crohn's disease",
-              "Will follow up.", "Mark the site.", "Bell's palsy", "positive Murphy sign",
-              "Holter monitor", "Swan-Ganz catheter", "Stevens-Johnson syndrome", "Graves disease"] {
+    for s in [
+        "History of Parkinson disease.",
+        "Foley catheter placed.",
+        "Down syndrome.",
+        "Hodgkin lymphoma in remission",
+        "Started Lasix and Coumadin.",
+        "Crohn's disease",
+        "Will follow up.",
+        "Mark the site.",
+        "Bell's palsy",
+        "positive Murphy sign",
+        "Holter monitor",
+        "Swan-Ganz catheter",
+        "Stevens-Johnson syndrome",
+        "Graves disease",
+    ] {
         assert!(!kinds(s).contains(&PhiKind::Name), "{s}: {}", tags(s));
     }
 }
@@ -163,7 +220,8 @@ fn output_modes() {
     let text = "Maria Lopez met Dr. Chen; Maria Lopez called Dr. Chen on 3/4/2021.";
     let sur = scrub_text(text, &TextOptions { mode: OutputMode::Surrogate, ..TextOptions::default() }).unwrap();
     assert_eq!(sur.text, "[NAME-1] met Dr. [NAME-2]; [NAME-1] called Dr. [NAME-2] on [DATE-1].");
-    let mask = scrub_text("SSN 123-45-6789", &TextOptions { mode: OutputMode::Mask, ..TextOptions::default() }).unwrap();
+    let mask =
+        scrub_text("SSN 123-45-6789", &TextOptions { mode: OutputMode::Mask, ..TextOptions::default() }).unwrap();
     assert_eq!(mask.text, "SSN ***********");
     assert_eq!(mask.spans.len(), 1);
     assert_eq!((mask.spans[0].start, mask.spans[0].end), (4, 15));
@@ -177,7 +235,8 @@ fn known_identifiers_found_anywhere() {
     known.add(PhiKind::Phone, "+1 (617) 555-0134").unwrap();
     known.add(PhiKind::Mrn, "Q-77812").unwrap();
     let opts = TextOptions { known, ..TextOptions::default() };
-    let out = scrub_text("XIOMARA said quintanilla family at 88 old mill rd, call 6175550134, chart q-77812", &opts).unwrap();
+    let out =
+        scrub_text("XIOMARA said quintanilla family at 88 old mill rd, call 6175550134, chart q-77812", &opts).unwrap();
     assert_eq!(out.text, "[NAME] said [NAME] family at [ADDRESS], call [PHONE], chart [MRN]");
     assert!(!format!("{opts:?}").contains("Xiomara"));
 }
@@ -185,7 +244,10 @@ fn known_identifiers_found_anywhere() {
 #[test]
 fn limits() {
     let big = "a".repeat(MAX_TEXT_BYTES + 1);
-    assert_eq!(scrub_text(&big, &TextOptions::default()).unwrap_err(), Error::LimitExceeded("text longer than MAX_TEXT_BYTES"));
+    assert_eq!(
+        scrub_text(&big, &TextOptions::default()).unwrap_err(),
+        Error::LimitExceeded("text longer than MAX_TEXT_BYTES")
+    );
     let mut known = KnownIdentifiers::new();
     for i in 0..MAX_KNOWN_ITEMS {
         known.add(PhiKind::Name, &format!("n{i}")).unwrap();
@@ -204,7 +266,21 @@ fn spans_and_debug_carry_no_values() {
     let out = scrub_text(NOTE, &TextOptions::default()).unwrap();
     let dbg = format!("{:?}", out.spans);
     let json = serde_json::to_string(&out.spans).unwrap();
-    for value in ["Maria", "Lopez", "00482913", "1931", "6789", "Whitfield", "Rosa", "0134", "example", "Maple", "62704", "XJH", "192.168"] {
+    for value in [
+        "Maria",
+        "Lopez",
+        "00482913",
+        "1931",
+        "6789",
+        "Whitfield",
+        "Rosa",
+        "0134",
+        "example",
+        "Maple",
+        "62704",
+        "XJH",
+        "192.168",
+    ] {
         assert!(!out.text.contains(value), "{value} left in text");
         assert!(!dbg.contains(value) && !json.contains(value), "{value} in spans");
     }
@@ -224,11 +300,65 @@ fn idempotent_on_sample_note() {
 }
 
 const VOCAB: &[&str] = &[
-    "Dr.", "Dr", "John", "Smith", "SMITH", ",", "JOHN", "Mary", "Jones", "123", "-", "45", "6789",
-    "(617)", "555-0134", "March", "5", "2020", "92", "year", "old", "age", "[NAME]", "90+", "MRN",
-    ":", "00482913", "Street", "Maple", "Apt", "IL", "62704", "daughter", "Rosa", "Parkinson",
-    "disease", "a@b.com", "http://x.org", ".", "\n", "/", "3", "14", "1931", "DOB", "#", "Lopez",
-    "seen", "by", "'s", "St", "Mrs", "Box", "PO", "serial", "no", "A12345", "::1", "10.0.0.1",
+    "Dr.",
+    "Dr",
+    "John",
+    "Smith",
+    "SMITH",
+    ",",
+    "JOHN",
+    "Mary",
+    "Jones",
+    "123",
+    "-",
+    "45",
+    "6789",
+    "(617)",
+    "555-0134",
+    "March",
+    "5",
+    "2020",
+    "92",
+    "year",
+    "old",
+    "age",
+    "[NAME]",
+    "90+",
+    "MRN",
+    ":",
+    "00482913",
+    "Street",
+    "Maple",
+    "Apt",
+    "IL",
+    "62704",
+    "daughter",
+    "Rosa",
+    "Parkinson",
+    "disease",
+    "a@b.com",
+    "http://x.org",
+    ".",
+    "\n",
+    "/",
+    "3",
+    "14",
+    "1931",
+    "DOB",
+    "#",
+    "Lopez",
+    "seen",
+    "by",
+    "'s",
+    "St",
+    "Mrs",
+    "Box",
+    "PO",
+    "serial",
+    "no",
+    "A12345",
+    "::1",
+    "10.0.0.1",
 ];
 
 proptest! {

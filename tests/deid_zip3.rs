@@ -1,9 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! ZIP3 generalisation: 45 CFR 164.514(b)(2)(i)(B) against the embedded 2010 Census table.
 
-use phiseal::deid::{
-    zip3, zip3_is_allowed, zip3_population, zip3_table_len, HHS_RESTRICTED_ZIP3, ZIP3_CENSUS_YEAR,
-};
+use phiseal::deid::{zip3, zip3_is_allowed, zip3_population, zip3_table_len, HHS_RESTRICTED_ZIP3, ZIP3_CENSUS_YEAR};
 
 const TABLE: &str = include_str!("../data/zip3-census2010.csv");
 
@@ -18,10 +16,7 @@ fn table_states_census_year_and_parses_fully() {
 
 #[test]
 fn table_sums_to_2010_census_total() {
-    let total: u64 = (0..1000)
-        .filter_map(|i| zip3_population(&format!("{i:03}")))
-        .map(u64::from)
-        .sum();
+    let total: u64 = (0..1000).filter_map(|i| zip3_population(&format!("{i:03}"))).map(u64::from).sum();
     assert_eq!(total, 308_739_931);
 }
 
@@ -38,8 +33,10 @@ fn populous_prefixes_are_kept() {
 #[test]
 fn prefixes_at_or_under_20000_map_to_000() {
     // Derived from the 2010 data: these hold 20,000 people or fewer.
-    for p in ["036", "059", "102", "202", "203", "204", "205", "369", "556", "692", "753", "772",
-              "821", "823", "878", "879", "884", "893"] {
+    for p in [
+        "036", "059", "102", "202", "203", "204", "205", "369", "556", "692", "753", "772", "821", "823", "878", "879",
+        "884", "893",
+    ] {
         assert!(zip3_population(p).unwrap() <= 20_000, "{p}");
         assert!(!zip3_is_allowed(p), "{p}");
         assert_eq!(zip3(&format!("{p}01")), "000", "{p}");
@@ -62,7 +59,13 @@ fn hhs_restricted_list_maps_to_000_even_when_2010_is_larger() {
 
 #[test]
 fn absent_prefixes_map_to_000() {
-    for p in ["000", "001", "002", "003", "004", "099", "213", "269", "343", "345", "348", "353", "419", "428", "429", "517", "518", "519", "529", "533", "536", "552", "568", "578", "579", "589", "621", "632", "642", "643", "659", "663", "682", "694", "695", "696", "697", "698", "699", "702", "709", "715", "732", "742", "771", "817", "818", "819", "839", "848", "849", "854", "858", "861", "862", "866", "867", "868", "869", "876", "886", "887", "888", "892", "896", "897", "899", "909", "929", "987", "999"] {
+    for p in [
+        "000", "001", "002", "003", "004", "099", "213", "269", "343", "345", "348", "353", "419", "428", "429", "517",
+        "518", "519", "529", "533", "536", "552", "568", "578", "579", "589", "621", "632", "642", "643", "659", "663",
+        "682", "694", "695", "696", "697", "698", "699", "702", "709", "715", "732", "742", "771", "817", "818", "819",
+        "839", "848", "849", "854", "858", "861", "862", "866", "867", "868", "869", "876", "886", "887", "888", "892",
+        "896", "897", "899", "909", "929", "987", "999",
+    ] {
         if zip3_population(p).is_none() {
             assert_eq!(zip3(&format!("{p}00")), "000", "{p}");
         }

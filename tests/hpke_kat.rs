@@ -7,12 +7,7 @@
 //! - the 31 Wycheproof X25519 public keys that give an all-zero shared secret, which must be
 //!   refused as recipient keys (so nothing can be sealed to them) and as `enc` when opening.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 #[path = "../src/hpke/vector_file.rs"]
 mod vector_file;
@@ -23,10 +18,7 @@ use phiseal::Error;
 use vector_file::{parse_aws_lc, Record, Vector};
 
 fn read(path: &str) -> String {
-    let full = format!(
-        "{}/tests/vectors/external/{path}",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let full = format!("{}/tests/vectors/external/{path}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&full).unwrap_or_else(|_| panic!("cannot read {full}"))
 }
 
@@ -40,16 +32,9 @@ fn expected_counts(text: &str) -> (usize, usize) {
     let entries: Vec<&str> = text
         .split("\n\n")
         .filter(|entry| entry.lines().any(|l| l.trim() == "aead_id = 2"))
-        .filter(|entry| {
-            entry
-                .lines()
-                .any(|l| l.trim() == "mode = 0" || l.trim() == "mode = 2")
-        })
+        .filter(|entry| entry.lines().any(|l| l.trim() == "mode = 0" || l.trim() == "mode = 2"))
         .collect();
-    let encryptions = entries
-        .iter()
-        .map(|e| e.matches("# encryptions[").count())
-        .sum();
+    let encryptions = entries.iter().map(|e| e.matches("# encryptions[").count()).sum();
     (entries.len(), encryptions)
 }
 
@@ -60,10 +45,7 @@ fn is_our_suite(setup: &Record) -> bool {
 fn receiver_for(vector: &Vector) -> hpke::ReceiverContext {
     let setup = &vector.setup;
     let sk_r = SecretKey::from_bytes(&setup.hex("skRm")).unwrap();
-    assert_eq!(
-        sk_r.public_key().unwrap().to_bytes().to_vec(),
-        setup.hex("pkRm")
-    );
+    assert_eq!(sk_r.public_key().unwrap().to_bytes().to_vec(), setup.hex("pkRm"));
     let (enc, info) = (setup.hex("pkEm"), setup.hex("info"));
     if setup.num("mode") == 0 {
         hpke::setup_base_receiver(&enc, &sk_r, &info).unwrap()
@@ -83,9 +65,7 @@ fn run_receiver(vector: &Vector) -> usize {
     }
     for export in &vector.exports {
         let len = usize::try_from(export.num("L")).unwrap();
-        let value = receiver
-            .export(&export.hex("exporter_context"), len)
-            .unwrap();
+        let value = receiver.export(&export.hex("exporter_context"), len).unwrap();
         assert_eq!(*value, export.hex("exported_value"));
     }
     vector.encryptions.len()
@@ -96,32 +76,19 @@ fn aws_lc_aes_256_gcm_vectors_open_in_sequence_and_export() {
     let text = aws_lc_text();
     let (expected_vectors, expected_encryptions) = expected_counts(&text);
     let (mut vectors, mut encryptions) = (0, 0);
-    for vector in parse_aws_lc(&text)
-        .iter()
-        .filter(|v| is_our_suite(&v.setup))
-    {
+    for vector in parse_aws_lc(&text).iter().filter(|v| is_our_suite(&v.setup)) {
         assert_eq!(vector.exports.len(), 3);
         encryptions += run_receiver(vector);
         vectors += 1;
     }
-    assert_eq!(
-        (vectors, encryptions),
-        (expected_vectors, expected_encryptions)
-    );
-    assert_eq!(
-        (vectors, encryptions),
-        (2, 2 * 257),
-        "one entry per mode, 257 encryptions each"
-    );
+    assert_eq!((vectors, encryptions), (expected_vectors, expected_encryptions));
+    assert_eq!((vectors, encryptions), (2, 2 * 257), "one entry per mode, 257 encryptions each");
 }
 
 #[test]
 fn aws_lc_first_message_through_single_shot_api() {
     let mut checked = 0;
-    for vector in parse_aws_lc(&aws_lc_text())
-        .iter()
-        .filter(|v| is_our_suite(&v.setup))
-    {
+    for vector in parse_aws_lc(&aws_lc_text()).iter().filter(|v| is_our_suite(&v.setup)) {
         let setup = &vector.setup;
         let sk_r = SecretKey::from_bytes(&setup.hex("skRm")).unwrap();
         let (enc, info) = (setup.hex("pkEm"), setup.hex("info"));
@@ -143,13 +110,8 @@ fn aws_lc_first_message_through_single_shot_api() {
         };
         assert_eq!(opened.unwrap(), pt);
         let second = &vector.encryptions[1];
-        let out_of_order =
-            hpke::open_base(&enc, &sk_r, &info, &second.hex("aad"), &second.hex("ct"));
-        assert_eq!(
-            out_of_order,
-            Err(Error::AuthFailed),
-            "sequence 1 under the nonce of 0"
-        );
+        let out_of_order = hpke::open_base(&enc, &sk_r, &info, &second.hex("aad"), &second.hex("ct"));
+        assert_eq!(out_of_order, Err(Error::AuthFailed), "sequence 1 under the nonce of 0");
         checked += 1;
     }
     assert_eq!(checked, 2);
@@ -157,36 +119,24 @@ fn aws_lc_first_message_through_single_shot_api() {
 
 #[test]
 fn aws_lc_tampered_inputs_fail() {
-    let vector = parse_aws_lc(&aws_lc_text())
-        .into_iter()
-        .find(|v| is_our_suite(&v.setup))
-        .unwrap();
+    let vector = parse_aws_lc(&aws_lc_text()).into_iter().find(|v| is_our_suite(&v.setup)).unwrap();
     let setup = &vector.setup;
     assert_eq!(setup.num("mode"), 0);
     let sk_r = SecretKey::from_bytes(&setup.hex("skRm")).unwrap();
     let (enc, info) = (setup.hex("pkEm"), setup.hex("info"));
     let first = &vector.encryptions[0];
     let (aad, ct) = (first.hex("aad"), first.hex("ct"));
-    let open =
-        |enc: &[u8], info: &[u8], aad: &[u8], ct: &[u8]| hpke::open_base(enc, &sk_r, info, aad, ct);
+    let open = |enc: &[u8], info: &[u8], aad: &[u8], ct: &[u8]| hpke::open_base(enc, &sk_r, info, aad, ct);
     assert!(open(&enc, &info, &aad, &ct).is_ok());
     for i in 0..ct.len() {
         let mut bad = ct.clone();
         bad[i] ^= 0x80;
-        assert_eq!(
-            open(&enc, &info, &aad, &bad),
-            Err(Error::AuthFailed),
-            "ct byte {i}"
-        );
+        assert_eq!(open(&enc, &info, &aad, &bad), Err(Error::AuthFailed), "ct byte {i}");
     }
     for i in 0..enc.len() {
         let mut bad = enc.clone();
         bad[i] ^= 0x02;
-        assert_eq!(
-            open(&bad, &info, &aad, &ct),
-            Err(Error::AuthFailed),
-            "enc byte {i}"
-        );
+        assert_eq!(open(&bad, &info, &aad, &ct), Err(Error::AuthFailed), "enc byte {i}");
     }
     let mut bad_aad = aad.clone();
     bad_aad.push(0);
@@ -199,8 +149,7 @@ fn aws_lc_tampered_inputs_fail() {
 
 /// The public keys of the Wycheproof X25519 cases flagged `ZeroSharedSecret`.
 fn zero_shared_secret_keys() -> Vec<Vec<u8>> {
-    let file: serde_json::Value =
-        serde_json::from_str(&read("wycheproof/x25519_test.json")).unwrap();
+    let file: serde_json::Value = serde_json::from_str(&read("wycheproof/x25519_test.json")).unwrap();
     let mut keys = Vec::new();
     for group in file["testGroups"].as_array().unwrap() {
         for test in group["tests"].as_array().unwrap() {
@@ -222,14 +171,8 @@ fn zero_shared_secret_keys_rejected_for_sealing_and_as_enc() {
     let (_, ct) = hpke::seal_base(recipient.public_key(), b"info", b"aad", b"pt").unwrap();
     for key in &keys {
         // Sealing needs a `PublicKey` for the recipient (and the auth sender): none exists.
-        assert!(matches!(
-            PublicKey::from_bytes(key),
-            Err(Error::InvalidKey(_))
-        ));
-        assert!(matches!(
-            Encapsulated::from_bytes(key),
-            Err(Error::InvalidKey(_))
-        ));
+        assert!(matches!(PublicKey::from_bytes(key), Err(Error::InvalidKey(_))));
+        assert!(matches!(Encapsulated::from_bytes(key), Err(Error::InvalidKey(_))));
         let sk_r = recipient.secret_key();
         let base = hpke::open_base(key, sk_r, b"info", b"aad", &ct);
         assert!(matches!(base, Err(Error::InvalidKey(_))));

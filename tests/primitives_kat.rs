@@ -4,12 +4,7 @@
 //! through the crate-private wrappers in `src/primitives/kat_tests.rs`.) Each test counts the
 //! cases it ran against the file so it cannot pass on zero.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::collections::BTreeMap;
 
@@ -20,21 +15,13 @@ use serde_json::Value;
 use sha2::Sha256;
 
 fn load(path: &str) -> Value {
-    let full = format!(
-        "{}/tests/vectors/external/{path}",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let full = format!("{}/tests/vectors/external/{path}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&full).unwrap_or_else(|_| panic!("cannot read {full}"));
     serde_json::from_str(&text).unwrap()
 }
 
 fn hex_field(test: &Value, name: &str) -> Vec<u8> {
-    hex::decode(
-        test[name]
-            .as_str()
-            .unwrap_or_else(|| panic!("missing {name}")),
-    )
-    .unwrap()
+    hex::decode(test[name].as_str().unwrap_or_else(|| panic!("missing {name}"))).unwrap()
 }
 
 fn wycheproof_tests(file: &Value) -> impl Iterator<Item = (&Value, &Value)> {
@@ -42,30 +29,16 @@ fn wycheproof_tests(file: &Value) -> impl Iterator<Item = (&Value, &Value)> {
         .as_array()
         .unwrap()
         .iter()
-        .flat_map(|group| {
-            group["tests"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(move |test| (group, test))
-        })
+        .flat_map(|group| group["tests"].as_array().unwrap().iter().map(move |test| (group, test)))
 }
 
 fn flags(test: &Value) -> Vec<String> {
-    test["flags"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f.as_str().unwrap().to_owned())
-        .collect()
+    test["flags"].as_array().unwrap().iter().map(|f| f.as_str().unwrap().to_owned()).collect()
 }
 
 fn dh(scalar: &[u8], u: &[u8]) -> phiseal::Result<Vec<u8>> {
     let secret = SecretKey::from_bytes(scalar)?;
-    Ok(secret
-        .diffie_hellman(&PublicKey::from_bytes(u)?)?
-        .expose()
-        .to_vec())
+    Ok(secret.diffie_hellman(&PublicKey::from_bytes(u)?)?.expose().to_vec())
 }
 
 /// Wycheproof X25519: the 31 ZeroSharedSecret cases are refused (already by
@@ -79,26 +52,16 @@ fn wycheproof_x25519() {
     for (group, test) in wycheproof_tests(&file) {
         assert_eq!(group["curve"].as_str(), Some("curve25519"));
         let id = test["tcId"].as_u64().unwrap();
-        let (private, public, shared) = (
-            hex_field(test, "private"),
-            hex_field(test, "public"),
-            hex_field(test, "shared"),
-        );
+        let (private, public, shared) =
+            (hex_field(test, "private"), hex_field(test, "public"), hex_field(test, "shared"));
         let test_flags = flags(test);
         if test_flags.iter().any(|f| f == "ZeroSharedSecret") {
             assert_eq!(shared, [0u8; 32], "tcId {id}");
-            assert!(
-                matches!(PublicKey::from_bytes(&public), Err(Error::InvalidKey(_))),
-                "tcId {id}"
-            );
+            assert!(matches!(PublicKey::from_bytes(&public), Err(Error::InvalidKey(_))), "tcId {id}");
             assert!(dh(&private, &public).is_err(), "tcId {id}");
             zero += 1;
         } else {
-            assert_eq!(
-                dh(&private, &public).unwrap(),
-                shared,
-                "tcId {id} {test_flags:?}"
-            );
+            assert_eq!(dh(&private, &public).unwrap(), shared, "tcId {id} {test_flags:?}");
             for flag in test_flags {
                 *accepted.entry(flag).or_default() += 1;
             }
@@ -107,16 +70,8 @@ fn wycheproof_x25519() {
     }
     assert_eq!(run, file["numberOfTests"].as_u64().unwrap());
     assert_eq!(zero, 31);
-    for flag in [
-        "Twist",
-        "NonCanonicalPublic",
-        "EdgeCaseMultiplication",
-        "EdgeCasePrivateKey",
-    ] {
-        assert!(
-            accepted.get(flag).copied().unwrap_or(0) > 0,
-            "{flag} cases are accepted"
-        );
+    for flag in ["Twist", "NonCanonicalPublic", "EdgeCaseMultiplication", "EdgeCasePrivateKey"] {
+        assert!(accepted.get(flag).copied().unwrap_or(0) > 0, "{flag} cases are accepted");
     }
     assert!(!accepted.contains_key("LowOrderPublic"));
     eprintln!("x25519: accepted (with the expected shared secret) by flag: {accepted:?}");
@@ -141,16 +96,11 @@ fn rfc7748_x25519() {
         let name = test["name"].as_str().unwrap();
         let output = hex_field(test, "output");
         match test["kind"].as_str().unwrap() {
-            "scalarmult" | "dh" => assert_eq!(
-                dh(&hex_field(test, "scalar"), &hex_field(test, "u")).unwrap(),
-                output,
-                "{name}"
-            ),
+            "scalarmult" | "dh" => {
+                assert_eq!(dh(&hex_field(test, "scalar"), &hex_field(test, "u")).unwrap(), output, "{name}")
+            }
             "keygen" => {
-                let public = SecretKey::from_bytes(&hex_field(test, "scalar"))
-                    .unwrap()
-                    .public_key()
-                    .unwrap();
+                let public = SecretKey::from_bytes(&hex_field(test, "scalar")).unwrap().public_key().unwrap();
                 assert_eq!(hex_field(test, "u")[0], 9, "{name}: base point");
                 assert_eq!(public.to_bytes().to_vec(), output, "{name}");
             }
@@ -164,22 +114,13 @@ fn rfc7748_x25519() {
                 assert_eq!(iterate_x25519(iterations), output, "{name}");
             }
             "dh-negative" => {
-                assert!(
-                    matches!(
-                        PublicKey::from_bytes(&hex_field(test, "u")),
-                        Err(Error::InvalidKey(_))
-                    ),
-                    "{name}"
-                );
+                assert!(matches!(PublicKey::from_bytes(&hex_field(test, "u")), Err(Error::InvalidKey(_))), "{name}");
             }
             other => panic!("unknown kind {other}"),
         }
         run += 1;
     }
-    assert_eq!(
-        (run, skipped),
-        (file["tests"].as_array().unwrap().len() - 1, 1)
-    );
+    assert_eq!((run, skipped), (file["tests"].as_array().unwrap().len() - 1, 1));
     assert_eq!(run, 9);
 }
 
@@ -187,8 +128,7 @@ fn rfc7748_x25519() {
 #[test]
 #[ignore = "slow: one million scalar multiplications"]
 fn rfc7748_x25519_million_iterations() {
-    let expected =
-        hex::decode("7c3911e0ab2586fd864497297e575e6f3bc601c0883c30df5f4dd2d24f665424").unwrap();
+    let expected = hex::decode("7c3911e0ab2586fd864497297e575e6f3bc601c0883c30df5f4dd2d24f665424").unwrap();
     assert_eq!(iterate_x25519(1_000_000), expected);
 }
 
@@ -206,22 +146,14 @@ fn wycheproof_hmac_sha256() {
     for (group, test) in wycheproof_tests(&file) {
         let id = test["tcId"].as_u64().unwrap();
         let tag_bytes = usize::try_from(group["tagSize"].as_u64().unwrap() / 8).unwrap();
-        let (key, msg, tag) = (
-            hex_field(test, "key"),
-            hex_field(test, "msg"),
-            hex_field(test, "tag"),
-        );
+        let (key, msg, tag) = (hex_field(test, "key"), hex_field(test, "msg"), hex_field(test, "tag"));
         let verified = hmac_verify(&key, &msg, &tag, tag_bytes);
         match test["result"].as_str().unwrap() {
             "valid" => {
                 assert!(verified, "tcId {id}");
                 let mut mac = Hmac::<Sha256>::new_from_slice(&key).unwrap();
                 mac.update(&msg);
-                assert_eq!(
-                    &mac.finalize().into_bytes()[..tag_bytes],
-                    &tag[..],
-                    "tcId {id}"
-                );
+                assert_eq!(&mac.finalize().into_bytes()[..tag_bytes], &tag[..], "tcId {id}");
             }
             "invalid" => {
                 assert!(!verified, "tcId {id}");

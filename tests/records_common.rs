@@ -37,21 +37,12 @@ pub struct Team {
 
 impl Team {
     pub fn new() -> Self {
-        Team {
-            clinician: pair(1),
-            clinician2: pair(2),
-            billing: pair(3),
-            frontdesk: pair(4),
-            research: pair(5),
-        }
+        Team { clinician: pair(1), clinician2: pair(2), billing: pair(3), frontdesk: pair(4), research: pair(5) }
     }
 
     pub fn recipients(&self) -> BTreeMap<String, Vec<PublicKey>> {
         BTreeMap::from([
-            (
-                "clinician".to_owned(),
-                vec![*self.clinician.public_key(), *self.clinician2.public_key()],
-            ),
+            ("clinician".to_owned(), vec![*self.clinician.public_key(), *self.clinician2.public_key()]),
             ("billing".to_owned(), vec![*self.billing.public_key()]),
             ("frontdesk".to_owned(), vec![*self.frontdesk.public_key()]),
             ("research".to_owned(), vec![*self.research.public_key()]),

@@ -1,16 +1,11 @@
 //! The ready-made FHIR R4 policies on synthetic resources, and Bundles.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 mod records_common;
 
 use phiseal::records::{
-    fhir_policies, fhir_policy, open_bundle, open_record, seal_bundle, seal_record, BundleOptions,
-    SealOptions, FHIR_POLICIES,
+    fhir_policies, fhir_policy, open_bundle, open_record, seal_bundle, seal_record, BundleOptions, SealOptions,
+    FHIR_POLICIES,
 };
 use records_common::{fixture, index_key, Team};
 use serde_json::Value;
@@ -49,16 +44,8 @@ fn seal_fixture(team: &Team, name: &str) -> Value {
     let resource = fixture(name);
     let policy = fhir_policy(resource["resourceType"].as_str().unwrap()).unwrap();
     let key = index_key();
-    let record_id = format!(
-        "{}/{}",
-        resource["resourceType"].as_str().unwrap(),
-        resource["id"].as_str().unwrap()
-    );
-    let options = SealOptions {
-        record_id: &record_id,
-        sender: None,
-        index_key: Some(&key),
-    };
+    let record_id = format!("{}/{}", resource["resourceType"].as_str().unwrap(), resource["id"].as_str().unwrap());
+    let options = SealOptions { record_id: &record_id, sender: None, index_key: Some(&key) };
     seal_record(&resource, &policy, &team.recipients(), &options).unwrap()
 }
 
@@ -73,15 +60,9 @@ fn every_embedded_policy_loads_with_the_four_roles() {
     let policies = fhir_policies().unwrap();
     assert_eq!(policies.len(), FHIR_POLICIES.len());
     for policy in policies.values() {
-        assert_eq!(
-            policy.roles(),
-            ["clinician", "billing", "frontdesk", "research"]
-        );
+        assert_eq!(policy.roles(), ["clinician", "billing", "frontdesk", "research"]);
     }
-    assert_eq!(
-        fhir_policy("Practitioner").unwrap_err().code(),
-        "INVALID_ARGUMENT"
-    );
+    assert_eq!(fhir_policy("Practitioner").unwrap_err().code(), "INVALID_ARGUMENT");
 }
 
 #[test]
@@ -100,27 +81,17 @@ fn the_server_and_research_see_no_identifier() {
     let team = Team::new();
     for name in FIXTURES {
         let sealed = seal_fixture(&team, name);
-        assert_no_identifier(
-            &serde_json::to_string(&sealed).unwrap(),
-            &format!("the server ({name})"),
-        );
+        assert_no_identifier(&serde_json::to_string(&sealed).unwrap(), &format!("the server ({name})"));
         let research = open_record(&sealed, &team.research).unwrap();
-        assert_no_identifier(
-            &serde_json::to_string(&research.value).unwrap(),
-            &format!("research ({name})"),
-        );
+        assert_no_identifier(&serde_json::to_string(&research.value).unwrap(), &format!("research ({name})"));
     }
 }
 
 #[test]
 fn research_gets_clinical_content_with_coarse_dates() {
     let team = Team::new();
-    let observation =
-        open_record(&seal_fixture(&team, "observation.json"), &team.research).unwrap();
-    assert_eq!(
-        observation.value["code"],
-        fixture("observation.json")["code"]
-    );
+    let observation = open_record(&seal_fixture(&team, "observation.json"), &team.research).unwrap();
+    assert_eq!(observation.value["code"], fixture("observation.json")["code"]);
     assert_eq!(observation.value["valueQuantity"]["value"], 7.2);
     assert_eq!(observation.value["effectiveDateTime"], "2024");
     assert!(observation.sealed_paths.contains(&"/note".to_owned()));
@@ -144,12 +115,7 @@ fn billing_and_frontdesk_views() {
     assert!(patient.sealed_paths.contains(&"/text".to_owned()));
     assert!(patient.sealed_paths.contains(&"/maritalStatus".to_owned()));
     let questionnaire = seal_fixture(&team, "questionnaire_response.json");
-    assert_eq!(
-        open_record(&questionnaire, &team.billing)
-            .unwrap_err()
-            .code(),
-        "NO_MATCHING_RECIPIENT"
-    );
+    assert_eq!(open_record(&questionnaire, &team.billing).unwrap_err().code(), "NO_MATCHING_RECIPIENT");
 }
 
 #[test]
@@ -157,31 +123,11 @@ fn bundle_entries_are_separate_records_with_resolvable_references() {
     let team = Team::new();
     let key = index_key();
     let bundle = fixture("bundle.json");
-    let options = BundleOptions {
-        sender: None,
-        index_key: Some(&key),
-    };
-    let sealed = seal_bundle(
-        &bundle,
-        &fhir_policies().unwrap(),
-        &team.recipients(),
-        &options,
-    )
-    .unwrap();
-    assert_no_identifier(
-        &serde_json::to_string(&sealed).unwrap(),
-        "the server (bundle)",
-    );
-    for (sealed_entry, entry) in sealed["entry"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .zip(bundle["entry"].as_array().unwrap())
-    {
-        assert_eq!(
-            sealed_entry["resource"]["_phiseal"]["recordId"],
-            entry["fullUrl"]
-        );
+    let options = BundleOptions { sender: None, index_key: Some(&key) };
+    let sealed = seal_bundle(&bundle, &fhir_policies().unwrap(), &team.recipients(), &options).unwrap();
+    assert_no_identifier(&serde_json::to_string(&sealed).unwrap(), "the server (bundle)");
+    for (sealed_entry, entry) in sealed["entry"].as_array().unwrap().iter().zip(bundle["entry"].as_array().unwrap()) {
+        assert_eq!(sealed_entry["resource"]["_phiseal"]["recordId"], entry["fullUrl"]);
         assert_eq!(sealed_entry["request"], entry["request"]);
     }
     let observation = &sealed["entry"][2]["resource"];
@@ -191,56 +137,32 @@ fn bundle_entries_are_separate_records_with_resolvable_references() {
     let clinician = open_bundle(&sealed, &team.clinician).unwrap();
     assert_eq!(clinician.value, bundle);
     let research = open_bundle(&sealed, &team.research).unwrap();
-    assert_no_identifier(
-        &serde_json::to_string(&research.value).unwrap(),
-        "research (bundle)",
-    );
+    assert_no_identifier(&serde_json::to_string(&research.value).unwrap(), "research (bundle)");
     let billing = open_bundle(&sealed, &team.billing).unwrap();
-    assert!(
-        billing.entries.iter().any(|status| status.opened.is_none()),
-        "questionnaire stays sealed"
-    );
+    assert!(billing.entries.iter().any(|status| status.opened.is_none()), "questionnaire stays sealed");
 
     let mut swapped = sealed.clone();
     let first = swapped["entry"][3]["resource"].clone();
     swapped["entry"][3]["resource"] = swapped["entry"][4]["resource"].clone();
     swapped["entry"][4]["resource"] = first;
-    assert_eq!(
-        open_bundle(&swapped, &team.clinician).unwrap_err().code(),
-        "AUTH_FAILED"
-    );
+    assert_eq!(open_bundle(&swapped, &team.clinician).unwrap_err().code(), "AUTH_FAILED");
 }
 
 #[test]
 fn bundle_input_checks() {
     let team = Team::new();
     let key = index_key();
-    let options = BundleOptions {
-        sender: None,
-        index_key: Some(&key),
-    };
+    let options = BundleOptions { sender: None, index_key: Some(&key) };
     let policies = fhir_policies().unwrap();
     let patient = fixture("patient.json");
-    assert_eq!(
-        seal_bundle(&patient, &policies, &team.recipients(), &options)
-            .unwrap_err()
-            .code(),
-        "INVALID_ARGUMENT"
-    );
+    assert_eq!(seal_bundle(&patient, &policies, &team.recipients(), &options).unwrap_err().code(), "INVALID_ARGUMENT");
     let mut duplicate = fixture("bundle.json");
     duplicate["entry"][1]["fullUrl"] = duplicate["entry"][0]["fullUrl"].clone();
     assert_eq!(
-        seal_bundle(&duplicate, &policies, &team.recipients(), &options)
-            .unwrap_err()
-            .code(),
+        seal_bundle(&duplicate, &policies, &team.recipients(), &options).unwrap_err().code(),
         "INVALID_ARGUMENT"
     );
     let mut unknown = fixture("bundle.json");
     unknown["entry"][1]["resource"]["resourceType"] = "Practitioner".into();
-    assert_eq!(
-        seal_bundle(&unknown, &policies, &team.recipients(), &options)
-            .unwrap_err()
-            .code(),
-        "INVALID_ARGUMENT"
-    );
+    assert_eq!(seal_bundle(&unknown, &policies, &team.recipients(), &options).unwrap_err().code(), "INVALID_ARGUMENT");
 }

@@ -1,14 +1,7 @@
 //! Strict JSON input: the "Records" lines of the security checklist that concern parsing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use phiseal::records::json::{
-    self, MAX_CONTAINER_LEN, MAX_DEPTH, MAX_DOCUMENT_BYTES, MAX_STRING_BYTES,
-};
+use phiseal::records::json::{self, MAX_CONTAINER_LEN, MAX_DEPTH, MAX_DOCUMENT_BYTES, MAX_STRING_BYTES};
 use serde_json::json;
 
 fn code(text: &str) -> &'static str {
@@ -20,17 +13,9 @@ fn code(text: &str) -> &'static str {
 
 #[test]
 fn parses_ordinary_documents() {
-    let value =
-        json::parse(r#" {"a": [1, -2.5, true, false, null, "x\n\u00e9\ud83d\ude00"], "b": {}} "#)
-            .unwrap();
-    assert_eq!(
-        value,
-        json!({"a": [1, -2.5, true, false, null, "x\n\u{e9}\u{1F600}"], "b": {}})
-    );
-    assert_eq!(
-        json::parse("\"\\\"\\\\\\/\\b\\f\\r\\t\"").unwrap(),
-        json!("\"\\/\u{8}\u{c}\r\t")
-    );
+    let value = json::parse(r#" {"a": [1, -2.5, true, false, null, "x\n\u00e9\ud83d\ude00"], "b": {}} "#).unwrap();
+    assert_eq!(value, json!({"a": [1, -2.5, true, false, null, "x\n\u{e9}\u{1F600}"], "b": {}}));
+    assert_eq!(json::parse("\"\\\"\\\\\\/\\b\\f\\r\\t\"").unwrap(), json!("\"\\/\u{8}\u{c}\r\t"));
     assert_eq!(json::parse("[]").unwrap(), json!([]));
     assert_eq!(json::parse("0").unwrap(), json!(0));
 }
@@ -48,11 +33,7 @@ fn depth_limit_without_stack_overflow() {
     assert!(json::parse(&ok).is_ok());
     let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
     assert_eq!(code(&deep), "LIMIT_EXCEEDED");
-    let objects = format!(
-        "{}1{}",
-        r#"{"a":"#.repeat(MAX_DEPTH + 1),
-        "}".repeat(MAX_DEPTH + 1)
-    );
+    let objects = format!("{}1{}", r#"{"a":"#.repeat(MAX_DEPTH + 1), "}".repeat(MAX_DEPTH + 1));
     assert_eq!(code(&objects), "LIMIT_EXCEEDED");
     // A million open brackets: rejected early, iteratively, without exhausting the stack.
     assert_eq!(code(&"[".repeat(1_000_000)), "LIMIT_EXCEEDED");
@@ -72,32 +53,18 @@ fn duplicate_keys_rejected_at_any_depth() {
 
 #[test]
 fn lone_surrogates_rejected() {
-    for text in [
-        r#""\ud800""#,
-        r#""\udc00""#,
-        r#""\ud800x""#,
-        r#""\ud800\u0041""#,
-        r#""\ud800\ud800""#,
-        r#"{"\udfff": 1}"#,
-    ] {
+    for text in
+        [r#""\ud800""#, r#""\udc00""#, r#""\ud800x""#, r#""\ud800\u0041""#, r#""\ud800\ud800""#, r#"{"\udfff": 1}"#]
+    {
         assert_eq!(code(text), "MALFORMED", "{text}");
     }
-    assert_eq!(
-        json::parse(r#""\uD83D\uDE00""#).unwrap(),
-        json!("\u{1F600}")
-    );
+    assert_eq!(json::parse(r#""\uD83D\uDE00""#).unwrap(), json!("\u{1F600}"));
 }
 
 #[test]
 fn invalid_utf8_rejected() {
-    assert_eq!(
-        json::parse_bytes(b"\"\xff\"").unwrap_err().code(),
-        "MALFORMED"
-    );
-    assert_eq!(
-        json::parse_bytes(b"\"\xed\xa0\x80\"").unwrap_err().code(),
-        "MALFORMED"
-    ); // CESU surrogate
+    assert_eq!(json::parse_bytes(b"\"\xff\"").unwrap_err().code(), "MALFORMED");
+    assert_eq!(json::parse_bytes(b"\"\xed\xa0\x80\"").unwrap_err().code(), "MALFORMED"); // CESU surrogate
     assert_eq!(json::parse_bytes("\"é\"".as_bytes()).unwrap(), json!("é"));
 }
 
@@ -120,21 +87,11 @@ fn numbers_preserved_exactly() {
         assert_eq!(serde_json::to_string(&value).unwrap(), literal, "{literal}");
     }
     // The exponent marker is the one thing normalized: `e` with an explicit sign.
-    for (literal, written) in [
-        ("1e400", "1e+400"),
-        ("1E400", "1e+400"),
-        ("-2.5E-3", "-2.5e-3"),
-    ] {
-        assert_eq!(
-            serde_json::to_string(&json::parse(literal).unwrap()).unwrap(),
-            written
-        );
+    for (literal, written) in [("1e400", "1e+400"), ("1E400", "1e+400"), ("-2.5E-3", "-2.5e-3")] {
+        assert_eq!(serde_json::to_string(&json::parse(literal).unwrap()).unwrap(), written);
     }
     let doc = json::parse(r#"{"n": 9007199254740993}"#).unwrap();
-    assert_eq!(
-        serde_json::to_string(&doc).unwrap(),
-        r#"{"n":9007199254740993}"#
-    );
+    assert_eq!(serde_json::to_string(&doc).unwrap(), r#"{"n":9007199254740993}"#);
 }
 
 #[test]
@@ -181,9 +138,6 @@ fn size_limits() {
     assert_eq!(code(&long_array), "LIMIT_EXCEEDED");
     let huge = " ".repeat(MAX_DOCUMENT_BYTES + 1);
     assert_eq!(code(&huge), "LIMIT_EXCEEDED");
-    assert_eq!(
-        json::parse_bytes(huge.as_bytes()).unwrap_err().code(),
-        "LIMIT_EXCEEDED"
-    );
+    assert_eq!(json::parse_bytes(huge.as_bytes()).unwrap_err().code(), "LIMIT_EXCEEDED");
     assert_eq!(code(&"1".repeat(300)), "LIMIT_EXCEEDED");
 }

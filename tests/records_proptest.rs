@@ -1,20 +1,15 @@
 //! Property: for random JSON documents and random policies, what each role opens equals the
 //! document restricted to that role's fields (computed here by an independent reference walk),
 //! and no string of an encrypted field appears anywhere in the sealed output.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 mod records_common;
 
 use std::collections::BTreeMap;
 
 use phiseal::records::{
-    open_record, seal_record, DefaultName, DefaultSpec, EncryptDefault, EncryptWord, Policy,
-    PolicySpec, RuleSpec, SealOptions,
+    open_record, seal_record, DefaultName, DefaultSpec, EncryptDefault, EncryptWord, Policy, PolicySpec, RuleSpec,
+    SealOptions,
 };
 use proptest::prelude::*;
 use serde_json::{Map, Value};
@@ -36,9 +31,8 @@ fn document() -> impl Strategy<Value = Value> {
     let tree = leaf().prop_recursive(3, 24, 4, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::btree_map(prop::sample::select(KEYS.to_vec()), inner, 0..4).prop_map(
-                |m| Value::Object(m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
-            ),
+            prop::collection::btree_map(prop::sample::select(KEYS.to_vec()), inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())),
         ]
     });
     prop::collection::btree_map(prop::sample::select(KEYS.to_vec()), tree, 1..4)
@@ -46,19 +40,14 @@ fn document() -> impl Strategy<Value = Value> {
 }
 
 fn roles() -> impl Strategy<Value = Vec<String>> {
-    prop::sample::subsequence(ROLES.to_vec(), 1..=3)
-        .prop_map(|r| r.into_iter().map(str::to_owned).collect())
+    prop::sample::subsequence(ROLES.to_vec(), 1..=3).prop_map(|r| r.into_iter().map(str::to_owned).collect())
 }
 
 fn rule() -> impl Strategy<Value = RuleSpec> {
     let token = prop::sample::select(vec!["a", "b", "c", "d", "0", "1", "*"]);
     let path = prop::collection::vec(token, 1..4).prop_map(|t| format!("/{}", t.join("/")));
     (path, 0..3u8, roles()).prop_map(|(path, kind, roles)| match kind {
-        0 => RuleSpec::Encrypt {
-            path,
-            roles,
-            generalize_for: BTreeMap::new(),
-        },
+        0 => RuleSpec::Encrypt { path, roles, generalize_for: BTreeMap::new() },
         1 => RuleSpec::Redact { path },
         _ => RuleSpec::Keep { path },
     })
@@ -68,10 +57,7 @@ fn policy() -> impl Strategy<Value = PolicySpec> {
     let default = prop_oneof![
         Just(DefaultSpec::Named(DefaultName::Deny)),
         Just(DefaultSpec::Named(DefaultName::Keep)),
-        roles().prop_map(|roles| DefaultSpec::Encrypt(EncryptDefault {
-            action: EncryptWord::Encrypt,
-            roles
-        })),
+        roles().prop_map(|roles| DefaultSpec::Encrypt(EncryptDefault { action: EncryptWord::Encrypt, roles })),
     ];
     (prop::collection::vec(rule(), 0..5), default).prop_map(|(rules, default)| PolicySpec {
         version: 1,
@@ -111,31 +97,18 @@ impl Reference<'_> {
         }
     }
 
-    fn view(
-        &self,
-        node: &Value,
-        at: &mut Vec<String>,
-        encrypted: &mut Vec<String>,
-    ) -> Option<Value> {
+    fn view(&self, node: &Value, at: &mut Vec<String>, encrypted: &mut Vec<String>) -> Option<Value> {
         let same = |pattern: &[&str]| {
-            pattern.len() == at.len()
-                && pattern
-                    .iter()
-                    .zip(at.iter())
-                    .all(|(p, s)| *p == "*" || p == s)
+            pattern.len() == at.len() && pattern.iter().zip(at.iter()).all(|(p, s)| *p == "*" || p == s)
         };
         let below = |pattern: &[&str]| {
-            pattern.len() > at.len()
-                && pattern
-                    .iter()
-                    .zip(at.iter())
-                    .all(|(p, s)| *p == "*" || p == s)
+            pattern.len() > at.len() && pattern.iter().zip(at.iter()).all(|(p, s)| *p == "*" || p == s)
         };
         if let Some((_, act)) = self.rules().find(|(pattern, _)| same(pattern)) {
             return self.act(act, node, encrypted);
         }
-        let non_empty = matches!(node, Value::Object(m) if !m.is_empty())
-            || matches!(node, Value::Array(a) if !a.is_empty());
+        let non_empty =
+            matches!(node, Value::Object(m) if !m.is_empty()) || matches!(node, Value::Array(a) if !a.is_empty());
         // The root object is always looked into; below it, a node no rule can reach takes the default.
         if !at.is_empty() && (!non_empty || !self.rules().any(|(pattern, _)| below(&pattern))) {
             return self.act(self.default(), node, encrypted);
@@ -165,8 +138,7 @@ impl Reference<'_> {
             }
             _ => unreachable!(),
         };
-        let empty =
-            out.as_object().is_some_and(Map::is_empty) || out.as_array().is_some_and(Vec::is_empty);
+        let empty = out.as_object().is_some_and(Map::is_empty) || out.as_array().is_some_and(Vec::is_empty);
         (!empty || at.is_empty()).then_some(out)
     }
 
@@ -177,11 +149,7 @@ impl Reference<'_> {
             Act::Encrypt(roles) => {
                 collect_strings(node, encrypted);
                 encrypted.extend(roles.iter().map(|role| format!("role:{role}")));
-                Some(if roles.iter().any(|r| r == self.role) {
-                    node.clone()
-                } else {
-                    Value::String(SEALED.into())
-                })
+                Some(if roles.iter().any(|r| r == self.role) { node.clone() } else { Value::String(SEALED.into()) })
             }
         }
     }
@@ -267,16 +235,11 @@ proptest! {
 }
 
 fn sealed_fixture() -> &'static (Value, phiseal::keys::KeyPair) {
-    static SEALED: std::sync::OnceLock<(Value, phiseal::keys::KeyPair)> =
-        std::sync::OnceLock::new();
+    static SEALED: std::sync::OnceLock<(Value, phiseal::keys::KeyPair)> = std::sync::OnceLock::new();
     SEALED.get_or_init(|| {
         let team = records_common::Team::new();
         let key = records_common::index_key();
-        let options = SealOptions {
-            record_id: "fuzz",
-            sender: None,
-            index_key: Some(&key),
-        };
+        let options = SealOptions { record_id: "fuzz", sender: None, index_key: Some(&key) };
         let sealed = seal_record(
             &records_common::fixture("patient.json"),
             &records_common::test_policy(),

@@ -1,35 +1,20 @@
 //! Sealing and opening records: per-role views, binding of fields, tamper detection,
 //! grant and revoke. Covers the "Records" lines of the security checklist about sealed fields.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 mod records_common;
 
 use phiseal::records::{
-    blind_index, grant_record_access, open_record, open_record_expecting, open_record_json,
-    revoke_record_access, seal_record, seal_record_json, Normalization, SealOptions,
+    blind_index, grant_record_access, open_record, open_record_expecting, open_record_json, revoke_record_access,
+    seal_record, seal_record_json, Normalization, SealOptions,
 };
 use records_common::{fixture, index_key, test_policy, Team};
 use serde_json::{json, Value};
 
 fn seal_patient(team: &Team, record_id: &str) -> Value {
     let key = index_key();
-    let options = SealOptions {
-        record_id,
-        sender: None,
-        index_key: Some(&key),
-    };
-    seal_record(
-        &fixture("patient.json"),
-        &test_policy(),
-        &team.recipients(),
-        &options,
-    )
-    .unwrap()
+    let options = SealOptions { record_id, sender: None, index_key: Some(&key) };
+    seal_record(&fixture("patient.json"), &test_policy(), &team.recipients(), &options).unwrap()
 }
 
 fn code(result: phiseal::Result<impl Sized>) -> &'static str {
@@ -56,37 +41,17 @@ fn sealed_record_keeps_shape_and_hides_every_encrypted_value() {
     let team = Team::new();
     let sealed = seal_patient(&team, "Patient/pat-7f3a9c");
     let text = serde_json::to_string(&sealed).unwrap();
-    for secret in IDENTIFYING
-        .iter()
-        .chain(&["Larkspur", "Corwin", "female", "generated"])
-    {
-        assert!(
-            !text.contains(secret),
-            "{secret} leaked into the sealed record"
-        );
+    for secret in IDENTIFYING.iter().chain(&["Larkspur", "Corwin", "female", "generated"]) {
+        assert!(!text.contains(secret), "{secret} leaked into the sealed record");
     }
     assert_eq!(sealed["resourceType"], "Patient");
     assert_eq!(sealed["id"], "pat-7f3a9c");
-    assert!(sealed["name"][0]["given"]
-        .as_str()
-        .unwrap()
-        .starts_with("phs1."));
-    assert_eq!(
-        sealed["name"][0]["given"]
-            .as_str()
-            .unwrap()
-            .matches('.')
-            .count(),
-        2,
-        "one segment per role"
-    );
+    assert!(sealed["name"][0]["given"].as_str().unwrap().starts_with("phs1."));
+    assert_eq!(sealed["name"][0]["given"].as_str().unwrap().matches('.').count(), 2, "one segment per role");
     assert_eq!(sealed["address"][0]["postalCode"], "021");
     assert!(sealed.get("text").is_none(), "redacted");
     assert!(sealed.get("contact").is_none(), "denied by default");
-    assert!(sealed["identifier"][0]["value"]["$token"]
-        .as_str()
-        .unwrap()
-        .starts_with("pht1."));
+    assert!(sealed["identifier"][0]["value"]["$token"].as_str().unwrap().starts_with("pht1."));
     let header = &sealed["_phiseal"];
     assert_eq!(header["v"], 1);
     assert_eq!(header["recordId"], "Patient/pat-7f3a9c");
@@ -131,23 +96,11 @@ fn each_role_sees_exactly_its_fields() {
     assert_eq!(billing.value["name"][0]["family"], "Quintero-Ashdown");
     assert_eq!(billing.value["birthDate"], "1984-07-21");
     assert_eq!(billing.value["identifier"][0]["value"], "QX-40921877");
-    assert!(billing.value["name"][0]["given"]
-        .as_str()
-        .unwrap()
-        .starts_with("phs1."));
-    assert!(billing.value["gender"]
-        .as_str()
-        .unwrap()
-        .starts_with("phs1."));
+    assert!(billing.value["name"][0]["given"].as_str().unwrap().starts_with("phs1."));
+    assert!(billing.value["gender"].as_str().unwrap().starts_with("phs1."));
     assert_eq!(
         billing.sealed_paths,
-        [
-            "/name/0/given",
-            "/name/1/given",
-            "/telecom/0/value",
-            "/telecom/1/value",
-            "/gender"
-        ]
+        ["/name/0/given", "/name/1/given", "/telecom/0/value", "/telecom/1/value", "/gender"]
     );
     let frontdesk = open_record(&sealed, &team.frontdesk).unwrap();
     assert_eq!(frontdesk.value["telecom"][0]["value"], "(617) 555-0142");
@@ -171,23 +124,10 @@ fn research_sees_no_identifier() {
 fn identity_in_several_roles_gets_the_union_and_the_exact_view() {
     let team = Team::new();
     let mut recipients = team.recipients();
-    recipients
-        .get_mut("research")
-        .unwrap()
-        .push(*team.frontdesk.public_key());
+    recipients.get_mut("research").unwrap().push(*team.frontdesk.public_key());
     let key = index_key();
-    let options = SealOptions {
-        record_id: "r",
-        sender: None,
-        index_key: Some(&key),
-    };
-    let sealed = seal_record(
-        &fixture("patient.json"),
-        &test_policy(),
-        &recipients,
-        &options,
-    )
-    .unwrap();
+    let options = SealOptions { record_id: "r", sender: None, index_key: Some(&key) };
+    let sealed = seal_record(&fixture("patient.json"), &test_policy(), &recipients, &options).unwrap();
     let opened = open_record(&sealed, &team.frontdesk).unwrap();
     assert_eq!(opened.roles, ["frontdesk", "research"]);
     assert!(opened.sealed_paths.is_empty());
@@ -199,10 +139,7 @@ fn identity_in_several_roles_gets_the_union_and_the_exact_view() {
 fn strangers_get_no_matching_recipient() {
     let team = Team::new();
     let sealed = seal_patient(&team, "Patient/pat-7f3a9c");
-    assert_eq!(
-        code(open_record(&sealed, &records_common::pair(99))),
-        "NO_MATCHING_RECIPIENT"
-    );
+    assert_eq!(code(open_record(&sealed, &records_common::pair(99))), "NO_MATCHING_RECIPIENT");
 }
 
 #[test]
@@ -211,15 +148,9 @@ fn equal_plaintexts_give_unequal_ciphertexts() {
     let a = seal_patient(&team, "same");
     let b = seal_patient(&team, "same");
     assert_ne!(a["name"][0]["family"], b["name"][0]["family"]);
-    assert_ne!(
-        a["_phiseal"]["roles"]["clinician"]["keys"],
-        b["_phiseal"]["roles"]["clinician"]["keys"]
-    );
+    assert_ne!(a["_phiseal"]["roles"]["clinician"]["keys"], b["_phiseal"]["roles"]["clinician"]["keys"]);
     // Tokens are deterministic by design, and match a query built separately.
-    assert_eq!(
-        a["identifier"][0]["value"]["$token"],
-        b["identifier"][0]["value"]["$token"]
-    );
+    assert_eq!(a["identifier"][0]["value"]["$token"], b["identifier"][0]["value"]["$token"]);
     let query = blind_index(&index_key(), "mrn", Normalization::Mrn, "qx 40921877", 16).unwrap();
     assert_eq!(a["identifier"][0]["value"]["$token"], query.as_str());
 }
@@ -242,14 +173,7 @@ fn moved_and_swapped_fields_are_detected() {
     foreign["name"][0]["family"] = other["name"][0]["family"].clone();
     assert_eq!(code(open_record(&foreign, &team.billing)), "AUTH_FAILED");
     // A whole sealed record presented as another one.
-    assert_eq!(
-        code(open_record_expecting(
-            &other,
-            &team.billing,
-            "Patient/pat-7f3a9c"
-        )),
-        "AUTH_FAILED"
-    );
+    assert_eq!(code(open_record_expecting(&other, &team.billing, "Patient/pat-7f3a9c")), "AUTH_FAILED");
     assert!(open_record_expecting(&sealed, &team.billing, "Patient/pat-7f3a9c").is_ok());
 }
 
@@ -266,62 +190,38 @@ fn deleted_or_added_fields_are_detected() {
     assert_eq!(code(open_record(&added, &team.clinician)), "MALFORMED");
     let mut clear_edit = sealed.clone();
     clear_edit["address"][0]["postalCode"] = json!("100");
-    assert_eq!(
-        code(open_record(&clear_edit, &team.research)),
-        "AUTH_FAILED"
-    );
+    assert_eq!(code(open_record(&clear_edit, &team.research)), "AUTH_FAILED");
     let mut token_edit = sealed.clone();
     token_edit["identifier"][0]["value"]["$token"] = json!("pht1.AAAAAAAAAAAAAAAAAAAAAA");
-    assert_eq!(
-        code(open_record(&token_edit, &team.research)),
-        "AUTH_FAILED"
-    );
+    assert_eq!(code(open_record(&token_edit, &team.research)), "AUTH_FAILED");
 }
 
 #[test]
 fn tampered_legend_is_detected() {
     let team = Team::new();
     let sealed = seal_patient(&team, "Patient/pat-7f3a9c");
-    let legend_index = sealed["_phiseal"]["legend"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .position(|e| e["path"] == "/gender")
-        .unwrap();
+    let legend_index =
+        sealed["_phiseal"]["legend"].as_array().unwrap().iter().position(|e| e["path"] == "/gender").unwrap();
     let mut edited = sealed.clone();
-    edited["_phiseal"]["legend"][legend_index]["roles"] =
-        json!(["clinician", "research", "billing"]);
+    edited["_phiseal"]["legend"][legend_index]["roles"] = json!(["clinician", "research", "billing"]);
     assert!(open_record(&edited, &team.billing).is_err());
     let mut dropped = sealed.clone();
-    dropped["_phiseal"]["legend"]
-        .as_array_mut()
-        .unwrap()
-        .remove(legend_index);
+    dropped["_phiseal"]["legend"].as_array_mut().unwrap().remove(legend_index);
     dropped.as_object_mut().unwrap().remove("gender");
     assert_eq!(code(open_record(&dropped, &team.clinician)), "AUTH_FAILED");
     let mut relabeled = sealed.clone();
     relabeled["_phiseal"]["legend"][legend_index]["action"] = json!("keep");
-    relabeled["_phiseal"]["legend"][legend_index]
-        .as_object_mut()
-        .unwrap()
-        .remove("roles");
+    relabeled["_phiseal"]["legend"][legend_index].as_object_mut().unwrap().remove("roles");
     assert!(open_record(&relabeled, &team.clinician).is_err());
     let mut version = sealed.clone();
     version["_phiseal"]["v"] = json!(2);
-    assert_eq!(
-        code(open_record(&version, &team.clinician)),
-        "UNSUPPORTED_VERSION"
-    );
+    assert_eq!(code(open_record(&version, &team.clinician)), "UNSUPPORTED_VERSION");
     let mut extra = sealed.clone();
     extra["_phiseal"]["note"] = json!(1);
     assert_eq!(code(open_record(&extra, &team.clinician)), "MALFORMED");
     let mut header = sealed.clone();
-    header["_phiseal"]["roles"]["clinician"]["keys"] =
-        sealed["_phiseal"]["roles"]["billing"]["keys"].clone();
-    assert!(
-        open_record(&header, &team.billing).is_err(),
-        "a header moved to another role"
-    );
+    header["_phiseal"]["roles"]["clinician"]["keys"] = sealed["_phiseal"]["roles"]["billing"]["keys"].clone();
+    assert!(open_record(&header, &team.billing).is_err(), "a header moved to another role");
 }
 
 #[test]
@@ -329,43 +229,19 @@ fn grant_and_revoke_rewrite_one_header() {
     let team = Team::new();
     let sealed = seal_patient(&team, "Patient/pat-7f3a9c");
     let auditor = records_common::pair(77);
-    assert_eq!(
-        code(open_record(&sealed, &auditor)),
-        "NO_MATCHING_RECIPIENT"
-    );
-    let granted =
-        grant_record_access(&sealed, &team.billing, "billing", auditor.public_key()).unwrap();
+    assert_eq!(code(open_record(&sealed, &auditor)), "NO_MATCHING_RECIPIENT");
+    let granted = grant_record_access(&sealed, &team.billing, "billing", auditor.public_key()).unwrap();
     assert_eq!(granted["name"], sealed["name"], "fields untouched");
-    assert_ne!(
-        granted["_phiseal"]["roles"]["billing"]["keys"],
-        sealed["_phiseal"]["roles"]["billing"]["keys"]
-    );
-    assert_eq!(
-        granted["_phiseal"]["roles"]["clinician"],
-        sealed["_phiseal"]["roles"]["clinician"]
-    );
+    assert_ne!(granted["_phiseal"]["roles"]["billing"]["keys"], sealed["_phiseal"]["roles"]["billing"]["keys"]);
+    assert_eq!(granted["_phiseal"]["roles"]["clinician"], sealed["_phiseal"]["roles"]["clinician"]);
     let opened = open_record(&granted, &auditor).unwrap();
     assert_eq!(opened.value["name"][0]["family"], "Quintero-Ashdown");
     assert_eq!(
-        code(grant_record_access(
-            &sealed,
-            &team.billing,
-            "clinician",
-            auditor.public_key()
-        )),
+        code(grant_record_access(&sealed, &team.billing, "clinician", auditor.public_key())),
         "NO_MATCHING_RECIPIENT"
     );
-    let revoked = revoke_record_access(
-        &granted,
-        &team.billing,
-        "billing",
-        &auditor.public_key().key_id(),
-    )
-    .unwrap();
-    assert_eq!(
-        code(open_record(&revoked, &auditor)),
-        "NO_MATCHING_RECIPIENT"
-    );
+    let revoked = revoke_record_access(&granted, &team.billing, "billing", &auditor.public_key().key_id()).unwrap();
+    assert_eq!(code(open_record(&revoked, &auditor)), "NO_MATCHING_RECIPIENT");
     assert!(open_record(&revoked, &team.billing).is_ok());
     // The copy read before the revocation stays readable: true revocation means re-sealing.
     assert!(open_record(&granted, &auditor).is_ok());
@@ -376,110 +252,39 @@ fn bad_inputs_are_refused() {
     let team = Team::new();
     let key = index_key();
     let policy = test_policy();
-    let options = SealOptions {
-        record_id: "r",
-        sender: None,
-        index_key: Some(&key),
-    };
+    let options = SealOptions { record_id: "r", sender: None, index_key: Some(&key) };
     let recipients = team.recipients();
-    assert_eq!(
-        code(seal_record(&json!([1]), &policy, &recipients, &options)),
-        "INVALID_ARGUMENT"
-    );
-    assert_eq!(
-        code(seal_record(
-            &json!({"_phiseal": 1}),
-            &policy,
-            &recipients,
-            &options
-        )),
-        "INVALID_ARGUMENT"
-    );
-    let no_key = SealOptions {
-        index_key: None,
-        ..options
-    };
-    assert_eq!(
-        code(seal_record(
-            &fixture("patient.json"),
-            &policy,
-            &recipients,
-            &no_key
-        )),
-        "INVALID_ARGUMENT"
-    );
+    assert_eq!(code(seal_record(&json!([1]), &policy, &recipients, &options)), "INVALID_ARGUMENT");
+    assert_eq!(code(seal_record(&json!({"_phiseal": 1}), &policy, &recipients, &options)), "INVALID_ARGUMENT");
+    let no_key = SealOptions { index_key: None, ..options };
+    assert_eq!(code(seal_record(&fixture("patient.json"), &policy, &recipients, &no_key)), "INVALID_ARGUMENT");
     let mut missing = recipients.clone();
     missing.remove("research");
-    assert_eq!(
-        code(seal_record(
-            &fixture("patient.json"),
-            &policy,
-            &missing,
-            &options
-        )),
-        "INVALID_ARGUMENT"
-    );
+    assert_eq!(code(seal_record(&fixture("patient.json"), &policy, &missing, &options)), "INVALID_ARGUMENT");
     let mut unknown = recipients.clone();
     unknown.insert("nurse".into(), vec![*team.clinician.public_key()]);
-    assert_eq!(
-        code(seal_record(
-            &fixture("patient.json"),
-            &policy,
-            &unknown,
-            &options
-        )),
-        "INVALID_ARGUMENT"
-    );
-    let empty_id = SealOptions {
-        record_id: "",
-        ..options
-    };
-    assert_eq!(
-        code(seal_record(
-            &fixture("patient.json"),
-            &policy,
-            &recipients,
-            &empty_id
-        )),
-        "INVALID_ARGUMENT"
-    );
+    assert_eq!(code(seal_record(&fixture("patient.json"), &policy, &unknown, &options)), "INVALID_ARGUMENT");
+    let empty_id = SealOptions { record_id: "", ..options };
+    assert_eq!(code(seal_record(&fixture("patient.json"), &policy, &recipients, &empty_id)), "INVALID_ARGUMENT");
     let mut bad_date = fixture("patient.json");
     bad_date["birthDate"] = json!("sometime in July");
+    assert_eq!(code(seal_record(&bad_date, &policy, &recipients, &options)), "INVALID_ARGUMENT");
     assert_eq!(
-        code(seal_record(&bad_date, &policy, &recipients, &options)),
-        "INVALID_ARGUMENT"
-    );
-    assert_eq!(
-        code(seal_record_json(
-            r#"{"resourceType":"Patient","id":"a","id":"b"}"#,
-            &policy,
-            &recipients,
-            &options
-        )),
+        code(seal_record_json(r#"{"resourceType":"Patient","id":"a","id":"b"}"#, &policy, &recipients, &options)),
         "MALFORMED"
     );
-    assert_eq!(
-        code(open_record_json(r#"{"a":1,"a":2}"#, &team.clinician)),
-        "MALFORMED"
-    );
-    assert_eq!(
-        code(open_record(
-            &json!({"resourceType": "Patient"}),
-            &team.clinician
-        )),
-        "MALFORMED"
-    );
+    assert_eq!(code(open_record_json(r#"{"a":1,"a":2}"#, &team.clinician)), "MALFORMED");
+    assert_eq!(code(open_record(&json!({"resourceType": "Patient"}), &team.clinician)), "MALFORMED");
 }
 
 #[test]
 fn deep_records_are_refused_without_overflow() {
     let team = Team::new();
-    let policy = phiseal::records::Policy::from_json(r#"{"version":1,"roles":["clinician"],"default":{"action":"encrypt","roles":["clinician"]},"rules":[]}"#).unwrap();
-    let options = SealOptions {
-        record_id: "r",
-        sender: None,
-        index_key: None,
-    };
+    let policy = phiseal::records::Policy::from_json(
+        r#"{"version":1,"roles":["clinician"],"default":{"action":"encrypt","roles":["clinician"]},"rules":[]}"#,
+    )
+    .unwrap();
+    let options = SealOptions { record_id: "r", sender: None, index_key: None };
     let mut deep = json!(1);
     for _ in 0..phiseal::records::MAX_RECORD_DEPTH {
         deep = json!({"a": deep});
@@ -487,15 +292,7 @@ fn deep_records_are_refused_without_overflow() {
     let sealed = seal_record(&deep, &policy, &team.recipients_clinician_only(), &options).unwrap();
     assert_eq!(open_record(&sealed, &team.clinician).unwrap().value, deep);
     let deeper = json!({"a": deep});
-    assert_eq!(
-        code(seal_record(
-            &deeper,
-            &policy,
-            &team.recipients_clinician_only(),
-            &options
-        )),
-        "LIMIT_EXCEEDED"
-    );
+    assert_eq!(code(seal_record(&deeper, &policy, &team.recipients_clinician_only(), &options)), "LIMIT_EXCEEDED");
     std::mem::forget(deeper); // dropping is recursive in serde_json; keep the test about sealing
 }
 
@@ -506,16 +303,10 @@ fn large_numbers_survive_exactly() {
         r#"{"version":1,"roles":["clinician"],"rules":[{"path":"/n","action":"encrypt","roles":["clinician"]},{"path":"/k","action":"keep"}]}"#,
     )
     .unwrap();
-    let options = SealOptions {
-        record_id: "r",
-        sender: None,
-        index_key: None,
-    };
+    let options = SealOptions { record_id: "r", sender: None, index_key: None };
     let record = r#"{"n": [9007199254740993, 1e400, -0, 0.1000], "k": 18446744073709551617}"#;
-    let sealed =
-        seal_record_json(record, &policy, &team.recipients_clinician_only(), &options).unwrap();
-    let opened =
-        open_record_json(&serde_json::to_string(&sealed).unwrap(), &team.clinician).unwrap();
+    let sealed = seal_record_json(record, &policy, &team.recipients_clinician_only(), &options).unwrap();
+    let opened = open_record_json(&serde_json::to_string(&sealed).unwrap(), &team.clinician).unwrap();
     assert_eq!(
         serde_json::to_string(&opened.value).unwrap(),
         r#"{"n":[9007199254740993,1e+400,-0,0.1000],"k":18446744073709551617}"#
@@ -541,49 +332,17 @@ fn authenticated_sender_is_reported_and_needed_to_grant() {
     let team = Team::new();
     let portal = records_common::pair(60);
     let key = index_key();
-    let options = SealOptions {
-        record_id: "r",
-        sender: Some(&portal),
-        index_key: Some(&key),
-    };
-    let sealed = seal_record(
-        &fixture("patient.json"),
-        &test_policy(),
-        &team.recipients(),
-        &options,
-    )
-    .unwrap();
+    let options = SealOptions { record_id: "r", sender: Some(&portal), index_key: Some(&key) };
+    let sealed = seal_record(&fixture("patient.json"), &test_policy(), &team.recipients(), &options).unwrap();
     let opened = open_record(&sealed, &team.research).unwrap();
     assert_eq!(opened.sender, Some(*portal.public_key()));
-    assert_eq!(
-        open_record(&seal_patient(&team, "r"), &team.research)
-            .unwrap()
-            .sender,
-        None
-    );
+    assert_eq!(open_record(&seal_patient(&team, "r"), &team.research).unwrap().sender, None);
     let auditor = records_common::pair(61);
-    assert_eq!(
-        code(grant_record_access(
-            &sealed,
-            &team.billing,
-            "billing",
-            auditor.public_key()
-        )),
-        "INVALID_ARGUMENT"
-    );
+    assert_eq!(code(grant_record_access(&sealed, &team.billing, "billing", auditor.public_key())), "INVALID_ARGUMENT");
     let add = [*auditor.public_key()];
-    let changes = phiseal::envelope::RecipientChanges {
-        add: &add,
-        remove: &[],
-        sender: Some(&portal),
-    };
-    let granted =
-        phiseal::records::change_record_access(&sealed, &team.billing, "billing", &changes)
-            .unwrap();
-    assert_eq!(
-        open_record(&granted, &auditor).unwrap().sender,
-        Some(*portal.public_key())
-    );
+    let changes = phiseal::envelope::RecipientChanges { add: &add, remove: &[], sender: Some(&portal) };
+    let granted = phiseal::records::change_record_access(&sealed, &team.billing, "billing", &changes).unwrap();
+    assert_eq!(open_record(&granted, &auditor).unwrap().sender, Some(*portal.public_key()));
 }
 
 #[test]
@@ -594,10 +353,7 @@ fn too_many_roles_are_refused_before_any_key_agreement() {
     for i in 0..40 {
         sealed["_phiseal"]["roles"][format!("role{i}")] = header.clone();
     }
-    assert_eq!(
-        code(open_record(&sealed, &team.clinician)),
-        "LIMIT_EXCEEDED"
-    );
+    assert_eq!(code(open_record(&sealed, &team.clinician)), "LIMIT_EXCEEDED");
 }
 
 #[test]
@@ -607,19 +363,7 @@ fn built_values_are_held_to_the_parser_limits() {
         r#"{"version":1,"roles":["clinician"],"default":{"action":"encrypt","roles":["clinician"]},"rules":[]}"#,
     )
     .unwrap();
-    let options = SealOptions {
-        record_id: "r",
-        sender: None,
-        index_key: None,
-    };
+    let options = SealOptions { record_id: "r", sender: None, index_key: None };
     let wide = json!({"a": vec![0; phiseal::records::json::MAX_CONTAINER_LEN + 1]});
-    assert_eq!(
-        code(seal_record(
-            &wide,
-            &policy,
-            &team.recipients_clinician_only(),
-            &options
-        )),
-        "LIMIT_EXCEEDED"
-    );
+    assert_eq!(code(seal_record(&wide, &policy, &team.recipients_clinician_only(), &options)), "LIMIT_EXCEEDED");
 }

@@ -1,12 +1,7 @@
 //! Sealed-record vectors (tests/vectors/records/v1.json, made by examples/gen_record_vectors.rs):
 //! every identity opens every case to exactly the stored result, every tampered copy fails with
 //! the stored code, and blind-index tokens match their known answers.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::collections::BTreeMap;
 
@@ -15,10 +10,7 @@ use phiseal::records::{blind_index, json, open_record, IndexKey, Normalization};
 use serde_json::Value;
 
 fn vectors() -> Value {
-    let path = format!(
-        "{}/tests/vectors/records/v1.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = format!("{}/tests/vectors/records/v1.json", env!("CARGO_MANIFEST_DIR"));
     json::parse(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
@@ -29,10 +21,7 @@ fn identities(vectors: &Value) -> BTreeMap<String, KeyPair> {
         .iter()
         .map(|(name, secret)| {
             let bytes = hex::decode(secret.as_str().unwrap()).unwrap();
-            (
-                name.clone(),
-                KeyPair::from_secret(SecretKey::from_bytes(&bytes).unwrap()).unwrap(),
-            )
+            (name.clone(), KeyPair::from_secret(SecretKey::from_bytes(&bytes).unwrap()).unwrap())
         })
         .collect()
 }
@@ -53,21 +42,13 @@ fn every_identity_opens_every_case_as_recorded() {
                         expected["sealedPaths"],
                         "{name} / {who}"
                     );
-                    assert_eq!(
-                        serde_json::to_value(&opened.roles).unwrap(),
-                        expected["roles"],
-                        "{name} / {who}"
-                    );
+                    assert_eq!(serde_json::to_value(&opened.roles).unwrap(), expected["roles"], "{name} / {who}");
                     assert_eq!(opened.record_id, case["recordId"].as_str().unwrap());
                     let sender = opened.sender.map(|key| hex::encode(key.as_bytes()));
                     assert_eq!(sender.as_deref(), case["sender"].as_str(), "{name} / {who}");
                     opened_count += 1;
                 }
-                Err(error) => assert_eq!(
-                    Some(error.code()),
-                    expected["error"].as_str(),
-                    "{name} / {who}"
-                ),
+                Err(error) => assert_eq!(Some(error.code()), expected["error"].as_str(), "{name} / {who}"),
             }
         }
     }
@@ -92,23 +73,15 @@ fn every_tampered_copy_fails_with_its_code() {
     assert!(failures.len() >= 10);
     for failure in failures {
         let identity = &ids[failure["identity"].as_str().unwrap()];
-        let code = open_record(&failure["sealed"], identity)
-            .unwrap_err()
-            .code();
-        assert_eq!(
-            code,
-            failure["error"].as_str().unwrap(),
-            "{}",
-            failure["name"]
-        );
+        let code = open_record(&failure["sealed"], identity).unwrap_err().code();
+        assert_eq!(code, failure["error"].as_str().unwrap(), "{}", failure["name"]);
     }
 }
 
 #[test]
 fn blind_index_known_answers() {
     let vectors = vectors();
-    let key =
-        IndexKey::from_bytes(&hex::decode(vectors["indexKey"].as_str().unwrap()).unwrap()).unwrap();
+    let key = IndexKey::from_bytes(&hex::decode(vectors["indexKey"].as_str().unwrap()).unwrap()).unwrap();
     for token in vectors["blindIndex"].as_array().unwrap() {
         let normalize: Normalization = serde_json::from_value(token["normalize"].clone()).unwrap();
         let computed = blind_index(

@@ -3,18 +3,12 @@
 //! chunks fail at that chunk; cuts anywhere fail and keep failing; a writer that fails midway
 //! or is dropped leaves nothing that opens.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::io::{self, Read, Write};
 
 use phiseal::stream::{
-    open, phiseal_error, seal, sealed_len, OpeningReader, SealingWriter, CHUNK_LEN, HEADER_LEN,
-    SEALED_CHUNK_LEN,
+    open, phiseal_error, seal, sealed_len, OpeningReader, SealingWriter, CHUNK_LEN, HEADER_LEN, SEALED_CHUNK_LEN,
 };
 use phiseal::Error;
 
@@ -52,20 +46,11 @@ fn assert_fails_after(sealed: &[u8], original: &[u8], released: usize, expected:
     let (got, err) = drain(&mut reader, 4096);
     assert_eq!(got.len(), released, "released bytes");
     assert_eq!(got, original[..released]);
-    assert_eq!(
-        phiseal_error(&err.expect("must not end cleanly")),
-        Some(&expected)
-    );
+    assert_eq!(phiseal_error(&err.expect("must not end cleanly")), Some(&expected));
     for _ in 0..3 {
-        assert_eq!(
-            phiseal_error(&reader.read(&mut [0u8; 10]).unwrap_err()),
-            Some(&expected)
-        );
+        assert_eq!(phiseal_error(&reader.read(&mut [0u8; 10]).unwrap_err()), Some(&expected));
     }
-    assert!(
-        open(&KEY, CTX, sealed).is_err(),
-        "one-shot open must fail too"
-    );
+    assert!(open(&KEY, CTX, sealed).is_err(), "one-shot open must fail too");
 }
 
 fn chunk_range(index: usize, sealed: &[u8]) -> std::ops::Range<usize> {
@@ -83,11 +68,7 @@ fn round_trips_at_chunk_edges_and_3_mib() {
             }
             let sealed = seal_streaming(&data, piece);
             assert_eq!(sealed.len() as u64, sealed_len(len as u64).unwrap());
-            assert_eq!(
-                open(&KEY, CTX, &sealed).unwrap(),
-                data,
-                "one-shot, len {len}"
-            );
+            assert_eq!(open(&KEY, CTX, &sealed).unwrap(), data, "one-shot, len {len}");
             let mut reader = OpeningReader::new(&sealed[..], &KEY, CTX).unwrap();
             let (got, err) = drain(&mut reader, 777);
             assert!(err.is_none(), "len {len}: {err:?}");
@@ -101,10 +82,7 @@ fn one_shot_and_streaming_are_the_same_format() {
     let data = plaintext(40_000);
     let sealed = seal(&KEY, CTX, &data).unwrap();
     let mut out = Vec::new();
-    OpeningReader::new(&sealed[..], &KEY, CTX)
-        .unwrap()
-        .read_to_end(&mut out)
-        .unwrap();
+    OpeningReader::new(&sealed[..], &KEY, CTX).unwrap().read_to_end(&mut out).unwrap();
     assert_eq!(out, data);
 }
 
@@ -131,15 +109,7 @@ impl Read for Dribble<'_> {
 fn tiny_reads_over_a_dribbling_interrupted_inner_reader_round_trip() {
     let data = plaintext(20_000);
     let sealed = seal_streaming(&data, 5000);
-    let mut reader = OpeningReader::new(
-        Dribble {
-            data: &sealed,
-            calls: 1,
-        },
-        &KEY,
-        CTX,
-    )
-    .unwrap();
+    let mut reader = OpeningReader::new(Dribble { data: &sealed, calls: 1 }, &KEY, CTX).unwrap();
     let mut got = Vec::new();
     let mut byte = [0u8; 1];
     loop {
@@ -166,11 +136,7 @@ impl Read for FailsOnce<'_> {
             self.failed = true;
             return Err(io::Error::other("network hiccup"));
         }
-        let limit = if self.failed {
-            self.data.len()
-        } else {
-            self.data.len() - self.fail_at
-        };
+        let limit = if self.failed { self.data.len() } else { self.data.len() - self.fail_at };
         let n = buf.len().min(limit).min(1000);
         buf[..n].copy_from_slice(&self.data[..n]);
         self.data = &self.data[n..];
@@ -182,25 +148,13 @@ impl Read for FailsOnce<'_> {
 fn inner_reader_errors_pass_through_and_are_not_sticky() {
     let data = plaintext(40_000);
     let sealed = seal_streaming(&data, 40_000);
-    let inner = FailsOnce {
-        data: &sealed,
-        fail_at: sealed.len() - 20_000,
-        failed: false,
-    };
+    let inner = FailsOnce { data: &sealed, fail_at: sealed.len() - 20_000, failed: false };
     let mut reader = OpeningReader::new(inner, &KEY, CTX).unwrap();
     let (first, err) = drain(&mut reader, 4096);
     let err = err.expect("the inner error surfaces");
-    assert_eq!(
-        phiseal_error(&err),
-        None,
-        "inner errors are not phiseal errors"
-    );
+    assert_eq!(phiseal_error(&err), None, "inner errors are not phiseal errors");
     assert_eq!(err.to_string(), "network hiccup");
-    assert_eq!(
-        first.len() % CHUNK_LEN,
-        0,
-        "only whole authenticated chunks were released"
-    );
+    assert_eq!(first.len() % CHUNK_LEN, 0, "only whole authenticated chunks were released");
     let (rest, err) = drain(&mut reader, 4096);
     assert!(err.is_none());
     assert_eq!([first, rest].concat(), data);
@@ -209,11 +163,7 @@ fn inner_reader_errors_pass_through_and_are_not_sticky() {
 #[test]
 fn wrong_key_or_context_fails_before_any_read() {
     let sealed = seal(&KEY, CTX, b"PHI").unwrap();
-    for (key, ctx) in [
-        ([0x12; 32], CTX),
-        (KEY, &b"serialized envelope headeR"[..]),
-        (KEY, &b""[..]),
-    ] {
+    for (key, ctx) in [([0x12; 32], CTX), (KEY, &b"serialized envelope headeR"[..]), (KEY, &b""[..])] {
         let err = OpeningReader::new(&sealed[..], &key, ctx).unwrap_err();
         assert_eq!(phiseal_error(&err), Some(&Error::AuthFailed));
         assert_eq!(err.kind(), io::ErrorKind::InvalidData);
@@ -286,12 +236,7 @@ fn altered_byte_fails_at_that_chunk() {
 #[test]
 fn appended_bytes_fail() {
     let (data, sealed) = five_chunks();
-    for extra in [
-        &[0u8][..],
-        &[0u8; 16],
-        &[0xAA; 100],
-        &sealed[chunk_range(4, &sealed)],
-    ] {
+    for extra in [&[0u8][..], &[0u8; 16], &[0xAA; 100], &sealed[chunk_range(4, &sealed)]] {
         let bad = [&sealed[..], extra].concat();
         assert_fails_after(&bad, &data, 4 * CHUNK_LEN, Error::AuthFailed);
     }
@@ -319,10 +264,7 @@ fn a_cut_anywhere_is_an_error_never_a_clean_end() {
     }
     for cut in cuts {
         let prefix = &sealed[..cut];
-        assert!(
-            open(&KEY, CTX, prefix).is_err(),
-            "one-shot open of a {cut}-byte cut"
-        );
+        assert!(open(&KEY, CTX, prefix).is_err(), "one-shot open of a {cut}-byte cut");
         let mut reader = match OpeningReader::new(prefix, &KEY, CTX) {
             Ok(reader) => reader,
             Err(err) => {
@@ -335,14 +277,8 @@ fn a_cut_anywhere_is_an_error_never_a_clean_end() {
         let whole_chunks = (cut - HEADER_LEN) / SEALED_CHUNK_LEN;
         assert_eq!(got, data[..whole_chunks * CHUNK_LEN], "cut {cut}");
         let expected = expected_cut_error(cut);
-        assert_eq!(
-            phiseal_error(&err.expect("clean end after a cut")),
-            Some(&expected)
-        );
-        assert_eq!(
-            phiseal_error(&reader.read(&mut [0u8; 1]).unwrap_err()),
-            Some(&expected)
-        );
+        assert_eq!(phiseal_error(&err.expect("clean end after a cut")), Some(&expected));
+        assert_eq!(phiseal_error(&reader.read(&mut [0u8; 1]).unwrap_err()), Some(&expected));
     }
 }
 
@@ -382,65 +318,35 @@ impl Write for Shared<'_> {
 fn writer_failing_midway_leaves_nothing_that_opens() {
     let data = plaintext(3 * CHUNK_LEN + 500);
     let total = sealed_len(data.len() as u64).unwrap() as usize;
-    for budget in [
-        0,
-        10,
-        56,
-        57,
-        100,
-        16456,
-        16457,
-        32856,
-        40_000,
-        total - 17,
-        total - 1,
-    ] {
-        let sink = std::cell::RefCell::new(FailingSink {
-            written: Vec::new(),
-            budget,
-        });
+    for budget in [0, 10, 56, 57, 100, 16456, 16457, 32856, 40_000, total - 17, total - 1] {
+        let sink = std::cell::RefCell::new(FailingSink { written: Vec::new(), budget });
         let failed = match SealingWriter::new(Shared(&sink), &KEY, CTX) {
             Err(_) => true,
             Ok(mut writer) => {
-                let wrote = data
-                    .chunks(5000)
-                    .try_for_each(|part| writer.write_all(part));
+                let wrote = data.chunks(5000).try_for_each(|part| writer.write_all(part));
                 wrote.is_err() || writer.finish().is_err()
             }
         };
         assert!(failed, "budget {budget}: the failure must be reported");
         let output = sink.borrow().written.clone();
         assert!(output.len() < total);
-        assert!(
-            open(&KEY, CTX, &output).is_err(),
-            "budget {budget}: output opened"
-        );
+        assert!(open(&KEY, CTX, &output).is_err(), "budget {budget}: output opened");
         if let Ok(mut reader) = OpeningReader::new(&output[..], &KEY, CTX) {
-            assert!(
-                drain(&mut reader, 4096).1.is_some(),
-                "budget {budget}: clean end"
-            );
+            assert!(drain(&mut reader, 4096).1.is_some(), "budget {budget}: clean end");
         }
     }
 }
 
 #[test]
 fn a_poisoned_writer_writes_nothing_more() {
-    let sink = std::cell::RefCell::new(FailingSink {
-        written: Vec::new(),
-        budget: 20_000,
-    });
+    let sink = std::cell::RefCell::new(FailingSink { written: Vec::new(), budget: 20_000 });
     let mut writer = SealingWriter::new(Shared(&sink), &KEY, CTX).unwrap();
     assert!(writer.write_all(&plaintext(2 * CHUNK_LEN)).is_err());
     sink.borrow_mut().budget = usize::MAX; // the disk has room again
     assert!(writer.write_all(b"more").is_err());
     assert!(writer.flush().is_err());
     assert!(writer.finish().is_err());
-    assert_eq!(
-        sink.borrow().written.len(),
-        20_000,
-        "nothing written after the failure"
-    );
+    assert_eq!(sink.borrow().written.len(), 20_000, "nothing written after the failure");
 }
 
 #[test]
@@ -453,11 +359,7 @@ fn dropped_writer_leaves_a_truncated_message() {
             writer.flush().unwrap();
         } // dropped without finish()
         let full = len / CHUNK_LEN;
-        assert_eq!(
-            out.len(),
-            HEADER_LEN + full * SEALED_CHUNK_LEN,
-            "only full chunks were written"
-        );
+        assert_eq!(out.len(), HEADER_LEN + full * SEALED_CHUNK_LEN, "only full chunks were written");
         assert_eq!(open(&KEY, CTX, &out), Err(Error::Truncated));
         let data = plaintext(len);
         let mut reader = OpeningReader::new(&out[..], &KEY, CTX).unwrap();

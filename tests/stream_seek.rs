@@ -2,18 +2,11 @@
 //! the plaintext slice, the length is authenticated before it is used, chunks before a range
 //! are never decrypted, and seeks outside the message are refused.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::io::{self, Cursor, Read, Seek, SeekFrom};
 
-use phiseal::stream::{
-    phiseal_error, seal, OpeningReader, CHUNK_LEN, HEADER_LEN, SEALED_CHUNK_LEN,
-};
+use phiseal::stream::{phiseal_error, seal, OpeningReader, CHUNK_LEN, HEADER_LEN, SEALED_CHUNK_LEN};
 use phiseal::Error;
 use proptest::prelude::*;
 
@@ -61,10 +54,7 @@ fn ranges_across_chunk_boundaries_equal_the_slice() {
         assert_eq!(got, data[start..start + len], "range {start}+{len}");
     }
     // Backwards too, and relative seeks.
-    assert_eq!(
-        reader.seek(SeekFrom::End(-3)).unwrap(),
-        data.len() as u64 - 3
-    );
+    assert_eq!(reader.seek(SeekFrom::End(-3)).unwrap(), data.len() as u64 - 3);
     let mut tail = Vec::new();
     reader.read_to_end(&mut tail).unwrap();
     assert_eq!(tail, data[data.len() - 3..]);
@@ -78,14 +68,7 @@ fn ranges_across_chunk_boundaries_equal_the_slice() {
 
 #[test]
 fn length_is_authenticated_and_seek_to_end_reads_nothing() {
-    for len in [
-        0usize,
-        1,
-        CHUNK_LEN - 1,
-        CHUNK_LEN,
-        CHUNK_LEN + 1,
-        2 * CHUNK_LEN,
-    ] {
+    for len in [0usize, 1, CHUNK_LEN - 1, CHUNK_LEN, CHUNK_LEN + 1, 2 * CHUNK_LEN] {
         let sealed = seal(&KEY, CTX, &plaintext(len)).unwrap();
         let mut reader = reader_over(&sealed);
         assert_eq!(reader.plaintext_len().unwrap(), len as u64);
@@ -102,18 +85,10 @@ fn seeking_outside_the_message_is_refused_and_keeps_the_position() {
     let mut reader = reader_over(&sealed);
     reader.seek(SeekFrom::Start(100)).unwrap();
     let len = data.len() as i64;
-    for bad in [
-        SeekFrom::Start(len as u64 + 1),
-        SeekFrom::End(1),
-        SeekFrom::Current(len),
-        SeekFrom::Current(-101),
-    ] {
+    for bad in [SeekFrom::Start(len as u64 + 1), SeekFrom::End(1), SeekFrom::Current(len), SeekFrom::Current(-101)] {
         let err = reader.seek(bad).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::InvalidInput, "{bad:?}");
-        assert!(matches!(
-            phiseal_error(&err),
-            Some(Error::InvalidArgument(_))
-        ));
+        assert!(matches!(phiseal_error(&err), Some(Error::InvalidArgument(_))));
     }
     // Not sticky: the position is unchanged and reading goes on.
     assert_eq!(reader.stream_position().unwrap(), 100);
@@ -131,10 +106,7 @@ fn chunks_before_the_range_are_never_decrypted() {
     sealed[HEADER_LEN + SEALED_CHUNK_LEN + 5] ^= 1;
     let mut reader = reader_over(&sealed);
     let start = 2 * CHUNK_LEN + 100;
-    assert_eq!(
-        read_range(&mut reader, start as u64, CHUNK_LEN).unwrap(),
-        data[start..start + CHUNK_LEN]
-    );
+    assert_eq!(read_range(&mut reader, start as u64, CHUNK_LEN).unwrap(), data[start..start + CHUNK_LEN]);
     // A range that covers a corrupted chunk fails, and the failure is sticky.
     let err = read_range(&mut reader, CHUNK_LEN as u64, 10).unwrap_err();
     assert_eq!(phiseal_error(&err), Some(&Error::AuthFailed));
@@ -149,11 +121,7 @@ fn a_message_whose_end_is_missing_or_extended_cannot_seek() {
     let at_boundary = &sealed[..HEADER_LEN + 2 * SEALED_CHUNK_LEN];
     let mid_chunk = &sealed[..sealed.len() - 3];
     let extended = [&sealed[..], &[0u8; 40]].concat();
-    let extended_by_chunk = [
-        &sealed[..],
-        &sealed[HEADER_LEN..HEADER_LEN + SEALED_CHUNK_LEN],
-    ]
-    .concat();
+    let extended_by_chunk = [&sealed[..], &sealed[HEADER_LEN..HEADER_LEN + SEALED_CHUNK_LEN]].concat();
     let cases: [(&[u8], Error); 4] = [
         (at_boundary, Error::Truncated),
         (mid_chunk, Error::AuthFailed),
@@ -164,10 +132,7 @@ fn a_message_whose_end_is_missing_or_extended_cannot_seek() {
         let mut reader = reader_over(bytes);
         let err = reader.seek(SeekFrom::Start(0)).unwrap_err();
         assert_eq!(phiseal_error(&err), Some(&expected));
-        assert_eq!(
-            phiseal_error(&reader.read(&mut [0u8; 1]).unwrap_err()),
-            Some(&expected)
-        );
+        assert_eq!(phiseal_error(&reader.read(&mut [0u8; 1]).unwrap_err()), Some(&expected));
         assert!(reader.plaintext_len().is_err());
     }
 }

@@ -3,12 +3,7 @@
 //! is released, then a sticky error), and random access (length authentication and a full
 //! read through `Seek`), as the Wycheproof guide in the C2SP spec folder describes.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::io::{Cursor, Read, Seek, SeekFrom};
 
@@ -46,42 +41,26 @@ impl Vector {
 }
 
 fn hex_field(test: &Value, name: &str) -> Option<Vec<u8>> {
-    test.get(name)
-        .and_then(Value::as_str)
-        .map(|s| hex::decode(s).unwrap())
+    test.get(name).and_then(Value::as_str).map(|s| hex::decode(s).unwrap())
 }
 
 fn load() -> Vec<Vector> {
     let file: Value = serde_json::from_str(&std::fs::read_to_string(VECTORS).unwrap()).unwrap();
     assert_eq!(file["algorithm"], "Cobblestone-256");
     let groups = file["testGroups"].as_array().unwrap();
-    groups
-        .iter()
-        .flat_map(|g| g["tests"].as_array().unwrap())
-        .map(parse)
-        .collect()
+    groups.iter().flat_map(|g| g["tests"].as_array().unwrap()).map(parse).collect()
 }
 
 fn parse(test: &Value) -> Vector {
     let mut ct = Vec::new();
     let compressed = hex_field(test, "ct").unwrap();
-    flate2::read::ZlibDecoder::new(&compressed[..])
-        .read_to_end(&mut ct)
-        .unwrap();
-    let msg = test.get("msgLength").map(|len| {
-        (
-            len.as_u64().unwrap() as usize,
-            hex_field(test, "msgSha512").unwrap(),
-        )
-    });
+    flate2::read::ZlibDecoder::new(&compressed[..]).read_to_end(&mut ct).unwrap();
+    let msg = test.get("msgLength").map(|len| (len.as_u64().unwrap() as usize, hex_field(test, "msgSha512").unwrap()));
     let flags = test["flags"].as_array().unwrap();
     Vector {
         id: test["tcId"].as_u64().unwrap(),
         valid: test["result"] == "valid",
-        flags: flags
-            .iter()
-            .map(|f| f.as_str().unwrap().to_owned())
-            .collect(),
+        flags: flags.iter().map(|f| f.as_str().unwrap().to_owned()).collect(),
         key: hex_field(test, "key").unwrap(),
         ctx: hex_field(test, "ctx").unwrap(),
         ct,
@@ -132,16 +111,9 @@ fn one_shot_open() {
 
 #[test]
 fn header_failures_are_rejected_before_any_chunk() {
-    for v in load()
-        .iter()
-        .filter(|v| v.has("HeaderFailure") && !v.has("InvalidKeySize"))
-    {
+    for v in load().iter().filter(|v| v.has("HeaderFailure") && !v.has("InvalidKeySize")) {
         let err = OpeningReader::new(&v.ct[..], &v.key(), &v.ctx).unwrap_err();
-        let expected = if v.has("Truncation") {
-            Error::Truncated
-        } else {
-            Error::AuthFailed
-        };
+        let expected = if v.has("Truncation") { Error::Truncated } else { Error::AuthFailed };
         assert_eq!(phiseal_error(&err), Some(&expected), "tcId {}", v.id);
     }
 }
@@ -158,19 +130,10 @@ fn streaming_releases_only_the_authenticated_prefix_then_keeps_failing() {
             continue;
         }
         let first = phiseal_error(&err.expect("invalid vector ended cleanly")).cloned();
-        assert!(
-            matches!(first, Some(Error::AuthFailed | Error::Truncated)),
-            "tcId {}",
-            v.id
-        );
+        assert!(matches!(first, Some(Error::AuthFailed | Error::Truncated)), "tcId {}", v.id);
         for _ in 0..3 {
             let again = reader.read(&mut [0u8; 64]).unwrap_err();
-            assert_eq!(
-                phiseal_error(&again).cloned(),
-                first,
-                "tcId {} not sticky",
-                v.id
-            );
+            assert_eq!(phiseal_error(&again).cloned(), first, "tcId {} not sticky", v.id);
         }
     }
 }
@@ -187,11 +150,7 @@ fn random_access_authenticates_the_length_and_reads_through_seek() {
                 assert_eq!(length.ok(), expected, "tcId {}", v.id);
             }
         } else {
-            assert!(
-                length.is_err(),
-                "tcId {}: length must not authenticate",
-                v.id
-            );
+            assert!(length.is_err(), "tcId {}: length must not authenticate", v.id);
             continue;
         }
         reader.seek(SeekFrom::Start(0)).unwrap();

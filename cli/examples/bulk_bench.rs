@@ -130,7 +130,11 @@ fn main() {
     let dir = std::env::temp_dir().join(format!("phiseal-bulk-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     for role in ROLES {
-        run(&binary, &dir, &["keygen", "-q", "-o", &format!("{role}.key.jwk"), "--public-out", &format!("{role}.pub.jwk")]);
+        run(
+            &binary,
+            &dir,
+            &["keygen", "-q", "-o", &format!("{role}.key.jwk"), "--public-out", &format!("{role}.pub.jwk")],
+        );
     }
     std::fs::write(dir.join("index.key"), "5a".repeat(32)).unwrap();
     let input = generate(count);
@@ -139,12 +143,36 @@ fn main() {
     let mut rows = Vec::new();
     for jobs in if cores > 1 { vec![1, cores] } else { vec![1] } {
         let j = jobs.to_string();
-        let recipients: Vec<String> = ROLES.iter().flat_map(|r| ["-r".to_owned(), format!("{r}={r}.pub.jwk")]).collect();
-        let mut seal: Vec<&str> = vec!["seal-record", "--fhir", "--ndjson", "-q", "-j", &j, "--index-key", "index.key", "-o", "sealed.ndjson", "in.ndjson"];
+        let recipients: Vec<String> =
+            ROLES.iter().flat_map(|r| ["-r".to_owned(), format!("{r}={r}.pub.jwk")]).collect();
+        let mut seal: Vec<&str> = vec![
+            "seal-record",
+            "--fhir",
+            "--ndjson",
+            "-q",
+            "-j",
+            &j,
+            "--index-key",
+            "index.key",
+            "-o",
+            "sealed.ndjson",
+            "in.ndjson",
+        ];
         seal.extend(recipients.iter().map(String::as_str));
         rows.push(("seal-record --fhir", jobs, input.len(), run(&binary, &dir, &seal)));
         let sealed_len = std::fs::metadata(dir.join("sealed.ndjson")).unwrap().len() as usize;
-        let open = ["open-record", "--ndjson", "-q", "-j", &j, "-i", "clinician.key.jwk", "-o", "opened.ndjson", "sealed.ndjson"];
+        let open = [
+            "open-record",
+            "--ndjson",
+            "-q",
+            "-j",
+            &j,
+            "-i",
+            "clinician.key.jwk",
+            "-o",
+            "opened.ndjson",
+            "sealed.ndjson",
+        ];
         rows.push(("open-record (clinician)", jobs, sealed_len, run(&binary, &dir, &open)));
         let deid = ["deid", "--ndjson", "-q", "-j", &j, "--reference-year", "2026", "-o", "deid.ndjson", "in.ndjson"];
         rows.push(("deid (Safe Harbor)", jobs, input.len(), run(&binary, &dir, &deid)));
@@ -158,20 +186,39 @@ fn main() {
 fn report(count: usize, bytes: usize, cores: usize, rows: &[(&str, usize, usize, Timing)]) -> String {
     let mut out = String::new();
     writeln!(out, "## CLI bulk mode (NDJSON of synthetic FHIR R4 resources)\n").unwrap();
-    writeln!(out, "Command: `bash cli/bench.sh` (release build; `PHISEAL_BULK_RECORDS` = {count}). Input: {count} resources").unwrap();
-    writeln!(out, "({:.2} MB) cycling Patient, Observation, Condition, Encounter, MedicationRequest; four roles with", bytes as f64 / 1e6).unwrap();
-    writeln!(out, "one recipient each (one HPKE wrap per role per record). Wall-clock time of the whole process,").unwrap();
-    let load = std::fs::read_to_string("/proc/loadavg").ok().and_then(|l| l.split_whitespace().next().map(str::to_owned));
-    writeln!(out, "including start-up and key loading; MB = 10^6 input bytes. Machine: {cores} cores, {}, 1-minute load", cpu_name()).unwrap();
+    writeln!(
+        out,
+        "Command: `bash cli/bench.sh` (release build; `PHISEAL_BULK_RECORDS` = {count}). Input: {count} resources"
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "({:.2} MB) cycling Patient, Observation, Condition, Encounter, MedicationRequest; four roles with",
+        bytes as f64 / 1e6
+    )
+    .unwrap();
+    writeln!(out, "one recipient each (one HPKE wrap per role per record). Wall-clock time of the whole process,")
+        .unwrap();
+    let load =
+        std::fs::read_to_string("/proc/loadavg").ok().and_then(|l| l.split_whitespace().next().map(str::to_owned));
+    writeln!(
+        out,
+        "including start-up and key loading; MB = 10^6 input bytes. Machine: {cores} cores, {}, 1-minute load",
+        cpu_name()
+    )
+    .unwrap();
     writeln!(out, "average {} at the end of the run.", load.unwrap_or_else(|| "unknown".to_owned())).unwrap();
-    writeln!(out, "\"Per core\" divides by the CPU time the process used (user + system), which stays meaningful when").unwrap();
+    writeln!(out, "\"Per core\" divides by the CPU time the process used (user + system), which stays meaningful when")
+        .unwrap();
     writeln!(out, "the machine is shared; the wall-clock columns are lower bounds on a busy machine.\n").unwrap();
-    writeln!(out, "| operation | jobs | wall s | resources/s | MB/s | CPU s | resources/s per core | MB/s per core |").unwrap();
+    writeln!(out, "| operation | jobs | wall s | resources/s | MB/s | CPU s | resources/s per core | MB/s per core |")
+        .unwrap();
     writeln!(out, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |").unwrap();
     for (name, jobs, input_bytes, timing) in rows {
         let megabytes = *input_bytes as f64 / 1e6;
         let cpu = timing.cpu.filter(|cpu| *cpu > 0.0);
-        let per_cpu = |amount: f64, digits: usize| cpu.map_or("n/a".to_owned(), |cpu| format!("{:.digits$}", amount / cpu));
+        let per_cpu =
+            |amount: f64, digits: usize| cpu.map_or("n/a".to_owned(), |cpu| format!("{:.digits$}", amount / cpu));
         writeln!(
             out,
             "| {name} | {jobs} | {:.2} | {:.0} | {:.2} | {} | {} | {} |",
@@ -190,15 +237,21 @@ fn report(count: usize, bytes: usize, cores: usize, rows: &[(&str, usize, usize,
 fn cpu_name() -> String {
     std::fs::read_to_string("/proc/cpuinfo")
         .ok()
-        .and_then(|info| info.lines().find(|l| l.starts_with("model name")).and_then(|l| l.split_once(':')).map(|(_, v)| v.trim().to_owned()))
+        .and_then(|info| {
+            info.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split_once(':'))
+                .map(|(_, v)| v.trim().to_owned())
+        })
         .unwrap_or_else(|| "unknown CPU".to_owned())
 }
 
 fn write_section(body: &str) {
     let doc: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/PERFORMANCE.md");
     let (start, end) = ("<!-- cli-bench:start -->", "<!-- cli-bench:end -->");
-    let text = std::fs::read_to_string(&doc)
-        .unwrap_or_else(|_| "# Performance\n\nEvery number here is written by a command anyone can rerun.\n".to_owned());
+    let text = std::fs::read_to_string(&doc).unwrap_or_else(|_| {
+        "# Performance\n\nEvery number here is written by a command anyone can rerun.\n".to_owned()
+    });
     let block = format!("{start}\n{}\n{end}", body.trim_end());
     let updated = match (text.find(start), text.find(end)) {
         (Some(a), Some(b)) if a < b => format!("{}{block}{}", &text[..a], &text[b + end.len()..]),

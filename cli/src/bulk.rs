@@ -101,7 +101,11 @@ fn partial_failure(summary: &Summary) -> CliResult {
     }
     Err(CliError {
         status: Status::PartialFailure,
-        message: format!("{} of {} records failed (see the lines above)", summary.errors, summary.errors + summary.records),
+        message: format!(
+            "{} of {} records failed (see the lines above)",
+            summary.errors,
+            summary.errors + summary.records
+        ),
     })
 }
 
@@ -118,7 +122,10 @@ fn read_batch(reader: &mut impl BufRead, input: &Path, jobs: usize, next_line: &
             break;
         }
         if text.len() as u64 > MAX_LINE {
-            return Err(CliError::library(&format!("line {}", next_line), &phiseal::Error::LimitExceeded("NDJSON line longer than 64 MiB")));
+            return Err(CliError::library(
+                &format!("line {}", next_line),
+                &phiseal::Error::LimitExceeded("NDJSON line longer than 64 MiB"),
+            ));
         }
         let number = *next_line;
         *next_line += 1;
@@ -172,7 +179,9 @@ where
     }
     slots
         .into_iter()
-        .map(|slot| slot.unwrap_or_else(|| Err(CliError { status: Status::Internal, message: "worker thread failed".into() })))
+        .map(|slot| {
+            slot.unwrap_or_else(|| Err(CliError { status: Status::Internal, message: "worker thread failed".into() }))
+        })
         .collect()
 }
 
@@ -202,7 +211,9 @@ impl Sink {
     fn commit(self, output: &Path) -> CliResult {
         match self {
             Sink::Stdout(mut out) => out.flush().map_err(|err| CliError::io("cannot write", output, &err)),
-            Sink::File(out) => out.into_inner().map_err(|err| CliError::io("cannot write", output, err.error()))?.commit(),
+            Sink::File(out) => {
+                out.into_inner().map_err(|err| CliError::io("cannot write", output, err.error()))?.commit()
+            }
         }
     }
 }

@@ -64,10 +64,7 @@ impl Peeked {
     pub fn open(path: &Path) -> CliResult<Self> {
         let mut rest = files::open_input(path)?;
         let mut prefix = Vec::new();
-        rest.by_ref()
-            .take(PEEK_LEN)
-            .read_to_end(&mut prefix)
-            .map_err(|err| CliError::io("cannot read", path, &err))?;
+        rest.by_ref().take(PEEK_LEN).read_to_end(&mut prefix).map_err(|err| CliError::io("cannot read", path, &err))?;
         Ok(Self { prefix, rest })
     }
 

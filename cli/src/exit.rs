@@ -88,10 +88,7 @@ impl CliError {
     /// A library error, prefixed with what was being done (e.g. `opening input.phsl`).
     #[must_use]
     pub fn library(doing: &str, err: &phiseal::Error) -> Self {
-        Self {
-            status: Status::of_code(err.code()),
-            message: format!("{doing}: {err} [{}]", err.code()),
-        }
+        Self { status: Status::of_code(err.code()), message: format!("{doing}: {err} [{}]", err.code()) }
     }
 
     /// An I/O error on `path` (`-` for stdin or stdout). Only the OS error kind and text
@@ -101,10 +98,7 @@ impl CliError {
         if let Some(inner) = phiseal::stream::phiseal_error(err) {
             return Self::library(&format!("{doing} {}", path.display()), inner);
         }
-        Self {
-            status: Status::Io,
-            message: format!("{doing} {}: {err} [IO]", path.display()),
-        }
+        Self { status: Status::Io, message: format!("{doing} {}: {err} [IO]", path.display()) }
     }
 }
 

@@ -36,9 +36,7 @@ pub fn open_input(path: &Path) -> CliResult<Box<dyn Read>> {
     if is_std(path) {
         return Ok(Box::new(io::stdin().lock()));
     }
-    File::open(path)
-        .map(|file| Box::new(file) as Box<dyn Read>)
-        .map_err(|err| CliError::io("cannot open", path, &err))
+    File::open(path).map(|file| Box::new(file) as Box<dyn Read>).map_err(|err| CliError::io("cannot open", path, &err))
 }
 
 /// Reads a whole input, refusing more than `limit` bytes.
@@ -67,9 +65,7 @@ pub fn read_all(path: &Path, limit: u64, what: &str) -> CliResult<Vec<u8>> {
 /// [`Status::Usage`] when `path` is stdout and stdout is a terminal.
 pub fn refuse_binary_to_terminal(path: &Path) -> CliResult {
     if is_std(path) && io::stdout().is_terminal() {
-        return Err(CliError::usage(
-            "refusing to write binary output to a terminal: use -o FILE, a pipe, or --armor",
-        ));
+        return Err(CliError::usage("refusing to write binary output to a terminal: use -o FILE, a pipe, or --armor"));
     }
     Ok(())
 }
@@ -81,10 +77,7 @@ pub fn refuse_binary_to_terminal(path: &Path) -> CliResult {
 pub fn write_all(path: &Path, bytes: &[u8], sensitivity: Sensitivity) -> CliResult {
     if is_std(path) {
         let mut out = io::stdout().lock();
-        return out
-            .write_all(bytes)
-            .and_then(|()| out.flush())
-            .map_err(|err| CliError::io("cannot write", path, &err));
+        return out.write_all(bytes).and_then(|()| out.flush()).map_err(|err| CliError::io("cannot write", path, &err));
     }
     let mut pending = PendingFile::create(path, sensitivity)?;
     pending.write_all(bytes).map_err(|err| CliError::io("cannot write", path, &err))?;
@@ -118,7 +111,8 @@ impl PendingFile {
         }
         let name = destination.file_name().unwrap_or(destination.as_os_str()).to_string_lossy();
         let temporary = destination.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-        let file = create_file(&temporary, sensitivity).map_err(|err| CliError::io("cannot create", &temporary, &err))?;
+        let file =
+            create_file(&temporary, sensitivity).map_err(|err| CliError::io("cannot create", &temporary, &err))?;
         Ok(Self { file: Some(file), temporary, destination: destination.to_path_buf(), in_place: false })
     }
 

@@ -60,8 +60,9 @@ fn read_password_file(path: &Path) -> CliResult<Zeroizing<Vec<u8>>> {
 /// Reads a key file as UTF-8 text, trimmed, in a zeroizing buffer.
 fn read_key_text(path: &Path, what: &str) -> CliResult<Zeroizing<String>> {
     let bytes = Zeroizing::new(files::read_all(path, MAX_KEY_FILE, what)?);
-    let text = std::str::from_utf8(&bytes)
-        .map_err(|_| CliError::library(&format!("reading {what} {}", path.display()), &phiseal::Error::Malformed("not UTF-8 text")))?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| {
+        CliError::library(&format!("reading {what} {}", path.display()), &phiseal::Error::Malformed("not UTF-8 text"))
+    })?;
     Ok(Zeroizing::new(text.trim().to_owned()))
 }
 

@@ -110,11 +110,8 @@ impl Progress {
             _ => String::new(),
         };
         let mut err = io::stderr().lock();
-        let _ = write!(
-            err,
-            "\r\x1b[2K{bar}{} {} records, {} errors, {rate:.1} MB/s",
-            self.verb, self.records, self.errors
-        );
+        let _ =
+            write!(err, "\r\x1b[2K{bar}{} {} records, {} errors, {rate:.1} MB/s", self.verb, self.records, self.errors);
         let _ = err.flush();
         self.drawn = true;
     }

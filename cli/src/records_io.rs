@@ -26,7 +26,8 @@ pub fn parse(bytes: &[u8]) -> CliResult<Value> {
 /// # Errors
 /// Only if serialization fails (it cannot for values built by the library).
 pub fn to_line(value: &Value) -> CliResult<String> {
-    serde_json::to_string(value).map_err(|_| CliError::library("writing the record", &phiseal::Error::Malformed("unserializable JSON")))
+    serde_json::to_string(value)
+        .map_err(|_| CliError::library("writing the record", &phiseal::Error::Malformed("unserializable JSON")))
 }
 
 /// Runs `process` on the input record, or on each NDJSON line with `--ndjson`.
@@ -63,8 +64,6 @@ pub fn record_id(given: Option<&str>, record: &Value) -> CliResult<String> {
     }
     match (record.get("resourceType").and_then(Value::as_str), record.get("id").and_then(Value::as_str)) {
         (Some(kind), Some(id)) => Ok(format!("{kind}/{id}")),
-        _ => Err(CliError::usage(
-            "the record has no resourceType and id to form its record id: give --record-id",
-        )),
+        _ => Err(CliError::usage("the record has no resourceType and id to form its record id: give --record-id")),
     }
 }

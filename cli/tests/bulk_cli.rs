@@ -37,8 +37,14 @@ fn lines(bytes: &[u8]) -> Vec<Value> {
 }
 
 const ROLE_ARGS: [&str; 8] = [
-    "-r", "clinician=clinician.pub.jwk", "-r", "billing=billing.pub.jwk", "-r", "frontdesk=frontdesk.pub.jwk",
-    "-r", "research=research.pub.jwk",
+    "-r",
+    "clinician=clinician.pub.jwk",
+    "-r",
+    "billing=billing.pub.jwk",
+    "-r",
+    "frontdesk=frontdesk.pub.jwk",
+    "-r",
+    "research=research.pub.jwk",
 ];
 
 fn with_roles() -> Scratch {
@@ -59,7 +65,10 @@ fn sealing_an_export_keeps_order_and_prints_a_summary() {
     let output = s.run(&args, b"");
     assert_status(&output, 0);
     let summary = stderr(&output);
-    assert!(summary.contains("sealed 300 records, 0 errors") && summary.contains("MB/s") && summary.contains("3 jobs"), "{summary}");
+    assert!(
+        summary.contains("sealed 300 records, 0 errors") && summary.contains("MB/s") && summary.contains("3 jobs"),
+        "{summary}"
+    );
     let sealed = s.read("sealed.ndjson");
     let ids: Vec<String> = lines(&sealed).iter().map(|v| v["id"].as_str().unwrap().to_owned()).collect();
     let expected: Vec<String> = (0..300).map(|i| format!("obs-{i}")).collect();
@@ -77,7 +86,9 @@ fn failing_lines_are_reported_by_number_and_left_out() {
     for (i, record) in records.iter().enumerate() {
         input.push_str(&format!("{record}\n"));
         if i == 1 {
-            input.push_str("{\"resourceType\":\"Observation\",\"id\":\"x\",\"secret\":\"SYNTH-LEAK-123\",\"secret\":1}\n\n");
+            input.push_str(
+                "{\"resourceType\":\"Observation\",\"id\":\"x\",\"secret\":\"SYNTH-LEAK-123\",\"secret\":1}\n\n",
+            );
         }
     }
     input.push_str("not json SYNTH-LEAK-456\n");

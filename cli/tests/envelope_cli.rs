@@ -14,10 +14,7 @@ fn two_recipients() -> Scratch {
     s.keygen("alice");
     s.keygen("bob");
     s.write("note.txt", NOTE);
-    s.ok(
-        &["seal", "-r", "alice.pub.jwk", "-r", "bob.pub.jwk", "-c", "record:42", "-o", "note.phsl", "note.txt"],
-        b"",
-    );
+    s.ok(&["seal", "-r", "alice.pub.jwk", "-r", "bob.pub.jwk", "-c", "record:42", "-o", "note.phsl", "note.txt"], b"");
     s
 }
 
@@ -122,8 +119,18 @@ fn rewrap_adds_and_removes_recipients() {
     let bob_id = String::from_utf8(s.ok(&["pubkey", "--public", "bob.pub.jwk", "-f", "key-id"], b"")).unwrap();
     s.ok(
         &[
-            "rewrap", "-i", "alice.key.jwk", "-c", "record:42", "--add", "carol.pub.jwk", "--remove", bob_id.trim(),
-            "-o", "v2.phsl", "note.phsl",
+            "rewrap",
+            "-i",
+            "alice.key.jwk",
+            "-c",
+            "record:42",
+            "--add",
+            "carol.pub.jwk",
+            "--remove",
+            bob_id.trim(),
+            "-o",
+            "v2.phsl",
+            "note.phsl",
         ],
         b"",
     );
@@ -131,9 +138,13 @@ fn rewrap_adds_and_removes_recipients() {
     assert_eq!(s.ok(&["open", "-i", "alice.key.jwk", "-c", "record:42", "v2.phsl"], b""), NOTE);
     assert_status(&s.run(&["open", "-i", "bob.key.jwk", "-c", "record:42", "v2.phsl"], b""), 4);
     // Removal by public JWK file works too; removing a non-recipient is a usage error.
-    s.ok(&["rewrap", "-i", "alice.key.jwk", "-c", "record:42", "--remove", "carol.pub.jwk", "-o", "v3.phsl", "v2.phsl"], b"");
+    s.ok(
+        &["rewrap", "-i", "alice.key.jwk", "-c", "record:42", "--remove", "carol.pub.jwk", "-o", "v3.phsl", "v2.phsl"],
+        b"",
+    );
     assert_status(&s.run(&["open", "-i", "carol.key.jwk", "-c", "record:42", "v3.phsl"], b""), 4);
-    let output = s.run(&["rewrap", "-i", "alice.key.jwk", "-c", "record:42", "--remove", "bob.pub.jwk", "v3.phsl"], b"");
+    let output =
+        s.run(&["rewrap", "-i", "alice.key.jwk", "-c", "record:42", "--remove", "bob.pub.jwk", "v3.phsl"], b"");
     assert_status(&output, 1);
     assert!(stderr(&output).contains("INVALID_ARGUMENT"));
 }

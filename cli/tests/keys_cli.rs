@@ -55,7 +55,8 @@ fn a_password_protected_identity_opens_with_the_password_only() {
     let sealed = s.ok(&["seal", "-r", "k.pub.jwk"], b"synthetic note");
     s.write("n.phsl", &sealed);
     assert_eq!(s.ok(&["open", "-i", "k.backup", "--password-file", "pw.txt", "n.phsl"], b""), b"synthetic note");
-    let by_env = s.run_env(&["open", "-i", "k.backup", "n.phsl"], b"", &[("PHISEAL_PASSWORD", "correct horse battery staple")]);
+    let by_env =
+        s.run_env(&["open", "-i", "k.backup", "n.phsl"], b"", &[("PHISEAL_PASSWORD", "correct horse battery staple")]);
     assert_status(&by_env, 0);
     assert_eq!(by_env.stdout, b"synthetic note");
     let wrong = s.run(&["open", "-i", "k.backup", "--password-file", "bad.txt", "n.phsl"], b"");
@@ -78,7 +79,8 @@ fn keygen_protect_reads_the_environment_and_requires_a_password() {
     assert!(!String::from_utf8_lossy(&output.stdout).contains("s3cret-pass"));
     assert!(!stderr(&output).contains("s3cret-pass"));
     let key_id = s.ok(&["pubkey", "-i", "k.backup", "-f", "key-id", "--no-unlock"], b"");
-    let unlocked = s.run_env(&["pubkey", "-i", "k.backup", "-f", "key-id"], b"", &[("PHISEAL_PASSWORD", "s3cret-pass")]);
+    let unlocked =
+        s.run_env(&["pubkey", "-i", "k.backup", "-f", "key-id"], b"", &[("PHISEAL_PASSWORD", "s3cret-pass")]);
     assert_status(&unlocked, 0);
     assert_eq!(unlocked.stdout, key_id);
 }

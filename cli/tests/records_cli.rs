@@ -85,8 +85,18 @@ fn patients_need_an_index_key_and_a_custom_policy_works() {
     let s = with_roles();
     let patient = fixture("patient.json");
     let output = s.run(
-        &["seal-record", "--fhir", "-r", "clinician=clinician.pub.jwk", "-r", "billing=billing.pub.jwk",
-          "-r", "frontdesk=frontdesk.pub.jwk", "-r", "research=research.pub.jwk"],
+        &[
+            "seal-record",
+            "--fhir",
+            "-r",
+            "clinician=clinician.pub.jwk",
+            "-r",
+            "billing=billing.pub.jwk",
+            "-r",
+            "frontdesk=frontdesk.pub.jwk",
+            "-r",
+            "research=research.pub.jwk",
+        ],
         &patient,
     );
     assert_status(&output, 1);
@@ -98,7 +108,10 @@ fn patients_need_an_index_key_and_a_custom_policy_works() {
     s.write("policy.json", br#"{"version":1,"roles":["nurse"],"default":{"action":"encrypt","roles":["nurse"]},"rules":[{"path":"/form","action":"keep"}]}"#);
     let record = br#"{"form":"intake","answer":"SYNTHETIC-ANSWER-1"}"#;
     s.keygen("nurse");
-    let sealed = s.ok(&["seal-record", "--policy", "policy.json", "--record-id", "intake/7", "-r", "nurse=nurse.pub.jwk"], record);
+    let sealed = s.ok(
+        &["seal-record", "--policy", "policy.json", "--record-id", "intake/7", "-r", "nurse=nurse.pub.jwk"],
+        record,
+    );
     assert!(!String::from_utf8_lossy(&sealed).contains("SYNTHETIC-ANSWER"));
     let opened: Value = serde_json::from_slice(&s.ok(&["open-record", "-i", "nurse.key.jwk"], &sealed)).unwrap();
     assert_eq!(opened["answer"], "SYNTHETIC-ANSWER-1");

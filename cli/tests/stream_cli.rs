@@ -32,7 +32,8 @@ fn sizes_across_chunk_boundaries_round_trip_for_each_recipient() {
     let s = setup();
     for len in [0, 1, 16383, 16384, 16385, 3 * 16384 + 7] {
         let plaintext = data(len);
-        let sealed = s.ok(&["seal", "--stream", "-r", "alice.pub.jwk", "-r", "bob.pub.jwk", "-c", "scan:9"], &plaintext);
+        let sealed =
+            s.ok(&["seal", "--stream", "-r", "alice.pub.jwk", "-r", "bob.pub.jwk", "-c", "scan:9"], &plaintext);
         assert_eq!(sealed[7], 3, "kind byte of a streaming envelope");
         for key in ["alice.key.jwk", "bob.key.jwk"] {
             assert_eq!(s.ok(&["open", "-i", key, "-c", "scan:9"], &sealed), plaintext, "len {len}");
@@ -68,7 +69,8 @@ fn wrong_key_wrong_context_and_wrong_sender_fail_with_their_codes() {
     let s = setup();
     s.keygen("device");
     let plaintext = data(40_000);
-    let sealed = s.ok(&["seal", "--stream", "-r", "alice.pub.jwk", "--sender", "device.key.jwk", "-c", "c"], &plaintext);
+    let sealed =
+        s.ok(&["seal", "--stream", "-r", "alice.pub.jwk", "--sender", "device.key.jwk", "-c", "c"], &plaintext);
     assert_status(&s.run(&["open", "-i", "bob.key.jwk", "-c", "c"], &sealed), 4);
     let wrong_context = s.run(&["open", "-i", "alice.key.jwk", "-c", "d"], &sealed);
     assert_status(&wrong_context, 3);

@@ -14,16 +14,16 @@ mod text;
 mod zip3;
 
 pub use fhir::{
-    safe_harbor, DateShiftNotSafeHarbor, DeidKey, DeidOptions, Deidentified, Profile, Report,
-    ReportEntry, AGE_GROUP_EXTENSION_URL, MAX_DEPTH, MAX_NODES,
+    safe_harbor, DateShiftNotSafeHarbor, DeidKey, DeidOptions, Deidentified, Profile, Report, ReportEntry,
+    AGE_GROUP_EXTENSION_URL, MAX_DEPTH, MAX_NODES,
 };
 
 pub use json::{deidentify_json, JsonAction, JsonPolicy, MAX_PATTERN_BYTES, MAX_POLICY_RULES};
 pub use text::{
-    scrub_text, KnownIdentifiers, OutputMode, PhiKind, ScrubbedText, Span, TextOptions,
-    AGE_GROUP, MAX_KNOWN_BYTES, MAX_KNOWN_ITEMS, MAX_TEXT_BYTES,
+    scrub_text, KnownIdentifiers, OutputMode, PhiKind, ScrubbedText, Span, TextOptions, AGE_GROUP, MAX_KNOWN_BYTES,
+    MAX_KNOWN_ITEMS, MAX_TEXT_BYTES,
 };
 pub use zip3::{
-    zip3, zip3_is_allowed, zip3_population, zip3_table_len, HHS_RESTRICTED_ZIP3,
-    ZIP3_CENSUS_YEAR, ZIP3_DENIED, ZIP3_MIN_POPULATION_EXCLUSIVE,
+    zip3, zip3_is_allowed, zip3_population, zip3_table_len, HHS_RESTRICTED_ZIP3, ZIP3_CENSUS_YEAR, ZIP3_DENIED,
+    ZIP3_MIN_POPULATION_EXCLUSIVE,
 };

@@ -20,8 +20,8 @@ pub const ZIP3_MIN_POPULATION_EXCLUSIVE: u32 = 20_000;
 /// The 3-digit prefixes that HHS guidance lists as 20,000 people or fewer (2000 Census). They
 /// stay restricted even where the 2010 table counts more people.
 pub const HHS_RESTRICTED_ZIP3: [&str; 17] = [
-    "036", "059", "063", "102", "203", "556", "692", "790", "821", "823", "830", "831", "878",
-    "879", "884", "890", "893",
+    "036", "059", "063", "102", "203", "556", "692", "790", "821", "823", "830", "831", "878", "879", "884", "890",
+    "893",
 ];
 
 /// The generalised value for a ZIP whose area is too small or unknown.

@@ -88,16 +88,16 @@ impl HeaderKeys {
     }
 
     pub(crate) fn header_mac(&self, header: &[u8]) -> Result<[u8; 32]> {
-        let mut mac = Hmac::<Sha256>::new_from_slice(self.mac_key.expose())
-            .map_err(|_| Error::InvalidKey("mac key"))?;
+        let mut mac =
+            Hmac::<Sha256>::new_from_slice(self.mac_key.expose()).map_err(|_| Error::InvalidKey("mac key"))?;
         mac.update(header);
         Ok(mac.finalize().into_bytes().into())
     }
 
     /// Constant-time verification of a header MAC.
     pub(crate) fn verify_header_mac(&self, header: &[u8], tag: &[u8; 32]) -> Result<()> {
-        let mut mac = Hmac::<Sha256>::new_from_slice(self.mac_key.expose())
-            .map_err(|_| Error::InvalidKey("mac key"))?;
+        let mut mac =
+            Hmac::<Sha256>::new_from_slice(self.mac_key.expose()).map_err(|_| Error::InvalidKey("mac key"))?;
         mac.update(header);
         mac.verify_slice(tag).map_err(|_| Error::AuthFailed)
     }

@@ -148,8 +148,7 @@ fn header_length_is_learned_incrementally_and_checked_early() {
 /// Every case of `tests/vectors/envelope/stream-v1.json`, with the `releasedBeforeError` rule.
 #[test]
 fn streaming_envelope_vectors_through_parts() {
-    let doc: Value =
-        serde_json::from_str(include_str!("../../tests/vectors/envelope/stream-v1.json")).unwrap();
+    let doc: Value = serde_json::from_str(include_str!("../../tests/vectors/envelope/stream-v1.json")).unwrap();
     let key = |name: &str| {
         let secret = hex::decode(doc["keys"][name]["secretKey"].as_str().unwrap()).unwrap();
         KeyPair::from_secret(SecretKey::from_bytes(&secret).unwrap()).unwrap()

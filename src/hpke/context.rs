@@ -203,16 +203,12 @@ const SUITE_NAME: &str = "DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-256-GCM";
 
 impl fmt::Debug for SenderContext {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SenderContext")
-            .field("suite", &SUITE_NAME)
-            .finish_non_exhaustive()
+        f.debug_struct("SenderContext").field("suite", &SUITE_NAME).finish_non_exhaustive()
     }
 }
 
 impl fmt::Debug for ReceiverContext {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ReceiverContext")
-            .field("suite", &SUITE_NAME)
-            .finish_non_exhaustive()
+        f.debug_struct("ReceiverContext").field("suite", &SUITE_NAME).finish_non_exhaustive()
     }
 }

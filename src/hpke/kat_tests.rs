@@ -9,8 +9,7 @@ use crate::hpke::kem::{auth_decap, auth_encap, decap, derive_key_pair, encap, En
 use crate::hpke::key_schedule::{context_and_secret, Mode};
 use crate::hpke::labeled::{hpke_suite_id, labeled_expand, KDF_ID, KEM_ID};
 use crate::hpke::setup::{
-    setup_auth_receiver, setup_auth_sender_with_ephemeral, setup_base_receiver,
-    setup_base_sender_with_ephemeral,
+    setup_auth_receiver, setup_auth_sender_with_ephemeral, setup_base_receiver, setup_base_sender_with_ephemeral,
 };
 use crate::hpke::vector_file::{parse_aws_lc, parse_rfc9180, Record, Vector};
 use crate::keys::{PublicKey, SecretKey};
@@ -18,10 +17,7 @@ use crate::primitives::hkdf::Prk;
 use crate::primitives::secret::SecretBytes;
 
 fn read(name: &str) -> String {
-    let path = format!(
-        "{}/tests/vectors/external/hpke/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = format!("{}/tests/vectors/external/hpke/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("cannot read {path}"))
 }
 
@@ -67,16 +63,8 @@ fn check_rfc_vector(vector: &Vector, mode: Mode) -> (usize, usize) {
     }
     for (ikm, sk, pk) in pairs {
         let derived = derive_key_pair(&setup.hex(ikm)).unwrap();
-        assert_eq!(
-            derived.dangerous_export_bytes().expose().to_vec(),
-            setup.hex(sk),
-            "{sk}"
-        );
-        assert_eq!(
-            derived.public_key().unwrap().to_bytes().to_vec(),
-            setup.hex(pk),
-            "{pk}"
-        );
+        assert_eq!(derived.dangerous_export_bytes().expose().to_vec(), setup.hex(sk), "{sk}");
+        assert_eq!(derived.public_key().unwrap().to_bytes().to_vec(), setup.hex(pk), "{pk}");
     }
 
     let pk_r = public_key(setup, "pkRm");
@@ -100,10 +88,7 @@ fn check_rfc_vector(vector: &Vector, mode: Mode) -> (usize, usize) {
     assert_eq!(context, setup.hex("key_schedule_context"));
     assert_eq!(secret.expose().to_vec(), setup.hex("secret"));
     let (n_k, n_n) = aead_lengths(aead_id);
-    assert_eq!(
-        expand(&suite_id, &secret, b"key", &context, n_k),
-        setup.hex("key")
-    );
+    assert_eq!(expand(&suite_id, &secret, b"key", &context, n_k), setup.hex("key"));
     let base_nonce = expand(&suite_id, &secret, b"base_nonce", &context, n_n);
     assert_eq!(base_nonce, setup.hex("base_nonce"));
     let exporter_secret = expand(&suite_id, &secret, b"exp", &context, 32);
@@ -119,13 +104,7 @@ fn check_rfc_vector(vector: &Vector, mode: Mode) -> (usize, usize) {
     let exporter = Prk::from_secret(SecretBytes::from_slice(&exporter_secret).unwrap());
     for export in &vector.exports {
         let len = usize::try_from(export.num("L")).unwrap();
-        let value = expand(
-            &suite_id,
-            &exporter,
-            b"sec",
-            &export.hex("exporter_context"),
-            len,
-        );
+        let value = expand(&suite_id, &exporter, b"sec", &export.hex("exporter_context"), len);
         assert_eq!(value, export.hex("exported_value"));
     }
     (nonces, vector.exports.len())
@@ -134,10 +113,7 @@ fn check_rfc_vector(vector: &Vector, mode: Mode) -> (usize, usize) {
 #[test]
 fn rfc9180_appendix_a_kem_key_schedule_nonces_and_exports() {
     let text = read("rfc9180_appendixA_x25519_suites.txt");
-    let expected = text
-        .lines()
-        .filter(|l| *l == "mode: 0" || *l == "mode: 2")
-        .count();
+    let expected = text.lines().filter(|l| *l == "mode: 0" || *l == "mode: 2").count();
     let (mut vectors_run, mut nonces, mut exports) = (0, 0, 0);
     for vector in parse_rfc9180(&text) {
         assert_eq!(vector.setup.num("kem_id"), u128::from(KEM_ID));
@@ -160,11 +136,7 @@ fn rfc9180_appendix_a_kem_key_schedule_nonces_and_exports() {
 /// with a receiver context. Returns the number of encryptions checked.
 fn check_aws_lc_sender(vector: &Vector, mode: Mode) -> usize {
     let setup = &vector.setup;
-    let (pk_r, sk_r, info) = (
-        public_key(setup, "pkRm"),
-        secret_key(setup, "skRm"),
-        setup.hex("info"),
-    );
+    let (pk_r, sk_r, info) = (public_key(setup, "pkRm"), secret_key(setup, "skRm"), setup.hex("info"));
     assert_eq!(sk_r.public_key().unwrap(), pk_r);
     let sk_e = secret_key(setup, "skEm");
     let (enc, mut sender) = match mode {
@@ -178,9 +150,7 @@ fn check_aws_lc_sender(vector: &Vector, mode: Mode) -> usize {
     assert_eq!(enc, Encapsulated::from_bytes(&setup.hex("pkEm")).unwrap());
     let mut receiver = match mode {
         Mode::Base => setup_base_receiver(enc.as_bytes(), &sk_r, &info).unwrap(),
-        Mode::Auth => {
-            setup_auth_receiver(enc.as_bytes(), &sk_r, &public_key(setup, "pkSm"), &info).unwrap()
-        }
+        Mode::Auth => setup_auth_receiver(enc.as_bytes(), &sk_r, &public_key(setup, "pkSm"), &info).unwrap(),
     };
     for encryption in &vector.encryptions {
         let (aad, pt) = (encryption.hex("aad"), encryption.hex("pt"));
@@ -189,18 +159,9 @@ fn check_aws_lc_sender(vector: &Vector, mode: Mode) -> usize {
         assert_eq!(receiver.open(&aad, &ct).unwrap(), pt);
     }
     for export in &vector.exports {
-        let (context, len) = (
-            export.hex("exporter_context"),
-            usize::try_from(export.num("L")).unwrap(),
-        );
-        assert_eq!(
-            *sender.export(&context, len).unwrap(),
-            export.hex("exported_value")
-        );
-        assert_eq!(
-            *receiver.export(&context, len).unwrap(),
-            export.hex("exported_value")
-        );
+        let (context, len) = (export.hex("exporter_context"), usize::try_from(export.num("L")).unwrap());
+        assert_eq!(*sender.export(&context, len).unwrap(), export.hex("exported_value"));
+        assert_eq!(*receiver.export(&context, len).unwrap(), export.hex("exported_value"));
     }
     vector.encryptions.len()
 }
@@ -220,9 +181,6 @@ fn aws_lc_vectors_sender_side() {
         encryptions += check_aws_lc_sender(&vector, mode);
         vectors_run += 1;
     }
-    assert_eq!(
-        vectors_run, 2,
-        "one AES-256-GCM entry each for modes base and auth"
-    );
+    assert_eq!(vectors_run, 2, "one AES-256-GCM entry each for modes base and auth");
     assert_eq!(encryptions, 2 * 257);
 }

@@ -48,11 +48,7 @@ impl Encapsulated {
 
 impl fmt::Debug for Encapsulated {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "Encapsulated({})",
-            crate::primitives::base64::encode(self.as_bytes())
-        )
+        write!(f, "Encapsulated({})", crate::primitives::base64::encode(self.as_bytes()))
     }
 }
 
@@ -66,13 +62,7 @@ impl fmt::Debug for Encapsulated {
 fn extract_and_expand(dh: &[&[u8]], kem_context: &[u8]) -> Result<KemSharedSecret> {
     let eae_prk = labeled_extract(&KEM_SUITE_ID, b"", b"eae_prk", dh);
     let mut shared = [0u8; N_SECRET];
-    let expanded = labeled_expand(
-        &KEM_SUITE_ID,
-        &eae_prk,
-        b"shared_secret",
-        kem_context,
-        &mut shared,
-    );
+    let expanded = labeled_expand(&KEM_SUITE_ID, &eae_prk, b"shared_secret", kem_context, &mut shared);
     let secret = SecretBytes::from_array(&mut shared);
     expanded.map(|()| secret)
 }
@@ -166,11 +156,7 @@ pub(crate) fn auth_encap(
 ///   shared_secret = ExtractAndExpand(dh, kem_context)
 ///   return shared_secret
 /// ```
-pub(crate) fn auth_decap(
-    enc: &Encapsulated,
-    sk_r: &SecretKey,
-    pk_s: &PublicKey,
-) -> Result<KemSharedSecret> {
+pub(crate) fn auth_decap(enc: &Encapsulated, sk_r: &SecretKey, pk_s: &PublicKey) -> Result<KemSharedSecret> {
     let dh_e = sk_r.diffie_hellman(&enc.0)?;
     let dh_s = sk_r.diffie_hellman(pk_s)?;
     let pk_r = sk_r.public_key()?;

@@ -80,11 +80,7 @@ pub(crate) fn context_and_secret(
 ///
 /// # Errors
 /// None in practice (all lengths are fixed and valid); a KDF failure is still propagated.
-pub(crate) fn key_schedule(
-    mode: Mode,
-    shared_secret: &KemSharedSecret,
-    info: &[u8],
-) -> Result<ContextSecrets> {
+pub(crate) fn key_schedule(mode: Mode, shared_secret: &KemSharedSecret, info: &[u8]) -> Result<ContextSecrets> {
     let (context, secret) = context_and_secret(&HPKE_SUITE_ID, mode, shared_secret, info);
     Ok(ContextSecrets {
         key: expand_secret(&secret, b"key", &context)?,
@@ -94,11 +90,7 @@ pub(crate) fn key_schedule(
 }
 
 /// `LabeledExpand(secret, label, key_schedule_context, N)` into a zeroizing container.
-fn expand_secret<const N: usize>(
-    secret: &Prk,
-    label: &[u8],
-    context: &[u8],
-) -> Result<SecretBytes<N>> {
+fn expand_secret<const N: usize>(secret: &Prk, label: &[u8], context: &[u8]) -> Result<SecretBytes<N>> {
     let mut out = [0u8; N];
     let expanded = labeled_expand(&HPKE_SUITE_ID, secret, label, context, &mut out);
     let value = SecretBytes::from_array(&mut out);

@@ -39,11 +39,7 @@ pub(crate) const fn kem_suite_id(kem_id: u16) -> [u8; 5] {
 /// The HPKE suite id for a (KEM, KDF, AEAD) triple. Other triples are only used by the
 /// known-answer tests, which check the key schedule against RFC 9180 Appendix A.
 pub(crate) const fn hpke_suite_id(kem_id: u16, kdf_id: u16, aead_id: u16) -> [u8; 10] {
-    let (k, d, a) = (
-        kem_id.to_be_bytes(),
-        kdf_id.to_be_bytes(),
-        aead_id.to_be_bytes(),
-    );
+    let (k, d, a) = (kem_id.to_be_bytes(), kdf_id.to_be_bytes(), aead_id.to_be_bytes());
     [b'H', b'P', b'K', b'E', k[0], k[1], d[0], d[1], a[0], a[1]]
 }
 
@@ -76,22 +72,12 @@ pub(crate) fn labeled_extract(suite_id: &[u8], salt: &[u8], label: &[u8], ikm: &
 ///
 /// # Errors
 /// [`Error::LimitExceeded`] when `L` exceeds `255 * Nh` (which also keeps it within 2 bytes).
-pub(crate) fn labeled_expand(
-    suite_id: &[u8],
-    prk: &Prk,
-    label: &[u8],
-    info: &[u8],
-    out: &mut [u8],
-) -> Result<()> {
+pub(crate) fn labeled_expand(suite_id: &[u8], prk: &Prk, label: &[u8], info: &[u8], out: &mut [u8]) -> Result<()> {
     if out.len() > hkdf::MAX_OUTPUT_LEN {
         return Err(Error::LimitExceeded("hpke derived length"));
     }
-    let length =
-        u16::try_from(out.len()).map_err(|_| Error::LimitExceeded("hpke derived length"))?;
-    prk.expand(
-        &[&length.to_be_bytes(), VERSION_LABEL, suite_id, label, info],
-        out,
-    )
+    let length = u16::try_from(out.len()).map_err(|_| Error::LimitExceeded("hpke derived length"))?;
+    prk.expand(&[&length.to_be_bytes(), VERSION_LABEL, suite_id, label, info], out)
 }
 
 #[cfg(test)]

@@ -41,6 +41,4 @@ pub(crate) mod vector_file;
 pub use context::{ReceiverContext, SenderContext, MAX_EXPORT_LEN};
 pub use kem::{Encapsulated, ENC_LEN};
 pub use setup::{setup_auth_receiver, setup_auth_sender, setup_base_receiver, setup_base_sender};
-pub use single_shot::{
-    open_auth, open_base, receive_export_base, seal_auth, seal_base, send_export_base,
-};
+pub use single_shot::{open_auth, open_base, receive_export_base, seal_auth, seal_base, send_export_base};

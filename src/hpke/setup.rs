@@ -77,11 +77,7 @@ pub fn setup_base_receiver(enc: &[u8], sk_r: &SecretKey, info: &[u8]) -> Result<
 /// # Errors
 /// [`crate::Error::RandomUnavailable`] when no ephemeral key can be drawn;
 /// [`crate::Error::InvalidKey`] when `sk_s` is degenerate.
-pub fn setup_auth_sender(
-    pk_r: &PublicKey,
-    sk_s: &SecretKey,
-    info: &[u8],
-) -> Result<(Encapsulated, SenderContext)> {
+pub fn setup_auth_sender(pk_r: &PublicKey, sk_s: &SecretKey, info: &[u8]) -> Result<(Encapsulated, SenderContext)> {
     setup_auth_sender_with_ephemeral(pk_r, sk_s, info, SecretKey::generate()?)
 }
 
@@ -112,12 +108,7 @@ pub(crate) fn setup_auth_sender_with_ephemeral(
 /// # Errors
 /// [`crate::Error::InvalidKey`] when `enc` is not 32 bytes or is an all-zero or low-order
 /// point.
-pub fn setup_auth_receiver(
-    enc: &[u8],
-    sk_r: &SecretKey,
-    pk_s: &PublicKey,
-    info: &[u8],
-) -> Result<ReceiverContext> {
+pub fn setup_auth_receiver(enc: &[u8], sk_r: &SecretKey, pk_s: &PublicKey, info: &[u8]) -> Result<ReceiverContext> {
     let enc = Encapsulated::from_bytes(enc)?;
     let shared_secret = kem::auth_decap(&enc, sk_r, pk_s)?;
     let secrets = key_schedule(Mode::Auth, &shared_secret, info)?;

@@ -5,9 +5,7 @@ use zeroize::Zeroizing;
 
 use crate::error::Result;
 use crate::hpke::kem::Encapsulated;
-use crate::hpke::setup::{
-    setup_auth_receiver, setup_auth_sender, setup_base_receiver, setup_base_sender,
-};
+use crate::hpke::setup::{setup_auth_receiver, setup_auth_sender, setup_base_receiver, setup_base_sender};
 use crate::keys::{PublicKey, SecretKey};
 
 /// Encrypts one message to `pk_r` in base mode.
@@ -22,12 +20,7 @@ use crate::keys::{PublicKey, SecretKey};
 /// # Errors
 /// [`crate::Error::RandomUnavailable`]; [`crate::Error::LimitExceeded`] for a plaintext longer
 /// than AES-GCM allows.
-pub fn seal_base(
-    pk_r: &PublicKey,
-    info: &[u8],
-    aad: &[u8],
-    pt: &[u8],
-) -> Result<(Encapsulated, Vec<u8>)> {
+pub fn seal_base(pk_r: &PublicKey, info: &[u8], aad: &[u8], pt: &[u8]) -> Result<(Encapsulated, Vec<u8>)> {
     let (enc, mut ctx) = setup_base_sender(pk_r, info)?;
     Ok((enc, ctx.seal(aad, pt)?))
 }
@@ -43,13 +36,7 @@ pub fn seal_base(
 /// # Errors
 /// [`crate::Error::InvalidKey`] for a malformed, all-zero or low-order `enc`;
 /// [`crate::Error::AuthFailed`] for a wrong key, `info` or `aad`, or any tampering.
-pub fn open_base(
-    enc: &[u8],
-    sk_r: &SecretKey,
-    info: &[u8],
-    aad: &[u8],
-    ct: &[u8],
-) -> Result<Vec<u8>> {
+pub fn open_base(enc: &[u8], sk_r: &SecretKey, info: &[u8], aad: &[u8], ct: &[u8]) -> Result<Vec<u8>> {
     setup_base_receiver(enc, sk_r, info)?.open(aad, ct)
 }
 

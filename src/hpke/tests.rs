@@ -27,25 +27,14 @@ fn base_round_trip_single_shot() {
     let r = pair();
     let (enc, ct) = seal_base(r.public_key(), INFO, AAD, PT).unwrap();
     assert_eq!(ct.len(), PT.len() + 16);
-    assert_eq!(
-        open_base(enc.as_bytes(), r.secret_key(), INFO, AAD, &ct).unwrap(),
-        PT
-    );
+    assert_eq!(open_base(enc.as_bytes(), r.secret_key(), INFO, AAD, &ct).unwrap(), PT);
 }
 
 #[test]
 fn auth_round_trip_single_shot() {
     let (r, s) = (pair(), pair());
     let (enc, ct) = seal_auth(r.public_key(), s.secret_key(), INFO, AAD, PT).unwrap();
-    let pt = open_auth(
-        enc.as_bytes(),
-        r.secret_key(),
-        s.public_key(),
-        INFO,
-        AAD,
-        &ct,
-    )
-    .unwrap();
+    let pt = open_auth(enc.as_bytes(), r.secret_key(), s.public_key(), INFO, AAD, &ct).unwrap();
     assert_eq!(pt, PT);
 }
 
@@ -65,24 +54,12 @@ fn multi_message_in_order_and_failed_open_does_not_advance() {
     let cts: Vec<Vec<u8>> = (0u8..4).map(|i| sender.seal(&[i], PT).unwrap()).collect();
     assert_ne!(cts[0], cts[1], "each message has its own nonce");
     let mut receiver = setup_base_receiver(enc.as_bytes(), r.secret_key(), INFO).unwrap();
-    assert_eq!(
-        receiver.open(&[1], &cts[1]),
-        Err(Error::AuthFailed),
-        "out of order"
-    );
-    assert_eq!(
-        receiver.open(&[0], &flip(&cts[0], 0)),
-        Err(Error::AuthFailed),
-        "tampered"
-    );
+    assert_eq!(receiver.open(&[1], &cts[1]), Err(Error::AuthFailed), "out of order");
+    assert_eq!(receiver.open(&[0], &flip(&cts[0], 0)), Err(Error::AuthFailed), "tampered");
     for (i, ct) in cts.iter().enumerate() {
         assert_eq!(receiver.open(&[u8::try_from(i).unwrap()], ct).unwrap(), PT);
     }
-    assert_eq!(
-        receiver.open(&[0], &cts[0]),
-        Err(Error::AuthFailed),
-        "replay"
-    );
+    assert_eq!(receiver.open(&[0], &cts[0]), Err(Error::AuthFailed), "replay");
 }
 
 #[test]
@@ -91,52 +68,28 @@ fn any_tampering_is_auth_failed() {
     let (enc, ct) = seal_base(r.public_key(), INFO, AAD, PT).unwrap();
     let enc = enc.as_bytes();
     for i in [0, ct.len() / 2, ct.len() - 1] {
-        assert_eq!(
-            open_base(enc, r.secret_key(), INFO, AAD, &flip(&ct, i)),
-            Err(Error::AuthFailed)
-        );
+        assert_eq!(open_base(enc, r.secret_key(), INFO, AAD, &flip(&ct, i)), Err(Error::AuthFailed));
     }
-    assert_eq!(
-        open_base(enc, r.secret_key(), INFO, b"headeR", &ct),
-        Err(Error::AuthFailed)
-    );
-    assert_eq!(
-        open_base(enc, r.secret_key(), b"other info", AAD, &ct),
-        Err(Error::AuthFailed)
-    );
-    assert_eq!(
-        open_base(enc, r.secret_key(), INFO, AAD, &ct[..ct.len() - 1]),
-        Err(Error::AuthFailed)
-    );
-    assert_eq!(
-        open_base(enc, r.secret_key(), INFO, AAD, &[]),
-        Err(Error::AuthFailed)
-    );
+    assert_eq!(open_base(enc, r.secret_key(), INFO, b"headeR", &ct), Err(Error::AuthFailed));
+    assert_eq!(open_base(enc, r.secret_key(), b"other info", AAD, &ct), Err(Error::AuthFailed));
+    assert_eq!(open_base(enc, r.secret_key(), INFO, AAD, &ct[..ct.len() - 1]), Err(Error::AuthFailed));
+    assert_eq!(open_base(enc, r.secret_key(), INFO, AAD, &[]), Err(Error::AuthFailed));
     for i in [0, 15, 30] {
         let bad_enc = flip(enc, i);
-        assert_eq!(
-            open_base(&bad_enc, r.secret_key(), INFO, AAD, &ct),
-            Err(Error::AuthFailed)
-        );
+        assert_eq!(open_base(&bad_enc, r.secret_key(), INFO, AAD, &ct), Err(Error::AuthFailed));
     }
     // X25519 ignores the top bit of a u-coordinate, so this `enc` gives the same DH output;
     // it still fails because the `enc` bytes themselves are bound into the KEM context.
     let mut high_bit = enc.to_vec();
     high_bit[31] ^= 0x80;
-    assert_eq!(
-        open_base(&high_bit, r.secret_key(), INFO, AAD, &ct),
-        Err(Error::AuthFailed)
-    );
+    assert_eq!(open_base(&high_bit, r.secret_key(), INFO, AAD, &ct), Err(Error::AuthFailed));
 }
 
 #[test]
 fn wrong_recipient_key_is_auth_failed() {
     let (r, other) = (pair(), pair());
     let (enc, ct) = seal_base(r.public_key(), INFO, AAD, PT).unwrap();
-    assert_eq!(
-        open_base(enc.as_bytes(), other.secret_key(), INFO, AAD, &ct),
-        Err(Error::AuthFailed)
-    );
+    assert_eq!(open_base(enc.as_bytes(), other.secret_key(), INFO, AAD, &ct), Err(Error::AuthFailed));
 }
 
 #[test]
@@ -149,35 +102,16 @@ fn auth_mode_checks_sender_and_mode() {
         Err(Error::AuthFailed),
         "wrong sender public key"
     );
-    assert_eq!(
-        open_base(enc, r.secret_key(), INFO, AAD, &ct),
-        Err(Error::AuthFailed),
-        "auth as base"
-    );
+    assert_eq!(open_base(enc, r.secret_key(), INFO, AAD, &ct), Err(Error::AuthFailed), "auth as base");
     let (base_enc, base_ct) = seal_base(r.public_key(), INFO, AAD, PT).unwrap();
     assert_eq!(
-        open_auth(
-            base_enc.as_bytes(),
-            r.secret_key(),
-            s.public_key(),
-            INFO,
-            AAD,
-            &base_ct
-        ),
+        open_auth(base_enc.as_bytes(), r.secret_key(), s.public_key(), INFO, AAD, &base_ct),
         Err(Error::AuthFailed),
         "base as auth"
     );
-    let (forged_enc, forged) =
-        seal_auth(r.public_key(), mallory.secret_key(), INFO, AAD, PT).unwrap();
+    let (forged_enc, forged) = seal_auth(r.public_key(), mallory.secret_key(), INFO, AAD, PT).unwrap();
     assert_eq!(
-        open_auth(
-            forged_enc.as_bytes(),
-            r.secret_key(),
-            s.public_key(),
-            INFO,
-            AAD,
-            &forged
-        ),
+        open_auth(forged_enc.as_bytes(), r.secret_key(), s.public_key(), INFO, AAD, &forged),
         Err(Error::AuthFailed),
         "sealed by another sender"
     );
@@ -188,20 +122,11 @@ fn bad_enc_is_invalid_key() {
     let r = pair();
     let (_, ct) = seal_base(r.public_key(), INFO, AAD, PT).unwrap();
     for bad in [&[0u8; 32][..], &[0u8; 31][..], &[9u8; 33][..], &[][..]] {
-        assert!(matches!(
-            open_base(bad, r.secret_key(), INFO, AAD, &ct),
-            Err(Error::InvalidKey(_))
-        ));
-        assert!(matches!(
-            setup_base_receiver(bad, r.secret_key(), INFO),
-            Err(Error::InvalidKey(_))
-        ));
+        assert!(matches!(open_base(bad, r.secret_key(), INFO, AAD, &ct), Err(Error::InvalidKey(_))));
+        assert!(matches!(setup_base_receiver(bad, r.secret_key(), INFO), Err(Error::InvalidKey(_))));
         let got = setup_auth_receiver(bad, r.secret_key(), r.public_key(), INFO);
         assert!(matches!(got, Err(Error::InvalidKey(_))));
-        assert!(matches!(
-            Encapsulated::from_bytes(bad),
-            Err(Error::InvalidKey(_))
-        ));
+        assert!(matches!(Encapsulated::from_bytes(bad), Err(Error::InvalidKey(_))));
     }
 }
 
@@ -223,11 +148,7 @@ fn sequence_limit_is_an_error_for_sender_and_receiver() {
         assert_eq!(sender.seal(AAD, PT), Err(limit.clone()));
         assert_eq!(receiver.open(AAD, &ct), Err(limit.clone()));
     }
-    assert_eq!(
-        sender.export(b"ctx", 32).unwrap(),
-        receiver.export(b"ctx", 32).unwrap(),
-        "export still works"
-    );
+    assert_eq!(sender.export(b"ctx", 32).unwrap(), receiver.export(b"ctx", 32).unwrap(), "export still works");
 }
 
 #[test]
@@ -239,11 +160,7 @@ fn last_nonce_is_not_a_wrapped_one() {
     let last = sender.seal(AAD, PT).unwrap();
     assert_ne!(first, last);
     let mut receiver = setup_base_receiver(enc.as_bytes(), r.secret_key(), INFO).unwrap();
-    assert_eq!(
-        receiver.open(AAD, &last),
-        Err(Error::AuthFailed),
-        "seq 2^96-2 is not seq 0"
-    );
+    assert_eq!(receiver.open(AAD, &last), Err(Error::AuthFailed), "seq 2^96-2 is not seq 0");
     receiver.set_seq_for_test(LAST_SEQ);
     assert_eq!(receiver.open(AAD, &last).unwrap(), PT);
 }
@@ -252,27 +169,16 @@ fn last_nonce_is_not_a_wrapped_one() {
 fn export_matches_and_is_bounded() {
     let r = pair();
     let (enc, secret) = send_export_base(r.public_key(), INFO, b"purpose", 64).unwrap();
-    let received =
-        receive_export_base(enc.as_bytes(), r.secret_key(), INFO, b"purpose", 64).unwrap();
+    let received = receive_export_base(enc.as_bytes(), r.secret_key(), INFO, b"purpose", 64).unwrap();
     assert_eq!(secret, received);
     let other = receive_export_base(enc.as_bytes(), r.secret_key(), INFO, b"other", 64).unwrap();
     assert_ne!(secret, other);
-    let max =
-        receive_export_base(enc.as_bytes(), r.secret_key(), INFO, b"x", MAX_EXPORT_LEN).unwrap();
+    let max = receive_export_base(enc.as_bytes(), r.secret_key(), INFO, b"x", MAX_EXPORT_LEN).unwrap();
     assert_eq!(max.len(), 255 * 32);
-    let too_long = receive_export_base(
-        enc.as_bytes(),
-        r.secret_key(),
-        INFO,
-        b"x",
-        MAX_EXPORT_LEN + 1,
-    );
+    let too_long = receive_export_base(enc.as_bytes(), r.secret_key(), INFO, b"x", MAX_EXPORT_LEN + 1);
     assert_eq!(too_long, Err(Error::LimitExceeded("hpke export length")));
     let (_, sender) = setup_base_sender(r.public_key(), INFO).unwrap();
-    assert_eq!(
-        sender.export(b"x", MAX_EXPORT_LEN + 1),
-        Err(Error::LimitExceeded("hpke export length"))
-    );
+    assert_eq!(sender.export(b"x", MAX_EXPORT_LEN + 1), Err(Error::LimitExceeded("hpke export length")));
     assert!(sender.export(b"x", 0).unwrap().is_empty());
 }
 
@@ -282,18 +188,10 @@ fn debug_prints_no_secret() {
     let (enc, sender) = setup_base_sender(r.public_key(), INFO).unwrap();
     let receiver = setup_base_receiver(enc.as_bytes(), r.secret_key(), INFO).unwrap();
     let suite = "DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-256-GCM";
-    assert_eq!(
-        format!("{sender:?}"),
-        format!("SenderContext {{ suite: {suite:?}, .. }}")
-    );
-    assert_eq!(
-        format!("{receiver:?}"),
-        format!("ReceiverContext {{ suite: {suite:?}, .. }}")
-    );
+    assert_eq!(format!("{sender:?}"), format!("SenderContext {{ suite: {suite:?}, .. }}"));
+    assert_eq!(format!("{receiver:?}"), format!("ReceiverContext {{ suite: {suite:?}, .. }}"));
     let alternate = format!("{sender:#?}{receiver:#?}");
-    assert!(
-        !alternate.contains("key") && !alternate.contains("nonce") && !alternate.contains("seq")
-    );
+    assert!(!alternate.contains("key") && !alternate.contains("nonce") && !alternate.contains("seq"));
     let enc_text = crate::primitives::base64::encode(enc.as_bytes());
     assert_eq!(format!("{enc:?}"), format!("Encapsulated({enc_text})"));
 }

@@ -20,10 +20,7 @@ pub struct Record(pub BTreeMap<String, String>);
 impl Record {
     /// The hex-decoded value of `key`; panics (test only) when absent or not hex.
     pub fn hex(&self, key: &str) -> Vec<u8> {
-        let value = self
-            .0
-            .get(key)
-            .unwrap_or_else(|| panic!("missing field {key}"));
+        let value = self.0.get(key).unwrap_or_else(|| panic!("missing field {key}"));
         hex::decode(value).unwrap_or_else(|_| panic!("field {key} is not hex"))
     }
 
@@ -34,13 +31,8 @@ impl Record {
 
     /// The decimal value of `key`; panics (test only) when absent or not a number.
     pub fn num(&self, key: &str) -> u128 {
-        let value = self
-            .0
-            .get(key)
-            .unwrap_or_else(|| panic!("missing field {key}"));
-        value
-            .parse()
-            .unwrap_or_else(|_| panic!("field {key} is not a number"))
+        let value = self.0.get(key).unwrap_or_else(|| panic!("missing field {key}"));
+        value.parse().unwrap_or_else(|_| panic!("field {key} is not a number"))
     }
 
     fn is_empty(&self) -> bool {
@@ -106,17 +98,12 @@ impl Builder {
     }
 
     fn set(&mut self, key: &str, value: &str) {
-        self.record
-            .0
-            .insert(key.trim().to_owned(), value.trim().to_owned());
+        self.record.0.insert(key.trim().to_owned(), value.trim().to_owned());
         self.last_key = Some(key.trim().to_owned());
     }
 
     fn append(&mut self, continuation: &str) {
-        let key = self
-            .last_key
-            .clone()
-            .unwrap_or_else(|| panic!("continuation without a key"));
+        let key = self.last_key.clone().unwrap_or_else(|| panic!("continuation without a key"));
         if let Some(value) = self.record.0.get_mut(&key) {
             value.push_str(continuation.trim());
         }
@@ -144,9 +131,7 @@ pub fn parse_aws_lc(text: &str) -> Vec<Vector> {
                 panic!("unknown section line")
             };
         } else {
-            let (key, value) = line
-                .split_once('=')
-                .unwrap_or_else(|| panic!("line without '='"));
+            let (key, value) = line.split_once('=').unwrap_or_else(|| panic!("line without '='"));
             builder.set(key, value);
         }
     }
@@ -166,11 +151,7 @@ pub fn parse_rfc9180(text: &str) -> Vec<Vector> {
             builder.set("section", section);
         } else if line.starts_with("#### ") {
             builder.flush_record();
-            builder.part = if line.contains("Encryptions") {
-                Part::Encryptions
-            } else {
-                Part::Exports
-            };
+            builder.part = if line.contains("Encryptions") { Part::Encryptions } else { Part::Exports };
         } else if let Some(heading) = line.strip_prefix("## ") {
             suite = heading.to_owned();
         } else if line == "~~~" {

@@ -51,10 +51,7 @@ impl BackupInfo {
     /// As [`KeyPair::import_with_password`], except the password errors.
     pub fn read(text: &str) -> Result<Self> {
         let header = Header::decode(&decode_text(text)?)?;
-        Ok(Self {
-            key_id: header.key_id,
-            params: header.params,
-        })
+        Ok(Self { key_id: header.key_id, params: header.params })
     }
 
     /// Key id of the public key the backup claims to hold.
@@ -102,16 +99,11 @@ impl KeyPair {
         check_password(password)?;
         let backup = decode_text(text)?;
         let header = Header::decode(&backup)?;
-        let (header_bytes, sealed) = backup
-            .split_at_checked(HEADER_LEN)
-            .ok_or(Error::Malformed("backup length"))?;
+        let (header_bytes, sealed) = backup.split_at_checked(HEADER_LEN).ok_or(Error::Malformed("backup length"))?;
         let wrapping_key = argon2id(password, &header.salt, &header.params)?;
-        let secret =
-            aead::open(&wrapping_key, header_bytes, sealed).map_err(|_| Error::WrongPassword)?;
+        let secret = aead::open(&wrapping_key, header_bytes, sealed).map_err(|_| Error::WrongPassword)?;
         let secret = Zeroizing::new(secret);
-        let pair = SecretKey::from_bytes(&secret)
-            .and_then(KeyPair::from_secret)
-            .map_err(|_| Error::WrongPassword)?;
+        let pair = SecretKey::from_bytes(&secret).and_then(KeyPair::from_secret).map_err(|_| Error::WrongPassword)?;
         if pair.public_key().key_id() != header.key_id {
             return Err(Error::WrongPassword);
         }
@@ -144,12 +136,7 @@ pub(crate) fn seal_backup(
 ) -> Result<String> {
     check_password(password)?;
     params.check()?;
-    let header = Header {
-        params: *params,
-        salt: *salt,
-        key_id: *key_id,
-    }
-    .encode();
+    let header = Header { params: *params, salt: *salt, key_id: *key_id }.encode();
     let wrapping_key = argon2id(password, salt, params)?;
     let secret = secret.dangerous_export_bytes();
     let sealed = aead::seal_with_nonce(&wrapping_key, nonce, &header, secret.expose())?;
@@ -196,24 +183,13 @@ const fn base64_len(len: usize) -> usize {
 
 /// Argon2id(password, salt) with the given costs and a 32-byte output. The working memory is
 /// reserved fallibly (an error, not an abort, when it cannot be had) and zeroized afterwards.
-fn argon2id(
-    password: &[u8],
-    salt: &[u8; SALT_LEN],
-    params: &BackupParams,
-) -> Result<Zeroizing<[u8; KEY_LEN]>> {
+fn argon2id(password: &[u8], salt: &[u8; SALT_LEN], params: &BackupParams) -> Result<Zeroizing<[u8; KEY_LEN]>> {
     params.check()?;
-    let costs = argon2::Params::new(
-        params.memory_kib(),
-        params.iterations(),
-        params.parallelism(),
-        Some(KEY_LEN),
-    )
-    .map_err(|_| Error::LimitExceeded("Argon2id parameters"))?;
+    let costs = argon2::Params::new(params.memory_kib(), params.iterations(), params.parallelism(), Some(KEY_LEN))
+        .map_err(|_| Error::LimitExceeded("Argon2id parameters"))?;
     let blocks = costs.block_count();
     let mut memory: Zeroizing<Vec<Block>> = Zeroizing::new(Vec::new());
-    memory
-        .try_reserve_exact(blocks)
-        .map_err(|_| Error::LimitExceeded("memory for Argon2id"))?;
+    memory.try_reserve_exact(blocks).map_err(|_| Error::LimitExceeded("memory for Argon2id"))?;
     memory.resize(blocks, Block::default());
     let mut key = Zeroizing::new([0u8; KEY_LEN]);
     Argon2::new(Algorithm::Argon2id, Version::V0x13, costs)
@@ -234,11 +210,7 @@ impl Header {
         let mut out = Vec::with_capacity(HEADER_LEN);
         out.extend_from_slice(&MAGIC);
         out.push(VERSION);
-        for cost in [
-            self.params.memory_kib(),
-            self.params.iterations(),
-            self.params.parallelism(),
-        ] {
+        for cost in [self.params.memory_kib(), self.params.iterations(), self.params.parallelism()] {
             out.extend_from_slice(&cost.to_be_bytes());
         }
         out.extend_from_slice(&self.salt);
@@ -259,11 +231,7 @@ impl Header {
         let params = BackupParams::new(cost()?, cost()?, cost()?)?;
         let salt = reader.take::<SALT_LEN>()?;
         let key_id = KeyId::from_bytes(&reader.take::<KEY_ID_LEN>()?)?;
-        Ok(Self {
-            params,
-            salt,
-            key_id,
-        })
+        Ok(Self { params, salt, key_id })
     }
 }
 
@@ -272,13 +240,8 @@ struct Reader<'a>(&'a [u8]);
 
 impl Reader<'_> {
     fn take<const N: usize>(&mut self) -> Result<[u8; N]> {
-        let (field, rest) = self
-            .0
-            .split_at_checked(N)
-            .ok_or(Error::Malformed("backup length"))?;
+        let (field, rest) = self.0.split_at_checked(N).ok_or(Error::Malformed("backup length"))?;
         self.0 = rest;
-        field
-            .try_into()
-            .map_err(|_| Error::Malformed("backup length"))
+        field.try_into().map_err(|_| Error::Malformed("backup length"))
     }
 }

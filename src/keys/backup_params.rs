@@ -32,20 +32,12 @@ impl BackupParams {
     /// The default: 19 MiB, 2 passes, 1 lane (the OWASP password storage cheat sheet's first
     /// Argon2id configuration), chosen so a single-threaded browser unlocks in well under
     /// two seconds. See `docs/KEYS.md` for measured times.
-    pub const INTERACTIVE: Self = Self {
-        memory_kib: 19 * 1024,
-        iterations: 2,
-        parallelism: 1,
-    };
+    pub const INTERACTIVE: Self = Self { memory_kib: 19 * 1024, iterations: 2, parallelism: 1 };
 
     /// RFC 9106 section 4, second recommended option: 64 MiB, 3 passes, 4 lanes. About four
     /// to five times the work of [`BackupParams::INTERACTIVE`]; for native apps and
     /// high-value keys.
-    pub const STRONG: Self = Self {
-        memory_kib: 64 * 1024,
-        iterations: 3,
-        parallelism: 4,
-    };
+    pub const STRONG: Self = Self { memory_kib: 64 * 1024, iterations: 3, parallelism: 4 };
 
     /// Custom parameters.
     ///
@@ -53,11 +45,7 @@ impl BackupParams {
     /// [`Error::LimitExceeded`] when a value is outside the documented limits (see the
     /// associated constants).
     pub fn new(memory_kib: u32, iterations: u32, parallelism: u32) -> Result<Self> {
-        let params = Self {
-            memory_kib,
-            iterations,
-            parallelism,
-        };
+        let params = Self { memory_kib, iterations, parallelism };
         params.check()?;
         Ok(params)
     }
@@ -89,9 +77,7 @@ impl BackupParams {
             || self.iterations > Self::MAX_ITERATIONS
             || self.parallelism > Self::MAX_PARALLELISM
         {
-            return Err(Error::LimitExceeded(
-                "Argon2id parameters above the maximum",
-            ));
+            return Err(Error::LimitExceeded("Argon2id parameters above the maximum"));
         }
         let work = u64::from(self.memory_kib) * u64::from(self.iterations);
         if self.memory_kib < Self::MIN_MEMORY_KIB
@@ -99,9 +85,7 @@ impl BackupParams {
             || self.parallelism == 0
             || work < Self::MIN_MEMORY_KIB_TIMES_ITERATIONS
         {
-            return Err(Error::LimitExceeded(
-                "Argon2id parameters below the minimum",
-            ));
+            return Err(Error::LimitExceeded("Argon2id parameters below the minimum"));
         }
         Ok(())
     }
@@ -120,17 +104,10 @@ mod tests {
 
     #[test]
     fn presets_are_within_limits() {
-        for params in [
-            BackupParams::INTERACTIVE,
-            BackupParams::STRONG,
-            BackupParams::default(),
-        ] {
+        for params in [BackupParams::INTERACTIVE, BackupParams::STRONG, BackupParams::default()] {
             assert_eq!(params.check(), Ok(()));
         }
-        assert_eq!(
-            BackupParams::default(),
-            BackupParams::new(19456, 2, 1).unwrap()
-        );
+        assert_eq!(BackupParams::default(), BackupParams::new(19456, 2, 1).unwrap());
     }
 
     #[test]

@@ -38,15 +38,10 @@ impl Fingerprint {
     /// The fingerprint of `public`.
     #[must_use]
     pub fn of(public: &PublicKey) -> Self {
-        let digest = Sha512::new()
-            .chain_update(DOMAIN)
-            .chain_update(public.as_bytes())
-            .finalize();
+        let digest = Sha512::new().chain_update(DOMAIN).chain_update(public.as_bytes()).finalize();
         let mut groups = [0u32; GROUPS];
         for (group, chunk) in groups.iter_mut().zip(digest.chunks_exact(BYTES_PER_GROUP)) {
-            let value = chunk
-                .iter()
-                .fold(0u64, |acc, &byte| (acc << 8) | u64::from(byte));
+            let value = chunk.iter().fold(0u64, |acc, &byte| (acc << 8) | u64::from(byte));
             // The remainder is below 100000, so it always fits.
             *group = u32::try_from(value % GROUP_MODULUS).unwrap_or_default();
         }
@@ -63,10 +58,7 @@ impl Fingerprint {
         let mut groups = [0u32; GROUPS];
         for group in &mut groups {
             for _ in 0..5 {
-                let digit = digits
-                    .next()
-                    .filter(u8::is_ascii_digit)
-                    .ok_or(Error::Malformed("fingerprint"))?;
+                let digit = digits.next().filter(u8::is_ascii_digit).ok_or(Error::Malformed("fingerprint"))?;
                 *group = *group * 10 + u32::from(digit - b'0');
             }
         }
@@ -119,12 +111,8 @@ mod tests {
         let mut input = b"phiseal fingerprint v1".to_vec();
         input.extend_from_slice(&[9u8; 32]);
         let digest = Sha512::digest(&input);
-        let first = u64::from_be_bytes([
-            0, 0, 0, digest[0], digest[1], digest[2], digest[3], digest[4],
-        ]);
-        let last = u64::from_be_bytes([
-            0, 0, 0, digest[35], digest[36], digest[37], digest[38], digest[39],
-        ]);
+        let first = u64::from_be_bytes([0, 0, 0, digest[0], digest[1], digest[2], digest[3], digest[4]]);
+        let last = u64::from_be_bytes([0, 0, 0, digest[35], digest[36], digest[37], digest[38], digest[39]]);
         let groups = public.fingerprint().groups();
         assert_eq!(u64::from(groups[0]), first % 100_000);
         assert_eq!(u64::from(groups[7]), last % 100_000);
@@ -136,20 +124,9 @@ mod tests {
         let text = fingerprint.to_string();
         assert_eq!(text.len(), 47);
         assert_eq!(Fingerprint::from_text(&text).unwrap(), fingerprint);
-        assert_eq!(
-            Fingerprint::from_text(&text.replace(' ', "")).unwrap(),
-            fingerprint
-        );
-        assert_eq!(
-            Fingerprint::from_text(&text.replace(' ', "-")).unwrap(),
-            fingerprint
-        );
-        for bad in [
-            &text[1..],
-            &format!("{text}0"),
-            &text.replacen(' ', "x", 1),
-            "",
-        ] {
+        assert_eq!(Fingerprint::from_text(&text.replace(' ', "")).unwrap(), fingerprint);
+        assert_eq!(Fingerprint::from_text(&text.replace(' ', "-")).unwrap(), fingerprint);
+        for bad in [&text[1..], &format!("{text}0"), &text.replacen(' ', "x", 1), ""] {
             assert!(Fingerprint::from_text(bad).is_err(), "{bad}");
         }
     }

@@ -51,9 +51,7 @@ impl PublicKey {
         let members = parse_checked(text)?;
         let public = public_key_of(&members)?;
         if members.get("d").is_some() {
-            return Err(Error::InvalidArgument(
-                "private JWK where a public key was expected",
-            ));
+            return Err(Error::InvalidArgument("private JWK where a public key was expected"));
         }
         Ok(public)
     }
@@ -74,15 +72,7 @@ impl KeyPair {
         let x = base64::encode(public.as_bytes());
         let kid = public.key_id().to_text();
         let mut out = Zeroizing::new(String::with_capacity(64 + x.len() + d.len() + kid.len()));
-        for piece in [
-            r#"{"kty":"OKP","crv":"X25519","x":""#,
-            &x,
-            r#"","d":""#,
-            &d,
-            r#"","kid":""#,
-            &kid,
-            r#""}"#,
-        ] {
+        for piece in [r#"{"kty":"OKP","crv":"X25519","x":""#, &x, r#"","d":""#, &d, r#"","kid":""#, &kid, r#""}"#] {
             out.push_str(piece);
         }
         out
@@ -97,11 +87,7 @@ impl KeyPair {
     pub fn from_private_jwk(text: &str) -> Result<Self> {
         let mut members = parse_checked(text)?;
         let public = public_key_of(&members)?;
-        let d = Zeroizing::new(
-            members
-                .take_text("d")?
-                .ok_or(Error::Malformed("JWK lacks d"))?,
-        );
+        let d = Zeroizing::new(members.take_text("d")?.ok_or(Error::Malformed("JWK lacks d"))?);
         let secret_bytes = Zeroizing::new(base64::decode(&d)?);
         if secret_bytes.len() != KEY_LEN {
             return Err(Error::InvalidKey("wrong length"));
@@ -120,12 +106,8 @@ fn parse_checked(text: &str) -> Result<JwkMembers> {
         return Err(Error::LimitExceeded("JWK text length"));
     }
     let members = JwkMembers::parse(text)?;
-    let kty = members
-        .text("kty")?
-        .ok_or(Error::Malformed("JWK lacks kty"))?;
-    let crv = members
-        .text("crv")?
-        .ok_or(Error::Malformed("JWK lacks crv"))?;
+    let kty = members.text("kty")?.ok_or(Error::Malformed("JWK lacks kty"))?;
+    let crv = members.text("crv")?.ok_or(Error::Malformed("JWK lacks crv"))?;
     if kty != "OKP" || crv != "X25519" {
         return Err(Error::InvalidKey("JWK is not an OKP X25519 key"));
     }
@@ -144,14 +126,8 @@ fn check_intended_use(members: &JwkMembers) -> Result<()> {
         Some(_) => return Err(Error::Malformed("JWK member has the wrong type")),
     }
     let alg = members.text("alg")?;
-    if alg.is_some_and(|alg| {
-        !AGREEMENT_ALG_PREFIXES
-            .iter()
-            .any(|prefix| alg.starts_with(prefix))
-    }) {
-        return Err(Error::InvalidKey(
-            "JWK alg is not a key-agreement algorithm",
-        ));
+    if alg.is_some_and(|alg| !AGREEMENT_ALG_PREFIXES.iter().any(|prefix| alg.starts_with(prefix))) {
+        return Err(Error::InvalidKey("JWK alg is not a key-agreement algorithm"));
     }
     Ok(())
 }
@@ -159,16 +135,10 @@ fn check_intended_use(members: &JwkMembers) -> Result<()> {
 /// Every operation must be a key-agreement one, listed once. An empty list is accepted:
 /// WebCrypto exports X25519 public keys with `"key_ops":[]`.
 fn check_key_ops(ops: &[String]) -> Result<()> {
-    if ops
-        .iter()
-        .any(|op| !AGREEMENT_KEY_OPS.contains(&op.as_str()))
-    {
+    if ops.iter().any(|op| !AGREEMENT_KEY_OPS.contains(&op.as_str())) {
         return Err(Error::InvalidKey("JWK key_ops are not for key agreement"));
     }
-    let repeated = ops
-        .iter()
-        .enumerate()
-        .any(|(i, op)| ops.iter().skip(i + 1).any(|later| later == op));
+    let repeated = ops.iter().enumerate().any(|(i, op)| ops.iter().skip(i + 1).any(|later| later == op));
     if repeated {
         return Err(Error::Malformed("duplicate key_ops value"));
     }
@@ -179,18 +149,12 @@ fn check_key_ops(ops: &[String]) -> Result<()> {
 fn public_key_of(members: &JwkMembers) -> Result<PublicKey> {
     let x = members.text("x")?.ok_or(Error::Malformed("JWK lacks x"))?;
     let raw = base64::decode(x)?;
-    let raw: [u8; KEY_LEN] = raw
-        .as_slice()
-        .try_into()
-        .map_err(|_| Error::InvalidKey("wrong length"))?;
+    let raw: [u8; KEY_LEN] = raw.as_slice().try_into().map_err(|_| Error::InvalidKey("wrong length"))?;
     if !is_canonical_u(&raw) {
         return Err(Error::InvalidKey("x is not a canonical u-coordinate"));
     }
     let public = PublicKey::from_bytes(&raw)?;
-    if members
-        .text("kid")?
-        .is_some_and(|kid| kid != public.key_id().to_text())
-    {
+    if members.text("kid")?.is_some_and(|kid| kid != public.key_id().to_text()) {
         return Err(Error::Malformed("kid does not match key"));
     }
     Ok(public)
@@ -234,15 +198,7 @@ mod tests {
         let ops = |list: &[&str]| list.iter().map(|op| (*op).to_owned()).collect::<Vec<_>>();
         assert!(check_key_ops(&ops(&[])).is_ok());
         assert!(check_key_ops(&ops(&["deriveBits", "deriveKey"])).is_ok());
-        assert_eq!(
-            check_key_ops(&ops(&["sign"])).unwrap_err().code(),
-            "INVALID_KEY"
-        );
-        assert_eq!(
-            check_key_ops(&ops(&["deriveKey", "deriveKey"]))
-                .unwrap_err()
-                .code(),
-            "MALFORMED"
-        );
+        assert_eq!(check_key_ops(&ops(&["sign"])).unwrap_err().code(), "INVALID_KEY");
+        assert_eq!(check_key_ops(&ops(&["deriveKey", "deriveKey"])).unwrap_err().code(), "MALFORMED");
     }
 }

@@ -33,15 +33,11 @@ impl JwkMembers {
     /// # Errors
     /// [`Error::Malformed`] when the text is not a single JSON object or repeats a name.
     pub(crate) fn parse(text: &str) -> Result<Self> {
-        let members: Self =
-            serde_json::from_str(text).map_err(|_| Error::Malformed("JWK is not a JSON object"))?;
+        let members: Self = serde_json::from_str(text).map_err(|_| Error::Malformed("JWK is not a JSON object"))?;
         let mut names: Vec<&str> = members.0.iter().map(|(name, _)| name.as_str()).collect();
         names.sort_unstable();
         let repeated = names.windows(2).any(|pair| pair.first() == pair.last());
-        let nested = members
-            .0
-            .iter()
-            .any(|(_, value)| matches!(value, MemberValue::ContainsDuplicate));
+        let nested = members.0.iter().any(|(_, value)| matches!(value, MemberValue::ContainsDuplicate));
         if repeated || nested {
             return Err(Error::Malformed("duplicate JSON member"));
         }
@@ -50,10 +46,7 @@ impl JwkMembers {
 
     /// The member called `name`, if present.
     pub(crate) fn get(&self, name: &str) -> Option<&MemberValue> {
-        self.0
-            .iter()
-            .find(|(member, _)| member == name)
-            .map(|(_, value)| value)
+        self.0.iter().find(|(member, _)| member == name).map(|(_, value)| value)
     }
 
     /// The member called `name` as a string; absent is `None`, another type is an error.
@@ -106,10 +99,7 @@ impl<'de> Deserialize<'de> for JwkMembers {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a JSON object")
             }
-            fn visit_map<A: MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> core::result::Result<JwkMembers, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> core::result::Result<JwkMembers, A::Error> {
                 let mut members = Vec::new();
                 while let Some(name) = map.next_key::<String>()? {
                     members.push((name, map.next_value::<MemberValue>()?));
@@ -164,10 +154,7 @@ impl<'de> Visitor<'de> for MemberVisitor {
         Ok(MemberValue::Other)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(
-        self,
-        mut seq: A,
-    ) -> core::result::Result<MemberValue, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> core::result::Result<MemberValue, A::Error> {
         let mut texts = Some(Vec::new());
         let mut duplicate = false;
         while let Some(element) = seq.next_element::<MemberValue>()? {
@@ -190,25 +177,15 @@ impl<'de> Visitor<'de> for MemberVisitor {
 
     /// Objects nested in a JWK are only checked for repeated names. (With serde_json's
     /// `arbitrary_precision`, numbers also arrive here as a one-member map.)
-    fn visit_map<A: MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> core::result::Result<MemberValue, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> core::result::Result<MemberValue, A::Error> {
         let mut names = Vec::new();
         let mut duplicate = false;
         while let Some(name) = map.next_key::<String>()? {
             duplicate |= names.contains(&name);
-            duplicate |= matches!(
-                map.next_value::<MemberValue>()?,
-                MemberValue::ContainsDuplicate
-            );
+            duplicate |= matches!(map.next_value::<MemberValue>()?, MemberValue::ContainsDuplicate);
             names.push(name);
         }
-        Ok(if duplicate {
-            MemberValue::ContainsDuplicate
-        } else {
-            MemberValue::Other
-        })
+        Ok(if duplicate { MemberValue::ContainsDuplicate } else { MemberValue::Other })
     }
 }
 
@@ -218,12 +195,9 @@ mod tests {
 
     #[test]
     fn reads_strings_and_lists() {
-        let members =
-            JwkMembers::parse(r#"{"a":"x","b":["p","q"],"c":1.5e999,"d":{"e":null}}"#).unwrap();
+        let members = JwkMembers::parse(r#"{"a":"x","b":["p","q"],"c":1.5e999,"d":{"e":null}}"#).unwrap();
         assert_eq!(members.text("a").unwrap(), Some("x"));
-        assert!(
-            matches!(members.get("b"), Some(MemberValue::TextList(list)) if list == &["p", "q"])
-        );
+        assert!(matches!(members.get("b"), Some(MemberValue::TextList(list)) if list == &["p", "q"]));
         assert!(matches!(members.get("c"), Some(MemberValue::Other)));
         assert!(members.text("d").is_err());
         assert_eq!(members.text("missing").unwrap(), None);
@@ -237,11 +211,7 @@ mod tests {
             r#"{"a":{"b":1,"b":2}}"#,
             r#"{"a":[{"b":1,"b":2}]}"#,
         ] {
-            assert_eq!(
-                JwkMembers::parse(text).err(),
-                Some(Error::Malformed("duplicate JSON member")),
-                "{text}"
-            );
+            assert_eq!(JwkMembers::parse(text).err(), Some(Error::Malformed("duplicate JSON member")), "{text}");
         }
     }
 

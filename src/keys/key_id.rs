@@ -23,10 +23,7 @@ impl KeyId {
     /// The thumbprint of `public`.
     #[must_use]
     pub fn of(public: &PublicKey) -> Self {
-        let canonical = format!(
-            r#"{{"crv":"X25519","kty":"OKP","x":"{}"}}"#,
-            base64::encode(public.as_bytes())
-        );
+        let canonical = format!(r#"{{"crv":"X25519","kty":"OKP","x":"{}"}}"#, base64::encode(public.as_bytes()));
         Self(Sha256::digest(canonical.as_bytes()).into())
     }
 

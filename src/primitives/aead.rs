@@ -30,12 +30,7 @@ fn cipher(key: &[u8; KEY_LEN]) -> Aes256Gcm {
 ///
 /// # Errors
 /// [`Error::LimitExceeded`] when the plaintext exceeds the GCM limit.
-pub fn seal_with_nonce(
-    key: &[u8; KEY_LEN],
-    nonce: &[u8; NONCE_LEN],
-    aad: &[u8],
-    plaintext: &[u8],
-) -> Result<Vec<u8>> {
+pub fn seal_with_nonce(key: &[u8; KEY_LEN], nonce: &[u8; NONCE_LEN], aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>> {
     let mut buf = Vec::with_capacity(plaintext.len() + TAG_LEN);
     buf.extend_from_slice(plaintext);
     cipher(key)
@@ -48,12 +43,7 @@ pub fn seal_with_nonce(
 ///
 /// # Errors
 /// [`Error::AuthFailed`] when the tag does not verify; nothing is returned in that case.
-pub fn open_with_nonce(
-    key: &[u8; KEY_LEN],
-    nonce: &[u8; NONCE_LEN],
-    aad: &[u8],
-    ciphertext: &[u8],
-) -> Result<Vec<u8>> {
+pub fn open_with_nonce(key: &[u8; KEY_LEN], nonce: &[u8; NONCE_LEN], aad: &[u8], ciphertext: &[u8]) -> Result<Vec<u8>> {
     if ciphertext.len() < TAG_LEN {
         return Err(Error::AuthFailed);
     }

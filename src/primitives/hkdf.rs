@@ -41,10 +41,9 @@ impl Prk {
     /// [`Error::LimitExceeded`] when `okm` is longer than [`MAX_OUTPUT_LEN`]; `okm` is then
     /// left untouched.
     pub fn expand(&self, info_parts: &[&[u8]], okm: &mut [u8]) -> Result<()> {
-        let hkdf = Hkdf::<Sha256>::from_prk(self.0.expose())
-            .map_err(|_| Error::InvalidKey("HKDF pseudorandom key length"))?;
-        hkdf.expand_multi_info(info_parts, okm)
-            .map_err(|_| Error::LimitExceeded("HKDF output length"))
+        let hkdf =
+            Hkdf::<Sha256>::from_prk(self.0.expose()).map_err(|_| Error::InvalidKey("HKDF pseudorandom key length"))?;
+        hkdf.expand_multi_info(info_parts, okm).map_err(|_| Error::LimitExceeded("HKDF output length"))
     }
 }
 
@@ -89,10 +88,7 @@ mod tests {
         let mut ok = vec![0u8; MAX_OUTPUT_LEN];
         prk.expand(&[], &mut ok).unwrap();
         let mut too_long = vec![7u8; MAX_OUTPUT_LEN + 1];
-        assert_eq!(
-            prk.expand(&[], &mut too_long),
-            Err(Error::LimitExceeded("HKDF output length"))
-        );
+        assert_eq!(prk.expand(&[], &mut too_long), Err(Error::LimitExceeded("HKDF output length")));
         assert!(too_long.iter().all(|&b| b == 7));
     }
 

@@ -12,27 +12,17 @@ use crate::error::Error;
 use crate::primitives::{aead, hkdf};
 
 fn load(path: &str) -> Value {
-    let full = format!(
-        "{}/tests/vectors/external/{path}",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let full = format!("{}/tests/vectors/external/{path}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&full).unwrap_or_else(|_| panic!("cannot read {full}"));
     serde_json::from_str(&text).unwrap()
 }
 
 fn hex_field(test: &Value, name: &str) -> Vec<u8> {
-    hex::decode(
-        test[name]
-            .as_str()
-            .unwrap_or_else(|| panic!("missing {name}")),
-    )
-    .unwrap()
+    hex::decode(test[name].as_str().unwrap_or_else(|| panic!("missing {name}"))).unwrap()
 }
 
 fn str_field<'a>(test: &'a Value, name: &str) -> &'a str {
-    test[name]
-        .as_str()
-        .unwrap_or_else(|| panic!("missing {name}"))
+    test[name].as_str().unwrap_or_else(|| panic!("missing {name}"))
 }
 
 fn groups(file: &Value) -> &Vec<Value> {
@@ -60,11 +50,7 @@ fn check_aes_gcm_case(test: &Value) {
     let opened = aead::open_with_nonce(&key, &nonce, &aad, &sealed);
     match str_field(test, "result") {
         "valid" => {
-            assert_eq!(
-                aead::seal_with_nonce(&key, &nonce, &aad, &msg).unwrap(),
-                sealed,
-                "tcId {id}"
-            );
+            assert_eq!(aead::seal_with_nonce(&key, &nonce, &aad, &msg).unwrap(), sealed, "tcId {id}");
             assert_eq!(opened.unwrap(), msg, "tcId {id}");
         }
         "invalid" => assert_eq!(opened, Err(Error::AuthFailed), "tcId {id}"),
@@ -86,18 +72,10 @@ fn wycheproof_aes_256_gcm() {
             run += 1;
         }
     }
-    assert_eq!(
-        run, 66,
-        "the single 256-bit-key, 96-bit-IV group has 66 cases"
-    );
+    assert_eq!(run, 66, "the single 256-bit-key, 96-bit-IV group has 66 cases");
 }
 
-fn hkdf_sha256(
-    salt: &[u8],
-    ikm: &[u8],
-    info: &[u8],
-    len: usize,
-) -> (hkdf::Prk, crate::Result<Vec<u8>>) {
+fn hkdf_sha256(salt: &[u8], ikm: &[u8], info: &[u8], len: usize) -> (hkdf::Prk, crate::Result<Vec<u8>>) {
     let prk = hkdf::extract(salt, &[ikm]);
     let mut okm = vec![0u8; len];
     let result = prk.expand(&[info], &mut okm).map(|()| okm);
@@ -111,20 +89,11 @@ fn wycheproof_hkdf_sha256() {
     for test in groups(&file).iter().flat_map(tests) {
         let id = number(&test["tcId"]);
         let len = usize::try_from(number(&test["size"])).unwrap();
-        let (_, okm) = hkdf_sha256(
-            &hex_field(test, "salt"),
-            &hex_field(test, "ikm"),
-            &hex_field(test, "info"),
-            len,
-        );
+        let (_, okm) = hkdf_sha256(&hex_field(test, "salt"), &hex_field(test, "ikm"), &hex_field(test, "info"), len);
         match str_field(test, "result") {
             "valid" => assert_eq!(okm.unwrap(), hex_field(test, "okm"), "tcId {id}"),
             "invalid" => {
-                assert_eq!(
-                    okm,
-                    Err(Error::LimitExceeded("HKDF output length")),
-                    "tcId {id}"
-                );
+                assert_eq!(okm, Err(Error::LimitExceeded("HKDF output length")), "tcId {id}");
                 too_long += 1;
             }
             other => panic!("tcId {id}: unexpected result {other}"),
@@ -142,24 +111,9 @@ fn rfc5869_hkdf_sha256() {
     for test in file["tests"].as_array().unwrap() {
         assert_eq!(str_field(test, "hash"), "SHA-256");
         let len = usize::try_from(number(&test["L"])).unwrap();
-        let (prk, okm) = hkdf_sha256(
-            &hex_field(test, "salt"),
-            &hex_field(test, "ikm"),
-            &hex_field(test, "info"),
-            len,
-        );
-        assert_eq!(
-            prk.expose().to_vec(),
-            hex_field(test, "prk"),
-            "{}",
-            str_field(test, "name")
-        );
-        assert_eq!(
-            okm.unwrap(),
-            hex_field(test, "okm"),
-            "{}",
-            str_field(test, "name")
-        );
+        let (prk, okm) = hkdf_sha256(&hex_field(test, "salt"), &hex_field(test, "ikm"), &hex_field(test, "info"), len);
+        assert_eq!(prk.expose().to_vec(), hex_field(test, "prk"), "{}", str_field(test, "name"));
+        assert_eq!(okm.unwrap(), hex_field(test, "okm"), "{}", str_field(test, "name"));
         run += 1;
     }
     assert_eq!(run, 3, "RFC 5869 A.1-A.3");

@@ -6,7 +6,7 @@
 pub(crate) mod aead;
 pub(crate) mod base64;
 pub(crate) mod hkdf;
-pub(crate) mod random;
-pub(crate) mod secret;
 #[cfg(test)]
 mod kat_tests;
+pub(crate) mod random;
+pub(crate) mod secret;

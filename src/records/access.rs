@@ -25,18 +25,9 @@ use crate::records::open::unlock;
 /// # Errors
 /// [`Error::NoMatchingRecipient`] when `identity` is not in `role` (or the record has no such
 /// role); the errors of [`crate::records::open_record`].
-pub fn grant_record_access(
-    sealed: &Value,
-    identity: &KeyPair,
-    role: &str,
-    new_recipient: &PublicKey,
-) -> Result<Value> {
+pub fn grant_record_access(sealed: &Value, identity: &KeyPair, role: &str, new_recipient: &PublicKey) -> Result<Value> {
     let add = [*new_recipient];
-    let changes = RecipientChanges {
-        add: &add,
-        remove: &[],
-        sender: None,
-    };
+    let changes = RecipientChanges { add: &add, remove: &[], sender: None };
     change_record_access(sealed, identity, role, &changes)
 }
 
@@ -45,18 +36,9 @@ pub fn grant_record_access(
 ///
 /// # Errors
 /// As [`grant_record_access`]; an error when no recipient would be left.
-pub fn revoke_record_access(
-    sealed: &Value,
-    identity: &KeyPair,
-    role: &str,
-    recipient: &KeyId,
-) -> Result<Value> {
+pub fn revoke_record_access(sealed: &Value, identity: &KeyPair, role: &str, recipient: &KeyId) -> Result<Value> {
     let remove = [*recipient];
-    let changes = RecipientChanges {
-        add: &[],
-        remove: &remove,
-        sender: None,
-    };
+    let changes = RecipientChanges { add: &[], remove: &remove, sender: None };
     change_record_access(sealed, identity, role, &changes)
 }
 
@@ -79,12 +61,7 @@ pub fn change_record_access(
     let header = &unlocked.header;
     let role_header = header.roles.get(role).ok_or(Error::NoMatchingRecipient)?;
     let context = header_context(&header.record_id, role, &header.legend_canonical);
-    let rewrapped = key_header::rewrap_header(
-        &base64::decode(&role_header.keys)?,
-        identity,
-        &context,
-        changes,
-    )?;
+    let rewrapped = key_header::rewrap_header(&base64::decode(&role_header.keys)?, identity, &context, changes)?;
     let mut out = sealed.clone();
     let slot = out
         .get_mut(RESERVED_MEMBER)

@@ -101,9 +101,7 @@ pub fn blind_index(
         .map_err(|_| Error::InvalidArgument("blind index key"))?;
     mac.update(normalized.as_bytes());
     let tag = mac.finalize().into_bytes();
-    let truncated = tag
-        .get(..length)
-        .ok_or(Error::InvalidArgument("token length out of range 8..=32"))?;
+    let truncated = tag.get(..length).ok_or(Error::InvalidArgument("token length out of range 8..=32"))?;
     Ok(format!("{TOKEN_PREFIX}{}", base64::encode(truncated)))
 }
 
@@ -116,9 +114,7 @@ pub(crate) fn token_input(value: &Value) -> Result<String> {
         Value::String(text) => Ok(text.clone()),
         Value::Number(number) => Ok(number.to_string()),
         Value::Bool(flag) => Ok(flag.to_string()),
-        _ => Err(Error::InvalidArgument(
-            "only strings, numbers and booleans can be tokenized",
-        )),
+        _ => Err(Error::InvalidArgument("only strings, numbers and booleans can be tokenized")),
     }
 }
 
@@ -130,26 +126,14 @@ mod tests {
     fn deterministic_per_index_and_normalized() {
         let key = IndexKey::from_bytes(&[7; 32]).unwrap();
         let a = blind_index(&key, "mrn", Normalization::Mrn, "mrn-0012a", 16).unwrap();
-        assert_eq!(
-            a,
-            blind_index(&key, "mrn", Normalization::Mrn, "MRN 0012A", 16).unwrap()
-        );
-        assert_ne!(
-            a,
-            blind_index(&key, "ssn", Normalization::Mrn, "MRN0012A", 16).unwrap()
-        );
+        assert_eq!(a, blind_index(&key, "mrn", Normalization::Mrn, "MRN 0012A", 16).unwrap());
+        assert_ne!(a, blind_index(&key, "ssn", Normalization::Mrn, "MRN0012A", 16).unwrap());
         let other = IndexKey::from_bytes(&[8; 32]).unwrap();
-        assert_ne!(
-            a,
-            blind_index(&other, "mrn", Normalization::Mrn, "MRN0012A", 16).unwrap()
-        );
+        assert_ne!(a, blind_index(&other, "mrn", Normalization::Mrn, "MRN0012A", 16).unwrap());
         assert!(a.starts_with(TOKEN_PREFIX));
         assert_eq!(a.len(), TOKEN_PREFIX.len() + 22);
         let short = blind_index(&key, "mrn", Normalization::Mrn, "MRN0012A", 8).unwrap();
-        assert!(
-            a.starts_with(&short[..TOKEN_PREFIX.len() + 10]),
-            "truncation of the same tag"
-        );
+        assert!(a.starts_with(&short[..TOKEN_PREFIX.len() + 10]), "truncation of the same tag");
     }
 
     #[test]

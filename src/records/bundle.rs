@@ -55,10 +55,7 @@ pub struct OpenedBundle {
 
 impl core::fmt::Debug for OpenedBundle {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("OpenedBundle")
-            .field("value", &"[redacted]")
-            .field("entries", &self.entries)
-            .finish()
+        f.debug_struct("OpenedBundle").field("value", &"[redacted]").field("entries", &self.entries).finish()
     }
 }
 
@@ -79,26 +76,15 @@ pub fn seal_bundle(
         let Some(resource) = entry.get("resource") else {
             continue;
         };
-        let record_id = entry_record_id(entry, resource).ok_or(Error::InvalidArgument(
-            "bundle entry needs a fullUrl or a resource id",
-        ))?;
+        let record_id = entry_record_id(entry, resource)
+            .ok_or(Error::InvalidArgument("bundle entry needs a fullUrl or a resource id"))?;
         if !seen.insert(record_id.clone()) {
-            return Err(Error::InvalidArgument(
-                "two bundle entries have the same record id",
-            ));
+            return Err(Error::InvalidArgument("two bundle entries have the same record id"));
         }
-        let resource_type = resource
-            .get("resourceType")
-            .and_then(Value::as_str)
-            .unwrap_or_default();
-        let policy = policies.get(resource_type).ok_or(Error::InvalidArgument(
-            "no policy for a resource type in the bundle",
-        ))?;
-        let seal_options = SealOptions {
-            record_id: &record_id,
-            sender: options.sender,
-            index_key: options.index_key,
-        };
+        let resource_type = resource.get("resourceType").and_then(Value::as_str).unwrap_or_default();
+        let policy =
+            policies.get(resource_type).ok_or(Error::InvalidArgument("no policy for a resource type in the bundle"))?;
+        let seal_options = SealOptions { record_id: &record_id, sender: options.sender, index_key: options.index_key };
         let sealed = seal_record(resource, policy, recipients_by_role, &seal_options)?;
         if let Some(slot) = entry.get_mut("resource") {
             *slot = sealed;
@@ -120,22 +106,13 @@ pub fn open_bundle(sealed: &Value, identity: &KeyPair) -> Result<OpenedBundle> {
         let Some(resource) = entry.get("resource") else {
             continue;
         };
-        let record_id = entry_record_id(entry, resource)
-            .ok_or(Error::Malformed("bundle entry without a record id"))?;
+        let record_id = entry_record_id(entry, resource).ok_or(Error::Malformed("bundle entry without a record id"))?;
         let opened = match open_record_expecting(resource, identity, &record_id) {
-            Ok(OpenedRecord {
-                value: clear,
-                roles,
-                sealed_paths,
-                ..
-            }) => {
+            Ok(OpenedRecord { value: clear, roles, sealed_paths, .. }) => {
                 if let Some(slot) = entry.get_mut("resource") {
                     *slot = clear;
                 }
-                Some(OpenedEntry {
-                    roles,
-                    sealed_paths,
-                })
+                Some(OpenedEntry { roles, sealed_paths })
             }
             Err(Error::NoMatchingRecipient) => None,
             Err(other) => return Err(other),
@@ -145,10 +122,7 @@ pub fn open_bundle(sealed: &Value, identity: &KeyPair) -> Result<OpenedBundle> {
     if !statuses.iter().any(|status| status.opened.is_some()) {
         return Err(Error::NoMatchingRecipient);
     }
-    Ok(OpenedBundle {
-        value,
-        entries: statuses,
-    })
+    Ok(OpenedBundle { value, entries: statuses })
 }
 
 fn entries_mut(bundle: &mut Value) -> Result<&mut Vec<Value>> {

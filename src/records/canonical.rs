@@ -75,18 +75,10 @@ mod tests {
 
     #[test]
     fn sorted_compact_and_escaped_like_serde_json() {
-        let value = crate::records::json::parse(
-            r#"{"b": [1, 1e400, "x\u0001\n\"é"], "a": {"z": null, "y": true}}"#,
-        )
-        .unwrap();
-        assert_eq!(
-            to_canonical(&value),
-            r#"{"a":{"y":true,"z":null},"b":[1,1e+400,"x\u0001\n\"é"]}"#
-        );
+        let value =
+            crate::records::json::parse(r#"{"b": [1, 1e400, "x\u0001\n\"é"], "a": {"z": null, "y": true}}"#).unwrap();
+        assert_eq!(to_canonical(&value), r#"{"a":{"y":true,"z":null},"b":[1,1e+400,"x\u0001\n\"é"]}"#);
         let text = "\u{0}\u{1f}\u{7f}\\/";
-        assert_eq!(
-            to_canonical(&json!(text)),
-            serde_json::to_string(text).unwrap()
-        );
+        assert_eq!(to_canonical(&json!(text)), serde_json::to_string(text).unwrap());
     }
 }

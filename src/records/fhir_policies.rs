@@ -20,18 +20,9 @@ pub const FHIR_POLICIES: [(&str, &str); 7] = [
     ("Observation", include_str!("fhir/observation.json")),
     ("Condition", include_str!("fhir/condition.json")),
     ("Encounter", include_str!("fhir/encounter.json")),
-    (
-        "MedicationRequest",
-        include_str!("fhir/medication_request.json"),
-    ),
-    (
-        "DocumentReference",
-        include_str!("fhir/document_reference.json"),
-    ),
-    (
-        "QuestionnaireResponse",
-        include_str!("fhir/questionnaire_response.json"),
-    ),
+    ("MedicationRequest", include_str!("fhir/medication_request.json")),
+    ("DocumentReference", include_str!("fhir/document_reference.json")),
+    ("QuestionnaireResponse", include_str!("fhir/questionnaire_response.json")),
 ];
 
 /// The ready-made policy for one FHIR R4 resource type.
@@ -42,9 +33,7 @@ pub fn fhir_policy(resource_type: &str) -> Result<Policy> {
     let (_, text) = FHIR_POLICIES
         .iter()
         .find(|(name, _)| *name == resource_type)
-        .ok_or(Error::InvalidArgument(
-            "no ready-made policy for this resource type",
-        ))?;
+        .ok_or(Error::InvalidArgument("no ready-made policy for this resource type"))?;
     Policy::from_json(text)
 }
 
@@ -53,8 +42,5 @@ pub fn fhir_policy(resource_type: &str) -> Result<Policy> {
 /// # Errors
 /// Never for the embedded policies (they are validated by the test suite).
 pub fn fhir_policies() -> Result<BTreeMap<String, Policy>> {
-    FHIR_POLICIES
-        .iter()
-        .map(|(name, text)| Ok(((*name).to_owned(), Policy::from_json(text)?)))
-        .collect()
+    FHIR_POLICIES.iter().map(|(name, text)| Ok(((*name).to_owned(), Policy::from_json(text)?))).collect()
 }

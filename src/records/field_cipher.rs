@@ -30,26 +30,16 @@ pub(crate) struct FieldPlace<'a> {
 
 /// The JSON text of a value, padded, in a zeroizing buffer.
 pub(crate) fn padded_plaintext(value: &Value) -> Result<Zeroizing<Vec<u8>>> {
-    let mut text =
-        Zeroizing::new(serde_json::to_vec(value).map_err(|_| Error::Malformed("value"))?);
+    let mut text = Zeroizing::new(serde_json::to_vec(value).map_err(|_| Error::Malformed("value"))?);
     let padded_len = (text.len() / PAD_BLOCK + 1) * PAD_BLOCK;
     text.resize(padded_len, b' ');
     Ok(text)
 }
 
 /// Encrypts one segment for `role`.
-pub(crate) fn seal_segment(
-    keys: &RoleKeys,
-    place: &FieldPlace<'_>,
-    role: &str,
-    padded: &[u8],
-) -> Result<String> {
+pub(crate) fn seal_segment(keys: &RoleKeys, place: &FieldPlace<'_>, role: &str, padded: &[u8]) -> Result<String> {
     let aad = field_aad(place.record_id, place.path, role);
-    Ok(base64::encode(&aead::seal(
-        keys.field.expose(),
-        &aad,
-        padded,
-    )?))
+    Ok(base64::encode(&aead::seal(keys.field.expose(), &aad, padded)?))
 }
 
 /// Joins segments into the compact string.
@@ -62,14 +52,10 @@ pub(crate) fn compact(segments: &[String]) -> String {
 /// # Errors
 /// [`Error::Malformed`] when the prefix or the number of segments is wrong.
 pub(crate) fn segments(text: &str, count: usize) -> Result<Vec<&str>> {
-    let body = text
-        .strip_prefix(SEALED_PREFIX)
-        .ok_or(Error::Malformed("encrypted value"))?;
+    let body = text.strip_prefix(SEALED_PREFIX).ok_or(Error::Malformed("encrypted value"))?;
     let parts: Vec<&str> = body.split('.').collect();
     if parts.len() != count {
-        return Err(Error::Malformed(
-            "encrypted value has the wrong number of segments",
-        ));
+        return Err(Error::Malformed("encrypted value has the wrong number of segments"));
     }
     Ok(parts)
 }
@@ -79,12 +65,7 @@ pub(crate) fn segments(text: &str, count: usize) -> Result<Vec<&str>> {
 /// # Errors
 /// [`Error::AuthFailed`] when the segment was not sealed at this place for this role;
 /// [`Error::Malformed`] for bad encodings.
-pub(crate) fn open_segment(
-    keys: &RoleKeys,
-    place: &FieldPlace<'_>,
-    role: &str,
-    segment: &str,
-) -> Result<Value> {
+pub(crate) fn open_segment(keys: &RoleKeys, place: &FieldPlace<'_>, role: &str, segment: &str) -> Result<Value> {
     let sealed = base64::decode(segment)?;
     let aad = field_aad(place.record_id, place.path, role);
     let plaintext = Zeroizing::new(aead::open(keys.field.expose(), &aad, &sealed)?);
@@ -99,60 +80,22 @@ mod tests {
     #[test]
     fn segments_are_bound_to_record_path_and_role() {
         let keys = RoleKeys::derive(&[9; 32]).unwrap();
-        let here = FieldPlace {
-            record_id: "r1",
-            path: "/name/0/given",
-        };
+        let here = FieldPlace { record_id: "r1", path: "/name/0/given" };
         let padded = padded_plaintext(&json!(["Ada"])).unwrap();
         assert_eq!(padded.len() % PAD_BLOCK, 0);
         let segment = seal_segment(&keys, &here, "clinician", &padded).unwrap();
-        assert_eq!(
-            open_segment(&keys, &here, "clinician", &segment).unwrap(),
-            json!(["Ada"])
-        );
+        assert_eq!(open_segment(&keys, &here, "clinician", &segment).unwrap(), json!(["Ada"]));
         let elsewhere = [
-            (
-                FieldPlace {
-                    record_id: "r2",
-                    path: "/name/0/given",
-                },
-                "clinician",
-            ),
-            (
-                FieldPlace {
-                    record_id: "r1",
-                    path: "/name/1/given",
-                },
-                "clinician",
-            ),
-            (
-                FieldPlace {
-                    record_id: "r1",
-                    path: "/name/0/given",
-                },
-                "billing",
-            ),
+            (FieldPlace { record_id: "r2", path: "/name/0/given" }, "clinician"),
+            (FieldPlace { record_id: "r1", path: "/name/1/given" }, "clinician"),
+            (FieldPlace { record_id: "r1", path: "/name/0/given" }, "billing"),
         ];
         for (place, role) in elsewhere {
-            assert_eq!(
-                open_segment(&keys, &place, role, &segment)
-                    .unwrap_err()
-                    .code(),
-                "AUTH_FAILED"
-            );
+            assert_eq!(open_segment(&keys, &place, role, &segment).unwrap_err().code(), "AUTH_FAILED");
         }
         let other_keys = RoleKeys::derive(&[8; 32]).unwrap();
-        assert_eq!(
-            open_segment(&other_keys, &here, "clinician", &segment)
-                .unwrap_err()
-                .code(),
-            "AUTH_FAILED"
-        );
-        assert_ne!(
-            segment,
-            seal_segment(&keys, &here, "clinician", &padded).unwrap(),
-            "random nonces"
-        );
+        assert_eq!(open_segment(&other_keys, &here, "clinician", &segment).unwrap_err().code(), "AUTH_FAILED");
+        assert_ne!(segment, seal_segment(&keys, &here, "clinician", &padded).unwrap(), "random nonces");
     }
 
     #[test]

@@ -37,14 +37,10 @@ impl RoleKeys {
         let hkdf = Hkdf::<Sha256>::new(None, data_key);
         let expand = |label: &[u8]| -> Result<SecretBytes<32>> {
             let mut okm = [0u8; 32];
-            hkdf.expand(label, &mut okm)
-                .map_err(|_| Error::InvalidArgument("key derivation"))?;
+            hkdf.expand(label, &mut okm).map_err(|_| Error::InvalidArgument("key derivation"))?;
             Ok(SecretBytes::from_array(&mut okm))
         };
-        Ok(RoleKeys {
-            field: expand(FIELD_KEY_LABEL)?,
-            mac: expand(MAC_KEY_LABEL)?,
-        })
+        Ok(RoleKeys { field: expand(FIELD_KEY_LABEL)?, mac: expand(MAC_KEY_LABEL)? })
     }
 
     /// HMAC-SHA256 of the manifest bytes.
@@ -54,14 +50,12 @@ impl RoleKeys {
 
     /// Verifies a manifest MAC in constant time.
     pub(crate) fn verify_manifest_mac(&self, manifest: &[u8], tag: &[u8]) -> Result<()> {
-        self.mac_state(manifest)?
-            .verify_slice(tag)
-            .map_err(|_| Error::AuthFailed)
+        self.mac_state(manifest)?.verify_slice(tag).map_err(|_| Error::AuthFailed)
     }
 
     fn mac_state(&self, manifest: &[u8]) -> Result<Hmac<Sha256>> {
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(self.mac.expose())
-            .map_err(|_| Error::InvalidArgument("MAC key"))?;
+        let mut mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(self.mac.expose()).map_err(|_| Error::InvalidArgument("MAC key"))?;
         mac.update(manifest);
         Ok(mac)
     }

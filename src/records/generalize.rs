@@ -65,9 +65,7 @@ impl Generalization {
             Generalization::Named(NamedGeneralization::Year) => date_prefix(value, false),
             Generalization::Named(NamedGeneralization::YearMonth) => date_prefix(value, true),
             Generalization::Named(NamedGeneralization::Zip3) => {
-                let zip = value
-                    .as_str()
-                    .ok_or(Error::InvalidArgument("zip3 needs a string"))?;
+                let zip = value.as_str().ok_or(Error::InvalidArgument("zip3 needs a string"))?;
                 Ok(Value::String(crate::deid::zip3(zip)))
             }
             Generalization::Bucket { bucket } => bucket_of(value, *bucket),
@@ -79,11 +77,7 @@ fn date_prefix(value: &Value, keep_month: bool) -> Result<Value> {
     const NOT_A_DATE: Error = Error::InvalidArgument("value is not a date that can be generalized");
     let text = value.as_str().ok_or(NOT_A_DATE)?;
     let bytes = text.as_bytes();
-    let digits = |range: core::ops::Range<usize>| {
-        bytes
-            .get(range)
-            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
-    };
+    let digits = |range: core::ops::Range<usize>| bytes.get(range).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
     if !digits(0..4) || !matches!(bytes.get(4), None | Some(b'-')) {
         return Err(NOT_A_DATE);
     }
@@ -100,17 +94,13 @@ fn date_prefix(value: &Value, keep_month: bool) -> Result<Value> {
 }
 
 fn bucket_of(value: &Value, width: u64) -> Result<Value> {
-    const NOT_A_NUMBER: Error =
-        Error::InvalidArgument("value is not a number that can be bucketed");
+    const NOT_A_NUMBER: Error = Error::InvalidArgument("value is not a number that can be bucketed");
     let number = value.as_number().ok_or(NOT_A_NUMBER)?;
     let lower = if let Some(int) = number.as_i64() {
         let width = i64::try_from(width).map_err(|_| NOT_A_NUMBER)?;
         int.div_euclid(width) * width
     } else {
-        let float = number
-            .as_f64()
-            .filter(|f| f.is_finite() && f.abs() < 1e15)
-            .ok_or(NOT_A_NUMBER)?;
+        let float = number.as_f64().filter(|f| f.is_finite() && f.abs() < 1e15).ok_or(NOT_A_NUMBER)?;
         #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
         let lower = ((float / width as f64).floor() * width as f64) as i64;
         lower
@@ -133,24 +123,11 @@ mod tests {
         let year = named(NamedGeneralization::Year);
         let month = named(NamedGeneralization::YearMonth);
         assert_eq!(year.apply(&json!("1984-07-21")).unwrap(), json!("1984"));
-        assert_eq!(
-            year.apply(&json!("2023-02-03T10:11:12Z")).unwrap(),
-            json!("2023")
-        );
+        assert_eq!(year.apply(&json!("2023-02-03T10:11:12Z")).unwrap(), json!("2023"));
         assert_eq!(month.apply(&json!("1984-07-21")).unwrap(), json!("1984-07"));
         assert_eq!(month.apply(&json!("1984")).unwrap(), json!("1984"));
-        for bad in [
-            json!("84-07-21"),
-            json!("1984-13-01"),
-            json!("1984/07/21"),
-            json!(1984),
-            json!("July"),
-        ] {
-            assert_eq!(
-                year.apply(&bad).unwrap_err().code(),
-                "INVALID_ARGUMENT",
-                "{bad}"
-            );
+        for bad in [json!("84-07-21"), json!("1984-13-01"), json!("1984/07/21"), json!(1984), json!("July")] {
+            assert_eq!(year.apply(&bad).unwrap_err().code(), "INVALID_ARGUMENT", "{bad}");
         }
     }
 
@@ -158,11 +135,7 @@ mod tests {
     fn zip_codes() {
         let zip3 = named(NamedGeneralization::Zip3);
         assert_eq!(zip3.apply(&json!("02139")).unwrap(), json!("021"));
-        assert_eq!(
-            zip3.apply(&json!("03601")).unwrap(),
-            json!("000"),
-            "restricted area"
-        );
+        assert_eq!(zip3.apply(&json!("03601")).unwrap(), json!("000"), "restricted area");
         assert!(zip3.apply(&json!(2139)).is_err());
     }
 
@@ -173,9 +146,7 @@ mod tests {
         assert_eq!(ten.apply(&json!(-1)).unwrap(), json!("[-10,0)"));
         assert_eq!(ten.apply(&json!(39.9)).unwrap(), json!("[30,40)"));
         assert!(ten.apply(&json!("37")).is_err());
-        assert!(ten
-            .apply(&serde_json::from_str::<Value>("1e400").unwrap())
-            .is_err());
+        assert!(ten.apply(&serde_json::from_str::<Value>("1e400").unwrap()).is_err());
         assert!(Generalization::Bucket { bucket: 0 }.validate().is_err());
     }
 

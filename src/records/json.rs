@@ -58,22 +58,13 @@ pub fn parse(text: &str) -> Result<Value> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(Error::LimitExceeded("JSON document size"));
     }
-    Parser {
-        text,
-        pos: 0,
-        values: 0,
-        stack: Vec::new(),
-    }
-    .document()
+    Parser { text, pos: 0, values: 0, stack: Vec::new() }.document()
 }
 
 /// An array or object still being read.
 enum Frame {
     Array(Vec<Value>),
-    Object {
-        map: Map<String, Value>,
-        key: String,
-    },
+    Object { map: Map<String, Value>, key: String },
 }
 
 /// What reading the start of a value produced.
@@ -137,10 +128,7 @@ impl Parser<'_> {
                 return Ok(Start::Complete(Value::Object(Map::new())));
             }
             let key = self.member_key()?;
-            self.stack.push(Frame::Object {
-                map: Map::new(),
-                key,
-            });
+            self.stack.push(Frame::Object { map: Map::new(), key });
         } else {
             if self.eat(b']') {
                 return Ok(Start::Complete(Value::Array(Vec::new())));
@@ -191,9 +179,7 @@ impl Parser<'_> {
             return Ok(None);
         }
         if !self.eat(close) {
-            return Err(Error::Malformed(
-                "expected ',' or a closing bracket in JSON",
-            ));
+            return Err(Error::Malformed("expected ',' or a closing bracket in JSON"));
         }
         match self.stack.pop() {
             Some(Frame::Array(items)) => Ok(Some(Value::Array(items))),
@@ -255,10 +241,7 @@ impl Parser<'_> {
         if self.eat(b'.') && self.digits() == 0 {
             return Err(Error::Malformed("invalid JSON number"));
         }
-        let mantissa = self
-            .text
-            .get(start..self.pos)
-            .ok_or(Error::Malformed("invalid JSON number"))?;
+        let mantissa = self.text.get(start..self.pos).ok_or(Error::Malformed("invalid JSON number"))?;
         let mut literal = mantissa.to_owned();
         if self.eat(b'e') || self.eat(b'E') {
             let sign = if self.eat(b'-') {
@@ -271,10 +254,7 @@ impl Parser<'_> {
             if self.digits() == 0 {
                 return Err(Error::Malformed("invalid JSON number"));
             }
-            let digits = self
-                .text
-                .get(digits_start..self.pos)
-                .ok_or(Error::Malformed("invalid JSON number"))?;
+            let digits = self.text.get(digits_start..self.pos).ok_or(Error::Malformed("invalid JSON number"))?;
             literal.push('e');
             literal.push(sign);
             literal.push_str(digits);
@@ -282,9 +262,7 @@ impl Parser<'_> {
         if self.pos - start > MAX_NUMBER_CHARS {
             return Err(Error::LimitExceeded("JSON number length"));
         }
-        literal
-            .parse::<Number>()
-            .map_err(|_| Error::Malformed("invalid JSON number"))
+        literal.parse::<Number>().map_err(|_| Error::Malformed("invalid JSON number"))
     }
 
     fn digits(&mut self) -> usize {

@@ -58,12 +58,7 @@ mod tests {
     #[test]
     fn limits_on_built_values() {
         assert!(check_limits(&json!({"a": [1, {"b": "c"}]}), 3).is_ok());
-        assert_eq!(
-            check_limits(&json!({"a": [1, {"b": "c"}]}), 2)
-                .unwrap_err()
-                .code(),
-            "LIMIT_EXCEEDED"
-        );
+        assert_eq!(check_limits(&json!({"a": [1, {"b": "c"}]}), 2).unwrap_err().code(), "LIMIT_EXCEEDED");
         let long = Value::String("x".repeat(MAX_STRING_BYTES + 1));
         assert!(check_limits(&json!({"a": long}), 5).is_err());
         let wide = Value::Array(vec![Value::Null; MAX_CONTAINER_LEN + 1]);

@@ -27,9 +27,7 @@ pub(crate) fn read_string(text: &str, pos: &mut usize) -> Result<String> {
             *pos += 1;
         }
         // The run ends at an ASCII byte or the end, so both ends are char boundaries.
-        let run = text
-            .get(run_start..*pos)
-            .ok_or(Error::Malformed("invalid JSON string"))?;
+        let run = text.get(run_start..*pos).ok_or(Error::Malformed("invalid JSON string"))?;
         push_checked(&mut out, run)?;
         match bytes.get(*pos) {
             Some(b'"') => {
@@ -57,10 +55,7 @@ fn push_checked(out: &mut String, piece: &str) -> Result<()> {
 
 /// Decodes the escape after a backslash at `*pos`.
 fn escape(bytes: &[u8], pos: &mut usize) -> Result<char> {
-    let letter = bytes
-        .get(*pos)
-        .copied()
-        .ok_or(Error::Malformed("unterminated JSON string"))?;
+    let letter = bytes.get(*pos).copied().ok_or(Error::Malformed("unterminated JSON string"))?;
     *pos += 1;
     Ok(match letter {
         b'"' => '"',
@@ -99,14 +94,10 @@ fn unicode_escape(bytes: &[u8], pos: &mut usize) -> Result<char> {
 }
 
 fn hex4(bytes: &[u8], pos: &mut usize) -> Result<u32> {
-    let digits = bytes
-        .get(*pos..*pos + 4)
-        .ok_or(Error::Malformed("invalid escape in JSON string"))?;
+    let digits = bytes.get(*pos..*pos + 4).ok_or(Error::Malformed("invalid escape in JSON string"))?;
     let mut value = 0u32;
     for &digit in digits {
-        let nibble = (digit as char)
-            .to_digit(16)
-            .ok_or(Error::Malformed("invalid escape in JSON string"))?;
+        let nibble = (digit as char).to_digit(16).ok_or(Error::Malformed("invalid escape in JSON string"))?;
         value = value * 16 + nibble;
     }
     *pos += 4;

@@ -21,18 +21,12 @@ pub(crate) fn seal_header(
 
 /// Recovers the data key when `identity` is one of the header's recipients, with the
 /// authenticated sender when the header was sealed in auth mode.
-pub(crate) fn open_header(
-    header: &[u8],
-    identity: &KeyPair,
-    context: &[u8],
-) -> Result<(DataKey, Option<PublicKey>)> {
+pub(crate) fn open_header(header: &[u8], identity: &KeyPair, context: &[u8]) -> Result<(DataKey, Option<PublicKey>)> {
     let data_key = envelope::open_key_header(header, identity, context)?;
     // The flags byte (offset 8, docs/FORMAT.md) is authenticated by the header MAC that
     // open_key_header just verified; only auth-mode headers need the second unlock.
     let sender = match header.get(FLAGS_OFFSET) {
-        Some(flags) if flags & FLAG_SENDER_AUTH != 0 => {
-            envelope::key_header_sender(header, identity, context)?
-        }
+        Some(flags) if flags & FLAG_SENDER_AUTH != 0 => envelope::key_header_sender(header, identity, context)?,
         _ => None,
     };
     Ok((data_key, sender))

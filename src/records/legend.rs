@@ -97,10 +97,10 @@ impl Header {
                 _ => Error::Malformed("sealed record header"),
             });
         }
-        let fields: HeaderFields = serde_json::from_value(member.clone())
-            .map_err(|_| Error::Malformed("sealed record header"))?;
-        let legend: Vec<LegendEntry> = serde_json::from_value(fields.legend.clone())
-            .map_err(|_| Error::Malformed("sealed record legend"))?;
+        let fields: HeaderFields =
+            serde_json::from_value(member.clone()).map_err(|_| Error::Malformed("sealed record header"))?;
+        let legend: Vec<LegendEntry> =
+            serde_json::from_value(fields.legend.clone()).map_err(|_| Error::Malformed("sealed record legend"))?;
         check_record_id(&fields.record_id).map_err(|_| Error::Malformed("sealed record id"))?;
         if fields.roles.len() > MAX_ROLES {
             // Checked before any key agreement: each role costs an HPKE decapsulation.
@@ -119,9 +119,7 @@ impl Header {
     pub(crate) fn to_value(&self) -> Result<Value> {
         let legend = serde_json::to_value(&self.legend).map_err(|_| Error::Malformed("legend"))?;
         let roles = serde_json::to_value(&self.roles).map_err(|_| Error::Malformed("legend"))?;
-        Ok(
-            json!({"v": RECORD_FORMAT_VERSION, "recordId": self.record_id, "legend": legend, "roles": roles}),
-        )
+        Ok(json!({"v": RECORD_FORMAT_VERSION, "recordId": self.record_id, "legend": legend, "roles": roles}))
     }
 }
 
@@ -135,9 +133,7 @@ pub(crate) fn check_record_id(record_id: &str) -> Result<()> {
 
 /// The canonical text of a legend built by the sealer.
 pub(crate) fn legend_canonical(legend: &[LegendEntry]) -> Result<String> {
-    Ok(to_canonical(
-        &serde_json::to_value(legend).map_err(|_| Error::Malformed("legend"))?,
-    ))
+    Ok(to_canonical(&serde_json::to_value(legend).map_err(|_| Error::Malformed("legend"))?))
 }
 
 /// The bytes each role's MAC covers.
@@ -159,8 +155,7 @@ fn check_legend(legend: &[LegendEntry], headers: &BTreeMap<String, RoleHeader>) 
     let mut paths = BTreeSet::new();
     let mut used_roles = BTreeSet::new();
     for entry in legend {
-        let tokens =
-            path::pointer_tokens(&entry.path).map_err(|_| Error::Malformed("legend path"))?;
+        let tokens = path::pointer_tokens(&entry.path).map_err(|_| Error::Malformed("legend path"))?;
         if tokens.is_empty() || tokens.first().is_some_and(|first| first == RESERVED_MEMBER) {
             return Err(Error::Malformed("legend path"));
         }
@@ -173,19 +168,14 @@ fn check_legend(legend: &[LegendEntry], headers: &BTreeMap<String, RoleHeader>) 
             return Err(Error::Malformed("legend roles do not fit the action"));
         }
         let distinct: BTreeSet<&String> = entry.roles.iter().collect();
-        if distinct.len() != entry.roles.len()
-            || entry.views.keys().any(|role| !distinct.contains(role))
-        {
+        if distinct.len() != entry.roles.len() || entry.views.keys().any(|role| !distinct.contains(role)) {
             return Err(Error::Malformed("legend roles"));
         }
         used_roles.extend(entry.roles.iter().cloned());
     }
     // Sorted token lists: an ancestor sorts right before its first descendant.
     let sorted: Vec<&Vec<String>> = paths.iter().collect();
-    if sorted
-        .windows(2)
-        .any(|pair| matches!(pair, [a, b] if b.starts_with(a)))
-    {
+    if sorted.windows(2).any(|pair| matches!(pair, [a, b] if b.starts_with(a))) {
         return Err(Error::Malformed("legend path inside another"));
     }
     if !used_roles.iter().eq(headers.keys()) {

@@ -61,24 +61,16 @@ mod selector;
 mod walk;
 
 pub use access::{change_record_access, grant_record_access, revoke_record_access};
-pub use bundle::{
-    open_bundle, seal_bundle, BundleEntryStatus, BundleOptions, OpenedBundle, OpenedEntry,
-};
+pub use bundle::{open_bundle, seal_bundle, BundleEntryStatus, BundleOptions, OpenedBundle, OpenedEntry};
 pub use fhir_policies::{fhir_policies, fhir_policy, FHIR_POLICIES};
 pub use field_cipher::{PAD_BLOCK, SEALED_PREFIX};
-pub use legend::{
-    LegendAction, LegendEntry, MAX_RECORD_ID_LEN, RECORD_FORMAT_VERSION, RESERVED_MEMBER,
-};
+pub use legend::{LegendAction, LegendEntry, MAX_RECORD_ID_LEN, RECORD_FORMAT_VERSION, RESERVED_MEMBER};
 pub use open::{open_record, open_record_expecting, open_record_json, OpenedRecord};
 pub use seal::{seal_record, seal_record_json, SealOptions, MAX_RECORD_DEPTH};
 
-pub use blind_index::{
-    blind_index, IndexKey, DEFAULT_TOKEN_LEN, MAX_TOKEN_LEN, MIN_TOKEN_LEN, TOKEN_PREFIX,
-};
+pub use blind_index::{blind_index, IndexKey, DEFAULT_TOKEN_LEN, MAX_TOKEN_LEN, MIN_TOKEN_LEN, TOKEN_PREFIX};
 pub use generalize::{Generalization, NamedGeneralization, MAX_BUCKET};
 pub use normalize::Normalization;
 pub use policy::{Policy, MAX_ROLES, MAX_ROLE_LEN, MAX_RULES, POLICY_VERSION};
-pub use policy_spec::{
-    DefaultName, DefaultSpec, EncryptDefault, EncryptWord, PolicySpec, RuleSpec,
-};
+pub use policy_spec::{DefaultName, DefaultSpec, EncryptDefault, EncryptWord, PolicySpec, RuleSpec};
 pub use selector::MAX_SELECTOR_PARTS;

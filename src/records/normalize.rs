@@ -48,11 +48,9 @@ impl Normalization {
             Normalization::Text => text(value),
             Normalization::Phone => phone(value),
             Normalization::Date => date(value.trim())?,
-            Normalization::Mrn => value
-                .chars()
-                .filter(char::is_ascii_alphanumeric)
-                .map(|c| c.to_ascii_uppercase())
-                .collect(),
+            Normalization::Mrn => {
+                value.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect()
+            }
         };
         if out.is_empty() {
             return Err(EMPTY);
@@ -63,11 +61,7 @@ impl Normalization {
 
 fn text(value: &str) -> String {
     let words: Vec<&str> = value.split_whitespace().collect();
-    words
-        .join(" ")
-        .chars()
-        .flat_map(char::to_lowercase)
-        .collect()
+    words.join(" ").chars().flat_map(char::to_lowercase).collect()
 }
 
 fn phone(value: &str) -> String {
@@ -90,11 +84,7 @@ fn date(value: &str) -> Result<String> {
         let (d, y) = rest.split_once('/').ok_or(NOT_A_DATE)?;
         (y, m, d)
     } else if value.len() == 8 && value.bytes().all(|b| b.is_ascii_digit()) {
-        (
-            value.get(0..4).ok_or(NOT_A_DATE)?,
-            value.get(4..6).ok_or(NOT_A_DATE)?,
-            value.get(6..8).ok_or(NOT_A_DATE)?,
-        )
+        (value.get(0..4).ok_or(NOT_A_DATE)?, value.get(4..6).ok_or(NOT_A_DATE)?, value.get(6..8).ok_or(NOT_A_DATE)?)
     } else {
         let ymd = value.get(..10).ok_or(NOT_A_DATE)?;
         let tail_ok = value.len() == 10 || value.as_bytes().get(10) == Some(&b'T');
@@ -123,36 +113,15 @@ mod tests {
 
     #[test]
     fn forms() {
-        assert_eq!(
-            Normalization::Text.apply("  Smith\t JONES \n").unwrap(),
-            "smith jones"
-        );
+        assert_eq!(Normalization::Text.apply("  Smith\t JONES \n").unwrap(), "smith jones");
         assert_eq!(Normalization::Text.apply("ÉLODIE").unwrap(), "élodie");
-        assert_eq!(
-            Normalization::Phone.apply("(617) 555-0142").unwrap(),
-            "+16175550142"
-        );
-        assert_eq!(
-            Normalization::Phone.apply("1-617-555-0142").unwrap(),
-            "+16175550142"
-        );
-        assert_eq!(
-            Normalization::Phone.apply("+44 20 7946 0958").unwrap(),
-            "+442079460958"
-        );
+        assert_eq!(Normalization::Phone.apply("(617) 555-0142").unwrap(), "+16175550142");
+        assert_eq!(Normalization::Phone.apply("1-617-555-0142").unwrap(), "+16175550142");
+        assert_eq!(Normalization::Phone.apply("+44 20 7946 0958").unwrap(), "+442079460958");
         assert_eq!(Normalization::Phone.apply("555-0142").unwrap(), "5550142");
-        assert_eq!(
-            Normalization::Date.apply("1984-07-21").unwrap(),
-            "1984-07-21"
-        );
-        assert_eq!(
-            Normalization::Date.apply("1984-07-21T08:30:00Z").unwrap(),
-            "1984-07-21"
-        );
-        assert_eq!(
-            Normalization::Date.apply("7/21/1984").unwrap(),
-            "1984-07-21"
-        );
+        assert_eq!(Normalization::Date.apply("1984-07-21").unwrap(), "1984-07-21");
+        assert_eq!(Normalization::Date.apply("1984-07-21T08:30:00Z").unwrap(), "1984-07-21");
+        assert_eq!(Normalization::Date.apply("7/21/1984").unwrap(), "1984-07-21");
         assert_eq!(Normalization::Date.apply("19840721").unwrap(), "1984-07-21");
         assert_eq!(Normalization::Mrn.apply("mrn-00 12a").unwrap(), "MRN0012A");
         assert_eq!(Normalization::Exact.apply(" A ").unwrap(), " A ");
@@ -160,19 +129,8 @@ mod tests {
 
     #[test]
     fn failures() {
-        for bad in [
-            "1984-13-01",
-            "1984-7-21",
-            "21/1984",
-            "84-07-21",
-            "1984-07-21x",
-            "July 4",
-        ] {
-            assert_eq!(
-                Normalization::Date.apply(bad).unwrap_err().code(),
-                "INVALID_ARGUMENT",
-                "{bad}"
-            );
+        for bad in ["1984-13-01", "1984-7-21", "21/1984", "84-07-21", "1984-07-21x", "July 4"] {
+            assert_eq!(Normalization::Date.apply(bad).unwrap_err().code(), "INVALID_ARGUMENT", "{bad}");
         }
         assert!(Normalization::Mrn.apply("--").is_err());
         assert!(Normalization::Text.apply("   ").is_err());

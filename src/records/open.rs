@@ -65,16 +65,9 @@ pub fn open_record(sealed: &Value, identity: &KeyPair) -> Result<OpenedRecord> {
         }
         match pick_role(entry, &unlocked.keys) {
             Some((role, keys)) => {
-                let plaintext = open_entry(
-                    &unlocked.body,
-                    entry,
-                    role,
-                    keys,
-                    &unlocked.header.record_id,
-                )?;
+                let plaintext = open_entry(&unlocked.body, entry, role, keys, &unlocked.header.record_id)?;
                 let steps = locate(&unlocked.body, &entry.path)?;
-                *path::get_mut(&mut value, &steps)
-                    .ok_or(Error::Malformed("sealed field missing"))? = plaintext;
+                *path::get_mut(&mut value, &steps).ok_or(Error::Malformed("sealed field missing"))? = plaintext;
             }
             None => sealed_paths.push(entry.path.clone()),
         }
@@ -93,11 +86,7 @@ pub fn open_record(sealed: &Value, identity: &KeyPair) -> Result<OpenedRecord> {
 ///
 /// # Errors
 /// As [`open_record`].
-pub fn open_record_expecting(
-    sealed: &Value,
-    identity: &KeyPair,
-    record_id: &str,
-) -> Result<OpenedRecord> {
+pub fn open_record_expecting(sealed: &Value, identity: &KeyPair, record_id: &str) -> Result<OpenedRecord> {
     let opened = open_record(sealed, identity)?;
     if opened.record_id != record_id {
         return Err(Error::AuthFailed);
@@ -126,11 +115,7 @@ pub(crate) fn unlock(sealed: &Value, identity: &KeyPair) -> Result<Unlocked> {
     let Value::Object(members) = sealed else {
         return Err(Error::Malformed("a sealed record is a JSON object"));
     };
-    let header = Header::parse(
-        members
-            .get(RESERVED_MEMBER)
-            .ok_or(Error::Malformed("not a sealed record"))?,
-    )?;
+    let header = Header::parse(members.get(RESERVED_MEMBER).ok_or(Error::Malformed("not a sealed record"))?)?;
     let mut body_members = members.clone();
     body_members.remove(RESERVED_MEMBER);
     let body = Value::Object(body_members);
@@ -138,22 +123,15 @@ pub(crate) fn unlock(sealed: &Value, identity: &KeyPair) -> Result<Unlocked> {
     let values = header
         .legend
         .iter()
-        .map(|entry| {
-            path::resolve(&body, &path::pointer_tokens(&entry.path)?)
-                .map(|(v, _)| v)
-                .ok_or(MISSING)
-        })
+        .map(|entry| path::resolve(&body, &path::pointer_tokens(&entry.path)?).map(|(v, _)| v).ok_or(MISSING))
         .collect::<Result<Vec<_>>>()?;
     let manifest = legend::manifest(&header.record_id, &header.legend_canonical, &values);
     let mut keys = Vec::new();
     let mut senders = Vec::new();
     for (role, role_header) in &header.roles {
         let context = header_context(&header.record_id, role, &header.legend_canonical);
-        let (data_key, sender) = match key_header::open_header(
-            &base64::decode(&role_header.keys)?,
-            identity,
-            &context,
-        ) {
+        let (data_key, sender) = match key_header::open_header(&base64::decode(&role_header.keys)?, identity, &context)
+        {
             Ok(opened) => opened,
             Err(Error::NoMatchingRecipient) => continue,
             Err(other) => return Err(other),
@@ -167,17 +145,8 @@ pub(crate) fn unlock(sealed: &Value, identity: &KeyPair) -> Result<Unlocked> {
         return Err(Error::NoMatchingRecipient);
     }
     // One sender for the record only when every header this identity unlocked names it.
-    let sender = senders
-        .first()
-        .copied()
-        .flatten()
-        .filter(|first| senders.iter().all(|s| s.as_ref() == Some(first)));
-    Ok(Unlocked {
-        header,
-        body,
-        keys,
-        sender,
-    })
+    let sender = senders.first().copied().flatten().filter(|first| senders.iter().all(|s| s.as_ref() == Some(first)));
+    Ok(Unlocked { header, body, keys, sender })
 }
 
 const MISSING: Error = Error::Malformed("sealed field missing");
@@ -195,18 +164,11 @@ fn check_coverage(body: &Value, legend: &[LegendEntry]) -> Result<()> {
         }
         match node {
             Value::Object(map) if !map.is_empty() || steps.is_empty() => {
-                stack.extend(
-                    map.iter()
-                        .map(|(k, v)| (v, [steps.as_slice(), &[Step::Key(k.clone())]].concat())),
-                );
+                stack.extend(map.iter().map(|(k, v)| (v, [steps.as_slice(), &[Step::Key(k.clone())]].concat())));
             }
             Value::Array(items) if !items.is_empty() => {
-                stack.extend(
-                    items
-                        .iter()
-                        .enumerate()
-                        .map(|(i, v)| (v, [steps.as_slice(), &[Step::Index(i)]].concat())),
-                );
+                stack
+                    .extend(items.iter().enumerate().map(|(i, v)| (v, [steps.as_slice(), &[Step::Index(i)]].concat())));
             }
             _ => return Err(Error::Malformed("value not covered by the legend")),
         }
@@ -215,17 +177,12 @@ fn check_coverage(body: &Value, legend: &[LegendEntry]) -> Result<()> {
 }
 
 fn locate(body: &Value, pointer: &str) -> Result<Vec<Step>> {
-    path::resolve(body, &path::pointer_tokens(pointer)?)
-        .map(|(_, steps)| steps)
-        .ok_or(MISSING)
+    path::resolve(body, &path::pointer_tokens(pointer)?).map(|(_, steps)| steps).ok_or(MISSING)
 }
 
 /// The identity's role to open `entry` with: the first in the entry's role order that gets
 /// the exact value, else the first that gets a generalized value.
-fn pick_role<'k>(
-    entry: &LegendEntry,
-    keys: &'k [(String, RoleKeys)],
-) -> Option<(&'k str, &'k RoleKeys)> {
+fn pick_role<'k>(entry: &LegendEntry, keys: &'k [(String, RoleKeys)]) -> Option<(&'k str, &'k RoleKeys)> {
     let held = |exact: bool| {
         entry
             .roles
@@ -237,13 +194,7 @@ fn pick_role<'k>(
     held(true).or_else(|| held(false))
 }
 
-fn open_entry(
-    body: &Value,
-    entry: &LegendEntry,
-    role: &str,
-    keys: &RoleKeys,
-    record_id: &str,
-) -> Result<Value> {
+fn open_entry(body: &Value, entry: &LegendEntry, role: &str, keys: &RoleKeys, record_id: &str) -> Result<Value> {
     let steps = locate(body, &entry.path)?;
     let stored = path::get(body, &steps).ok_or(MISSING)?;
     let compact = match (entry.action, stored) {
@@ -251,28 +202,12 @@ fn open_entry(
         (LegendAction::Token, Value::Object(map))
             if map.len() == 2 && map.get("$token").is_some_and(Value::is_string) =>
         {
-            map.get("$sealed")
-                .and_then(Value::as_str)
-                .ok_or(Error::Malformed("encrypted value"))?
+            map.get("$sealed").and_then(Value::as_str).ok_or(Error::Malformed("encrypted value"))?
         }
         _ => return Err(Error::Malformed("encrypted value")),
     };
     let segments = field_cipher::segments(compact, entry.roles.len())?;
-    let index = entry
-        .roles
-        .iter()
-        .position(|r| r == role)
-        .ok_or(Error::Malformed("legend roles"))?;
-    let segment = segments
-        .get(index)
-        .ok_or(Error::Malformed("encrypted value"))?;
-    field_cipher::open_segment(
-        keys,
-        &FieldPlace {
-            record_id,
-            path: &entry.path,
-        },
-        role,
-        segment,
-    )
+    let index = entry.roles.iter().position(|r| r == role).ok_or(Error::Malformed("legend roles"))?;
+    let segment = segments.get(index).ok_or(Error::Malformed("encrypted value"))?;
+    field_cipher::open_segment(keys, &FieldPlace { record_id, path: &entry.path }, role, segment)
 }

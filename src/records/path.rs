@@ -48,9 +48,7 @@ pub(crate) fn pointer_tokens(pointer: &str) -> Result<Vec<String>> {
     if pointer.is_empty() {
         return Ok(Vec::new());
     }
-    let rest = pointer
-        .strip_prefix('/')
-        .ok_or(Error::Malformed("JSON Pointer must start with '/'"))?;
+    let rest = pointer.strip_prefix('/').ok_or(Error::Malformed("JSON Pointer must start with '/'"))?;
     rest.split('/').map(unescape_token).collect()
 }
 
@@ -138,11 +136,7 @@ mod tests {
 
     #[test]
     fn pointer_round_trip_and_escapes() {
-        let steps = vec![
-            Step::Key("a/b".into()),
-            Step::Index(3),
-            Step::Key("m~n".into()),
-        ];
+        let steps = vec![Step::Key("a/b".into()), Step::Index(3), Step::Key("m~n".into())];
         let text = to_pointer(&steps);
         assert_eq!(text, "/a~1b/3/m~0n");
         assert_eq!(pointer_tokens(&text).unwrap(), ["a/b", "3", "m~n"]);
@@ -170,9 +164,6 @@ mod tests {
         assert_eq!(to_pointer(&steps), "/a/0/b");
         assert!(resolve(&doc, &pointer_tokens("/a/00/b").unwrap()).is_none());
         assert!(resolve(&doc, &pointer_tokens("/a/1").unwrap()).is_none());
-        assert_eq!(
-            resolve(&doc, &pointer_tokens("/c~1d").unwrap()).unwrap().0,
-            &json!(2)
-        );
+        assert_eq!(resolve(&doc, &pointer_tokens("/c~1d").unwrap()).unwrap().0, &json!(2));
     }
 }

@@ -34,16 +34,8 @@ pub(crate) type RoleSet = Vec<usize>;
 /// A validated action.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Action {
-    Encrypt {
-        roles: RoleSet,
-        views: BTreeMap<usize, Generalization>,
-    },
-    Token {
-        encrypt_for: RoleSet,
-        length: usize,
-        normalize: Normalization,
-        index_name: String,
-    },
+    Encrypt { roles: RoleSet, views: BTreeMap<usize, Generalization> },
+    Token { encrypt_for: RoleSet, length: usize, normalize: Normalization, index_name: String },
     Generalize(Generalization),
     Redact,
     Keep,
@@ -87,12 +79,11 @@ impl Policy {
         if let Some(Value::Array(rules)) = members.get("rules") {
             // Deserialize rule by rule so that errors can name the rule.
             for (index, rule) in rules.iter().enumerate() {
-                serde_json::from_value::<RuleSpec>(rule.clone())
-                    .map_err(|e| rule_error(index, &e.to_string()))?;
+                serde_json::from_value::<RuleSpec>(rule.clone()).map_err(|e| rule_error(index, &e.to_string()))?;
             }
         }
-        let spec: PolicySpec = serde_json::from_value(value.clone())
-            .map_err(|e| Error::InvalidPolicy(format!("policy: {e}")))?;
+        let spec: PolicySpec =
+            serde_json::from_value(value.clone()).map_err(|e| Error::InvalidPolicy(format!("policy: {e}")))?;
         Self::from_spec(&spec)
     }
 
@@ -102,9 +93,7 @@ impl Policy {
     /// [`Error::InvalidPolicy`] naming the rule at fault.
     pub fn from_spec(spec: &PolicySpec) -> Result<Self> {
         if spec.version != POLICY_VERSION {
-            return Err(Error::InvalidPolicy(format!(
-                "unsupported policy version (expected {POLICY_VERSION})"
-            )));
+            return Err(Error::InvalidPolicy(format!("unsupported policy version (expected {POLICY_VERSION})")));
         }
         let roles = validate_roles(&spec.roles)?;
         if spec.rules.len() > MAX_RULES {
@@ -121,17 +110,11 @@ impl Policy {
             DefaultSpec::Named(DefaultName::Deny) => Action::Redact,
             DefaultSpec::Named(DefaultName::Keep) => Action::Keep,
             DefaultSpec::Encrypt(encrypt) => Action::Encrypt {
-                roles: lookup
-                    .set(&encrypt.roles)
-                    .map_err(|why| Error::InvalidPolicy(format!("default: {why}")))?,
+                roles: lookup.set(&encrypt.roles).map_err(|why| Error::InvalidPolicy(format!("default: {why}")))?,
                 views: BTreeMap::new(),
             },
         };
-        Ok(Policy {
-            roles,
-            rules,
-            default,
-        })
+        Ok(Policy { roles, rules, default })
     }
 
     /// The policy's roles, in the order they were declared.
@@ -143,9 +126,7 @@ impl Policy {
     /// Whether some rule produces blind-index tokens (sealing then needs an index key).
     #[must_use]
     pub fn uses_tokens(&self) -> bool {
-        self.rules
-            .iter()
-            .any(|(_, action)| matches!(action, Action::Token { .. }))
+        self.rules.iter().any(|(_, action)| matches!(action, Action::Token { .. }))
     }
 
     /// The action for fields no rule names.
@@ -155,18 +136,10 @@ impl Policy {
 
     /// The decision for the node at `location` of a record of type `resource_type`.
     pub(crate) fn decide(&self, location: &[Step], resource_type: Option<&str>) -> Decision<'_> {
-        if let Some((_, action)) = self
-            .rules
-            .iter()
-            .find(|(s, _)| s.matches(location, resource_type))
-        {
+        if let Some((_, action)) = self.rules.iter().find(|(s, _)| s.matches(location, resource_type)) {
             return Decision::Apply(action);
         }
-        if self
-            .rules
-            .iter()
-            .any(|(s, _)| s.may_match_below(location, resource_type))
-        {
+        if self.rules.iter().any(|(s, _)| s.may_match_below(location, resource_type)) {
             Decision::Descend
         } else {
             Decision::Apply(&self.default)
@@ -180,28 +153,17 @@ fn rule_error(index: usize, why: &str) -> Error {
 
 fn validate_roles(roles: &[String]) -> Result<Vec<String>> {
     if roles.is_empty() || roles.len() > MAX_ROLES {
-        return Err(Error::InvalidPolicy(format!(
-            "a policy declares 1 to {MAX_ROLES} roles"
-        )));
+        return Err(Error::InvalidPolicy(format!("a policy declares 1 to {MAX_ROLES} roles")));
     }
     for (index, role) in roles.iter().enumerate() {
         let well_formed = !role.is_empty()
             && role.len() <= MAX_ROLE_LEN
-            && role
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+            && role.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
         if !well_formed {
-            return Err(Error::InvalidPolicy(format!(
-                "role {index}: names are 1 to {MAX_ROLE_LEN} of [A-Za-z0-9_-]"
-            )));
+            return Err(Error::InvalidPolicy(format!("role {index}: names are 1 to {MAX_ROLE_LEN} of [A-Za-z0-9_-]")));
         }
-        if roles
-            .get(..index)
-            .is_some_and(|earlier| earlier.contains(role))
-        {
-            return Err(Error::InvalidPolicy(format!(
-                "role {index}: duplicate role \"{role}\""
-            )));
+        if roles.get(..index).is_some_and(|earlier| earlier.contains(role)) {
+            return Err(Error::InvalidPolicy(format!("role {index}: duplicate role \"{role}\"")));
         }
     }
     Ok(roles.to_vec())
@@ -211,10 +173,7 @@ struct RoleLookup<'a>(&'a [String]);
 
 impl RoleLookup<'_> {
     fn index(&self, role: &str) -> Result<usize, String> {
-        self.0
-            .iter()
-            .position(|r| r == role)
-            .ok_or_else(|| format!("unknown role \"{role}\""))
+        self.0.iter().position(|r| r == role).ok_or_else(|| format!("unknown role \"{role}\""))
     }
 
     /// A non-empty set of distinct known roles, ascending.
@@ -235,11 +194,7 @@ impl RoleLookup<'_> {
     }
 }
 
-fn compile_rule(
-    index: usize,
-    rule: &RuleSpec,
-    roles: &RoleLookup<'_>,
-) -> Result<(Selector, Action)> {
+fn compile_rule(index: usize, rule: &RuleSpec, roles: &RoleLookup<'_>) -> Result<(Selector, Action)> {
     let fail = |why: String| rule_error(index, &why);
     let path = match rule {
         RuleSpec::Encrypt { path, .. }
@@ -250,53 +205,30 @@ fn compile_rule(
     };
     let parsed = Selector::parse(path).map_err(|why| selector::invalid(index, why))?;
     let action = match rule {
-        RuleSpec::Encrypt {
-            roles: names,
-            generalize_for,
-            ..
-        } => {
+        RuleSpec::Encrypt { roles: names, generalize_for, .. } => {
             let set = roles.set(names).map_err(fail)?;
             let mut views = BTreeMap::new();
             for (name, generalization) in generalize_for {
                 let role = roles.index(name).map_err(fail)?;
                 if set.contains(&role) {
-                    return Err(fail(format!(
-                        "role \"{name}\" is in both roles and generalizeFor"
-                    )));
+                    return Err(fail(format!("role \"{name}\" is in both roles and generalizeFor")));
                 }
                 generalization.validate().map_err(|why| fail(why.into()))?;
                 views.insert(role, *generalization);
             }
             Action::Encrypt { roles: set, views }
         }
-        RuleSpec::Token {
-            encrypt_for,
-            token_length,
-            normalize,
-            index_name,
-            ..
-        } => {
+        RuleSpec::Token { encrypt_for, token_length, normalize, index_name, .. } => {
             let length = token_length.unwrap_or(DEFAULT_TOKEN_LEN);
             if !(MIN_TOKEN_LEN..=MAX_TOKEN_LEN).contains(&length) {
-                return Err(fail(format!(
-                    "tokenLength out of range {MIN_TOKEN_LEN}..={MAX_TOKEN_LEN}"
-                )));
+                return Err(fail(format!("tokenLength out of range {MIN_TOKEN_LEN}..={MAX_TOKEN_LEN}")));
             }
-            let encrypt_for = if encrypt_for.is_empty() {
-                Vec::new()
-            } else {
-                roles.set(encrypt_for).map_err(fail)?
-            };
+            let encrypt_for = if encrypt_for.is_empty() { Vec::new() } else { roles.set(encrypt_for).map_err(fail)? };
             let index_name = index_name.clone().unwrap_or_else(|| path.clone());
             if index_name.is_empty() {
                 return Err(fail("indexName is empty".into()));
             }
-            Action::Token {
-                encrypt_for,
-                length,
-                normalize: *normalize,
-                index_name,
-            }
+            Action::Token { encrypt_for, length, normalize: *normalize, index_name }
         }
         RuleSpec::Generalize { to, .. } => {
             to.validate().map_err(|why| fail(why.into()))?;

@@ -80,11 +80,7 @@ pub enum RuleSpec {
         /// Roles that get the exact value.
         roles: Vec<String>,
         /// Roles that get a generalized value (not also in `roles`).
-        #[serde(
-            default,
-            rename = "generalizeFor",
-            skip_serializing_if = "BTreeMap::is_empty"
-        )]
+        #[serde(default, rename = "generalizeFor", skip_serializing_if = "BTreeMap::is_empty")]
         generalize_for: BTreeMap<String, Generalization>,
     },
     /// Replace the value by its blind-index token; also encrypt it for `encryptFor` if given.
@@ -95,11 +91,7 @@ pub enum RuleSpec {
         #[serde(default, rename = "encryptFor", skip_serializing_if = "Vec::is_empty")]
         encrypt_for: Vec<String>,
         /// Token length in bytes, 8..=32 (default 16).
-        #[serde(
-            default,
-            rename = "tokenLength",
-            skip_serializing_if = "Option::is_none"
-        )]
+        #[serde(default, rename = "tokenLength", skip_serializing_if = "Option::is_none")]
         token_length: Option<usize>,
         /// Normal form before indexing (default `exact`).
         #[serde(default)]

@@ -58,9 +58,7 @@ pub fn seal_record(
         return Err(Error::InvalidArgument("a record is a JSON object"));
     };
     if members.contains_key(RESERVED_MEMBER) {
-        return Err(Error::InvalidArgument(
-            "a record must not contain the reserved member _phiseal",
-        ));
+        return Err(Error::InvalidArgument("a record must not contain the reserved member _phiseal"));
     }
     legend::check_record_id(options.record_id)?;
     json::check_limits(record, MAX_RECORD_DEPTH)?;
@@ -73,9 +71,7 @@ pub fn seal_record(
         pending: Vec::new(),
     };
     let mut body = walk.object(members, &mut Vec::new(), &mut Vec::new())?;
-    let Walk {
-        legend, pending, ..
-    } = walk;
+    let Walk { legend, pending, .. } = walk;
     let legend_text = legend::legend_canonical(&legend)?;
     let role_keys = seal_role_headers(policy, &legend, &legend_text, recipients_by_role, options)?;
     fill_pending(&mut body, &legend, pending, &role_keys, options.record_id)?;
@@ -95,17 +91,9 @@ pub fn seal_record_json(
     seal_record(&json::parse(record)?, policy, recipients_by_role, options)
 }
 
-fn check_recipient_roles(
-    policy: &Policy,
-    recipients_by_role: &BTreeMap<String, Vec<PublicKey>>,
-) -> Result<()> {
-    if recipients_by_role
-        .keys()
-        .any(|role| !policy.roles().contains(role))
-    {
-        return Err(Error::InvalidArgument(
-            "recipients given for a role the policy does not declare",
-        ));
+fn check_recipient_roles(policy: &Policy, recipients_by_role: &BTreeMap<String, Vec<PublicKey>>) -> Result<()> {
+    if recipients_by_role.keys().any(|role| !policy.roles().contains(role)) {
+        return Err(Error::InvalidArgument("recipients given for a role the policy does not declare"));
     }
     Ok(())
 }
@@ -118,16 +106,11 @@ fn seal_role_headers(
     recipients_by_role: &BTreeMap<String, Vec<PublicKey>>,
     options: &SealOptions<'_>,
 ) -> Result<Vec<(String, RoleKeys, Vec<u8>)>> {
-    let used = policy
-        .roles()
-        .iter()
-        .filter(|role| legend.iter().any(|entry| entry.roles.contains(role)));
+    let used = policy.roles().iter().filter(|role| legend.iter().any(|entry| entry.roles.contains(role)));
     let mut out = Vec::new();
     for role in used {
         let recipients = recipients_by_role.get(role).filter(|keys| !keys.is_empty());
-        let recipients = recipients.ok_or(Error::InvalidArgument(
-            "a role the record needs has no recipients",
-        ))?;
+        let recipients = recipients.ok_or(Error::InvalidArgument("a role the record needs has no recipients"))?;
         let context = header_context(options.record_id, role, legend_text);
         let (data_key, header) = key_header::seal_header(recipients, options.sender, &context)?;
         out.push((role.clone(), RoleKeys::derive(data_key.expose())?, header));
@@ -144,19 +127,11 @@ fn fill_pending(
 ) -> Result<()> {
     let mut root = Value::Object(core::mem::take(body));
     for field in pending {
-        let entry = legend
-            .get(field.entry)
-            .ok_or(Error::InvalidArgument("legend"))?;
-        let place = FieldPlace {
-            record_id,
-            path: &entry.path,
-        };
+        let entry = legend.get(field.entry).ok_or(Error::InvalidArgument("legend"))?;
+        let place = FieldPlace { record_id, path: &entry.path };
         let mut segments = Vec::with_capacity(entry.roles.len());
         for (role, plaintext) in entry.roles.iter().zip(&field.plaintexts) {
-            let keys = role_keys
-                .iter()
-                .find(|(name, ..)| name == role)
-                .map(|(_, keys, _)| keys);
+            let keys = role_keys.iter().find(|(name, ..)| name == role).map(|(_, keys, _)| keys);
             let keys = keys.ok_or(Error::InvalidArgument("legend"))?;
             segments.push(field_cipher::seal_segment(keys, &place, role, plaintext)?);
         }
@@ -185,29 +160,16 @@ fn finish(
         .iter()
         .map(|entry| {
             let tokens = path::pointer_tokens(&entry.path)?;
-            path::resolve(&root, &tokens)
-                .map(|(value, _)| value)
-                .ok_or(Error::InvalidArgument("legend"))
+            path::resolve(&root, &tokens).map(|(value, _)| value).ok_or(Error::InvalidArgument("legend"))
         })
         .collect::<Result<Vec<_>>>()?;
     let manifest = legend::manifest(record_id, legend_text, &values);
     let mut roles = BTreeMap::new();
     for (role, keys, header) in role_keys {
         let mac = keys.manifest_mac(&manifest)?;
-        roles.insert(
-            role,
-            RoleHeader {
-                keys: base64::encode(&header),
-                mac: base64::encode(&mac),
-            },
-        );
+        roles.insert(role, RoleHeader { keys: base64::encode(&header), mac: base64::encode(&mac) });
     }
-    let header = Header {
-        record_id: record_id.to_owned(),
-        legend,
-        legend_canonical: legend_text.to_owned(),
-        roles,
-    };
+    let header = Header { record_id: record_id.to_owned(), legend, legend_canonical: legend_text.to_owned(), roles };
     body.insert(RESERVED_MEMBER.to_owned(), header.to_value()?);
     Ok(Value::Object(body))
 }

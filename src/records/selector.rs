@@ -21,10 +21,7 @@ pub const MAX_SELECTOR_PARTS: usize = 64;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Selector {
     Pointer(Vec<Token>),
-    Fhir {
-        resource_type: String,
-        elements: Vec<Element>,
-    },
+    Fhir { resource_type: String, elements: Vec<Element> },
 }
 
 /// One token of a pointer selector.
@@ -59,15 +56,9 @@ impl Selector {
         match self {
             Selector::Pointer(tokens) => {
                 tokens.len() == location.len()
-                    && tokens
-                        .iter()
-                        .zip(location)
-                        .all(|(token, step)| token_matches(token, step))
+                    && tokens.iter().zip(location).all(|(token, step)| token_matches(token, step))
             }
-            Selector::Fhir {
-                resource_type: wanted,
-                elements,
-            } => {
+            Selector::Fhir { resource_type: wanted, elements } => {
                 resource_type == Some(wanted.as_str())
                     && matches!(location.last(), Some(Step::Key(_)))
                     && elements_match(elements, location, true)
@@ -80,15 +71,9 @@ impl Selector {
         match self {
             Selector::Pointer(tokens) => {
                 tokens.len() > location.len()
-                    && tokens
-                        .iter()
-                        .zip(location)
-                        .all(|(token, step)| token_matches(token, step))
+                    && tokens.iter().zip(location).all(|(token, step)| token_matches(token, step))
             }
-            Selector::Fhir {
-                resource_type: wanted,
-                elements,
-            } => {
+            Selector::Fhir { resource_type: wanted, elements } => {
                 resource_type == Some(wanted.as_str()) && elements_match(elements, location, false)
             }
         }
@@ -113,16 +98,8 @@ fn elements_match(elements: &[Element], location: &[Step], whole: bool) -> bool 
             Step::Index(_) => None,
         })
         .collect();
-    let length_fits = if whole {
-        keys.len() == elements.len()
-    } else {
-        keys.len() < elements.len()
-    };
-    length_fits
-        && elements
-            .iter()
-            .zip(&keys)
-            .all(|(element, key)| element_matches(element, key))
+    let length_fits = if whole { keys.len() == elements.len() } else { keys.len() < elements.len() };
+    length_fits && elements.iter().zip(&keys).all(|(element, key)| element_matches(element, key))
 }
 
 fn element_matches(element: &Element, key: &str) -> bool {
@@ -137,31 +114,19 @@ fn element_matches(element: &Element, key: &str) -> bool {
 }
 
 fn parse_pointer(text: &str) -> Result<Selector, &'static str> {
-    let tokens =
-        path::pointer_tokens(text).map_err(|_| "invalid '~' escape in JSON Pointer selector")?;
+    let tokens = path::pointer_tokens(text).map_err(|_| "invalid '~' escape in JSON Pointer selector")?;
     if tokens.len() > MAX_SELECTOR_PARTS {
         return Err("selector has too many parts");
     }
-    let tokens = tokens
-        .into_iter()
-        .map(|token| {
-            if token == "*" {
-                Token::Any
-            } else {
-                Token::Literal(token)
-            }
-        })
-        .collect();
+    let tokens =
+        tokens.into_iter().map(|token| if token == "*" { Token::Any } else { Token::Literal(token) }).collect();
     Ok(Selector::Pointer(tokens))
 }
 
 fn parse_fhir(text: &str) -> Result<Selector, &'static str> {
     let mut parts = text.split('.');
     let resource_type = parts.next().unwrap_or_default();
-    let type_ok = resource_type
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_uppercase())
+    let type_ok = resource_type.chars().next().is_some_and(|c| c.is_ascii_uppercase())
         && resource_type.chars().all(|c| c.is_ascii_alphanumeric());
     if !type_ok {
         return Err("selector is neither a JSON Pointer ('/...') nor a FHIR path ('Type.element')");
@@ -173,10 +138,7 @@ fn parse_fhir(text: &str) -> Result<Selector, &'static str> {
     if elements.len() > MAX_SELECTOR_PARTS {
         return Err("selector has too many parts");
     }
-    Ok(Selector::Fhir {
-        resource_type: resource_type.to_owned(),
-        elements,
-    })
+    Ok(Selector::Fhir { resource_type: resource_type.to_owned(), elements })
 }
 
 fn parse_element(part: &str) -> Result<Element, &'static str> {
@@ -192,11 +154,7 @@ fn parse_element(part: &str) -> Result<Element, &'static str> {
     if !name_ok {
         return Err("invalid element name in FHIR path selector");
     }
-    Ok(if choice {
-        Element::Choice(name.to_owned())
-    } else {
-        Element::Name(name.to_owned())
-    })
+    Ok(if choice { Element::Choice(name.to_owned()) } else { Element::Name(name.to_owned()) })
 }
 
 /// The error for a selector that fails to parse, naming the rule.
@@ -237,10 +195,7 @@ mod tests {
     fn fhir_paths_skip_indices_and_check_type() {
         let s = Selector::parse("Patient.name.given").unwrap();
         assert!(s.matches(&at("/name/0/given"), Some("Patient")));
-        assert!(
-            !s.matches(&at("/name/0/given/1"), Some("Patient")),
-            "selects the member, not elements"
-        );
+        assert!(!s.matches(&at("/name/0/given/1"), Some("Patient")), "selects the member, not elements");
         assert!(!s.matches(&at("/name/0/given"), Some("Practitioner")));
         assert!(!s.matches(&at("/name/0/given"), None));
         assert!(s.may_match_below(&at("/name/0"), Some("Patient")));

@@ -33,12 +33,7 @@ pub(crate) struct Walk<'a> {
 
 impl Walk<'_> {
     /// `input` is the location in the record (for selectors), `output` in the sealed record.
-    fn node(
-        &mut self,
-        node: &Value,
-        input: &mut Vec<Step>,
-        output: &mut Vec<Step>,
-    ) -> Result<Option<Value>> {
+    fn node(&mut self, node: &Value, input: &mut Vec<Step>, output: &mut Vec<Step>) -> Result<Option<Value>> {
         let is_empty = match node {
             Value::Object(map) => map.is_empty(),
             Value::Array(items) => items.is_empty(),
@@ -53,10 +48,9 @@ impl Walk<'_> {
                     Value::Array(items) => Value::Array(self.array(items, input, output)?),
                     _ => return Err(Error::InvalidArgument("unreachable scalar descent")),
                 };
-                let kept_any = children.as_object().map_or_else(
-                    || children.as_array().is_some_and(|a| !a.is_empty()),
-                    |m| !m.is_empty(),
-                );
+                let kept_any = children
+                    .as_object()
+                    .map_or_else(|| children.as_array().is_some_and(|a| !a.is_empty()), |m| !m.is_empty());
                 Ok(kept_any.then_some(children))
             }
         }
@@ -82,12 +76,7 @@ impl Walk<'_> {
         Ok(out)
     }
 
-    fn array(
-        &mut self,
-        items: &[Value],
-        input: &mut Vec<Step>,
-        output: &mut Vec<Step>,
-    ) -> Result<Vec<Value>> {
+    fn array(&mut self, items: &[Value], input: &mut Vec<Step>, output: &mut Vec<Step>) -> Result<Vec<Value>> {
         let mut out = Vec::new();
         for (index, child) in items.iter().enumerate() {
             input.push(Step::Index(index));
@@ -112,44 +101,26 @@ impl Walk<'_> {
                 all.sort_unstable();
                 (LegendAction::Encrypt, all, views.clone())
             }
-            Action::Token { encrypt_for, .. } => {
-                (LegendAction::Token, encrypt_for.clone(), BTreeMap::new())
-            }
+            Action::Token { encrypt_for, .. } => (LegendAction::Token, encrypt_for.clone(), BTreeMap::new()),
         };
         let value = match action {
             Action::Generalize(generalization) => generalization.apply(node)?,
-            Action::Token {
-                length,
-                normalize,
-                index_name,
-                ..
-            } => {
-                let key = self.index_key.ok_or(Error::InvalidArgument(
-                    "the policy makes tokens: an index key is required",
-                ))?;
-                Value::String(blind_index(
-                    key,
-                    index_name,
-                    *normalize,
-                    &token_input(node)?,
-                    *length,
-                )?)
+            Action::Token { length, normalize, index_name, .. } => {
+                let key = self
+                    .index_key
+                    .ok_or(Error::InvalidArgument("the policy makes tokens: an index key is required"))?;
+                Value::String(blind_index(key, index_name, *normalize, &token_input(node)?, *length)?)
             }
             _ => node.clone(),
         };
         let names = |set: &[usize]| -> Vec<String> {
-            set.iter()
-                .filter_map(|&r| self.policy.roles().get(r).cloned())
-                .collect()
+            set.iter().filter_map(|&r| self.policy.roles().get(r).cloned()).collect()
         };
         self.legend.push(LegendEntry {
             path: path::to_pointer(output),
             action: entry_action,
             roles: names(&roles),
-            views: views
-                .iter()
-                .filter_map(|(r, g)| Some((self.policy.roles().get(*r)?.clone(), *g)))
-                .collect(),
+            views: views.iter().filter_map(|(r, g)| Some((self.policy.roles().get(*r)?.clone(), *g))).collect(),
         });
         if roles.is_empty() {
             return Ok(Some(value));
@@ -157,21 +128,12 @@ impl Walk<'_> {
         let plaintexts = roles
             .iter()
             .map(|role| match views.get(role) {
-                Some(generalization) => {
-                    field_cipher::padded_plaintext(&generalization.apply(node)?)
-                }
+                Some(generalization) => field_cipher::padded_plaintext(&generalization.apply(node)?),
                 None => field_cipher::padded_plaintext(node),
             })
             .collect::<Result<_>>()?;
-        let token = matches!(action, Action::Token { .. })
-            .then(|| value.as_str().map(str::to_owned))
-            .flatten();
-        self.pending.push(Pending {
-            steps: output.to_vec(),
-            entry: self.legend.len() - 1,
-            plaintexts,
-            token,
-        });
+        let token = matches!(action, Action::Token { .. }).then(|| value.as_str().map(str::to_owned)).flatten();
+        self.pending.push(Pending { steps: output.to_vec(), entry: self.legend.len() - 1, plaintexts, token });
         Ok(Some(Value::Null))
     }
 }

@@ -36,10 +36,7 @@ impl Drop for ChunkCipher {
 impl ChunkCipher {
     /// Keys the cipher. The caller keeps (and zeroizes) its copy of `key`.
     pub(crate) fn new(key: &[u8; KEY_LEN], base_nonce: &[u8; NONCE_LEN]) -> Self {
-        Self {
-            aead: Aes256Gcm::new(key.into()),
-            base_nonce: *base_nonce,
-        }
+        Self { aead: Aes256Gcm::new(key.into()), base_nonce: *base_nonce }
     }
 
     /// `base_nonce XOR index`, refusing indexes the spec forbids.
@@ -72,9 +69,7 @@ impl ChunkCipher {
         check_shape(is_final, plaintext_len).ok_or(Error::InvalidArgument("chunk length"))?;
         let nonce = self.nonce(index, is_final)?;
         let sealed_len = plaintext_len + TAG_LEN;
-        let region = buf
-            .get_mut(..sealed_len)
-            .ok_or(Error::InvalidArgument("chunk buffer"))?;
+        let region = buf.get_mut(..sealed_len).ok_or(Error::InvalidArgument("chunk buffer"))?;
         let (body, tag_out) = region.split_at_mut(plaintext_len);
         let tag = self
             .aead
@@ -91,12 +86,7 @@ impl ChunkCipher {
     /// [`Error::Truncated`] when `buf` is shorter than a tag; [`Error::AuthFailed`] when the
     /// length does not match `is_final` or the tag does not verify at this index;
     /// [`Error::LimitExceeded`] when the counter is exhausted.
-    pub(crate) fn open_in_place(
-        &self,
-        index: u64,
-        is_final: bool,
-        buf: &mut [u8],
-    ) -> Result<usize> {
+    pub(crate) fn open_in_place(&self, index: u64, is_final: bool, buf: &mut [u8]) -> Result<usize> {
         let result = self.try_open(index, is_final, buf);
         if result.is_err() {
             buf.zeroize();
@@ -118,11 +108,7 @@ impl ChunkCipher {
 
 /// `Some(())` when a chunk of `plaintext_len` bytes may be final (`is_final`) or not.
 fn check_shape(is_final: bool, plaintext_len: usize) -> Option<()> {
-    let ok = if is_final {
-        plaintext_len < CHUNK_LEN
-    } else {
-        plaintext_len == CHUNK_LEN
-    };
+    let ok = if is_final { plaintext_len < CHUNK_LEN } else { plaintext_len == CHUNK_LEN };
     ok.then_some(())
 }
 
@@ -150,19 +136,10 @@ mod tests {
         let mut buf = vec![0u8; SEALED_CHUNK_LEN];
         let over = Err(Error::LimitExceeded("C2SP chunk count"));
         assert_eq!(c.seal_in_place(MAX_CHUNKS, true, &mut buf, 0), over);
-        assert_eq!(
-            c.seal_in_place(MAX_CHUNKS - 1, false, &mut buf, CHUNK_LEN),
-            over
-        );
+        assert_eq!(c.seal_in_place(MAX_CHUNKS - 1, false, &mut buf, CHUNK_LEN), over);
         assert_eq!(c.seal_in_place(u64::MAX, true, &mut buf, 0), over);
-        assert_eq!(
-            c.seal_in_place(MAX_CHUNKS - 1, true, &mut buf, 0),
-            Ok(TAG_LEN)
-        );
-        assert_eq!(
-            c.open_in_place(MAX_CHUNKS - 1, true, &mut buf[..TAG_LEN]),
-            Ok(0)
-        );
+        assert_eq!(c.seal_in_place(MAX_CHUNKS - 1, true, &mut buf, 0), Ok(TAG_LEN));
+        assert_eq!(c.open_in_place(MAX_CHUNKS - 1, true, &mut buf[..TAG_LEN]), Ok(0));
         assert_eq!(c.open_in_place(MAX_CHUNKS, true, &mut buf[..TAG_LEN]), over);
     }
 
@@ -175,10 +152,7 @@ mod tests {
         assert_eq!(c.seal_in_place(0, false, &mut buf, 10), bad);
         let sealed = c.seal_in_place(0, false, &mut buf, CHUNK_LEN).unwrap();
         let mut copy = buf.clone();
-        assert_eq!(
-            c.open_in_place(0, true, &mut copy[..sealed]),
-            Err(Error::AuthFailed)
-        );
+        assert_eq!(c.open_in_place(0, true, &mut copy[..sealed]), Err(Error::AuthFailed));
         assert_eq!(c.open_in_place(0, false, &mut buf[..sealed]), Ok(CHUNK_LEN));
     }
 
@@ -188,10 +162,7 @@ mod tests {
         let mut buf = vec![0x42u8; 100 + TAG_LEN];
         let sealed = c.seal_in_place(3, true, &mut buf, 100).unwrap();
         let mut wrong = buf.clone();
-        assert_eq!(
-            c.open_in_place(4, true, &mut wrong[..sealed]),
-            Err(Error::AuthFailed)
-        );
+        assert_eq!(c.open_in_place(4, true, &mut wrong[..sealed]), Err(Error::AuthFailed));
         assert!(wrong.iter().all(|&b| b == 0));
         assert_eq!(c.open_in_place(3, true, &mut buf[..sealed]), Ok(100));
         assert!(buf[..100].iter().all(|&b| b == 0x42));
@@ -199,9 +170,6 @@ mod tests {
 
     #[test]
     fn shorter_than_a_tag_is_truncated() {
-        assert_eq!(
-            cipher().open_in_place(0, true, &mut [0u8; 15]),
-            Err(Error::Truncated)
-        );
+        assert_eq!(cipher().open_in_place(0, true, &mut [0u8; 15]), Err(Error::Truncated));
     }
 }

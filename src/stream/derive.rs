@@ -41,26 +41,12 @@ impl MessageKeys {
     ///
     /// # Errors
     /// [`Error::InvalidKey`] if HMAC refuses the key (it accepts every length; defensive).
-    pub(crate) fn derive(
-        input_key: &[u8; KEY_LEN],
-        salt: &[u8; SALT_LEN],
-        context: &[u8],
-    ) -> Result<Self> {
+    pub(crate) fn derive(input_key: &[u8; KEY_LEN], salt: &[u8; SALT_LEN], context: &[u8]) -> Result<Self> {
         let okm = hkdf_expand(input_key, salt, context)?;
-        let (key, rest) = okm
-            .split_first_chunk::<KEY_LEN>()
-            .ok_or(Error::InvalidKey("HKDF"))?;
-        let (nonce, rest) = rest
-            .split_first_chunk::<NONCE_LEN>()
-            .ok_or(Error::InvalidKey("HKDF"))?;
-        let commitment = rest
-            .first_chunk::<COMMITMENT_LEN>()
-            .ok_or(Error::InvalidKey("HKDF"))?;
-        Ok(Self {
-            aead_key: Zeroizing::new(*key),
-            base_nonce: Zeroizing::new(*nonce),
-            commitment: *commitment,
-        })
+        let (key, rest) = okm.split_first_chunk::<KEY_LEN>().ok_or(Error::InvalidKey("HKDF"))?;
+        let (nonce, rest) = rest.split_first_chunk::<NONCE_LEN>().ok_or(Error::InvalidKey("HKDF"))?;
+        let commitment = rest.first_chunk::<COMMITMENT_LEN>().ok_or(Error::InvalidKey("HKDF"))?;
+        Ok(Self { aead_key: Zeroizing::new(*key), base_nonce: Zeroizing::new(*nonce), commitment: *commitment })
     }
 
     /// The commitment that must follow the salt in the ciphertext.
@@ -83,16 +69,11 @@ impl MessageKeys {
 /// RFC 5869 HKDF-Expand with SHA-512, PRK = `input_key`, L = [`OKM_LEN`]:
 /// `T(i) = HMAC(PRK, T(i-1) || info || i)`, `OKM = T(1) || T(2)`. The info is fed to HMAC
 /// in pieces so the context is never copied.
-fn hkdf_expand(
-    input_key: &[u8; KEY_LEN],
-    salt: &[u8; SALT_LEN],
-    context: &[u8],
-) -> Result<Zeroizing<[u8; OKM_LEN]>> {
+fn hkdf_expand(input_key: &[u8; KEY_LEN], salt: &[u8; SALT_LEN], context: &[u8]) -> Result<Zeroizing<[u8; OKM_LEN]>> {
     let mut okm = Zeroizing::new([0u8; OKM_LEN]);
     let mut previous = Zeroizing::new([0u8; HASH_LEN]);
     for (counter, block) in (1u8..).zip(okm.chunks_mut(HASH_LEN)) {
-        let mut mac = <Hmac<Sha512> as Mac>::new_from_slice(input_key)
-            .map_err(|_| Error::InvalidKey("HKDF"))?;
+        let mut mac = <Hmac<Sha512> as Mac>::new_from_slice(input_key).map_err(|_| Error::InvalidKey("HKDF"))?;
         if counter > 1 {
             mac.update(&previous[..]);
         }
@@ -133,14 +114,8 @@ pub(crate) fn seal_header(
 ///
 /// # Errors
 /// [`Error::AuthFailed`] for a wrong key, a wrong context, or a modified salt or commitment.
-pub(crate) fn open_header(
-    input_key: &[u8; KEY_LEN],
-    header: &[u8; HEADER_LEN],
-    context: &[u8],
-) -> Result<ChunkCipher> {
-    let (salt, commitment) = header
-        .split_first_chunk::<SALT_LEN>()
-        .ok_or(Error::Truncated)?;
+pub(crate) fn open_header(input_key: &[u8; KEY_LEN], header: &[u8; HEADER_LEN], context: &[u8]) -> Result<ChunkCipher> {
+    let (salt, commitment) = header.split_first_chunk::<SALT_LEN>().ok_or(Error::Truncated)?;
     let keys = MessageKeys::derive(input_key, salt, context)?;
     if bool::from(keys.commitment().ct_eq(commitment)) {
         Ok(keys.chunk_cipher())
@@ -171,13 +146,7 @@ mod tests {
         let (header, _) = seal_header(&[1; 32], &[2; 24], b"envelope header").unwrap();
         assert_eq!(&header[..24], &[2; 24]);
         assert!(open_header(&[1; 32], &header, b"envelope header").is_ok());
-        assert!(matches!(
-            open_header(&[1; 32], &header, b"other"),
-            Err(Error::AuthFailed)
-        ));
-        assert!(matches!(
-            open_header(&[2; 32], &header, b"envelope header"),
-            Err(Error::AuthFailed)
-        ));
+        assert!(matches!(open_header(&[1; 32], &header, b"other"), Err(Error::AuthFailed)));
+        assert!(matches!(open_header(&[2; 32], &header, b"envelope header"), Err(Error::AuthFailed)));
     }
 }

@@ -64,9 +64,7 @@ impl FinalChunk {
 /// plus one tag, or ending at a chunk boundary or inside a tag (the only valid final chunk
 /// is short, so such a stream lost its end). [`Error::LimitExceeded`] past 2^38 chunks.
 pub fn final_chunk_for(ciphertext_len: u64) -> Result<FinalChunk> {
-    let body = ciphertext_len
-        .checked_sub(HEADER_LEN_U64)
-        .ok_or(Error::Truncated)?;
+    let body = ciphertext_len.checked_sub(HEADER_LEN_U64).ok_or(Error::Truncated)?;
     let index = body / SEALED_CHUNK_LEN_U64;
     let rest = body % SEALED_CHUNK_LEN_U64;
     if rest < TAG_LEN_U64 {
@@ -76,11 +74,7 @@ pub fn final_chunk_for(ciphertext_len: u64) -> Result<FinalChunk> {
         return Err(Error::LimitExceeded("C2SP chunk count"));
     }
     let sealed_len = usize::try_from(rest).map_err(|_| Error::Truncated)?;
-    Ok(FinalChunk {
-        index,
-        offset: chunk_offset(index),
-        sealed_len,
-    })
+    Ok(FinalChunk { index, offset: chunk_offset(index), sealed_len })
 }
 
 /// Ciphertext offset (from the start of the header) of chunk `index`.
@@ -95,10 +89,7 @@ pub fn chunk_offset(index: u64) -> u64 {
 #[must_use]
 pub fn locate(position: u64) -> (u64, usize) {
     // position % CHUNK_LEN < 16384 always fits in usize.
-    (
-        position / CHUNK_LEN_U64,
-        (position % CHUNK_LEN_U64) as usize,
-    )
+    (position / CHUNK_LEN_U64, (position % CHUNK_LEN_U64) as usize)
 }
 
 /// Ciphertext length for a plaintext of `plaintext_len` bytes.
@@ -137,15 +128,7 @@ mod tests {
 
     #[test]
     fn final_chunk_inverts_sealed_len() {
-        for len in [
-            0u64,
-            1,
-            16383,
-            16384,
-            16385,
-            3 << 20,
-            (MAX_CHUNKS - 1) * 16384 + 16383,
-        ] {
+        for len in [0u64, 1, 16383, 16384, 16385, 3 << 20, (MAX_CHUNKS - 1) * 16384 + 16383] {
             let fin = final_chunk_for(sealed_len(len).unwrap()).unwrap();
             assert_eq!(fin.plaintext_len(), len);
             assert_eq!(fin.offset, chunk_offset(fin.index));
@@ -154,15 +137,7 @@ mod tests {
 
     #[test]
     fn lengths_that_cannot_end_a_message_are_truncated() {
-        for bad in [
-            0u64,
-            55,
-            56,
-            56 + 15,
-            56 + 16400,
-            56 + 16400 + 15,
-            56 + 2 * 16400,
-        ] {
+        for bad in [0u64, 55, 56, 56 + 15, 56 + 16400, 56 + 16400 + 15, 56 + 2 * 16400] {
             assert_eq!(final_chunk_for(bad), Err(Error::Truncated), "length {bad}");
         }
     }
@@ -170,10 +145,7 @@ mod tests {
     #[test]
     fn four_pib_is_refused() {
         assert!(sealed_len(MAX_CHUNKS * 16384 - 1).is_ok());
-        assert_eq!(
-            sealed_len(MAX_CHUNKS * 16384),
-            Err(Error::LimitExceeded("C2SP chunk count"))
-        );
+        assert_eq!(sealed_len(MAX_CHUNKS * 16384), Err(Error::LimitExceeded("C2SP chunk count")));
         assert!(final_chunk_for(chunk_offset(MAX_CHUNKS) + 16).is_err());
         assert!(final_chunk_for(u64::MAX).is_err());
     }

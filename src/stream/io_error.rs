@@ -37,8 +37,7 @@ pub(crate) fn to_io(err: Error) -> io::Error {
 /// ```
 #[must_use]
 pub fn phiseal_error(err: &io::Error) -> Option<&Error> {
-    err.get_ref()
-        .and_then(|inner| inner.downcast_ref::<Error>())
+    err.get_ref().and_then(|inner| inner.downcast_ref::<Error>())
 }
 
 #[cfg(test)]
@@ -51,10 +50,7 @@ mod tests {
         assert_eq!(to_io(Error::Truncated).kind(), io::ErrorKind::UnexpectedEof);
         assert_eq!(to_io(Error::AuthFailed).kind(), io::ErrorKind::InvalidData);
         let wrapped = to_io(Error::LimitExceeded("C2SP chunk count"));
-        assert_eq!(
-            phiseal_error(&wrapped),
-            Some(&Error::LimitExceeded("C2SP chunk count"))
-        );
+        assert_eq!(phiseal_error(&wrapped), Some(&Error::LimitExceeded("C2SP chunk count")));
         assert_eq!(phiseal_error(&io::Error::other("disk on fire")), None);
     }
 }

@@ -32,47 +32,27 @@ struct Vector {
 }
 
 fn hex_field(test: &Value, name: &str) -> Option<Vec<u8>> {
-    test.get(name)
-        .and_then(Value::as_str)
-        .map(|s| hex::decode(s).unwrap())
+    test.get(name).and_then(Value::as_str).map(|s| hex::decode(s).unwrap())
 }
 
 fn load() -> Vec<Vector> {
     let file: Value = serde_json::from_str(&std::fs::read_to_string(VECTORS).unwrap()).unwrap();
-    let tests = file["testGroups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|g| g["tests"].as_array().unwrap());
+    let tests = file["testGroups"].as_array().unwrap().iter().flat_map(|g| g["tests"].as_array().unwrap());
     tests.map(parse).collect()
 }
 
 fn parse(test: &Value) -> Vector {
     let mut ct = Vec::new();
-    flate2::read::ZlibDecoder::new(&hex_field(test, "ct").unwrap()[..])
-        .read_to_end(&mut ct)
-        .unwrap();
-    let raw = hex_field(test, "aeadKey").map(|k| {
-        (
-            k.try_into().unwrap(),
-            hex_field(test, "baseNonce").unwrap().try_into().unwrap(),
-        )
-    });
-    let msg = test.get("msgLength").map(|len| {
-        (
-            usize::try_from(len.as_u64().unwrap()).unwrap(),
-            hex_field(test, "msgSha512").unwrap(),
-        )
-    });
+    flate2::read::ZlibDecoder::new(&hex_field(test, "ct").unwrap()[..]).read_to_end(&mut ct).unwrap();
+    let raw = hex_field(test, "aeadKey")
+        .map(|k| (k.try_into().unwrap(), hex_field(test, "baseNonce").unwrap().try_into().unwrap()));
+    let msg = test
+        .get("msgLength")
+        .map(|len| (usize::try_from(len.as_u64().unwrap()).unwrap(), hex_field(test, "msgSha512").unwrap()));
     Vector {
         id: test["tcId"].as_u64().unwrap(),
         valid: test["result"] == "valid",
-        flags: test["flags"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| f.as_str().unwrap().to_owned())
-            .collect(),
+        flags: test["flags"].as_array().unwrap().iter().map(|f| f.as_str().unwrap().to_owned()).collect(),
         key: hex_field(test, "key").unwrap(),
         ctx: hex_field(test, "ctx").unwrap(),
         ct,
@@ -96,12 +76,7 @@ fn derived_aead_key_and_base_nonce_match() {
         let key: [u8; 32] = v.key.as_slice().try_into().unwrap();
         let salt: [u8; SALT_LEN] = v.ct[..SALT_LEN].try_into().unwrap();
         let keys = MessageKeys::derive(&key, &salt, &v.ctx).unwrap();
-        assert_eq!(
-            keys.aead_key_and_base_nonce(),
-            (&aead_key, &base_nonce),
-            "tcId {}",
-            v.id
-        );
+        assert_eq!(keys.aead_key_and_base_nonce(), (&aead_key, &base_nonce), "tcId {}", v.id);
         checked += 1;
     }
     assert!(checked >= 20, "only {checked} vectors carry aeadKey");
@@ -113,40 +88,21 @@ fn valid_vectors_reencrypt_exactly_with_their_salt() {
         let key: [u8; 32] = v.key.as_slice().try_into().unwrap();
         let message = open(&key, &v.ctx, &v.ct).unwrap();
         let (len, sha) = v.msg.as_ref().unwrap();
-        assert_eq!(
-            (message.len(), Sha512::digest(&message).to_vec()),
-            (*len, sha.clone())
-        );
+        assert_eq!((message.len(), Sha512::digest(&message).to_vec()), (*len, sha.clone()));
         let salt: [u8; SALT_LEN] = v.ct[..SALT_LEN].try_into().unwrap();
-        assert_eq!(
-            seal_with_salt(&key, &salt, &v.ctx, &message).unwrap(),
-            v.ct,
-            "tcId {}",
-            v.id
-        );
+        assert_eq!(seal_with_salt(&key, &salt, &v.ctx, &message).unwrap(), v.ct, "tcId {}", v.id);
     }
 }
 
 #[test]
 fn raw_mode_decrypts_valid_and_rejects_invalid() {
-    for v in load()
-        .iter()
-        .filter(|v| !v.flags.iter().any(|f| f == "HeaderFailure"))
-    {
+    for v in load().iter().filter(|v| !v.flags.iter().any(|f| f == "HeaderFailure")) {
         let (aead_key, base_nonce) = v.raw.unwrap();
-        let result = open_chunks(
-            &ChunkCipher::new(&aead_key, &base_nonce),
-            &v.ct[HEADER_LEN..],
-        );
+        let result = open_chunks(&ChunkCipher::new(&aead_key, &base_nonce), &v.ct[HEADER_LEN..]);
         match (&v.msg, v.valid) {
             (Some((len, sha)), true) => {
                 let m = result.unwrap();
-                assert_eq!(
-                    (m.len(), Sha512::digest(&m).to_vec()),
-                    (*len, sha.clone()),
-                    "tcId {}",
-                    v.id
-                );
+                assert_eq!((m.len(), Sha512::digest(&m).to_vec()), (*len, sha.clone()), "tcId {}", v.id);
             }
             _ => assert!(result.is_err(), "tcId {} must fail", v.id),
         }

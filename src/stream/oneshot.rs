@@ -7,9 +7,7 @@ use zeroize::Zeroize;
 
 use super::chunk::ChunkCipher;
 use super::derive::{open_header, seal_header};
-use super::format::{
-    final_chunk_for, sealed_len, CHUNK_LEN, HEADER_LEN, SALT_LEN, SEALED_CHUNK_LEN, TAG_LEN,
-};
+use super::format::{final_chunk_for, sealed_len, CHUNK_LEN, HEADER_LEN, SALT_LEN, SEALED_CHUNK_LEN, TAG_LEN};
 use crate::error::{Error, Result};
 use crate::primitives::aead::KEY_LEN;
 use crate::primitives::random;
@@ -40,8 +38,7 @@ pub(crate) fn seal_with_salt(
     plaintext: &[u8],
 ) -> Result<Vec<u8>> {
     let total = u64::try_from(plaintext.len()).map_err(|_| Error::LimitExceeded("message size"))?;
-    let total =
-        usize::try_from(sealed_len(total)?).map_err(|_| Error::LimitExceeded("message size"))?;
+    let total = usize::try_from(sealed_len(total)?).map_err(|_| Error::LimitExceeded("message size"))?;
     let (header, cipher) = seal_header(key, salt, context)?;
     let mut out = Vec::with_capacity(total);
     out.extend_from_slice(&header);
@@ -65,9 +62,7 @@ fn append_sealed_chunk(
     let start = out.len();
     out.extend_from_slice(plaintext);
     out.extend_from_slice(&[0u8; TAG_LEN]);
-    let region = out
-        .get_mut(start..)
-        .ok_or(Error::InvalidArgument("chunk buffer"))?;
+    let region = out.get_mut(start..).ok_or(Error::InvalidArgument("chunk buffer"))?;
     cipher.seal_in_place(index, is_final, region, plaintext.len())?;
     Ok(())
 }
@@ -86,9 +81,7 @@ fn append_sealed_chunk(
 ///
 /// No plaintext is returned or left in any buffer the caller can see when an error occurs.
 pub fn open(key: &[u8; KEY_LEN], context: &[u8], ciphertext: &[u8]) -> Result<Vec<u8>> {
-    let (header, body) = ciphertext
-        .split_first_chunk::<HEADER_LEN>()
-        .ok_or(Error::Truncated)?;
+    let (header, body) = ciphertext.split_first_chunk::<HEADER_LEN>().ok_or(Error::Truncated)?;
     let cipher = open_header(key, header, context)?;
     open_chunks(&cipher, body)
 }
@@ -100,12 +93,10 @@ pub fn open(key: &[u8; KEY_LEN], context: &[u8], ciphertext: &[u8]) -> Result<Ve
 pub(crate) fn open_chunks(cipher: &ChunkCipher, body: &[u8]) -> Result<Vec<u8>> {
     let body_len = u64::try_from(body.len()).map_err(|_| Error::LimitExceeded("message size"))?;
     let last = final_chunk_for(body_len + HEADER_LEN as u64)?;
-    let capacity =
-        usize::try_from(last.plaintext_len()).map_err(|_| Error::LimitExceeded("message size"))?;
+    let capacity = usize::try_from(last.plaintext_len()).map_err(|_| Error::LimitExceeded("message size"))?;
     let mut out = Vec::with_capacity(capacity);
     for (index, sealed) in (0u64..).zip(body.chunks(SEALED_CHUNK_LEN)) {
-        if let Err(err) = append_opened_chunk(cipher, index, index == last.index, sealed, &mut out)
-        {
+        if let Err(err) = append_opened_chunk(cipher, index, index == last.index, sealed, &mut out) {
             out.zeroize();
             return Err(err);
         }
@@ -122,9 +113,7 @@ fn append_opened_chunk(
 ) -> Result<()> {
     let start = out.len();
     out.extend_from_slice(sealed);
-    let region = out
-        .get_mut(start..)
-        .ok_or(Error::InvalidArgument("chunk buffer"))?;
+    let region = out.get_mut(start..).ok_or(Error::InvalidArgument("chunk buffer"))?;
     let plaintext_len = cipher.open_in_place(index, is_final, region)?;
     out.truncate(start + plaintext_len);
     Ok(())
@@ -159,11 +148,7 @@ mod tests {
         for i in 0..sealed.len() * 8 {
             let mut bad = sealed.clone();
             bad[i / 8] ^= 1 << (i % 8);
-            assert_eq!(
-                open(&[3; 32], b"ctx", &bad),
-                Err(Error::AuthFailed),
-                "bit {i}"
-            );
+            assert_eq!(open(&[3; 32], b"ctx", &bad), Err(Error::AuthFailed), "bit {i}");
         }
     }
 }

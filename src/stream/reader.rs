@@ -89,12 +89,10 @@ impl<R: Read> OpeningReader<R> {
     /// wrong key or context or a modified header; errors of `inner` unchanged.
     pub fn new(mut inner: R, key: &[u8; KEY_LEN], context: &[u8]) -> io::Result<Self> {
         let mut header = [0u8; HEADER_LEN];
-        inner
-            .read_exact(&mut header)
-            .map_err(|err| match err.kind() {
-                io::ErrorKind::UnexpectedEof => to_io(Error::Truncated),
-                _ => err,
-            })?;
+        inner.read_exact(&mut header).map_err(|err| match err.kind() {
+            io::ErrorKind::UnexpectedEof => to_io(Error::Truncated),
+            _ => err,
+        })?;
         let cipher = open_header(key, &header, context).map_err(to_io)?;
         Ok(Self {
             inner,
@@ -161,10 +159,7 @@ impl<R: Read> OpeningReader<R> {
     /// Reads from `inner` until a full sealed chunk is buffered or `inner` ends.
     fn fill_chunk(&mut self) -> io::Result<()> {
         while self.filled < SEALED_CHUNK_LEN {
-            let space = self
-                .buf
-                .get_mut(self.filled..SEALED_CHUNK_LEN)
-                .unwrap_or_default();
+            let space = self.buf.get_mut(self.filled..SEALED_CHUNK_LEN).unwrap_or_default();
             match self.inner.read(space) {
                 Ok(0) => break,
                 Ok(n) if n <= space.len() => {
@@ -243,9 +238,6 @@ mod tests {
         let err = reader.read(&mut [0u8; 8]).unwrap_err();
         let expected = Error::LimitExceeded("C2SP chunk count");
         assert_eq!(phiseal_error(&err), Some(&expected));
-        assert_eq!(
-            phiseal_error(&reader.read(&mut [0u8; 8]).unwrap_err()),
-            Some(&expected)
-        );
+        assert_eq!(phiseal_error(&reader.read(&mut [0u8; 8]).unwrap_err()), Some(&expected));
     }
 }

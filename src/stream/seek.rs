@@ -55,10 +55,7 @@ impl<R: Read + Seek> OpeningReader<R> {
         // Back to where sequential reading left off, whatever the outcome.
         self.inner.seek(SeekFrom::Start(here))?;
         let plaintext_len = authenticated?;
-        let layout = Layout {
-            base,
-            plaintext_len,
-        };
+        let layout = Layout { base, plaintext_len };
         self.layout = Some(layout);
         Ok(layout)
     }
@@ -75,21 +72,14 @@ impl<R: Read + Seek> OpeningReader<R> {
 
     /// Outer error: `inner` failed (not sticky). Inner error: the message is bad (sticky).
     fn read_and_open_final(&mut self, base: u64, end: u64) -> io::Result<Result<u64>> {
-        let last = match end
-            .checked_sub(base)
-            .ok_or(Error::Truncated)
-            .and_then(final_chunk_for)
-        {
+        let last = match end.checked_sub(base).ok_or(Error::Truncated).and_then(final_chunk_for) {
             Ok(last) => last,
             Err(err) => return Ok(Err(err)),
         };
-        self.inner
-            .seek(SeekFrom::Start(base.saturating_add(last.offset)))?;
+        self.inner.seek(SeekFrom::Start(base.saturating_add(last.offset)))?;
         let mut sealed = Zeroizing::new(vec![0u8; last.sealed_len]);
         match self.inner.read_exact(&mut sealed) {
-            Err(err) if err.kind() == io::ErrorKind::UnexpectedEof => {
-                return Ok(Err(Error::Truncated))
-            }
+            Err(err) if err.kind() == io::ErrorKind::UnexpectedEof => return Ok(Err(Error::Truncated)),
             other => other?,
         }
         let opened = self.cipher_open_final(last.index, &mut sealed);
@@ -100,9 +90,7 @@ impl<R: Read + Seek> OpeningReader<R> {
     fn seek_to(&mut self, layout: Layout, target: u64) -> io::Result<u64> {
         let (index, offset) = locate(target);
         if !self.reposition_in_opened(index, offset) {
-            self.inner.seek(SeekFrom::Start(
-                layout.base.saturating_add(chunk_offset(index)),
-            ))?;
+            self.inner.seek(SeekFrom::Start(layout.base.saturating_add(chunk_offset(index))))?;
             self.discard_opened();
             self.next_index = index;
             self.skip = offset;
@@ -127,12 +115,8 @@ impl<R: Read + Seek> Seek for OpeningReader<R> {
         };
         match target {
             Some(target) if target <= layout.plaintext_len => self.seek_to(layout, target),
-            Some(_) => Err(to_io(Error::InvalidArgument(
-                "seek beyond the end of the plaintext",
-            ))),
-            None => Err(to_io(Error::InvalidArgument(
-                "seek before the start of the plaintext",
-            ))),
+            Some(_) => Err(to_io(Error::InvalidArgument("seek beyond the end of the plaintext"))),
+            None => Err(to_io(Error::InvalidArgument("seek before the start of the plaintext"))),
         }
     }
 }

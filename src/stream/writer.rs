@@ -78,14 +78,7 @@ impl<W: Write> SealingWriter<W> {
         let (header, cipher) = seal_header(key, salt, context).map_err(to_io)?;
         inner.write_all(&header)?;
         let buf = Zeroizing::new(vec![0u8; SEALED_CHUNK_LEN]);
-        Ok(Self {
-            inner,
-            cipher,
-            buf,
-            buffered: 0,
-            index: 0,
-            poisoned: None,
-        })
+        Ok(Self { inner, cipher, buf, buffered: 0, index: 0, poisoned: None })
     }
 
     /// Seals the buffered tail as the short final chunk, writes it, flushes `inner` and
@@ -103,10 +96,8 @@ impl<W: Write> SealingWriter<W> {
 
     /// Seals the buffer as chunk `self.index` and writes it out.
     fn seal_and_write(&mut self, is_final: bool) -> io::Result<()> {
-        let sealed_len = self
-            .cipher
-            .seal_in_place(self.index, is_final, &mut self.buf, self.buffered)
-            .map_err(to_io)?;
+        let sealed_len =
+            self.cipher.seal_in_place(self.index, is_final, &mut self.buf, self.buffered).map_err(to_io)?;
         self.buffered = 0;
         let sealed = self.buf.get(..sealed_len).ok_or_else(buffer_error)?;
         self.inner.write_all(sealed)?;
@@ -116,10 +107,7 @@ impl<W: Write> SealingWriter<W> {
 
     fn check_not_poisoned(&self) -> io::Result<()> {
         match self.poisoned {
-            Some(kind) => Err(io::Error::new(
-                kind,
-                "sealing writer failed earlier; output is incomplete",
-            )),
+            Some(kind) => Err(io::Error::new(kind, "sealing writer failed earlier; output is incomplete")),
             None => Ok(()),
         }
     }
@@ -202,27 +190,18 @@ mod tests {
         w.index = MAX_CHUNKS - 2;
         w.write_all(&[0u8; CHUNK_LEN]).unwrap(); // chunk 2^38 - 2: the last full chunk allowed
         let err = w.write_all(&[0u8; CHUNK_LEN]).unwrap_err();
-        assert_eq!(
-            phiseal_error(&err),
-            Some(&Error::LimitExceeded("C2SP chunk count"))
-        );
+        assert_eq!(phiseal_error(&err), Some(&Error::LimitExceeded("C2SP chunk count")));
         assert!(w.finish().is_err(), "poisoned");
         let mut last = SealingWriter::new(Vec::new(), &[1; 32], b"").unwrap();
         last.index = MAX_CHUNKS - 1;
         last.write_all(&[0u8; 10]).unwrap();
-        assert!(
-            last.finish().is_ok(),
-            "the final chunk may use index 2^38 - 1"
-        );
+        assert!(last.finish().is_ok(), "the final chunk may use index 2^38 - 1");
     }
 
     #[test]
     fn debug_shows_no_plaintext() {
         let mut w = SealingWriter::new(Vec::new(), &[1; 32], b"").unwrap();
         w.write_all(b"SECRET-PHI").unwrap();
-        assert_eq!(
-            format!("{w:?}"),
-            "SealingWriter { chunks_written: 0, poisoned: false, .. }"
-        );
+        assert_eq!(format!("{w:?}"), "SealingWriter { chunks_written: 0, poisoned: false, .. }");
     }
 }

@@ -69,33 +69,105 @@ impl Builder {
 }
 
 const FIRST: &[&str] = &[
-    "Maria", "James", "Xiomara", "Rosa", "Ahmed", "Priya", "John", "Elena", "Darnell", "Keisha",
-    "Dmitri", "Fatima", "Hiroshi", "Linda", "Carlos", "Anika", "Patricia", "Robert", "Yolanda",
-    "Tomasz", "Ngozi", "Margaret", "Kevin", "Svetlana",
+    "Maria", "James", "Xiomara", "Rosa", "Ahmed", "Priya", "John", "Elena", "Darnell", "Keisha", "Dmitri", "Fatima",
+    "Hiroshi", "Linda", "Carlos", "Anika", "Patricia", "Robert", "Yolanda", "Tomasz", "Ngozi", "Margaret", "Kevin",
+    "Svetlana",
 ];
 const LAST: &[&str] = &[
-    "Lopez", "Nguyen", "Okafor", "Kowalczyk", "Smith", "Johnson", "Quintanilla", "Patel",
-    "Haddad", "Garcia", "Yamamoto", "Ivanova", "O'Brien", "Rossi", "Fitzgerald", "Chen",
-    "Hernandez", "Williams", "Abernathy", "Delacroix", "Mbeki", "Sorensen",
+    "Lopez",
+    "Nguyen",
+    "Okafor",
+    "Kowalczyk",
+    "Smith",
+    "Johnson",
+    "Quintanilla",
+    "Patel",
+    "Haddad",
+    "Garcia",
+    "Yamamoto",
+    "Ivanova",
+    "O'Brien",
+    "Rossi",
+    "Fitzgerald",
+    "Chen",
+    "Hernandez",
+    "Williams",
+    "Abernathy",
+    "Delacroix",
+    "Mbeki",
+    "Sorensen",
 ];
-const DOCTORS: &[&str] = &["Whitfield", "Chen", "Abernathy", "Goldberg", "Osei", "Novak", "Ramirez", "Lindqvist", "Park", "Feldman"];
-const STREETS: &[&str] = &["Maple Street", "Old Mill Rd", "Elm Ave", "Washington Blvd", "Cedar Lane", "Harbor View Dr", "5th Ave", "Pine Ct", "Lakeshore Drive", "N. Oak St."];
+const DOCTORS: &[&str] =
+    &["Whitfield", "Chen", "Abernathy", "Goldberg", "Osei", "Novak", "Ramirez", "Lindqvist", "Park", "Feldman"];
+const STREETS: &[&str] = &[
+    "Maple Street",
+    "Old Mill Rd",
+    "Elm Ave",
+    "Washington Blvd",
+    "Cedar Lane",
+    "Harbor View Dr",
+    "5th Ave",
+    "Pine Ct",
+    "Lakeshore Drive",
+    "N. Oak St.",
+];
 const CITIES: &[(&str, &str)] = &[
-    ("Springfield", "IL"), ("Dorchester", "MA"), ("Austin", "TX"), ("Fresno", "CA"), ("Dayton", "OH"),
-    ("Tacoma", "WA"), ("Burlington", "VT"), ("Savannah", "GA"), ("Grand Rapids", "MI"), ("Santa Fe", "NM"),
+    ("Springfield", "IL"),
+    ("Dorchester", "MA"),
+    ("Austin", "TX"),
+    ("Fresno", "CA"),
+    ("Dayton", "OH"),
+    ("Tacoma", "WA"),
+    ("Burlington", "VT"),
+    ("Savannah", "GA"),
+    ("Grand Rapids", "MI"),
+    ("Santa Fe", "NM"),
 ];
-const MONTHS: &[&str] = &["January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 const MONTHS_ABBR: &[&str] = &["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const EPONYMS: &[&str] = &[
-    "Parkinson disease", "Down syndrome", "Hodgkin lymphoma", "a Foley catheter", "Bell's palsy",
-    "Crohn's disease", "Graves disease", "a positive Murphy sign", "a Holter monitor",
-    "Cushing syndrome", "Addison disease", "Wilson disease", "Barrett esophagus",
-    "Alzheimer dementia", "a Baker cyst", "Raynaud phenomenon",
+    "Parkinson disease",
+    "Down syndrome",
+    "Hodgkin lymphoma",
+    "a Foley catheter",
+    "Bell's palsy",
+    "Crohn's disease",
+    "Graves disease",
+    "a positive Murphy sign",
+    "a Holter monitor",
+    "Cushing syndrome",
+    "Addison disease",
+    "Wilson disease",
+    "Barrett esophagus",
+    "Alzheimer dementia",
+    "a Baker cyst",
+    "Raynaud phenomenon",
 ];
 const DRUGS: &[&str] = &[
-    "Lasix 40 mg", "Coumadin 5 mg", "metformin 500 mg", "lisinopril 10 mg", "Eliquis 5 mg",
-    "Keflex 500 mg", "Norvasc 5 mg", "Zoloft 50 mg", "Lantus 20 units", "Plavix 75 mg",
-    "atorvastatin 40 mg", "Xarelto 20 mg",
+    "Lasix 40 mg",
+    "Coumadin 5 mg",
+    "metformin 500 mg",
+    "lisinopril 10 mg",
+    "Eliquis 5 mg",
+    "Keflex 500 mg",
+    "Norvasc 5 mg",
+    "Zoloft 50 mg",
+    "Lantus 20 units",
+    "Plavix 75 mg",
+    "atorvastatin 40 mg",
+    "Xarelto 20 mg",
 ];
 
 fn date(r: &mut Rng) -> String {
@@ -115,7 +187,11 @@ fn date(r: &mut Rng) -> String {
 
 fn dob(r: &mut Rng) -> String {
     let (y, m, d) = (r.range(1925, 1995), r.range(1, 12), r.range(1, 28));
-    if r.below(2) == 0 { format!("{m:02}/{d:02}/{y}") } else { format!("{y}-{m:02}-{d:02}") }
+    if r.below(2) == 0 {
+        format!("{m:02}/{d:02}/{y}")
+    } else {
+        format!("{y}-{m:02}-{d:02}")
+    }
 }
 
 fn phone(r: &mut Rng) -> String {
@@ -139,11 +215,16 @@ fn ssn(r: &mut Rng) -> String {
 }
 
 fn zip(r: &mut Rng) -> String {
-    if r.below(4) == 0 { format!("{:05}-{:04}", r.range(10000, 99950), r.range(1, 9999)) } else { format!("{:05}", r.range(10000, 99950)) }
+    if r.below(4) == 0 {
+        format!("{:05}-{:04}", r.range(10000, 99950), r.range(1, 9999))
+    } else {
+        format!("{:05}", r.range(10000, 99950))
+    }
 }
 
 fn street(r: &mut Rng) -> String {
-    let unit = if r.below(3) == 0 { format!(", Apt {}{}", r.range(1, 40), r.pick(&["A", "B", "C"])) } else { String::new() };
+    let unit =
+        if r.below(3) == 0 { format!(", Apt {}{}", r.range(1, 40), r.pick(&["A", "B", "C"])) } else { String::new() };
     format!("{} {}{unit}", r.range(2, 9800), r.pick(STREETS))
 }
 
@@ -171,11 +252,20 @@ struct Person {
 type Template = fn(&mut Builder, &mut Rng, &Person);
 
 fn t_admission(b: &mut Builder, r: &mut Rng, p: &Person) {
-    b.t("Patient: ").phi(PhiKind::Name, &format!("{}, {}", p.last, p.first)).t("\nMRN: ").phi(PhiKind::Mrn, &format!("{:08}", r.range(100_000, 99_999_999)));
+    b.t("Patient: ")
+        .phi(PhiKind::Name, &format!("{}, {}", p.last, p.first))
+        .t("\nMRN: ")
+        .phi(PhiKind::Mrn, &format!("{:08}", r.range(100_000, 99_999_999)));
     b.t("\nDOB: ").phi(PhiKind::Date, &dob(r)).t("\nAdmission date: ").phi(PhiKind::Date, &date(r));
-    b.t("\n\nHPI: ").phi(PhiKind::Name, &format!("{} {}", p.first, p.last)).t(" is a ").phi(PhiKind::Age, &r.range(90, 104).to_string());
+    b.t("\n\nHPI: ")
+        .phi(PhiKind::Name, &format!("{} {}", p.first, p.last))
+        .t(" is a ")
+        .phi(PhiKind::Age, &r.range(90, 104).to_string());
     b.t("-year-old with ").t(r.pick(EPONYMS)).t(" who presents with dyspnea. Started on ").t(r.pick(DRUGS));
-    b.t(&format!(" in {}. ", r.range(1990, 2020))).t("Her daughter ").phi(PhiKind::Name, p.rel_first).t(" accompanied her.\n");
+    b.t(&format!(" in {}. ", r.range(1990, 2020)))
+        .t("Her daughter ")
+        .phi(PhiKind::Name, p.rel_first)
+        .t(" accompanied her.\n");
 }
 
 fn t_clinic(b: &mut Builder, r: &mut Rng, p: &Person) {
@@ -188,13 +278,25 @@ fn t_clinic(b: &mut Builder, r: &mut Rng, p: &Person) {
 fn t_discharge(b: &mut Builder, r: &mut Rng, p: &Person) {
     b.t("Discharged home to ").phi(PhiKind::Address, &p.street).t(", ").phi(PhiKind::Address, p.city.0);
     b.t(&format!(", {} ", p.city.1)).phi(PhiKind::Zip, &zip(r)).t(". Follow-up with Dr. ");
-    b.phi(PhiKind::Name, &format!("{} {}", r.pick(FIRST), p.doctor)).t(" at ").phi(PhiKind::Phone, &phone(r)).t(" on ").phi(PhiKind::Date, &date(r)).t(".\n");
+    b.phi(PhiKind::Name, &format!("{} {}", r.pick(FIRST), p.doctor))
+        .t(" at ")
+        .phi(PhiKind::Phone, &phone(r))
+        .t(" on ")
+        .phi(PhiKind::Date, &date(r))
+        .t(".\n");
 }
 
 fn t_portal(b: &mut Builder, r: &mut Rng, p: &Person) {
-    let email = format!("{}.{}{}@{}", p.first.to_lowercase(), p.last.to_lowercase().replace('\'', ""), r.range(1, 99), r.pick(&["example.com", "mail.example.org", "example.net"]));
+    let email = format!(
+        "{}.{}{}@{}",
+        p.first.to_lowercase(),
+        p.last.to_lowercase().replace('\'', ""),
+        r.range(1, 99),
+        r.pick(&["example.com", "mail.example.org", "example.net"])
+    );
     b.t("Message received from ").phi(PhiKind::Email, &email).t(" via ");
-    b.phi(PhiKind::Url, &format!("https://portal.example-health.org/patient/{}", r.range(1000, 99999))).t("; login from IP ");
+    b.phi(PhiKind::Url, &format!("https://portal.example-health.org/patient/{}", r.range(1000, 99999)))
+        .t("; login from IP ");
     b.phi(PhiKind::Ip, &format!("192.168.{}.{}", r.range(0, 255), r.range(1, 254))).t(" and ");
     b.phi(PhiKind::Ip, &format!("2001:db8:{:x}::{:x}", r.range(1, 0xffff), r.range(1, 0xffff))).t(". See also ");
     b.phi(PhiKind::Url, &format!("www.{}family.com", p.last.to_lowercase().replace('\'', ""))).t(" (personal blog).\n");
@@ -204,76 +306,165 @@ fn t_insurance(b: &mut Builder, r: &mut Rng, _p: &Person) {
     b.t("Insurance: Member ID ").phi(PhiKind::HealthPlan, &format!("{}{}", alnum(r, 3, 0), alnum(r, 0, 9)));
     b.t(", policy # ").phi(PhiKind::HealthPlan, &format!("P-{}-{}", r.range(1000, 9999), r.range(100, 999)));
     b.t(". Acct #: ").phi(PhiKind::Account, &r.range(10_000_000, 99_999_999).to_string());
-    b.t(". SSN ").phi(PhiKind::Ssn, &ssn(r)).t(". Claim #: ").phi(PhiKind::Id, &r.range(100_000, 9_999_999).to_string()).t(".\n");
+    b.t(". SSN ")
+        .phi(PhiKind::Ssn, &ssn(r))
+        .t(". Claim #: ")
+        .phi(PhiKind::Id, &r.range(100_000, 9_999_999).to_string())
+        .t(".\n");
 }
 
 fn t_devices(b: &mut Builder, r: &mut Rng, _p: &Person) {
-    b.t("Pacemaker serial no. ").phi(PhiKind::Device, &format!("SN-{}-{}", r.range(10000, 99999), alnum(r, 1, 0))).t(" implanted ").phi(PhiKind::Date, &date(r)).t(". ");
-    b.t("MVC report: license plate ").phi(PhiKind::Vehicle, &format!("{}{}{}", r.range(1, 9), alnum(r, 3, 0), alnum(r, 0, 3)));
+    b.t("Pacemaker serial no. ")
+        .phi(PhiKind::Device, &format!("SN-{}-{}", r.range(10000, 99999), alnum(r, 1, 0)))
+        .t(" implanted ")
+        .phi(PhiKind::Date, &date(r))
+        .t(". ");
+    b.t("MVC report: license plate ")
+        .phi(PhiKind::Vehicle, &format!("{}{}{}", r.range(1, 9), alnum(r, 3, 0), alnum(r, 0, 3)));
     b.t(", driver's license ").phi(PhiKind::License, &format!("{}{}", alnum(r, 1, 0), alnum(r, 0, 7)));
     b.t(", VIN ").phi(PhiKind::Vehicle, &format!("1HG{}{}", alnum(r, 2, 6), alnum(r, 0, 6))).t(".\n");
 }
 
 fn t_social(b: &mut Builder, r: &mut Rng, p: &Person) {
-    b.t("Social: lives with husband ").phi(PhiKind::Name, &format!("{} {}", r.pick(FIRST), p.last)).t(" in ").phi(PhiKind::Address, p.city.0);
-    b.t(&format!(", {}. Son ", p.city.1)).phi(PhiKind::Name, r.pick(FIRST)).t(&format!(" visits weekly. Former smoker, quit in {}. ", r.range(1980, 2015)));
+    b.t("Social: lives with husband ")
+        .phi(PhiKind::Name, &format!("{} {}", r.pick(FIRST), p.last))
+        .t(" in ")
+        .phi(PhiKind::Address, p.city.0);
+    b.t(&format!(", {}. Son ", p.city.1))
+        .phi(PhiKind::Name, r.pick(FIRST))
+        .t(&format!(" visits weekly. Former smoker, quit in {}. ", r.range(1980, 2015)));
     b.t(&format!("Her {}-year-old sister is healthy.\n", r.range(60, 89)));
 }
 
 fn t_negatives(b: &mut Builder, r: &mut Rng, _p: &Person) {
-    b.t("PMH: ").t(r.pick(EPONYMS)).t(", ").t(r.pick(EPONYMS)).t(", and ").t(r.pick(EPONYMS)).t(&format!(" since {}. ", r.range(1995, 2020)));
-    b.t("Meds: ").t(r.pick(DRUGS)).t(", ").t(r.pick(DRUGS)).t(&format!(". BP {}/{}. Age {} at diagnosis. ", r.range(100, 160), r.range(60, 99), r.range(20, 89)));
-    b.t(&format!("Will follow up in {} weeks. Mark the site. Grade {} edema. Plan: {} mg daily.\n", r.range(2, 8), r.range(1, 3), r.range(5, 80)));
+    b.t("PMH: ")
+        .t(r.pick(EPONYMS))
+        .t(", ")
+        .t(r.pick(EPONYMS))
+        .t(", and ")
+        .t(r.pick(EPONYMS))
+        .t(&format!(" since {}. ", r.range(1995, 2020)));
+    b.t("Meds: ").t(r.pick(DRUGS)).t(", ").t(r.pick(DRUGS)).t(&format!(
+        ". BP {}/{}. Age {} at diagnosis. ",
+        r.range(100, 160),
+        r.range(60, 99),
+        r.range(20, 89)
+    ));
+    b.t(&format!(
+        "Will follow up in {} weeks. Mark the site. Grade {} edema. Plan: {} mg daily.\n",
+        r.range(2, 8),
+        r.range(1, 3),
+        r.range(5, 80)
+    ));
     b.t(r.pick(CLINICAL_PHRASES)).t(" ").t(r.pick(CLINICAL_PHRASES)).t("\n");
 }
 
 /// Capitalized clinical text that must survive.
 const CLINICAL_PHRASES: &[&str] = &[
-    "Patient denies chest pain. Denies fever.", "Emergency Department visit for syncope.",
-    "Follow up with Cardiology and Physical Therapy.", "Glasgow Coma Scale 15 on arrival.",
-    "Gram stain showed rare cocci.", "Apgar scores 8 and 9.", "Epley maneuver performed.",
-    "Tinel sign positive at the wrist.", "Lactated Ringer's bolus given.", "Chest X-ray clear.",
-    "Internal Medicine to admit.", "Hospital Day 3: afebrile.", "Whipple procedure in the past.",
-    "ASSESSMENT AND PLAN: stable.", "Review of Systems negative.", "Heparin drip titrated per protocol.",
-    "Grace period for refills explained.", "Hope Lodge referral declined.", "Brown recluse bite suspected.",
-    "Mayo Clinic criteria reviewed.", "Christmas Day admission was uneventful.",
+    "Patient denies chest pain. Denies fever.",
+    "Emergency Department visit for syncope.",
+    "Follow up with Cardiology and Physical Therapy.",
+    "Glasgow Coma Scale 15 on arrival.",
+    "Gram stain showed rare cocci.",
+    "Apgar scores 8 and 9.",
+    "Epley maneuver performed.",
+    "Tinel sign positive at the wrist.",
+    "Lactated Ringer's bolus given.",
+    "Chest X-ray clear.",
+    "Internal Medicine to admit.",
+    "Hospital Day 3: afebrile.",
+    "Whipple procedure in the past.",
+    "ASSESSMENT AND PLAN: stable.",
+    "Review of Systems negative.",
+    "Heparin drip titrated per protocol.",
+    "Grace period for refills explained.",
+    "Hope Lodge referral declined.",
+    "Brown recluse bite suspected.",
+    "Mayo Clinic criteria reviewed.",
+    "Christmas Day admission was uneventful.",
 ];
 
 fn t_ages(b: &mut Builder, r: &mut Rng, p: &Person) {
-    b.phi(PhiKind::Name, p.first).t(" is ").phi(PhiKind::Age, &r.range(90, 104).to_string()).t(" years old; her mother died aged ");
-    b.phi(PhiKind::Age, &r.range(90, 104).to_string()).t(&format!(" and her father at {}. Age: ", r.range(60, 85))).phi(PhiKind::Age, &r.range(90, 104).to_string());
+    b.phi(PhiKind::Name, p.first)
+        .t(" is ")
+        .phi(PhiKind::Age, &r.range(90, 104).to_string())
+        .t(" years old; her mother died aged ");
+    b.phi(PhiKind::Age, &r.range(90, 104).to_string())
+        .t(&format!(" and her father at {}. Age: ", r.range(60, 85)))
+        .phi(PhiKind::Age, &r.range(90, 104).to_string());
     b.t(&format!(". Grandson is {} yo.\n", r.range(10, 40)));
 }
 
 fn t_dates(b: &mut Builder, r: &mut Rng, _p: &Person) {
-    b.t("Surgery on ").phi(PhiKind::Date, &date(r)).t("; labs drawn ").phi(PhiKind::Date, &date(r)).t("; seen again ").phi(PhiKind::Date, &date(r));
+    b.t("Surgery on ")
+        .phi(PhiKind::Date, &date(r))
+        .t("; labs drawn ")
+        .phi(PhiKind::Date, &date(r))
+        .t("; seen again ")
+        .phi(PhiKind::Date, &date(r));
     b.t(&format!(". First diagnosed in {}.\n", r.range(1990, 2020)));
 }
 
 fn t_contact(b: &mut Builder, r: &mut Rng, p: &Person) {
-    b.t("Spoke with ").phi(PhiKind::Name, &format!("{} {}", p.rel_first, p.last)).t(" (daughter) at ").phi(PhiKind::Phone, &phone(r));
-    b.t("; she confirmed the plan. Emergency contact: ").phi(PhiKind::Name, &format!("{} {}", r.pick(FIRST), r.pick(LAST))).t(", ").phi(PhiKind::Phone, &phone(r)).t(".\n");
+    b.t("Spoke with ")
+        .phi(PhiKind::Name, &format!("{} {}", p.rel_first, p.last))
+        .t(" (daughter) at ")
+        .phi(PhiKind::Phone, &phone(r));
+    b.t("; she confirmed the plan. Emergency contact: ")
+        .phi(PhiKind::Name, &format!("{} {}", r.pick(FIRST), r.pick(LAST)))
+        .t(", ")
+        .phi(PhiKind::Phone, &phone(r))
+        .t(".\n");
 }
 
 fn t_bare_names(b: &mut Builder, r: &mut Rng, p: &Person) {
     b.phi(PhiKind::Name, &format!("{} {}", r.pick(FIRST), r.pick(LAST))).t(" called the clinic about ");
-    b.phi(PhiKind::Name, &format!("{} {}", p.first, p.last)).t(". Mrs. ").phi(PhiKind::Name, p.last).t(" is tolerating diet.\n");
+    b.phi(PhiKind::Name, &format!("{} {}", p.first, p.last))
+        .t(". Mrs. ")
+        .phi(PhiKind::Name, p.last)
+        .t(" is tolerating diet.\n");
 }
 
 fn t_pobox(b: &mut Builder, r: &mut Rng, p: &Person) {
-    b.t("Mailing address: ").phi(PhiKind::Address, &format!("PO Box {}", r.range(10, 9999))).t(", ").phi(PhiKind::Address, p.city.0);
-    b.t(&format!(", {} ", p.city.1)).phi(PhiKind::Zip, &zip(r)).t(". Medical record number ").phi(PhiKind::Mrn, &r.range(100_000, 9_999_999).to_string()).t(".\n");
+    b.t("Mailing address: ")
+        .phi(PhiKind::Address, &format!("PO Box {}", r.range(10, 9999)))
+        .t(", ")
+        .phi(PhiKind::Address, p.city.0);
+    b.t(&format!(", {} ", p.city.1))
+        .phi(PhiKind::Zip, &zip(r))
+        .t(". Medical record number ")
+        .phi(PhiKind::Mrn, &r.range(100_000, 9_999_999).to_string())
+        .t(".\n");
 }
 
 fn t_nursing(b: &mut Builder, r: &mut Rng, p: &Person) {
-    b.t("Nursing note ").phi(PhiKind::Date, &date(r)).t(": ").phi(PhiKind::Name, p.first).t(" ambulating with walker. ");
-    b.t("Patient name: ").phi(PhiKind::Name, &format!("{} {}", p.first, p.last)).t(". Attending: Dr. ").phi(PhiKind::Name, p.doctor);
+    b.t("Nursing note ")
+        .phi(PhiKind::Date, &date(r))
+        .t(": ")
+        .phi(PhiKind::Name, p.first)
+        .t(" ambulating with walker. ");
+    b.t("Patient name: ")
+        .phi(PhiKind::Name, &format!("{} {}", p.first, p.last))
+        .t(". Attending: Dr. ")
+        .phi(PhiKind::Name, p.doctor);
     b.t(". Cell ").phi(PhiKind::Phone, &p.phone).t(&format!(". Pain {}/10.\n", r.range(0, 10)));
 }
 
 const TEMPLATES: &[Template] = &[
-    t_admission, t_clinic, t_discharge, t_portal, t_insurance, t_devices, t_social, t_negatives,
-    t_ages, t_dates, t_contact, t_bare_names, t_pobox, t_nursing,
+    t_admission,
+    t_clinic,
+    t_discharge,
+    t_portal,
+    t_insurance,
+    t_devices,
+    t_social,
+    t_negatives,
+    t_ages,
+    t_dates,
+    t_contact,
+    t_bare_names,
+    t_pobox,
+    t_nursing,
 ];
 
 /// The evaluation set: 72 notes of 3 templates each, plus upper-case copies of every fourth.
@@ -283,8 +474,13 @@ pub fn evaluation_set() -> Vec<Note> {
     for n in 0..72 {
         let city = CITIES[r.below(CITIES.len() as u64) as usize];
         let p = Person {
-            first: r.pick(FIRST), last: r.pick(LAST), rel_first: r.pick(FIRST), doctor: r.pick(DOCTORS),
-            street: street(&mut r), city, phone: phone(&mut r),
+            first: r.pick(FIRST),
+            last: r.pick(LAST),
+            rel_first: r.pick(FIRST),
+            doctor: r.pick(DOCTORS),
+            street: street(&mut r),
+            city,
+            phone: phone(&mut r),
         };
         let mut b = Builder { text: String::new(), gold: Vec::new() };
         for k in 0..3 {
@@ -293,12 +489,23 @@ pub fn evaluation_set() -> Vec<Note> {
         }
         let mut known = KnownIdentifiers::new();
         if n % 2 == 0 {
-            for (kind, v) in [(PhiKind::Name, p.first), (PhiKind::Name, p.last), (PhiKind::Address, p.street.as_str()), (PhiKind::Address, p.city.0), (PhiKind::Phone, p.phone.as_str())] {
+            for (kind, v) in [
+                (PhiKind::Name, p.first),
+                (PhiKind::Name, p.last),
+                (PhiKind::Address, p.street.as_str()),
+                (PhiKind::Address, p.city.0),
+                (PhiKind::Phone, p.phone.as_str()),
+            ] {
                 known.add(kind, v).unwrap();
             }
         }
         if n % 4 == 1 {
-            notes.push(Note { text: b.text.to_ascii_uppercase(), gold: b.gold.clone(), known: known.clone(), upper: true });
+            notes.push(Note {
+                text: b.text.to_ascii_uppercase(),
+                gold: b.gold.clone(),
+                known: known.clone(),
+                upper: true,
+            });
         }
         notes.push(Note { text: b.text, gold: b.gold, known, upper: false });
     }
@@ -320,13 +527,25 @@ pub struct ClassScore {
 
 impl ClassScore {
     pub fn recall(&self) -> f64 {
-        if self.gold == 0 { 1.0 } else { self.removed as f64 / self.gold as f64 }
+        if self.gold == 0 {
+            1.0
+        } else {
+            self.removed as f64 / self.gold as f64
+        }
     }
     pub fn typed_recall(&self) -> f64 {
-        if self.gold == 0 { 1.0 } else { self.typed as f64 / self.gold as f64 }
+        if self.gold == 0 {
+            1.0
+        } else {
+            self.typed as f64 / self.gold as f64
+        }
     }
     pub fn precision(&self) -> f64 {
-        if self.predicted == 0 { 1.0 } else { self.predicted_ok as f64 / self.predicted as f64 }
+        if self.predicted == 0 {
+            1.0
+        } else {
+            self.predicted_ok as f64 / self.predicted as f64
+        }
     }
 }
 
@@ -360,7 +579,12 @@ pub fn score(notes: &[Note]) -> (BTreeMap<PhiKind, ClassScore>, Vec<String>) {
             if note.gold.iter().any(|&(_, s, e)| sp.start < e && s < sp.end) {
                 c.predicted_ok += 1;
             } else {
-                errors.push(format!("SPURIOUS {:?} {:?} in {:?}", sp.kind, &note.text[sp.start..sp.end], context(&note.text, sp.start, sp.end)));
+                errors.push(format!(
+                    "SPURIOUS {:?} {:?} in {:?}",
+                    sp.kind,
+                    &note.text[sp.start..sp.end],
+                    context(&note.text, sp.start, sp.end)
+                ));
             }
         }
     }
@@ -381,7 +605,11 @@ fn context(text: &str, s: usize, e: usize) -> &str {
 
 /// Recall goal for a class (issue #4): 0.99 for pattern classes, 0.95 for names/addresses.
 pub fn recall_goal(kind: PhiKind) -> f64 {
-    if kind.is_pattern_class() { 0.99 } else { 0.95 }
+    if kind.is_pattern_class() {
+        0.99
+    } else {
+        0.95
+    }
 }
 
 pub const PRECISION_GOAL: f64 = 0.85;
@@ -392,19 +620,39 @@ pub fn markdown(notes: &[Note], scores: &BTreeMap<PhiKind, ClassScore>) -> Strin
     let upper = notes.iter().filter(|n| n.upper).count();
     let gold: usize = scores.values().map(|c| c.gold).sum();
     let _ = writeln!(s, "Notes: {} ({} upper-case), gold identifier spans: {}.\n", notes.len(), upper, gold);
-    let _ = writeln!(s, "| Class | Gold | Recall (removed) | Typed recall | Predicted | Precision | Recall goal | Met |");
+    let _ =
+        writeln!(s, "| Class | Gold | Recall (removed) | Typed recall | Predicted | Precision | Recall goal | Met |");
     let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|---:|---|");
     let mut total = ClassScore::default();
     for (kind, c) in scores {
         let met = c.recall() >= recall_goal(*kind) && c.precision() >= PRECISION_GOAL;
-        let _ = writeln!(s, "| {} | {} | {:.3} | {:.3} | {} | {:.3} | {:.2} | {} |", kind.label(), c.gold, c.recall(), c.typed_recall(), c.predicted, c.precision(), recall_goal(*kind), if met { "yes" } else { "NO" });
+        let _ = writeln!(
+            s,
+            "| {} | {} | {:.3} | {:.3} | {} | {:.3} | {:.2} | {} |",
+            kind.label(),
+            c.gold,
+            c.recall(),
+            c.typed_recall(),
+            c.predicted,
+            c.precision(),
+            recall_goal(*kind),
+            if met { "yes" } else { "NO" }
+        );
         total.gold += c.gold;
         total.removed += c.removed;
         total.typed += c.typed;
         total.predicted += c.predicted;
         total.predicted_ok += c.predicted_ok;
     }
-    let _ = writeln!(s, "| **all** | {} | {:.3} | {:.3} | {} | {:.3} | | |", total.gold, total.recall(), total.typed_recall(), total.predicted, total.precision());
+    let _ = writeln!(
+        s,
+        "| **all** | {} | {:.3} | {:.3} | {} | {:.3} | | |",
+        total.gold,
+        total.recall(),
+        total.typed_recall(),
+        total.predicted,
+        total.precision()
+    );
     s
 }
 

@@ -31,10 +31,7 @@ fn backup_bytes(text: &str) -> Vec<u8> {
 }
 
 fn backup_text(bytes: &[u8]) -> String {
-    format!(
-        "{BACKUP_TEXT_PREFIX}{}",
-        Base64UrlUnpadded::encode_string(bytes)
-    )
+    format!("{BACKUP_TEXT_PREFIX}{}", Base64UrlUnpadded::encode_string(bytes))
 }
 
 /// The backup with its bytes changed by `edit`.
@@ -61,16 +58,10 @@ fn round_trip_and_layout() {
     let bytes = backup_bytes(&text);
     assert_eq!(bytes.len(), BACKUP_LEN);
     assert_eq!(&bytes[..5], b"PSKB\x01");
-    assert_eq!(
-        &bytes[M_COST..SALT],
-        &[0, 0, 0x20, 0, 0, 0, 0, 4, 0, 0, 0, 1]
-    );
+    assert_eq!(&bytes[M_COST..SALT], &[0, 0, 0x20, 0, 0, 0, 0, 4, 0, 0, 0, 1]);
     assert_eq!(&bytes[KEY_ID..NONCE], pair.public_key().key_id().as_bytes());
     let secret = pair.secret_key().dangerous_export_bytes();
-    assert!(
-        !bytes.windows(32).any(|w| w == secret.expose()),
-        "secret in clear"
-    );
+    assert!(!bytes.windows(32).any(|w| w == secret.expose()), "secret in clear");
     let back = KeyPair::import_with_password(&text, PASSWORD).unwrap();
     assert!(same_pair(&pair, &back));
 }
@@ -89,10 +80,7 @@ fn salt_and_nonce_are_fresh_each_time() {
 fn wrong_password_and_any_authenticated_change_give_wrong_password() {
     let pair = KeyPair::generate().unwrap();
     let text = pair.export_with_password(PASSWORD, &cheap()).unwrap();
-    assert_eq!(
-        KeyPair::import_with_password(&text, b"correct horse battery stapl").unwrap_err(),
-        Error::WrongPassword
-    );
+    assert_eq!(KeyPair::import_with_password(&text, b"correct horse battery stapl").unwrap_err(), Error::WrongPassword);
     let tampered = [
         edited(&text, |b| set_u32(b, M_COST, 8193)),
         edited(&text, |b| set_u32(b, T_COST, 5)),
@@ -104,11 +92,7 @@ fn wrong_password_and_any_authenticated_change_give_wrong_password() {
         edited(&text, |b| b[TAG + 15] ^= 1),
     ];
     for (i, bad) in tampered.iter().enumerate() {
-        assert_eq!(
-            KeyPair::import_with_password(bad, PASSWORD).unwrap_err(),
-            Error::WrongPassword,
-            "case {i}"
-        );
+        assert_eq!(KeyPair::import_with_password(bad, PASSWORD).unwrap_err(), Error::WrongPassword, "case {i}");
     }
 }
 
@@ -119,13 +103,8 @@ fn key_id_must_match_the_recovered_key() {
     let pair = KeyPair::generate().unwrap();
     let other = KeyPair::generate().unwrap();
     let text = pair.export_with_password(PASSWORD, &cheap()).unwrap();
-    let relabelled = edited(&text, |b| {
-        b[KEY_ID..NONCE].copy_from_slice(other.public_key().key_id().as_bytes())
-    });
-    assert_eq!(
-        KeyPair::import_with_password(&relabelled, PASSWORD).unwrap_err(),
-        Error::WrongPassword
-    );
+    let relabelled = edited(&text, |b| b[KEY_ID..NONCE].copy_from_slice(other.public_key().key_id().as_bytes()));
+    assert_eq!(KeyPair::import_with_password(&relabelled, PASSWORD).unwrap_err(), Error::WrongPassword);
 }
 
 #[test]
@@ -140,10 +119,7 @@ fn parameters_outside_limits_are_refused_before_argon2_runs() {
     ];
     for bad in &downgrades {
         let err = KeyPair::import_with_password(bad, PASSWORD).unwrap_err();
-        assert_eq!(
-            err,
-            Error::LimitExceeded("Argon2id parameters below the minimum")
-        );
+        assert_eq!(err, Error::LimitExceeded("Argon2id parameters below the minimum"));
     }
     // 1 GiB x 11 passes would take far longer than a second if it ran at all.
     let expensive = [
@@ -157,10 +133,7 @@ fn parameters_outside_limits_are_refused_before_argon2_runs() {
     for bad in &expensive {
         let started = Instant::now();
         let err = KeyPair::import_with_password(bad, PASSWORD).unwrap_err();
-        assert_eq!(
-            err,
-            Error::LimitExceeded("Argon2id parameters above the maximum")
-        );
+        assert_eq!(err, Error::LimitExceeded("Argon2id parameters above the maximum"));
         assert!(started.elapsed() < Duration::from_secs(1));
     }
 }
@@ -184,13 +157,7 @@ fn malformed_texts() {
     ];
     // (The alphabet swap changes nothing in the rare text without '-' or '_'.)
     for (i, bad) in cases.iter().enumerate().filter(|(_, bad)| **bad != text) {
-        assert_eq!(
-            KeyPair::import_with_password(bad, PASSWORD)
-                .unwrap_err()
-                .code(),
-            "MALFORMED",
-            "case {i}"
-        );
+        assert_eq!(KeyPair::import_with_password(bad, PASSWORD).unwrap_err().code(), "MALFORMED", "case {i}");
     }
 }
 
@@ -199,50 +166,21 @@ fn other_versions_are_unsupported() {
     let pair = KeyPair::generate().unwrap();
     let text = pair.export_with_password(PASSWORD, &cheap()).unwrap();
     let version_two = edited(&text, |b| b[4] = 2);
-    assert_eq!(
-        KeyPair::import_with_password(&version_two, PASSWORD).unwrap_err(),
-        Error::UnsupportedVersion
-    );
+    assert_eq!(KeyPair::import_with_password(&version_two, PASSWORD).unwrap_err(), Error::UnsupportedVersion);
     let text_two = text.replacen("phiseal-key1.", "phiseal-key2.", 1);
-    assert_eq!(
-        KeyPair::import_with_password(&text_two, PASSWORD).unwrap_err(),
-        Error::UnsupportedVersion
-    );
+    assert_eq!(KeyPair::import_with_password(&text_two, PASSWORD).unwrap_err(), Error::UnsupportedVersion);
 }
 
 #[test]
 fn password_rules() {
     let pair = KeyPair::generate().unwrap();
-    assert_eq!(
-        pair.export_with_password(b"", &cheap()).unwrap_err().code(),
-        "INVALID_ARGUMENT"
-    );
+    assert_eq!(pair.export_with_password(b"", &cheap()).unwrap_err().code(), "INVALID_ARGUMENT");
     let long = vec![b'a'; MAX_PASSWORD_LEN + 1];
-    assert_eq!(
-        pair.export_with_password(&long, &cheap())
-            .unwrap_err()
-            .code(),
-        "LIMIT_EXCEEDED"
-    );
-    let text = pair
-        .export_with_password(&long[..MAX_PASSWORD_LEN], &cheap())
-        .unwrap();
-    assert_eq!(
-        KeyPair::import_with_password(&text, b"")
-            .unwrap_err()
-            .code(),
-        "INVALID_ARGUMENT"
-    );
-    assert_eq!(
-        KeyPair::import_with_password(&text, &long)
-            .unwrap_err()
-            .code(),
-        "LIMIT_EXCEEDED"
-    );
-    assert!(same_pair(
-        &pair,
-        &KeyPair::import_with_password(&text, &long[..MAX_PASSWORD_LEN]).unwrap()
-    ));
+    assert_eq!(pair.export_with_password(&long, &cheap()).unwrap_err().code(), "LIMIT_EXCEEDED");
+    let text = pair.export_with_password(&long[..MAX_PASSWORD_LEN], &cheap()).unwrap();
+    assert_eq!(KeyPair::import_with_password(&text, b"").unwrap_err().code(), "INVALID_ARGUMENT");
+    assert_eq!(KeyPair::import_with_password(&text, &long).unwrap_err().code(), "LIMIT_EXCEEDED");
+    assert!(same_pair(&pair, &KeyPair::import_with_password(&text, &long[..MAX_PASSWORD_LEN]).unwrap()));
 }
 
 #[test]
@@ -260,10 +198,7 @@ fn info_is_readable_without_the_password() {
             pair.public_key().key_id()
         )
     );
-    assert_eq!(
-        BackupInfo::read("phiseal-key1.AAAA").unwrap_err().code(),
-        "MALFORMED"
-    );
+    assert_eq!(BackupInfo::read("phiseal-key1.AAAA").unwrap_err().code(), "MALFORMED");
 }
 
 /// Native unlock time with the default parameters; run with
@@ -281,9 +216,6 @@ fn unlock_time_with_default_params() {
             times.push(started.elapsed());
         }
         times.sort();
-        println!(
-            "{params:?}: median unlock {:?} (min {:?}, max {:?})",
-            times[2], times[0], times[4]
-        );
+        println!("{params:?}: median unlock {:?} (min {:?}, max {:?})", times[2], times[0], times[4]);
     }
 }

@@ -26,10 +26,7 @@ fn code(result: Result<impl Sized, Error>) -> &'static str {
 fn rfc7748_bob_private_jwk_gives_bob_public_key() {
     let pair = KeyPair::from_private_jwk(&private_jwk(BOB_X, BOB_D)).unwrap();
     assert_eq!(hex::encode(pair.public_key().as_bytes()), BOB_PUBLIC_HEX);
-    assert_eq!(
-        hex::encode(pair.secret_key().dangerous_export_bytes().expose()),
-        BOB_SECRET_HEX
-    );
+    assert_eq!(hex::encode(pair.secret_key().dangerous_export_bytes().expose()), BOB_SECRET_HEX);
     let public = PublicKey::from_jwk(&public_jwk(BOB_X)).unwrap();
     assert_eq!(&public, pair.public_key());
 }
@@ -38,10 +35,7 @@ fn rfc7748_bob_private_jwk_gives_bob_public_key() {
 fn export_has_fixed_members_and_the_thumbprint_as_kid() {
     let pair = KeyPair::from_private_jwk(&private_jwk(BOB_X, BOB_D)).unwrap();
     let kid = pair.public_key().key_id().to_text();
-    assert_eq!(
-        pair.public_key().to_jwk(),
-        format!(r#"{{"kty":"OKP","crv":"X25519","x":"{BOB_X}","kid":"{kid}"}}"#)
-    );
+    assert_eq!(pair.public_key().to_jwk(), format!(r#"{{"kty":"OKP","crv":"X25519","x":"{BOB_X}","kid":"{kid}"}}"#));
     assert_eq!(
         pair.dangerous_export_private_jwk().as_str(),
         format!(r#"{{"kty":"OKP","crv":"X25519","x":"{BOB_X}","d":"{BOB_D}","kid":"{kid}"}}"#)
@@ -56,10 +50,7 @@ fn generated_keys_round_trip() {
         assert_eq!(&public, pair.public_key());
         let back = KeyPair::from_private_jwk(&pair.dangerous_export_private_jwk()).unwrap();
         assert_eq!(back.public_key(), pair.public_key());
-        assert_eq!(
-            back.secret_key().dangerous_export_bytes(),
-            pair.secret_key().dangerous_export_bytes()
-        );
+        assert_eq!(back.secret_key().dangerous_export_bytes(), pair.secret_key().dangerous_export_bytes());
     }
 }
 
@@ -71,42 +62,23 @@ fn webcrypto_style_jwks_are_accepted() {
         r#"{{"crv":"X25519","d":"{BOB_D}","ext":true,"key_ops":["deriveKey","deriveBits"],"kty":"OKP","x":"{BOB_X}"}}"#
     );
     assert!(KeyPair::from_private_jwk(&private).is_ok());
-    let with_use_and_alg = format!(
-        r#"{{"kty":"OKP","crv":"X25519","x":"{BOB_X}","use":"enc","alg":"ECDH-ES+A256KW"}}"#
-    );
+    let with_use_and_alg =
+        format!(r#"{{"kty":"OKP","crv":"X25519","x":"{BOB_X}","use":"enc","alg":"ECDH-ES+A256KW"}}"#);
     assert!(PublicKey::from_jwk(&with_use_and_alg).is_ok());
 }
 
 #[test]
 fn wrong_type_or_curve_is_invalid_key() {
-    for (kty, crv) in [
-        ("EC", "X25519"),
-        ("OKP", "Ed25519"),
-        ("OKP", "X448"),
-        ("okp", "X25519"),
-        ("OKP", "x25519"),
-    ] {
+    for (kty, crv) in [("EC", "X25519"), ("OKP", "Ed25519"), ("OKP", "X448"), ("okp", "X25519"), ("OKP", "x25519")] {
         let text = format!(r#"{{"kty":"{kty}","crv":"{crv}","x":"{BOB_X}"}}"#);
-        assert_eq!(
-            code(PublicKey::from_jwk(&text)),
-            "INVALID_KEY",
-            "{kty} {crv}"
-        );
+        assert_eq!(code(PublicKey::from_jwk(&text)), "INVALID_KEY", "{kty} {crv}");
     }
 }
 
 #[test]
 fn non_canonical_base64_is_malformed() {
-    for x in [
-        format!("{BOB_X}="),
-        BOB_X.replace('-', "+"),
-        format!(" {BOB_X}"),
-    ] {
-        assert_eq!(
-            code(PublicKey::from_jwk(&public_jwk(&x))),
-            "MALFORMED",
-            "{x}"
-        );
+    for x in [format!("{BOB_X}="), BOB_X.replace('-', "+"), format!(" {BOB_X}")] {
+        assert_eq!(code(PublicKey::from_jwk(&public_jwk(&x))), "MALFORMED", "{x}");
     }
 }
 
@@ -119,11 +91,7 @@ fn bad_x_values_are_invalid_key() {
     let short = &BOB_X[..40];
     let high_bit = "3p7bfXt9wbTTW2HC7OQ1Nz-DQ8hbeGdNrfx-FG-IK88"; // Bob's key with the top bit set
     for x in [zero, one, order8, short, high_bit] {
-        assert_eq!(
-            code(PublicKey::from_jwk(&public_jwk(x))),
-            "INVALID_KEY",
-            "{x}"
-        );
+        assert_eq!(code(PublicKey::from_jwk(&public_jwk(x))), "INVALID_KEY", "{x}");
     }
 }
 
@@ -137,12 +105,8 @@ fn duplicate_members_are_malformed() {
 
 #[test]
 fn kid_must_be_the_thumbprint() {
-    let good = PublicKey::from_jwk(&public_jwk(BOB_X))
-        .unwrap()
-        .key_id()
-        .to_text();
-    let with_kid =
-        |kid: &str| format!(r#"{{"kty":"OKP","crv":"X25519","x":"{BOB_X}","kid":"{kid}"}}"#);
+    let good = PublicKey::from_jwk(&public_jwk(BOB_X)).unwrap().key_id().to_text();
+    let with_kid = |kid: &str| format!(r#"{{"kty":"OKP","crv":"X25519","x":"{BOB_X}","kid":"{kid}"}}"#);
     assert!(PublicKey::from_jwk(&with_kid(&good)).is_ok());
     let err = PublicKey::from_jwk(&with_kid("bob-key-1")).unwrap_err();
     assert_eq!(err, Error::Malformed("kid does not match key"));
@@ -151,22 +115,10 @@ fn kid_must_be_the_thumbprint() {
 #[test]
 fn private_key_checks() {
     let other_d = "d1tUxeRjPKEGQ8iVMN8xD-qqr0LR-mmAbgQX2J2CfPc";
-    assert_eq!(
-        code(KeyPair::from_private_jwk(&private_jwk(BOB_X, other_d))),
-        "INVALID_KEY"
-    );
-    assert_eq!(
-        code(KeyPair::from_private_jwk(&private_jwk(BOB_X, &BOB_D[..40]))),
-        "INVALID_KEY"
-    );
-    assert_eq!(
-        code(KeyPair::from_private_jwk(&public_jwk(BOB_X))),
-        "MALFORMED"
-    );
-    assert_eq!(
-        code(PublicKey::from_jwk(&private_jwk(BOB_X, BOB_D))),
-        "INVALID_ARGUMENT"
-    );
+    assert_eq!(code(KeyPair::from_private_jwk(&private_jwk(BOB_X, other_d))), "INVALID_KEY");
+    assert_eq!(code(KeyPair::from_private_jwk(&private_jwk(BOB_X, &BOB_D[..40]))), "INVALID_KEY");
+    assert_eq!(code(KeyPair::from_private_jwk(&public_jwk(BOB_X))), "MALFORMED");
+    assert_eq!(code(PublicKey::from_jwk(&private_jwk(BOB_X, BOB_D))), "INVALID_ARGUMENT");
 }
 
 #[test]
@@ -181,11 +133,7 @@ fn intended_use_must_be_key_agreement() {
         let text = format!(r#"{{"kty":"OKP","crv":"X25519","x":"{BOB_X}",{extra}}}"#);
         assert_eq!(code(PublicKey::from_jwk(&text)), "INVALID_KEY", "{extra}");
     }
-    for extra in [
-        r#""key_ops":"deriveBits""#,
-        r#""use":1"#,
-        r#""key_ops":["deriveBits","deriveBits"]"#,
-    ] {
+    for extra in [r#""key_ops":"deriveBits""#, r#""use":1"#, r#""key_ops":["deriveBits","deriveBits"]"#] {
         let text = format!(r#"{{"kty":"OKP","crv":"X25519","x":"{BOB_X}",{extra}}}"#);
         assert_eq!(code(PublicKey::from_jwk(&text)), "MALFORMED", "{extra}");
     }
@@ -193,29 +141,19 @@ fn intended_use_must_be_key_agreement() {
 
 #[test]
 fn missing_members_wrong_shapes_and_size_limit() {
-    for text in [
-        "",
-        "[]",
-        "null",
-        r#"{"kty":"OKP","crv":"X25519"}"#,
-        r#"{"crv":"X25519","x":"AA"}"#,
-    ] {
+    for text in ["", "[]", "null", r#"{"kty":"OKP","crv":"X25519"}"#, r#"{"crv":"X25519","x":"AA"}"#] {
         assert_eq!(code(PublicKey::from_jwk(text)), "MALFORMED", "{text}");
     }
     let x_number = r#"{"kty":"OKP","crv":"X25519","x":12}"#;
     assert_eq!(code(PublicKey::from_jwk(x_number)), "MALFORMED");
-    let padded = format!(
-        r#"{{"kty":"OKP","crv":"X25519","x":"{BOB_X}","pad":"{}"}}"#,
-        "a".repeat(MAX_JWK_LEN)
-    );
+    let padded = format!(r#"{{"kty":"OKP","crv":"X25519","x":"{BOB_X}","pad":"{}"}}"#, "a".repeat(MAX_JWK_LEN));
     assert_eq!(code(PublicKey::from_jwk(&padded)), "LIMIT_EXCEEDED");
 }
 
 #[test]
 fn unknown_members_are_ignored_but_still_checked_for_duplicates() {
-    let text = format!(
-        r#"{{"kty":"OKP","crv":"X25519","x":"{BOB_X}","x5t":{{"a":1}},"n":123456789012345678901234567890}}"#
-    );
+    let text =
+        format!(r#"{{"kty":"OKP","crv":"X25519","x":"{BOB_X}","x5t":{{"a":1}},"n":123456789012345678901234567890}}"#);
     assert!(PublicKey::from_jwk(&text).is_ok());
     let nested = format!(r#"{{"kty":"OKP","crv":"X25519","x":"{BOB_X}","meta":{{"a":1,"a":2}}}}"#);
     assert_eq!(code(PublicKey::from_jwk(&nested)), "MALFORMED");

@@ -1,9 +1,7 @@
 //! Hostile and random inputs: typed errors, never a panic, nothing accepted by accident.
 
 use base64ct::{Base64UrlUnpadded, Encoding};
-use phiseal::keys::{
-    BackupInfo, BackupParams, Fingerprint, KeyPair, PublicKey, BACKUP_TEXT_PREFIX,
-};
+use phiseal::keys::{BackupInfo, BackupParams, Fingerprint, KeyPair, PublicKey, BACKUP_TEXT_PREFIX};
 use proptest::prelude::*;
 
 const PASSWORD: &[u8] = b"hunter2 hunter2";
@@ -45,28 +43,20 @@ fn backup_bytes(text: &str) -> Vec<u8> {
 }
 
 fn backup_text(bytes: &[u8]) -> String {
-    format!(
-        "{BACKUP_TEXT_PREFIX}{}",
-        Base64UrlUnpadded::encode_string(bytes)
-    )
+    format!("{BACKUP_TEXT_PREFIX}{}", Base64UrlUnpadded::encode_string(bytes))
 }
 
 #[test]
 fn backup_cut_at_every_offset_is_malformed() {
-    let text = KeyPair::generate()
-        .unwrap()
-        .export_with_password(PASSWORD, &BackupParams::new(8192, 4, 1).unwrap())
-        .unwrap();
+    let text =
+        KeyPair::generate().unwrap().export_with_password(PASSWORD, &BackupParams::new(8192, 4, 1).unwrap()).unwrap();
     let bytes = backup_bytes(&text);
     for len in 0..bytes.len() {
         let err = KeyPair::import_with_password(&backup_text(&bytes[..len]), PASSWORD).unwrap_err();
         assert_eq!(err.code(), "MALFORMED", "cut at {len}");
     }
     for len in 0..text.len() {
-        assert!(
-            KeyPair::import_with_password(&text[..len], PASSWORD).is_err(),
-            "text cut at {len}"
-        );
+        assert!(KeyPair::import_with_password(&text[..len], PASSWORD).is_err(), "text cut at {len}");
     }
 }
 
@@ -74,15 +64,10 @@ fn backup_cut_at_every_offset_is_malformed() {
 /// fails; sampled every fifth byte to keep Argon2id runs few.
 #[test]
 fn backup_bit_flips_fail() {
-    let text = KeyPair::generate()
-        .unwrap()
-        .export_with_password(PASSWORD, &BackupParams::new(8192, 4, 1).unwrap())
-        .unwrap();
+    let text =
+        KeyPair::generate().unwrap().export_with_password(PASSWORD, &BackupParams::new(8192, 4, 1).unwrap()).unwrap();
     let bytes = backup_bytes(&text);
-    for at in (0..bytes.len())
-        .step_by(5)
-        .filter(|at| !(5..17).contains(at))
-    {
+    for at in (0..bytes.len()).step_by(5).filter(|at| !(5..17).contains(at)) {
         let mut flipped = bytes.clone();
         flipped[at] ^= 0x10;
         let err = KeyPair::import_with_password(&backup_text(&flipped), PASSWORD).unwrap_err();

@@ -14,29 +14,15 @@ fn cases(file: &str) -> Vec<Value> {
 }
 
 fn text<'a>(value: &'a Value, field: &str) -> &'a str {
-    value[field]
-        .as_str()
-        .unwrap_or_else(|| panic!("missing {field}"))
+    value[field].as_str().unwrap_or_else(|| panic!("missing {field}"))
 }
 
 /// Compares an outcome with `expected`, field by field.
-fn check(
-    name: &str,
-    expected: &Value,
-    outcome: Result<(PublicKey, Option<String>), phiseal::Error>,
-) {
+fn check(name: &str, expected: &Value, outcome: Result<(PublicKey, Option<String>), phiseal::Error>) {
     match (text(expected, "result"), outcome) {
         ("ok", Ok((public, secret_hex))) => {
-            assert_eq!(
-                hex::encode(public.as_bytes()),
-                text(expected, "public_key_hex"),
-                "{name}"
-            );
-            assert_eq!(
-                public.key_id().to_text(),
-                text(expected, "key_id"),
-                "{name}"
-            );
+            assert_eq!(hex::encode(public.as_bytes()), text(expected, "public_key_hex"), "{name}");
+            assert_eq!(public.key_id().to_text(), text(expected, "key_id"), "{name}");
             if let Some(secret_hex) = secret_hex {
                 assert_eq!(secret_hex, text(expected, "secret_key_hex"), "{name}");
             }
@@ -54,9 +40,7 @@ fn jwk_vectors() {
         let (name, jwk) = (text(case, "name"), text(case, "jwk"));
         let outcome = match text(case, "operation") {
             "import_public" => PublicKey::from_jwk(jwk).map(|public| (public, None)),
-            "import_private" => {
-                KeyPair::from_private_jwk(jwk).map(|pair| (*pair.public_key(), None))
-            }
+            "import_private" => KeyPair::from_private_jwk(jwk).map(|pair| (*pair.public_key(), None)),
             other => panic!("{name}: unknown operation {other}"),
         };
         check(name, &case["expected"], outcome);
@@ -67,9 +51,7 @@ fn jwk_vectors() {
 fn backup_vectors() {
     let all = cases("backup.json");
     assert!(all.iter().any(|case| case["expected"]["result"] == "ok"));
-    assert!(all
-        .iter()
-        .any(|case| case["expected"]["error"] == "WRONG_PASSWORD"));
+    assert!(all.iter().any(|case| case["expected"]["error"] == "WRONG_PASSWORD"));
     for case in &all {
         let password = text(case, "password_utf8").as_bytes();
         let outcome = KeyPair::import_with_password(text(case, "backup"), password).map(|pair| {
@@ -84,18 +66,9 @@ fn backup_vectors() {
 fn fingerprint_vectors() {
     let all = cases("fingerprint.json");
     for case in &all {
-        let public =
-            PublicKey::from_bytes(&hex::decode(text(case, "public_key_hex")).unwrap()).unwrap();
+        let public = PublicKey::from_bytes(&hex::decode(text(case, "public_key_hex")).unwrap()).unwrap();
         let expected = text(case, "fingerprint");
-        assert_eq!(
-            public.fingerprint().to_string(),
-            expected,
-            "{}",
-            text(case, "name")
-        );
-        assert_eq!(
-            Fingerprint::from_text(expected).unwrap(),
-            public.fingerprint()
-        );
+        assert_eq!(public.fingerprint().to_string(), expected, "{}", text(case, "name"));
+        assert_eq!(Fingerprint::from_text(expected).unwrap(), public.fingerprint());
     }
 }

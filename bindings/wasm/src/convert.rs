@@ -14,17 +14,12 @@ use crate::error::{invalid_argument, JsResult};
 
 /// A `Uint8Array` argument, copied out of JS memory.
 pub(crate) fn bytes(value: &JsValue, what: &'static str) -> JsResult<Vec<u8>> {
-    value
-        .dyn_ref::<Uint8Array>()
-        .map(Uint8Array::to_vec)
-        .ok_or_else(|| invalid_argument(what, "must be a Uint8Array"))
+    value.dyn_ref::<Uint8Array>().map(Uint8Array::to_vec).ok_or_else(|| invalid_argument(what, "must be a Uint8Array"))
 }
 
 /// A well-formed string argument.
 pub(crate) fn text(value: &JsValue, what: &'static str) -> JsResult<String> {
-    let string = value
-        .dyn_ref::<JsString>()
-        .ok_or_else(|| invalid_argument(what, "must be a string"))?;
+    let string = value.dyn_ref::<JsString>().ok_or_else(|| invalid_argument(what, "must be a string"))?;
     well_formed(string, what)
 }
 
@@ -47,17 +42,13 @@ pub(crate) fn password(value: &JsValue) -> JsResult<Zeroizing<Vec<u8>>> {
 
 /// An array of `Uint8Array`s (recipient public keys, key ids...).
 pub(crate) fn byte_list(value: &JsValue, what: &'static str) -> JsResult<Vec<Vec<u8>>> {
-    let array = value
-        .dyn_ref::<Array>()
-        .ok_or_else(|| invalid_argument(what, "must be an array"))?;
+    let array = value.dyn_ref::<Array>().ok_or_else(|| invalid_argument(what, "must be an array"))?;
     array.iter().map(|item| bytes(&item, what)).collect()
 }
 
 /// An array of well-formed strings.
 pub(crate) fn text_list(value: &JsValue, what: &'static str) -> JsResult<Vec<String>> {
-    let array = value
-        .dyn_ref::<Array>()
-        .ok_or_else(|| invalid_argument(what, "must be an array"))?;
+    let array = value.dyn_ref::<Array>().ok_or_else(|| invalid_argument(what, "must be an array"))?;
     array.iter().map(|item| text(&item, what)).collect()
 }
 

@@ -27,9 +27,8 @@ impl DeidKey {
     /// The key from its 32 bytes. `INVALID_KEY` for another length.
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(bytes: &JsValue) -> JsResult<DeidKey> {
-        let array = bytes
-            .dyn_ref::<js_sys::Uint8Array>()
-            .ok_or_else(|| invalid_argument("deidKey", "must be a Uint8Array"))?;
+        let array =
+            bytes.dyn_ref::<js_sys::Uint8Array>().ok_or_else(|| invalid_argument("deidKey", "must be a Uint8Array"))?;
         if array.length() != 32 {
             return Err(crate::error::to_js(phiseal::Error::InvalidKey("a de-identification key is 32 bytes")));
         }
@@ -85,7 +84,10 @@ impl DeidOptions {
     pub fn set_date_shift(&mut self, key: &DeidKey, patient: &JsValue, max_days: &JsValue) -> JsResult<()> {
         let patient = unicode_text(patient, "patient")?;
         let max_days = whole_number(max_days, u32::from(u16::MAX), "maxDays")?;
-        let max_days = u16::try_from(max_days).ok().filter(|d| *d > 0).ok_or_else(|| invalid_argument("maxDays", "must be 1 to 65535"))?;
+        let max_days = u16::try_from(max_days)
+            .ok()
+            .filter(|d| *d > 0)
+            .ok_or_else(|| invalid_argument("maxDays", "must be 1 to 65535"))?;
         self.inner.date_shift = Some(DateShiftNotSafeHarbor { key: key.inner.clone(), patient, max_days });
         Ok(())
     }
@@ -120,7 +122,8 @@ fn report_object(report: &Report) -> JsResult<JsValue> {
         .iter()
         .map(|change| {
             let count = JsValue::from_f64(change.count as f64);
-            object(&[("path", change.path.as_str().into()), ("action", change.action.into()), ("count", count)]).map(JsValue::from)
+            object(&[("path", change.path.as_str().into()), ("action", change.action.into()), ("count", count)])
+                .map(JsValue::from)
         })
         .collect::<JsResult<Array>>()?;
     let spans = js_sys::Object::new();

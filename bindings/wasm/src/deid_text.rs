@@ -16,7 +16,14 @@ use phiseal::deid::{self, KnownIdentifiers, OutputMode, PhiKind, Span, TextOptio
 /// the input. `mode` is `tag`, `surrogate` or `mask`; `reference_year` is a year or
 /// `undefined`; `known_types[i]` (a class label such as `NAME`) goes with `known_values[i]`.
 #[wasm_bindgen(js_name = deidScrubText)]
-pub fn scrub_text(text: &JsValue, mode: &JsValue, keep_year: bool, reference_year: &JsValue, known_types: &JsValue, known_values: &JsValue) -> JsResult<JsValue> {
+pub fn scrub_text(
+    text: &JsValue,
+    mode: &JsValue,
+    keep_year: bool,
+    reference_year: &JsValue,
+    known_types: &JsValue,
+    known_values: &JsValue,
+) -> JsResult<JsValue> {
     let text = unicode_text(text, "text")?;
     let options = TextOptions {
         mode: output_mode(mode)?,
@@ -62,7 +69,11 @@ pub(crate) fn optional_year(value: &JsValue) -> JsResult<Option<u16>> {
         return Ok(None);
     }
     let year = whole_number(value, 9999, "referenceYear")?;
-    u16::try_from(year).ok().filter(|y| *y > 0).map(Some).ok_or_else(|| invalid_argument("referenceYear", "must be a year"))
+    u16::try_from(year)
+        .ok()
+        .filter(|y| *y > 0)
+        .map(Some)
+        .ok_or_else(|| invalid_argument("referenceYear", "must be a year"))
 }
 
 fn known_identifiers(types: &JsValue, values: &JsValue) -> JsResult<KnownIdentifiers> {

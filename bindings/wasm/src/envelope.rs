@@ -25,7 +25,12 @@ pub fn seal_from(plaintext: &JsValue, recipients: &JsValue, context: &JsValue, s
     seal_with(plaintext, recipients, context, Some(sender))
 }
 
-fn seal_with(plaintext: &JsValue, recipients: &JsValue, context: &JsValue, sender: Option<&KeyPair>) -> JsResult<Vec<u8>> {
+fn seal_with(
+    plaintext: &JsValue,
+    recipients: &JsValue,
+    context: &JsValue,
+    sender: Option<&KeyPair>,
+) -> JsResult<Vec<u8>> {
     let plaintext = Zeroizing::new(convert::bytes(plaintext, "plaintext")?);
     let recipients = convert::public_keys(recipients, "recipients")?;
     let context = convert::bytes_or_text(context, "context")?;
@@ -45,7 +50,12 @@ pub fn open(sealed: &JsValue, identity: &KeyPair, context: &JsValue) -> JsResult
 /// As `envelopeOpen`, also requiring that the envelope was sealed by `expected_sender` (raw
 /// public key); an anonymous envelope or another sender is `AUTH_FAILED`.
 #[wasm_bindgen(js_name = envelopeOpenFrom)]
-pub fn open_from(sealed: &JsValue, identity: &KeyPair, context: &JsValue, expected_sender: &JsValue) -> JsResult<Uint8Array> {
+pub fn open_from(
+    sealed: &JsValue,
+    identity: &KeyPair,
+    context: &JsValue,
+    expected_sender: &JsValue,
+) -> JsResult<Uint8Array> {
     let (sealed, context) = (convert::bytes(sealed, "envelope")?, convert::bytes_or_text(context, "context")?);
     let sender = crate::hpke::public_key(expected_sender, "expectedSender")?;
     let plaintext = Zeroizing::new(envelope::open_from(&sealed, identity.core(), &context, &sender).into_js()?);
@@ -55,18 +65,38 @@ pub fn open_from(sealed: &JsValue, identity: &KeyPair, context: &JsValue, expect
 /// Adds and removes recipients by rewriting the header (`add`: raw public keys, `remove`: key
 /// id strings). The payload bytes are unchanged.
 #[wasm_bindgen(js_name = envelopeRewrap)]
-pub fn rewrap(sealed: &JsValue, identity: &KeyPair, context: &JsValue, add: &JsValue, remove: &JsValue) -> JsResult<Vec<u8>> {
+pub fn rewrap(
+    sealed: &JsValue,
+    identity: &KeyPair,
+    context: &JsValue,
+    add: &JsValue,
+    remove: &JsValue,
+) -> JsResult<Vec<u8>> {
     rewrap_with(sealed, identity, context, add, remove, None)
 }
 
 /// As `envelopeRewrap` for a sender-authenticated envelope that gains recipients: `sender` is
 /// the original sender's key pair.
 #[wasm_bindgen(js_name = envelopeRewrapAsSender)]
-pub fn rewrap_as_sender(sealed: &JsValue, identity: &KeyPair, context: &JsValue, add: &JsValue, remove: &JsValue, sender: &KeyPair) -> JsResult<Vec<u8>> {
+pub fn rewrap_as_sender(
+    sealed: &JsValue,
+    identity: &KeyPair,
+    context: &JsValue,
+    add: &JsValue,
+    remove: &JsValue,
+    sender: &KeyPair,
+) -> JsResult<Vec<u8>> {
     rewrap_with(sealed, identity, context, add, remove, Some(sender))
 }
 
-fn rewrap_with(sealed: &JsValue, identity: &KeyPair, context: &JsValue, add: &JsValue, remove: &JsValue, sender: Option<&KeyPair>) -> JsResult<Vec<u8>> {
+fn rewrap_with(
+    sealed: &JsValue,
+    identity: &KeyPair,
+    context: &JsValue,
+    add: &JsValue,
+    remove: &JsValue,
+    sender: Option<&KeyPair>,
+) -> JsResult<Vec<u8>> {
     let (sealed, context) = (convert::bytes(sealed, "envelope")?, convert::bytes_or_text(context, "context")?);
     let add = convert::public_keys(add, "add")?;
     let remove = key_ids(remove)?;

@@ -36,7 +36,13 @@ pub fn seal(public_key: &JsValue, info: &JsValue, aad: &JsValue, plaintext: &JsV
 
 /// Seals one message in auth mode: the recipient can check that `sender` sealed it.
 #[wasm_bindgen(js_name = hpkeSealAuth)]
-pub fn seal_auth(public_key: &JsValue, sender: &KeyPair, info: &JsValue, aad: &JsValue, plaintext: &JsValue) -> JsResult<Object> {
+pub fn seal_auth(
+    public_key: &JsValue,
+    sender: &KeyPair,
+    info: &JsValue,
+    aad: &JsValue,
+    plaintext: &JsValue,
+) -> JsResult<Object> {
     let pk_r = self::public_key(public_key, "publicKey")?;
     let (info, aad) = (convert::bytes(info, "info")?, convert::bytes(aad, "aad")?);
     let plaintext = Zeroizing::new(convert::bytes(plaintext, "plaintext")?);
@@ -47,7 +53,13 @@ pub fn seal_auth(public_key: &JsValue, sender: &KeyPair, info: &JsValue, aad: &J
 /// Opens one base-mode message. `AUTH_FAILED` on any mismatch; `INVALID_KEY` for an
 /// all-zero or low-order `enc`.
 #[wasm_bindgen(js_name = hpkeOpen)]
-pub fn open(enc: &JsValue, key_pair: &KeyPair, info: &JsValue, aad: &JsValue, ciphertext: &JsValue) -> JsResult<Uint8Array> {
+pub fn open(
+    enc: &JsValue,
+    key_pair: &KeyPair,
+    info: &JsValue,
+    aad: &JsValue,
+    ciphertext: &JsValue,
+) -> JsResult<Uint8Array> {
     let enc = convert::bytes(enc, "enc")?;
     let (info, aad) = (convert::bytes(info, "info")?, convert::bytes(aad, "aad")?);
     let ct = convert::bytes(ciphertext, "ciphertext")?;
@@ -57,7 +69,14 @@ pub fn open(enc: &JsValue, key_pair: &KeyPair, info: &JsValue, aad: &JsValue, ci
 
 /// Opens one auth-mode message, requiring that the holder of `sender_public_key` sealed it.
 #[wasm_bindgen(js_name = hpkeOpenAuth)]
-pub fn open_auth(enc: &JsValue, key_pair: &KeyPair, sender_public_key: &JsValue, info: &JsValue, aad: &JsValue, ciphertext: &JsValue) -> JsResult<Uint8Array> {
+pub fn open_auth(
+    enc: &JsValue,
+    key_pair: &KeyPair,
+    sender_public_key: &JsValue,
+    info: &JsValue,
+    aad: &JsValue,
+    ciphertext: &JsValue,
+) -> JsResult<Uint8Array> {
     let enc = convert::bytes(enc, "enc")?;
     let pk_s = public_key(sender_public_key, "senderPublicKey")?;
     let (info, aad) = (convert::bytes(info, "info")?, convert::bytes(aad, "aad")?);
@@ -69,7 +88,12 @@ pub fn open_auth(enc: &JsValue, key_pair: &KeyPair, sender_public_key: &JsValue,
 
 /// Sender side of the secret exporter (base mode): `{ enc, secret }`.
 #[wasm_bindgen(js_name = hpkeSendExport)]
-pub fn send_export(public_key: &JsValue, info: &JsValue, exporter_context: &JsValue, length: &JsValue) -> JsResult<Object> {
+pub fn send_export(
+    public_key: &JsValue,
+    info: &JsValue,
+    exporter_context: &JsValue,
+    length: &JsValue,
+) -> JsResult<Object> {
     let pk_r = self::public_key(public_key, "publicKey")?;
     let (info, context) = (convert::bytes(info, "info")?, convert::bytes(exporter_context, "exporterContext")?);
     let (enc, secret) = hpke::send_export_base(&pk_r, &info, &context, convert::length(length)?).into_js()?;
@@ -78,9 +102,17 @@ pub fn send_export(public_key: &JsValue, info: &JsValue, exporter_context: &JsVa
 
 /// Receiver side of the secret exporter (base mode).
 #[wasm_bindgen(js_name = hpkeReceiveExport)]
-pub fn receive_export(enc: &JsValue, key_pair: &KeyPair, info: &JsValue, exporter_context: &JsValue, length: &JsValue) -> JsResult<Uint8Array> {
+pub fn receive_export(
+    enc: &JsValue,
+    key_pair: &KeyPair,
+    info: &JsValue,
+    exporter_context: &JsValue,
+    length: &JsValue,
+) -> JsResult<Uint8Array> {
     let enc = convert::bytes(enc, "enc")?;
     let (info, context) = (convert::bytes(info, "info")?, convert::bytes(exporter_context, "exporterContext")?);
-    let secret = hpke::receive_export_base(&enc, key_pair.core().secret_key(), &info, &context, convert::length(length)?).into_js()?;
+    let secret =
+        hpke::receive_export_base(&enc, key_pair.core().secret_key(), &info, &context, convert::length(length)?)
+            .into_js()?;
     Ok(Uint8Array::from(secret.as_slice()))
 }

@@ -72,7 +72,12 @@ impl HpkeReceiver {
     }
 
     /// Sets up an auth-mode context, requiring that the holder of `sender_public_key` sealed.
-    pub fn auth(enc: &JsValue, key_pair: &KeyPair, sender_public_key: &JsValue, info: &JsValue) -> JsResult<HpkeReceiver> {
+    pub fn auth(
+        enc: &JsValue,
+        key_pair: &KeyPair,
+        sender_public_key: &JsValue,
+        info: &JsValue,
+    ) -> JsResult<HpkeReceiver> {
         let (enc, info) = (convert::bytes(enc, "enc")?, convert::bytes(info, "info")?);
         let pk_s = public_key(sender_public_key, "senderPublicKey")?;
         let inner = hpke::setup_auth_receiver(&enc, key_pair.core().secret_key(), &pk_s, &info).into_js()?;

@@ -37,8 +37,8 @@ mod stream_sealer;
 
 pub use deid::{DeidKey, DeidOptions};
 pub use hpke_context::{HpkeReceiver, HpkeSender};
-pub use stream_opener::StreamOpener;
-pub use stream_sealer::StreamSealer;
 pub use key_pair::KeyPair;
 pub use public_key::PublicKey;
 pub use records_index_key::IndexKey;
+pub use stream_opener::StreamOpener;
+pub use stream_sealer::StreamSealer;

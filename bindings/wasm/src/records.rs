@@ -18,25 +18,53 @@ use phiseal::records::{self, OpenedRecord, SealOptions};
 /// Seals a record (JSON text) under a policy (JSON text) for the recipients of each role
 /// (`roles[i]` gets the raw public keys `keys[i]`); returns the sealed record as JSON text.
 #[wasm_bindgen(js_name = recordSeal)]
-pub fn seal(record: &JsValue, policy: &JsValue, roles: &JsValue, keys: &JsValue, record_id: &JsValue) -> JsResult<String> {
+pub fn seal(
+    record: &JsValue,
+    policy: &JsValue,
+    roles: &JsValue,
+    keys: &JsValue,
+    record_id: &JsValue,
+) -> JsResult<String> {
     seal_with(record, policy, roles, keys, record_id, None, None)
 }
 
 /// As `recordSeal`, with authenticated key headers (HPKE auth mode) from `sender`.
 #[wasm_bindgen(js_name = recordSealFrom)]
-pub fn seal_from(record: &JsValue, policy: &JsValue, roles: &JsValue, keys: &JsValue, record_id: &JsValue, sender: &KeyPair) -> JsResult<String> {
+pub fn seal_from(
+    record: &JsValue,
+    policy: &JsValue,
+    roles: &JsValue,
+    keys: &JsValue,
+    record_id: &JsValue,
+    sender: &KeyPair,
+) -> JsResult<String> {
     seal_with(record, policy, roles, keys, record_id, Some(sender), None)
 }
 
 /// As `recordSeal`, with the blind-index root key for `token` rules.
 #[wasm_bindgen(js_name = recordSealIndexed)]
-pub fn seal_indexed(record: &JsValue, policy: &JsValue, roles: &JsValue, keys: &JsValue, record_id: &JsValue, index_key: &IndexKey) -> JsResult<String> {
+pub fn seal_indexed(
+    record: &JsValue,
+    policy: &JsValue,
+    roles: &JsValue,
+    keys: &JsValue,
+    record_id: &JsValue,
+    index_key: &IndexKey,
+) -> JsResult<String> {
     seal_with(record, policy, roles, keys, record_id, None, Some(index_key))
 }
 
 /// As `recordSealIndexed`, with authenticated key headers from `sender`.
 #[wasm_bindgen(js_name = recordSealIndexedFrom)]
-pub fn seal_indexed_from(record: &JsValue, policy: &JsValue, roles: &JsValue, keys: &JsValue, record_id: &JsValue, sender: &KeyPair, index_key: &IndexKey) -> JsResult<String> {
+pub fn seal_indexed_from(
+    record: &JsValue,
+    policy: &JsValue,
+    roles: &JsValue,
+    keys: &JsValue,
+    record_id: &JsValue,
+    sender: &KeyPair,
+    index_key: &IndexKey,
+) -> JsResult<String> {
     seal_with(record, policy, roles, keys, record_id, Some(sender), Some(index_key))
 }
 
@@ -79,9 +107,7 @@ pub fn open_expecting(sealed: &JsValue, identity: &KeyPair, record_id: &JsValue)
 }
 
 fn opened(opened: OpenedRecord) -> JsResult<Object> {
-    let sender = opened
-        .sender
-        .map_or(JsValue::UNDEFINED, |key| Uint8Array::from(key.to_bytes().as_slice()).into());
+    let sender = opened.sender.map_or(JsValue::UNDEFINED, |key| Uint8Array::from(key.to_bytes().as_slice()).into());
     object(&[
         ("record", JsValue::from_str(&opened.value.to_string())),
         ("recordId", JsValue::from_str(&opened.record_id)),
@@ -94,14 +120,27 @@ fn opened(opened: OpenedRecord) -> JsResult<Object> {
 /// Adds the raw public keys `add` to `role` and removes the key ids `remove` (strings); only
 /// that role's key header is rewritten. Returns the new sealed record as JSON text.
 #[wasm_bindgen(js_name = recordChangeAccess)]
-pub fn change_access(sealed: &JsValue, identity: &KeyPair, role: &JsValue, add: &JsValue, remove: &JsValue) -> JsResult<String> {
+pub fn change_access(
+    sealed: &JsValue,
+    identity: &KeyPair,
+    role: &JsValue,
+    add: &JsValue,
+    remove: &JsValue,
+) -> JsResult<String> {
     change_access_with(sealed, identity, role, add, remove, None)
 }
 
 /// As `recordChangeAccess` for a sender-authenticated record gaining recipients: `sender` is
 /// the original sender's key pair.
 #[wasm_bindgen(js_name = recordChangeAccessAsSender)]
-pub fn change_access_as_sender(sealed: &JsValue, identity: &KeyPair, role: &JsValue, add: &JsValue, remove: &JsValue, sender: &KeyPair) -> JsResult<String> {
+pub fn change_access_as_sender(
+    sealed: &JsValue,
+    identity: &KeyPair,
+    role: &JsValue,
+    add: &JsValue,
+    remove: &JsValue,
+    sender: &KeyPair,
+) -> JsResult<String> {
     change_access_with(sealed, identity, role, add, remove, Some(sender))
 }
 

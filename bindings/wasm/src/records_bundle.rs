@@ -23,19 +23,38 @@ pub fn seal_bundle(bundle: &JsValue, policies: &JsValue, roles: &JsValue, keys: 
 
 /// As `recordSealBundle`, with authenticated key headers from `sender`.
 #[wasm_bindgen(js_name = recordSealBundleFrom)]
-pub fn seal_bundle_from(bundle: &JsValue, policies: &JsValue, roles: &JsValue, keys: &JsValue, sender: &KeyPair) -> JsResult<String> {
+pub fn seal_bundle_from(
+    bundle: &JsValue,
+    policies: &JsValue,
+    roles: &JsValue,
+    keys: &JsValue,
+    sender: &KeyPair,
+) -> JsResult<String> {
     seal_bundle_with(bundle, policies, roles, keys, Some(sender), None)
 }
 
 /// As `recordSealBundle`, with the blind-index root key.
 #[wasm_bindgen(js_name = recordSealBundleIndexed)]
-pub fn seal_bundle_indexed(bundle: &JsValue, policies: &JsValue, roles: &JsValue, keys: &JsValue, index_key: &IndexKey) -> JsResult<String> {
+pub fn seal_bundle_indexed(
+    bundle: &JsValue,
+    policies: &JsValue,
+    roles: &JsValue,
+    keys: &JsValue,
+    index_key: &IndexKey,
+) -> JsResult<String> {
     seal_bundle_with(bundle, policies, roles, keys, None, Some(index_key))
 }
 
 /// As `recordSealBundleIndexed`, with authenticated key headers from `sender`.
 #[wasm_bindgen(js_name = recordSealBundleIndexedFrom)]
-pub fn seal_bundle_indexed_from(bundle: &JsValue, policies: &JsValue, roles: &JsValue, keys: &JsValue, sender: &KeyPair, index_key: &IndexKey) -> JsResult<String> {
+pub fn seal_bundle_indexed_from(
+    bundle: &JsValue,
+    policies: &JsValue,
+    roles: &JsValue,
+    keys: &JsValue,
+    sender: &KeyPair,
+    index_key: &IndexKey,
+) -> JsResult<String> {
     seal_bundle_with(bundle, policies, roles, keys, Some(sender), Some(index_key))
 }
 
@@ -58,10 +77,7 @@ fn policies_by_type(value: &JsValue) -> JsResult<BTreeMap<String, Policy>> {
     let serde_json::Value::Object(members) = records_json::document(value, "policies")? else {
         return Err(invalid_argument("policies", "must map resource types to policies"));
     };
-    members
-        .iter()
-        .map(|(name, spec)| Ok((name.clone(), Policy::from_value(spec).map_err(to_js)?)))
-        .collect()
+    members.iter().map(|(name, spec)| Ok((name.clone(), Policy::from_value(spec).map_err(to_js)?))).collect()
 }
 
 /// Opens every entry of a sealed Bundle (JSON text) that `identity` has a role in:
@@ -76,11 +92,10 @@ pub fn open_bundle(sealed: &JsValue, identity: &KeyPair) -> JsResult<Object> {
 
 fn entry_status(status: &BundleEntryStatus) -> JsResult<JsValue> {
     let opened = match &status.opened {
-        Some(entry) => object(&[
-            ("roles", strings(&entry.roles).into()),
-            ("sealedPaths", strings(&entry.sealed_paths).into()),
-        ])?
-        .into(),
+        Some(entry) => {
+            object(&[("roles", strings(&entry.roles).into()), ("sealedPaths", strings(&entry.sealed_paths).into())])?
+                .into()
+        }
         None => JsValue::NULL,
     };
     Ok(object(&[("index", JsValue::from_f64(status.index as f64)), ("opened", opened)])?.into())

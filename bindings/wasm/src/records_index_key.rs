@@ -42,7 +42,13 @@ impl IndexKey {
 /// The token (`pht1.…`) of `value` in the index `index_name` after `normalize`
 /// (`exact`, `text`, `phone`, `date` or `mrn`), `length` bytes long (8 to 32).
 #[wasm_bindgen(js_name = recordBlindIndex)]
-pub fn blind_index(key: &IndexKey, index_name: &JsValue, normalize: &JsValue, value: &JsValue, length: &JsValue) -> JsResult<String> {
+pub fn blind_index(
+    key: &IndexKey,
+    index_name: &JsValue,
+    normalize: &JsValue,
+    value: &JsValue,
+    length: &JsValue,
+) -> JsResult<String> {
     let index_name = unicode_text(index_name, "indexName")?;
     let normalize = normalization(&unicode_text(normalize, "normalize")?)?;
     let value = Zeroizing::new(unicode_text(value, "value")?);

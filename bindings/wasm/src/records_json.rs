@@ -23,20 +23,14 @@ const MAX_TEXT_UNITS: u32 = json::MAX_DOCUMENT_BYTES as u32;
 /// A well-formed JS string: `MALFORMED` for a lone surrogate (it is not Unicode text and would
 /// otherwise be replaced silently), `LIMIT_EXCEEDED` beyond the document limit.
 pub(crate) fn unicode_text(value: &JsValue, what: &'static str) -> JsResult<String> {
-    let string = value
-        .dyn_ref::<JsString>()
-        .ok_or_else(|| invalid_argument(what, "must be a string"))?;
+    let string = value.dyn_ref::<JsString>().ok_or_else(|| invalid_argument(what, "must be a string"))?;
     if string.length() > MAX_TEXT_UNITS {
         return Err(to_js(phiseal::Error::LimitExceeded("JSON document size")));
     }
     if !string.is_valid_utf16() {
-        return Err(to_js(phiseal::Error::Malformed(
-            "text is not well-formed Unicode (lone surrogate)",
-        )));
+        return Err(to_js(phiseal::Error::Malformed("text is not well-formed Unicode (lone surrogate)")));
     }
-    string
-        .as_string()
-        .ok_or_else(|| invalid_argument(what, "must be a string"))
+    string.as_string().ok_or_else(|| invalid_argument(what, "must be a string"))
 }
 
 /// A JSON document given as text, parsed strictly.
@@ -70,10 +64,7 @@ pub(crate) fn recipients_by_role(
 
 /// An array of raw public keys.
 pub(crate) fn public_keys(value: &JsValue) -> JsResult<Vec<phiseal::keys::PublicKey>> {
-    array(value, "recipients")?
-        .iter()
-        .map(|key| public_key(&key))
-        .collect()
+    array(value, "recipients")?.iter().map(|key| public_key(&key)).collect()
 }
 
 /// One raw public key.
@@ -86,10 +77,7 @@ pub(crate) fn public_key(value: &JsValue) -> JsResult<phiseal::keys::PublicKey> 
 
 /// An array argument.
 pub(crate) fn array(value: &JsValue, what: &'static str) -> JsResult<Array> {
-    value
-        .dyn_ref::<Array>()
-        .cloned()
-        .ok_or_else(|| invalid_argument(what, "must be an array"))
+    value.dyn_ref::<Array>().cloned().ok_or_else(|| invalid_argument(what, "must be an array"))
 }
 
 /// An array of strings.

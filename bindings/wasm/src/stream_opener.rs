@@ -78,9 +78,7 @@ impl StreamOpener {
     /// unsupported or foreign header, a wrong context or identity, or an unexpected sender.
     #[wasm_bindgen(js_name = pushHeader)]
     pub fn push_header(&mut self, input: &JsValue) -> JsResult<u32> {
-        let input = input
-            .dyn_ref::<Uint8Array>()
-            .ok_or_else(|| invalid_argument("input", "must be a Uint8Array"))?;
+        let input = input.dyn_ref::<Uint8Array>().ok_or_else(|| invalid_argument("input", "must be a Uint8Array"))?;
         self.check_not_failed()?;
         let mut used = 0u32;
         while !self.header_done() {
@@ -110,9 +108,7 @@ impl StreamOpener {
     /// its tag verified. Throws (sticky) otherwise; the chunk buffer is wiped either way.
     #[wasm_bindgen(js_name = openChunk)]
     pub fn open_chunk(&mut self, sealed: &JsValue, is_final: bool) -> JsResult<Uint8Array> {
-        let sealed = sealed
-            .dyn_ref::<Uint8Array>()
-            .ok_or_else(|| invalid_argument("chunk", "must be a Uint8Array"))?;
+        let sealed = sealed.dyn_ref::<Uint8Array>().ok_or_else(|| invalid_argument("chunk", "must be a Uint8Array"))?;
         self.check_not_failed()?;
         let Phase::Chunks(opener) = &mut self.phase else {
             return Err(invalid_argument("opener", "has no chunk key (header not read, or key exported)"));
@@ -178,9 +174,11 @@ impl StreamOpener {
             Phase::EnvelopeHeader { identity } => {
                 let need = stream_header_len(&self.header)?;
                 if need <= self.header.len() {
-                    let unlocked = unlock_stream_header(&self.header, identity, &self.context, self.expected_sender.as_ref())?;
+                    let unlocked =
+                        unlock_stream_header(&self.header, identity, &self.context, self.expected_sender.as_ref())?;
                     self.sender = unlocked.sender().copied();
-                    self.phase = Phase::C2spHeader { unlocked: Box::new(unlocked), c2sp: Vec::with_capacity(HEADER_LEN) };
+                    self.phase =
+                        Phase::C2spHeader { unlocked: Box::new(unlocked), c2sp: Vec::with_capacity(HEADER_LEN) };
                     return Ok(Some(0));
                 }
                 Ok(append(&mut self.header, input, used, need, available))

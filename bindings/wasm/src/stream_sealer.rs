@@ -56,10 +56,10 @@ impl StreamSealer {
     /// `ciphertext || tag`. Any error is sticky.
     #[wasm_bindgen(js_name = sealChunk)]
     pub fn seal_chunk(&mut self, plaintext: &JsValue, is_final: bool) -> JsResult<Uint8Array> {
-        let plaintext = plaintext
-            .dyn_ref::<Uint8Array>()
-            .ok_or_else(|| invalid_argument("chunk", "must be a Uint8Array"))?;
-        let sealer = self.sealer.as_mut().ok_or_else(|| invalid_argument("sealer", "no longer seals (key exported)"))?;
+        let plaintext =
+            plaintext.dyn_ref::<Uint8Array>().ok_or_else(|| invalid_argument("chunk", "must be a Uint8Array"))?;
+        let sealer =
+            self.sealer.as_mut().ok_or_else(|| invalid_argument("sealer", "no longer seals (key exported)"))?;
         let len = plaintext.length() as usize;
         let Some(region) = self.buf.get_mut(..len) else {
             return Err(invalid_argument("chunk", "must be at most 16384 bytes"));

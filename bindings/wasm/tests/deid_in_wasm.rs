@@ -10,7 +10,16 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 const BUNDLE: &str = include_str!("../../../tests/fixtures/fhir/bundle.json");
 const IDENTIFYING: [&str; 10] = [
-    "QX-40921877", "912-55-0384", "Maribel", "Quintero", "Ysolde", "Corwin", "555-0142", "Larkspur", "02139", "1984-07-21",
+    "QX-40921877",
+    "912-55-0384",
+    "Maribel",
+    "Quintero",
+    "Ysolde",
+    "Corwin",
+    "555-0142",
+    "Larkspur",
+    "02139",
+    "1984-07-21",
 ];
 
 #[wasm_bindgen_test]

@@ -11,10 +11,8 @@ fn generated_key_pairs_are_distinct_and_consistent() {
     let a = KeyPair::generate().unwrap();
     let b = KeyPair::generate().unwrap();
     assert_ne!(a.public_key(), b.public_key());
-    let again = KeyPair::from_secret(
-        SecretKey::from_bytes(a.secret_key().dangerous_export_bytes().expose()).unwrap(),
-    )
-    .unwrap();
+    let again =
+        KeyPair::from_secret(SecretKey::from_bytes(a.secret_key().dangerous_export_bytes().expose()).unwrap()).unwrap();
     assert_eq!(again.public_key(), a.public_key());
 }
 

@@ -56,7 +56,14 @@ fn blind_index_known_answers() {
     for token in vectors["blindIndex"].as_array().unwrap() {
         let normalize: Normalization = serde_json::from_value(token["normalize"].clone()).unwrap();
         let length = usize::try_from(token["length"].as_u64().unwrap()).unwrap();
-        let computed = blind_index(&key, token["indexName"].as_str().unwrap(), normalize, token["value"].as_str().unwrap(), length).unwrap();
+        let computed = blind_index(
+            &key,
+            token["indexName"].as_str().unwrap(),
+            normalize,
+            token["value"].as_str().unwrap(),
+            length,
+        )
+        .unwrap();
         assert_eq!(computed, token["token"].as_str().unwrap());
     }
 }

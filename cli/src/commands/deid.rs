@@ -75,7 +75,8 @@ pub fn run(args: &DeidArgs) -> CliResult {
     if args.text {
         return run_text(args);
     }
-    let options = DeidOptions { reference_year: args.reference_year, text_mode: mode(args.mode), ..DeidOptions::default() };
+    let options =
+        DeidOptions { reference_year: args.reference_year, text_mode: mode(args.mode), ..DeidOptions::default() };
     run_records(&args.files, &args.bulk, "de-identified", |bytes| {
         let resource = records_io::parse(bytes)?;
         let done = deid::safe_harbor(&resource, &options).map_err(|err| CliError::library("de-identifying", &err))?;

@@ -88,8 +88,7 @@ fn private_text(args: &KeygenArgs, pair: &KeyPair) -> CliResult<Zeroizing<String
     };
     let params = if args.strong { BackupParams::STRONG } else { BackupParams::INTERACTIVE };
     let mut text = Zeroizing::new(
-        pair.export_with_password(&password, &params)
-            .map_err(|err| CliError::library("protecting the key", &err))?,
+        pair.export_with_password(&password, &params).map_err(|err| CliError::library("protecting the key", &err))?,
     );
     text.push('\n');
     Ok(text)
@@ -103,8 +102,6 @@ fn save_private(args: &KeygenArgs, bytes: &[u8]) -> CliResult {
         )));
     }
     let mut pending = files::PendingFile::create(&args.output, Sensitivity::Secret)?;
-    pending
-        .write_all(bytes)
-        .map_err(|err| CliError::io("cannot write", &args.output, &err))?;
+    pending.write_all(bytes).map_err(|err| CliError::io("cannot write", &args.output, &err))?;
     pending.commit()
 }

@@ -90,8 +90,8 @@ fn print_claimed_key_id(args: &PubkeyArgs) -> CliResult {
     if !text.starts_with(BACKUP_TEXT_PREFIX) {
         return Err(CliError::usage("--no-unlock only applies to password-protected backups"));
     }
-    let info = BackupInfo::read(text)
-        .map_err(|err| CliError::library(&format!("reading backup {}", path.display()), &err))?;
+    let info =
+        BackupInfo::read(text).map_err(|err| CliError::library(&format!("reading backup {}", path.display()), &err))?;
     print_line(&info.key_id().to_text())
 }
 

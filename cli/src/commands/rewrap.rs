@@ -65,7 +65,9 @@ pub fn run(args: &RewrapArgs) -> CliResult {
     let add = keyfiles::load_recipients(&args.add)?;
     let remove = args.remove.iter().map(|id| keyfiles::key_id_argument(id)).collect::<CliResult<Vec<_>>>()?;
     let sender = match &args.sender {
-        Some(path) => Some(keyfiles::load_identity(path, PasswordSource { file: args.sender_password_file.as_deref() })?),
+        Some(path) => {
+            Some(keyfiles::load_identity(path, PasswordSource { file: args.sender_password_file.as_deref() })?)
+        }
         None => None,
     };
     let peeked = Peeked::open(&args.files.input)?;
@@ -81,7 +83,12 @@ pub fn run(args: &RewrapArgs) -> CliResult {
 
 /// A streaming envelope: the header is rewritten and the payload copied in constant memory; a
 /// file output appears only once everything is written.
-fn rewrap_stream(args: &RewrapArgs, peeked: Peeked, identity: &phiseal::keys::KeyPair, changes: &RecipientChanges<'_>) -> CliResult {
+fn rewrap_stream(
+    args: &RewrapArgs,
+    peeked: Peeked,
+    identity: &phiseal::keys::KeyPair,
+    changes: &RecipientChanges<'_>,
+) -> CliResult {
     let (input, output) = (&args.files.input, &args.files.output);
     let context = args.context.context.as_bytes();
     let write_error = |err: io::Error| CliError::io(&format!("rewrapping {} into", input.display()), output, &err);

@@ -74,11 +74,8 @@ pub fn run(args: &SealArgs) -> CliResult {
     if args.stream {
         return seal_stream(args, &recipients, &options);
     }
-    let plaintext = zeroize::Zeroizing::new(files::read_all(
-        &args.files.input,
-        MAX_ONE_SHOT_PAYLOAD as u64,
-        "one-shot envelope",
-    )?);
+    let plaintext =
+        zeroize::Zeroizing::new(files::read_all(&args.files.input, MAX_ONE_SHOT_PAYLOAD as u64, "one-shot envelope")?);
     let sealed = envelope::seal_with(&plaintext, &recipients, args.context.context.as_bytes(), &options)
         .map_err(|err| CliError::library("sealing", &err))?;
     let output = if args.armor { armored(&sealed) } else { sealed };
@@ -93,12 +90,14 @@ fn seal_stream(args: &SealArgs, recipients: &[phiseal::keys::PublicKey], options
     let context = args.context.context.as_bytes();
     let write_error = |err: io::Error| CliError::io("cannot write", output, &err);
     if files::is_std(output) {
-        let mut writer = envelope::seal_stream(io::stdout().lock(), recipients, context, options).map_err(write_error)?;
+        let mut writer =
+            envelope::seal_stream(io::stdout().lock(), recipients, context, options).map_err(write_error)?;
         copy(&mut reader, &mut writer, args)?;
         return writer.finish().and_then(|mut out| out.flush()).map_err(write_error);
     }
     let pending = files::PendingFile::create(output, Sensitivity::Public)?;
-    let mut writer = envelope::seal_stream(io::BufWriter::new(pending), recipients, context, options).map_err(write_error)?;
+    let mut writer =
+        envelope::seal_stream(io::BufWriter::new(pending), recipients, context, options).map_err(write_error)?;
     copy(&mut reader, &mut writer, args)?;
     let buffered = writer.finish().map_err(write_error)?;
     buffered.into_inner().map_err(|err| CliError::io("cannot write", output, err.error()))?.commit()

@@ -113,7 +113,8 @@ fn load_policies(args: &SealRecordArgs) -> CliResult<Policies> {
     };
     let bytes = files::read_all(path, 1024 * 1024, "policy")?;
     let doing = format!("loading policy {}", path.display());
-    let text = std::str::from_utf8(&bytes).map_err(|_| CliError::library(&doing, &phiseal::Error::Malformed("not UTF-8")))?;
+    let text =
+        std::str::from_utf8(&bytes).map_err(|_| CliError::library(&doing, &phiseal::Error::Malformed("not UTF-8")))?;
     Policy::from_json(text).map(Policies::Fixed).map_err(|err| CliError::library(&doing, &err))
 }
 

@@ -61,7 +61,11 @@ impl DeidKey {
         // 0..span-1 → -span..-1, span..2span-1 → 1..span
         let r = i64::try_from(r).unwrap_or(0);
         let span = i64::try_from(span).unwrap_or(1);
-        if r < span { r - span } else { r - span + 1 }
+        if r < span {
+            r - span
+        } else {
+            r - span + 1
+        }
     }
 }
 

@@ -24,12 +24,16 @@ fn each(v: Option<&Value>) -> Vec<&Value> {
 
 fn person(p: &Value, known: &mut KnownIdentifiers) -> Result<()> {
     for name in each(p.get("name")) {
-        for s in strings(name.get("text")).into_iter().chain(strings(name.get("family"))).chain(strings(name.get("given"))) {
+        for s in
+            strings(name.get("text")).into_iter().chain(strings(name.get("family"))).chain(strings(name.get("given")))
+        {
             known.add(PhiKind::Name, s)?;
         }
     }
     for addr in each(p.get("address")) {
-        for s in strings(addr.get("line")).into_iter().chain(strings(addr.get("city"))).chain(strings(addr.get("district"))) {
+        for s in
+            strings(addr.get("line")).into_iter().chain(strings(addr.get("city"))).chain(strings(addr.get("district")))
+        {
             known.add(PhiKind::Address, s)?;
         }
     }

@@ -87,9 +87,7 @@ pub fn safe_harbor(resource: &Value, opts: &DeidOptions) -> Result<Deidentified>
     };
     let mut walker = walker::Walker::new(opts, text);
     let value = walker.resource(resource, "", 0)?.unwrap_or(Value::Null);
-    let report = walker.report.finish(
-        if opts.limited() { "limited-data-set" } else { "safe-harbor" },
-        opts.not_safe_harbor(),
-    );
+    let report =
+        walker.report.finish(if opts.limited() { "limited-data-set" } else { "safe-harbor" }, opts.not_safe_harbor());
     Ok(Deidentified { value, report })
 }

@@ -47,11 +47,8 @@ impl ReportBuilder {
     }
 
     pub(crate) fn finish(self, profile: &'static str, not_safe_harbor: Vec<&'static str>) -> Report {
-        let changes = self
-            .counts
-            .into_iter()
-            .map(|((path, action), count)| ReportEntry { path, action, count })
-            .collect();
+        let changes =
+            self.counts.into_iter().map(|((path, action), count)| ReportEntry { path, action, count }).collect();
         Report {
             profile,
             safe_harbor: not_safe_harbor.is_empty(),

@@ -28,7 +28,8 @@ pub(crate) fn data(v: &Value) -> Value {
 
 pub(crate) fn id(w: &mut Walker<'_>, v: &Value, rtype: &str, path: &str) -> Option<Value> {
     let s = v.as_str()?;
-    w.report.note(path, if w.opts.pseudonym_key_not_safe_harbor.is_some() { "keyed-pseudonym" } else { "surrogate-id" });
+    w.report
+        .note(path, if w.opts.pseudonym_key_not_safe_harbor.is_some() { "keyed-pseudonym" } else { "surrogate-id" });
     Some(Value::String(w.surrogate(&format!("{rtype}/{s}"))))
 }
 
@@ -141,8 +142,15 @@ pub(crate) fn birth_date(w: &mut Walker<'_>, v: &Value, path: &str) -> Option<Va
 
 /// Adds `_birthDate` with the "90 or older" group where the birth date implied it.
 pub(crate) fn birth_group(w: &mut Walker<'_>, input: &Map<String, Value>, out: &mut Map<String, Value>, path: &str) {
-    let already = input.get("_birthDate").and_then(|b| b.get("extension")).and_then(|e| e.get(0)).and_then(|e| e.get("url")).and_then(Value::as_str) == Some(AGE_GROUP_EXTENSION_URL);
-    let implied = input.get("birthDate").and_then(Value::as_str).is_some_and(|s| implied_age(w, s).is_some_and(|a| a > 89));
+    let already = input
+        .get("_birthDate")
+        .and_then(|b| b.get("extension"))
+        .and_then(|e| e.get(0))
+        .and_then(|e| e.get("url"))
+        .and_then(Value::as_str)
+        == Some(AGE_GROUP_EXTENSION_URL);
+    let implied =
+        input.get("birthDate").and_then(Value::as_str).is_some_and(|s| implied_age(w, s).is_some_and(|a| a > 89));
     if implied || already {
         out.insert(
             "_birthDate".to_owned(),
@@ -164,7 +172,9 @@ pub(crate) fn age(w: &mut Walker<'_>, v: &Value, path: &str) -> Option<Value> {
     };
     if years >= 90.0 {
         w.report.note(path, "age-90-or-older");
-        return Some(json!({ "value": 90, "comparator": ">=", "unit": "years", "system": "http://unitsofmeasure.org", "code": "a" }));
+        return Some(
+            json!({ "value": 90, "comparator": ">=", "unit": "years", "system": "http://unitsofmeasure.org", "code": "a" }),
+        );
     }
     Some(data(v))
 }
@@ -177,7 +187,11 @@ pub(crate) fn zip(w: &mut Walker<'_>, v: &Value, path: &str) -> Option<Value> {
     }
     // An already generalised 3-digit value is checked again, so de-identifying twice is stable.
     let z = if s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()) {
-        if crate::deid::zip3_is_allowed(s) { s.to_owned() } else { "000".to_owned() }
+        if crate::deid::zip3_is_allowed(s) {
+            s.to_owned()
+        } else {
+            "000".to_owned()
+        }
     } else {
         zip3(s)
     };
@@ -205,17 +219,34 @@ fn rewrite_reference(w: &mut Walker<'_>, r: &str) -> Option<String> {
     let trimmed = r.split("/_history/").next().unwrap_or(r);
     let mut parts = trimmed.rsplit('/');
     let (id, rtype) = (parts.next()?, parts.next()?);
-    let known = super::profile::RESOURCES.iter().map(|(t, _)| *t).chain(["Practitioner", "PractitionerRole", "Organization", "Location", "Device", "Medication", "Specimen", "Group"]);
+    let known = super::profile::RESOURCES.iter().map(|(t, _)| *t).chain([
+        "Practitioner",
+        "PractitionerRole",
+        "Organization",
+        "Location",
+        "Device",
+        "Medication",
+        "Specimen",
+        "Group",
+    ]);
     let rtype = known.into_iter().find(|t| *t == rtype)?;
     Some(format!("{rtype}/{}", w.surrogate(&format!("{rtype}/{id}"))))
 }
 
 fn surrogate_uuid(w: &mut Walker<'_>, u: &str) -> String {
     let s = w.surrogate(&format!("urn:uuid:{u}"));
-    let hex: String = s.bytes().flat_map(|b| [b >> 4, b & 15]).map(|n| char::from_digit(u32::from(n), 16).unwrap_or('0')).collect();
+    let hex: String =
+        s.bytes().flat_map(|b| [b >> 4, b & 15]).map(|n| char::from_digit(u32::from(n), 16).unwrap_or('0')).collect();
     let h = format!("{hex:0>32}");
     let h = h.get(h.len() - 32..).unwrap_or("");
-    format!("urn:uuid:{}-{}-{}-{}-{}", h.get(..8).unwrap_or(""), h.get(8..12).unwrap_or(""), h.get(12..16).unwrap_or(""), h.get(16..20).unwrap_or(""), h.get(20..).unwrap_or(""))
+    format!(
+        "urn:uuid:{}-{}-{}-{}-{}",
+        h.get(..8).unwrap_or(""),
+        h.get(8..12).unwrap_or(""),
+        h.get(12..16).unwrap_or(""),
+        h.get(16..20).unwrap_or(""),
+        h.get(20..).unwrap_or("")
+    )
 }
 
 /// Reference: `reference` rewritten, `type` kept, `display` and `identifier` removed.
@@ -266,7 +297,13 @@ fn xhtml_text(div: &str) -> String {
         rest = after.get(close..).unwrap_or("");
     }
     out.push_str(rest);
-    out.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&apos;", "'").replace("&amp;", "&")
+    out.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
 }
 
 fn xml_escape(s: &str) -> String {
@@ -289,14 +326,26 @@ pub(crate) fn narrative(w: &mut Walker<'_>, v: &Value, path: &str) -> Result<Opt
 /// Extension value types and their action; others (HumanName, ContactPoint, Identifier, ...)
 /// are removed.
 const EXTENSION_VALUES: &[(&str, Action)] = &[
-    ("valueString", Action::Text), ("valueMarkdown", Action::Text), ("valueCode", Action::Keep),
-    ("valueBoolean", Action::Keep), ("valueInteger", Action::Keep), ("valueDecimal", Action::Keep),
-    ("valuePositiveInt", Action::Keep), ("valueUnsignedInt", Action::Keep),
-    ("valueCoding", Action::Data), ("valueCodeableConcept", Action::Concept),
-    ("valueQuantity", Action::Data), ("valueDate", Action::Date), ("valueDateTime", Action::Date),
-    ("valueInstant", Action::Instant), ("valuePeriod", Action::Period), ("valueAge", Action::Age),
-    ("valueAddress", Action::Object(ADDRESS)), ("valueReference", Action::Reference),
-    ("valueAttachment", Action::Attachment), ("extension", Action::Extension),
+    ("valueString", Action::Text),
+    ("valueMarkdown", Action::Text),
+    ("valueCode", Action::Keep),
+    ("valueBoolean", Action::Keep),
+    ("valueInteger", Action::Keep),
+    ("valueDecimal", Action::Keep),
+    ("valuePositiveInt", Action::Keep),
+    ("valueUnsignedInt", Action::Keep),
+    ("valueCoding", Action::Data),
+    ("valueCodeableConcept", Action::Concept),
+    ("valueQuantity", Action::Data),
+    ("valueDate", Action::Date),
+    ("valueDateTime", Action::Date),
+    ("valueInstant", Action::Instant),
+    ("valuePeriod", Action::Period),
+    ("valueAge", Action::Age),
+    ("valueAddress", Action::Object(ADDRESS)),
+    ("valueReference", Action::Reference),
+    ("valueAttachment", Action::Attachment),
+    ("extension", Action::Extension),
 ];
 
 /// Extension: `url` kept, the value handled by its type, nested extensions recursively.
@@ -344,7 +393,8 @@ pub(crate) fn attachment(w: &mut Walker<'_>, v: &Value, path: &str) -> Result<Op
                 }
             }
             "data" if content_type.starts_with("text/") => {
-                let text = val.as_str().and_then(|b| Base64::decode_vec(b).ok()).and_then(|b| String::from_utf8(b).ok());
+                let text =
+                    val.as_str().and_then(|b| Base64::decode_vec(b).ok()).and_then(|b| String::from_utf8(b).ok());
                 match text {
                     Some(t) => {
                         let scrubbed = w.scrub(&t, &format!("{path}.data"))?;
@@ -353,8 +403,21 @@ pub(crate) fn attachment(w: &mut Walker<'_>, v: &Value, path: &str) -> Result<Op
                     None => w.report.note(&format!("{path}.data"), "removed"),
                 }
             }
-            "data" => w.report.note(&format!("{path}.data"), if content_type.starts_with("image/") { "image-removed" } else { "binary-removed" }),
-            "url" | "size" | "hash" => w.report.note(&format!("{path}.{}", match k.as_str() { "url" => "url", "size" => "size", _ => "hash" }), "removed"),
+            "data" => w.report.note(
+                &format!("{path}.data"),
+                if content_type.starts_with("image/") { "image-removed" } else { "binary-removed" },
+            ),
+            "url" | "size" | "hash" => w.report.note(
+                &format!(
+                    "{path}.{}",
+                    match k.as_str() {
+                        "url" => "url",
+                        "size" => "size",
+                        _ => "hash",
+                    }
+                ),
+                "removed",
+            ),
             _ => {
                 let _ = kp;
                 w.report.note(&format!("{path}.<unlisted>"), "removed");

@@ -23,7 +23,11 @@ pub(crate) struct Walker<'a> {
 }
 
 fn join(path: &str, name: &str) -> String {
-    if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") }
+    if path.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{path}.{name}")
+    }
 }
 
 impl<'a> Walker<'a> {
@@ -76,7 +80,11 @@ impl<'a> Walker<'a> {
                 self.report.note(&kp, "removed");
                 continue;
             };
-            let result = if action == Action::Id { values::id(self, value, name, &kp) } else { self.apply(action, value, &kp, depth + 1)? };
+            let result = if action == Action::Id {
+                values::id(self, value, name, &kp)
+            } else {
+                self.apply(action, value, &kp, depth + 1)?
+            };
             if let Some(r) = result {
                 out.insert(kname.to_owned(), r);
             }
@@ -86,7 +94,13 @@ impl<'a> Walker<'a> {
     }
 
     /// A nested element with its own rules (plus `extension`).
-    pub(crate) fn object(&mut self, v: &Value, rules: &'static [Rule], path: &str, depth: usize) -> Result<Option<Value>> {
+    pub(crate) fn object(
+        &mut self,
+        v: &Value,
+        rules: &'static [Rule],
+        path: &str,
+        depth: usize,
+    ) -> Result<Option<Value>> {
         let Some(map) = v.as_object() else {
             self.report.note(path, "removed");
             return Ok(None);

@@ -91,7 +91,11 @@ impl Ctx<'_, '_> {
         let w = &mut self.walker;
         Ok(match action {
             JsonAction::Keep => Some(v.clone()),
-            JsonAction::Remove | JsonAction::RemoveName | JsonAction::RemoveAddress | JsonAction::RemoveContact | JsonAction::RemoveIdentifier => {
+            JsonAction::Remove
+            | JsonAction::RemoveName
+            | JsonAction::RemoveAddress
+            | JsonAction::RemoveContact
+            | JsonAction::RemoveIdentifier => {
                 w.report.note(pattern, "removed");
                 None
             }
@@ -102,9 +106,17 @@ impl Ctx<'_, '_> {
             JsonAction::Date => values::date(w, v, pattern),
             JsonAction::BirthDate => {
                 let out = values::birth_date(w, v, pattern);
-                let over_89 = v.as_str().and_then(|s| s.get(..4)).and_then(|y| y.parse::<i64>().ok())
-                    .zip(w.opts.reference_year).is_some_and(|(y, r)| i64::from(r) - y > 89);
-                if over_89 { Some(Value::String("90 or older".into())) } else { out }
+                let over_89 = v
+                    .as_str()
+                    .and_then(|s| s.get(..4))
+                    .and_then(|y| y.parse::<i64>().ok())
+                    .zip(w.opts.reference_year)
+                    .is_some_and(|(y, r)| i64::from(r) - y > 89);
+                if over_89 {
+                    Some(Value::String("90 or older".into()))
+                } else {
+                    out
+                }
             }
             JsonAction::Age => {
                 let n = v.as_f64().or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()));
@@ -137,9 +149,13 @@ pub fn deidentify_json(record: &Value, policy: &JsonPolicy, opts: &DeidOptions) 
     check_limits(record)?;
     let mut known = KnownIdentifiers::new();
     collect(record, &mut Vec::new(), policy, &mut known)?;
-    let text = TextOptions { mode: opts.text_mode, keep_year: !opts.limited(), reference_year: opts.reference_year, known };
+    let text =
+        TextOptions { mode: opts.text_mode, keep_year: !opts.limited(), reference_year: opts.reference_year, known };
     let mut ctx = Ctx { policy, walker: Walker::new(opts, text) };
     let value = ctx.node(record, &mut Vec::new())?.unwrap_or(Value::Null);
-    let report = ctx.walker.report.finish(if opts.limited() { "limited-data-set" } else { "safe-harbor" }, opts.not_safe_harbor());
+    let report = ctx
+        .walker
+        .report
+        .finish(if opts.limited() { "limited-data-set" } else { "safe-harbor" }, opts.not_safe_harbor());
     Ok(Deidentified { value, report })
 }

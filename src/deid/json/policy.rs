@@ -102,11 +102,21 @@ impl JsonPolicy {
     /// [`Error::InvalidPolicy`] naming the rule number for a missing or unknown field or action,
     /// and as for [`JsonPolicy::rule`].
     pub fn from_json(policy: &Value) -> Result<Self> {
-        let rules = policy.get("rules").and_then(Value::as_array).ok_or_else(|| Error::InvalidPolicy("missing \"rules\" array".into()))?;
+        let rules = policy
+            .get("rules")
+            .and_then(Value::as_array)
+            .ok_or_else(|| Error::InvalidPolicy("missing \"rules\" array".into()))?;
         let mut out = JsonPolicy::new();
         for (n, r) in rules.iter().enumerate() {
-            let path = r.get("path").and_then(Value::as_str).ok_or_else(|| Error::InvalidPolicy(format!("rule {n}: missing \"path\"")))?;
-            let action = r.get("action").and_then(Value::as_str).and_then(JsonAction::parse).ok_or_else(|| Error::InvalidPolicy(format!("rule {n}: missing or unknown \"action\"")))?;
+            let path = r
+                .get("path")
+                .and_then(Value::as_str)
+                .ok_or_else(|| Error::InvalidPolicy(format!("rule {n}: missing \"path\"")))?;
+            let action = r
+                .get("action")
+                .and_then(Value::as_str)
+                .and_then(JsonAction::parse)
+                .ok_or_else(|| Error::InvalidPolicy(format!("rule {n}: missing or unknown \"action\"")))?;
             out = out.rule(path, action)?;
         }
         Ok(out)
@@ -114,6 +124,9 @@ impl JsonPolicy {
 
     /// The first rule matching `path` or a prefix of it: (pattern, action).
     pub(crate) fn lookup(&self, path: &[&str]) -> Option<(&str, JsonAction)> {
-        self.rules.iter().find(|(segs, _, _)| segs.len() <= path.len() && segs.iter().zip(path).all(|(p, k)| p == "*" || p == k)).map(|(_, pat, a)| (pat.as_str(), *a))
+        self.rules
+            .iter()
+            .find(|(segs, _, _)| segs.len() <= path.len() && segs.iter().zip(path).all(|(p, k)| p == "*" || p == k))
+            .map(|(_, pat, a)| (pat.as_str(), *a))
     }
 }

@@ -7,27 +7,116 @@ use super::token::{TokKind, Tokens};
 use super::{Candidate, PhiKind};
 
 pub(crate) const SUFFIXES: &[&str] = &[
-    "st", "street", "ave", "av", "avenue", "rd", "road", "blvd", "boulevard", "dr", "drive", "ln",
-    "lane", "way", "ct", "court", "pl", "place", "ter", "terrace", "cir", "circle", "pkwy",
-    "parkway", "hwy", "highway", "sq", "square", "trl", "trail", "loop", "pike", "row", "alley",
-    "plaza", "path", "run", "crossing", "xing", "ctr", "cres", "crescent", "expy", "freeway",
+    "st",
+    "street",
+    "ave",
+    "av",
+    "avenue",
+    "rd",
+    "road",
+    "blvd",
+    "boulevard",
+    "dr",
+    "drive",
+    "ln",
+    "lane",
+    "way",
+    "ct",
+    "court",
+    "pl",
+    "place",
+    "ter",
+    "terrace",
+    "cir",
+    "circle",
+    "pkwy",
+    "parkway",
+    "hwy",
+    "highway",
+    "sq",
+    "square",
+    "trl",
+    "trail",
+    "loop",
+    "pike",
+    "row",
+    "alley",
+    "plaza",
+    "path",
+    "run",
+    "crossing",
+    "xing",
+    "ctr",
+    "cres",
+    "crescent",
+    "expy",
+    "freeway",
 ];
-pub(crate) const UNITS: &[&str] = &["apt", "apartment", "unit", "suite", "ste", "room", "rm", "fl", "floor", "bldg", "building", "#", "no", "lot", "box"];
+pub(crate) const UNITS: &[&str] = &[
+    "apt",
+    "apartment",
+    "unit",
+    "suite",
+    "ste",
+    "room",
+    "rm",
+    "fl",
+    "floor",
+    "bldg",
+    "building",
+    "#",
+    "no",
+    "lot",
+    "box",
+];
 pub(crate) const DIRECTIONS: &[&str] = &["n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"];
 /// USPS state and territory codes.
 pub(crate) const STATE_CODES: &[&str] = &[
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
-    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
-    "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
-    "WV", "WI", "WY", "PR", "GU", "VI", "AS", "MP",
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
+    "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR",
+    "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR", "GU", "VI", "AS", "MP",
 ];
 pub(crate) const STATE_NAMES: &[&str] = &[
-    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
-    "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas",
-    "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota",
-    "mississippi", "missouri", "montana", "nebraska", "nevada", "ohio", "oklahoma", "oregon",
-    "pennsylvania", "tennessee", "texas", "utah", "vermont", "virginia", "washington",
-    "wisconsin", "wyoming",
+    "alabama",
+    "alaska",
+    "arizona",
+    "arkansas",
+    "california",
+    "colorado",
+    "connecticut",
+    "delaware",
+    "florida",
+    "georgia",
+    "hawaii",
+    "idaho",
+    "illinois",
+    "indiana",
+    "iowa",
+    "kansas",
+    "kentucky",
+    "louisiana",
+    "maine",
+    "maryland",
+    "massachusetts",
+    "michigan",
+    "minnesota",
+    "mississippi",
+    "missouri",
+    "montana",
+    "nebraska",
+    "nevada",
+    "ohio",
+    "oklahoma",
+    "oregon",
+    "pennsylvania",
+    "tennessee",
+    "texas",
+    "utah",
+    "vermont",
+    "virginia",
+    "washington",
+    "wisconsin",
+    "wyoming",
 ];
 pub(crate) const ZIP_CONTEXT: &[&str] = &["zip", "zipcode", "postal", "postcode"];
 
@@ -101,7 +190,11 @@ fn unit_end(t: &Tokens<'_>, e: usize) -> usize {
     }
     if t.kind(k).is_some_and(|c| c != TokKind::Punct) {
         let mut m = k + 1;
-        while t.joined(m) && (t.kind(m) == Some(TokKind::Alpha) || t.kind(m) == Some(TokKind::Digit) || (t.punct(m, '-') && t.joined(m + 1))) {
+        while t.joined(m)
+            && (t.kind(m) == Some(TokKind::Alpha)
+                || t.kind(m) == Some(TokKind::Digit)
+                || (t.punct(m, '-') && t.joined(m + 1)))
+        {
             m += 1;
         }
         return m;
@@ -129,7 +222,12 @@ fn po_box_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
 /// comma. `i` is the comma.
 fn city_before(t: &Tokens<'_>, comma: usize, upper_doc: bool) -> Option<usize> {
     let mut s = comma;
-    while s > 0 && comma - s < 3 && t.kind(s - 1) == Some(TokKind::Alpha) && (t.capitalized(s - 1) || upper_doc) && !t.newline_before(s) {
+    while s > 0
+        && comma - s < 3
+        && t.kind(s - 1) == Some(TokKind::Alpha)
+        && (t.capitalized(s - 1) || upper_doc)
+        && !t.newline_before(s)
+    {
         s -= 1;
         if t.has(s, bit::STREET_SUFFIX) || t.has(s, bit::UNIT) {
             return None;

@@ -9,19 +9,69 @@ use super::token::Tokens;
 use super::{Candidate, PhiKind};
 
 pub(crate) const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
-pub(crate) const MONTH_ABBR: [&str; 13] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+pub(crate) const MONTH_ABBR: [&str; 13] =
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
 pub(crate) const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
 ];
 pub(crate) const BIRTH_CONTEXT: &[&str] = &["dob", "born", "birth", "birthday", "birthdate", "b"];
 pub(crate) const DAY_MONTH_CONTEXT: &[&str] = &[
-    "on", "since", "from", "until", "till", "to", "dated", "date", "dos", "dob", "admitted",
-    "discharged", "seen", "visit", "through", "thru", "starting", "started", "effective", "before",
-    "after", "of", "by", "returned", "scheduled", "doa", "dod",
+    "on",
+    "since",
+    "from",
+    "until",
+    "till",
+    "to",
+    "dated",
+    "date",
+    "dos",
+    "dob",
+    "admitted",
+    "discharged",
+    "seen",
+    "visit",
+    "through",
+    "thru",
+    "starting",
+    "started",
+    "effective",
+    "before",
+    "after",
+    "of",
+    "by",
+    "returned",
+    "scheduled",
+    "doa",
+    "dod",
 ];
 
 /// Token `i` names a month (full or 3/4-letter abbreviation, any case).
@@ -44,7 +94,10 @@ fn day_at(t: &Tokens<'_>, i: usize) -> Option<(u32, usize)> {
 
 /// A 4-digit year 1800-2199, or `'85`; returns (index of the year digits, index one past).
 fn year_at(t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
-    if t.digits(i, Some(4)) && t.num(i).is_some_and(|y| (1800..=2199).contains(&y)) && !(t.joined(i + 1) && t.digits(i + 1, None)) {
+    if t.digits(i, Some(4))
+        && t.num(i).is_some_and(|y| (1800..=2199).contains(&y))
+        && !(t.joined(i + 1) && t.digits(i + 1, None))
+    {
         return Some((i, i + 1));
     }
     if t.punct(i, '\'') && t.digits(i + 1, Some(2)) && t.joined(i + 1) {
@@ -55,11 +108,19 @@ fn year_at(t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
 
 /// Skips `,` or `.` right after token `i - 1`; returns the next index.
 fn skip_comma(t: &Tokens<'_>, i: usize) -> usize {
-    if t.punct(i, ',') || (t.punct(i, '.') && t.joined(i)) { i + 1 } else { i }
+    if t.punct(i, ',') || (t.punct(i, '.') && t.joined(i)) {
+        i + 1
+    } else {
+        i
+    }
 }
 
 fn skip_sep(t: &Tokens<'_>, i: usize) -> usize {
-    if (t.punct(i, '-') || t.punct(i, '/')) && t.joined(i) { i + 1 } else { skip_comma(t, i) }
+    if (t.punct(i, '-') || t.punct(i, '/')) && t.joined(i) {
+        i + 1
+    } else {
+        skip_comma(t, i)
+    }
 }
 
 struct Found {
@@ -123,7 +184,9 @@ fn month_day_ok(a: u32, b: u32) -> bool {
 
 /// `03/04/2020`, `3-4-20`, `2020-03-04`, `2020/03/04`, `03/2020`, and `3/4` after a date word.
 fn numeric(t: &Tokens<'_>, i: usize) -> Option<Found> {
-    if !t.digits(i, None) || (t.joined(i) && (t.punct(i - 1, '/') || t.punct(i - 1, '-') || t.punct(i - 1, '.') || t.digits(i - 1, None))) {
+    if !t.digits(i, None)
+        || (t.joined(i) && (t.punct(i - 1, '/') || t.punct(i - 1, '-') || t.punct(i - 1, '.') || t.digits(i - 1, None)))
+    {
         return None;
     }
     let sep = t.s(i + 1);
@@ -133,11 +196,18 @@ fn numeric(t: &Tokens<'_>, i: usize) -> Option<Found> {
     }
     let (a, b) = (t.num(i)?, t.num(i + 2)?);
     let third = t.s(i + 3) == sep && t.joined(i + 3) && t.joined(i + 4) && t.digits(i + 4, None);
-    let glued_after = |k: usize| t.joined(k) && (t.digits(k, None) || ((t.punct(k, '/') || t.punct(k, '-')) && t.digits(k + 1, None)));
+    let glued_after = |k: usize| {
+        t.joined(k) && (t.digits(k, None) || ((t.punct(k, '/') || t.punct(k, '-')) && t.digits(k + 1, None)))
+    };
     if t.digits(i, Some(4)) {
         // ISO: yyyy-mm-dd, optionally with a time.
         let c = if third { t.num(i + 4)? } else { return None };
-        if (1800..=2199).contains(&a) && (1..=12).contains(&b) && (1..=31).contains(&c) && t.s(i + 4).len() <= 2 && !glued_after(i + 5) {
+        if (1800..=2199).contains(&a)
+            && (1..=12).contains(&b)
+            && (1..=31).contains(&c)
+            && t.s(i + 4).len() <= 2
+            && !glued_after(i + 5)
+        {
             return Some(Found { first: i, last: iso_time_end(t, i + 5).saturating_sub(1), year_tok: Some(i) });
         }
         return None;
@@ -178,7 +248,11 @@ fn iso_time_end(t: &Tokens<'_>, j: usize) -> usize {
         return j;
     }
     let mut k = j + 1;
-    let sep = |k: usize| (t.punct(k, ':') || t.punct(k, '.') || t.punct(k, '+') || t.punct(k, '-')) && t.joined(k + 1) && t.digits(k + 1, None);
+    let sep = |k: usize| {
+        (t.punct(k, ':') || t.punct(k, '.') || t.punct(k, '+') || t.punct(k, '-'))
+            && t.joined(k + 1)
+            && t.digits(k + 1, None)
+    };
     while k < t.len() && t.joined(k) && (t.digits(k, None) || sep(k) || t.is(k, "z")) {
         k += 1;
     }
@@ -205,14 +279,19 @@ fn with_weekday(t: &Tokens<'_>, first: usize) -> usize {
     if k >= 1 && t.punct(k - 1, ',') {
         k -= 1;
     }
-    if k >= 1 && t.has(k - 1, bit::WEEKDAY) { k - 1 } else { first }
+    if k >= 1 && t.has(k - 1, bit::WEEKDAY) {
+        k - 1
+    } else {
+        first
+    }
 }
 
 /// All date candidates.
 pub(crate) fn find_dates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < t.len() {
-        let found = month_first(t, i).or_else(|| day_first(t, i)).or_else(|| numeric(t, i)).or_else(|| birth_year(t, i));
+        let found =
+            month_first(t, i).or_else(|| day_first(t, i)).or_else(|| numeric(t, i)).or_else(|| birth_year(t, i));
         let Some(f) = found else {
             i += 1;
             continue;

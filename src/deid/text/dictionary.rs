@@ -67,7 +67,8 @@ impl NameInfo {
 
 /// Table keys are the words' bytes, so a lookup needs no UTF-8 check of the folded copy.
 fn load() -> HashMap<&'static [u8], NameInfo, FnvBuild> {
-    let mut map: HashMap<&'static [u8], NameInfo, FnvBuild> = HashMap::with_capacity_and_hasher(8192, FnvBuild::default());
+    let mut map: HashMap<&'static [u8], NameInfo, FnvBuild> =
+        HashMap::with_capacity_and_hasher(8192, FnvBuild::default());
     for (list, is_first) in [(FIRST, true), (LAST, false)] {
         for line in list.lines().filter(|l| !l.starts_with('#')) {
             let (word, ambiguous) = match line.strip_suffix(" *") {
@@ -75,7 +76,11 @@ fn load() -> HashMap<&'static [u8], NameInfo, FnvBuild> {
                 None => (line, false),
             };
             let e = map.entry(word.as_bytes()).or_default();
-            if is_first { e.first = true } else { e.last = true }
+            if is_first {
+                e.first = true
+            } else {
+                e.last = true
+            }
             e.ambiguous |= ambiguous;
         }
     }

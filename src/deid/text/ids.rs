@@ -53,14 +53,46 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
 
 /// Connector words allowed between the context word and the code.
 const CONNECTORS: &[&str] = &[
-    "#", ":", "no", ".", "number", "num", "nbr", "id", "is", "=", "-", "code", "nos", "plate",
-    "of", "and", "(", ")", "identifier",
+    "#",
+    ":",
+    "no",
+    ".",
+    "number",
+    "num",
+    "nbr",
+    "id",
+    "is",
+    "=",
+    "-",
+    "code",
+    "nos",
+    "plate",
+    "of",
+    "and",
+    "(",
+    ")",
+    "identifier",
 ];
 
 /// Context words too common to trigger alone: they need `#`, `:`, `no`, `number` or `id`.
 pub(crate) const WEAK_CONTEXT: &[&str] = &[
-    "group", "plan", "record", "chart", "case", "claim", "insurance", "employee", "device",
-    "implant", "pacemaker", "vehicle", "medicare", "medicaid", "specimen", "id", "identifier",
+    "group",
+    "plan",
+    "record",
+    "chart",
+    "case",
+    "claim",
+    "insurance",
+    "employee",
+    "device",
+    "implant",
+    "pacemaker",
+    "vehicle",
+    "medicare",
+    "medicaid",
+    "specimen",
+    "id",
+    "identifier",
 ];
 
 const MAX_CODE_BYTES: usize = 40;
@@ -68,9 +100,36 @@ const MAX_CODE_BYTES: usize = 40;
 /// Clinical words that look like codes (letters with a digit) and follow words such as "plan:"
 /// in notes ("Plan: HbA1c in 3 months"). Never identifiers.
 const CLINICAL_CODES: &[&str] = &[
-    "hba1c", "a1c", "b12", "b6", "b1", "d3", "co2", "spo2", "sao2", "fio2", "pao2", "o2", "h2o",
-    "t3", "t4", "ft4", "ft3", "k2", "mg2", "ca2", "covid19", "hba1", "il6", "cd4", "cd8", "ct1",
-    "pm2", "g6pd", "ck-mb", "nt-probnp",
+    "hba1c",
+    "a1c",
+    "b12",
+    "b6",
+    "b1",
+    "d3",
+    "co2",
+    "spo2",
+    "sao2",
+    "fio2",
+    "pao2",
+    "o2",
+    "h2o",
+    "t3",
+    "t4",
+    "ft4",
+    "ft3",
+    "k2",
+    "mg2",
+    "ca2",
+    "covid19",
+    "hba1",
+    "il6",
+    "cd4",
+    "cd8",
+    "ct1",
+    "pm2",
+    "g6pd",
+    "ck-mb",
+    "nt-probnp",
 ];
 
 /// True when the code between token `start` and `end` (exclusive) is a clinical term.
@@ -99,7 +158,10 @@ fn code_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
         match t.kind(j) {
             Some(TokKind::Digit) => has_digit = true,
             Some(TokKind::Alpha) => {}
-            Some(TokKind::Punct) if (t.punct(j, '-') || t.punct(j, '.') || t.punct(j, '/')) && t.joined(j + 1) && t.kind(j + 1) != Some(TokKind::Punct) => {}
+            Some(TokKind::Punct)
+                if (t.punct(j, '-') || t.punct(j, '.') || t.punct(j, '/'))
+                    && t.joined(j + 1)
+                    && t.kind(j + 1) != Some(TokKind::Punct) => {}
             _ => break,
         }
         if t.kind(j) != Some(TokKind::Punct) {
@@ -130,7 +192,8 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
             j += 1;
             skipped += 1;
         }
-        let kind = if kind == PhiKind::License && (i + 1..j).any(|k| t.is(k, "plate")) { PhiKind::Vehicle } else { kind };
+        let kind =
+            if kind == PhiKind::License && (i + 1..j).any(|k| t.is(k, "plate")) { PhiKind::Vehicle } else { kind };
         let marked = (i + 1..j).any(|k| t.is_any(k, &["#", ":", "no", "number", "num", "nbr", "id", "="]));
         if WEAK_CONTEXT.iter().any(|w| t.is(i, w)) && !marked {
             continue;

@@ -106,7 +106,16 @@ fn phrases(known: &KnownIdentifiers) -> Vec<Phrase> {
             }
         } else if *kind == PhiKind::Phone && digits.len() == 11 && digits.starts_with('1') {
             let local = digits.get(1..).unwrap_or("").to_owned();
-            out.push(Phrase { words: words_of(&format!("{} {} {}", local.get(..3).unwrap_or(""), local.get(3..6).unwrap_or(""), local.get(6..).unwrap_or(""))), kind: *kind, needs_capital: false });
+            out.push(Phrase {
+                words: words_of(&format!(
+                    "{} {} {}",
+                    local.get(..3).unwrap_or(""),
+                    local.get(3..6).unwrap_or(""),
+                    local.get(6..).unwrap_or("")
+                )),
+                kind: *kind,
+                needs_capital: false,
+            });
             out.push(Phrase { words: vec![local], kind: *kind, needs_capital: false });
         }
         if words.len() > 1 && digits.len() >= 4 && words.iter().all(|w| w.bytes().all(|b| b.is_ascii_digit())) {

@@ -11,39 +11,230 @@ use super::{Candidate, PhiKind};
 
 pub(crate) const TITLES: &[&str] = &["dr", "mr", "mrs", "ms", "miss", "mx", "prof", "doctor", "mister", "sr", "rev"];
 pub(crate) const RELATIONS: &[&str] = &[
-    "daughter", "son", "wife", "husband", "mother", "father", "sister", "brother", "spouse",
-    "partner", "niece", "nephew", "aunt", "uncle", "grandson", "granddaughter", "grandmother",
-    "grandfather", "cousin", "friend", "neighbor", "neighbour", "caregiver", "guardian", "fiance",
-    "fiancee", "boyfriend", "girlfriend", "mom", "dad", "stepson", "stepdaughter", "roommate",
-    "named", "employer", "landlord", "sibling",
+    "daughter",
+    "son",
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "sister",
+    "brother",
+    "spouse",
+    "partner",
+    "niece",
+    "nephew",
+    "aunt",
+    "uncle",
+    "grandson",
+    "granddaughter",
+    "grandmother",
+    "grandfather",
+    "cousin",
+    "friend",
+    "neighbor",
+    "neighbour",
+    "caregiver",
+    "guardian",
+    "fiance",
+    "fiancee",
+    "boyfriend",
+    "girlfriend",
+    "mom",
+    "dad",
+    "stepson",
+    "stepdaughter",
+    "roommate",
+    "named",
+    "employer",
+    "landlord",
+    "sibling",
 ];
 pub(crate) const BY_VERBS: &[&str] = &[
-    "seen", "signed", "referred", "dictated", "accompanied", "examined", "evaluated",
-    "transcribed", "reviewed", "spoke", "discussed", "cosigned", "electronically", "attested",
-    "brought", "visited", "called", "consulted", "authored", "prepared", "approved", "verified",
+    "seen",
+    "signed",
+    "referred",
+    "dictated",
+    "accompanied",
+    "examined",
+    "evaluated",
+    "transcribed",
+    "reviewed",
+    "spoke",
+    "discussed",
+    "cosigned",
+    "electronically",
+    "attested",
+    "brought",
+    "visited",
+    "called",
+    "consulted",
+    "authored",
+    "prepared",
+    "approved",
+    "verified",
 ];
 /// Words after which a dictionary name is likely but not certain.
 pub(crate) const WEAK_CONTEXT: &[&str] = &[
-    "patient", "pt", "attending", "resident", "pcp", "physician", "provider", "surgeon", "nurse",
-    "rn", "np", "pa", "md", "contact", "proxy", "poa", "therapist", "cc", "fellow", "intern", "name",
+    "patient",
+    "pt",
+    "attending",
+    "resident",
+    "pcp",
+    "physician",
+    "provider",
+    "surgeon",
+    "nurse",
+    "rn",
+    "np",
+    "pa",
+    "md",
+    "contact",
+    "proxy",
+    "poa",
+    "therapist",
+    "cc",
+    "fellow",
+    "intern",
+    "name",
 ];
 pub(crate) const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "is", "was", "he", "she", "they",
-    "his", "her", "their", "who", "with", "for", "by", "from", "this", "that", "not", "no", "will",
-    "has", "had", "have", "be", "been", "are", "were", "as", "it", "its", "today", "yesterday",
-    "also", "then", "but", "if", "about", "after", "before", "patient", "pt", "mr", "mrs", "ms",
-    "dr", "md", "rn", "here", "there", "present", "at", "bedside",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "is",
+    "was",
+    "he",
+    "she",
+    "they",
+    "his",
+    "her",
+    "their",
+    "who",
+    "with",
+    "for",
+    "by",
+    "from",
+    "this",
+    "that",
+    "not",
+    "no",
+    "will",
+    "has",
+    "had",
+    "have",
+    "be",
+    "been",
+    "are",
+    "were",
+    "as",
+    "it",
+    "its",
+    "today",
+    "yesterday",
+    "also",
+    "then",
+    "but",
+    "if",
+    "about",
+    "after",
+    "before",
+    "patient",
+    "pt",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "md",
+    "rn",
+    "here",
+    "there",
+    "present",
+    "at",
+    "bedside",
 ];
 pub(crate) const CLINICAL_NOUNS: &[&str] = &[
-    "disease", "syndrome", "sign", "signs", "palsy", "catheter", "fracture", "cyst", "test",
-    "maneuver", "manoeuvre", "procedure", "criteria", "score", "scale", "classification",
-    "esophagus", "ulcer", "lymphoma", "sarcoma", "tumor", "tumour", "disorder", "phenomenon",
-    "reflex", "node", "nodes", "triad", "law", "equation", "formula", "monitor", "tube", "drain",
-    "stockings", "position", "operation", "repair", "method", "block", "incision", "line", "bag",
-    "forceps", "shunt", "contractions", "contracture", "dementia", "ataxia", "thyroiditis",
-    "encephalopathy", "tear", "deformity", "neuroma", "anomaly", "ligament", "gland", "glands",
-    "duct", "space", "point", "needle", "solution", "stain", "smear", "bundle", "stitch",
-    "chorea", "fistula", "lesion", "lesions", "effect", "protocol", "study", "studies",
+    "disease",
+    "syndrome",
+    "sign",
+    "signs",
+    "palsy",
+    "catheter",
+    "fracture",
+    "cyst",
+    "test",
+    "maneuver",
+    "manoeuvre",
+    "procedure",
+    "criteria",
+    "score",
+    "scale",
+    "classification",
+    "esophagus",
+    "ulcer",
+    "lymphoma",
+    "sarcoma",
+    "tumor",
+    "tumour",
+    "disorder",
+    "phenomenon",
+    "reflex",
+    "node",
+    "nodes",
+    "triad",
+    "law",
+    "equation",
+    "formula",
+    "monitor",
+    "tube",
+    "drain",
+    "stockings",
+    "position",
+    "operation",
+    "repair",
+    "method",
+    "block",
+    "incision",
+    "line",
+    "bag",
+    "forceps",
+    "shunt",
+    "contractions",
+    "contracture",
+    "dementia",
+    "ataxia",
+    "thyroiditis",
+    "encephalopathy",
+    "tear",
+    "deformity",
+    "neuroma",
+    "anomaly",
+    "ligament",
+    "gland",
+    "glands",
+    "duct",
+    "space",
+    "point",
+    "needle",
+    "solution",
+    "stain",
+    "smear",
+    "bundle",
+    "stitch",
+    "chorea",
+    "fistula",
+    "lesion",
+    "lesions",
+    "effect",
+    "protocol",
+    "study",
+    "studies",
 ];
 
 fn name_shaped(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
@@ -55,12 +246,17 @@ fn name_shaped(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
 
 /// `'Brien` after `O`: an apostrophe joined on both sides to letters (not a possessive `'s`).
 fn apostrophe_join(t: &Tokens<'_>, j: usize) -> bool {
-    (t.punct(j, '\'') || t.punct(j, '’')) && t.joined(j) && t.joined(j + 1) && t.kind(j + 1) == Some(TokKind::Alpha) && !t.is(j + 1, "s")
+    (t.punct(j, '\'') || t.punct(j, '’'))
+        && t.joined(j)
+        && t.joined(j + 1)
+        && t.kind(j + 1) == Some(TokKind::Alpha)
+        && !t.is(j + 1, "s")
 }
 
 /// `J.` or `J` as a middle initial.
 fn initial_end(t: &Tokens<'_>, i: usize) -> Option<usize> {
-    let single = t.kind(i) == Some(TokKind::Alpha) && !t.multi_char(i) && t.capitalized(i) && !apostrophe_join(t, i + 1);
+    let single =
+        t.kind(i) == Some(TokKind::Alpha) && !t.multi_char(i) && t.capitalized(i) && !apostrophe_join(t, i + 1);
     if !single {
         return None;
     }
@@ -70,7 +266,12 @@ fn initial_end(t: &Tokens<'_>, i: usize) -> Option<usize> {
 /// One name word with `O'Brien` / `Smith-Jones` joins; returns one past it.
 fn word_end(t: &Tokens<'_>, i: usize) -> usize {
     let mut j = i + 1;
-    while (t.punct(j, '-') || t.punct(j, '\'') || t.punct(j, '’')) && t.joined(j) && t.joined(j + 1) && t.kind(j + 1) == Some(TokKind::Alpha) && !t.is(j + 1, "s") {
+    while (t.punct(j, '-') || t.punct(j, '\'') || t.punct(j, '’'))
+        && t.joined(j)
+        && t.joined(j + 1)
+        && t.kind(j + 1) == Some(TokKind::Alpha)
+        && !t.is(j + 1, "s")
+    {
         j += 2;
     }
     j
@@ -78,15 +279,38 @@ fn word_end(t: &Tokens<'_>, i: usize) -> usize {
 
 /// Organisation words: `Mayo Clinic` names a provider, not a person.
 pub(crate) const ORGANISATION_NOUNS: &[&str] = &[
-    "clinic", "hospital", "center", "centre", "foundation", "institute", "university", "college",
-    "school", "memorial", "county", "health", "healthcare", "medical", "pharmacy", "laboratories",
-    "labs", "street", "avenue", "road", "boulevard", "park", "lodge",
+    "clinic",
+    "hospital",
+    "center",
+    "centre",
+    "foundation",
+    "institute",
+    "university",
+    "college",
+    "school",
+    "memorial",
+    "county",
+    "health",
+    "healthcare",
+    "medical",
+    "pharmacy",
+    "laboratories",
+    "labs",
+    "street",
+    "avenue",
+    "road",
+    "boulevard",
+    "park",
+    "lodge",
 ];
 
 /// Followed by `'s` or a clinical noun, or hyphen-joined to another eponym: not a person.
 fn eponym_context(t: &Tokens<'_>, j: usize) -> bool {
     let apostrophe_s = (t.punct(j, '\'') || t.punct(j, '’')) && t.is(j + 1, "s") && t.joined(j);
-    apostrophe_s || t.has(j, bit::CLINICAL_NOUN) || t.has(j, bit::ORGANISATION) || (t.is(j, "s") && t.has(j + 1, bit::CLINICAL_NOUN))
+    apostrophe_s
+        || t.has(j, bit::CLINICAL_NOUN)
+        || t.has(j, bit::ORGANISATION)
+        || (t.is(j, "s") && t.has(j + 1, bit::CLINICAL_NOUN))
 }
 
 /// How sure a context is.
@@ -113,7 +337,8 @@ fn lookup_word(t: &Tokens<'_>, i: usize) -> NameInfo {
     if whole.any() {
         return whole;
     }
-    let parts: Vec<NameInfo> = (i..end).filter(|&k| t.kind(k) == Some(TokKind::Alpha) && t.s(k).len() > 1).map(|k| t.name_info(k)).collect();
+    let parts: Vec<NameInfo> =
+        (i..end).filter(|&k| t.kind(k) == Some(TokKind::Alpha) && t.s(k).len() > 1).map(|k| t.name_info(k)).collect();
     NameInfo {
         first: parts.iter().any(|p| p.first),
         last: parts.iter().any(|p| p.last),
@@ -263,7 +488,9 @@ fn from_dictionary(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Cand
         let b_ok = b.any() || (!upper_doc && t.ascii(mid));
         // Two listed words in first-last order ("John Smith") are a name even if each alone
         // is also an English word.
-        let one_strong = a.strong() || b.strong() || (b.last && !a.stop && !b.stop)
+        let one_strong = a.strong()
+            || b.strong()
+            || (b.last && !a.stop && !b.stop)
             || (!upper_doc && !b.any() && !a.stop && !sentence_start(t, i));
         if b_ok && one_strong && !(a.stop && b.stop) && !eponym_context(t, b_end) {
             push(out, t, i, b_end, 70);
@@ -289,7 +516,8 @@ fn unlisted_first_name(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<
     let b_end = word_end(t, b_start);
     // Two capitalized unlisted, non-English words in mixed case ("Dmitri Delacroix"), unless a
     // dose follows (drug names in a medication list).
-    let unknown_pair = !upper_doc && !b.any() && !t.english(b_start) && !t.all_caps(b_start) && t.kind(b_end) != Some(TokKind::Digit);
+    let unknown_pair =
+        !upper_doc && !b.any() && !t.english(b_start) && !t.all_caps(b_start) && t.kind(b_end) != Some(TokKind::Digit);
     if ((b.last && b.strong()) || unknown_pair) && !b.stop && !eponym_context(t, b_end) {
         push(out, t, i, b_end, 65);
     }

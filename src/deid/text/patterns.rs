@@ -8,8 +8,23 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 
 pub(crate) const SSN_CONTEXT: &[&str] = &["ssn", "ss", "social", "security", "ssa"];
 pub(crate) const PHONE_CONTEXT: &[&str] = &[
-    "phone", "tel", "telephone", "fax", "cell", "mobile", "call", "pager", "ph", "contact",
-    "number", "home", "work", "beeper", "facsimile", "txt", "text",
+    "phone",
+    "tel",
+    "telephone",
+    "fax",
+    "cell",
+    "mobile",
+    "call",
+    "pager",
+    "ph",
+    "contact",
+    "number",
+    "home",
+    "work",
+    "beeper",
+    "facsimile",
+    "txt",
+    "text",
 ];
 
 /// SSN area/group/serial validity (SSA rules): no 000, 666 or 9xx area, no 00 group, no 0000
@@ -52,8 +67,12 @@ pub(crate) fn find_ssn(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
                 out.push(Candidate::new(PhiKind::Ssn, t.start(i), t.end(i + 4), 90));
             }
         }
-        if ctx && t.digits(i, Some(3)) && t.digits(i + 1, Some(2)) && t.digits(i + 2, Some(4))
-            && ssn_valid(t.s(i), t.s(i + 1), t.s(i + 2)) && clean_right(t, i + 3)
+        if ctx
+            && t.digits(i, Some(3))
+            && t.digits(i + 1, Some(2))
+            && t.digits(i + 2, Some(4))
+            && ssn_valid(t.s(i), t.s(i + 1), t.s(i + 2))
+            && clean_right(t, i + 3)
         {
             out.push(Candidate::new(PhiKind::Ssn, t.start(i), t.end(i + 2), 90));
         }
@@ -93,8 +112,12 @@ fn phone_at(t: &Tokens<'_>, i: usize, ctx: bool) -> Option<usize> {
             return Some(i + 5);
         }
     }
-    if t.digits(i, Some(3)) && t.digits(i + 1, Some(3)) && t.digits(i + 2, Some(4)) && !t.joined(i + 1)
-        && !t.joined(i + 2) && nanp_ok(t.s(i), t.s(i + 1))
+    if t.digits(i, Some(3))
+        && t.digits(i + 1, Some(3))
+        && t.digits(i + 2, Some(4))
+        && !t.joined(i + 1)
+        && !t.joined(i + 2)
+        && nanp_ok(t.s(i), t.s(i + 1))
     {
         return Some(i + 3);
     }
@@ -103,7 +126,13 @@ fn phone_at(t: &Tokens<'_>, i: usize, ctx: bool) -> Option<usize> {
         return Some(i + 1);
     }
     // 555-0134 (7 digits) after a phone word
-    if ctx && t.digits(i, Some(3)) && t.punct(i + 1, '-') && t.digits(i + 2, Some(4)) && t.joined(i + 1) && t.joined(i + 2) {
+    if ctx
+        && t.digits(i, Some(3))
+        && t.punct(i + 1, '-')
+        && t.digits(i + 2, Some(4))
+        && t.joined(i + 1)
+        && t.joined(i + 2)
+    {
         return Some(i + 3);
     }
     None
@@ -113,9 +142,17 @@ fn phone_at(t: &Tokens<'_>, i: usize, ctx: bool) -> Option<usize> {
 fn country_code_start(t: &Tokens<'_>, i: usize) -> usize {
     let one = |j: usize| t.s(j) == "1";
     if i >= 2 && (t.punct(i - 1, '-') || t.punct(i - 1, '.')) && one(i - 2) && t.joined(i - 1) {
-        if i >= 3 && t.punct(i - 3, '+') && t.joined(i - 2) { i - 3 } else { i - 2 }
+        if i >= 3 && t.punct(i - 3, '+') && t.joined(i - 2) {
+            i - 3
+        } else {
+            i - 2
+        }
     } else if i >= 1 && one(i - 1) {
-        if i >= 2 && t.punct(i - 2, '+') && t.joined(i - 1) { i - 2 } else { i - 1 }
+        if i >= 2 && t.punct(i - 2, '+') && t.joined(i - 1) {
+            i - 2
+        } else {
+            i - 1
+        }
     } else {
         i
     }
@@ -177,9 +214,9 @@ pub(crate) fn find_email(text: &str, out: &mut Vec<Candidate>) {
             e -= 1;
         }
         let domain = text.get(at + 1..e).unwrap_or("");
-        let tld_ok = domain.rsplit_once('.').is_some_and(|(h, tld)| {
-            !h.is_empty() && tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic())
-        });
+        let tld_ok = domain
+            .rsplit_once('.')
+            .is_some_and(|(h, tld)| !h.is_empty() && tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()));
         if s < at && tld_ok {
             out.push(Candidate::new(PhiKind::Email, s, e, 95));
         }
@@ -187,7 +224,8 @@ pub(crate) fn find_email(text: &str, out: &mut Vec<Candidate>) {
 }
 
 const URL_STARTS: &[&str] = &["http://", "https://", "ftp://", "www."];
-const TLDS: &[&str] = &["com", "org", "net", "edu", "gov", "io", "us", "info", "health", "mil", "biz", "me", "co", "app"];
+const TLDS: &[&str] =
+    &["com", "org", "net", "edu", "gov", "io", "us", "info", "health", "mil", "biz", "me", "co", "app"];
 
 fn url_char(b: u8) -> bool {
     b.is_ascii_graphic() && !b"<>\"'`{}|\\^[]".contains(&b)
@@ -216,7 +254,10 @@ pub(crate) fn find_url(text: &str, out: &mut Vec<Candidate>) {
     while i < bytes.len() {
         let rest = bytes.get(i..).unwrap_or(&[]);
         let may_start = matches!(bytes.get(i), Some(b'h' | b'H' | b'f' | b'F' | b'w' | b'W'));
-        let scheme = may_start && URL_STARTS.iter().any(|p| rest.len() >= p.len() && rest.get(..p.len()).is_some_and(|r| r.eq_ignore_ascii_case(p.as_bytes())));
+        let scheme = may_start
+            && URL_STARTS.iter().any(|p| {
+                rest.len() >= p.len() && rest.get(..p.len()).is_some_and(|r| r.eq_ignore_ascii_case(p.as_bytes()))
+            });
         if scheme && at_word_start(bytes, i) {
             let e = url_end(bytes, i);
             out.push(Candidate::new(PhiKind::Url, i, e, 95));
@@ -278,7 +319,8 @@ pub(crate) fn find_ipv4(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         if !t.digits(i, None) || !clean_left(t, i) || (t.joined(i) && t.punct(i.wrapping_sub(1), '.')) {
             continue;
         }
-        let shape = (0..4).all(|k| t.digits(i + 2 * k, None)) && (0..3).all(|k| t.punct(i + 2 * k + 1, '.'))
+        let shape = (0..4).all(|k| t.digits(i + 2 * k, None))
+            && (0..3).all(|k| t.punct(i + 2 * k + 1, '.'))
             && (1..7).all(|k| t.joined(i + k));
         let next_continues = t.joined(i + 7) && (t.punct(i + 7, '.') && t.digits(i + 8, None) && t.joined(i + 8));
         if !shape || next_continues {
@@ -318,7 +360,10 @@ pub(crate) fn find_ipv6(text: &str, out: &mut Vec<Candidate>) {
             continue;
         }
         let mut end = e;
-        while end > i && bytes.get(end - 1).is_some_and(|&b| b == b'.' || b == b':') && !text.get(i..end).is_some_and(|s| s.ends_with("::")) {
+        while end > i
+            && bytes.get(end - 1).is_some_and(|&b| b == b'.' || b == b':')
+            && !text.get(i..end).is_some_and(|s| s.ends_with("::"))
+        {
             end -= 1;
         }
         if let Some(cand) = text.get(i..end) {

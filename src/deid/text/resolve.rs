@@ -22,7 +22,13 @@ pub(crate) fn placeholders(text: &str) -> Vec<(usize, usize)> {
         }
         let Some(close) = rest.get(..end).and_then(|r| r.find(']')) else { continue };
         let inner = text.get(open + 1..open + close).unwrap_or("");
-        let label = inner.split_once('-').map_or(inner, |(l, n)| if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) { l } else { "" });
+        let label = inner.split_once('-').map_or(inner, |(l, n)| {
+            if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) {
+                l
+            } else {
+                ""
+            }
+        });
         if PhiKind::from_label(label).is_some() {
             out.push((open, open + close + 1));
         }

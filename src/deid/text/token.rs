@@ -334,7 +334,13 @@ impl<'a> Tokens<'a> {
         }
         let info = super::dictionary::lookup(self.s(i));
         let bit = |on: bool, b: u8| if on { b } else { 0 };
-        cell.set(m | memo::INFO_DONE | bit(info.first, memo::FIRST) | bit(info.last, memo::LAST) | bit(info.ambiguous, memo::AMBIGUOUS) | bit(info.stop, memo::STOP));
+        cell.set(
+            m | memo::INFO_DONE
+                | bit(info.first, memo::FIRST)
+                | bit(info.last, memo::LAST)
+                | bit(info.ambiguous, memo::AMBIGUOUS)
+                | bit(info.stop, memo::STOP),
+        );
         info
     }
 

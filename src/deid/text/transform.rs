@@ -75,14 +75,23 @@ pub(crate) struct Copied {
 /// them; `is_end` picks the stretch that ends at `pos` rather than the one starting there.
 pub(crate) fn map_back(copied: &[Copied], pos: usize, is_end: bool) -> usize {
     let hit = copied.iter().find(|c| {
-        if is_end { c.out_start < pos && pos <= c.out_start + c.len } else { c.out_start <= pos && pos < c.out_start + c.len }
+        if is_end {
+            c.out_start < pos && pos <= c.out_start + c.len
+        } else {
+            c.out_start <= pos && pos < c.out_start + c.len
+        }
     });
     hit.map_or(pos, |c| c.in_start + (pos - c.out_start))
 }
 
 /// Builds the output text from the resolved, sorted, non-overlapping spans, and records which
 /// stretches were copied unchanged.
-pub(crate) fn apply(text: &str, spans: &[Candidate], opts: &TextOptions, surrogates: &mut Surrogates) -> (String, Vec<Copied>) {
+pub(crate) fn apply(
+    text: &str,
+    spans: &[Candidate],
+    opts: &TextOptions,
+    surrogates: &mut Surrogates,
+) -> (String, Vec<Copied>) {
     let mut out = String::with_capacity(text.len() + spans.len() * 8);
     let mut copied = Vec::with_capacity(spans.len() + 1);
     let mut at = 0;

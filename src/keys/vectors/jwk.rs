@@ -27,17 +27,9 @@ pub(super) fn jwk_vectors() -> Value {
     let mut high_bit = *bob.public_key().as_bytes();
     high_bit[31] |= 0x80;
     let mut order8 = [0u8; 32];
-    order8.copy_from_slice(
-        &hex::decode("e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800").unwrap(),
-    );
+    order8.copy_from_slice(&hex::decode("e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800").unwrap());
     let cases = vec![
-        jwk_case(
-            "public_minimal",
-            "RFC 7748 Bob's public key",
-            "import_public",
-            &with_x(&x),
-            ok.clone(),
-        ),
+        jwk_case("public_minimal", "RFC 7748 Bob's public key", "import_public", &with_x(&x), ok.clone()),
         jwk_case(
             "public_exported",
             "output of PublicKey::to_jwk, with kid",
@@ -159,13 +151,7 @@ pub(super) fn jwk_vectors() -> Value {
             &with_x(&b64(&high_bit)),
             expect_error("INVALID_KEY"),
         ),
-        jwk_case(
-            "short_x",
-            "31 bytes",
-            "import_public",
-            &with_x(&b64(&[9u8; 31])),
-            expect_error("INVALID_KEY"),
-        ),
+        jwk_case("short_x", "31 bytes", "import_public", &with_x(&b64(&[9u8; 31])), expect_error("INVALID_KEY")),
         jwk_case(
             "d_x_mismatch",
             "Alice's d with Bob's x",
@@ -180,20 +166,8 @@ pub(super) fn jwk_vectors() -> Value {
             &base(&format!(r#","d":"{d}""#)),
             expect_error("INVALID_ARGUMENT"),
         ),
-        jwk_case(
-            "private_import_without_d",
-            "no d",
-            "import_private",
-            &with_x(&x),
-            expect_error("MALFORMED"),
-        ),
-        jwk_case(
-            "use_sig",
-            "a signing key",
-            "import_public",
-            &base(r#","use":"sig""#),
-            expect_error("INVALID_KEY"),
-        ),
+        jwk_case("private_import_without_d", "no d", "import_private", &with_x(&x), expect_error("MALFORMED")),
+        jwk_case("use_sig", "a signing key", "import_public", &base(r#","use":"sig""#), expect_error("INVALID_KEY")),
         jwk_case(
             "key_ops_sign",
             "key_ops not for key agreement",
@@ -215,13 +189,7 @@ pub(super) fn jwk_vectors() -> Value {
             r#"{"kty":"OKP","crv":"X25519","x":12}"#,
             expect_error("MALFORMED"),
         ),
-        jwk_case(
-            "not_an_object",
-            "a JSON array",
-            "import_public",
-            "[]",
-            expect_error("MALFORMED"),
-        ),
+        jwk_case("not_an_object", "a JSON array", "import_public", "[]", expect_error("MALFORMED")),
     ];
     json!({
         "description": "JWK (RFC 8037) import. `jwk` is the exact input text. `operation` is import_public (PublicKey::from_jwk) or import_private (KeyPair::from_private_jwk). `expected.result` is ok (with the key's public_key_hex and key_id text) or error (with the Error::code). Rules: docs/KEYS.md.",

@@ -52,9 +52,7 @@ fn vector_files() -> Vec<(&'static str, Value)> {
 }
 
 fn path_of(file: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/vectors/keys")
-        .join(file)
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/keys").join(file)
 }
 
 fn render(value: &Value) -> String {
@@ -74,10 +72,7 @@ fn write_vectors() {
 fn checked_in_vectors_are_up_to_date() {
     for (file, value) in vector_files() {
         let on_disk = std::fs::read_to_string(path_of(file)).unwrap();
-        assert!(
-            on_disk == render(&value),
-            "{file} differs from the generator"
-        );
+        assert!(on_disk == render(&value), "{file} differs from the generator");
     }
 }
 
