@@ -19,6 +19,9 @@ bash scripts/setup.sh rust wasm-bindgen npm browser
 have_browser=false
 [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] && have_browser=true
 
+step "cargo fmt --all -- --check"
+cargo fmt --all -- --check
+
 step "cargo clippy --workspace --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 
