@@ -37,8 +37,8 @@ const TRAILER_LEN: usize = 64;
 /// A new streaming-envelope header and the key of the C2SP message that follows it.
 pub struct StreamHeader {
     bytes: Vec<u8>,
-    payload_key: DataKey,
-    payload_context: Vec<u8>,
+    pub(super) payload_key: DataKey,
+    pub(super) payload_context: Vec<u8>,
 }
 
 impl StreamHeader {

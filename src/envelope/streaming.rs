@@ -14,16 +14,14 @@
 
 use std::io::{self, Read, Seek, SeekFrom, Write};
 
-use crate::error::{Error, Result};
+use crate::error::Error;
 use crate::keys::{KeyPair, PublicKey};
-use crate::primitives::random;
 use crate::stream::{OpeningReader, SealingWriter};
 
-use super::data_key::{DataKey, HeaderKeys};
-use super::header::{self, check_context, check_recipients};
-use super::limits::MAX_RECIPIENTS;
+use super::header;
 use super::sealed::SealOptions;
-use super::wire::{Header, Kind, Preamble, FLAG_SENDER_AUTH, MAGIC, SLOT_LEN, SUITE, VERSION};
+use super::stream_parts::stream_header_len;
+use super::wire::{Header, Kind};
 
 /// Writes a streaming-envelope header to `inner` and returns the writer that seals the payload.
 ///
@@ -38,24 +36,9 @@ pub fn seal_stream<W: Write>(
     context: &[u8],
     options: &SealOptions<'_>,
 ) -> io::Result<SealingWriter<W>> {
-    let (payload_key, header) = stream_header(recipients, context, options).map_err(io::Error::other)?;
-    inner.write_all(&header.to_bytes())?;
-    SealingWriter::new(inner, payload_key.expose(), &header.stream_context())
-}
-
-fn stream_header(recipients: &[PublicKey], context: &[u8], options: &SealOptions<'_>) -> Result<(DataKey, Header)> {
-    check_recipients(recipients)?;
-    check_context(context)?;
-    let data_key = DataKey::generate()?;
-    let preamble = Preamble {
-        kind: Kind::Stream,
-        salt: random::array()?,
-        payload_digest: None,
-        sender: options.sender.map(|pair| *pair.public_key()),
-    };
-    let keys = HeaderKeys::derive(&data_key, &preamble.salt, Kind::Stream as u8, context)?;
-    let header = header::build(preamble, &data_key, context, Vec::new(), recipients, options.sender)?;
-    Ok((DataKey::from_slice(keys.payload_key.expose())?, header))
+    let start = super::stream_parts::begin_stream(recipients, context, options).map_err(io::Error::other)?;
+    inner.write_all(start.bytes())?;
+    SealingWriter::new(inner, start.payload_key.expose(), &start.payload_context)
 }
 
 /// Reads and verifies a streaming-envelope header from `inner`, returning a reader of the
@@ -102,34 +85,16 @@ pub fn rewrap_stream<R: Read, W: Write>(
     io::copy(&mut input, &mut output)
 }
 
-/// Reads exactly one header from a stream, checking each length before reading on.
+/// Reads exactly one header from a stream, asking [`stream_header_len`] how much more is needed
+/// (fixed fields, then up to the count, refused above 256, then the rest) before each read.
 fn read_header<R: Read>(inner: &mut R) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::with_capacity(256);
-    read_more(inner, &mut bytes, 9)?;
-    check_stream_preamble(&bytes).map_err(io::Error::other)?;
-    let flags = bytes.get(8).copied().unwrap_or(0);
-    let sender_len = if flags & FLAG_SENDER_AUTH != 0 { 32 } else { 0 };
-    read_more(inner, &mut bytes, 9 + 32 + sender_len + 2)?;
-    let count_bytes = [bytes.get(bytes.len() - 2).copied(), bytes.last().copied()];
-    let count = usize::from(u16::from_be_bytes(count_bytes.map(|b| b.unwrap_or(0))));
-    if count > MAX_RECIPIENTS {
-        return Err(io::Error::other(Error::LimitExceeded("recipient count")));
-    }
-    let total = bytes.len() + count * SLOT_LEN + 64;
-    read_more(inner, &mut bytes, total)?;
-    Ok(bytes)
-}
-
-/// Magic, version, suite and kind, checked before the rest of the header is read.
-fn check_stream_preamble(fixed: &[u8]) -> Result<()> {
-    match fixed {
-        [m0, m1, m2, m3, ..] if [*m0, *m1, *m2, *m3] != MAGIC => Err(Error::Malformed("not a phiseal envelope")),
-        [_, _, _, _, version, s0, s1, ..] if *version != VERSION || u16::from_be_bytes([*s0, *s1]) != SUITE => {
-            Err(Error::UnsupportedVersion)
+    loop {
+        let needed = stream_header_len(&bytes).map_err(io::Error::other)?;
+        if needed <= bytes.len() {
+            return Ok(bytes);
         }
-        [_, _, _, _, _, _, _, 3, ..] => Ok(()),
-        [_, _, _, _, _, _, _, 1 | 2, ..] => Err(Error::Malformed("wrong envelope kind")),
-        _ => Err(Error::UnsupportedVersion),
+        read_more(inner, &mut bytes, needed)?;
     }
 }
 
