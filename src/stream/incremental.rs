@@ -60,6 +60,16 @@ impl Progress {
         }
     }
 
+    /// The message key for use elsewhere, only before any chunk was processed here (two
+    /// counters over one key would reuse nonces) and while not failed.
+    fn export_untouched(&self, keys: &MessageKeys, used: &'static str) -> Result<ChunkKey> {
+        self.check_running()?;
+        if self.next_index != 0 {
+            return Err(Error::InvalidArgument(used));
+        }
+        Ok(ChunkKey::from_keys(keys))
+    }
+
     /// Records the outcome of the chunk at `next_index`.
     fn record(&mut self, result: Result<usize>, is_final: bool) -> Result<usize> {
         match &result {
@@ -193,11 +203,7 @@ impl ChunkSealer {
     /// The receiver must seal chunk `k` with nonce `base_nonce XOR k`, never reuse an index,
     /// keep the full/final chunk lengths, refuse indexes at or above 2^38, and wipe the key.
     pub fn dangerous_export_chunk_key(self) -> Result<ChunkKey> {
-        self.progress.check_running()?;
-        if self.progress.next_index != 0 {
-            return Err(Error::InvalidArgument("chunks were already sealed with this key"));
-        }
-        Ok(ChunkKey::from_keys(&self.keys))
+        self.progress.export_untouched(&self.keys, "chunks were already sealed with this key")
     }
 }
 
@@ -289,11 +295,7 @@ impl ChunkOpener {
     /// [`Error::InvalidArgument`] once a chunk has been opened here; the sticky error of a
     /// failed opener.
     pub fn dangerous_export_chunk_key(self) -> Result<ChunkKey> {
-        self.progress.check_running()?;
-        if self.progress.next_index != 0 {
-            return Err(Error::InvalidArgument("chunks were already opened with this key"));
-        }
-        Ok(ChunkKey::from_keys(&self.keys))
+        self.progress.export_untouched(&self.keys, "chunks were already opened with this key")
     }
 }
 

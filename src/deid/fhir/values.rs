@@ -75,18 +75,23 @@ fn shifted(s: &str, offset: i64) -> Option<String> {
     Some(format!("{y:04}-{m:02}-{d:02}{rest}"))
 }
 
-/// date/dateTime: year only; shifted (NOT Safe Harbor); kept (limited data set).
-pub(crate) fn date(w: &mut Walker<'_>, v: &Value, path: &str) -> Option<Value> {
-    let s = v.as_str()?;
+/// The options outside Safe Harbor that keep a date's detail: kept as is (limited data set)
+/// or shifted by the patient's keyed offset. `None` when neither applies.
+fn kept_or_shifted(w: &mut Walker<'_>, v: &Value, s: &str, path: &str) -> Option<Value> {
     if w.opts.limited() {
         w.report.note(path, "kept-limited-data-set");
         return Some(v.clone());
     }
-    if let Some(offset) = w.day_offset {
-        if let Some(out) = shifted(s, offset) {
-            w.report.note(path, "keyed-date-shift");
-            return Some(Value::String(out));
-        }
+    let out = shifted(s, w.day_offset?)?;
+    w.report.note(path, "keyed-date-shift");
+    Some(Value::String(out))
+}
+
+/// date/dateTime: year only; shifted (NOT Safe Harbor); kept (limited data set).
+pub(crate) fn date(w: &mut Walker<'_>, v: &Value, path: &str) -> Option<Value> {
+    let s = v.as_str()?;
+    if let Some(kept) = kept_or_shifted(w, v, s, path) {
+        return Some(kept);
     }
     let Some(year) = year_of(s) else {
         w.report.note(path, "removed");
@@ -99,15 +104,8 @@ pub(crate) fn date(w: &mut Walker<'_>, v: &Value, path: &str) -> Option<Value> {
 /// instant: an instant needs a full timestamp, so Safe Harbor removes it.
 pub(crate) fn instant(w: &mut Walker<'_>, v: &Value, path: &str) -> Option<Value> {
     let s = v.as_str()?;
-    if w.opts.limited() {
-        w.report.note(path, "kept-limited-data-set");
-        return Some(v.clone());
-    }
-    if let Some(offset) = w.day_offset {
-        if let Some(out) = shifted(s, offset) {
-            w.report.note(path, "keyed-date-shift");
-            return Some(Value::String(out));
-        }
+    if let Some(kept) = kept_or_shifted(w, v, s, path) {
+        return Some(kept);
     }
     w.report.note(path, "removed");
     None
