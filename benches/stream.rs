@@ -1,13 +1,22 @@
 //! Throughput of C2SP Cobblestone-256 streaming (docs/STREAMING.md): one-shot `seal` / `open`
-//! and the `SealingWriter` / `OpeningReader` pair, at 1 MiB; with `PHISEAL_BENCH_LARGE=1` also
-//! the streaming pair at 1 GiB (constant memory on the sealing side).
+//! at 1 MiB, and the `SealingWriter` / `OpeningReader` pair at 1 MiB and (with
+//! `PHISEAL_BENCH_LARGE=1`, as `scripts/bench-native.sh` sets it) 1 GiB, in constant memory on
+//! the sealing side.
 //!
-//! Run with `cargo bench --bench stream`.
+//! Timed in CPU time of this process (`support/cpu_time.rs`), as `openssl speed` is, so that the
+//! report can set the two side by side on a shared machine (issue #5: at least 70% of OpenSSL's
+//! AES-256-GCM on 16 KiB blocks).
+//!
+//! Run with `bash scripts/bench-native.sh` or `cargo bench --bench stream`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "support/cpu_time.rs"]
+mod cpu_time;
+
 use std::io::{self, Read, Write};
 
+use cpu_time::ProcessCpuTime;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use phiseal::stream::{open, seal, OpeningReader, SealingWriter};
 
@@ -29,7 +38,7 @@ fn open_streaming(sealed: &[u8]) -> u64 {
     io::copy(&mut reader.by_ref(), &mut io::sink()).unwrap()
 }
 
-fn one_shot(c: &mut Criterion, size: usize) {
+fn one_shot(c: &mut Criterion<ProcessCpuTime>, size: usize) {
     let data = vec![0x5Au8; size];
     let sealed = seal(&KEY, CTX, &data).unwrap();
     let mut group = c.benchmark_group("stream/one-shot");
@@ -39,7 +48,7 @@ fn one_shot(c: &mut Criterion, size: usize) {
     group.finish();
 }
 
-fn streaming(c: &mut Criterion, size: usize) {
+fn streaming(c: &mut Criterion<ProcessCpuTime>, size: usize) {
     let data = vec![0x5Au8; size];
     let sealed = seal(&KEY, CTX, &data).unwrap();
     let mut group = c.benchmark_group("stream/io");
@@ -54,7 +63,7 @@ fn streaming(c: &mut Criterion, size: usize) {
     group.finish();
 }
 
-fn benches(c: &mut Criterion) {
+fn benches(c: &mut Criterion<ProcessCpuTime>) {
     one_shot(c, MIB);
     streaming(c, MIB);
     if std::env::var("PHISEAL_BENCH_LARGE").as_deref() == Ok("1") {
@@ -62,5 +71,9 @@ fn benches(c: &mut Criterion) {
     }
 }
 
-criterion_group!(stream_benches, benches);
+criterion_group! {
+    name = stream_benches;
+    config = Criterion::default().with_measurement(ProcessCpuTime);
+    targets = benches
+}
 criterion_main!(stream_benches);

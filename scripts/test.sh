@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # THE test command of phiseal: everything CI checks, in order, stopping at the first failure.
 #   1. setup (idempotent)            6. build the npm package (WebAssembly + glue)
-#   2. clippy (native and wasm32)    7. tsc --strict on the declarations and a consumer
-#   3. cargo test (native)           8. node:test suite against the built package
+#   2. clippy (native, portable      7. tsc --strict on the declarations and a consumer
+#      AES engine, wasm32)
+#   3. cargo test (native; the       8. node:test suite against the built package
+#      portable AES engine too)
 #   4. Rust tests on wasm32, Node    9. npm pack smoke test (Node ESM and CommonJS projects)
 #   5. the same in headless Chromium 10. browser end-to-end tests (scripts/e2e.sh)
 # Browser steps are skipped, with a message, where Chromium cannot be installed (not root).
@@ -25,11 +27,17 @@ cargo fmt --all -- --check
 step "cargo clippy --workspace --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 
+step "cargo clippy -p phiseal --no-default-features --lib --tests -- -D warnings (portable AES-GCM engine)"
+cargo clippy -p phiseal --no-default-features --lib --tests -- -D warnings
+
 step "cargo clippy -p phiseal-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings"
 cargo clippy -p phiseal-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "cargo test --workspace"
 cargo test --workspace
+
+step "cargo test -p phiseal --no-default-features --lib (the portable AES-GCM engine, as on WebAssembly)"
+cargo test -p phiseal --no-default-features --lib
 
 step "Rust tests on wasm32-unknown-unknown in Node (wasm-bindgen-test-runner)"
 PHISEAL_WASM_TEST_ENV=node cargo test -p phiseal-wasm --target wasm32-unknown-unknown

@@ -5,25 +5,13 @@
 //! protocols that derive nonces themselves (HPKE, C2SP chunks) and are crate-private.
 //!
 //! Decryption is done in a private buffer that is zeroized when the tag fails, so no
-//! unauthenticated plaintext ever reaches the caller (RUSTSEC-2023-0096 class).
-
-use aes_gcm::aead::{AeadInPlace, KeyInit};
-use aes_gcm::{Aes256Gcm, Nonce};
-use zeroize::Zeroize;
+//! unauthenticated plaintext ever reaches the caller (RUSTSEC-2023-0096 class). The cipher
+//! itself is [`Aes256GcmKey`] (ring's assembly natively, RustCrypto on WebAssembly).
 
 use crate::error::{Error, Result};
+use crate::primitives::aes_gcm::Aes256GcmKey;
+pub use crate::primitives::aes_gcm::{KEY_LEN, NONCE_LEN, TAG_LEN};
 use crate::primitives::random;
-
-/// Key length in bytes.
-pub const KEY_LEN: usize = 32;
-/// Nonce length in bytes.
-pub const NONCE_LEN: usize = 12;
-/// Tag length in bytes.
-pub const TAG_LEN: usize = 16;
-
-fn cipher(key: &[u8; KEY_LEN]) -> Aes256Gcm {
-    Aes256Gcm::new(key.into())
-}
 
 /// Encrypts under an explicit nonce. The caller guarantees the nonce is never reused
 /// with this key.
@@ -33,9 +21,8 @@ fn cipher(key: &[u8; KEY_LEN]) -> Aes256Gcm {
 pub fn seal_with_nonce(key: &[u8; KEY_LEN], nonce: &[u8; NONCE_LEN], aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>> {
     let mut buf = Vec::with_capacity(plaintext.len() + TAG_LEN);
     buf.extend_from_slice(plaintext);
-    cipher(key)
-        .encrypt_in_place(Nonce::from_slice(nonce), aad, &mut buf)
-        .map_err(|_| Error::LimitExceeded("AES-GCM plaintext length"))?;
+    let tag = Aes256GcmKey::new(key)?.seal_in_place(nonce, aad, &mut buf)?;
+    buf.extend_from_slice(&tag);
     Ok(buf)
 }
 
@@ -44,17 +31,12 @@ pub fn seal_with_nonce(key: &[u8; KEY_LEN], nonce: &[u8; NONCE_LEN], aad: &[u8],
 /// # Errors
 /// [`Error::AuthFailed`] when the tag does not verify; nothing is returned in that case.
 pub fn open_with_nonce(key: &[u8; KEY_LEN], nonce: &[u8; NONCE_LEN], aad: &[u8], ciphertext: &[u8]) -> Result<Vec<u8>> {
-    if ciphertext.len() < TAG_LEN {
-        return Err(Error::AuthFailed);
-    }
-    let mut buf = ciphertext.to_vec();
-    match cipher(key).decrypt_in_place(Nonce::from_slice(nonce), aad, &mut buf) {
-        Ok(()) => Ok(buf),
-        Err(_) => {
-            buf.zeroize();
-            Err(Error::AuthFailed)
-        }
-    }
+    let body_len = ciphertext.len().checked_sub(TAG_LEN).ok_or(Error::AuthFailed)?;
+    let (body, tag) = ciphertext.split_at(body_len);
+    let tag: &[u8; TAG_LEN] = tag.try_into().map_err(|_| Error::AuthFailed)?;
+    let mut buf = body.to_vec();
+    Aes256GcmKey::new(key)?.open_in_place(nonce, aad, &mut buf, tag)?;
+    Ok(buf)
 }
 
 /// Encrypts with a fresh random nonce; output is `nonce || ciphertext || tag`.

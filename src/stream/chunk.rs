@@ -9,21 +9,19 @@
 //! Counters never wrap: index 2^38 and above is refused, and a non-final chunk at index
 //! 2^38 - 1 is refused too (no index would be left for the final chunk).
 //!
-//! This uses `aes_gcm` in place (rather than `primitives::aead`) so that a 16 KiB chunk is
-//! neither copied nor allocated; like `primitives::aead`, a failed open wipes the buffer.
+//! The key is expanded once per message ([`Aes256GcmKey`]) and each chunk is sealed or opened in
+//! place, so a 16 KiB chunk is neither copied nor allocated; a failed open wipes the buffer.
 
-use aes_gcm::aead::{AeadInPlace, KeyInit};
-use aes_gcm::{Aes256Gcm, Nonce, Tag};
 use zeroize::Zeroize;
 
 use super::format::{CHUNK_LEN, MAX_CHUNKS, TAG_LEN};
 use crate::error::{Error, Result};
-use crate::primitives::aead::{KEY_LEN, NONCE_LEN};
+use crate::primitives::aes_gcm::{Aes256GcmKey, KEY_LEN, NONCE_LEN};
 
 /// The per-message AEAD key and base nonce, derived by [`super::derive`]. Not `Clone`: one
 /// message, one owner.
 pub(crate) struct ChunkCipher {
-    aead: Aes256Gcm,
+    aead: Aes256GcmKey,
     base_nonce: [u8; NONCE_LEN],
 }
 
@@ -35,8 +33,11 @@ impl Drop for ChunkCipher {
 
 impl ChunkCipher {
     /// Keys the cipher. The caller keeps (and zeroizes) its copy of `key`.
-    pub(crate) fn new(key: &[u8; KEY_LEN], base_nonce: &[u8; NONCE_LEN]) -> Self {
-        Self { aead: Aes256Gcm::new(key.into()), base_nonce: *base_nonce }
+    ///
+    /// # Errors
+    /// As [`Aes256GcmKey::new`].
+    pub(crate) fn new(key: &[u8; KEY_LEN], base_nonce: &[u8; NONCE_LEN]) -> Result<Self> {
+        Ok(Self { aead: Aes256GcmKey::new(key)?, base_nonce: *base_nonce })
     }
 
     /// `base_nonce XOR index`, refusing indexes the spec forbids.
@@ -71,11 +72,7 @@ impl ChunkCipher {
         let sealed_len = plaintext_len + TAG_LEN;
         let region = buf.get_mut(..sealed_len).ok_or(Error::InvalidArgument("chunk buffer"))?;
         let (body, tag_out) = region.split_at_mut(plaintext_len);
-        let tag = self
-            .aead
-            .encrypt_in_place_detached(Nonce::from_slice(&nonce), b"", body)
-            .map_err(|_| Error::LimitExceeded("AES-GCM plaintext length"))?;
-        tag_out.copy_from_slice(&tag);
+        tag_out.copy_from_slice(&self.aead.seal_in_place(&nonce, b"", body)?);
         Ok(sealed_len)
     }
 
@@ -99,9 +96,8 @@ impl ChunkCipher {
         check_shape(is_final, plaintext_len).ok_or(Error::AuthFailed)?;
         let nonce = self.nonce(index, is_final)?;
         let (body, tag) = buf.split_at_mut(plaintext_len);
-        self.aead
-            .decrypt_in_place_detached(Nonce::from_slice(&nonce), b"", body, Tag::from_slice(tag))
-            .map_err(|_| Error::AuthFailed)?;
+        let tag: &[u8; TAG_LEN] = (&*tag).try_into().map_err(|_| Error::AuthFailed)?;
+        self.aead.open_in_place(&nonce, b"", body, tag)?;
         Ok(plaintext_len)
     }
 }
@@ -119,7 +115,7 @@ mod tests {
     use crate::stream::format::SEALED_CHUNK_LEN;
 
     fn cipher() -> ChunkCipher {
-        ChunkCipher::new(&[7; KEY_LEN], &[0xA5; NONCE_LEN])
+        ChunkCipher::new(&[7; KEY_LEN], &[0xA5; NONCE_LEN]).unwrap()
     }
 
     #[test]

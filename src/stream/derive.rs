@@ -55,7 +55,10 @@ impl MessageKeys {
     }
 
     /// The per-chunk cipher keyed with the derived AEAD key and base nonce.
-    pub(crate) fn chunk_cipher(&self) -> ChunkCipher {
+    ///
+    /// # Errors
+    /// As [`ChunkCipher::new`].
+    pub(crate) fn chunk_cipher(&self) -> Result<ChunkCipher> {
         ChunkCipher::new(&self.aead_key, &self.base_nonce)
     }
 
@@ -106,7 +109,7 @@ pub(crate) fn seal_header(
     let (salt_out, commitment_out) = header.split_at_mut(SALT_LEN);
     salt_out.copy_from_slice(salt);
     commitment_out.copy_from_slice(keys.commitment());
-    Ok((header, keys.chunk_cipher()))
+    Ok((header, keys.chunk_cipher()?))
 }
 
 /// Checks a header's commitment (in constant time) and returns the cipher for its chunks.
@@ -118,7 +121,7 @@ pub(crate) fn open_header(input_key: &[u8; KEY_LEN], header: &[u8; HEADER_LEN], 
     let (salt, commitment) = header.split_first_chunk::<SALT_LEN>().ok_or(Error::Truncated)?;
     let keys = MessageKeys::derive(input_key, salt, context)?;
     if bool::from(keys.commitment().ct_eq(commitment)) {
-        Ok(keys.chunk_cipher())
+        keys.chunk_cipher()
     } else {
         Err(Error::AuthFailed)
     }

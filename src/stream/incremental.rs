@@ -150,7 +150,7 @@ impl ChunkSealer {
         let (salt_out, commitment_out) = header.split_at_mut(SALT_LEN);
         salt_out.copy_from_slice(salt);
         commitment_out.copy_from_slice(keys.commitment());
-        let cipher = keys.chunk_cipher();
+        let cipher = keys.chunk_cipher()?;
         Ok((Self { keys, cipher, progress: Progress::new() }, header))
     }
 
@@ -242,7 +242,7 @@ impl ChunkOpener {
         if !bool::from(keys.commitment()[..].ct_eq(commitment)) {
             return Err(Error::AuthFailed);
         }
-        let cipher = keys.chunk_cipher();
+        let cipher = keys.chunk_cipher()?;
         Ok(Self { keys, cipher, progress: Progress::new() })
     }
 
