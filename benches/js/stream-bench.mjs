@@ -5,7 +5,8 @@
 //   - the ceiling: WebCrypto AES-256-GCM alone on 16 KiB chunks, 8 in flight;
 // with the peak memory of each run over its baseline (Node: process RSS and ArrayBuffer bytes;
 // Chromium: renderer RSS from /proc and the JS heap from CDP). A 64 MiB WebCrypto run shows
-// whether the peak depends on the input size. Writes the "js-stream-bench" section of
+// whether the peak depends on the input size, and so do WebCrypto runs over generated streams
+// (no Blob held in memory) of 64 MiB, 256 MiB and 1 GiB, with what is retained after a GC. Writes the "js-stream-bench" section of
 // docs/PERFORMANCE.md. Usage: bash scripts/bench-stream-js.sh (builds the package first).
 // BENCH_MIB sets the input size (default 256; Chromium's in-memory Blob limit stops near 500).
 import { readFile, writeFile } from "node:fs/promises";
@@ -20,6 +21,8 @@ const repo = fileURLToPath(new URL("../../", import.meta.url));
 const MiB = 1024 * 1024;
 const SIZE_MIB = Number(process.env.BENCH_MIB ?? 256);
 const SMALL_MIB = 64;
+/** Input sizes of the memory-scaling runs over a generated stream (never held in memory). */
+const SCALING_MIB = [64, 256, 1024];
 const RUNS = [
   ["WebCrypto engine", { engine: "webcrypto" }],
   ["WebCrypto engine, `worker: true`", { worker: true }],
@@ -30,6 +33,7 @@ const REPEAT = 3;
 
 const mbps = (bytes, ms) => bytes / 1e6 / (ms / 1000);
 const mib = (bytes) => `${(bytes / MiB).toFixed(1)} MiB`;
+const signedMib = (bytes) => `${bytes < 0 ? "-" : "+"}${mib(Math.abs(bytes))}`;
 
 /** Samples `probe()` every 50 ms while `work()` runs; returns its result and the peak growth. */
 async function withPeak(probe, work) {
@@ -46,7 +50,7 @@ async function withPeak(probe, work) {
   const result = await work();
   running = false;
   await sampler;
-  return { result, growth: Object.fromEntries(Object.keys(peak).map((k) => [k, peak[k] - baseline[k]])) };
+  return { result, baseline, growth: Object.fromEntries(Object.keys(peak).map((k) => [k, peak[k] - baseline[k]])) };
 }
 
 async function benchNode() {
@@ -86,13 +90,21 @@ async function benchNode() {
     mbps: mbps(SMALL_MIB * MiB, small.result.ms),
     memory: `RSS +${mib(small.growth.rss)}, ArrayBuffers +${mib(small.growth.arrayBuffers)}`,
   });
+  const scaling = [];
+  for (const mibs of SCALING_MIB) {
+    globalThis.gc?.();
+    const run = await withPeak(probe, () => runSeal({ sealStream }, mibs * MiB, recipient, { engine: "webcrypto" }));
+    globalThis.gc?.();
+    const retained = (await probe()).rss - run.baseline.rss;
+    scaling.push({ mibs, peak: `RSS +${mib(run.growth.rss)}, ArrayBuffers +${mib(run.growth.arrayBuffers)}`, retained: `RSS ${signedMib(retained)}` });
+  }
   let ceiling = null;
   for (let i = 0; i < REPEAT; i++) {
     const run = await cpuMs(async () => ({ ms: await webCryptoCeiling(SIZE_MIB * MiB) }));
     if (ceiling === null || run.ms < ceiling.ms) ceiling = run;
   }
   rows.push({ name: "ceiling: WebCrypto AES-256-GCM alone, 16 KiB chunks", mbps: mbps(SIZE_MIB * MiB, ceiling.ms), memory: "", cpu: ceiling.cpu / SIZE_MIB });
-  return rows;
+  return { rows, scaling };
 }
 
 const TYPES = { ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".html": "text/html" };
@@ -156,7 +168,16 @@ async function benchChromium() {
     let ceiling = Infinity;
     for (let i = 0; i < REPEAT; i++) ceiling = Math.min(ceiling, await page.evaluate((n) => window.ceiling(n), SIZE_MIB));
     rows.push({ name: "ceiling: WebCrypto AES-256-GCM alone, 16 KiB chunks", mbps: mbps(SIZE_MIB * MiB, ceiling), memory: "" });
-    return { rows, version: browser.version() };
+    await page.evaluate(() => window.generate(0));
+    const scaling = [];
+    for (const mibs of SCALING_MIB) {
+      await cdp.send("HeapProfiler.collectGarbage");
+      const run = await withPeak(probe, () => page.evaluate((n) => window.sealGenerated(n, { engine: "webcrypto" }), mibs));
+      await cdp.send("HeapProfiler.collectGarbage");
+      const retained = (await probe()).rss - run.baseline.rss;
+      scaling.push({ mibs, peak: `renderer RSS +${mib(run.growth.rss)}, JS heap +${mib(run.growth.heap)}`, retained: `renderer RSS ${signedMib(retained)}` });
+    }
+    return { rows, scaling, version: browser.version() };
   } finally {
     await browser.close();
     await browserServer.close();
@@ -173,6 +194,12 @@ function table(rows) {
     const cells = [row.name, row.mbps.toFixed(1), ...(cpu ? [row.cpu?.toFixed(2) ?? ""] : []), row.memory];
     lines.push(`| ${cells.join(" | ")} |`);
   }
+  return lines.join("\n");
+}
+
+function scalingTable(scaling) {
+  const lines = ["| generated input | peak memory over baseline | after the run and a GC |", "| ---: | --- | --- |"];
+  for (const row of scaling) lines.push(`| ${row.mibs} MiB | ${row.peak} | ${row.retained} |`);
   return lines.join("\n");
 }
 
@@ -205,15 +232,24 @@ the garbage collector (after a GC the renderer keeps < 64 MiB, tests/e2e/stream-
 
 ### Node
 
-${table(node)}
+${table(node.rows)}
 
-${goals(node)}
+${goals(node.rows)}
+
+Peak memory against input size (WebCrypto engine, generated stream, one run each):
+
+${scalingTable(node.scaling)}
 
 ### Headless Chromium
 
 ${table(browser.rows)}
 
 ${goals(browser.rows)}
+
+Peak memory against input size (WebCrypto engine, a generated \`ReadableStream\` in the page instead
+of a Blob, so that only the pipeline holds memory; one run each):
+
+${scalingTable(browser.scaling)}
 
 Load average when the report was written: ${loadavg()[0].toFixed(2)} (other jobs share the 2 cores; rerun on an idle machine for absolute numbers).
 <!-- js-stream-bench:end -->`;
