@@ -3,7 +3,7 @@
 //! `PHISEAL_BENCH_LARGE=1`, as `scripts/bench-native.sh` sets it) 1 GiB, in constant memory on
 //! the sealing side.
 //!
-//! Timed in CPU time of this process (`support/cpu_time.rs`), as `openssl speed` is, so that the
+//! Timed in CPU time of this process (`common/cpu_time.rs`), as `openssl speed` is, so that the
 //! report can set the two side by side on a shared machine (issue #5: at least 70% of OpenSSL's
 //! AES-256-GCM on 16 KiB blocks).
 //!
@@ -11,7 +11,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-#[path = "support/cpu_time.rs"]
+#[path = "common/cpu_time.rs"]
 mod cpu_time;
 
 use std::io::{self, Read, Write};

@@ -1,12 +1,11 @@
-//! CPU time of this process (`clock_gettime(CLOCK_PROCESS_CPUTIME_ID)`) as a criterion
-//! measurement: other jobs on a shared machine do not inflate it, and it is what
-//! `openssl speed` reports too. Included by the benches that need it with `#[path]`.
-
-use std::time::Duration;
+//! CPU time of the whole process as a criterion measurement, shared by the benches that report
+//! CPU-time rates (`benches/records.rs`, `benches/deid.rs`): on a shared machine other jobs
+//! inflate wall-clock time but not the CPU time this process uses.
 
 use criterion::measurement::{Measurement, ValueFormatter, WallTime};
+use std::time::Duration;
 
-/// CPU time of the whole process (all threads), in nanoseconds.
+/// CPU time of the whole process (`clock_gettime(CLOCK_PROCESS_CPUTIME_ID)`), in nanoseconds.
 pub struct ProcessCpuTime;
 
 static WALL: WallTime = WallTime;
@@ -20,7 +19,7 @@ fn process_cpu_nanos() -> u64 {
     u64::try_from(now.tv_sec).unwrap() * 1_000_000_000 + u64::try_from(now.tv_nsec).unwrap()
 }
 
-/// Elsewhere the "CPU" measurement falls back to wall-clock time.
+/// Elsewhere the "CPU" group falls back to wall-clock time.
 #[cfg(not(unix))]
 fn process_cpu_nanos() -> u64 {
     static EPOCH: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
