@@ -5,7 +5,8 @@
 //! segment   = base64url(nonce[12] || AES-256-GCM(field key of the role, nonce, field AAD, padded))
 //! padded    = JSON text of the value || U+0020 spaces up to a multiple of 16 bytes
 //! ```
-//! Nonces are random, so equal plaintexts give unequal ciphertexts. Padding hides the exact
+//! Nonces are random (drawn from the OS CSPRNG for the whole record at once, see
+//! [`crate::records::field_aead`]), so equal plaintexts give unequal ciphertexts. Padding hides the exact
 //! length of short values (names, dates) up to 16 bytes; JSON allows trailing white space, so
 //! the padded text parses as the value itself.
 
@@ -13,7 +14,8 @@ use serde_json::Value;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
-use crate::primitives::{aead, base64};
+use crate::primitives::base64;
+use crate::records::field_aead::Nonces;
 use crate::records::field_keys::{field_aad, RoleKeys};
 use crate::records::json;
 
@@ -36,10 +38,16 @@ pub(crate) fn padded_plaintext(value: &Value) -> Result<Zeroizing<Vec<u8>>> {
     Ok(text)
 }
 
-/// Encrypts one segment for `role`.
-pub(crate) fn seal_segment(keys: &RoleKeys, place: &FieldPlace<'_>, role: &str, padded: &[u8]) -> Result<String> {
+/// Encrypts one segment for `role` under the next nonce of `nonces`.
+pub(crate) fn seal_segment(
+    keys: &RoleKeys,
+    nonces: &mut Nonces,
+    place: &FieldPlace<'_>,
+    role: &str,
+    padded: &[u8],
+) -> Result<String> {
     let aad = field_aad(place.record_id, place.path, role);
-    Ok(base64::encode(&aead::seal(keys.field.expose(), &aad, padded)?))
+    Ok(base64::encode(&keys.field.seal(nonces, &aad, padded)?))
 }
 
 /// Joins segments into the compact string.
@@ -68,8 +76,7 @@ pub(crate) fn segments(text: &str, count: usize) -> Result<Vec<&str>> {
 pub(crate) fn open_segment(keys: &RoleKeys, place: &FieldPlace<'_>, role: &str, segment: &str) -> Result<Value> {
     let sealed = base64::decode(segment)?;
     let aad = field_aad(place.record_id, place.path, role);
-    let plaintext = Zeroizing::new(aead::open(keys.field.expose(), &aad, &sealed)?);
-    json::parse_bytes(&plaintext)
+    json::parse_bytes(&keys.field.open(&aad, &sealed)?)
 }
 
 #[cfg(test)]
@@ -83,7 +90,8 @@ mod tests {
         let here = FieldPlace { record_id: "r1", path: "/name/0/given" };
         let padded = padded_plaintext(&json!(["Ada"])).unwrap();
         assert_eq!(padded.len() % PAD_BLOCK, 0);
-        let segment = seal_segment(&keys, &here, "clinician", &padded).unwrap();
+        let mut nonces = Nonces::draw(2).unwrap();
+        let segment = seal_segment(&keys, &mut nonces, &here, "clinician", &padded).unwrap();
         assert_eq!(open_segment(&keys, &here, "clinician", &segment).unwrap(), json!(["Ada"]));
         let elsewhere = [
             (FieldPlace { record_id: "r2", path: "/name/0/given" }, "clinician"),
@@ -95,7 +103,8 @@ mod tests {
         }
         let other_keys = RoleKeys::derive(&[8; 32]).unwrap();
         assert_eq!(open_segment(&other_keys, &here, "clinician", &segment).unwrap_err().code(), "AUTH_FAILED");
-        assert_ne!(segment, seal_segment(&keys, &here, "clinician", &padded).unwrap(), "random nonces");
+        let again = seal_segment(&keys, &mut nonces, &here, "clinician", &padded).unwrap();
+        assert_ne!(segment, again, "random nonces");
     }
 
     #[test]

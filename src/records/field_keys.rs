@@ -17,6 +17,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 use crate::primitives::secret::SecretBytes;
+use crate::records::field_aead::FieldKey;
 
 const FIELD_KEY_LABEL: &[u8] = b"phiseal/records/v1/field-key";
 const MAC_KEY_LABEL: &[u8] = b"phiseal/records/v1/manifest-mac";
@@ -25,9 +26,9 @@ const CONTEXT_LABEL: &[u8] = b"phiseal/records/v1/key-header";
 /// Prefix of the bytes the manifest MAC is computed over.
 pub(crate) const MANIFEST_LABEL: &[u8] = b"phiseal/records/v1/manifest";
 
-/// The two keys of one role of one record.
+/// The two keys of one role of one record; the field key is ready to use (its cipher set up).
 pub(crate) struct RoleKeys {
-    pub field: SecretBytes<32>,
+    pub field: FieldKey,
     mac: SecretBytes<32>,
 }
 
@@ -40,7 +41,7 @@ impl RoleKeys {
             hkdf.expand(label, &mut okm).map_err(|_| Error::InvalidArgument("key derivation"))?;
             Ok(SecretBytes::from_array(&mut okm))
         };
-        Ok(RoleKeys { field: expand(FIELD_KEY_LABEL)?, mac: expand(MAC_KEY_LABEL)? })
+        Ok(RoleKeys { field: FieldKey::new(&expand(FIELD_KEY_LABEL)?), mac: expand(MAC_KEY_LABEL)? })
     }
 
     /// HMAC-SHA256 of the manifest bytes.

@@ -43,6 +43,7 @@ mod blind_index;
 mod bundle;
 mod canonical;
 mod fhir_policies;
+mod field_aead;
 mod field_cipher;
 mod field_keys;
 mod generalize;

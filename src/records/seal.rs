@@ -16,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::keys::{KeyPair, PublicKey};
 use crate::primitives::base64;
 use crate::records::blind_index::IndexKey;
+use crate::records::field_aead::Nonces;
 use crate::records::field_cipher::{self, FieldPlace};
 use crate::records::field_keys::{header_context, RoleKeys};
 use crate::records::json::{self, MAX_DEPTH};
@@ -126,6 +127,7 @@ fn fill_pending(
     record_id: &str,
 ) -> Result<()> {
     let mut root = Value::Object(core::mem::take(body));
+    let mut nonces = Nonces::draw(pending.iter().map(|field| field.plaintexts.len()).sum())?;
     for field in pending {
         let entry = legend.get(field.entry).ok_or(Error::InvalidArgument("legend"))?;
         let place = FieldPlace { record_id, path: &entry.path };
@@ -133,7 +135,7 @@ fn fill_pending(
         for (role, plaintext) in entry.roles.iter().zip(&field.plaintexts) {
             let keys = role_keys.iter().find(|(name, ..)| name == role).map(|(_, keys, _)| keys);
             let keys = keys.ok_or(Error::InvalidArgument("legend"))?;
-            segments.push(field_cipher::seal_segment(keys, &place, role, plaintext)?);
+            segments.push(field_cipher::seal_segment(keys, &mut nonces, &place, role, plaintext)?);
         }
         let sealed = Value::String(field_cipher::compact(&segments));
         let value = match field.token {
