@@ -72,13 +72,18 @@ pub(crate) fn field_aad(record_id: &str, path: &str, role: &str) -> Vec<u8> {
     aad
 }
 
-/// The context a role's key header is bound to.
-pub(crate) fn header_context(record_id: &str, role: &str, legend_canonical: &str) -> Vec<u8> {
+/// SHA-256 of the canonical legend, computed once per record for every role's context.
+pub(crate) fn legend_digest(legend_canonical: &str) -> [u8; 32] {
+    Sha256::digest(legend_canonical.as_bytes()).into()
+}
+
+/// The context a role's key header is bound to, given [`legend_digest`].
+pub(crate) fn header_context(record_id: &str, role: &str, legend_digest: &[u8; 32]) -> Vec<u8> {
     let mut context = CONTEXT_LABEL.to_vec();
     context.push(0);
     push_length_prefixed(&mut context, record_id.as_bytes());
     push_length_prefixed(&mut context, role.as_bytes());
-    context.extend_from_slice(&Sha256::digest(legend_canonical.as_bytes()));
+    context.extend_from_slice(legend_digest);
     context
 }
 

@@ -114,13 +114,6 @@ impl Header {
             roles: fields.roles,
         })
     }
-
-    /// The `_phiseal` member as JSON.
-    pub(crate) fn to_value(&self) -> Result<Value> {
-        let legend = serde_json::to_value(&self.legend).map_err(|_| Error::Malformed("legend"))?;
-        let roles = serde_json::to_value(&self.roles).map_err(|_| Error::Malformed("legend"))?;
-        Ok(json!({"v": RECORD_FORMAT_VERSION, "recordId": self.record_id, "legend": legend, "roles": roles}))
-    }
 }
 
 /// A record id is 1 to [`MAX_RECORD_ID_LEN`] bytes.
@@ -131,22 +124,44 @@ pub(crate) fn check_record_id(record_id: &str) -> Result<()> {
     Ok(())
 }
 
-/// The canonical text of a legend built by the sealer.
-pub(crate) fn legend_canonical(legend: &[LegendEntry]) -> Result<String> {
-    Ok(to_canonical(&serde_json::to_value(legend).map_err(|_| Error::Malformed("legend"))?))
+/// A legend built by the sealer as JSON (for the `_phiseal` member) and its canonical text.
+pub(crate) fn legend_json(legend: &[LegendEntry]) -> Result<(Value, String)> {
+    let value = serde_json::to_value(legend).map_err(|_| Error::Malformed("legend"))?;
+    let text = to_canonical(&value);
+    Ok((value, text))
+}
+
+/// The `_phiseal` member of a record being sealed, its legend given as JSON.
+pub(crate) fn sealed_member(record_id: &str, legend: Value, roles: &BTreeMap<String, RoleHeader>) -> Result<Value> {
+    let roles = serde_json::to_value(roles).map_err(|_| Error::Malformed("legend"))?;
+    Ok(json!({"v": RECORD_FORMAT_VERSION, "recordId": record_id, "legend": legend, "roles": roles}))
 }
 
 /// The bytes each role's MAC covers.
 pub(crate) fn manifest(record_id: &str, legend_canonical: &str, values: &[&Value]) -> Vec<u8> {
     let values: Vec<String> = values.iter().map(|value| to_canonical(value)).collect();
-    let text = format!(
-        "{{\"legend\":{legend_canonical},\"recordId\":{},\"v\":{RECORD_FORMAT_VERSION},\"values\":[{}]}}",
-        to_canonical(&Value::String(record_id.to_owned())),
-        values.join(",")
-    );
-    let mut out = MANIFEST_LABEL.to_vec();
+    manifest_of_canonical(record_id, legend_canonical, &values)
+}
+
+/// [`manifest`], given the canonical text of each value.
+pub(crate) fn manifest_of_canonical(record_id: &str, legend_canonical: &str, values: &[String]) -> Vec<u8> {
+    let record_id = to_canonical(&Value::String(record_id.to_owned()));
+    let values_len: usize = values.iter().map(|value| value.len() + 1).sum();
+    let mut out = Vec::with_capacity(MANIFEST_LABEL.len() + legend_canonical.len() + record_id.len() + values_len + 48);
+    out.extend_from_slice(MANIFEST_LABEL);
     out.push(0);
-    out.extend_from_slice(text.as_bytes());
+    out.extend_from_slice(b"{\"legend\":");
+    out.extend_from_slice(legend_canonical.as_bytes());
+    out.extend_from_slice(b",\"recordId\":");
+    out.extend_from_slice(record_id.as_bytes());
+    out.extend_from_slice(format!(",\"v\":{RECORD_FORMAT_VERSION},\"values\":[").as_bytes());
+    for (index, value) in values.iter().enumerate() {
+        if index > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(value.as_bytes());
+    }
+    out.extend_from_slice(b"]}");
     out
 }
 

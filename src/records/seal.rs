@@ -16,12 +16,13 @@ use crate::error::{Error, Result};
 use crate::keys::{KeyPair, PublicKey};
 use crate::primitives::base64;
 use crate::records::blind_index::IndexKey;
+use crate::records::canonical::to_canonical;
 use crate::records::field_aead::Nonces;
 use crate::records::field_cipher::{self, FieldPlace};
-use crate::records::field_keys::{header_context, RoleKeys};
+use crate::records::field_keys::{header_context, legend_digest, RoleKeys};
 use crate::records::json::{self, MAX_DEPTH};
 use crate::records::key_header;
-use crate::records::legend::{self, Header, LegendEntry, RoleHeader, RESERVED_MEMBER};
+use crate::records::legend::{self, LegendEntry, RoleHeader, RESERVED_MEMBER};
 use crate::records::path;
 use crate::records::policy::Policy;
 use crate::records::walk::{Pending, Walk};
@@ -69,14 +70,16 @@ pub fn seal_record(
         resource_type: members.get("resourceType").and_then(Value::as_str),
         index_key: options.index_key,
         legend: Vec::new(),
+        values: Vec::new(),
         pending: Vec::new(),
     };
     let mut body = walk.object(members, &mut Vec::new(), &mut Vec::new())?;
-    let Walk { legend, pending, .. } = walk;
-    let legend_text = legend::legend_canonical(&legend)?;
+    let Walk { legend, mut values, pending, .. } = walk;
+    let (legend_value, legend_text) = legend::legend_json(&legend)?;
     let role_keys = seal_role_headers(policy, &legend, &legend_text, recipients_by_role, options)?;
-    fill_pending(&mut body, &legend, pending, &role_keys, options.record_id)?;
-    finish(body, legend, &legend_text, role_keys, options.record_id)
+    fill_pending(&mut body, &legend, &mut values, pending, &role_keys, options.record_id)?;
+    let manifest = legend::manifest_of_canonical(options.record_id, &legend_text, &values);
+    finish(body, legend_value, &manifest, role_keys, options.record_id)
 }
 
 /// [`seal_record`] on JSON text, parsed strictly first.
@@ -108,11 +111,12 @@ fn seal_role_headers(
     options: &SealOptions<'_>,
 ) -> Result<Vec<(String, RoleKeys, Vec<u8>)>> {
     let used = policy.roles().iter().filter(|role| legend.iter().any(|entry| entry.roles.contains(role)));
+    let digest = legend_digest(legend_text);
     let mut out = Vec::new();
     for role in used {
         let recipients = recipients_by_role.get(role).filter(|keys| !keys.is_empty());
         let recipients = recipients.ok_or(Error::InvalidArgument("a role the record needs has no recipients"))?;
-        let context = header_context(options.record_id, role, legend_text);
+        let context = header_context(options.record_id, role, &digest);
         let (data_key, header) = key_header::seal_header(recipients, options.sender, &context)?;
         out.push((role.clone(), RoleKeys::derive(data_key.expose())?, header));
     }
@@ -122,6 +126,7 @@ fn seal_role_headers(
 fn fill_pending(
     body: &mut Map<String, Value>,
     legend: &[LegendEntry],
+    values: &mut [String],
     pending: Vec<Pending>,
     role_keys: &[(String, RoleKeys, Vec<u8>)],
     record_id: &str,
@@ -142,6 +147,7 @@ fn fill_pending(
             Some(token) => serde_json::json!({"$token": token, "$sealed": sealed}),
             None => sealed,
         };
+        *values.get_mut(field.entry).ok_or(Error::InvalidArgument("legend"))? = to_canonical(&value);
         *path::get_mut(&mut root, &field.steps).ok_or(Error::InvalidArgument("legend"))? = value;
     }
     if let Value::Object(map) = root {
@@ -150,28 +156,19 @@ fn fill_pending(
     Ok(())
 }
 
+/// Adds `_phiseal`: the legend and, per role, the key header and the manifest MAC.
 fn finish(
     mut body: Map<String, Value>,
-    legend: Vec<LegendEntry>,
-    legend_text: &str,
+    legend_value: Value,
+    manifest: &[u8],
     role_keys: Vec<(String, RoleKeys, Vec<u8>)>,
     record_id: &str,
 ) -> Result<Value> {
-    let root = Value::Object(body.clone());
-    let values = legend
-        .iter()
-        .map(|entry| {
-            let tokens = path::pointer_tokens(&entry.path)?;
-            path::resolve(&root, &tokens).map(|(value, _)| value).ok_or(Error::InvalidArgument("legend"))
-        })
-        .collect::<Result<Vec<_>>>()?;
-    let manifest = legend::manifest(record_id, legend_text, &values);
     let mut roles = BTreeMap::new();
     for (role, keys, header) in role_keys {
-        let mac = keys.manifest_mac(&manifest)?;
+        let mac = keys.manifest_mac(manifest)?;
         roles.insert(role, RoleHeader { keys: base64::encode(&header), mac: base64::encode(&mac) });
     }
-    let header = Header { record_id: record_id.to_owned(), legend, legend_canonical: legend_text.to_owned(), roles };
-    body.insert(RESERVED_MEMBER.to_owned(), header.to_value()?);
+    body.insert(RESERVED_MEMBER.to_owned(), legend::sealed_member(record_id, legend_value, &roles)?);
     Ok(Value::Object(body))
 }

@@ -10,6 +10,7 @@ use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
 use crate::records::blind_index::{blind_index, token_input, IndexKey};
+use crate::records::canonical::to_canonical;
 use crate::records::field_cipher;
 use crate::records::legend::{LegendAction, LegendEntry};
 use crate::records::path::{self, Step};
@@ -28,6 +29,9 @@ pub(crate) struct Walk<'a> {
     pub resource_type: Option<&'a str>,
     pub index_key: Option<&'a IndexKey>,
     pub legend: Vec<LegendEntry>,
+    /// The canonical text of each legend entry's value in the sealed record (what the
+    /// manifest lists); empty for a value still to encrypt, which `seal` fills in.
+    pub values: Vec<String>,
     pub pending: Vec<Pending>,
 }
 
@@ -123,8 +127,10 @@ impl Walk<'_> {
             views: views.iter().filter_map(|(r, g)| Some((self.policy.roles().get(*r)?.clone(), *g))).collect(),
         });
         if roles.is_empty() {
+            self.values.push(to_canonical(&value));
             return Ok(Some(value));
         }
+        self.values.push(String::new());
         let plaintexts = roles
             .iter()
             .map(|role| match views.get(role) {
