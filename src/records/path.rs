@@ -25,6 +25,7 @@ pub(crate) fn to_pointer(steps: &[Step]) -> String {
     for step in steps {
         out.push('/');
         match step {
+            Step::Key(key) if !key.contains(['~', '/']) => out.push_str(key),
             Step::Key(key) => out.push_str(&escape_token(key)),
             Step::Index(index) => {
                 let _ = write!(out, "{index}");

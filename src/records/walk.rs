@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::records::blind_index::{blind_index, token_input, IndexKey};
 use crate::records::canonical::to_canonical;
 use crate::records::field_cipher;
+use crate::records::generalize::Generalization;
 use crate::records::legend::{LegendAction, LegendEntry};
 use crate::records::path::{self, Step};
 use crate::records::policy::{Action, Decision, Policy};
@@ -115,6 +116,8 @@ impl Walk<'_> {
                     .ok_or(Error::InvalidArgument("the policy makes tokens: an index key is required"))?;
                 Value::String(blind_index(key, index_name, *normalize, &token_input(node)?, *length)?)
             }
+            // A placeholder until the role keys exist; the value itself goes into `plaintexts`.
+            Action::Encrypt { .. } if !roles.is_empty() => Value::Null,
             _ => node.clone(),
         };
         let names = |set: &[usize]| -> Vec<String> {
@@ -131,15 +134,30 @@ impl Walk<'_> {
             return Ok(Some(value));
         }
         self.values.push(String::new());
-        let plaintexts = roles
-            .iter()
-            .map(|role| match views.get(role) {
-                Some(generalization) => field_cipher::padded_plaintext(&generalization.apply(node)?),
-                None => field_cipher::padded_plaintext(node),
-            })
-            .collect::<Result<_>>()?;
+        let plaintexts = plaintexts(node, &roles, &views)?;
         let token = matches!(action, Action::Token { .. }).then(|| value.as_str().map(str::to_owned)).flatten();
         self.pending.push(Pending { steps: output.to_vec(), entry: self.legend.len() - 1, plaintexts, token });
         Ok(Some(Value::Null))
     }
+}
+
+/// The padded plaintext of each role: its generalized view, or the value itself (serialized
+/// once for all the roles that get it).
+fn plaintexts(
+    node: &Value,
+    roles: &[usize],
+    views: &BTreeMap<usize, Generalization>,
+) -> Result<Vec<Zeroizing<Vec<u8>>>> {
+    let exact = match roles.iter().all(|role| views.contains_key(role)) {
+        true => None,
+        false => Some(field_cipher::padded_plaintext(node)?),
+    };
+    roles
+        .iter()
+        .map(|role| match (views.get(role), &exact) {
+            (Some(generalization), _) => field_cipher::padded_plaintext(&generalization.apply(node)?),
+            (None, Some(exact)) => Ok(exact.clone()),
+            (None, None) => Err(Error::InvalidArgument("unreachable: a role without a view")),
+        })
+        .collect()
 }
