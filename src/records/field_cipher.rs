@@ -16,7 +16,7 @@ use zeroize::Zeroizing;
 use crate::error::{Error, Result};
 use crate::primitives::base64;
 use crate::records::field_aead::Nonces;
-use crate::records::field_keys::{field_aad, RoleKeys};
+use crate::records::field_keys::{field_aad, FieldAad, RoleKeys};
 use crate::records::json;
 
 /// Text that starts every encrypted value.
@@ -38,21 +38,24 @@ pub(crate) fn padded_plaintext(value: &Value) -> Result<Zeroizing<Vec<u8>>> {
     Ok(text)
 }
 
-/// Encrypts one segment for `role` under the next nonce of `nonces`.
-pub(crate) fn seal_segment(
-    keys: &RoleKeys,
+/// Encrypts one value for each of its roles, in legend order, under the next nonces of
+/// `nonces`, and returns the compact string. `segments` gives each role's keys, name and
+/// padded plaintext.
+pub(crate) fn seal_field<'a>(
     nonces: &mut Nonces,
     place: &FieldPlace<'_>,
-    role: &str,
-    padded: &[u8],
+    segments: impl Iterator<Item = Result<(&'a RoleKeys, &'a str, &'a [u8])>>,
 ) -> Result<String> {
-    let aad = field_aad(place.record_id, place.path, role);
-    Ok(base64::encode(&keys.field.seal(nonces, &aad, padded)?))
-}
-
-/// Joins segments into the compact string.
-pub(crate) fn compact(segments: &[String]) -> String {
-    format!("{SEALED_PREFIX}{}", segments.join("."))
+    let mut aad = FieldAad::new(place.record_id, place.path);
+    let mut out = String::from(SEALED_PREFIX);
+    for (index, segment) in segments.enumerate() {
+        let (keys, role, padded) = segment?;
+        if index > 0 {
+            out.push('.');
+        }
+        out.push_str(&base64::encode(&keys.field.seal(nonces, aad.for_role(role), padded)?));
+    }
+    Ok(out)
 }
 
 /// Splits a compact string into exactly `count` segments.
@@ -90,8 +93,12 @@ mod tests {
         let here = FieldPlace { record_id: "r1", path: "/name/0/given" };
         let padded = padded_plaintext(&json!(["Ada"])).unwrap();
         assert_eq!(padded.len() % PAD_BLOCK, 0);
-        let mut nonces = Nonces::draw(2).unwrap();
-        let segment = seal_segment(&keys, &mut nonces, &here, "clinician", &padded).unwrap();
+        let mut nonces = Nonces::draw(4).unwrap();
+        let seal = |nonces: &mut Nonces| {
+            let sealed = seal_field(nonces, &here, [Ok((&keys, "clinician", padded.as_slice()))].into_iter()).unwrap();
+            sealed.strip_prefix(SEALED_PREFIX).unwrap().to_owned()
+        };
+        let segment = seal(&mut nonces);
         assert_eq!(open_segment(&keys, &here, "clinician", &segment).unwrap(), json!(["Ada"]));
         let elsewhere = [
             (FieldPlace { record_id: "r2", path: "/name/0/given" }, "clinician"),
@@ -103,8 +110,13 @@ mod tests {
         }
         let other_keys = RoleKeys::derive(&[8; 32]).unwrap();
         assert_eq!(open_segment(&other_keys, &here, "clinician", &segment).unwrap_err().code(), "AUTH_FAILED");
-        let again = seal_segment(&keys, &mut nonces, &here, "clinician", &padded).unwrap();
-        assert_ne!(segment, again, "random nonces");
+        assert_ne!(segment, seal(&mut nonces), "random nonces");
+        let two = [Ok((&keys, "clinician", padded.as_slice())), Ok((&other_keys, "billing", padded.as_slice()))];
+        let sealed = seal_field(&mut nonces, &here, two.into_iter()).unwrap();
+        let parts = segments(&sealed, 2).unwrap();
+        assert_eq!(open_segment(&keys, &here, "clinician", parts[0]).unwrap(), json!(["Ada"]));
+        assert_eq!(open_segment(&other_keys, &here, "billing", parts[1]).unwrap(), json!(["Ada"]));
+        assert!(open_segment(&keys, &here, "billing", parts[0]).is_err(), "each segment bound to its role");
     }
 
     #[test]

@@ -64,12 +64,34 @@ impl RoleKeys {
 
 /// The associated data of one encrypted field segment.
 pub(crate) fn field_aad(record_id: &str, path: &str, role: &str) -> Vec<u8> {
-    let mut aad = FIELD_AAD_LABEL.to_vec();
-    aad.push(0);
-    for part in [record_id, path, role] {
-        push_length_prefixed(&mut aad, part.as_bytes());
+    let mut aad = FieldAad::new(record_id, path);
+    aad.for_role(role);
+    aad.bytes
+}
+
+/// The associated data of the segments of one field: the part before the role is built once.
+pub(crate) struct FieldAad {
+    bytes: Vec<u8>,
+    prefix_len: usize,
+}
+
+impl FieldAad {
+    pub(crate) fn new(record_id: &str, path: &str) -> Self {
+        let mut bytes = Vec::with_capacity(FIELD_AAD_LABEL.len() + 1 + 12 + record_id.len() + path.len() + 64);
+        bytes.extend_from_slice(FIELD_AAD_LABEL);
+        bytes.push(0);
+        push_length_prefixed(&mut bytes, record_id.as_bytes());
+        push_length_prefixed(&mut bytes, path.as_bytes());
+        let prefix_len = bytes.len();
+        FieldAad { bytes, prefix_len }
     }
-    aad
+
+    /// The associated data of the segment of `role`.
+    pub(crate) fn for_role(&mut self, role: &str) -> &[u8] {
+        self.bytes.truncate(self.prefix_len);
+        push_length_prefixed(&mut self.bytes, role.as_bytes());
+        &self.bytes
+    }
 }
 
 /// SHA-256 of the canonical legend, computed once per record for every role's context.

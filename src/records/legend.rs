@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::error::{Error, Result};
 use crate::records::canonical::to_canonical;
@@ -134,7 +134,13 @@ pub(crate) fn legend_json(legend: &[LegendEntry]) -> Result<(Value, String)> {
 /// The `_phiseal` member of a record being sealed, its legend given as JSON.
 pub(crate) fn sealed_member(record_id: &str, legend: Value, roles: &BTreeMap<String, RoleHeader>) -> Result<Value> {
     let roles = serde_json::to_value(roles).map_err(|_| Error::Malformed("legend"))?;
-    Ok(json!({"v": RECORD_FORMAT_VERSION, "recordId": record_id, "legend": legend, "roles": roles}))
+    // Built by hand: `json!` would copy the legend value instead of moving it.
+    let mut member = serde_json::Map::with_capacity(4);
+    member.insert("v".to_owned(), Value::from(RECORD_FORMAT_VERSION));
+    member.insert("recordId".to_owned(), Value::String(record_id.to_owned()));
+    member.insert("legend".to_owned(), legend);
+    member.insert("roles".to_owned(), roles);
+    Ok(Value::Object(member))
 }
 
 /// The bytes each role's MAC covers.

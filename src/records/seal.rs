@@ -136,13 +136,11 @@ fn fill_pending(
     for field in pending {
         let entry = legend.get(field.entry).ok_or(Error::InvalidArgument("legend"))?;
         let place = FieldPlace { record_id, path: &entry.path };
-        let mut segments = Vec::with_capacity(entry.roles.len());
-        for (role, plaintext) in entry.roles.iter().zip(&field.plaintexts) {
+        let segments = entry.roles.iter().zip(&field.plaintexts).map(|(role, plaintext)| {
             let keys = role_keys.iter().find(|(name, ..)| name == role).map(|(_, keys, _)| keys);
-            let keys = keys.ok_or(Error::InvalidArgument("legend"))?;
-            segments.push(field_cipher::seal_segment(keys, &mut nonces, &place, role, plaintext)?);
-        }
-        let sealed = Value::String(field_cipher::compact(&segments));
+            Ok((keys.ok_or(Error::InvalidArgument("legend"))?, role.as_str(), plaintext.as_slice()))
+        });
+        let sealed = Value::String(field_cipher::seal_field(&mut nonces, &place, segments)?);
         let value = match field.token {
             Some(token) => serde_json::json!({"$token": token, "$sealed": sealed}),
             None => sealed,

@@ -67,7 +67,7 @@ impl Walk<'_> {
         input: &mut Vec<Step>,
         output: &mut Vec<Step>,
     ) -> Result<Map<String, Value>> {
-        let mut out = Map::new();
+        let mut out = Map::with_capacity(map.len());
         for (name, child) in map {
             input.push(Step::Key(name.clone()));
             output.push(Step::Key(name.clone()));
@@ -82,7 +82,7 @@ impl Walk<'_> {
     }
 
     fn array(&mut self, items: &[Value], input: &mut Vec<Step>, output: &mut Vec<Step>) -> Result<Vec<Value>> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(items.len());
         for (index, child) in items.iter().enumerate() {
             input.push(Step::Index(index));
             output.push(Step::Index(out.len()));
