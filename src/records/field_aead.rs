@@ -35,9 +35,21 @@ impl FieldKey {
     /// # Errors
     /// [`Error::RandomUnavailable`] when the pool is used up; [`Error::LimitExceeded`] beyond
     /// the GCM length limit.
+    #[cfg(test)]
     pub(crate) fn seal(&self, nonces: &mut Nonces, aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>> {
+        let mut out = Vec::new();
+        self.seal_into(nonces, aad, plaintext, &mut out)?;
+        Ok(out)
+    }
+
+    /// [`FieldKey::seal`] into `out`, which is cleared first (one buffer serves every segment).
+    ///
+    /// # Errors
+    /// As [`FieldKey::seal`].
+    pub(crate) fn seal_into(&self, nonces: &mut Nonces, aad: &[u8], plaintext: &[u8], out: &mut Vec<u8>) -> Result<()> {
         let nonce = nonces.next()?;
-        let mut out = Vec::with_capacity(NONCE_LEN + plaintext.len() + TAG_LEN);
+        out.clear();
+        out.reserve(NONCE_LEN + plaintext.len() + TAG_LEN);
         out.extend_from_slice(&nonce);
         out.extend_from_slice(plaintext);
         let body = out.get_mut(NONCE_LEN..).ok_or(Error::LimitExceeded("AES-GCM plaintext length"))?;
@@ -46,7 +58,7 @@ impl FieldKey {
             .encrypt_in_place_detached(Nonce::from_slice(&nonce), aad, body)
             .map_err(|_| Error::LimitExceeded("AES-GCM plaintext length"))?;
         out.extend_from_slice(&tag);
-        Ok(out)
+        Ok(())
     }
 
     /// Opens `nonce || ciphertext || tag`.

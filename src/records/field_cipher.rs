@@ -48,12 +48,14 @@ pub(crate) fn seal_field<'a>(
 ) -> Result<String> {
     let mut aad = FieldAad::new(place.record_id, place.path);
     let mut out = String::from(SEALED_PREFIX);
+    let mut sealed = Vec::new();
     for (index, segment) in segments.enumerate() {
         let (keys, role, padded) = segment?;
         if index > 0 {
             out.push('.');
         }
-        out.push_str(&base64::encode(&keys.field.seal(nonces, aad.for_role(role), padded)?));
+        keys.field.seal_into(nonces, aad.for_role(role), padded, &mut sealed)?;
+        base64::encode_into(&sealed, &mut out);
     }
     Ok(out)
 }

@@ -142,7 +142,12 @@ fn fill_pending(
         });
         let sealed = Value::String(field_cipher::seal_field(&mut nonces, &place, segments)?);
         let value = match field.token {
-            Some(token) => serde_json::json!({"$token": token, "$sealed": sealed}),
+            Some(token) => {
+                let mut pair = Map::with_capacity(2);
+                pair.insert("$token".to_owned(), Value::String(token));
+                pair.insert("$sealed".to_owned(), sealed);
+                Value::Object(pair)
+            }
             None => sealed,
         };
         *values.get_mut(field.entry).ok_or(Error::InvalidArgument("legend"))? = to_canonical(&value);
