@@ -9,8 +9,8 @@
 //! The output is byte for byte that of `primitives::aead::seal` (`nonce[12] || ciphertext ||
 //! tag[16]`), and opening refuses short inputs and zeroizes a plaintext whose tag failed, as
 //! `primitives::aead::open` does. Nonces are never a parameter: they come from a
-//! [`Nonces`] pool, which only the operating system's CSPRNG fills, one draw per record
-//! instead of one system call (or, in WebAssembly, one `crypto.getRandomValues` call) per field.
+//! [`Nonces`] pool, which only the operating system's CSPRNG fills, 64 nonces a draw instead
+//! of one system call (or, in WebAssembly, one `crypto.getRandomValues` call) per field.
 
 use aes_gcm::aead::{AeadInPlace, KeyInit};
 use aes_gcm::{Aes256Gcm, Nonce};
@@ -82,31 +82,33 @@ impl FieldKey {
     }
 }
 
-/// Random 96-bit nonces drawn from the operating system's CSPRNG in one call, each handed out
-/// once.
+/// How many nonces are drawn from the CSPRNG at a time: a record of up to 64 encrypted
+/// segments costs one draw.
+const NONCE_BATCH: usize = 64;
+
+/// Random 96-bit nonces from the operating system's CSPRNG, drawn [`NONCE_BATCH`] at a time and
+/// each handed out once.
 pub(crate) struct Nonces {
-    bytes: Vec<u8>,
+    bytes: [u8; NONCE_BATCH * NONCE_LEN],
     used: usize,
 }
 
 impl Nonces {
-    /// `count` fresh nonces.
+    /// An empty pool; the first nonce asked for draws a batch.
+    pub(crate) fn new() -> Self {
+        Nonces { bytes: [0; NONCE_BATCH * NONCE_LEN], used: NONCE_BATCH * NONCE_LEN }
+    }
+
+    /// The next unused nonce, drawing a fresh batch when every nonce was handed out.
     ///
     /// # Errors
     /// [`Error::RandomUnavailable`] when the random source fails.
-    pub(crate) fn draw(count: usize) -> Result<Self> {
-        let len = count.checked_mul(NONCE_LEN).ok_or(Error::LimitExceeded("nonce count"))?;
-        let mut bytes = vec![0u8; len];
-        random::fill(&mut bytes)?;
-        Ok(Nonces { bytes, used: 0 })
-    }
-
-    /// The next unused nonce.
-    ///
-    /// # Errors
-    /// [`Error::RandomUnavailable`] when every nonce was handed out (never reused).
     fn next(&mut self) -> Result<[u8; NONCE_LEN]> {
-        let end = self.used.checked_add(NONCE_LEN).ok_or(Error::RandomUnavailable)?;
+        if self.used >= self.bytes.len() {
+            random::fill(&mut self.bytes)?;
+            self.used = 0;
+        }
+        let end = self.used + NONCE_LEN;
         let nonce = self.bytes.get(self.used..end).ok_or(Error::RandomUnavailable)?;
         let nonce: [u8; NONCE_LEN] = nonce.try_into().map_err(|_| Error::RandomUnavailable)?;
         self.used = end;
@@ -123,7 +125,7 @@ mod tests {
     fn same_bytes_as_the_one_shot_aead() {
         let secret = SecretBytes::from_array(&mut [3u8; 32]);
         let key = FieldKey::new(&secret);
-        let mut nonces = Nonces::draw(2).unwrap();
+        let mut nonces = Nonces::new();
         let sealed = key.seal(&mut nonces, b"aad", b"a padded value  ").unwrap();
         assert_eq!(aead::open(secret.expose(), b"aad", &sealed).unwrap(), b"a padded value  ");
         let other = aead::seal(secret.expose(), b"aad", b"from the one-shot").unwrap();
@@ -135,10 +137,10 @@ mod tests {
     }
 
     #[test]
-    fn a_used_up_pool_is_an_error_not_a_reuse() {
-        let key = FieldKey::new(&SecretBytes::from_array(&mut [4u8; 32]));
-        let mut nonces = Nonces::draw(1).unwrap();
-        assert!(key.seal(&mut nonces, b"", b"x").is_ok());
-        assert_eq!(key.seal(&mut nonces, b"", b"x").unwrap_err().code(), "RANDOM_UNAVAILABLE");
+    fn the_pool_refills_and_never_repeats_a_nonce() {
+        let mut nonces = Nonces::new();
+        let drawn: Vec<[u8; NONCE_LEN]> = (0..3 * NONCE_BATCH + 1).map(|_| nonces.next().unwrap()).collect();
+        let distinct: std::collections::BTreeSet<_> = drawn.iter().collect();
+        assert_eq!(distinct.len(), drawn.len());
     }
 }

@@ -57,6 +57,7 @@ mod open;
 mod path;
 mod policy;
 mod policy_spec;
+mod role_keyring;
 mod seal;
 mod selector;
 mod walk;

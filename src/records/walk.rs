@@ -1,12 +1,11 @@
 //! The policy walk of sealing (docs/RECORDS.md section 2, "How a policy applies"): from the
 //! root down, the first rule that selects a node decides its whole subtree; the output keeps
-//! the record's shape, lists every value left in it in the legend, and queues the values to
-//! encrypt until the role keys exist (they depend on the finished legend).
+//! the record's shape, lists every value left in it in the legend, and encrypts each value a
+//! rule protects as it goes (with role keys drawn on first use, see `role_keyring`).
 
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
-use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
 use crate::records::blind_index::{blind_index, token_input, IndexKey};
@@ -16,14 +15,7 @@ use crate::records::generalize::Generalization;
 use crate::records::legend::{LegendAction, LegendEntry};
 use crate::records::path::{self, Step};
 use crate::records::policy::{Action, Decision, Policy};
-
-/// A field waiting for its role keys.
-pub(crate) struct Pending {
-    pub steps: Vec<Step>,
-    pub entry: usize,
-    pub plaintexts: Vec<Zeroizing<Vec<u8>>>,
-    pub token: Option<String>,
-}
+use crate::records::role_keyring::RoleKeyring;
 
 pub(crate) struct Walk<'a> {
     pub policy: &'a Policy,
@@ -31,9 +23,10 @@ pub(crate) struct Walk<'a> {
     pub index_key: Option<&'a IndexKey>,
     pub legend: Vec<LegendEntry>,
     /// The canonical text of each legend entry's value in the sealed record (what the
-    /// manifest lists); empty for a value still to encrypt, which `seal` fills in.
+    /// manifest lists).
     pub values: Vec<String>,
-    pub pending: Vec<Pending>,
+    /// Role keys, drawn the first time a value needs them.
+    pub keyring: RoleKeyring<'a>,
 }
 
 impl Walk<'_> {
@@ -108,6 +101,7 @@ impl Walk<'_> {
             }
             Action::Token { encrypt_for, .. } => (LegendAction::Token, encrypt_for.clone(), BTreeMap::new()),
         };
+        let path = path::to_pointer(output);
         let value = match action {
             Action::Generalize(generalization) => generalization.apply(node)?,
             Action::Token { length, normalize, index_name, .. } => {
@@ -116,48 +110,59 @@ impl Walk<'_> {
                     .ok_or(Error::InvalidArgument("the policy makes tokens: an index key is required"))?;
                 Value::String(blind_index(key, index_name, *normalize, &token_input(node)?, *length)?)
             }
-            // A placeholder until the role keys exist; the value itself goes into `plaintexts`.
             Action::Encrypt { .. } if !roles.is_empty() => Value::Null,
             _ => node.clone(),
         };
+        let value = match (roles.is_empty(), value) {
+            (true, value) => value,
+            (false, Value::String(token)) => self.seal(node, &path, &roles, &views, Some(token))?,
+            (false, _) => self.seal(node, &path, &roles, &views, None)?,
+        };
+        self.values.push(to_canonical(&value));
         let names = |set: &[usize]| -> Vec<String> {
             set.iter().filter_map(|&r| self.policy.roles().get(r).cloned()).collect()
         };
         self.legend.push(LegendEntry {
-            path: path::to_pointer(output),
+            path,
             action: entry_action,
             roles: names(&roles),
             views: views.iter().filter_map(|(r, g)| Some((self.policy.roles().get(*r)?.clone(), *g))).collect(),
         });
-        if roles.is_empty() {
-            self.values.push(to_canonical(&value));
-            return Ok(Some(value));
-        }
-        self.values.push(String::new());
-        let plaintexts = plaintexts(node, &roles, &views)?;
-        let token = matches!(action, Action::Token { .. }).then(|| value.as_str().map(str::to_owned)).flatten();
-        self.pending.push(Pending { steps: output.to_vec(), entry: self.legend.len() - 1, plaintexts, token });
-        Ok(Some(Value::Null))
+        Ok(Some(value))
     }
-}
 
-/// The padded plaintext of each role: its generalized view, or the value itself (serialized
-/// once for all the roles that get it).
-fn plaintexts(
-    node: &Value,
-    roles: &[usize],
-    views: &BTreeMap<usize, Generalization>,
-) -> Result<Vec<Zeroizing<Vec<u8>>>> {
-    let exact = match roles.iter().all(|role| views.contains_key(role)) {
-        true => None,
-        false => Some(field_cipher::padded_plaintext(node)?),
-    };
-    roles
-        .iter()
-        .map(|role| match (views.get(role), &exact) {
-            (Some(generalization), _) => field_cipher::padded_plaintext(&generalization.apply(node)?),
-            (None, Some(exact)) => Ok(exact.clone()),
-            (None, None) => Err(Error::InvalidArgument("unreachable: a role without a view")),
+    /// `node` encrypted for `roles` (legend order): the compact string, or with a token
+    /// `{"$token": token, "$sealed": compact string}`.
+    fn seal(
+        &mut self,
+        node: &Value,
+        path: &str,
+        roles: &[usize],
+        views: &BTreeMap<usize, Generalization>,
+        token: Option<String>,
+    ) -> Result<Value> {
+        let exact = match roles.iter().all(|role| views.contains_key(role)) {
+            true => None,
+            false => Some(field_cipher::padded_plaintext(node)?),
+        };
+        let generalized = roles
+            .iter()
+            .map(|role| views.get(role).map(|view| field_cipher::padded_plaintext(&view.apply(node)?)).transpose())
+            .collect::<Result<Vec<_>>>()?;
+        let plaintexts = generalized
+            .iter()
+            .map(|view| view.as_ref().or(exact.as_ref()).map(|text| text.as_slice()))
+            .collect::<Option<Vec<&[u8]>>>()
+            .ok_or(Error::InvalidArgument("unreachable: a role without a plaintext"))?;
+        let sealed = Value::String(self.keyring.seal_field(path, roles, &plaintexts)?);
+        Ok(match token {
+            Some(token) => {
+                let mut pair = Map::with_capacity(2);
+                pair.insert("$token".to_owned(), Value::String(token));
+                pair.insert("$sealed".to_owned(), sealed);
+                Value::Object(pair)
+            }
+            None => sealed,
         })
-        .collect()
+    }
 }
