@@ -52,9 +52,9 @@ fn write(value: &Value, out: &mut String) {
     }
 }
 
-/// Runs of bytes that need no escape are copied whole (the strings of a sealed record are mostly
-/// base64url ciphertext).
-fn write_string(text: &str, out: &mut String) {
+/// Appends the canonical text of a string. Runs of bytes that need no escape are copied whole
+/// (the strings of a sealed record are mostly base64url ciphertext).
+pub(crate) fn write_string(text: &str, out: &mut String) {
     out.reserve(text.len() + 2);
     out.push('"');
     let mut rest = text;

@@ -14,6 +14,7 @@ use serde_json::Value;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
+use crate::primitives::aead::{NONCE_LEN, TAG_LEN};
 use crate::primitives::base64;
 use crate::records::field_aead::Nonces;
 use crate::records::field_keys::{field_aad, FieldAad, RoleKeys};
@@ -41,16 +42,18 @@ pub(crate) fn padded_plaintext(value: &Value) -> Result<Zeroizing<Vec<u8>>> {
 /// Encrypts one value for each of its roles, in legend order, under the next nonces of
 /// `nonces`, and returns the compact string. `segments` gives each role's keys, name and
 /// padded plaintext.
-pub(crate) fn seal_field<'a>(
+pub(crate) fn seal_field(
     nonces: &mut Nonces,
     place: &FieldPlace<'_>,
-    segments: impl Iterator<Item = Result<(&'a RoleKeys, &'a str, &'a [u8])>>,
+    segments: &[(&RoleKeys, &str, &[u8])],
 ) -> Result<String> {
+    let sealed_len = |padded: &[u8]| NONCE_LEN + padded.len() + TAG_LEN;
+    let text_len: usize = segments.iter().map(|(_, _, padded)| (sealed_len(padded) * 4).div_ceil(3) + 1).sum();
+    let mut out = String::with_capacity(SEALED_PREFIX.len() + text_len);
+    out.push_str(SEALED_PREFIX);
     let mut aad = FieldAad::new(place.record_id, place.path);
-    let mut out = String::from(SEALED_PREFIX);
     let mut sealed = Vec::new();
-    for (index, segment) in segments.enumerate() {
-        let (keys, role, padded) = segment?;
+    for (index, (keys, role, padded)) in segments.iter().enumerate() {
         if index > 0 {
             out.push('.');
         }
@@ -97,7 +100,7 @@ mod tests {
         assert_eq!(padded.len() % PAD_BLOCK, 0);
         let mut nonces = Nonces::new();
         let seal = |nonces: &mut Nonces| {
-            let sealed = seal_field(nonces, &here, [Ok((&keys, "clinician", padded.as_slice()))].into_iter()).unwrap();
+            let sealed = seal_field(nonces, &here, &[(&keys, "clinician", padded.as_slice())]).unwrap();
             sealed.strip_prefix(SEALED_PREFIX).unwrap().to_owned()
         };
         let segment = seal(&mut nonces);
@@ -113,8 +116,8 @@ mod tests {
         let other_keys = RoleKeys::derive(&[8; 32]).unwrap();
         assert_eq!(open_segment(&other_keys, &here, "clinician", &segment).unwrap_err().code(), "AUTH_FAILED");
         assert_ne!(segment, seal(&mut nonces), "random nonces");
-        let two = [Ok((&keys, "clinician", padded.as_slice())), Ok((&other_keys, "billing", padded.as_slice()))];
-        let sealed = seal_field(&mut nonces, &here, two.into_iter()).unwrap();
+        let two = [(&keys, "clinician", padded.as_slice()), (&other_keys, "billing", padded.as_slice())];
+        let sealed = seal_field(&mut nonces, &here, &two).unwrap();
         let parts = segments(&sealed, 2).unwrap();
         assert_eq!(open_segment(&keys, &here, "clinician", parts[0]).unwrap(), json!(["Ada"]));
         assert_eq!(open_segment(&other_keys, &here, "billing", parts[1]).unwrap(), json!(["Ada"]));

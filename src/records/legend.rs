@@ -9,10 +9,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
-use crate::records::canonical::to_canonical;
+use crate::records::canonical::{to_canonical, write_string};
 use crate::records::field_keys::MANIFEST_LABEL;
 use crate::records::generalize::Generalization;
 use crate::records::path;
@@ -37,6 +37,18 @@ pub enum LegendAction {
     Generalize,
     /// The value is as it was, in the clear.
     Keep,
+}
+
+impl LegendAction {
+    /// The name the legend uses (its serde form).
+    fn name(self) -> &'static str {
+        match self {
+            LegendAction::Encrypt => "encrypt",
+            LegendAction::Token => "token",
+            LegendAction::Generalize => "generalize",
+            LegendAction::Keep => "keep",
+        }
+    }
 }
 
 /// One legend entry.
@@ -124,18 +136,76 @@ pub(crate) fn check_record_id(record_id: &str) -> Result<()> {
     Ok(())
 }
 
-/// A legend built by the sealer as JSON (for the `_phiseal` member) and its canonical text.
+/// A legend built by the sealer as JSON (for the `_phiseal` member) and its canonical text,
+/// written straight from the entries (equal to `to_canonical` of the JSON, see the tests).
 pub(crate) fn legend_json(legend: &[LegendEntry]) -> Result<(Value, String)> {
-    let value = serde_json::to_value(legend).map_err(|_| Error::Malformed("legend"))?;
-    let text = to_canonical(&value);
+    let value = Value::Array(legend.iter().map(entry_value).collect::<Result<_>>()?);
+    let mut text = String::with_capacity(legend.len() * 80);
+    text.push('[');
+    for (index, entry) in legend.iter().enumerate() {
+        if index > 0 {
+            text.push(',');
+        }
+        write_entry(entry, &mut text)?;
+    }
+    text.push(']');
     Ok((value, text))
+}
+
+/// One entry as JSON, built directly (equal to its serde form, see the tests).
+fn entry_value(entry: &LegendEntry) -> Result<Value> {
+    let mut member = Map::with_capacity(4);
+    member.insert("path".to_owned(), Value::String(entry.path.clone()));
+    member.insert("action".to_owned(), Value::String(entry.action.name().to_owned()));
+    if !entry.roles.is_empty() {
+        member.insert("roles".to_owned(), Value::Array(entry.roles.iter().cloned().map(Value::String).collect()));
+    }
+    if !entry.views.is_empty() {
+        let views = serde_json::to_value(&entry.views).map_err(|_| Error::Malformed("legend"))?;
+        member.insert("views".to_owned(), views);
+    }
+    Ok(Value::Object(member))
+}
+
+/// One entry's canonical text: members in byte order (`action`, `path`, `roles`, `views`), the
+/// empty ones left out as serde leaves them out.
+fn write_entry(entry: &LegendEntry, out: &mut String) -> Result<()> {
+    out.push_str("{\"action\":");
+    write_string(entry.action.name(), out);
+    out.push_str(",\"path\":");
+    write_string(&entry.path, out);
+    if !entry.roles.is_empty() {
+        out.push_str(",\"roles\":[");
+        for (index, role) in entry.roles.iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            write_string(role, out);
+        }
+        out.push(']');
+    }
+    if !entry.views.is_empty() {
+        // BTreeMap<String, _> iterates in byte order of the names, as canonical text sorts them.
+        out.push_str(",\"views\":{");
+        for (index, (role, view)) in entry.views.iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            write_string(role, out);
+            out.push(':');
+            out.push_str(&to_canonical(&serde_json::to_value(view).map_err(|_| Error::Malformed("legend"))?));
+        }
+        out.push('}');
+    }
+    out.push('}');
+    Ok(())
 }
 
 /// The `_phiseal` member of a record being sealed, its legend given as JSON.
 pub(crate) fn sealed_member(record_id: &str, legend: Value, roles: &BTreeMap<String, RoleHeader>) -> Result<Value> {
     let roles = serde_json::to_value(roles).map_err(|_| Error::Malformed("legend"))?;
     // Built by hand: `json!` would copy the legend value instead of moving it.
-    let mut member = serde_json::Map::with_capacity(4);
+    let mut member = Map::with_capacity(4);
     member.insert("v".to_owned(), Value::from(RECORD_FORMAT_VERSION));
     member.insert("recordId".to_owned(), Value::String(record_id.to_owned()));
     member.insert("legend".to_owned(), legend);
@@ -203,4 +273,35 @@ fn check_legend(legend: &[LegendEntry], headers: &BTreeMap<String, RoleHeader>) 
         return Err(Error::Malformed("legend roles and key headers disagree"));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::generalize::NamedGeneralization;
+
+    #[test]
+    fn canonical_legend_text_is_the_canonical_form_of_its_json() {
+        let entry = |path: &str, action, roles: &[&str], views: &[(&str, Generalization)]| LegendEntry {
+            path: path.to_owned(),
+            action,
+            roles: roles.iter().map(|role| (*role).to_owned()).collect(),
+            views: views.iter().map(|(role, view)| ((*role).to_owned(), *view)).collect(),
+        };
+        let year = Generalization::Named(NamedGeneralization::Year);
+        let legend = [
+            entry("/resourceType", LegendAction::Keep, &[], &[]),
+            entry("/a~1b/0/\"q\"\u{1}é", LegendAction::Generalize, &[], &[]),
+            entry("/birthDate", LegendAction::Encrypt, &["z-role", "clinician", "b"], &[("z-role", year), ("b", year)]),
+            entry("/n", LegendAction::Encrypt, &["clinician"], &[("clinician", Generalization::Bucket { bucket: 10 })]),
+            entry("/identifier/0/value", LegendAction::Token, &["billing", "clinician"], &[]),
+            entry("/identifier/1/value", LegendAction::Token, &[], &[]),
+        ];
+        let (value, text) = legend_json(&legend).unwrap();
+        assert_eq!(text, to_canonical(&value));
+        assert_eq!(value, serde_json::to_value(&legend).unwrap());
+        for action in [LegendAction::Encrypt, LegendAction::Token, LegendAction::Generalize, LegendAction::Keep] {
+            assert_eq!(serde_json::to_value(action).unwrap(), action.name());
+        }
+    }
 }

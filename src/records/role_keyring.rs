@@ -57,12 +57,16 @@ impl<'a> RoleKeyring<'a> {
             self.draw(role)?;
         }
         let RoleKeyring { policy, secrets, nonces, record_id, .. } = self;
-        let segments = roles.iter().zip(plaintexts).map(|(&role, plaintext)| {
-            let name = policy.roles().get(role).ok_or(Error::InvalidArgument("role index"))?;
-            let secret = secrets.get(role).and_then(Option::as_ref).ok_or(Error::InvalidArgument("role index"))?;
-            Ok((&secret.keys, name.as_str(), *plaintext))
-        });
-        field_cipher::seal_field(nonces, &FieldPlace { record_id, path }, segments)
+        let segments = roles
+            .iter()
+            .zip(plaintexts)
+            .map(|(&role, plaintext)| {
+                let name = policy.roles().get(role).ok_or(Error::InvalidArgument("role index"))?;
+                let secret = secrets.get(role).and_then(Option::as_ref).ok_or(Error::InvalidArgument("role index"))?;
+                Ok((&secret.keys, name.as_str(), *plaintext))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        field_cipher::seal_field(nonces, &FieldPlace { record_id, path }, &segments)
     }
 
     /// Draws the data key of `role` unless it has one; refuses a role without recipients.
