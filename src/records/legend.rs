@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
-use crate::records::canonical::{to_canonical, write_string};
+use crate::records::canonical::to_canonical;
 use crate::records::field_keys::MANIFEST_LABEL;
 use crate::records::generalize::Generalization;
 use crate::records::path;
@@ -41,7 +41,7 @@ pub enum LegendAction {
 
 impl LegendAction {
     /// The name the legend uses (its serde form).
-    fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             LegendAction::Encrypt => "encrypt",
             LegendAction::Token => "token",
@@ -136,71 +136,6 @@ pub(crate) fn check_record_id(record_id: &str) -> Result<()> {
     Ok(())
 }
 
-/// A legend built by the sealer as JSON (for the `_phiseal` member) and its canonical text,
-/// written straight from the entries (equal to `to_canonical` of the JSON, see the tests).
-pub(crate) fn legend_json(legend: &[LegendEntry]) -> Result<(Value, String)> {
-    let value = Value::Array(legend.iter().map(entry_value).collect::<Result<_>>()?);
-    let mut text = String::with_capacity(legend.len() * 80);
-    text.push('[');
-    for (index, entry) in legend.iter().enumerate() {
-        if index > 0 {
-            text.push(',');
-        }
-        write_entry(entry, &mut text)?;
-    }
-    text.push(']');
-    Ok((value, text))
-}
-
-/// One entry as JSON, built directly (equal to its serde form, see the tests).
-fn entry_value(entry: &LegendEntry) -> Result<Value> {
-    let mut member = Map::with_capacity(4);
-    member.insert("path".to_owned(), Value::String(entry.path.clone()));
-    member.insert("action".to_owned(), Value::String(entry.action.name().to_owned()));
-    if !entry.roles.is_empty() {
-        member.insert("roles".to_owned(), Value::Array(entry.roles.iter().cloned().map(Value::String).collect()));
-    }
-    if !entry.views.is_empty() {
-        let views = serde_json::to_value(&entry.views).map_err(|_| Error::Malformed("legend"))?;
-        member.insert("views".to_owned(), views);
-    }
-    Ok(Value::Object(member))
-}
-
-/// One entry's canonical text: members in byte order (`action`, `path`, `roles`, `views`), the
-/// empty ones left out as serde leaves them out.
-fn write_entry(entry: &LegendEntry, out: &mut String) -> Result<()> {
-    out.push_str("{\"action\":");
-    write_string(entry.action.name(), out);
-    out.push_str(",\"path\":");
-    write_string(&entry.path, out);
-    if !entry.roles.is_empty() {
-        out.push_str(",\"roles\":[");
-        for (index, role) in entry.roles.iter().enumerate() {
-            if index > 0 {
-                out.push(',');
-            }
-            write_string(role, out);
-        }
-        out.push(']');
-    }
-    if !entry.views.is_empty() {
-        // BTreeMap<String, _> iterates in byte order of the names, as canonical text sorts them.
-        out.push_str(",\"views\":{");
-        for (index, (role, view)) in entry.views.iter().enumerate() {
-            if index > 0 {
-                out.push(',');
-            }
-            write_string(role, out);
-            out.push(':');
-            out.push_str(&to_canonical(&serde_json::to_value(view).map_err(|_| Error::Malformed("legend"))?));
-        }
-        out.push('}');
-    }
-    out.push('}');
-    Ok(())
-}
-
 /// The `_phiseal` member of a record being sealed, its legend given as JSON.
 pub(crate) fn sealed_member(record_id: &str, legend: Value, roles: &BTreeMap<String, RoleHeader>) -> Result<Value> {
     let roles = serde_json::to_value(roles).map_err(|_| Error::Malformed("legend"))?;
@@ -216,14 +151,14 @@ pub(crate) fn sealed_member(record_id: &str, legend: Value, roles: &BTreeMap<Str
 /// The bytes each role's MAC covers.
 pub(crate) fn manifest(record_id: &str, legend_canonical: &str, values: &[&Value]) -> Vec<u8> {
     let values: Vec<String> = values.iter().map(|value| to_canonical(value)).collect();
-    manifest_of_canonical(record_id, legend_canonical, &values)
+    manifest_of_canonical(record_id, legend_canonical, &values.join(","))
 }
 
-/// [`manifest`], given the canonical text of each value.
-pub(crate) fn manifest_of_canonical(record_id: &str, legend_canonical: &str, values: &[String]) -> Vec<u8> {
+/// [`manifest`], given the canonical texts of the values joined with `,`.
+pub(crate) fn manifest_of_canonical(record_id: &str, legend_canonical: &str, values: &str) -> Vec<u8> {
     let record_id = to_canonical(&Value::String(record_id.to_owned()));
-    let values_len: usize = values.iter().map(|value| value.len() + 1).sum();
-    let mut out = Vec::with_capacity(MANIFEST_LABEL.len() + legend_canonical.len() + record_id.len() + values_len + 48);
+    let capacity = MANIFEST_LABEL.len() + legend_canonical.len() + record_id.len() + values.len() + 48;
+    let mut out = Vec::with_capacity(capacity);
     out.extend_from_slice(MANIFEST_LABEL);
     out.push(0);
     out.extend_from_slice(b"{\"legend\":");
@@ -231,12 +166,7 @@ pub(crate) fn manifest_of_canonical(record_id: &str, legend_canonical: &str, val
     out.extend_from_slice(b",\"recordId\":");
     out.extend_from_slice(record_id.as_bytes());
     out.extend_from_slice(format!(",\"v\":{RECORD_FORMAT_VERSION},\"values\":[").as_bytes());
-    for (index, value) in values.iter().enumerate() {
-        if index > 0 {
-            out.push(b',');
-        }
-        out.extend_from_slice(value.as_bytes());
-    }
+    out.extend_from_slice(values.as_bytes());
     out.extend_from_slice(b"]}");
     out
 }
@@ -273,35 +203,4 @@ fn check_legend(legend: &[LegendEntry], headers: &BTreeMap<String, RoleHeader>) 
         return Err(Error::Malformed("legend roles and key headers disagree"));
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::records::generalize::NamedGeneralization;
-
-    #[test]
-    fn canonical_legend_text_is_the_canonical_form_of_its_json() {
-        let entry = |path: &str, action, roles: &[&str], views: &[(&str, Generalization)]| LegendEntry {
-            path: path.to_owned(),
-            action,
-            roles: roles.iter().map(|role| (*role).to_owned()).collect(),
-            views: views.iter().map(|(role, view)| ((*role).to_owned(), *view)).collect(),
-        };
-        let year = Generalization::Named(NamedGeneralization::Year);
-        let legend = [
-            entry("/resourceType", LegendAction::Keep, &[], &[]),
-            entry("/a~1b/0/\"q\"\u{1}é", LegendAction::Generalize, &[], &[]),
-            entry("/birthDate", LegendAction::Encrypt, &["z-role", "clinician", "b"], &[("z-role", year), ("b", year)]),
-            entry("/n", LegendAction::Encrypt, &["clinician"], &[("clinician", Generalization::Bucket { bucket: 10 })]),
-            entry("/identifier/0/value", LegendAction::Token, &["billing", "clinician"], &[]),
-            entry("/identifier/1/value", LegendAction::Token, &[], &[]),
-        ];
-        let (value, text) = legend_json(&legend).unwrap();
-        assert_eq!(text, to_canonical(&value));
-        assert_eq!(value, serde_json::to_value(&legend).unwrap());
-        for action in [LegendAction::Encrypt, LegendAction::Token, LegendAction::Generalize, LegendAction::Keep] {
-            assert_eq!(serde_json::to_value(action).unwrap(), action.name());
-        }
-    }
 }

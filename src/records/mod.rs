@@ -52,6 +52,7 @@ mod json_limits;
 mod json_string;
 mod key_header;
 mod legend;
+mod legend_builder;
 mod normalize;
 mod open;
 mod path;

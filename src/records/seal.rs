@@ -19,6 +19,7 @@ use crate::primitives::base64;
 use crate::records::blind_index::IndexKey;
 use crate::records::json::{self, MAX_DEPTH};
 use crate::records::legend::{self, RoleHeader, RESERVED_MEMBER};
+use crate::records::legend_builder::LegendBuilder;
 use crate::records::policy::Policy;
 use crate::records::role_keyring::{RoleKeyring, SealedRole};
 use crate::records::walk::Walk;
@@ -65,16 +66,15 @@ pub fn seal_record(
         policy,
         resource_type: members.get("resourceType").and_then(Value::as_str),
         index_key: options.index_key,
-        legend: Vec::new(),
-        values: Vec::new(),
+        legend: LegendBuilder::new(),
         keyring: RoleKeyring::new(policy, recipients_by_role, options.record_id),
     };
     let body = walk.object(members, &mut Vec::new(), &mut Vec::new())?;
-    let Walk { legend, values, keyring, .. } = walk;
-    let (legend_value, legend_text) = legend::legend_json(&legend)?;
-    let roles = keyring.seal_headers(&legend_text, options.sender)?;
-    let manifest = legend::manifest_of_canonical(options.record_id, &legend_text, &values);
-    finish(body, legend_value, &manifest, roles, options.record_id)
+    let Walk { legend, keyring, .. } = walk;
+    let legend = legend.finish();
+    let roles = keyring.seal_headers(&legend.canonical, options.sender)?;
+    let manifest = legend::manifest_of_canonical(options.record_id, &legend.canonical, &legend.values);
+    finish(body, legend.json, &manifest, roles, options.record_id)
 }
 
 /// [`seal_record`] on JSON text, parsed strictly first.

@@ -9,10 +9,10 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
 use crate::records::blind_index::{blind_index, token_input, IndexKey};
-use crate::records::canonical::to_canonical;
 use crate::records::field_cipher;
 use crate::records::generalize::Generalization;
-use crate::records::legend::{LegendAction, LegendEntry};
+use crate::records::legend::LegendAction;
+use crate::records::legend_builder::{LegendBuilder, NewEntry};
 use crate::records::path::{self, Step};
 use crate::records::policy::{Action, Decision, Policy};
 use crate::records::role_keyring::RoleKeyring;
@@ -21,10 +21,8 @@ pub(crate) struct Walk<'a> {
     pub policy: &'a Policy,
     pub resource_type: Option<&'a str>,
     pub index_key: Option<&'a IndexKey>,
-    pub legend: Vec<LegendEntry>,
-    /// The canonical text of each legend entry's value in the sealed record (what the
-    /// manifest lists).
-    pub values: Vec<String>,
+    /// The legend, and the canonical text of each value it lists (for the manifest).
+    pub legend: LegendBuilder,
     /// Role keys, drawn the first time a value needs them.
     pub keyring: RoleKeyring<'a>,
 }
@@ -118,16 +116,13 @@ impl Walk<'_> {
             (false, Value::String(token)) => self.seal(node, &path, &roles, &views, Some(token))?,
             (false, _) => self.seal(node, &path, &roles, &views, None)?,
         };
-        self.values.push(to_canonical(&value));
-        let names = |set: &[usize]| -> Vec<String> {
-            set.iter().filter_map(|&r| self.policy.roles().get(r).cloned()).collect()
-        };
-        self.legend.push(LegendEntry {
-            path,
-            action: entry_action,
-            roles: names(&roles),
-            views: views.iter().filter_map(|(r, g)| Some((self.policy.roles().get(*r)?.clone(), *g))).collect(),
-        });
+        let policy = self.policy;
+        let names: Vec<&str> = roles.iter().filter_map(|&r| policy.roles().get(r).map(String::as_str)).collect();
+        let mut view_names: Vec<(&str, Generalization)> =
+            views.iter().filter_map(|(r, g)| Some((policy.roles().get(*r)?.as_str(), *g))).collect();
+        view_names.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let entry = NewEntry { path, action: entry_action, roles: &names, views: &view_names };
+        self.legend.push(entry, &value)?;
         Ok(Some(value))
     }
 
