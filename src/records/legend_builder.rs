@@ -110,21 +110,23 @@ mod tests {
     use crate::records::legend::LegendEntry;
     use serde_json::json;
 
+    type Case = (&'static str, LegendAction, &'static [&'static str], &'static [(&'static str, Generalization)], Value);
+
     #[test]
     fn the_three_forms_match_what_an_opener_reads() {
-        let year = Generalization::Named(NamedGeneralization::Year);
-        let bucket = Generalization::Bucket { bucket: 10 };
-        let cases: [(&str, LegendAction, &[&str], &[(&str, Generalization)], Value); 6] = [
+        const YEAR: Generalization = Generalization::Named(NamedGeneralization::Year);
+        const BUCKET: Generalization = Generalization::Bucket { bucket: 10 };
+        let cases: [Case; 6] = [
             ("/resourceType", LegendAction::Keep, &[], &[], json!("Patient")),
             ("/a~1b/0/\"q\"\u{1}é", LegendAction::Generalize, &[], &[], json!({"z": 1, "a": [true, null]})),
             (
                 "/birthDate",
                 LegendAction::Encrypt,
                 &["z-role", "clinician", "b"],
-                &[("b", year), ("z-role", year)],
+                &[("b", YEAR), ("z-role", YEAR)],
                 json!("phs1.x.y.z"),
             ),
-            ("/n", LegendAction::Encrypt, &["clinician"], &[("clinician", bucket)], json!("phs1.x")),
+            ("/n", LegendAction::Encrypt, &["clinician"], &[("clinician", BUCKET)], json!("phs1.x")),
             (
                 "/identifier/0/value",
                 LegendAction::Token,
