@@ -9,7 +9,7 @@
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
-use crate::records::canonical::{to_canonical, write_string};
+use crate::records::canonical::{self, to_canonical, write_string};
 use crate::records::generalize::Generalization;
 use crate::records::legend::LegendAction;
 
@@ -49,7 +49,7 @@ impl LegendBuilder {
             self.canonical.push(',');
             self.values.push(',');
         }
-        self.values.push_str(&to_canonical(value));
+        canonical::write(value, &mut self.values);
         let views = entry
             .views
             .iter()

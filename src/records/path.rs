@@ -19,7 +19,8 @@ pub(crate) enum Step {
 
 /// The RFC 6901 pointer text of a location.
 pub(crate) fn to_pointer(steps: &[Step]) -> String {
-    let mut out = String::new();
+    let len: usize = steps.iter().map(|step| if let Step::Key(key) = step { key.len() + 1 } else { 4 }).sum();
+    let mut out = String::with_capacity(len);
     for step in steps {
         out.push('/');
         match step {
