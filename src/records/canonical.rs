@@ -59,7 +59,7 @@ pub(crate) fn write_string(text: &str, out: &mut String) {
     out.reserve(text.len() + 2);
     out.push('"');
     let mut rest = text;
-    while let Some(at) = rest.bytes().position(|b| b < 0x20 || b == b'"' || b == b'\\') {
+    while let Some(at) = first_escape(rest.as_bytes()) {
         // `at` is an ASCII byte, so a character boundary.
         let Some((plain, escaped)) = rest.split_at_checked(at) else { break };
         out.push_str(plain);
@@ -71,6 +71,23 @@ pub(crate) fn write_string(text: &str, out: &mut String) {
     }
     out.push_str(rest);
     out.push('"');
+}
+
+fn needs_escape(byte: u8) -> bool {
+    byte < 0x20 || byte == b'"' || byte == b'\\'
+}
+
+/// The first byte that needs an escape, tested 16 bytes at a time (a loop the compiler can
+/// vectorize, unlike a search that stops at the first hit).
+fn first_escape(bytes: &[u8]) -> Option<usize> {
+    let mut offset = 0;
+    for chunk in bytes.chunks(16) {
+        if chunk.iter().fold(false, |any, &byte| any | needs_escape(byte)) {
+            return chunk.iter().position(|&byte| needs_escape(byte)).map(|at| offset + at);
+        }
+        offset += chunk.len();
+    }
+    None
 }
 
 fn push_escape(c: char, out: &mut String) {
@@ -100,5 +117,11 @@ mod tests {
         assert_eq!(to_canonical(&value), r#"{"a":{"y":true,"z":null},"b":[1,1e+400,"x\u0001\n\"é"]}"#);
         let text = "\u{0}\u{1f}\u{7f}\\/";
         assert_eq!(to_canonical(&json!(text)), serde_json::to_string(text).unwrap());
+        let long = format!("{}\"{}é\n{}", "a".repeat(15), "b".repeat(17), "\\".repeat(3));
+        for cut in 0..long.len() {
+            if let Some(text) = long.get(cut..) {
+                assert_eq!(to_canonical(&json!(text)), serde_json::to_string(text).unwrap());
+            }
+        }
     }
 }
