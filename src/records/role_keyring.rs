@@ -2,16 +2,19 @@
 //!
 //! A role's field and MAC keys come from its data key alone; only its key header depends on the
 //! finished legend (through the header context). So the walk asks the keyring for a role's keys
-//! the first time a value needs that role: a fresh data key is drawn then, and the value is
-//! encrypted at once, where the walk finds it. Once the walk is done, [`RoleKeyring::seal_headers`]
-//! wraps each drawn data key to its role's recipients, bound to the legend. Roles no value
-//! needs draw no key and get no header, as before.
+//! the first time a value needs that role: its data key is taken then from fresh CSPRNG bytes
+//! (drawn once per record for all roles), and the value is encrypted at once, where the walk
+//! finds it. Once the walk is done, [`RoleKeyring::seal_headers`] wraps each role's data key to
+//! its recipients, bound to the legend. Roles no value needs get no key and no header.
 
 use std::collections::BTreeMap;
 
-use crate::envelope::DataKey;
+use zeroize::Zeroizing;
+
+use crate::envelope::{DataKey, DATA_KEY_LEN};
 use crate::error::{Error, Result};
 use crate::keys::{KeyPair, PublicKey};
+use crate::primitives::random;
 use crate::records::field_aead::Nonces;
 use crate::records::field_cipher::{self, FieldPlace};
 use crate::records::field_keys::{header_context, legend_digest, RoleKeys};
@@ -30,6 +33,8 @@ pub(crate) struct RoleKeyring<'a> {
     recipients_by_role: &'a BTreeMap<String, Vec<PublicKey>>,
     record_id: &'a str,
     secrets: Vec<Option<RoleSecret>>,
+    /// Fresh random bytes for the data keys, one 32-byte slice per policy role.
+    seeds: Zeroizing<Vec<u8>>,
     nonces: Nonces,
 }
 
@@ -47,7 +52,14 @@ impl<'a> RoleKeyring<'a> {
         record_id: &'a str,
     ) -> Self {
         let secrets = policy.roles().iter().map(|_| None).collect();
-        RoleKeyring { policy, recipients_by_role, record_id, secrets, nonces: Nonces::new() }
+        RoleKeyring {
+            policy,
+            recipients_by_role,
+            record_id,
+            secrets,
+            seeds: Zeroizing::new(Vec::new()),
+            nonces: Nonces::new(),
+        }
     }
 
     /// Encrypts one value for the roles `roles` (policy indices, legend order), each with its
@@ -71,14 +83,23 @@ impl<'a> RoleKeyring<'a> {
 
     /// Draws the data key of `role` unless it has one; refuses a role without recipients.
     fn draw(&mut self, role: usize) -> Result<()> {
-        let slot = self.secrets.get_mut(role).ok_or(Error::InvalidArgument("role index"))?;
-        if slot.is_none() {
-            let name = self.policy.roles().get(role).ok_or(Error::InvalidArgument("role index"))?;
-            if !self.recipients_by_role.get(name).is_some_and(|keys| !keys.is_empty()) {
-                return Err(Error::InvalidArgument("a role the record needs has no recipients"));
-            }
-            let data_key = DataKey::generate()?;
-            let keys = RoleKeys::derive(data_key.expose())?;
+        if self.secrets.get(role).ok_or(Error::InvalidArgument("role index"))?.is_some() {
+            return Ok(());
+        }
+        let name = self.policy.roles().get(role).ok_or(Error::InvalidArgument("role index"))?;
+        if !self.recipients_by_role.get(name).is_some_and(|keys| !keys.is_empty()) {
+            return Err(Error::InvalidArgument("a role the record needs has no recipients"));
+        }
+        if self.seeds.is_empty() {
+            // One draw for every role's data key: one system call (or getRandomValues) in all.
+            self.seeds = Zeroizing::new(vec![0; self.secrets.len() * DATA_KEY_LEN]);
+            random::fill(&mut self.seeds)?;
+        }
+        let start = role * DATA_KEY_LEN;
+        let seed = self.seeds.get(start..start + DATA_KEY_LEN).ok_or(Error::InvalidArgument("role index"))?;
+        let data_key = DataKey::from_slice(seed)?;
+        let keys = RoleKeys::derive(data_key.expose())?;
+        if let Some(slot) = self.secrets.get_mut(role) {
             *slot = Some(RoleSecret { data_key, keys });
         }
         Ok(())
@@ -96,5 +117,29 @@ impl<'a> RoleKeyring<'a> {
             out.push(SealedRole { role: name.clone(), keys, header });
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_role_gets_its_own_data_key_and_needs_recipients() {
+        let policy = Policy::from_json(
+            r#"{"version": 1, "roles": ["a", "b", "c"], "rules": [{"path": "/x", "action": "encrypt", "roles": ["a", "b"]}]}"#,
+        )
+        .unwrap();
+        let key = *KeyPair::generate().unwrap().public_key();
+        let recipients = BTreeMap::from([("a".to_owned(), vec![key]), ("b".to_owned(), vec![key])]);
+        let mut keyring = RoleKeyring::new(&policy, &recipients, "r1");
+        keyring.seal_field("/x", &[0, 1], &[b"1               ", b"1               "]).unwrap();
+        let keys: Vec<&DataKey> = keyring.secrets.iter().flatten().map(|secret| &secret.data_key).collect();
+        assert_eq!(keys.len(), 2);
+        assert_ne!(keys[0], keys[1]);
+        let error = keyring.seal_field("/y", &[2], &[b"2               "]).unwrap_err();
+        assert_eq!(error.code(), "INVALID_ARGUMENT", "role c has no recipients");
+        let headers = keyring.seal_headers("[]", None).unwrap();
+        assert_eq!(headers.iter().map(|sealed| sealed.role.as_str()).collect::<Vec<_>>(), ["a", "b"]);
     }
 }
