@@ -13,6 +13,11 @@
 //! - `key-headers/3x-seal_key_header`: the 3 per-role key headers alone (wraps plus data key,
 //!   key ids, commitment and MAC).
 //!
+//! Last, the seal and the 6 wraps are timed alternately, call by call, and their median CPU
+//! times written to `target/criterion/records-share.json`: the share of a seal outside its
+//! wraps compares those two (the rows above are measured one after the other, and the load of
+//! other jobs on a shared machine moves between them).
+//!
 //! Run with `bash scripts/bench-records.sh` (writes docs/PERFORMANCE.md) or
 //! `cargo bench --bench records`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
@@ -197,10 +202,47 @@ fn bench_wall(c: &mut Criterion) {
     group.finish();
 }
 
+/// CPU time per call of `seal_record` and of the 6 wraps alone, measured alternately (one seal,
+/// then 6 wraps, `rounds` times; medians), so that load from other jobs weighs on both alike.
+/// The share of a seal outside its wraps compares these two numbers.
+fn interleaved_share(fixture: &Fixture, rounds: usize) -> (f64, f64) {
+    let recipients = fixture.all_recipients();
+    let (data_key, aad) = ([0x5au8; 32], [0xa5u8; 64]);
+    let (mut seals, mut wraps) = (Vec::with_capacity(rounds), Vec::with_capacity(rounds));
+    for _ in 0..rounds {
+        let start = process_cpu_nanos();
+        std::hint::black_box(fixture.seal());
+        let middle = process_cpu_nanos();
+        for recipient in &recipients {
+            std::hint::black_box(hpke::seal_base(recipient, SLOT_INFO, &aad, &data_key).unwrap());
+        }
+        let end = process_cpu_nanos();
+        seals.push(middle - start);
+        wraps.push(end - middle);
+    }
+    let median = |mut values: Vec<u64>| {
+        values.sort_unstable();
+        values[values.len() / 2] as f64
+    };
+    (median(seals), median(wraps))
+}
+
+/// Writes the interleaved medians (ns) where `benches/js/records-bench.mjs` reads them.
+fn share(_: &mut Criterion) {
+    let fixture = Fixture::new();
+    let (seal, wraps) = interleaved_share(&fixture, 3000);
+    let dir = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".to_owned());
+    let path = std::path::Path::new(&dir).join("criterion").join("records-share.json");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, format!("{{\"sealNanos\": {seal}, \"wrapsNanos\": {wraps}}}\n")).unwrap();
+    println!("records share (interleaved medians): seal {:.1} µs, 6 wraps {:.1} µs", seal / 1e3, wraps / 1e3);
+}
+
 criterion_group! {
     name = cpu;
     config = Criterion::default().with_measurement(ProcessCpuTime);
     targets = bench_cpu
 }
 criterion_group!(wall, bench_wall);
-criterion_main!(cpu, wall);
+criterion_group!(interleaved, share);
+criterion_main!(cpu, wall, interleaved);
