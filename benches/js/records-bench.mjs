@@ -262,7 +262,9 @@ function report(native, wasm, baseline) {
       "`js-bench` section. The wraps-alone rows use the same keys, key sizes and `info` as the key headers; the wasm rows " +
       "include copying inputs into WebAssembly memory and the result back (for `sealRecord`, JSON text both ways). " +
       "Both shares time the seal and the wraps alternately (natively call by call, in wasm batch by batch): rows measured " +
-      "one after the other move by about ±2 points from run to run on this shared 2-core machine with the other jobs' load.",
+      "one after the other move by about ±2 points from run to run on this shared 2-core machine with the other jobs' load. " +
+      "The wasm wraps row calls `hpke.seal` through its JS wrapper six times, which costs a few percent more than six wraps " +
+      "inside one WebAssembly call (as in `sealRecord`), so the wasm share is, if anything, slightly understated.",
     "",
     "What a seal does outside its 6 wraps (sealed format v1, unchanged): per role, a data key, salt, key ids, key " +
       "commitment and header MAC (the envelope key header) and the field and MAC keys (HKDF); per encrypted value and " +
