@@ -5,10 +5,10 @@
 //! segment   = base64url(nonce[12] || AES-256-GCM(field key of the role, nonce, field AAD, padded))
 //! padded    = JSON text of the value || U+0020 spaces up to a multiple of 16 bytes
 //! ```
-//! Nonces are random (drawn from the OS CSPRNG, 64 at a time, see
-//! [`crate::records::field_aead`]), so equal plaintexts give unequal ciphertexts. Padding hides the exact
-//! length of short values (names, dates) up to 16 bytes; JSON allows trailing white space, so
-//! the padded text parses as the value itself.
+//! Nonces are random (drawn from the OS CSPRNG, 64 at a time, see [`crate::records::field_aead`]),
+//! so equal plaintexts give unequal ciphertexts. Padding hides the exact length of short values
+//! (names, dates) up to 16 bytes; JSON allows trailing white space, so the padded text parses as
+//! the value itself.
 
 use serde_json::Value;
 use zeroize::Zeroizing;
