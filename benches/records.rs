@@ -13,6 +13,12 @@
 //! - `key-headers/3x-seal_key_header`: the 3 per-role key headers alone (wraps plus data key,
 //!   key ids, commitment and MAC).
 //!
+//! Last, the seal, the 6 wraps and the 3 key headers are timed alternately, call by call (then
+//! the open and its unwrap), and their median CPU times written to
+//! `target/criterion/records-share.json`: the shares outside the wraps compare those (the rows
+//! above are measured one after the other, and the load of other jobs on a shared machine moves
+//! between them).
+//!
 //! Run with `bash scripts/bench-records.sh` (writes docs/PERFORMANCE.md) or
 //! `cargo bench --bench records`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
@@ -197,10 +203,68 @@ fn bench_wall(c: &mut Criterion) {
     group.finish();
 }
 
+/// Median CPU time (ns) of each routine, the routines run in turn `rounds` times (one call
+/// each per round), so that load from other jobs weighs on all of them alike.
+fn interleaved_medians(routines: &mut [&mut dyn FnMut()], rounds: usize) -> Vec<f64> {
+    let mut times: Vec<Vec<u64>> = routines.iter().map(|_| Vec::with_capacity(rounds)).collect();
+    for _ in 0..rounds {
+        for (routine, spent) in routines.iter_mut().zip(&mut times) {
+            let start = process_cpu_nanos();
+            routine();
+            spent.push(process_cpu_nanos() - start);
+        }
+    }
+    times
+        .into_iter()
+        .map(|mut spent| {
+            spent.sort_unstable();
+            spent[spent.len() / 2] as f64
+        })
+        .collect()
+}
+
+/// Times the seal, the 6 wraps and the 3 key headers alternately, then the open and its one
+/// unwrap, and writes the medians (ns) where `benches/js/records-bench.mjs` reads them: the
+/// shares outside the wraps compare these.
+fn share(_: &mut Criterion) {
+    let fixture = Fixture::new();
+    let recipients = fixture.all_recipients();
+    let (data_key, aad) = ([0x5au8; 32], [0xa5u8; 64]);
+    let mut seal = || drop(std::hint::black_box(fixture.seal()));
+    let mut wraps = || {
+        for recipient in &recipients {
+            std::hint::black_box(hpke::seal_base(recipient, SLOT_INFO, &aad, &data_key).unwrap());
+        }
+    };
+    let mut headers = || {
+        for keys in fixture.recipients.values() {
+            std::hint::black_box(envelope::seal_key_header(keys, None, b"phiseal bench header context").unwrap());
+        }
+    };
+    let sealing = interleaved_medians(&mut [&mut seal, &mut wraps, &mut headers], 2000);
+    let sealed = fixture.seal();
+    let (enc, wrapped) = hpke::seal_base(fixture.clinician.public_key(), SLOT_INFO, &aad, &data_key).unwrap();
+    let mut open = || drop(std::hint::black_box(records::open_record(&sealed, &fixture.clinician).unwrap()));
+    let secret = fixture.clinician.secret_key();
+    let mut unwrap =
+        || drop(std::hint::black_box(hpke::open_base(enc.as_bytes(), secret, SLOT_INFO, &aad, &wrapped).unwrap()));
+    let opening = interleaved_medians(&mut [&mut open, &mut unwrap], 2000);
+    let json = format!(
+        "{{\"sealNanos\": {}, \"wrapsNanos\": {}, \"headersNanos\": {}, \"openNanos\": {}, \"unwrapNanos\": {}}}\n",
+        sealing[0], sealing[1], sealing[2], opening[0], opening[1]
+    );
+    let dir = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".to_owned());
+    let path = std::path::Path::new(&dir).join("criterion").join("records-share.json");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, &json).unwrap();
+    println!("records, interleaved medians (ns): {json}");
+}
+
 criterion_group! {
     name = cpu;
     config = Criterion::default().with_measurement(ProcessCpuTime);
     targets = bench_cpu
 }
 criterion_group!(wall, bench_wall);
-criterion_main!(cpu, wall);
+criterion_group!(interleaved, share);
+criterion_main!(cpu, wall, interleaved);

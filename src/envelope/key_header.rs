@@ -24,14 +24,40 @@ pub fn seal_key_header(
     check_recipients(recipients)?;
     check_context(context)?;
     let data_key = DataKey::generate()?;
+    let header = build_key_only(&data_key, recipients, sender, context)?;
+    Ok((data_key, header))
+}
+
+/// As [`seal_key_header`], for a data key already drawn with [`DataKey::generate`]: sealed
+/// records encrypt their fields while walking the record and only then know the legend the
+/// header's context binds.
+///
+/// # Errors
+/// As [`seal_key_header`].
+pub(crate) fn seal_key_header_for(
+    data_key: &DataKey,
+    recipients: &[PublicKey],
+    sender: Option<&KeyPair>,
+    context: &[u8],
+) -> Result<Vec<u8>> {
+    check_recipients(recipients)?;
+    check_context(context)?;
+    build_key_only(data_key, recipients, sender, context)
+}
+
+fn build_key_only(
+    data_key: &DataKey,
+    recipients: &[PublicKey],
+    sender: Option<&KeyPair>,
+    context: &[u8],
+) -> Result<Vec<u8>> {
     let preamble = Preamble {
         kind: Kind::KeyOnly,
         salt: random::array()?,
         payload_digest: None,
         sender: sender.map(|pair| *pair.public_key()),
     };
-    let header = header::build(preamble, &data_key, context, Vec::new(), recipients, sender)?;
-    Ok((data_key, header.to_bytes()))
+    Ok(header::build(preamble, data_key, context, Vec::new(), recipients, sender)?.to_bytes())
 }
 
 /// Recovers the data key of a key-only header.

@@ -32,6 +32,7 @@ mod wire;
 
 pub use data_key::{DataKey, DATA_KEY_LEN};
 pub use inspect::{inspect, EnvelopeInfo};
+pub(crate) use key_header::seal_key_header_for;
 pub use key_header::{key_header_sender, open_key_header, rewrap_key_header, rewrap_key_header_with, seal_key_header};
 pub use rewrap::{rewrap, RecipientChanges};
 pub use sealed::{open, open_from, open_with_details, seal, seal_with, Opened, SealOptions};

@@ -12,6 +12,16 @@ pub fn encode(bytes: &[u8]) -> String {
     Base64UrlUnpadded::encode_string(bytes)
 }
 
+/// Appends the unpadded base64url form of `bytes` to `out`; short inputs (up to 384 bytes, such
+/// as record fields) go through a stack buffer instead of a string of their own.
+pub fn encode_into(bytes: &[u8], out: &mut String) {
+    let mut buf = [0u8; 512];
+    match Base64UrlUnpadded::encode(bytes, &mut buf) {
+        Ok(text) => out.push_str(text),
+        Err(_) => out.push_str(&encode(bytes)),
+    }
+}
+
 /// Decodes canonical unpadded base64url.
 ///
 /// # Errors
@@ -32,5 +42,11 @@ mod tests {
         assert!(decode("+/8").is_err(), "standard alphabet");
         assert!(decode("-_9").is_err(), "non-zero trailing bits");
         assert!(decode("-_ 8").is_err(), "whitespace");
+        for len in [0, 1, 2, 3, 384, 385, 1000] {
+            let bytes: Vec<u8> = (0..len).map(|i| (i * 7) as u8).collect();
+            let mut out = String::from("x.");
+            encode_into(&bytes, &mut out);
+            assert_eq!(out, format!("x.{}", encode(&bytes)));
+        }
     }
 }

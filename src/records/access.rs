@@ -12,7 +12,7 @@ use crate::envelope::RecipientChanges;
 use crate::error::{Error, Result};
 use crate::keys::{KeyId, KeyPair, PublicKey};
 use crate::primitives::base64;
-use crate::records::field_keys::header_context;
+use crate::records::field_keys::{header_context, legend_digest};
 use crate::records::key_header;
 use crate::records::legend::RESERVED_MEMBER;
 use crate::records::open::unlock;
@@ -60,7 +60,7 @@ pub fn change_record_access(
     }
     let header = &unlocked.header;
     let role_header = header.roles.get(role).ok_or(Error::NoMatchingRecipient)?;
-    let context = header_context(&header.record_id, role, &header.legend_canonical);
+    let context = header_context(&header.record_id, role, &legend_digest(&header.legend_canonical));
     let rewrapped = key_header::rewrap_header(&base64::decode(&role_header.keys)?, identity, &context, changes)?;
     let mut out = sealed.clone();
     let slot = out

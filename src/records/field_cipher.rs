@@ -5,16 +5,19 @@
 //! segment   = base64url(nonce[12] || AES-256-GCM(field key of the role, nonce, field AAD, padded))
 //! padded    = JSON text of the value || U+0020 spaces up to a multiple of 16 bytes
 //! ```
-//! Nonces are random, so equal plaintexts give unequal ciphertexts. Padding hides the exact
-//! length of short values (names, dates) up to 16 bytes; JSON allows trailing white space, so
-//! the padded text parses as the value itself.
+//! Nonces are random (drawn from the OS CSPRNG, 64 at a time, see [`crate::records::field_aead`]),
+//! so equal plaintexts give unequal ciphertexts. Padding hides the exact length of short values
+//! (names, dates) up to 16 bytes; JSON allows trailing white space, so the padded text parses as
+//! the value itself.
 
 use serde_json::Value;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
-use crate::primitives::{aead, base64};
-use crate::records::field_keys::{field_aad, RoleKeys};
+use crate::primitives::aead::{NONCE_LEN, TAG_LEN};
+use crate::primitives::base64;
+use crate::records::field_aead::Nonces;
+use crate::records::field_keys::{field_aad, FieldAad, RoleKeys};
 use crate::records::json;
 
 /// Text that starts every encrypted value.
@@ -36,15 +39,28 @@ pub(crate) fn padded_plaintext(value: &Value) -> Result<Zeroizing<Vec<u8>>> {
     Ok(text)
 }
 
-/// Encrypts one segment for `role`.
-pub(crate) fn seal_segment(keys: &RoleKeys, place: &FieldPlace<'_>, role: &str, padded: &[u8]) -> Result<String> {
-    let aad = field_aad(place.record_id, place.path, role);
-    Ok(base64::encode(&aead::seal(keys.field.expose(), &aad, padded)?))
-}
-
-/// Joins segments into the compact string.
-pub(crate) fn compact(segments: &[String]) -> String {
-    format!("{SEALED_PREFIX}{}", segments.join("."))
+/// Encrypts one value for each of its roles, in legend order, under the next nonces of
+/// `nonces`, and returns the compact string. `segments` gives each role's keys, name and
+/// padded plaintext.
+pub(crate) fn seal_field(
+    nonces: &mut Nonces,
+    place: &FieldPlace<'_>,
+    segments: &[(&RoleKeys, &str, &[u8])],
+) -> Result<String> {
+    let sealed_len = |padded: &[u8]| NONCE_LEN + padded.len() + TAG_LEN;
+    let text_len: usize = segments.iter().map(|(_, _, padded)| (sealed_len(padded) * 4).div_ceil(3) + 1).sum();
+    let mut out = String::with_capacity(SEALED_PREFIX.len() + text_len);
+    out.push_str(SEALED_PREFIX);
+    let mut aad = FieldAad::new(place.record_id, place.path);
+    let mut sealed = Vec::new();
+    for (index, (keys, role, padded)) in segments.iter().enumerate() {
+        if index > 0 {
+            out.push('.');
+        }
+        keys.field.seal_into(nonces, aad.for_role(role), padded, &mut sealed)?;
+        base64::encode_into(&sealed, &mut out);
+    }
+    Ok(out)
 }
 
 /// Splits a compact string into exactly `count` segments.
@@ -68,8 +84,7 @@ pub(crate) fn segments(text: &str, count: usize) -> Result<Vec<&str>> {
 pub(crate) fn open_segment(keys: &RoleKeys, place: &FieldPlace<'_>, role: &str, segment: &str) -> Result<Value> {
     let sealed = base64::decode(segment)?;
     let aad = field_aad(place.record_id, place.path, role);
-    let plaintext = Zeroizing::new(aead::open(keys.field.expose(), &aad, &sealed)?);
-    json::parse_bytes(&plaintext)
+    json::parse_bytes(&keys.field.open(&aad, &sealed)?)
 }
 
 #[cfg(test)]
@@ -83,7 +98,12 @@ mod tests {
         let here = FieldPlace { record_id: "r1", path: "/name/0/given" };
         let padded = padded_plaintext(&json!(["Ada"])).unwrap();
         assert_eq!(padded.len() % PAD_BLOCK, 0);
-        let segment = seal_segment(&keys, &here, "clinician", &padded).unwrap();
+        let mut nonces = Nonces::new();
+        let seal = |nonces: &mut Nonces| {
+            let sealed = seal_field(nonces, &here, &[(&keys, "clinician", padded.as_slice())]).unwrap();
+            sealed.strip_prefix(SEALED_PREFIX).unwrap().to_owned()
+        };
+        let segment = seal(&mut nonces);
         assert_eq!(open_segment(&keys, &here, "clinician", &segment).unwrap(), json!(["Ada"]));
         let elsewhere = [
             (FieldPlace { record_id: "r2", path: "/name/0/given" }, "clinician"),
@@ -95,7 +115,13 @@ mod tests {
         }
         let other_keys = RoleKeys::derive(&[8; 32]).unwrap();
         assert_eq!(open_segment(&other_keys, &here, "clinician", &segment).unwrap_err().code(), "AUTH_FAILED");
-        assert_ne!(segment, seal_segment(&keys, &here, "clinician", &padded).unwrap(), "random nonces");
+        assert_ne!(segment, seal(&mut nonces), "random nonces");
+        let two = [(&keys, "clinician", padded.as_slice()), (&other_keys, "billing", padded.as_slice())];
+        let sealed = seal_field(&mut nonces, &here, &two).unwrap();
+        let parts = segments(&sealed, 2).unwrap();
+        assert_eq!(open_segment(&keys, &here, "clinician", parts[0]).unwrap(), json!(["Ada"]));
+        assert_eq!(open_segment(&other_keys, &here, "billing", parts[1]).unwrap(), json!(["Ada"]));
+        assert!(open_segment(&keys, &here, "billing", parts[0]).is_err(), "each segment bound to its role");
     }
 
     #[test]

@@ -17,6 +17,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 use crate::primitives::secret::SecretBytes;
+use crate::records::field_aead::FieldKey;
 
 const FIELD_KEY_LABEL: &[u8] = b"phiseal/records/v1/field-key";
 const MAC_KEY_LABEL: &[u8] = b"phiseal/records/v1/manifest-mac";
@@ -25,9 +26,9 @@ const CONTEXT_LABEL: &[u8] = b"phiseal/records/v1/key-header";
 /// Prefix of the bytes the manifest MAC is computed over.
 pub(crate) const MANIFEST_LABEL: &[u8] = b"phiseal/records/v1/manifest";
 
-/// The two keys of one role of one record.
+/// The two keys of one role of one record; the field key is ready to use (its cipher set up).
 pub(crate) struct RoleKeys {
-    pub field: SecretBytes<32>,
+    pub field: FieldKey,
     mac: SecretBytes<32>,
 }
 
@@ -40,7 +41,7 @@ impl RoleKeys {
             hkdf.expand(label, &mut okm).map_err(|_| Error::InvalidArgument("key derivation"))?;
             Ok(SecretBytes::from_array(&mut okm))
         };
-        Ok(RoleKeys { field: expand(FIELD_KEY_LABEL)?, mac: expand(MAC_KEY_LABEL)? })
+        Ok(RoleKeys { field: FieldKey::new(&expand(FIELD_KEY_LABEL)?), mac: expand(MAC_KEY_LABEL)? })
     }
 
     /// HMAC-SHA256 of the manifest bytes.
@@ -63,21 +64,48 @@ impl RoleKeys {
 
 /// The associated data of one encrypted field segment.
 pub(crate) fn field_aad(record_id: &str, path: &str, role: &str) -> Vec<u8> {
-    let mut aad = FIELD_AAD_LABEL.to_vec();
-    aad.push(0);
-    for part in [record_id, path, role] {
-        push_length_prefixed(&mut aad, part.as_bytes());
-    }
-    aad
+    let mut aad = FieldAad::new(record_id, path);
+    aad.for_role(role);
+    aad.bytes
 }
 
-/// The context a role's key header is bound to.
-pub(crate) fn header_context(record_id: &str, role: &str, legend_canonical: &str) -> Vec<u8> {
+/// The associated data of the segments of one field: the part before the role is built once.
+pub(crate) struct FieldAad {
+    bytes: Vec<u8>,
+    prefix_len: usize,
+}
+
+impl FieldAad {
+    pub(crate) fn new(record_id: &str, path: &str) -> Self {
+        let mut bytes = Vec::with_capacity(FIELD_AAD_LABEL.len() + 1 + 12 + record_id.len() + path.len() + 64);
+        bytes.extend_from_slice(FIELD_AAD_LABEL);
+        bytes.push(0);
+        push_length_prefixed(&mut bytes, record_id.as_bytes());
+        push_length_prefixed(&mut bytes, path.as_bytes());
+        let prefix_len = bytes.len();
+        FieldAad { bytes, prefix_len }
+    }
+
+    /// The associated data of the segment of `role`.
+    pub(crate) fn for_role(&mut self, role: &str) -> &[u8] {
+        self.bytes.truncate(self.prefix_len);
+        push_length_prefixed(&mut self.bytes, role.as_bytes());
+        &self.bytes
+    }
+}
+
+/// SHA-256 of the canonical legend, computed once per record for every role's context.
+pub(crate) fn legend_digest(legend_canonical: &str) -> [u8; 32] {
+    Sha256::digest(legend_canonical.as_bytes()).into()
+}
+
+/// The context a role's key header is bound to, given [`legend_digest`].
+pub(crate) fn header_context(record_id: &str, role: &str, legend_digest: &[u8; 32]) -> Vec<u8> {
     let mut context = CONTEXT_LABEL.to_vec();
     context.push(0);
     push_length_prefixed(&mut context, record_id.as_bytes());
     push_length_prefixed(&mut context, role.as_bytes());
-    context.extend_from_slice(&Sha256::digest(legend_canonical.as_bytes()));
+    context.extend_from_slice(legend_digest);
     context
 }
 

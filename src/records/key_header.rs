@@ -10,13 +10,15 @@ use crate::keys::{KeyPair, PublicKey};
 const FLAGS_OFFSET: usize = 8;
 const FLAG_SENDER_AUTH: u8 = 0x01;
 
-/// Creates a fresh data key and a header wrapping it to `recipients`, bound to `context`.
+/// A header wrapping `data_key` (drawn with [`DataKey::generate`]) to `recipients`, bound to
+/// `context`.
 pub(crate) fn seal_header(
+    data_key: &DataKey,
     recipients: &[PublicKey],
     sender: Option<&KeyPair>,
     context: &[u8],
-) -> Result<(DataKey, Vec<u8>)> {
-    envelope::seal_key_header(recipients, sender, context)
+) -> Result<Vec<u8>> {
+    envelope::seal_key_header_for(data_key, recipients, sender, context)
 }
 
 /// Recovers the data key when `identity` is one of the header's recipients, with the

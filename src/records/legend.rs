@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
 use crate::records::canonical::to_canonical;
@@ -37,6 +37,18 @@ pub enum LegendAction {
     Generalize,
     /// The value is as it was, in the clear.
     Keep,
+}
+
+impl LegendAction {
+    /// The name the legend uses (its serde form).
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            LegendAction::Encrypt => "encrypt",
+            LegendAction::Token => "token",
+            LegendAction::Generalize => "generalize",
+            LegendAction::Keep => "keep",
+        }
+    }
 }
 
 /// One legend entry.
@@ -114,13 +126,6 @@ impl Header {
             roles: fields.roles,
         })
     }
-
-    /// The `_phiseal` member as JSON.
-    pub(crate) fn to_value(&self) -> Result<Value> {
-        let legend = serde_json::to_value(&self.legend).map_err(|_| Error::Malformed("legend"))?;
-        let roles = serde_json::to_value(&self.roles).map_err(|_| Error::Malformed("legend"))?;
-        Ok(json!({"v": RECORD_FORMAT_VERSION, "recordId": self.record_id, "legend": legend, "roles": roles}))
-    }
 }
 
 /// A record id is 1 to [`MAX_RECORD_ID_LEN`] bytes.
@@ -131,22 +136,38 @@ pub(crate) fn check_record_id(record_id: &str) -> Result<()> {
     Ok(())
 }
 
-/// The canonical text of a legend built by the sealer.
-pub(crate) fn legend_canonical(legend: &[LegendEntry]) -> Result<String> {
-    Ok(to_canonical(&serde_json::to_value(legend).map_err(|_| Error::Malformed("legend"))?))
+/// The `_phiseal` member of a record being sealed, its legend given as JSON.
+pub(crate) fn sealed_member(record_id: &str, legend: Value, roles: &BTreeMap<String, RoleHeader>) -> Result<Value> {
+    let roles = serde_json::to_value(roles).map_err(|_| Error::Malformed("legend"))?;
+    // Built by hand: `json!` would copy the legend value instead of moving it.
+    let mut member = Map::with_capacity(4);
+    member.insert("v".to_owned(), Value::from(RECORD_FORMAT_VERSION));
+    member.insert("recordId".to_owned(), Value::String(record_id.to_owned()));
+    member.insert("legend".to_owned(), legend);
+    member.insert("roles".to_owned(), roles);
+    Ok(Value::Object(member))
 }
 
 /// The bytes each role's MAC covers.
 pub(crate) fn manifest(record_id: &str, legend_canonical: &str, values: &[&Value]) -> Vec<u8> {
     let values: Vec<String> = values.iter().map(|value| to_canonical(value)).collect();
-    let text = format!(
-        "{{\"legend\":{legend_canonical},\"recordId\":{},\"v\":{RECORD_FORMAT_VERSION},\"values\":[{}]}}",
-        to_canonical(&Value::String(record_id.to_owned())),
-        values.join(",")
-    );
-    let mut out = MANIFEST_LABEL.to_vec();
+    manifest_of_canonical(record_id, legend_canonical, &values.join(","))
+}
+
+/// [`manifest`], given the canonical texts of the values joined with `,`.
+pub(crate) fn manifest_of_canonical(record_id: &str, legend_canonical: &str, values: &str) -> Vec<u8> {
+    let record_id = to_canonical(&Value::String(record_id.to_owned()));
+    let capacity = MANIFEST_LABEL.len() + legend_canonical.len() + record_id.len() + values.len() + 48;
+    let mut out = Vec::with_capacity(capacity);
+    out.extend_from_slice(MANIFEST_LABEL);
     out.push(0);
-    out.extend_from_slice(text.as_bytes());
+    out.extend_from_slice(b"{\"legend\":");
+    out.extend_from_slice(legend_canonical.as_bytes());
+    out.extend_from_slice(b",\"recordId\":");
+    out.extend_from_slice(record_id.as_bytes());
+    out.extend_from_slice(format!(",\"v\":{RECORD_FORMAT_VERSION},\"values\":[").as_bytes());
+    out.extend_from_slice(values.as_bytes());
+    out.extend_from_slice(b"]}");
     out
 }
 

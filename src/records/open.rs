@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::keys::{KeyPair, PublicKey};
 use crate::primitives::base64;
 use crate::records::field_cipher::{self, FieldPlace};
-use crate::records::field_keys::{header_context, RoleKeys};
+use crate::records::field_keys::{header_context, legend_digest, RoleKeys};
 use crate::records::json;
 use crate::records::key_header;
 use crate::records::legend::{self, Header, LegendAction, LegendEntry, RESERVED_MEMBER};
@@ -128,8 +128,9 @@ pub(crate) fn unlock(sealed: &Value, identity: &KeyPair) -> Result<Unlocked> {
     let manifest = legend::manifest(&header.record_id, &header.legend_canonical, &values);
     let mut keys = Vec::new();
     let mut senders = Vec::new();
+    let digest = legend_digest(&header.legend_canonical);
     for (role, role_header) in &header.roles {
-        let context = header_context(&header.record_id, role, &header.legend_canonical);
+        let context = header_context(&header.record_id, role, &digest);
         let (data_key, sender) = match key_header::open_header(&base64::decode(&role_header.keys)?, identity, &context)
         {
             Ok(opened) => opened,

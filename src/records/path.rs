@@ -4,8 +4,6 @@
 //! Its pointer text (`/name/0/given`) is what sealed records bind fields to, so it has exactly
 //! one form: `~` is written `~0`, `/` is written `~1`, indices are decimal without leading zeros.
 
-use core::fmt::Write as _;
-
 use serde_json::Value;
 
 use crate::error::{Error, Result};
@@ -21,17 +19,35 @@ pub(crate) enum Step {
 
 /// The RFC 6901 pointer text of a location.
 pub(crate) fn to_pointer(steps: &[Step]) -> String {
-    let mut out = String::new();
+    let len: usize = steps.iter().map(|step| if let Step::Key(key) = step { key.len() + 1 } else { 4 }).sum();
+    let mut out = String::with_capacity(len);
     for step in steps {
         out.push('/');
         match step {
+            Step::Key(key) if !key.contains(['~', '/']) => out.push_str(key),
             Step::Key(key) => out.push_str(&escape_token(key)),
-            Step::Index(index) => {
-                let _ = write!(out, "{index}");
-            }
+            Step::Index(index) => push_decimal(*index, &mut out),
         }
     }
     out
+}
+
+/// Appends `n` in decimal, without leading zeros (what `write!` does, without its machinery).
+fn push_decimal(n: usize, out: &mut String) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut rest = n;
+    loop {
+        start -= 1;
+        if let Some(digit) = digits.get_mut(start) {
+            *digit = b'0' + (rest % 10) as u8;
+        }
+        rest /= 10;
+        if rest == 0 || start == 0 {
+            break;
+        }
+    }
+    out.extend(digits.get(start..).unwrap_or_default().iter().map(|&digit| char::from(digit)));
 }
 
 /// Escapes one reference token (RFC 6901 section 3).
@@ -154,6 +170,10 @@ mod tests {
         assert_eq!(parse_index("-1"), None);
         assert_eq!(parse_index(""), None);
         assert_eq!(parse_index("1a"), None);
+        for index in [0, 7, 10, 99, 100, 123_456, usize::MAX] {
+            assert_eq!(to_pointer(&[Step::Index(index)]), format!("/{index}"));
+            assert_eq!(parse_index(&to_pointer(&[Step::Index(index)])[1..]), Some(index));
+        }
     }
 
     #[test]

@@ -4,9 +4,10 @@
 //! whole subtree. Redacted and denied values are removed (an array closes up, a container left
 //! empty is removed); kept and generalized values stay in the clear; encrypted values become
 //! compact strings; tokens replace their value. Every value left in the output is listed in the
-//! legend. Then one key header per role that the legend names wraps a fresh data key to that
-//! role's recipients (one HPKE wrap per recipient per record), each field is encrypted once per
-//! role under the role's field key, and each role's MAC covers the manifest.
+//! legend. Each field is encrypted once per role under the role's field key as the walk meets
+//! it (a role's data key is drawn when a value first needs it); then one key header per role
+//! that the legend names wraps that data key to the role's recipients, bound to the legend
+//! (one HPKE wrap per recipient per record), and each role's MAC covers the manifest.
 
 use std::collections::BTreeMap;
 
@@ -16,14 +17,12 @@ use crate::error::{Error, Result};
 use crate::keys::{KeyPair, PublicKey};
 use crate::primitives::base64;
 use crate::records::blind_index::IndexKey;
-use crate::records::field_cipher::{self, FieldPlace};
-use crate::records::field_keys::{header_context, RoleKeys};
 use crate::records::json::{self, MAX_DEPTH};
-use crate::records::key_header;
-use crate::records::legend::{self, Header, LegendEntry, RoleHeader, RESERVED_MEMBER};
-use crate::records::path;
+use crate::records::legend::{self, RoleHeader, RESERVED_MEMBER};
+use crate::records::legend_builder::LegendBuilder;
 use crate::records::policy::Policy;
-use crate::records::walk::{Pending, Walk};
+use crate::records::role_keyring::{RoleKeyring, SealedRole};
+use crate::records::walk::Walk;
 
 /// Deepest record that can be sealed (a token with encryption adds one level).
 pub const MAX_RECORD_DEPTH: usize = MAX_DEPTH - 1;
@@ -67,15 +66,15 @@ pub fn seal_record(
         policy,
         resource_type: members.get("resourceType").and_then(Value::as_str),
         index_key: options.index_key,
-        legend: Vec::new(),
-        pending: Vec::new(),
+        legend: LegendBuilder::new(),
+        keyring: RoleKeyring::new(policy, recipients_by_role, options.record_id),
     };
-    let mut body = walk.object(members, &mut Vec::new(), &mut Vec::new())?;
-    let Walk { legend, pending, .. } = walk;
-    let legend_text = legend::legend_canonical(&legend)?;
-    let role_keys = seal_role_headers(policy, &legend, &legend_text, recipients_by_role, options)?;
-    fill_pending(&mut body, &legend, pending, &role_keys, options.record_id)?;
-    finish(body, legend, &legend_text, role_keys, options.record_id)
+    let body = walk.object(members, &mut Vec::new(), &mut Vec::new())?;
+    let Walk { legend, keyring, .. } = walk;
+    let legend = legend.finish();
+    let roles = keyring.seal_headers(&legend.canonical, options.sender)?;
+    let manifest = legend::manifest_of_canonical(options.record_id, &legend.canonical, &legend.values);
+    finish(body, legend.json, &manifest, roles, options.record_id)
 }
 
 /// [`seal_record`] on JSON text, parsed strictly first.
@@ -98,78 +97,19 @@ fn check_recipient_roles(policy: &Policy, recipients_by_role: &BTreeMap<String, 
     Ok(())
 }
 
-/// One key header per role named in the legend, in policy order.
-fn seal_role_headers(
-    policy: &Policy,
-    legend: &[LegendEntry],
-    legend_text: &str,
-    recipients_by_role: &BTreeMap<String, Vec<PublicKey>>,
-    options: &SealOptions<'_>,
-) -> Result<Vec<(String, RoleKeys, Vec<u8>)>> {
-    let used = policy.roles().iter().filter(|role| legend.iter().any(|entry| entry.roles.contains(role)));
-    let mut out = Vec::new();
-    for role in used {
-        let recipients = recipients_by_role.get(role).filter(|keys| !keys.is_empty());
-        let recipients = recipients.ok_or(Error::InvalidArgument("a role the record needs has no recipients"))?;
-        let context = header_context(options.record_id, role, legend_text);
-        let (data_key, header) = key_header::seal_header(recipients, options.sender, &context)?;
-        out.push((role.clone(), RoleKeys::derive(data_key.expose())?, header));
-    }
-    Ok(out)
-}
-
-fn fill_pending(
-    body: &mut Map<String, Value>,
-    legend: &[LegendEntry],
-    pending: Vec<Pending>,
-    role_keys: &[(String, RoleKeys, Vec<u8>)],
-    record_id: &str,
-) -> Result<()> {
-    let mut root = Value::Object(core::mem::take(body));
-    for field in pending {
-        let entry = legend.get(field.entry).ok_or(Error::InvalidArgument("legend"))?;
-        let place = FieldPlace { record_id, path: &entry.path };
-        let mut segments = Vec::with_capacity(entry.roles.len());
-        for (role, plaintext) in entry.roles.iter().zip(&field.plaintexts) {
-            let keys = role_keys.iter().find(|(name, ..)| name == role).map(|(_, keys, _)| keys);
-            let keys = keys.ok_or(Error::InvalidArgument("legend"))?;
-            segments.push(field_cipher::seal_segment(keys, &place, role, plaintext)?);
-        }
-        let sealed = Value::String(field_cipher::compact(&segments));
-        let value = match field.token {
-            Some(token) => serde_json::json!({"$token": token, "$sealed": sealed}),
-            None => sealed,
-        };
-        *path::get_mut(&mut root, &field.steps).ok_or(Error::InvalidArgument("legend"))? = value;
-    }
-    if let Value::Object(map) = root {
-        *body = map;
-    }
-    Ok(())
-}
-
+/// Adds `_phiseal`: the legend and, per role, the key header and the manifest MAC.
 fn finish(
     mut body: Map<String, Value>,
-    legend: Vec<LegendEntry>,
-    legend_text: &str,
-    role_keys: Vec<(String, RoleKeys, Vec<u8>)>,
+    legend_value: Value,
+    manifest: &[u8],
+    sealed_roles: Vec<SealedRole>,
     record_id: &str,
 ) -> Result<Value> {
-    let root = Value::Object(body.clone());
-    let values = legend
-        .iter()
-        .map(|entry| {
-            let tokens = path::pointer_tokens(&entry.path)?;
-            path::resolve(&root, &tokens).map(|(value, _)| value).ok_or(Error::InvalidArgument("legend"))
-        })
-        .collect::<Result<Vec<_>>>()?;
-    let manifest = legend::manifest(record_id, legend_text, &values);
     let mut roles = BTreeMap::new();
-    for (role, keys, header) in role_keys {
-        let mac = keys.manifest_mac(&manifest)?;
+    for SealedRole { role, keys, header } in sealed_roles {
+        let mac = keys.manifest_mac(manifest)?;
         roles.insert(role, RoleHeader { keys: base64::encode(&header), mac: base64::encode(&mac) });
     }
-    let header = Header { record_id: record_id.to_owned(), legend, legend_canonical: legend_text.to_owned(), roles };
-    body.insert(RESERVED_MEMBER.to_owned(), header.to_value()?);
+    body.insert(RESERVED_MEMBER.to_owned(), legend::sealed_member(record_id, legend_value, &roles)?);
     Ok(Value::Object(body))
 }

@@ -91,15 +91,21 @@ fn token_matches(token: &Token, step: &Step) -> bool {
 /// Compares the member names of `location` with `elements`: all of them (`whole`) or a strict
 /// prefix of them.
 fn elements_match(elements: &[Element], location: &[Step], whole: bool) -> bool {
-    let keys: Vec<&str> = location
-        .iter()
-        .filter_map(|step| match step {
-            Step::Key(key) => Some(key.as_str()),
-            Step::Index(_) => None,
-        })
-        .collect();
-    let length_fits = if whole { keys.len() == elements.len() } else { keys.len() < elements.len() };
-    length_fits && elements.iter().zip(&keys).all(|(element, key)| element_matches(element, key))
+    let mut keys = location.iter().filter_map(|step| match step {
+        Step::Key(key) => Some(key.as_str()),
+        Step::Index(_) => None,
+    });
+    let mut elements = elements.iter();
+    loop {
+        match (elements.next(), keys.next()) {
+            (Some(element), Some(key)) if element_matches(element, key) => continue,
+            (Some(_), Some(_)) => return false,
+            // More elements than member names: a strict prefix.
+            (Some(_), None) => return !whole,
+            (None, None) => return whole,
+            (None, Some(_)) => return false,
+        }
+    }
 }
 
 fn element_matches(element: &Element, key: &str) -> bool {

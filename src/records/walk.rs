@@ -1,34 +1,30 @@
 //! The policy walk of sealing (docs/RECORDS.md section 2, "How a policy applies"): from the
 //! root down, the first rule that selects a node decides its whole subtree; the output keeps
-//! the record's shape, lists every value left in it in the legend, and queues the values to
-//! encrypt until the role keys exist (they depend on the finished legend).
+//! the record's shape, lists every value left in it in the legend, and encrypts each value a
+//! rule protects as it goes (with role keys drawn on first use, see `role_keyring`).
 
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
-use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
 use crate::records::blind_index::{blind_index, token_input, IndexKey};
 use crate::records::field_cipher;
-use crate::records::legend::{LegendAction, LegendEntry};
+use crate::records::generalize::Generalization;
+use crate::records::legend::LegendAction;
+use crate::records::legend_builder::{LegendBuilder, NewEntry};
 use crate::records::path::{self, Step};
 use crate::records::policy::{Action, Decision, Policy};
-
-/// A field waiting for its role keys.
-pub(crate) struct Pending {
-    pub steps: Vec<Step>,
-    pub entry: usize,
-    pub plaintexts: Vec<Zeroizing<Vec<u8>>>,
-    pub token: Option<String>,
-}
+use crate::records::role_keyring::RoleKeyring;
 
 pub(crate) struct Walk<'a> {
     pub policy: &'a Policy,
     pub resource_type: Option<&'a str>,
     pub index_key: Option<&'a IndexKey>,
-    pub legend: Vec<LegendEntry>,
-    pub pending: Vec<Pending>,
+    /// The legend, and the canonical text of each value it lists (for the manifest).
+    pub legend: LegendBuilder,
+    /// Role keys, drawn the first time a value needs them.
+    pub keyring: RoleKeyring<'a>,
 }
 
 impl Walk<'_> {
@@ -62,7 +58,7 @@ impl Walk<'_> {
         input: &mut Vec<Step>,
         output: &mut Vec<Step>,
     ) -> Result<Map<String, Value>> {
-        let mut out = Map::new();
+        let mut out = Map::with_capacity(map.len());
         for (name, child) in map {
             input.push(Step::Key(name.clone()));
             output.push(Step::Key(name.clone()));
@@ -77,7 +73,7 @@ impl Walk<'_> {
     }
 
     fn array(&mut self, items: &[Value], input: &mut Vec<Step>, output: &mut Vec<Step>) -> Result<Vec<Value>> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(items.len());
         for (index, child) in items.iter().enumerate() {
             input.push(Step::Index(index));
             output.push(Step::Index(out.len()));
@@ -103,6 +99,7 @@ impl Walk<'_> {
             }
             Action::Token { encrypt_for, .. } => (LegendAction::Token, encrypt_for.clone(), BTreeMap::new()),
         };
+        let path = path::to_pointer(output);
         let value = match action {
             Action::Generalize(generalization) => generalization.apply(node)?,
             Action::Token { length, normalize, index_name, .. } => {
@@ -111,29 +108,56 @@ impl Walk<'_> {
                     .ok_or(Error::InvalidArgument("the policy makes tokens: an index key is required"))?;
                 Value::String(blind_index(key, index_name, *normalize, &token_input(node)?, *length)?)
             }
+            Action::Encrypt { .. } if !roles.is_empty() => Value::Null,
             _ => node.clone(),
         };
-        let names = |set: &[usize]| -> Vec<String> {
-            set.iter().filter_map(|&r| self.policy.roles().get(r).cloned()).collect()
+        let value = match (roles.is_empty(), value) {
+            (true, value) => value,
+            (false, Value::String(token)) => self.seal(node, &path, &roles, &views, Some(token))?,
+            (false, _) => self.seal(node, &path, &roles, &views, None)?,
         };
-        self.legend.push(LegendEntry {
-            path: path::to_pointer(output),
-            action: entry_action,
-            roles: names(&roles),
-            views: views.iter().filter_map(|(r, g)| Some((self.policy.roles().get(*r)?.clone(), *g))).collect(),
-        });
-        if roles.is_empty() {
-            return Ok(Some(value));
-        }
-        let plaintexts = roles
+        let policy = self.policy;
+        let names: Vec<&str> = roles.iter().filter_map(|&r| policy.roles().get(r).map(String::as_str)).collect();
+        let mut view_names: Vec<(&str, Generalization)> =
+            views.iter().filter_map(|(r, g)| Some((policy.roles().get(*r)?.as_str(), *g))).collect();
+        view_names.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let entry = NewEntry { path, action: entry_action, roles: &names, views: &view_names };
+        self.legend.push(entry, &value)?;
+        Ok(Some(value))
+    }
+
+    /// `node` encrypted for `roles` (legend order): the compact string, or with a token
+    /// `{"$token": token, "$sealed": compact string}`.
+    fn seal(
+        &mut self,
+        node: &Value,
+        path: &str,
+        roles: &[usize],
+        views: &BTreeMap<usize, Generalization>,
+        token: Option<String>,
+    ) -> Result<Value> {
+        let exact = match roles.iter().all(|role| views.contains_key(role)) {
+            true => None,
+            false => Some(field_cipher::padded_plaintext(node)?),
+        };
+        let generalized = roles
             .iter()
-            .map(|role| match views.get(role) {
-                Some(generalization) => field_cipher::padded_plaintext(&generalization.apply(node)?),
-                None => field_cipher::padded_plaintext(node),
-            })
-            .collect::<Result<_>>()?;
-        let token = matches!(action, Action::Token { .. }).then(|| value.as_str().map(str::to_owned)).flatten();
-        self.pending.push(Pending { steps: output.to_vec(), entry: self.legend.len() - 1, plaintexts, token });
-        Ok(Some(Value::Null))
+            .map(|role| views.get(role).map(|view| field_cipher::padded_plaintext(&view.apply(node)?)).transpose())
+            .collect::<Result<Vec<_>>>()?;
+        let plaintexts = generalized
+            .iter()
+            .map(|view| view.as_ref().or(exact.as_ref()).map(|text| text.as_slice()))
+            .collect::<Option<Vec<&[u8]>>>()
+            .ok_or(Error::InvalidArgument("unreachable: a role without a plaintext"))?;
+        let sealed = Value::String(self.keyring.seal_field(path, roles, &plaintexts)?);
+        Ok(match token {
+            Some(token) => {
+                let mut pair = Map::with_capacity(2);
+                pair.insert("$token".to_owned(), Value::String(token));
+                pair.insert("$sealed".to_owned(), sealed);
+                Value::Object(pair)
+            }
+            None => sealed,
+        })
     }
 }

@@ -35,6 +35,28 @@ test("lone surrogates are MALFORMED in record text, object values, object keys a
   assertPhisealError(() => seal('{"note":"\\ud800"}'), "MALFORMED");
 });
 
+test("a real U+FFFD is text, and does not hide a lone surrogate next to it", () => {
+  // The bindings scan code units only when the converted text holds U+FFFD (what a lone
+  // surrogate turns into): both sides of that shortcut.
+  const record = { note: "replacement \ufffd char" };
+  assert.deepEqual(openRecord(seal(record), clinician).record, record);
+  assert.deepEqual(JSON.parse(openRecord(seal(JSON.stringify(record)), clinician).record), record);
+  for (const bad of ["\ufffd\ud800", "\udc00\ufffd"]) {
+    assertPhisealError(() => seal(`{"note":"${bad}"}`), "MALFORMED");
+    assertPhisealError(() => seal({ note: bad }), "MALFORMED");
+  }
+});
+
+test("a changed policy is used at once (the bindings reuse a compiled policy only for the same text)", () => {
+  const record = { count: 3, secret: "x" };
+  assert.equal(seal(record).count, 3);
+  const stricter = { ...policy, rules: policy.rules.filter((rule) => rule.path !== "/count") };
+  const sealed = sealRecord(record, stricter, recipients, options);
+  assert.ok(sealed.count.startsWith("phs1."), "count is encrypted under the changed policy");
+  assert.equal(seal(record).count, 3, "and kept again under the first one");
+  assertPhisealError(() => sealRecord(record, { ...policy, version: 2 }, recipients, options), "INVALID_POLICY");
+});
+
 test("paired surrogates and other non-ASCII text round trip exactly", () => {
   const record = { note: "Zoë 𝄞 👩🏽‍⚕️ 東京", "clé 🔑": ["ß", "\u0000\u001f"] };
   const opened = openRecord(seal(record), clinician);

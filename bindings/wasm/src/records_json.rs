@@ -6,9 +6,17 @@
 //! escapes and limits are errors; numbers kept exactly as written), and results come back as
 //! compact JSON text. wasm-bindgen's own `&str` conversion would silently turn a lone UTF-16
 //! surrogate into U+FFFD, so text arrives as a `JsValue` and is checked here first
-//! (docs/RECORDS.md section 1; SECURITY-CHECKLIST "Records").
+//! (docs/RECORDS.md section 1; SECURITY-CHECKLIST "Records"). That check is done on the
+//! converted text first: the conversion turns a lone surrogate into U+FFFD, so text without
+//! U+FFFD was well formed, and only text holding U+FFFD is scanned code unit by code unit.
+//!
+//! A portal seals many records under one policy, so the last policy compiled is kept with its
+//! exact text and reused when the same text comes again (compared in full: any change to the
+//! policy compiles it anew). A policy is not secret.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -27,10 +35,11 @@ pub(crate) fn unicode_text(value: &JsValue, what: &'static str) -> JsResult<Stri
     if string.length() > MAX_TEXT_UNITS {
         return Err(to_js(phiseal::Error::LimitExceeded("JSON document size")));
     }
-    if !string.is_valid_utf16() {
+    let text = string.as_string().ok_or_else(|| invalid_argument(what, "must be a string"))?;
+    if text.contains(char::REPLACEMENT_CHARACTER) && !string.is_valid_utf16() {
         return Err(to_js(phiseal::Error::Malformed("text is not well-formed Unicode (lone surrogate)")));
     }
-    string.as_string().ok_or_else(|| invalid_argument(what, "must be a string"))
+    Ok(text)
 }
 
 /// A JSON document given as text, parsed strictly.
@@ -38,9 +47,24 @@ pub(crate) fn document(value: &JsValue, what: &'static str) -> JsResult<serde_js
     json::parse(&unicode_text(value, what)?).map_err(to_js)
 }
 
-/// A policy given as JSON text.
-pub(crate) fn policy(value: &JsValue) -> JsResult<Policy> {
-    Policy::from_json(&unicode_text(value, "policy")?).map_err(to_js)
+thread_local! {
+    /// The last policy compiled, with its JSON text.
+    static LAST_POLICY: RefCell<Option<(String, Rc<Policy>)>> = const { RefCell::new(None) };
+}
+
+/// A policy given as JSON text (the last one compiled when the text is the same).
+pub(crate) fn policy(value: &JsValue) -> JsResult<Rc<Policy>> {
+    let text = unicode_text(value, "policy")?;
+    let cached = LAST_POLICY.with_borrow(|last| match last {
+        Some((last_text, policy)) if *last_text == text => Some(Rc::clone(policy)),
+        _ => None,
+    });
+    if let Some(policy) = cached {
+        return Ok(policy);
+    }
+    let policy = Rc::new(Policy::from_json(&text).map_err(to_js)?);
+    LAST_POLICY.set(Some((text, Rc::clone(&policy))));
+    Ok(policy)
 }
 
 /// Recipients by role, given as two parallel arrays: role names, and for each role an array of

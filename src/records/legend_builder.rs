@@ -1,0 +1,161 @@
+//! The legend of a record being sealed and the manifest's list of values, written as the walk
+//! goes (docs/RECORDS.md, "Sealed record format" and "Canonical JSON").
+//!
+//! Each entry is written once, straight into its three forms: the JSON of the `_phiseal`
+//! member, the canonical legend text (hashed into every key header's context and MAC'd in the
+//! manifest) and the canonical text of the value at its path. The tests check that these equal
+//! the serde form of [`LegendEntry`] and `to_canonical` of it, which is how an opener reads them.
+
+use serde_json::{Map, Value};
+
+use crate::error::{Error, Result};
+use crate::records::canonical::{self, to_canonical, write_string};
+use crate::records::generalize::Generalization;
+use crate::records::legend::LegendAction;
+
+/// One legend entry as the walk has it: `roles` in legend order, `views` sorted by role name.
+pub(crate) struct NewEntry<'a> {
+    pub path: String,
+    pub action: LegendAction,
+    pub roles: &'a [&'a str],
+    pub views: &'a [(&'a str, Generalization)],
+}
+
+/// The legend entries and manifest values written so far.
+pub(crate) struct LegendBuilder {
+    entries: Vec<Value>,
+    canonical: String,
+    values: String,
+}
+
+/// A finished legend: its JSON, its canonical text, and the canonical values joined with `,`.
+pub(crate) struct BuiltLegend {
+    pub json: Value,
+    pub canonical: String,
+    pub values: String,
+}
+
+impl LegendBuilder {
+    pub(crate) fn new() -> Self {
+        LegendBuilder { entries: Vec::new(), canonical: String::from("["), values: String::new() }
+    }
+
+    /// Adds the entry of `value`, the value now at `entry.path` in the sealed record.
+    ///
+    /// # Errors
+    /// [`Error::Malformed`] if a view does not serialize (never for a validated policy).
+    pub(crate) fn push(&mut self, entry: NewEntry<'_>, value: &Value) -> Result<()> {
+        if !self.entries.is_empty() {
+            self.canonical.push(',');
+            self.values.push(',');
+        }
+        canonical::write(value, &mut self.values);
+        let views = entry
+            .views
+            .iter()
+            .map(|(role, view)| Ok(((*role).to_owned(), serde_json::to_value(view).map_err(|_| LEGEND)?)))
+            .collect::<Result<Map<String, Value>>>()?;
+        self.write_canonical(&entry, &views);
+        let mut member = Map::with_capacity(4);
+        member.insert("path".to_owned(), Value::String(entry.path));
+        member.insert("action".to_owned(), Value::String(entry.action.name().to_owned()));
+        if !entry.roles.is_empty() {
+            let roles = entry.roles.iter().map(|role| Value::String((*role).to_owned())).collect();
+            member.insert("roles".to_owned(), Value::Array(roles));
+        }
+        if !views.is_empty() {
+            member.insert("views".to_owned(), Value::Object(views));
+        }
+        self.entries.push(Value::Object(member));
+        Ok(())
+    }
+
+    /// Members in byte order (`action`, `path`, `roles`, `views`), empty ones left out as serde
+    /// leaves them out; `views` holds names in byte order already.
+    fn write_canonical(&mut self, entry: &NewEntry<'_>, views: &Map<String, Value>) {
+        let out = &mut self.canonical;
+        out.push_str("{\"action\":");
+        write_string(entry.action.name(), out);
+        out.push_str(",\"path\":");
+        write_string(&entry.path, out);
+        if !entry.roles.is_empty() {
+            out.push_str(",\"roles\":[");
+            for (index, role) in entry.roles.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                write_string(role, out);
+            }
+            out.push(']');
+        }
+        if !views.is_empty() {
+            out.push_str(",\"views\":");
+            out.push_str(&to_canonical(&Value::Object(views.clone())));
+        }
+        out.push('}');
+    }
+
+    pub(crate) fn finish(mut self) -> BuiltLegend {
+        self.canonical.push(']');
+        BuiltLegend { json: Value::Array(self.entries), canonical: self.canonical, values: self.values }
+    }
+}
+
+const LEGEND: Error = Error::Malformed("legend");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::generalize::NamedGeneralization;
+    use crate::records::legend::LegendEntry;
+    use serde_json::json;
+
+    type Case = (&'static str, LegendAction, &'static [&'static str], &'static [(&'static str, Generalization)], Value);
+
+    #[test]
+    fn the_three_forms_match_what_an_opener_reads() {
+        const YEAR: Generalization = Generalization::Named(NamedGeneralization::Year);
+        const BUCKET: Generalization = Generalization::Bucket { bucket: 10 };
+        let cases: [Case; 6] = [
+            ("/resourceType", LegendAction::Keep, &[], &[], json!("Patient")),
+            ("/a~1b/0/\"q\"\u{1}é", LegendAction::Generalize, &[], &[], json!({"z": 1, "a": [true, null]})),
+            (
+                "/birthDate",
+                LegendAction::Encrypt,
+                &["z-role", "clinician", "b"],
+                &[("b", YEAR), ("z-role", YEAR)],
+                json!("phs1.x.y.z"),
+            ),
+            ("/n", LegendAction::Encrypt, &["clinician"], &[("clinician", BUCKET)], json!("phs1.x")),
+            (
+                "/identifier/0/value",
+                LegendAction::Token,
+                &["billing", "clinician"],
+                &[],
+                json!({"$token": "pht1.t", "$sealed": "phs1.a.b"}),
+            ),
+            ("/identifier/1/value", LegendAction::Token, &[], &[], json!("pht1.u")),
+        ];
+        let mut builder = LegendBuilder::new();
+        let mut entries = Vec::new();
+        let mut values = Vec::new();
+        for (path, action, roles, views, value) in &cases {
+            builder.push(NewEntry { path: (*path).to_owned(), action: *action, roles, views }, value).unwrap();
+            entries.push(LegendEntry {
+                path: (*path).to_owned(),
+                action: *action,
+                roles: roles.iter().map(|role| (*role).to_owned()).collect(),
+                views: views.iter().map(|(role, view)| ((*role).to_owned(), *view)).collect(),
+            });
+            values.push(to_canonical(value));
+        }
+        let built = builder.finish();
+        assert_eq!(built.json, serde_json::to_value(&entries).unwrap());
+        assert_eq!(built.canonical, to_canonical(&built.json));
+        assert_eq!(built.values, values.join(","));
+        for action in [LegendAction::Encrypt, LegendAction::Token, LegendAction::Generalize, LegendAction::Keep] {
+            assert_eq!(serde_json::to_value(action).unwrap(), action.name());
+        }
+        assert_eq!(LegendBuilder::new().finish().canonical, "[]");
+    }
+}
