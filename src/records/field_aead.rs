@@ -4,7 +4,8 @@
 //! A record has one field key per role but many encrypted fields, and each field is one
 //! AES-256-GCM operation on a few dozen bytes. Building the cipher (AES key schedule and the
 //! GHASH key `H = AES(K, 0^128)`) for every field cost more than encrypting it, above all in
-//! WebAssembly where AES is bitsliced software, so [`FieldKey`] builds it once.
+//! WebAssembly where AES is bitsliced software, so [`FieldKey`] builds it once (an
+//! [`Aes256GcmKey`]: ring's assembly natively, RustCrypto on WebAssembly).
 //!
 //! The output is byte for byte that of `primitives::aead::seal` (`nonce[12] || ciphertext ||
 //! tag[16]`), and opening refuses short inputs and zeroizes a plaintext whose tag failed, as
@@ -12,22 +13,23 @@
 //! [`Nonces`] pool, which only the operating system's CSPRNG fills, 64 nonces a draw instead
 //! of one system call (or, in WebAssembly, one `crypto.getRandomValues` call) per field.
 
-use aes_gcm::aead::{AeadInPlace, KeyInit};
-use aes_gcm::{Aes256Gcm, Nonce};
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
-use crate::primitives::aead::{NONCE_LEN, TAG_LEN};
+use crate::primitives::aes_gcm::{Aes256GcmKey, NONCE_LEN, TAG_LEN};
 use crate::primitives::random;
 use crate::primitives::secret::SecretBytes;
 
 /// The AES-256-GCM cipher of one role's field key.
-pub(crate) struct FieldKey(Aes256Gcm);
+pub(crate) struct FieldKey(Aes256GcmKey);
 
 impl FieldKey {
     /// Sets up the cipher for `key`.
-    pub(crate) fn new(key: &SecretBytes<32>) -> Self {
-        FieldKey(Aes256Gcm::new(key.expose().into()))
+    ///
+    /// # Errors
+    /// As [`Aes256GcmKey::new`].
+    pub(crate) fn new(key: &SecretBytes<32>) -> Result<Self> {
+        Aes256GcmKey::new(key.expose()).map(FieldKey)
     }
 
     /// Encrypts `plaintext` under the next nonce of `nonces`: `nonce || ciphertext || tag`.
@@ -53,10 +55,7 @@ impl FieldKey {
         out.extend_from_slice(&nonce);
         out.extend_from_slice(plaintext);
         let body = out.get_mut(NONCE_LEN..).ok_or(Error::LimitExceeded("AES-GCM plaintext length"))?;
-        let tag = self
-            .0
-            .encrypt_in_place_detached(Nonce::from_slice(&nonce), aad, body)
-            .map_err(|_| Error::LimitExceeded("AES-GCM plaintext length"))?;
+        let tag = self.0.seal_in_place(&nonce, aad, body)?;
         out.extend_from_slice(&tag);
         Ok(())
     }
@@ -67,18 +66,11 @@ impl FieldKey {
     /// [`Error::AuthFailed`] on a short input, a wrong key or `aad`, or any tampering; no
     /// plaintext is returned or left behind in that case.
     pub(crate) fn open(&self, aad: &[u8], sealed: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
-        let (nonce, rest) = sealed.split_at_checked(NONCE_LEN).ok_or(Error::AuthFailed)?;
-        if rest.len() < TAG_LEN {
-            return Err(Error::AuthFailed);
-        }
-        let mut buf = Zeroizing::new(rest.to_vec());
-        match self.0.decrypt_in_place(Nonce::from_slice(nonce), aad, &mut *buf) {
-            Ok(()) => Ok(buf),
-            Err(_) => {
-                buf.zeroize();
-                Err(Error::AuthFailed)
-            }
-        }
+        let (nonce, rest) = sealed.split_first_chunk::<NONCE_LEN>().ok_or(Error::AuthFailed)?;
+        let (body, tag) = rest.split_last_chunk::<TAG_LEN>().ok_or(Error::AuthFailed)?;
+        let mut buf = Zeroizing::new(body.to_vec());
+        self.0.open_in_place(nonce, aad, &mut buf, tag)?;
+        Ok(buf)
     }
 }
 
@@ -124,7 +116,7 @@ mod tests {
     #[test]
     fn same_bytes_as_the_one_shot_aead() {
         let secret = SecretBytes::from_array(&mut [3u8; 32]);
-        let key = FieldKey::new(&secret);
+        let key = FieldKey::new(&secret).unwrap();
         let mut nonces = Nonces::new();
         let sealed = key.seal(&mut nonces, b"aad", b"a padded value  ").unwrap();
         assert_eq!(aead::open(secret.expose(), b"aad", &sealed).unwrap(), b"a padded value  ");

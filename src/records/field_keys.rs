@@ -41,7 +41,7 @@ impl RoleKeys {
             hkdf.expand(label, &mut okm).map_err(|_| Error::InvalidArgument("key derivation"))?;
             Ok(SecretBytes::from_array(&mut okm))
         };
-        Ok(RoleKeys { field: FieldKey::new(&expand(FIELD_KEY_LABEL)?), mac: expand(MAC_KEY_LABEL)? })
+        Ok(RoleKeys { field: FieldKey::new(&expand(FIELD_KEY_LABEL)?)?, mac: expand(MAC_KEY_LABEL)? })
     }
 
     /// HMAC-SHA256 of the manifest bytes.

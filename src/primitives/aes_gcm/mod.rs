@@ -18,9 +18,10 @@
 //! A failed open wipes the buffer, so no unauthenticated plaintext reaches a caller.
 //!
 //! # Security
-//! The raw key bytes stay with the caller, in a zeroizing type. ring does not wipe its expanded
-//! key schedule when dropped (RustCrypto's does not either with the features used here); the
-//! schedule lives only as long as the message or stream it serves.
+//! The raw key bytes stay with the caller, in a zeroizing type. The portable engine wipes its
+//! AES round keys and GHASH key when dropped (the `zeroize` features of `aes` and `aes-gcm`);
+//! ring does not wipe its expanded key schedule, which lives only as long as the message,
+//! record or stream it serves.
 
 use zeroize::Zeroize;
 
