@@ -5,6 +5,9 @@
 //! recognizers can match fixed shapes; `space_before` tells whether whitespace separated a token
 //! from the previous one, so adjacency (`123-45-6789`) can be required where it matters.
 
+use super::dictionary::NameInfo;
+use std::cell::Cell;
+
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -186,8 +189,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// Dictionary facts about one token, looked up on first use ([`Tokens::name_info`],
-/// [`Tokens::english`]).
+/// Dictionary facts about one token ([`Tokens::name_info`], [`Tokens::english`]), looked up
+/// on first use (most tokens never need them).
 mod memo {
     pub const INFO_DONE: u8 = 1 << 0;
     pub const FIRST: u8 = 1 << 1;
@@ -203,18 +206,18 @@ pub(crate) struct Tokens<'a> {
     pub text: &'a str,
     pub toks: Vec<Token>,
     /// [`memo`] bits per token.
-    memo: Vec<std::cell::Cell<u8>>,
+    memo: Vec<Cell<u8>>,
 }
 
 impl<'a> Tokens<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
         let mut toks = tokenize(text);
-        for t in &mut toks {
-            if t.kind == TokKind::Alpha {
-                t.lex = text.get(t.start..t.end).map_or(0, super::lexicon::classify);
-            }
+        let mut buf = [0u8; super::lexicon::MAX_WORD];
+        for t in toks.iter_mut().filter(|t| t.kind == TokKind::Alpha) {
+            let word = text.as_bytes().get(t.start..t.end).unwrap_or(&[]);
+            t.lex = super::lexicon::fold(word, &mut buf).map_or(0, super::lexicon::keyword_bits);
         }
-        let memo = vec![std::cell::Cell::new(0); toks.len()];
+        let memo = vec![Cell::new(0); toks.len()];
         Tokens { text, toks, memo }
     }
 
@@ -320,41 +323,56 @@ impl<'a> Tokens<'a> {
         self.has_shape(i, shape::ASCII)
     }
 
-    /// [`super::dictionary::lookup`] of token `i`, computed once per token.
-    pub(crate) fn name_info(&self, i: usize) -> super::dictionary::NameInfo {
-        let Some(cell) = self.memo.get(i) else { return super::dictionary::lookup("") };
+    /// The [`memo`] bits of token `i`, with its dictionary entry looked up on first use.
+    fn memo_of(&self, i: usize) -> Option<(&Cell<u8>, u8)> {
+        let cell = self.memo.get(i)?;
         let m = cell.get();
         if m & memo::INFO_DONE != 0 {
-            return super::dictionary::NameInfo {
-                first: m & memo::FIRST != 0,
-                last: m & memo::LAST != 0,
-                ambiguous: m & memo::AMBIGUOUS != 0,
-                stop: m & memo::STOP != 0,
-            };
+            return Some((cell, m));
         }
-        let info = super::dictionary::lookup(self.s(i));
-        let bit = |on: bool, b: u8| if on { b } else { 0 };
-        cell.set(
-            m | memo::INFO_DONE
-                | bit(info.first, memo::FIRST)
-                | bit(info.last, memo::LAST)
-                | bit(info.ambiguous, memo::AMBIGUOUS)
-                | bit(info.stop, memo::STOP),
-        );
-        info
+        let mut buf = [0u8; super::lexicon::MAX_WORD];
+        let lower = super::lexicon::fold(self.bytes(i), &mut buf).filter(|_| self.kind(i) == Some(TokKind::Alpha));
+        let m = match lower.map(super::lexicon::word_entry) {
+            Some(e) if e.english => memo::INFO_DONE | info_bits(e.name) | memo::ENGLISH_DONE | memo::ENGLISH,
+            Some(e) => memo::INFO_DONE | info_bits(e.name),
+            // In no list (punctuation, digits, non-ASCII or very long words).
+            None => memo::INFO_DONE | memo::ENGLISH_DONE,
+        };
+        cell.set(m);
+        Some((cell, m))
     }
 
-    /// [`super::dictionary::is_english`] of token `i`, computed once per token.
+    /// [`super::dictionary::lookup`] of token `i`, looked up once.
+    pub(crate) fn name_info(&self, i: usize) -> NameInfo {
+        let m = self.memo_of(i).map_or(0, |(_, m)| m);
+        NameInfo {
+            first: m & memo::FIRST != 0,
+            last: m & memo::LAST != 0,
+            ambiguous: m & memo::AMBIGUOUS != 0,
+            stop: m & memo::STOP != 0,
+        }
+    }
+
+    /// [`super::dictionary::is_english`] of token `i`, looked up once.
     pub(crate) fn english(&self, i: usize) -> bool {
-        let Some(cell) = self.memo.get(i) else { return super::dictionary::is_english("") };
-        let m = cell.get();
+        let Some((cell, m)) = self.memo_of(i) else { return false };
         if m & memo::ENGLISH_DONE != 0 {
             return m & memo::ENGLISH != 0;
         }
-        let english = super::dictionary::is_english(self.s(i));
+        let mut buf = [0u8; super::lexicon::MAX_WORD];
+        let english = super::lexicon::fold(self.bytes(i), &mut buf).is_some_and(super::dictionary::is_inflection);
         cell.set(m | memo::ENGLISH_DONE | if english { memo::ENGLISH } else { 0 });
         english
     }
+}
+
+/// The [`memo`] bits of a dictionary entry.
+fn info_bits(info: NameInfo) -> u8 {
+    let bit = |on: bool, b: u8| if on { b } else { 0 };
+    bit(info.first, memo::FIRST)
+        | bit(info.last, memo::LAST)
+        | bit(info.ambiguous, memo::AMBIGUOUS)
+        | bit(info.stop, memo::STOP)
 }
 
 #[cfg(test)]
