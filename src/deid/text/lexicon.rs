@@ -194,7 +194,8 @@ pub(crate) fn word_entry(lower: &[u8]) -> Entry {
 
 /// Everything the lists say about one word, ignoring ASCII case (nothing for non-ASCII or
 /// very long words).
-pub(crate) fn entry(word: &str) -> Entry {
+#[cfg(test)]
+fn entry(word: &str) -> Entry {
     let mut buf = [0u8; MAX_WORD];
     let Some(lower) = fold(word.as_bytes(), &mut buf) else { return Entry::default() };
     Entry { lex: keyword_bits(lower), ..word_entry(lower) }
