@@ -63,16 +63,6 @@ fn class_of(c: char) -> Option<TokKind> {
     }
 }
 
-/// [`class_of`] for an ASCII byte, without decoding.
-fn class_of_ascii(b: u8) -> Option<TokKind> {
-    match b {
-        b'0'..=b'9' => Some(TokKind::Digit),
-        b'a'..=b'z' | b'A'..=b'Z' => Some(TokKind::Alpha),
-        b'\t'..=b'\r' | b' ' => None,
-        _ => Some(TokKind::Punct),
-    }
-}
-
 /// The [`shape`] bits one character contributes.
 fn char_shape(c: char, is_first: bool) -> u8 {
     let mut bits = 0;
@@ -94,6 +84,38 @@ fn char_shape(c: char, is_first: bool) -> u8 {
     bits
 }
 
+/// Byte classes of the ASCII fast path ([`ASCII_CLASS`]).
+const SPACE: u8 = 0;
+const DIGIT: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 3;
+const PUNCT: u8 = 4;
+/// A byte of a multi-byte character: decoded on the slow path.
+const NON_ASCII: u8 = 5;
+
+const fn ascii_class_table() -> [u8; 256] {
+    let mut t = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'0'..=b'9' => DIGIT,
+            b'A'..=b'Z' => UPPER,
+            b'a'..=b'z' => LOWER,
+            b'\t'..=b'\r' | b' ' => SPACE,
+            _ => PUNCT,
+        };
+        b += 1;
+    }
+    t
+}
+
+/// Class of every byte, so the ASCII path needs one lookup per byte.
+static ASCII_CLASS: [u8; 256] = ascii_class_table();
+
+fn ascii_class(bytes: &[u8], i: usize) -> u8 {
+    bytes.get(i).map_or(NON_ASCII, |&b| ASCII_CLASS[usize::from(b)])
+}
+
 /// A run of ASCII bytes of one class.
 struct AsciiRun {
     len: usize,
@@ -103,90 +125,110 @@ struct AsciiRun {
 
 /// The run of ASCII letters (or digits) of `kind` starting at `i`.
 fn ascii_run(bytes: &[u8], i: usize, kind: TokKind) -> AsciiRun {
-    let rest = bytes.get(i..).unwrap_or(&[]);
-    let mut lower = 0;
-    let len = if kind == TokKind::Digit {
-        rest.iter().take_while(|b| b.is_ascii_digit()).count()
-    } else {
-        rest.iter()
-            .take_while(|b| {
-                lower |= if b.is_ascii_lowercase() { shape::HAS_LOWER } else { 0 };
-                b.is_ascii_alphabetic()
-            })
-            .count()
-    };
-    AsciiRun { len, lower }
+    let mut j = i;
+    if kind == TokKind::Digit {
+        while ascii_class(bytes, j) == DIGIT {
+            j += 1;
+        }
+        return AsciiRun { len: j - i, lower: 0 };
+    }
+    let mut lower = false;
+    loop {
+        match ascii_class(bytes, j) {
+            LOWER => lower = true,
+            UPPER => {}
+            _ => break,
+        }
+        j += 1;
+    }
+    AsciiRun { len: j - i, lower: if lower { shape::HAS_LOWER } else { 0 } }
 }
 
-/// Splits `text` into tokens.
-pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 4);
-    let mut space = false;
-    let mut newline = false;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let (c, kind) = if b.is_ascii() {
-            (char::from(b), class_of_ascii(b))
-        } else {
-            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else { break };
-            (c, class_of(c))
-        };
-        let end = i + c.len_utf8();
-        let Some(kind) = kind else {
-            space = true;
-            newline |= c == '\n' || c == '\r';
-            i = end;
-            continue;
-        };
-        if kind != TokKind::Punct && b.is_ascii() {
-            // Fast path: a whole run of ASCII letters or digits at once.
-            let run = ascii_run(bytes, i, kind);
-            if let Some(last) = tokens.last_mut().filter(|l| !space && l.end == i && l.kind == kind) {
+/// Builds tokens one character (or one ASCII run) at a time.
+struct Tokenizer<'t> {
+    text: &'t str,
+    tokens: Vec<Token>,
+    /// Whitespace was seen since the last token.
+    space: bool,
+    /// A line break was seen since the last token.
+    newline: bool,
+}
+
+impl Tokenizer<'_> {
+    fn push(&mut self, start: usize, end: usize, kind: TokKind, first: char, shape: u8) {
+        let (space_before, newline_before) = (self.space, self.newline);
+        self.tokens.push(Token { start, end, kind, space_before, newline_before, lex: 0, first, shape });
+        self.space = false;
+        self.newline = false;
+    }
+
+    /// The run of ASCII letters or digits at `i`; returns its end.
+    fn ascii_word(&mut self, i: usize, b: u8, kind: TokKind) -> usize {
+        let run = ascii_run(self.text.as_bytes(), i, kind);
+        let joined = !self.space;
+        match self.tokens.last_mut().filter(|l| joined && l.end == i && l.kind == kind) {
+            Some(last) => {
+                // After a non-ASCII letter of the same word: the ASCII bit stays as it was.
                 last.end = i + run.len;
-                last.shape |= run.lower | shape::MULTI_CHAR; // ASCII bit unchanged: the run is ASCII
-            } else {
-                let multi = if run.len > 1 { shape::MULTI_CHAR } else { 0 };
-                tokens.push(Token {
-                    start: i,
-                    end: i + run.len,
-                    kind,
-                    space_before: space,
-                    newline_before: newline,
-                    lex: 0,
-                    first: c,
-                    shape: char_shape(c, true) | run.lower | multi,
-                });
+                last.shape |= run.lower | shape::MULTI_CHAR;
+                self.newline = false;
             }
-            space = false;
-            newline = false;
-            i += run.len;
-            continue;
+            None => {
+                let multi = if run.len > 1 { shape::MULTI_CHAR } else { 0 };
+                let c = char::from(b);
+                self.push(i, i + run.len, kind, c, char_shape(c, true) | run.lower | multi);
+            }
         }
-        match tokens.last_mut() {
-            Some(last) if !space && last.end == i && last.kind == kind && kind != TokKind::Punct => {
+        i + run.len
+    }
+
+    /// One non-ASCII character at `i`; returns its end.
+    fn other(&mut self, i: usize) -> Option<usize> {
+        let c = self.text.get(i..).and_then(|r| r.chars().next())?;
+        let end = i + c.len_utf8();
+        let Some(kind) = class_of(c) else {
+            self.space = true;
+            return Some(end);
+        };
+        match self.tokens.last_mut() {
+            Some(last) if !self.space && last.end == i && last.kind == kind && kind != TokKind::Punct => {
                 last.end = end;
                 // ASCII only if every character is; lower case if any character is.
                 let add = char_shape(c, false);
                 let ascii = last.shape & add & shape::ASCII;
                 last.shape = (last.shape & !shape::ASCII) | ascii | (add & !shape::ASCII) | shape::MULTI_CHAR;
             }
-            _ => tokens.push(Token {
-                start: i,
-                end,
-                kind,
-                space_before: space,
-                newline_before: newline,
-                lex: 0,
-                first: c,
-                shape: char_shape(c, true),
-            }),
+            _ => self.push(i, end, kind, c, char_shape(c, true)),
         }
-        space = false;
-        newline = false;
-        i = end;
+        Some(end)
     }
-    tokens
+}
+
+/// Splits `text` into tokens.
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let mut t = Tokenizer { text, tokens: Vec::with_capacity(text.len() / 4), space: false, newline: false };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        i = match ASCII_CLASS[usize::from(b)] {
+            SPACE => {
+                t.space = true;
+                t.newline |= b == b'\n' || b == b'\r';
+                i + 1
+            }
+            DIGIT => t.ascii_word(i, b, TokKind::Digit),
+            UPPER | LOWER => t.ascii_word(i, b, TokKind::Alpha),
+            PUNCT => {
+                t.push(i, i + 1, TokKind::Punct, char::from(b), shape::ASCII);
+                i + 1
+            }
+            _ => match t.other(i) {
+                Some(end) => end,
+                None => break,
+            },
+        };
+    }
+    t.tokens
 }
 
 /// Dictionary facts about one token ([`Tokens::name_info`], [`Tokens::english`]), looked up
