@@ -122,7 +122,7 @@ fn is_upper_case_text(text: &str) -> bool {
 fn candidates(text: &str, known: &known::KnownIndex) -> Vec<Candidate> {
     let t = Tokens::new(text);
     let upper = is_upper_case_text(text);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(t.len() / 4);
     patterns::find_ssn(&t, &mut out);
     patterns::find_phone(&t, &mut out);
     network::find_email(text, &mut out);

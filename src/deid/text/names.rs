@@ -533,11 +533,13 @@ fn sentence_start(t: &Tokens<'_>, i: usize) -> bool {
 
 /// All name candidates.
 pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidate>) {
-    for i in 0..t.len() {
+    // Every rule starts at a word (a title, a context word or a name).
+    let words = || (0..t.len()).filter(|&i| t.kind(i) == Some(TokKind::Alpha));
+    for i in words() {
         after_title(t, i, upper_doc, out);
         after_context(t, i, upper_doc, out);
     }
-    for i in 0..t.len() {
+    for i in words() {
         from_dictionary(t, i, upper_doc, out);
         unlisted_first_name(t, i, upper_doc, out);
     }
