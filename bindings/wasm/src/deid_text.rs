@@ -5,7 +5,7 @@
 //! code units, so every offset is converted here (one pass over the text) before it crosses:
 //! `text.slice(start, end)` in JS is then exactly the replaced stretch.
 
-use js_sys::Array;
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::error::{invalid_argument, IntoJs, JsResult};
@@ -33,17 +33,41 @@ pub fn scrub_text(
     };
     let scrubbed = deid::scrub_text(&text, &options).into_js()?;
     let offsets = Utf16Offsets::new(&text, &scrubbed.spans);
-    let spans = scrubbed.spans.iter().map(|span| span_object(span, &offsets)).collect::<JsResult<Array>>()?;
+    let mut names = SpanNames::new();
+    let spans = scrubbed.spans.iter().map(|span| names.object(span, &offsets)).collect::<JsResult<Array>>()?;
     Ok(object(&[("text", JsValue::from_str(&scrubbed.text)), ("spans", spans.into())])?.into())
 }
 
-fn span_object(span: &Span, offsets: &Utf16Offsets) -> JsResult<JsValue> {
-    Ok(object(&[
-        ("type", JsValue::from_str(span.kind.label())),
-        ("start", JsValue::from_f64(offsets.get(span.start))),
-        ("end", JsValue::from_f64(offsets.get(span.end))),
-    ])?
-    .into())
+/// The JS strings every span object uses (member names, class labels), each made once per call
+/// instead of once per span: a note has a span every few dozen bytes.
+struct SpanNames {
+    members: [JsValue; 3],
+    labels: Vec<(PhiKind, JsValue)>,
+}
+
+impl SpanNames {
+    fn new() -> Self {
+        Self { members: ["type", "start", "end"].map(JsValue::from_str), labels: Vec::new() }
+    }
+
+    fn label(&mut self, kind: PhiKind) -> JsValue {
+        if let Some((_, label)) = self.labels.iter().find(|(k, _)| *k == kind) {
+            return label.clone();
+        }
+        let label = JsValue::from_str(kind.label());
+        self.labels.push((kind, label.clone()));
+        label
+    }
+
+    /// `{ type, start, end }` with UTF-16 offsets.
+    fn object(&mut self, span: &Span, offsets: &Utf16Offsets) -> JsResult<JsValue> {
+        let out = Object::new();
+        let values = [self.label(span.kind), offsets.get(span.start).into(), offsets.get(span.end).into()];
+        for (name, value) in self.members.iter().zip(values) {
+            Reflect::set(&out, name, &value)?;
+        }
+        Ok(out.into())
+    }
 }
 
 /// The Safe Harbor 3-digit form of a US ZIP code: its first three digits, or `000` for a

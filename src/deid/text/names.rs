@@ -411,7 +411,7 @@ fn after_title(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidat
 
 /// After a context word: `daughter, Ana,`, `seen by Ana Ruiz`, `Patient: RUIZ, ANA`.
 fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
-    if !t.has(i, bit::RELATION | bit::NAME_WEAK) && !(i > 0 && t.has(i - 1, bit::BY_VERB)) {
+    if !(t.has(i, bit::RELATION | bit::NAME_WEAK) || (i > 0 && t.has(i - 1, bit::BY_VERB))) {
         return; // no context word here (the common case)
     }
     let by_verb = i > 0 && t.has(i - 1, bit::BY_VERB) && t.is_any(i, &["by", "with", "to"]);

@@ -20,6 +20,8 @@ const LOCAL: u8 = 1 << 3;
 /// Characters a URL may contain.
 const URL: u8 = 1 << 4;
 
+// Evaluated at compile time only ([`CLASS`]): an index out of range would fail the build.
+#[allow(clippy::indexing_slicing)]
 const fn class_of(b: u8) -> u8 {
     let mut c = 0;
     if b.is_ascii_alphanumeric() {
@@ -54,6 +56,7 @@ const fn class_of(b: u8) -> u8 {
     c
 }
 
+#[allow(clippy::indexing_slicing)] // compile time only, as above
 const fn class_table() -> [u8; 256] {
     let mut t = [0u8; 256];
     let mut b = 0;
@@ -68,7 +71,7 @@ const fn class_table() -> [u8; 256] {
 static CLASS: [u8; 256] = class_table();
 
 fn is(bytes: &[u8], i: usize, bits: u8) -> bool {
-    bytes.get(i).is_some_and(|&b| CLASS[usize::from(b)] & bits != 0)
+    bytes.get(i).is_some_and(|&b| CLASS.get(usize::from(b)).is_some_and(|c| c & bits != 0))
 }
 
 /// One past the run of bytes of class `bits` starting at `i`.

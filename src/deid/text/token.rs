@@ -93,6 +93,8 @@ const PUNCT: u8 = 4;
 /// A byte of a multi-byte character: decoded on the slow path.
 const NON_ASCII: u8 = 5;
 
+// Evaluated at compile time only ([`ASCII_CLASS`]): an index out of range would fail the build.
+#[allow(clippy::indexing_slicing)]
 const fn ascii_class_table() -> [u8; 256] {
     let mut t = [NON_ASCII; 256];
     let mut b = 0;
@@ -113,7 +115,12 @@ const fn ascii_class_table() -> [u8; 256] {
 static ASCII_CLASS: [u8; 256] = ascii_class_table();
 
 fn ascii_class(bytes: &[u8], i: usize) -> u8 {
-    bytes.get(i).map_or(NON_ASCII, |&b| ASCII_CLASS[usize::from(b)])
+    bytes.get(i).map_or(NON_ASCII, |&b| class_of_byte(b))
+}
+
+/// [`ASCII_CLASS`] of one byte (every `u8` is in range).
+fn class_of_byte(b: u8) -> u8 {
+    ASCII_CLASS.get(usize::from(b)).copied().unwrap_or(NON_ASCII)
 }
 
 /// A run of ASCII bytes of one class.
@@ -210,7 +217,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        i = match ASCII_CLASS[usize::from(b)] {
+        i = match class_of_byte(b) {
             SPACE => {
                 t.space = true;
                 t.newline |= b == b'\n' || b == b'\r';
