@@ -88,7 +88,10 @@ pub(crate) struct Copied {
 /// copied stretches (placeholders are never detected), so the lookup always succeeds for
 /// them; `is_end` picks the stretch that ends at `pos` rather than the one starting there.
 pub(crate) fn map_back(copied: &[Copied], pos: usize, is_end: bool) -> usize {
-    let hit = copied.iter().find(|c| {
+    // Stretches are sorted by output offset: the one holding `pos` is the last starting at or
+    // before it (before it, for an end).
+    let after = copied.partition_point(|c| if is_end { c.out_start < pos } else { c.out_start <= pos });
+    let hit = after.checked_sub(1).and_then(|k| copied.get(k)).filter(|c| {
         if is_end {
             c.out_start < pos && pos <= c.out_start + c.len
         } else {
