@@ -143,8 +143,10 @@ def deid():
         "scores: 90 admission, clinic, discharge, nursing and portal notes, 40 KB, about one identifier every 35 bytes, "
         "one note in four also in upper case) and the FHIR fixtures of `tests/fixtures/fhir/` (reference year 2026). "
         "One thread. MB = 10^6 input bytes. Every scrub includes the detection passes over its own output "
-        "that make scrubbing idempotent (docs/DEIDENTIFICATION.md). CPU rates divide by the CPU time of the process "
-        "and do not depend on other load on this shared machine; wall-clock rates are lower bounds on a busy machine.",
+        "that make scrubbing idempotent (docs/DEIDENTIFICATION.md). CPU rates divide by the CPU time of the process, "
+        "so other jobs waiting for the cores do not lower them (jobs on the sibling hardware thread of a shared core "
+        "still can); wall-clock rates are lower bounds on a busy machine. The Presidio rate is read from "
+        "docs/DEID-PRESIDIO.md (its own run, same notes).",
         "",
         "| Row | native, per CPU-second | native (wall) | wasm in Node, per CPU-second | wasm (wall) |",
         "|---|---:|---:|---:|---:|",
