@@ -23,10 +23,13 @@
 //! `cargo bench --bench records`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use std::collections::BTreeMap;
-use std::time::Duration;
+#[path = "common/cpu_time.rs"]
+mod cpu_time;
 
-use criterion::measurement::{Measurement, ValueFormatter, WallTime};
+use std::collections::BTreeMap;
+
+use cpu_time::ProcessCpuTime;
+use criterion::measurement::Measurement;
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion};
 use phiseal::envelope;
 use phiseal::hpke;
@@ -39,53 +42,6 @@ const ROLES: [&str; 3] = ["clinician", "billing", "frontdesk"];
 const RECIPIENTS_PER_ROLE: usize = 2;
 const RECORD_ID: &str = "Patient/pat-7f3a9c";
 const SLOT_INFO: &[u8] = b"phiseal/v1 slot";
-
-/// CPU time of the whole process, in nanoseconds, as a criterion measurement.
-struct ProcessCpuTime;
-
-static WALL: WallTime = WallTime;
-
-#[cfg(unix)]
-fn process_cpu_nanos() -> u64 {
-    let mut now = libc::timespec { tv_sec: 0, tv_nsec: 0 };
-    // SAFETY: `now` is a valid, writable timespec; the clock id is a constant the kernel knows.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut now) };
-    assert_eq!(rc, 0, "clock_gettime(CLOCK_PROCESS_CPUTIME_ID) failed");
-    u64::try_from(now.tv_sec).unwrap() * 1_000_000_000 + u64::try_from(now.tv_nsec).unwrap()
-}
-
-/// Elsewhere the "CPU" group falls back to wall-clock time.
-#[cfg(not(unix))]
-fn process_cpu_nanos() -> u64 {
-    static EPOCH: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
-    let elapsed = EPOCH.get_or_init(std::time::Instant::now).elapsed();
-    u64::try_from(elapsed.as_nanos()).unwrap()
-}
-
-impl Measurement for ProcessCpuTime {
-    type Intermediate = u64;
-    type Value = Duration;
-
-    fn start(&self) -> u64 {
-        process_cpu_nanos()
-    }
-    fn end(&self, start: u64) -> Duration {
-        Duration::from_nanos(process_cpu_nanos().saturating_sub(start))
-    }
-    fn add(&self, a: &Duration, b: &Duration) -> Duration {
-        *a + *b
-    }
-    fn zero(&self) -> Duration {
-        Duration::ZERO
-    }
-    fn to_f64(&self, value: &Duration) -> f64 {
-        value.as_nanos() as f64
-    }
-    fn formatter(&self) -> &dyn ValueFormatter {
-        // Values are nanoseconds, as for wall time: reuse its units.
-        WALL.formatter()
-    }
-}
 
 /// The ready-made Patient policy restricted to the three roles above: `research` is dropped
 /// from the role list, from every rule's roles and from `generalizeFor`.

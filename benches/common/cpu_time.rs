@@ -1,6 +1,7 @@
 //! CPU time of the whole process as a criterion measurement, shared by the benches that report
-//! CPU-time rates (`benches/records.rs`, `benches/deid.rs`): on a shared machine other jobs
-//! inflate wall-clock time but not the CPU time this process uses.
+//! CPU-time rates (`benches/records.rs`, `benches/deid.rs`, `benches/stream.rs`): on a shared
+//! machine other jobs inflate wall-clock time but not the CPU time this process uses (and
+//! `openssl speed`, which the stream rows are set beside, reports CPU time too).
 
 use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use std::time::Duration;

@@ -90,8 +90,15 @@ export function scrubText(text, options) {
   const allowed = ["mode", "keepYear", "referenceYear", "known"];
   const { mode = "tag", keepYear = false, referenceYear, known } = options === undefined ? {} : knownOptions(options, "scrubText", allowed);
   if (typeof keepYear !== "boolean") throw invalid("keepYear must be a boolean");
-  return glue.deidScrubText(text, mode, keepYear, referenceYear, ...knownArrays(known));
+  const { text: scrubbed, spans } = glue.deidScrubText(text, mode, keepYear, referenceYear, ...knownArrays(known));
+  phiTypes ??= glue.deidPhiTypes();
+  const list = [];
+  for (let i = 0; i < spans.length; i += 3) list.push({ type: phiTypes[spans[i]], start: spans[i + 1], end: spans[i + 2] });
+  return { text: scrubbed, spans: list };
 }
+
+/** Class labels in the order the binding numbers spans (read once). */
+let phiTypes;
 
 /** The Safe Harbor 3-digit form of a US ZIP code, or "000" (small, restricted or unknown area). */
 export function zip3(zip) {

@@ -47,6 +47,8 @@ pub struct Note {
     pub text: String,
     pub gold: Vec<(PhiKind, usize, usize)>,
     pub known: KnownIdentifiers,
+    /// The values in `known`, for consumers outside Rust (benches/js/deid-bench.mjs).
+    pub known_values: Vec<(PhiKind, String)>,
     pub upper: bool,
 }
 
@@ -488,6 +490,7 @@ pub fn evaluation_set() -> Vec<Note> {
             t(&mut b, &mut r, &p);
         }
         let mut known = KnownIdentifiers::new();
+        let mut known_values = Vec::new();
         if n % 2 == 0 {
             for (kind, v) in [
                 (PhiKind::Name, p.first),
@@ -497,6 +500,7 @@ pub fn evaluation_set() -> Vec<Note> {
                 (PhiKind::Phone, p.phone.as_str()),
             ] {
                 known.add(kind, v).unwrap();
+                known_values.push((kind, v.to_owned()));
             }
         }
         if n % 4 == 1 {
@@ -504,10 +508,11 @@ pub fn evaluation_set() -> Vec<Note> {
                 text: b.text.to_ascii_uppercase(),
                 gold: b.gold.clone(),
                 known: known.clone(),
+                known_values: known_values.clone(),
                 upper: true,
             });
         }
-        notes.push(Note { text: b.text, gold: b.gold, known, upper: false });
+        notes.push(Note { text: b.text, gold: b.gold, known, known_values, upper: false });
     }
     notes
 }

@@ -5,16 +5,19 @@
 //! code units, so every offset is converted here (one pass over the text) before it crosses:
 //! `text.slice(start, end)` in JS is then exactly the replaced stretch.
 
-use js_sys::Array;
+use js_sys::{Array, Uint32Array};
 use wasm_bindgen::prelude::*;
 
 use crate::error::{invalid_argument, IntoJs, JsResult};
 use crate::records_json::{array, object, unicode_text, whole_number};
 use phiseal::deid::{self, KnownIdentifiers, OutputMode, PhiKind, Span, TextOptions};
 
-/// Scrubs `text`: `{ text, spans: [{ type, start, end }] }`, offsets in UTF-16 code units of
-/// the input. `mode` is `tag`, `surrogate` or `mask`; `reference_year` is a year or
-/// `undefined`; `known_types[i]` (a class label such as `NAME`) goes with `known_values[i]`.
+/// Scrubs `text`: `{ text, spans }`, where `spans` is a `Uint32Array` of `(class, start, end)`
+/// triples: `class` indexes [`phi_types`], offsets are in UTF-16 code units of the input.
+/// (`pkg/src/deid.js` turns them into `{ type, start, end }` objects: building them in JS
+/// avoids three calls from WebAssembly into JS per span.) `mode` is `tag`, `surrogate` or
+/// `mask`; `reference_year` is a year or `undefined`; `known_types[i]` (a class label such as
+/// `NAME`) goes with `known_values[i]`.
 #[wasm_bindgen(js_name = deidScrubText)]
 pub fn scrub_text(
     text: &JsValue,
@@ -33,17 +36,23 @@ pub fn scrub_text(
     };
     let scrubbed = deid::scrub_text(&text, &options).into_js()?;
     let offsets = Utf16Offsets::new(&text, &scrubbed.spans);
-    let spans = scrubbed.spans.iter().map(|span| span_object(span, &offsets)).collect::<JsResult<Array>>()?;
+    let mut triples = Vec::with_capacity(scrubbed.spans.len() * 3);
+    for span in &scrubbed.spans {
+        triples.extend([class_index(span.kind), offsets.get(span.start), offsets.get(span.end)]);
+    }
+    let spans = Uint32Array::from(triples.as_slice());
     Ok(object(&[("text", JsValue::from_str(&scrubbed.text)), ("spans", spans.into())])?.into())
 }
 
-fn span_object(span: &Span, offsets: &Utf16Offsets) -> JsResult<JsValue> {
-    Ok(object(&[
-        ("type", JsValue::from_str(span.kind.label())),
-        ("start", JsValue::from_f64(offsets.get(span.start))),
-        ("end", JsValue::from_f64(offsets.get(span.end))),
-    ])?
-    .into())
+/// The class labels (`NAME`, `DATE`, ...) in the order `deidScrubText` numbers them.
+#[wasm_bindgen(js_name = deidPhiTypes)]
+pub fn phi_types() -> Array {
+    PhiKind::ALL.iter().map(|kind| JsValue::from_str(kind.label())).collect()
+}
+
+/// Position of `kind` in [`PhiKind::ALL`].
+fn class_index(kind: PhiKind) -> u32 {
+    PhiKind::ALL.iter().position(|k| *k == kind).and_then(|i| u32::try_from(i).ok()).unwrap_or(u32::MAX)
 }
 
 /// The Safe Harbor 3-digit form of a US ZIP code: its first three digits, or `000` for a
@@ -118,11 +127,13 @@ impl Utf16Offsets {
         Self { pairs }
     }
 
-    fn get(&self, byte: usize) -> f64 {
+    /// The UTF-16 offset of a byte offset asked for in [`Utf16Offsets::new`] (texts are at
+    /// most 16 MiB, so it fits in 32 bits).
+    fn get(&self, byte: usize) -> u32 {
         let units = match self.pairs.binary_search_by_key(&byte, |(b, _)| *b) {
             Ok(i) => self.pairs.get(i).map_or(0, |(_, u)| *u),
             Err(_) => 0,
         };
-        units as f64
+        u32::try_from(units).unwrap_or(u32::MAX)
     }
 }

@@ -36,6 +36,8 @@ pub(crate) fn unicode_text(value: &JsValue, what: &'static str) -> JsResult<Stri
         return Err(to_js(phiseal::Error::LimitExceeded("JSON document size")));
     }
     let text = string.as_string().ok_or_else(|| invalid_argument(what, "must be a string"))?;
+    // The conversion writes a lone surrogate as U+FFFD, so only text holding U+FFFD needs the
+    // check code unit by code unit (one call into JS per unit).
     if text.contains(char::REPLACEMENT_CHARACTER) && !string.is_valid_utf16() {
         return Err(to_js(phiseal::Error::Malformed("text is not well-formed Unicode (lone surrogate)")));
     }

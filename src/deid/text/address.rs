@@ -250,7 +250,11 @@ fn zip_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
 /// Street addresses, PO boxes, cities and ZIP codes.
 pub(crate) fn find_addresses(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidate>) {
     for i in 0..t.len() {
-        if let Some(e) = street_at(t, i, upper_doc).or_else(|| po_box_at(t, i)) {
+        // A street starts with a number; a PO box with `PO` or `P`.
+        let number = t.digits(i, None);
+        let po = !number && t.kind(i) == Some(TokKind::Alpha) && t.byte_len(i) <= 2;
+        let street = if number { street_at(t, i, upper_doc) } else { None };
+        if let Some(e) = street.or_else(|| if po { po_box_at(t, i) } else { None }) {
             out.push(Candidate::new(PhiKind::Address, t.start(i), t.end(e - 1), 86));
         }
         if t.punct(i, ',') {
@@ -262,6 +266,9 @@ pub(crate) fn find_addresses(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Cand
                     }
                 }
             }
+        }
+        if !t.digits(i, Some(5)) {
+            continue; // not a ZIP
         }
         let after_state = i > 0 && (is_state_code(t, i - 1) || t.has(i - 1, bit::STATE_NAME));
         let after_word = (i.saturating_sub(3)..i).any(|j| t.has(j, bit::ZIP_CONTEXT));

@@ -5,7 +5,7 @@
 //! records where its year is (if written with 4 digits) and whether the date is a birth date.
 
 use super::lexicon::bit;
-use super::token::Tokens;
+use super::token::{TokKind, Tokens};
 use super::{Candidate, PhiKind};
 
 pub(crate) const MONTHS: [&str; 12] = [
@@ -290,6 +290,11 @@ fn with_weekday(t: &Tokens<'_>, first: usize) -> usize {
 pub(crate) fn find_dates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < t.len() {
+        // Every date form starts with a month name, a number or the `'` of `'85`.
+        if !(t.kind(i) == Some(TokKind::Digit) || is_month(t, i) || t.punct(i, '\'')) {
+            i += 1;
+            continue;
+        }
         let found =
             month_first(t, i).or_else(|| day_first(t, i)).or_else(|| numeric(t, i)).or_else(|| birth_year(t, i));
         let Some(f) = found else {

@@ -4,7 +4,7 @@
 //! a list of common English words (`data/names/english.txt`) that tells a word that is
 //! probably a name (capitalized, not listed, not English) from an ordinary word.
 
-use std::collections::{HashMap, HashSet};
+use super::lexicon::{self, MAX_WORD};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// FNV-1a: the tables are fixed at build time, so a fast non-keyed hash cannot be abused (an
@@ -33,15 +33,11 @@ impl Hasher for Fnv {
 
 /// Hash builder for the static word tables.
 pub(crate) type FnvBuild = BuildHasherDefault<Fnv>;
-use std::sync::OnceLock;
 
 const FIRST: &str = include_str!("../../../data/names/first.txt");
 const LAST: &str = include_str!("../../../data/names/last.txt");
 const STOP: &str = include_str!("../../../data/names/stopwords.txt");
 const ENGLISH: &str = include_str!("../../../data/names/english.txt");
-
-/// Longest word looked up (longer words are never names in the lists).
-const MAX_WORD: usize = 24;
 
 /// What the dictionary knows about one word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -63,50 +59,49 @@ impl NameInfo {
     pub(crate) fn strong(self) -> bool {
         self.any() && !self.ambiguous && !self.stop
     }
+
+    /// Both entries' facts (a word in several lists).
+    pub(crate) fn merge(self, other: NameInfo) -> NameInfo {
+        NameInfo {
+            first: self.first || other.first,
+            last: self.last || other.last,
+            ambiguous: self.ambiguous || other.ambiguous,
+            stop: self.stop || other.stop,
+        }
+    }
 }
 
-/// Table keys are the words' bytes, so a lookup needs no UTF-8 check of the folded copy.
-fn load() -> HashMap<&'static [u8], NameInfo, FnvBuild> {
-    let mut map: HashMap<&'static [u8], NameInfo, FnvBuild> =
-        HashMap::with_capacity_and_hasher(8192, FnvBuild::default());
+/// Calls `add` with every listed word (upper case, as the lists spell them) and its facts;
+/// a word may come more than once (first and last name, stop word).
+pub(crate) fn add_names(add: &mut dyn FnMut(&'static str, NameInfo)) {
     for (list, is_first) in [(FIRST, true), (LAST, false)] {
         for line in list.lines().filter(|l| !l.starts_with('#')) {
             let (word, ambiguous) = match line.strip_suffix(" *") {
                 Some(w) => (w, true),
                 None => (line, false),
             };
-            let e = map.entry(word.as_bytes()).or_default();
-            if is_first {
-                e.first = true
-            } else {
-                e.last = true
-            }
-            e.ambiguous |= ambiguous;
+            add(word, NameInfo { first: is_first, last: !is_first, ambiguous, stop: false });
         }
     }
     for word in STOP.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace) {
-        map.entry(word.as_bytes()).or_default().stop = true;
+        add(word, NameInfo { stop: true, ..NameInfo::default() });
     }
-    map
 }
 
-fn table() -> &'static HashMap<&'static [u8], NameInfo, FnvBuild> {
-    static TABLE: OnceLock<HashMap<&'static [u8], NameInfo, FnvBuild>> = OnceLock::new();
-    TABLE.get_or_init(load)
-}
-
-fn english_table() -> &'static HashSet<&'static [u8], FnvBuild> {
-    static TABLE: OnceLock<HashSet<&'static [u8], FnvBuild>> = OnceLock::new();
-    TABLE.get_or_init(|| ENGLISH.lines().filter(|l| !l.starts_with('#')).map(str::as_bytes).collect())
+/// Calls `add` with every word of the English list (lower case, base forms).
+pub(crate) fn add_english(add: &mut dyn FnMut(&'static str)) {
+    for word in ENGLISH.lines().filter(|l| !l.starts_with('#')) {
+        add(word);
+    }
 }
 
 /// Suffixes stripped to find a base form (the same rule as `data/names/derive_names.py`).
 const SUFFIXES: [&str; 9] = ["ies", "ied", "es", "s", "ed", "ing", "ly", "er", "est"];
 
-/// Whether `stem` followed by `tail` (one byte or none) is in the English table, without
-/// allocating.
-fn contains_with(table: &HashSet<&'static [u8], FnvBuild>, stem: &[u8], tail: Option<u8>) -> bool {
-    let mut buf = [0u8; MAX_WORD + 1];
+/// Whether the lower-case `stem` followed by `tail` (one byte or none) is an English base
+/// form, without allocating.
+fn base_with(stem: &[u8], tail: Option<u8>) -> bool {
+    let mut buf = [0u8; MAX_WORD];
     let n = stem.len();
     let Some(dst) = buf.get_mut(..n) else { return false };
     dst.copy_from_slice(stem);
@@ -120,47 +115,38 @@ fn contains_with(table: &HashSet<&'static [u8], FnvBuild>, stem: &[u8], tail: Op
         },
         None => n,
     };
-    buf.get(..len).is_some_and(|w| table.contains(w))
+    buf.get(..len).is_some_and(|w| lexicon::word_entry(w).english)
 }
 
-/// Whether a word is a common English word (SCOWL size 35), inflections included.
-/// Non-ASCII and very long words are not.
-pub(crate) fn is_english(word: &str) -> bool {
-    let mut buf = [0u8; MAX_WORD];
-    let Some(dst) = buf.get_mut(..word.len()) else { return false };
-    if !word.is_ascii() {
-        return false;
-    }
-    dst.copy_from_slice(word.as_bytes());
-    dst.make_ascii_lowercase();
-    let lower: &[u8] = dst;
-    let table = english_table();
-    if table.contains(lower) {
-        return true;
-    }
+/// Whether a lower-case word that is not itself in the English list is an inflection of a
+/// word that is (`visits`, `carried`, `stopped`).
+pub(crate) fn is_inflection(lower: &[u8]) -> bool {
     SUFFIXES.iter().any(|suf| {
         let Some(stem) = lower.strip_suffix(suf.as_bytes()).filter(|s| s.len() >= 3) else { return false };
         if *suf == "ies" || *suf == "ied" {
-            return contains_with(table, stem, Some(b'y'));
+            return base_with(stem, Some(b'y'));
         }
         let doubled = stem.len() >= 2 && stem.last() == stem.get(stem.len() - 2);
-        table.contains(stem)
-            || contains_with(table, stem, Some(b'e'))
-            || (doubled && stem.get(..stem.len() - 1).is_some_and(|s| table.contains(s)))
+        base_with(stem, None)
+            || base_with(stem, Some(b'e'))
+            || (doubled && stem.get(..stem.len() - 1).is_some_and(|s| base_with(s, None)))
     })
+}
+
+/// Whether a word is a common English word (SCOWL size 35), inflections included.
+/// Non-ASCII and very long words are not. (Tokens get the same answer from
+/// [`super::token::Tokens::english`].)
+#[cfg(test)]
+fn is_english(word: &str) -> bool {
+    let mut buf = [0u8; MAX_WORD];
+    let Some(lower) = lexicon::fold(word.as_bytes(), &mut buf) else { return false };
+    lexicon::word_entry(lower).english || is_inflection(lower)
 }
 
 /// Looks a word up, ignoring case. Non-ASCII or very long words are unknown.
 pub(crate) fn lookup(word: &str) -> NameInfo {
     let mut buf = [0u8; MAX_WORD];
-    let Some(dst) = buf.get_mut(..word.len()) else { return NameInfo::default() };
-    if !word.is_ascii() {
-        return NameInfo::default();
-    }
-    dst.copy_from_slice(word.as_bytes());
-    dst.make_ascii_uppercase();
-    let upper: &[u8] = dst;
-    table().get(upper).copied().unwrap_or_default()
+    lexicon::fold(word.as_bytes(), &mut buf).map_or_else(NameInfo::default, |lower| lexicon::word_entry(lower).name)
 }
 
 #[cfg(test)]

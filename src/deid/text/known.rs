@@ -126,23 +126,37 @@ fn phrases(known: &KnownIdentifiers) -> Vec<Phrase> {
     out
 }
 
-/// Finds every known value in the text.
-pub(crate) fn find_known(t: &Tokens<'_>, known: &KnownIdentifiers, upper_doc: bool, out: &mut Vec<Candidate>) {
-    if known.is_empty() {
-        return;
-    }
-    let list = phrases(known);
-    let mut by_first: HashMap<&str, Vec<&Phrase>, FnvBuild> = HashMap::default();
-    for p in &list {
-        if let Some(w) = p.words.first() {
-            by_first.entry(w.as_str()).or_default().push(p);
+/// The phrases of a [`KnownIdentifiers`] set, indexed by first word. Built once per
+/// [`super::scrub_text`] call and shared by its detection passes.
+pub(crate) struct KnownIndex {
+    phrases: Vec<Phrase>,
+    /// First word → indices into `phrases`.
+    by_first: HashMap<String, Vec<usize>, FnvBuild>,
+}
+
+impl KnownIndex {
+    pub(crate) fn new(known: &KnownIdentifiers) -> Self {
+        let phrases = phrases(known);
+        let mut by_first: HashMap<String, Vec<usize>, FnvBuild> = HashMap::default();
+        for (k, p) in phrases.iter().enumerate() {
+            if let Some(w) = p.words.first() {
+                by_first.entry(w.clone()).or_default().push(k);
+            }
         }
+        KnownIndex { phrases, by_first }
+    }
+}
+
+/// Finds every known value in the text.
+pub(crate) fn find_known(t: &Tokens<'_>, known: &KnownIndex, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if known.phrases.is_empty() {
+        return;
     }
     let words: Vec<usize> = (0..t.len()).filter(|&i| t.kind(i) != Some(TokKind::Punct)).collect();
     let mut folded = String::new();
     for (w, &tok) in words.iter().enumerate() {
-        let Some(cands) = by_first.get(lowered(t.s(tok), &mut folded)) else { continue };
-        for p in cands {
+        let Some(cands) = known.by_first.get(lowered(t.s(tok), &mut folded)) else { continue };
+        for p in cands.iter().filter_map(|&k| known.phrases.get(k)) {
             let n = p.words.len();
             let Some(toks) = words.get(w..w + n) else { continue };
             if toks.iter().zip(&p.words).skip(1).any(|(&k, word)| !lower_eq(t.s(k), word)) {

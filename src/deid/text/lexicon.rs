@@ -1,9 +1,11 @@
-//! One table of every keyword list the recognizers use, so that a token is classified once
-//! (a hash lookup in the tokenizer) instead of being compared with each list at each use.
+//! One table of every word list the recognizers use (keyword lists, the Census name
+//! dictionary, the English word list), so that a token is classified once (one hash lookup in
+//! the tokenizer) instead of being compared with each list at each use.
 
-use super::dictionary::FnvBuild;
+use super::dictionary::{self, NameInfo};
 use super::{address, ages, dates, ids, names, patterns};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::sync::OnceLock;
 
 /// Bits of [`super::token::Token::lex`].
@@ -32,10 +34,73 @@ pub(crate) mod bit {
     pub const PHONE_CONTEXT: u64 = 1 << 21;
 }
 
-/// Longest keyword looked up, in bytes.
-const MAX_KEYWORD: usize = 16;
+/// Longest word looked up at all (longer words are in no list).
+pub(crate) const MAX_WORD: usize = 24;
 
-fn build() -> HashMap<Vec<u8>, u64, FnvBuild> {
+/// What the lists say about one word (ignoring ASCII case).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Entry {
+    /// Keyword bits ([`bit`]).
+    pub lex: u64,
+    /// Name dictionary entry.
+    pub name: NameInfo,
+    /// The word itself (not an inflection of it) is in the English list.
+    pub english: bool,
+}
+
+/// A lower-case word of at most [`MAX_WORD`] bytes, zero-padded into three integers: compared
+/// with three integer comparisons and hashed with a few multiplies, with no pointer to follow.
+/// (Words are letters only, so the padding cannot make two words equal.)
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Key([u64; 3]);
+
+impl Key {
+    fn new(lower: &[u8]) -> Option<Key> {
+        let mut b = [0u8; MAX_WORD];
+        b.get_mut(..lower.len())?.copy_from_slice(lower);
+        let word = |k: usize| b.get(k..k + 8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes);
+        Some(Key([word(0), word(8), word(16)]))
+    }
+}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        let [a, b, c] = self.0;
+        let x = (a ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ c.wrapping_mul(0xc2b2_ae3d_27d4_eb4f))
+            .wrapping_mul(0x1656_67b1_9e37_79f9);
+        state.write_u64(x ^ (x >> 29));
+    }
+}
+
+/// Passes [`Key`]'s hash through. The table is fixed at build time, so a fast non-keyed hash
+/// cannot be abused (an input word can only land in a bucket the static table already has).
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is used by `Key`; fold anything else in for completeness.
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type Table = HashMap<Key, Entry, BuildHasherDefault<KeyHasher>>;
+
+/// The entry of `word` (lower-cased first), created empty if absent; words longer than
+/// [`MAX_WORD`] are never looked up, so they are not stored.
+fn slot<'t>(map: &'t mut Table, word: &str) -> Option<&'t mut Entry> {
+    Key::new(word.to_ascii_lowercase().as_bytes()).map(|k| map.entry(k).or_default())
+}
+
+fn keywords(map: &mut Table) {
     let lists: [(&[&str], u64); 21] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
@@ -59,50 +124,104 @@ fn build() -> HashMap<Vec<u8>, u64, FnvBuild> {
         (dates::DAY_MONTH_CONTEXT, bit::DAY_MONTH),
         (patterns::SSN_CONTEXT, bit::SSN_CONTEXT),
     ];
-    let mut map: HashMap<Vec<u8>, u64, FnvBuild> = HashMap::default();
+    let mut add = |w: &str, b: u64| {
+        if let Some(e) = slot(map, w) {
+            e.lex |= b;
+        }
+    };
     for (list, b) in lists {
         for w in list {
-            *map.entry(w.to_ascii_lowercase().into_bytes()).or_insert(0) |= b;
+            add(w, b);
         }
     }
     for w in patterns::PHONE_CONTEXT {
-        *map.entry(w.to_ascii_lowercase().into_bytes()).or_insert(0) |= bit::PHONE_CONTEXT;
+        add(w, bit::PHONE_CONTEXT);
     }
     for (w, _) in ids::CONTEXT {
-        *map.entry(w.to_ascii_lowercase().into_bytes()).or_insert(0) |= bit::ID_CONTEXT;
+        add(w, bit::ID_CONTEXT);
     }
-    map
 }
 
-fn table() -> &'static HashMap<Vec<u8>, u64, FnvBuild> {
-    static TABLE: OnceLock<HashMap<Vec<u8>, u64, FnvBuild>> = OnceLock::new();
-    TABLE.get_or_init(build)
+fn keyword_table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map = Table::default();
+        keywords(&mut map);
+        map
+    })
+}
+
+/// The name dictionary and the English list. Kept apart from the small, always-hot keyword
+/// table: most tokens never need it.
+fn word_table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map = Table::default();
+        dictionary::add_names(&mut |word, info| {
+            if let Some(e) = slot(&mut map, word) {
+                e.name = e.name.merge(info);
+            }
+        });
+        dictionary::add_english(&mut |word| {
+            if let Some(e) = slot(&mut map, word) {
+                e.english = true;
+            }
+        });
+        map
+    })
+}
+
+/// `word` lower-cased into `buf`, if it is ASCII and at most [`MAX_WORD`] bytes.
+pub(crate) fn fold<'b>(word: &[u8], buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> {
+    let dst = buf.get_mut(..word.len())?;
+    if !word.is_ascii() {
+        return None;
+    }
+    dst.copy_from_slice(word);
+    dst.make_ascii_lowercase();
+    Some(dst)
+}
+
+/// The keyword bits of an already lower-cased word.
+pub(crate) fn keyword_bits(lower: &[u8]) -> u64 {
+    Key::new(lower).and_then(|k| keyword_table().get(&k)).map_or(0, |e| e.lex)
+}
+
+/// The dictionary facts (name, English) of an already lower-cased word; `lex` is not set.
+pub(crate) fn word_entry(lower: &[u8]) -> Entry {
+    Key::new(lower).and_then(|k| word_table().get(&k).copied()).unwrap_or_default()
+}
+
+/// Everything the lists say about one word, ignoring ASCII case (nothing for non-ASCII or
+/// very long words).
+#[cfg(test)]
+fn entry(word: &str) -> Entry {
+    let mut buf = [0u8; MAX_WORD];
+    let Some(lower) = fold(word.as_bytes(), &mut buf) else { return Entry::default() };
+    Entry { lex: keyword_bits(lower), ..word_entry(lower) }
 }
 
 /// The keyword bits of one alphabetic token (0 for anything not in a list).
-pub(crate) fn classify(word: &str) -> u64 {
-    let mut buf = [0u8; MAX_KEYWORD];
-    let Some(dst) = buf.get_mut(..word.len()) else { return 0 };
-    if !word.is_ascii() {
-        return 0;
-    }
-    dst.copy_from_slice(word.as_bytes());
-    dst.make_ascii_lowercase();
-    let lower: &[u8] = dst;
-    table().get(lower).copied().unwrap_or(0)
+#[cfg(test)]
+fn classify(word: &str) -> u64 {
+    entry(word).lex
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Longest keyword, in bytes.
+    const MAX_KEYWORD: usize = 16;
+
     #[test]
     fn every_keyword_is_classifiable() {
-        for (word, bits) in table() {
-            let word = std::str::from_utf8(word).unwrap();
+        for (key, e) in keyword_table() {
+            let bytes: Vec<u8> = key.0.iter().flat_map(|w| w.to_le_bytes()).filter(|&b| b != 0).collect();
+            let word = std::str::from_utf8(&bytes).unwrap();
             assert!(word.len() <= MAX_KEYWORD, "{word} longer than MAX_KEYWORD");
-            assert_eq!(classify(word), *bits);
-            assert_eq!(classify(&word.to_ascii_uppercase()), *bits);
+            assert_eq!(classify(word), e.lex);
+            assert_eq!(classify(&word.to_ascii_uppercase()), e.lex);
         }
         assert_eq!(classify("Daughter") & bit::RELATION, bit::RELATION);
         assert_eq!(classify("IL") & bit::STATE_CODE, bit::STATE_CODE);

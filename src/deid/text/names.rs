@@ -411,6 +411,9 @@ fn after_title(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidat
 
 /// After a context word: `daughter, Ana,`, `seen by Ana Ruiz`, `Patient: RUIZ, ANA`.
 fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if !(t.has(i, bit::RELATION | bit::NAME_WEAK) || (i > 0 && t.has(i - 1, bit::BY_VERB))) {
+        return; // no context word here (the common case)
+    }
     let by_verb = i > 0 && t.has(i - 1, bit::BY_VERB) && t.is_any(i, &["by", "with", "to"]);
     let name_label = t.is(i, "name") && t.punct(i + 1, ':');
     let ev = if t.has(i, bit::RELATION) || by_verb || name_label {
@@ -530,11 +533,13 @@ fn sentence_start(t: &Tokens<'_>, i: usize) -> bool {
 
 /// All name candidates.
 pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidate>) {
-    for i in 0..t.len() {
+    // Every rule starts at a word (a title, a context word or a name).
+    let words = || (0..t.len()).filter(|&i| t.kind(i) == Some(TokKind::Alpha));
+    for i in words() {
         after_title(t, i, upper_doc, out);
         after_context(t, i, upper_doc, out);
     }
-    for i in 0..t.len() {
+    for i in words() {
         from_dictionary(t, i, upper_doc, out);
         unlisted_first_name(t, i, upper_doc, out);
     }

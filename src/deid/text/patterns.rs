@@ -1,10 +1,10 @@
-//! Pattern recognizers with validation: SSN, US telephone and fax numbers, email, URL, IPv4
-//! and IPv6 (45 CFR 164.514(b)(2)(i)(D)-(G), (N), (O)).
+//! Pattern recognizers with validation: SSN, US telephone and fax numbers, IPv4
+//! (45 CFR 164.514(b)(2)(i)(D), (E), (G), (O)). Email, URL and IP addresses are in [`super::network`].
 
 use super::lexicon::bit;
 use super::token::Tokens;
 use super::{Candidate, PhiKind};
-use std::net::{Ipv4Addr, Ipv6Addr};
+use std::net::Ipv4Addr;
 
 pub(crate) const SSN_CONTEXT: &[&str] = &["ssn", "ss", "social", "security", "ssa"];
 pub(crate) const PHONE_CONTEXT: &[&str] = &[
@@ -190,129 +190,6 @@ pub(crate) fn find_phone(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     }
 }
 
-fn email_local(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b".!#$%&'*+/=?^_`{|}~-".contains(&b)
-}
-
-fn host_char(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'-' || b == b'.'
-}
-
-/// Email addresses: `local@domain.tld`.
-pub(crate) fn find_email(text: &str, out: &mut Vec<Candidate>) {
-    let bytes = text.as_bytes();
-    for (at, _) in text.match_indices('@') {
-        let mut s = at;
-        while s > 0 && bytes.get(s - 1).is_some_and(|&b| email_local(b)) {
-            s -= 1;
-        }
-        let mut e = at + 1;
-        while bytes.get(e).is_some_and(|&b| host_char(b)) {
-            e += 1;
-        }
-        while e > at + 1 && bytes.get(e - 1).is_some_and(|&b| b == b'.' || b == b'-') {
-            e -= 1;
-        }
-        let domain = text.get(at + 1..e).unwrap_or("");
-        let tld_ok = domain
-            .rsplit_once('.')
-            .is_some_and(|(h, tld)| !h.is_empty() && tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()));
-        if s < at && tld_ok {
-            out.push(Candidate::new(PhiKind::Email, s, e, 95));
-        }
-    }
-}
-
-const URL_STARTS: &[&str] = &["http://", "https://", "ftp://", "www."];
-const TLDS: &[&str] =
-    &["com", "org", "net", "edu", "gov", "io", "us", "info", "health", "mil", "biz", "me", "co", "app"];
-
-fn url_char(b: u8) -> bool {
-    b.is_ascii_graphic() && !b"<>\"'`{}|\\^[]".contains(&b)
-}
-
-/// End of a URL body starting at `s`, with trailing sentence punctuation trimmed.
-fn url_end(bytes: &[u8], s: usize) -> usize {
-    let mut e = s;
-    while bytes.get(e).is_some_and(|&b| url_char(b)) {
-        e += 1;
-    }
-    while e > s && bytes.get(e - 1).is_some_and(|b| b".,;:!?)".contains(b)) {
-        e -= 1;
-    }
-    e
-}
-
-fn at_word_start(bytes: &[u8], i: usize) -> bool {
-    i == 0 || bytes.get(i - 1).is_some_and(|b| !b.is_ascii_alphanumeric() && *b != b'.' && *b != b'@')
-}
-
-/// Web URLs: with a scheme, `www.`, or a bare host ending in a common TLD.
-pub(crate) fn find_url(text: &str, out: &mut Vec<Candidate>) {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let rest = bytes.get(i..).unwrap_or(&[]);
-        let may_start = matches!(bytes.get(i), Some(b'h' | b'H' | b'f' | b'F' | b'w' | b'W'));
-        let scheme = may_start
-            && URL_STARTS.iter().any(|p| {
-                rest.len() >= p.len() && rest.get(..p.len()).is_some_and(|r| r.eq_ignore_ascii_case(p.as_bytes()))
-            });
-        if scheme && at_word_start(bytes, i) {
-            let e = url_end(bytes, i);
-            out.push(Candidate::new(PhiKind::Url, i, e, 95));
-            i = e.max(i + 1);
-            continue;
-        }
-        if at_word_start(bytes, i) && bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-            if let Some(e) = bare_host_end(text, i) {
-                out.push(Candidate::new(PhiKind::Url, i, e, 85));
-                i = e;
-                continue;
-            }
-            // Skip the rest of this host-like run so `1-1-1-...` stays linear.
-            let mut e = i + 1;
-            while bytes.get(e).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'-') {
-                e += 1;
-            }
-            i = e;
-            continue;
-        }
-        i += 1;
-    }
-}
-
-/// `portal.example.org/path`: labels of letters/digits/hyphens, at least two dots or one dot
-/// and a path, ending in a known TLD.
-fn bare_host_end(text: &str, s: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut e = s;
-    let mut dot = false;
-    while let Some(&b) = bytes.get(e).filter(|&&b| host_char(b)) {
-        dot |= b == b'.';
-        e += 1;
-    }
-    if !dot {
-        return None; // no TLD: most words end here without building the host string
-    }
-    while e > s && bytes.get(e - 1) == Some(&b'.') {
-        e -= 1;
-    }
-    if bytes.get(e) == Some(&b'@') {
-        return None;
-    }
-    let host = text.get(s..e)?;
-    let (_, tld) = host.rsplit_once('.')?;
-    let known = TLDS.iter().any(|t| tld.eq_ignore_ascii_case(t));
-    if !known || host.split('.').any(str::is_empty) || host.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    if bytes.get(e) == Some(&b'/') {
-        return Some(url_end(bytes, e));
-    }
-    Some(e)
-}
-
 /// IPv4 dotted quads (each octet 0-255, no leading zeros beyond `0`).
 pub(crate) fn find_ipv4(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     for i in 0..t.len() {
@@ -331,50 +208,5 @@ pub(crate) fn find_ipv4(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         if t.text.get(s..e).and_then(|q| q.parse::<Ipv4Addr>().ok()).is_some() {
             out.push(Candidate::new(PhiKind::Ip, s, e, 85));
         }
-    }
-}
-
-fn v6_char(b: u8) -> bool {
-    b.is_ascii_hexdigit() || b == b':' || b == b'.'
-}
-
-/// IPv6 addresses: a run of hex digits, colons and dots that parses, with `::` or 7 colons.
-pub(crate) fn find_ipv6(text: &str, out: &mut Vec<Candidate>) {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let glued_left = i > 0 && bytes.get(i - 1).is_some_and(u8::is_ascii_alphanumeric);
-        if !bytes.get(i).is_some_and(|&b| v6_char(b)) || glued_left {
-            i += 1;
-            continue;
-        }
-        let mut e = i;
-        let mut colons = 0usize;
-        while let Some(&b) = bytes.get(e).filter(|&&b| v6_char(b)) {
-            colons += usize::from(b == b':');
-            e += 1;
-        }
-        if colons < 2 {
-            // Fewer than two colons in the whole run: no trimmed part can be an address.
-            i = e.max(i + 1);
-            continue;
-        }
-        let mut end = e;
-        while end > i
-            && bytes.get(end - 1).is_some_and(|&b| b == b'.' || b == b':')
-            && !text.get(i..end).is_some_and(|s| s.ends_with("::"))
-        {
-            end -= 1;
-        }
-        if let Some(cand) = text.get(i..end) {
-            let colons = cand.bytes().filter(|&b| b == b':').count();
-            let shaped = cand.contains("::") || colons == 7;
-            let has_hex = cand.bytes().any(|b| b.is_ascii_hexdigit());
-            let glued = bytes.get(e).is_some_and(|b| b.is_ascii_alphanumeric());
-            if colons >= 2 && shaped && has_hex && !glued && cand.parse::<Ipv6Addr>().is_ok() {
-                out.push(Candidate::new(PhiKind::Ip, i, end, 85));
-            }
-        }
-        i = e.max(i + 1);
     }
 }

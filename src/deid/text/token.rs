@@ -5,6 +5,9 @@
 //! recognizers can match fixed shapes; `space_before` tells whether whitespace separated a token
 //! from the previous one, so adjacency (`123-45-6789`) can be required where it matters.
 
+use super::dictionary::NameInfo;
+use std::cell::Cell;
+
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -60,16 +63,6 @@ fn class_of(c: char) -> Option<TokKind> {
     }
 }
 
-/// [`class_of`] for an ASCII byte, without decoding.
-fn class_of_ascii(b: u8) -> Option<TokKind> {
-    match b {
-        b'0'..=b'9' => Some(TokKind::Digit),
-        b'a'..=b'z' | b'A'..=b'Z' => Some(TokKind::Alpha),
-        b'\t'..=b'\r' | b' ' => None,
-        _ => Some(TokKind::Punct),
-    }
-}
-
 /// The [`shape`] bits one character contributes.
 fn char_shape(c: char, is_first: bool) -> u8 {
     let mut bits = 0;
@@ -91,6 +84,45 @@ fn char_shape(c: char, is_first: bool) -> u8 {
     bits
 }
 
+/// Byte classes of the ASCII fast path ([`ASCII_CLASS`]).
+const SPACE: u8 = 0;
+const DIGIT: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 3;
+const PUNCT: u8 = 4;
+/// A byte of a multi-byte character: decoded on the slow path.
+const NON_ASCII: u8 = 5;
+
+// Evaluated at compile time only ([`ASCII_CLASS`]): an index out of range would fail the build.
+#[allow(clippy::indexing_slicing)]
+const fn ascii_class_table() -> [u8; 256] {
+    let mut t = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'0'..=b'9' => DIGIT,
+            b'A'..=b'Z' => UPPER,
+            b'a'..=b'z' => LOWER,
+            b'\t'..=b'\r' | b' ' => SPACE,
+            _ => PUNCT,
+        };
+        b += 1;
+    }
+    t
+}
+
+/// Class of every byte, so the ASCII path needs one lookup per byte.
+static ASCII_CLASS: [u8; 256] = ascii_class_table();
+
+fn ascii_class(bytes: &[u8], i: usize) -> u8 {
+    bytes.get(i).map_or(NON_ASCII, |&b| class_of_byte(b))
+}
+
+/// [`ASCII_CLASS`] of one byte (every `u8` is in range).
+fn class_of_byte(b: u8) -> u8 {
+    ASCII_CLASS.get(usize::from(b)).copied().unwrap_or(NON_ASCII)
+}
+
 /// A run of ASCII bytes of one class.
 struct AsciiRun {
     len: usize,
@@ -100,94 +132,114 @@ struct AsciiRun {
 
 /// The run of ASCII letters (or digits) of `kind` starting at `i`.
 fn ascii_run(bytes: &[u8], i: usize, kind: TokKind) -> AsciiRun {
-    let rest = bytes.get(i..).unwrap_or(&[]);
-    let mut lower = 0;
-    let len = if kind == TokKind::Digit {
-        rest.iter().take_while(|b| b.is_ascii_digit()).count()
-    } else {
-        rest.iter()
-            .take_while(|b| {
-                lower |= if b.is_ascii_lowercase() { shape::HAS_LOWER } else { 0 };
-                b.is_ascii_alphabetic()
-            })
-            .count()
-    };
-    AsciiRun { len, lower }
+    let mut j = i;
+    if kind == TokKind::Digit {
+        while ascii_class(bytes, j) == DIGIT {
+            j += 1;
+        }
+        return AsciiRun { len: j - i, lower: 0 };
+    }
+    let mut lower = false;
+    loop {
+        match ascii_class(bytes, j) {
+            LOWER => lower = true,
+            UPPER => {}
+            _ => break,
+        }
+        j += 1;
+    }
+    AsciiRun { len: j - i, lower: if lower { shape::HAS_LOWER } else { 0 } }
 }
 
-/// Splits `text` into tokens.
-pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 4);
-    let mut space = false;
-    let mut newline = false;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let (c, kind) = if b.is_ascii() {
-            (char::from(b), class_of_ascii(b))
-        } else {
-            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else { break };
-            (c, class_of(c))
-        };
-        let end = i + c.len_utf8();
-        let Some(kind) = kind else {
-            space = true;
-            newline |= c == '\n' || c == '\r';
-            i = end;
-            continue;
-        };
-        if kind != TokKind::Punct && b.is_ascii() {
-            // Fast path: a whole run of ASCII letters or digits at once.
-            let run = ascii_run(bytes, i, kind);
-            if let Some(last) = tokens.last_mut().filter(|l| !space && l.end == i && l.kind == kind) {
+/// Builds tokens one character (or one ASCII run) at a time.
+struct Tokenizer<'t> {
+    text: &'t str,
+    tokens: Vec<Token>,
+    /// Whitespace was seen since the last token.
+    space: bool,
+    /// A line break was seen since the last token.
+    newline: bool,
+}
+
+impl Tokenizer<'_> {
+    fn push(&mut self, start: usize, end: usize, kind: TokKind, first: char, shape: u8) {
+        let (space_before, newline_before) = (self.space, self.newline);
+        self.tokens.push(Token { start, end, kind, space_before, newline_before, lex: 0, first, shape });
+        self.space = false;
+        self.newline = false;
+    }
+
+    /// The run of ASCII letters or digits at `i`; returns its end.
+    fn ascii_word(&mut self, i: usize, b: u8, kind: TokKind) -> usize {
+        let run = ascii_run(self.text.as_bytes(), i, kind);
+        let joined = !self.space;
+        match self.tokens.last_mut().filter(|l| joined && l.end == i && l.kind == kind) {
+            Some(last) => {
+                // After a non-ASCII letter of the same word: the ASCII bit stays as it was.
                 last.end = i + run.len;
-                last.shape |= run.lower | shape::MULTI_CHAR; // ASCII bit unchanged: the run is ASCII
-            } else {
-                let multi = if run.len > 1 { shape::MULTI_CHAR } else { 0 };
-                tokens.push(Token {
-                    start: i,
-                    end: i + run.len,
-                    kind,
-                    space_before: space,
-                    newline_before: newline,
-                    lex: 0,
-                    first: c,
-                    shape: char_shape(c, true) | run.lower | multi,
-                });
+                last.shape |= run.lower | shape::MULTI_CHAR;
+                self.newline = false;
             }
-            space = false;
-            newline = false;
-            i += run.len;
-            continue;
+            None => {
+                let multi = if run.len > 1 { shape::MULTI_CHAR } else { 0 };
+                let c = char::from(b);
+                self.push(i, i + run.len, kind, c, char_shape(c, true) | run.lower | multi);
+            }
         }
-        match tokens.last_mut() {
-            Some(last) if !space && last.end == i && last.kind == kind && kind != TokKind::Punct => {
+        i + run.len
+    }
+
+    /// One non-ASCII character at `i`; returns its end.
+    fn other(&mut self, i: usize) -> Option<usize> {
+        let c = self.text.get(i..).and_then(|r| r.chars().next())?;
+        let end = i + c.len_utf8();
+        let Some(kind) = class_of(c) else {
+            self.space = true;
+            return Some(end);
+        };
+        match self.tokens.last_mut() {
+            Some(last) if !self.space && last.end == i && last.kind == kind && kind != TokKind::Punct => {
                 last.end = end;
                 // ASCII only if every character is; lower case if any character is.
                 let add = char_shape(c, false);
                 let ascii = last.shape & add & shape::ASCII;
                 last.shape = (last.shape & !shape::ASCII) | ascii | (add & !shape::ASCII) | shape::MULTI_CHAR;
             }
-            _ => tokens.push(Token {
-                start: i,
-                end,
-                kind,
-                space_before: space,
-                newline_before: newline,
-                lex: 0,
-                first: c,
-                shape: char_shape(c, true),
-            }),
+            _ => self.push(i, end, kind, c, char_shape(c, true)),
         }
-        space = false;
-        newline = false;
-        i = end;
+        Some(end)
     }
-    tokens
 }
 
-/// Dictionary facts about one token, looked up on first use ([`Tokens::name_info`],
-/// [`Tokens::english`]).
+/// Splits `text` into tokens.
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let mut t = Tokenizer { text, tokens: Vec::with_capacity(text.len() / 4), space: false, newline: false };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        i = match class_of_byte(b) {
+            SPACE => {
+                t.space = true;
+                t.newline |= b == b'\n' || b == b'\r';
+                i + 1
+            }
+            DIGIT => t.ascii_word(i, b, TokKind::Digit),
+            UPPER | LOWER => t.ascii_word(i, b, TokKind::Alpha),
+            PUNCT => {
+                t.push(i, i + 1, TokKind::Punct, char::from(b), shape::ASCII);
+                i + 1
+            }
+            _ => match t.other(i) {
+                Some(end) => end,
+                None => break,
+            },
+        };
+    }
+    t.tokens
+}
+
+/// Dictionary facts about one token ([`Tokens::name_info`], [`Tokens::english`]), looked up
+/// on first use (most tokens never need them).
 mod memo {
     pub const INFO_DONE: u8 = 1 << 0;
     pub const FIRST: u8 = 1 << 1;
@@ -203,18 +255,18 @@ pub(crate) struct Tokens<'a> {
     pub text: &'a str,
     pub toks: Vec<Token>,
     /// [`memo`] bits per token.
-    memo: Vec<std::cell::Cell<u8>>,
+    memo: Vec<Cell<u8>>,
 }
 
 impl<'a> Tokens<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
         let mut toks = tokenize(text);
-        for t in &mut toks {
-            if t.kind == TokKind::Alpha {
-                t.lex = text.get(t.start..t.end).map_or(0, super::lexicon::classify);
-            }
+        let mut buf = [0u8; super::lexicon::MAX_WORD];
+        for t in toks.iter_mut().filter(|t| t.kind == TokKind::Alpha) {
+            let word = text.as_bytes().get(t.start..t.end).unwrap_or(&[]);
+            t.lex = super::lexicon::fold(word, &mut buf).map_or(0, super::lexicon::keyword_bits);
         }
-        let memo = vec![std::cell::Cell::new(0); toks.len()];
+        let memo = vec![Cell::new(0); toks.len()];
         Tokens { text, toks, memo }
     }
 
@@ -320,41 +372,56 @@ impl<'a> Tokens<'a> {
         self.has_shape(i, shape::ASCII)
     }
 
-    /// [`super::dictionary::lookup`] of token `i`, computed once per token.
-    pub(crate) fn name_info(&self, i: usize) -> super::dictionary::NameInfo {
-        let Some(cell) = self.memo.get(i) else { return super::dictionary::lookup("") };
+    /// The [`memo`] bits of token `i`, with its dictionary entry looked up on first use.
+    fn memo_of(&self, i: usize) -> Option<(&Cell<u8>, u8)> {
+        let cell = self.memo.get(i)?;
         let m = cell.get();
         if m & memo::INFO_DONE != 0 {
-            return super::dictionary::NameInfo {
-                first: m & memo::FIRST != 0,
-                last: m & memo::LAST != 0,
-                ambiguous: m & memo::AMBIGUOUS != 0,
-                stop: m & memo::STOP != 0,
-            };
+            return Some((cell, m));
         }
-        let info = super::dictionary::lookup(self.s(i));
-        let bit = |on: bool, b: u8| if on { b } else { 0 };
-        cell.set(
-            m | memo::INFO_DONE
-                | bit(info.first, memo::FIRST)
-                | bit(info.last, memo::LAST)
-                | bit(info.ambiguous, memo::AMBIGUOUS)
-                | bit(info.stop, memo::STOP),
-        );
-        info
+        let mut buf = [0u8; super::lexicon::MAX_WORD];
+        let lower = super::lexicon::fold(self.bytes(i), &mut buf).filter(|_| self.kind(i) == Some(TokKind::Alpha));
+        let m = match lower.map(super::lexicon::word_entry) {
+            Some(e) if e.english => memo::INFO_DONE | info_bits(e.name) | memo::ENGLISH_DONE | memo::ENGLISH,
+            Some(e) => memo::INFO_DONE | info_bits(e.name),
+            // In no list (punctuation, digits, non-ASCII or very long words).
+            None => memo::INFO_DONE | memo::ENGLISH_DONE,
+        };
+        cell.set(m);
+        Some((cell, m))
     }
 
-    /// [`super::dictionary::is_english`] of token `i`, computed once per token.
+    /// [`super::dictionary::lookup`] of token `i`, looked up once.
+    pub(crate) fn name_info(&self, i: usize) -> NameInfo {
+        let m = self.memo_of(i).map_or(0, |(_, m)| m);
+        NameInfo {
+            first: m & memo::FIRST != 0,
+            last: m & memo::LAST != 0,
+            ambiguous: m & memo::AMBIGUOUS != 0,
+            stop: m & memo::STOP != 0,
+        }
+    }
+
+    /// [`super::dictionary::is_english`] of token `i`, looked up once.
     pub(crate) fn english(&self, i: usize) -> bool {
-        let Some(cell) = self.memo.get(i) else { return super::dictionary::is_english("") };
-        let m = cell.get();
+        let Some((cell, m)) = self.memo_of(i) else { return false };
         if m & memo::ENGLISH_DONE != 0 {
             return m & memo::ENGLISH != 0;
         }
-        let english = super::dictionary::is_english(self.s(i));
+        let mut buf = [0u8; super::lexicon::MAX_WORD];
+        let english = super::lexicon::fold(self.bytes(i), &mut buf).is_some_and(super::dictionary::is_inflection);
         cell.set(m | memo::ENGLISH_DONE | if english { memo::ENGLISH } else { 0 });
         english
     }
+}
+
+/// The [`memo`] bits of a dictionary entry.
+fn info_bits(info: NameInfo) -> u8 {
+    let bit = |on: bool, b: u8| if on { b } else { 0 };
+    bit(info.first, memo::FIRST)
+        | bit(info.last, memo::LAST)
+        | bit(info.ambiguous, memo::AMBIGUOUS)
+        | bit(info.stop, memo::STOP)
 }
 
 #[cfg(test)]

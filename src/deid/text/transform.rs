@@ -3,6 +3,7 @@
 use super::{Candidate, OutputMode, PhiKind, TextOptions};
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+use std::fmt::Write;
 
 /// The generalised value that replaces an age over 89 in every mode.
 pub const AGE_GROUP: &str = "90+";
@@ -46,18 +47,31 @@ fn kept_year<'a>(text: &'a str, c: &Candidate, opts: &TextOptions) -> Option<&'a
     Some(year)
 }
 
-fn replacement(text: &str, c: &Candidate, opts: &TextOptions, surrogates: &mut Surrogates) -> String {
+/// Appends the replacement of `c` to `out` (no allocation but the surrogate key).
+fn write_replacement(out: &mut String, text: &str, c: &Candidate, opts: &TextOptions, surrogates: &mut Surrogates) {
     let original = text.get(c.start..c.end).unwrap_or("");
     if c.kind == PhiKind::Age {
-        return AGE_GROUP.to_owned();
+        out.push_str(AGE_GROUP);
+        return;
     }
     if let Some(year) = kept_year(text, c, opts) {
-        return year.to_owned();
+        out.push_str(year);
+        return;
     }
     match opts.mode {
-        OutputMode::Tag => format!("[{}]", c.kind.label()),
-        OutputMode::Surrogate => format!("[{}-{}]", c.kind.label(), surrogates.get(c.kind, original)),
-        OutputMode::Mask => "*".repeat(original.chars().count()),
+        OutputMode::Tag => {
+            out.push('[');
+            out.push_str(c.kind.label());
+            out.push(']');
+        }
+        OutputMode::Surrogate => {
+            let n = surrogates.get(c.kind, original);
+            out.push('[');
+            out.push_str(c.kind.label());
+            // Writing into a String cannot fail.
+            let _ = write!(out, "-{n}]");
+        }
+        OutputMode::Mask => out.extend(std::iter::repeat('*').take(original.chars().count())),
     }
 }
 
@@ -74,7 +88,10 @@ pub(crate) struct Copied {
 /// copied stretches (placeholders are never detected), so the lookup always succeeds for
 /// them; `is_end` picks the stretch that ends at `pos` rather than the one starting there.
 pub(crate) fn map_back(copied: &[Copied], pos: usize, is_end: bool) -> usize {
-    let hit = copied.iter().find(|c| {
+    // Stretches are sorted by output offset: the one holding `pos` is the last starting at or
+    // before it (before it, for an end).
+    let after = copied.partition_point(|c| if is_end { c.out_start < pos } else { c.out_start <= pos });
+    let hit = after.checked_sub(1).and_then(|k| copied.get(k)).filter(|c| {
         if is_end {
             c.out_start < pos && pos <= c.out_start + c.len
         } else {
@@ -99,7 +116,7 @@ pub(crate) fn apply(
         let keep = text.get(at..c.start).unwrap_or("");
         copied.push(Copied { out_start: out.len(), in_start: at, len: keep.len() });
         out.push_str(keep);
-        out.push_str(&replacement(text, c, opts, surrogates));
+        write_replacement(&mut out, text, c, opts, surrogates);
         at = c.end;
     }
     let rest = text.get(at..).unwrap_or("");

@@ -1,0 +1,239 @@
+//! Email addresses, web URLs and IPv6 addresses (45 CFR 164.514(b)(2)(i)(F), (N), (O)).
+//!
+//! These are found by scanning bytes rather than tokens (an address is one run of
+//! non-space characters). Each scan jumps between the bytes that can start a match (`@`, a
+//! word start, `:`) and classifies bytes with one table lookup, so text without such bytes is
+//! crossed quickly. A match never spans ASCII whitespace and depends only on the bytes of its
+//! whitespace-delimited chunk.
+
+use super::{Candidate, PhiKind};
+use std::net::Ipv6Addr;
+
+/// Bits of [`CLASS`].
+const ALNUM: u8 = 1 << 0;
+/// Letters, digits, `-` and `.`: host names.
+const HOST: u8 = 1 << 1;
+/// Hex digits, `:` and `.`: IPv6 addresses (with an embedded IPv4 tail).
+const V6: u8 = 1 << 2;
+/// Characters of an email local part (RFC 5322 atext and `.`).
+const LOCAL: u8 = 1 << 3;
+/// Characters a URL may contain.
+const URL: u8 = 1 << 4;
+
+// Evaluated at compile time only ([`CLASS`]): an index out of range would fail the build.
+#[allow(clippy::indexing_slicing)]
+const fn class_of(b: u8) -> u8 {
+    let mut c = 0;
+    if b.is_ascii_alphanumeric() {
+        c |= ALNUM | HOST | LOCAL;
+    }
+    if b == b'-' || b == b'.' {
+        c |= HOST;
+    }
+    if b.is_ascii_hexdigit() || b == b':' || b == b'.' {
+        c |= V6;
+    }
+    let mut k = 0;
+    let specials = b".!#$%&'*+/=?^_`{|}~-";
+    while k < specials.len() {
+        if specials[k] == b {
+            c |= LOCAL;
+        }
+        k += 1;
+    }
+    let mut url = b.is_ascii_graphic();
+    let excluded = b"<>\"'`{}|\\^[]";
+    k = 0;
+    while k < excluded.len() {
+        if excluded[k] == b {
+            url = false;
+        }
+        k += 1;
+    }
+    if url {
+        c |= URL;
+    }
+    c
+}
+
+#[allow(clippy::indexing_slicing)] // compile time only, as above
+const fn class_table() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = class_of(b as u8);
+        b += 1;
+    }
+    t
+}
+
+/// Class bits of every byte (non-ASCII bytes have none).
+static CLASS: [u8; 256] = class_table();
+
+fn is(bytes: &[u8], i: usize, bits: u8) -> bool {
+    bytes.get(i).is_some_and(|&b| CLASS.get(usize::from(b)).is_some_and(|c| c & bits != 0))
+}
+
+/// One past the run of bytes of class `bits` starting at `i`.
+fn run_end(bytes: &[u8], mut i: usize, bits: u8) -> usize {
+    while is(bytes, i, bits) {
+        i += 1;
+    }
+    i
+}
+
+/// Email addresses: `local@domain.tld`.
+pub(crate) fn find_email(text: &str, out: &mut Vec<Candidate>) {
+    let bytes = text.as_bytes();
+    for (at, _) in text.match_indices('@') {
+        let mut s = at;
+        while s > 0 && is(bytes, s - 1, LOCAL) {
+            s -= 1;
+        }
+        let mut e = run_end(bytes, at + 1, HOST);
+        while e > at + 1 && bytes.get(e - 1).is_some_and(|&b| b == b'.' || b == b'-') {
+            e -= 1;
+        }
+        let domain = text.get(at + 1..e).unwrap_or("");
+        let tld_ok = domain
+            .rsplit_once('.')
+            .is_some_and(|(h, tld)| !h.is_empty() && tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()));
+        if s < at && tld_ok {
+            out.push(Candidate::new(PhiKind::Email, s, e, 95));
+        }
+    }
+}
+
+const URL_STARTS: &[&str] = &["http://", "https://", "ftp://", "www."];
+const TLDS: &[&str] =
+    &["com", "org", "net", "edu", "gov", "io", "us", "info", "health", "mil", "biz", "me", "co", "app"];
+
+/// End of a URL body starting at `s`, with trailing sentence punctuation trimmed.
+fn url_end(bytes: &[u8], s: usize) -> usize {
+    let mut e = run_end(bytes, s, URL);
+    while e > s && bytes.get(e - 1).is_some_and(|b| b".,;:!?)".contains(b)) {
+        e -= 1;
+    }
+    e
+}
+
+fn at_word_start(bytes: &[u8], i: usize) -> bool {
+    i == 0 || bytes.get(i - 1).is_some_and(|b| !b.is_ascii_alphanumeric() && *b != b'.' && *b != b'@')
+}
+
+fn has_scheme(rest: &[u8]) -> bool {
+    matches!(rest.first(), Some(b'h' | b'H' | b'f' | b'F' | b'w' | b'W'))
+        && URL_STARTS.iter().any(|p| rest.get(..p.len()).is_some_and(|r| r.eq_ignore_ascii_case(p.as_bytes())))
+}
+
+/// Web URLs: with a scheme, `www.`, or a bare host ending in a common TLD. Only word starts
+/// (a letter or digit after a byte that is none of those, `.` or `@`) can begin one.
+pub(crate) fn find_url(text: &str, out: &mut Vec<Candidate>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is(bytes, i, ALNUM) {
+            i += 1;
+            continue;
+        }
+        if !at_word_start(bytes, i) {
+            // No byte inside a run of letters and digits is a word start.
+            i = run_end(bytes, i, ALNUM);
+            continue;
+        }
+        if has_scheme(bytes.get(i..).unwrap_or(&[])) {
+            let e = url_end(bytes, i);
+            out.push(Candidate::new(PhiKind::Url, i, e, 95));
+            i = e.max(i + 1);
+            continue;
+        }
+        // The letters, digits and hyphens of the word; a bare host needs a dot after them.
+        let word_end = run_end(bytes, i, ALNUM);
+        let word_end = if bytes.get(word_end) == Some(&b'-') { hyphenated_end(bytes, word_end) } else { word_end };
+        if bytes.get(word_end) == Some(&b'.') {
+            if let Some(e) = bare_host_end(text, i) {
+                out.push(Candidate::new(PhiKind::Url, i, e, 85));
+                i = e;
+                continue;
+            }
+        }
+        // Skip the rest of this host-like run so `1-1-1-...` stays linear.
+        i = word_end;
+    }
+}
+
+/// One past the run of letters, digits and hyphens from `i`.
+fn hyphenated_end(bytes: &[u8], mut i: usize) -> usize {
+    while bytes.get(i).is_some_and(|&b| b == b'-' || b.is_ascii_alphanumeric()) {
+        i += 1;
+    }
+    i
+}
+
+/// `portal.example.org/path`: labels of letters/digits/hyphens, at least two dots or one dot
+/// and a path, ending in a known TLD.
+fn bare_host_end(text: &str, s: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut e = run_end(bytes, s, HOST);
+    while e > s && bytes.get(e - 1) == Some(&b'.') {
+        e -= 1;
+    }
+    if bytes.get(e) == Some(&b'@') {
+        return None;
+    }
+    let host = text.get(s..e)?;
+    let (_, tld) = host.rsplit_once('.')?;
+    let known = TLDS.iter().any(|t| tld.eq_ignore_ascii_case(t));
+    if !known || host.split('.').any(str::is_empty) || host.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if bytes.get(e) == Some(&b'/') {
+        return Some(url_end(bytes, e));
+    }
+    Some(e)
+}
+
+/// IPv6 addresses: a run of hex digits, colons and dots that parses, with `::` or 7 colons.
+///
+/// Each maximal run of such bytes is looked at once, from its first byte not glued to a
+/// letter or digit on its left; only runs holding a colon can match, so the scan jumps from
+/// colon to colon.
+pub(crate) fn find_ipv6(text: &str, out: &mut Vec<Candidate>) {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(colon) = text.get(from..).and_then(|rest| rest.find(':')).map(|k| from + k) {
+        let mut a = colon;
+        while a > from && is(bytes, a - 1, V6) {
+            a -= 1;
+        }
+        let b = run_end(bytes, colon, V6);
+        from = b.max(colon + 1);
+        let glued = |p: usize| p > 0 && bytes.get(p - 1).is_some_and(u8::is_ascii_alphanumeric);
+        let Some(s) = (a..b).find(|&p| !glued(p)) else { continue };
+        if let Some(end) = ipv6_in_run(text, s, b) {
+            out.push(Candidate::new(PhiKind::Ip, s, end, 85));
+        }
+    }
+}
+
+/// The address in the run `s..e` (trailing `.`/`:` trimmed unless it ends in `::`), if it is
+/// one: returns its end.
+fn ipv6_in_run(text: &str, s: usize, e: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if bytes.get(s..e)?.iter().filter(|&&b| b == b':').count() < 2 {
+        return None;
+    }
+    let mut end = e;
+    while end > s
+        && bytes.get(end - 1).is_some_and(|&b| b == b'.' || b == b':')
+        && !text.get(s..end).is_some_and(|c| c.ends_with("::"))
+    {
+        end -= 1;
+    }
+    let cand = text.get(s..end)?;
+    let colons = cand.bytes().filter(|&b| b == b':').count();
+    let shaped = cand.contains("::") || colons == 7;
+    let has_hex = cand.bytes().any(|b| b.is_ascii_hexdigit());
+    let glued = bytes.get(e).is_some_and(|b| b.is_ascii_alphanumeric());
+    (colons >= 2 && shaped && has_hex && !glued && cand.parse::<Ipv6Addr>().is_ok()).then_some(end)
+}
