@@ -28,7 +28,7 @@ mod cpu_time;
 
 use std::collections::BTreeMap;
 
-use cpu_time::ProcessCpuTime;
+use cpu_time::{process_cpu_nanos, ProcessCpuTime};
 use criterion::measurement::Measurement;
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion};
 use phiseal::envelope;

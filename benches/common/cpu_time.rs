@@ -12,7 +12,7 @@ pub struct ProcessCpuTime;
 static WALL: WallTime = WallTime;
 
 #[cfg(unix)]
-fn process_cpu_nanos() -> u64 {
+pub fn process_cpu_nanos() -> u64 {
     let mut now = libc::timespec { tv_sec: 0, tv_nsec: 0 };
     // SAFETY: `now` is a valid, writable timespec; the clock id is a constant the kernel knows.
     let rc = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut now) };
@@ -22,7 +22,7 @@ fn process_cpu_nanos() -> u64 {
 
 /// Elsewhere the "CPU" group falls back to wall-clock time.
 #[cfg(not(unix))]
-fn process_cpu_nanos() -> u64 {
+pub fn process_cpu_nanos() -> u64 {
     static EPOCH: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
     let elapsed = EPOCH.get_or_init(std::time::Instant::now).elapsed();
     u64::try_from(elapsed.as_nanos()).unwrap()
