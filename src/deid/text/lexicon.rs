@@ -55,9 +55,12 @@ pub(crate) struct Entry {
 struct Key([u64; 3]);
 
 impl Key {
-    fn new(lower: &[u8]) -> Option<Key> {
+    /// The key of `word`, lower-cased (ASCII) on the way; `None` past [`MAX_WORD`] bytes. A
+    /// non-ASCII word gets a key no table holds (every listed word is ASCII).
+    fn new(word: &[u8]) -> Option<Key> {
         let mut b = [0u8; MAX_WORD];
-        b.get_mut(..lower.len())?.copy_from_slice(lower);
+        b.get_mut(..word.len())?.copy_from_slice(word);
+        b.make_ascii_lowercase();
         let word = |k: usize| b.get(k..k + 8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes);
         Some(Key([word(0), word(8), word(16)]))
     }
@@ -182,12 +185,12 @@ pub(crate) fn fold<'b>(word: &[u8], buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [
     Some(dst)
 }
 
-/// The keyword bits of an already lower-cased word.
+/// The keyword bits of a word (any ASCII case).
 pub(crate) fn keyword_bits(lower: &[u8]) -> u64 {
     Key::new(lower).and_then(|k| keyword_table().get(&k)).map_or(0, |e| e.lex)
 }
 
-/// The dictionary facts (name, English) of an already lower-cased word; `lex` is not set.
+/// The dictionary facts (name, English) of a word (any ASCII case); `lex` is not set.
 pub(crate) fn word_entry(lower: &[u8]) -> Entry {
     Key::new(lower).and_then(|k| word_table().get(&k).copied()).unwrap_or_default()
 }
