@@ -60,10 +60,23 @@ impl Key {
     fn new(word: &[u8]) -> Option<Key> {
         let mut b = [0u8; MAX_WORD];
         b.get_mut(..word.len())?.copy_from_slice(word);
-        b.make_ascii_lowercase();
         let word = |k: usize| b.get(k..k + 8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes);
-        Some(Key([word(0), word(8), word(16)]))
+        Some(Key([ascii_lower(word(0)), ascii_lower(word(8)), ascii_lower(word(16))]))
     }
+}
+
+/// [`u8::to_ascii_lowercase`] of the eight bytes of `w` at once (no byte loop, which matters in
+/// WebAssembly, where there is no vector instruction to do it).
+fn ascii_lower(w: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Per byte, on its low 7 bits (no carry can cross a byte): bit 7 is set where the byte is
+    // at least `A`, and where it is past `Z`.
+    let low = w & !HIGH;
+    let from_a = low + ONES * u64::from(0x80 - b'A');
+    let past_z = low + ONES * u64::from(0x80 - b'Z' - 1);
+    let upper = from_a & !past_z & !w & HIGH;
+    w | (upper >> 2)
 }
 
 impl Hash for Key {
@@ -216,6 +229,17 @@ mod tests {
 
     /// Longest keyword, in bytes.
     const MAX_KEYWORD: usize = 16;
+
+    #[test]
+    fn ascii_lower_matches_the_byte_by_byte_rule() {
+        for b in 0..=255u8 {
+            for other in [0u8, b'A', b'z', b'@', b'[', 0x80, 0xff] {
+                let bytes = [b, other, b, other, other, b, b, other];
+                let expected = bytes.map(|x| x.to_ascii_lowercase());
+                assert_eq!(ascii_lower(u64::from_le_bytes(bytes)), u64::from_le_bytes(expected), "{b:#x} {other:#x}");
+            }
+        }
+    }
 
     #[test]
     fn every_keyword_is_classifiable() {
