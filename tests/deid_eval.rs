@@ -68,3 +68,18 @@ fn no_planted_identifier_survives_in_records() {
     assert!(planted >= 600);
     assert_eq!(survived, 0, "{}", errors.join("\n"));
 }
+
+#[test]
+fn scrubbing_the_evaluation_set_is_idempotent() {
+    use phiseal::deid::{scrub_text, OutputMode, TextOptions};
+    for note in eval_set::evaluation_set() {
+        for mode in [OutputMode::Tag, OutputMode::Surrogate, OutputMode::Mask] {
+            for keep_year in [false, true] {
+                let opts = TextOptions { mode, keep_year, reference_year: Some(2026), known: note.known.clone() };
+                let once = scrub_text(&note.text, &opts).unwrap().text;
+                let twice = scrub_text(&once, &opts).unwrap().text;
+                assert_eq!(twice, once, "{mode:?} keep_year={keep_year}");
+            }
+        }
+    }
+}

@@ -103,10 +103,15 @@ fn known_identifiers(types: &JsValue, values: &JsValue) -> JsResult<KnownIdentif
 struct Utf16Offsets {
     /// `(byte offset, UTF-16 offset)` for every offset asked for, sorted by byte offset.
     pairs: Vec<(usize, usize)>,
+    /// ASCII text: both offsets are the same, nothing to look up.
+    ascii: bool,
 }
 
 impl Utf16Offsets {
     fn new(text: &str, spans: &[Span]) -> Self {
+        if text.is_ascii() {
+            return Self { pairs: Vec::new(), ascii: true };
+        }
         let mut wanted: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
         wanted.sort_unstable();
         wanted.dedup();
@@ -124,12 +129,15 @@ impl Utf16Offsets {
             }
             units += c.len_utf16();
         }
-        Self { pairs }
+        Self { pairs, ascii: false }
     }
 
     /// The UTF-16 offset of a byte offset asked for in [`Utf16Offsets::new`] (texts are at
     /// most 16 MiB, so it fits in 32 bits).
     fn get(&self, byte: usize) -> u32 {
+        if self.ascii {
+            return u32::try_from(byte).unwrap_or(u32::MAX);
+        }
         let units = match self.pairs.binary_search_by_key(&byte, |(b, _)| *b) {
             Ok(i) => self.pairs.get(i).map_or(0, |(_, u)| *u),
             Err(_) => 0,

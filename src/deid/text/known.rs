@@ -132,18 +132,31 @@ pub(crate) struct KnownIndex {
     phrases: Vec<Phrase>,
     /// First word → indices into `phrases`.
     by_first: HashMap<String, Vec<usize>, FnvBuild>,
+    /// Whether some first word starts with this (lower-case) byte: most text words are
+    /// turned away by it without folding and hashing them.
+    first_bytes: [bool; 256],
 }
 
 impl KnownIndex {
     pub(crate) fn new(known: &KnownIdentifiers) -> Self {
         let phrases = phrases(known);
         let mut by_first: HashMap<String, Vec<usize>, FnvBuild> = HashMap::default();
+        let mut first_bytes = [false; 256];
         for (k, p) in phrases.iter().enumerate() {
             if let Some(w) = p.words.first() {
                 by_first.entry(w.clone()).or_default().push(k);
+                if let Some(slot) = w.bytes().next().and_then(|b| first_bytes.get_mut(usize::from(b))) {
+                    *slot = true;
+                }
             }
         }
-        KnownIndex { phrases, by_first }
+        KnownIndex { phrases, by_first, first_bytes }
+    }
+
+    /// Whether a text word starting with `first` may begin a phrase (the word folded to lower
+    /// case starts with the same ASCII letter; other words are always looked up).
+    fn may_start(&self, first: u8) -> bool {
+        !first.is_ascii() || self.first_bytes.get(usize::from(first.to_ascii_lowercase())).is_some_and(|&b| b)
     }
 }
 
@@ -155,6 +168,9 @@ pub(crate) fn find_known(t: &Tokens<'_>, known: &KnownIndex, upper_doc: bool, ou
     let words: Vec<usize> = (0..t.len()).filter(|&i| t.kind(i) != Some(TokKind::Punct)).collect();
     let mut folded = String::new();
     for (w, &tok) in words.iter().enumerate() {
+        if !t.s(tok).bytes().next().is_some_and(|b| known.may_start(b)) {
+            continue;
+        }
         let Some(cands) = known.by_first.get(lowered(t.s(tok), &mut folded)) else { continue };
         for p in cands.iter().filter_map(|&k| known.phrases.get(k)) {
             let n = p.words.len();

@@ -55,12 +55,28 @@ pub(crate) struct Entry {
 struct Key([u64; 3]);
 
 impl Key {
-    fn new(lower: &[u8]) -> Option<Key> {
+    /// The key of `word`, lower-cased (ASCII) on the way; `None` past [`MAX_WORD`] bytes. A
+    /// non-ASCII word gets a key no table holds (every listed word is ASCII).
+    fn new(word: &[u8]) -> Option<Key> {
         let mut b = [0u8; MAX_WORD];
-        b.get_mut(..lower.len())?.copy_from_slice(lower);
+        b.get_mut(..word.len())?.copy_from_slice(word);
         let word = |k: usize| b.get(k..k + 8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes);
-        Some(Key([word(0), word(8), word(16)]))
+        Some(Key([ascii_lower(word(0)), ascii_lower(word(8)), ascii_lower(word(16))]))
     }
+}
+
+/// [`u8::to_ascii_lowercase`] of the eight bytes of `w` at once (no byte loop, which matters in
+/// WebAssembly, where there is no vector instruction to do it).
+fn ascii_lower(w: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Per byte, on its low 7 bits (no carry can cross a byte): bit 7 is set where the byte is
+    // at least `A`, and where it is past `Z`.
+    let low = w & !HIGH;
+    let from_a = low + ONES * u64::from(0x80 - b'A');
+    let past_z = low + ONES * u64::from(0x80 - b'Z' - 1);
+    let upper = from_a & !past_z & !w & HIGH;
+    w | (upper >> 2)
 }
 
 impl Hash for Key {
@@ -182,12 +198,12 @@ pub(crate) fn fold<'b>(word: &[u8], buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [
     Some(dst)
 }
 
-/// The keyword bits of an already lower-cased word.
+/// The keyword bits of a word (any ASCII case).
 pub(crate) fn keyword_bits(lower: &[u8]) -> u64 {
     Key::new(lower).and_then(|k| keyword_table().get(&k)).map_or(0, |e| e.lex)
 }
 
-/// The dictionary facts (name, English) of an already lower-cased word; `lex` is not set.
+/// The dictionary facts (name, English) of a word (any ASCII case); `lex` is not set.
 pub(crate) fn word_entry(lower: &[u8]) -> Entry {
     Key::new(lower).and_then(|k| word_table().get(&k).copied()).unwrap_or_default()
 }
@@ -213,6 +229,17 @@ mod tests {
 
     /// Longest keyword, in bytes.
     const MAX_KEYWORD: usize = 16;
+
+    #[test]
+    fn ascii_lower_matches_the_byte_by_byte_rule() {
+        for b in 0..=255u8 {
+            for other in [0u8, b'A', b'z', b'@', b'[', 0x80, 0xff] {
+                let bytes = [b, other, b, other, other, b, b, other];
+                let expected = bytes.map(|x| x.to_ascii_lowercase());
+                assert_eq!(ascii_lower(u64::from_le_bytes(bytes)), u64::from_le_bytes(expected), "{b:#x} {other:#x}");
+            }
+        }
+    }
 
     #[test]
     fn every_keyword_is_classifiable() {

@@ -33,7 +33,9 @@ pub(crate) fn placeholders(text: &str) -> Vec<(usize, usize)> {
             out.push((open, open + close + 1));
         }
     }
-    for (at, _) in text.match_indices("90+") {
+    // `90+` found from its `+` (a byte search, and `+` is rare in notes).
+    for (plus, _) in text.match_indices('+') {
+        let Some(at) = plus.checked_sub(2).filter(|&at| bytes.get(at..plus) == Some(b"90")) else { continue };
         let glued = at > 0 && bytes.get(at - 1).is_some_and(u8::is_ascii_digit);
         if !glued {
             out.push((at, at + 3));

@@ -261,10 +261,9 @@ pub(crate) struct Tokens<'a> {
 impl<'a> Tokens<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
         let mut toks = tokenize(text);
-        let mut buf = [0u8; super::lexicon::MAX_WORD];
         for t in toks.iter_mut().filter(|t| t.kind == TokKind::Alpha) {
             let word = text.as_bytes().get(t.start..t.end).unwrap_or(&[]);
-            t.lex = super::lexicon::fold(word, &mut buf).map_or(0, super::lexicon::keyword_bits);
+            t.lex = super::lexicon::keyword_bits(word);
         }
         let memo = vec![Cell::new(0); toks.len()];
         Tokens { text, toks, memo }
@@ -379,9 +378,8 @@ impl<'a> Tokens<'a> {
         if m & memo::INFO_DONE != 0 {
             return Some((cell, m));
         }
-        let mut buf = [0u8; super::lexicon::MAX_WORD];
-        let lower = super::lexicon::fold(self.bytes(i), &mut buf).filter(|_| self.kind(i) == Some(TokKind::Alpha));
-        let m = match lower.map(super::lexicon::word_entry) {
+        let word = Some(self.bytes(i)).filter(|w| w.is_ascii() && self.kind(i) == Some(TokKind::Alpha));
+        let m = match word.map(super::lexicon::word_entry) {
             Some(e) if e.english => memo::INFO_DONE | info_bits(e.name) | memo::ENGLISH_DONE | memo::ENGLISH,
             Some(e) => memo::INFO_DONE | info_bits(e.name),
             // In no list (punctuation, digits, non-ASCII or very long words).
