@@ -111,7 +111,7 @@ function report(rows, unlockMs, size) {
     "Notes: @hpke/core runs the same HPKE suite (DHKEM-X25519 in JS, AES-256-GCM and HKDF through WebCrypto, asynchronous); " +
       "libsodium's sealed box is a different construction (XSalsa20-Poly1305, no HPKE), shown as the common baseline. " +
       "Each phiseal call copies its inputs into WebAssembly memory and its output back, and validates every public key " +
-      "and `enc` it parses (the low-order check costs one X25519 multiplication, a quarter of an `hpke.seal`); " +
+      "and `enc` it parses (low-order points are refused by a constant-time comparison with the 7 known encodings); " +
       "curve25519-dalek runs its 32-bit backend on wasm32 (its 64-bit backend measured about 2× slower here).",
   ];
   return lines.join("\n");
