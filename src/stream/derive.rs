@@ -49,9 +49,26 @@ impl MessageKeys {
         Ok(Self { aead_key: Zeroizing::new(*key), base_nonce: Zeroizing::new(*nonce), commitment: *commitment })
     }
 
-    /// The commitment that must follow the salt in the ciphertext.
-    pub(crate) fn commitment(&self) -> &[u8; COMMITMENT_LEN] {
-        &self.commitment
+    /// The message header: `salt || commitment`, which the ciphertext starts with.
+    pub(crate) fn header(&self, salt: &[u8; SALT_LEN]) -> [u8; HEADER_LEN] {
+        let mut header = [0u8; HEADER_LEN];
+        let (salt_out, commitment_out) = header.split_at_mut(SALT_LEN);
+        salt_out.copy_from_slice(salt);
+        commitment_out.copy_from_slice(&self.commitment);
+        header
+    }
+
+    /// Checks a header's commitment in constant time. The spec requires this before any chunk
+    /// is decrypted.
+    ///
+    /// # Errors
+    /// [`Error::AuthFailed`] for a wrong key, a wrong context, or a modified salt or commitment.
+    pub(crate) fn check_commitment(&self, commitment: &[u8; COMMITMENT_LEN]) -> Result<()> {
+        if bool::from(self.commitment.ct_eq(commitment)) {
+            Ok(())
+        } else {
+            Err(Error::AuthFailed)
+        }
     }
 
     /// The per-chunk cipher keyed with the derived AEAD key and base nonce.
@@ -105,11 +122,7 @@ pub(crate) fn seal_header(
     context: &[u8],
 ) -> Result<([u8; HEADER_LEN], ChunkCipher)> {
     let keys = MessageKeys::derive(input_key, salt, context)?;
-    let mut header = [0u8; HEADER_LEN];
-    let (salt_out, commitment_out) = header.split_at_mut(SALT_LEN);
-    salt_out.copy_from_slice(salt);
-    commitment_out.copy_from_slice(keys.commitment());
-    Ok((header, keys.chunk_cipher()?))
+    Ok((keys.header(salt), keys.chunk_cipher()?))
 }
 
 /// Checks a header's commitment (in constant time) and returns the cipher for its chunks.
@@ -119,12 +132,10 @@ pub(crate) fn seal_header(
 /// [`Error::AuthFailed`] for a wrong key, a wrong context, or a modified salt or commitment.
 pub(crate) fn open_header(input_key: &[u8; KEY_LEN], header: &[u8; HEADER_LEN], context: &[u8]) -> Result<ChunkCipher> {
     let (salt, commitment) = header.split_first_chunk::<SALT_LEN>().ok_or(Error::Truncated)?;
+    let commitment: &[u8; COMMITMENT_LEN] = commitment.try_into().map_err(|_| Error::Truncated)?;
     let keys = MessageKeys::derive(input_key, salt, context)?;
-    if bool::from(keys.commitment().ct_eq(commitment)) {
-        keys.chunk_cipher()
-    } else {
-        Err(Error::AuthFailed)
-    }
+    keys.check_commitment(commitment)?;
+    keys.chunk_cipher()
 }
 
 #[cfg(test)]
@@ -139,9 +150,14 @@ mod tests {
         let other_key = derive(&[9; 32], &[2; 24], b"ctx");
         let other_salt = derive(&[1; 32], &[3; 24], b"ctx");
         let other_ctx = derive(&[1; 32], &[2; 24], b"ctx\0");
+        let commitment = |keys: &MessageKeys| keys.header(&[2; 24])[SALT_LEN..].to_vec();
         for other in [other_key, other_salt, other_ctx] {
-            assert_ne!(base.commitment(), other.commitment());
+            assert_ne!(commitment(&base), commitment(&other));
+            let theirs: [u8; COMMITMENT_LEN] = commitment(&other).try_into().unwrap();
+            assert_eq!(base.check_commitment(&theirs), Err(Error::AuthFailed));
         }
+        let ours: [u8; COMMITMENT_LEN] = commitment(&base).try_into().unwrap();
+        assert_eq!(base.check_commitment(&ours), Ok(()));
     }
 
     #[test]

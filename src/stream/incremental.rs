@@ -20,12 +20,11 @@
 
 use core::fmt;
 
-use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, Zeroizing};
 
 use super::chunk::ChunkCipher;
 use super::derive::MessageKeys;
-use super::format::{HEADER_LEN, SALT_LEN, TAG_LEN};
+use super::format::{COMMITMENT_LEN, HEADER_LEN, SALT_LEN, TAG_LEN};
 use crate::error::{Error, Result};
 use crate::primitives::aead::{KEY_LEN, NONCE_LEN};
 use crate::primitives::random;
@@ -146,10 +145,7 @@ impl ChunkSealer {
         context: &[u8],
     ) -> Result<(Self, [u8; HEADER_LEN])> {
         let keys = MessageKeys::derive(key, salt, context)?;
-        let mut header = [0u8; HEADER_LEN];
-        let (salt_out, commitment_out) = header.split_at_mut(SALT_LEN);
-        salt_out.copy_from_slice(salt);
-        commitment_out.copy_from_slice(keys.commitment());
+        let header = keys.header(salt);
         let cipher = keys.chunk_cipher()?;
         Ok((Self { keys, cipher, progress: Progress::new() }, header))
     }
@@ -235,13 +231,9 @@ impl ChunkOpener {
             return Err(Error::InvalidArgument("C2SP header is 56 bytes"));
         }
         let (salt, commitment) = header.split_first_chunk::<SALT_LEN>().ok_or(Error::Truncated)?;
+        let commitment: &[u8; COMMITMENT_LEN] = commitment.try_into().map_err(|_| Error::Truncated)?;
         let keys = MessageKeys::derive(key, salt, context)?;
-        if commitment.len() != keys.commitment().len() {
-            return Err(Error::Truncated);
-        }
-        if !bool::from(keys.commitment()[..].ct_eq(commitment)) {
-            return Err(Error::AuthFailed);
-        }
+        keys.check_commitment(commitment)?;
         let cipher = keys.chunk_cipher()?;
         Ok(Self { keys, cipher, progress: Progress::new() })
     }
