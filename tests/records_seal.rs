@@ -46,7 +46,7 @@ fn sealed_record_keeps_shape_and_hides_every_encrypted_value() {
     }
     assert_eq!(sealed["resourceType"], "Patient");
     assert_eq!(sealed["id"], "pat-7f3a9c");
-    assert!(sealed["name"][0]["given"].as_str().unwrap().starts_with("phs1."));
+    assert!(sealed["name"][0]["given"].as_str().unwrap().starts_with("phs2."));
     assert_eq!(sealed["name"][0]["given"].as_str().unwrap().matches('.').count(), 2, "one segment per role");
     assert_eq!(sealed["address"][0]["postalCode"], "021");
     assert!(sealed.get("text").is_none(), "redacted");
@@ -96,8 +96,8 @@ fn each_role_sees_exactly_its_fields() {
     assert_eq!(billing.value["name"][0]["family"], "Quintero-Ashdown");
     assert_eq!(billing.value["birthDate"], "1984-07-21");
     assert_eq!(billing.value["identifier"][0]["value"], "QX-40921877");
-    assert!(billing.value["name"][0]["given"].as_str().unwrap().starts_with("phs1."));
-    assert!(billing.value["gender"].as_str().unwrap().starts_with("phs1."));
+    assert!(billing.value["name"][0]["given"].as_str().unwrap().starts_with("phs2."));
+    assert!(billing.value["gender"].as_str().unwrap().starts_with("phs2."));
     assert_eq!(
         billing.sealed_paths,
         ["/name/0/given", "/name/1/given", "/telecom/0/value", "/telecom/1/value", "/gender"]
@@ -214,8 +214,10 @@ fn tampered_legend_is_detected() {
     relabeled["_phiseal"]["legend"][legend_index].as_object_mut().unwrap().remove("roles");
     assert!(open_record(&relabeled, &team.clinician).is_err());
     let mut version = sealed.clone();
-    version["_phiseal"]["v"] = json!(2);
+    version["_phiseal"]["v"] = json!(3);
     assert_eq!(code(open_record(&version, &team.clinician)), "UNSUPPORTED_VERSION");
+    version["_phiseal"]["v"] = json!(1);
+    assert_eq!(code(open_record(&version, &team.clinician)), "MALFORMED", "version 1 has no set keys");
     let mut extra = sealed.clone();
     extra["_phiseal"]["note"] = json!(1);
     assert_eq!(code(open_record(&extra, &team.clinician)), "MALFORMED");
