@@ -47,13 +47,15 @@ fn sealed_record_keeps_shape_and_hides_every_encrypted_value() {
     assert_eq!(sealed["resourceType"], "Patient");
     assert_eq!(sealed["id"], "pat-7f3a9c");
     assert!(sealed["name"][0]["given"].as_str().unwrap().starts_with("phs2."));
-    assert_eq!(sealed["name"][0]["given"].as_str().unwrap().matches('.').count(), 2, "one segment per role");
+    assert_eq!(sealed["name"][0]["given"].as_str().unwrap().matches('.').count(), 1, "one segment per role set");
+    let birth_date = sealed["birthDate"].as_str().unwrap();
+    assert_eq!(birth_date.matches('.').count(), 2, "the exact value and the research year: two segments");
     assert_eq!(sealed["address"][0]["postalCode"], "021");
     assert!(sealed.get("text").is_none(), "redacted");
     assert!(sealed.get("contact").is_none(), "denied by default");
     assert!(sealed["identifier"][0]["value"]["$token"].as_str().unwrap().starts_with("pht1."));
     let header = &sealed["_phiseal"];
-    assert_eq!(header["v"], 1);
+    assert_eq!(header["v"], 2);
     assert_eq!(header["recordId"], "Patient/pat-7f3a9c");
     let roles: Vec<&String> = header["roles"].as_object().unwrap().keys().collect();
     assert_eq!(roles, ["billing", "clinician", "frontdesk", "research"]);

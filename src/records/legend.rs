@@ -129,8 +129,15 @@ impl Header {
             // Checked before any key agreement: each role costs an HPKE decapsulation.
             return Err(Error::LimitExceeded("roles in a sealed record"));
         }
-        if fields.roles.values().any(|role| role.sets.is_some() != (version != FORMAT_V1)) {
-            return Err(Error::Malformed("sealed record header"));
+        // Version 2 role headers carry set keys, version 1 ones do not. A header claiming
+        // version 2 without them is not a version this opener knows (e.g. a relabelled v1 record).
+        match version {
+            FORMAT_V1 if fields.roles.values().any(|role| role.sets.is_some()) => {
+                return Err(Error::Malformed("sealed record header"));
+            }
+            FORMAT_V1 => {}
+            _ if fields.roles.values().any(|role| role.sets.is_none()) => return Err(Error::UnsupportedVersion),
+            _ => {}
         }
         check_legend(&legend, &fields.roles)?;
         Ok(Header {
