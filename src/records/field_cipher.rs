@@ -47,22 +47,22 @@ pub(crate) fn padded_plaintext(value: &Value) -> Result<Zeroizing<Vec<u8>>> {
 }
 
 /// Encrypts one value once per plaintext group (format version 2) and returns the compact
-/// string. `segments` gives each group's role-set key, set id and padded plaintext.
+/// string. `segments` gives each group's role-set key and padded plaintext.
 pub(crate) fn seal_field(
     pool: &mut RandomPool,
     place: &FieldPlace<'_>,
-    segments: &[(&FieldKey, &[u8], &[u8])],
+    segments: &[(&FieldKey, &[u8])],
 ) -> Result<String> {
     let text_len: usize =
-        segments.iter().map(|(_, _, padded)| ((NONCE_LEN + padded.len() + TAG_LEN) * 4).div_ceil(3) + 1).sum();
+        segments.iter().map(|(_, padded)| ((NONCE_LEN + padded.len() + TAG_LEN) * 4).div_ceil(3) + 1).sum();
     let mut out = String::with_capacity(SEALED_PREFIX.len() + text_len);
     out.push_str(SEALED_PREFIX);
     let mut sealed = Vec::new();
-    for (index, (key, set_id, padded)) in segments.iter().enumerate() {
+    for (index, (key, padded)) in segments.iter().enumerate() {
         if index > 0 {
             out.push('.');
         }
-        key.seal_into(pool, &set_keys::field_aad(place.record_id, place.path, set_id), padded, &mut sealed)?;
+        key.seal_into(pool, set_keys::field_aad(place.path), padded, &mut sealed)?;
         base64::encode_into(&sealed, &mut out);
     }
     Ok(out)
@@ -106,15 +106,14 @@ pub(crate) fn segments<'t>(text: &'t str, prefix: &str, count: usize) -> Result<
     Ok(parts)
 }
 
-/// Decrypts a format version 2 segment of the role set `set_id` and parses it strictly.
+/// Decrypts a format version 2 segment under its role-set key and parses it strictly.
 ///
 /// # Errors
-/// [`Error::AuthFailed`] when the segment was not sealed at this place for this role set under
-/// this key; [`Error::Malformed`] for bad encodings.
-pub(crate) fn open_set_segment(key: &FieldKey, place: &FieldPlace<'_>, set_id: &[u8], segment: &str) -> Result<Value> {
+/// [`Error::AuthFailed`] when the segment was not sealed at this path under this key (of this
+/// role set of this record); [`Error::Malformed`] for bad encodings.
+pub(crate) fn open_set_segment(key: &FieldKey, path: &str, segment: &str) -> Result<Value> {
     let sealed = base64::decode(segment)?;
-    let aad = set_keys::field_aad(place.record_id, place.path, set_id);
-    json::parse_bytes(&key.open(&aad, &sealed)?)
+    json::parse_bytes(&key.open(set_keys::field_aad(path), &sealed)?)
 }
 
 /// Decrypts the format version 1 segment of `role` and parses it strictly.
@@ -176,27 +175,18 @@ mod tests {
     }
 
     #[test]
-    fn set_segments_are_bound_to_record_path_set_and_key() {
+    fn set_segments_are_bound_to_path_and_key() {
         let key = FieldKey::new(&SecretBytes::from_array(&mut [5; 32])).unwrap();
         let other_key = FieldKey::new(&SecretBytes::from_array(&mut [6; 32])).unwrap();
         let here = FieldPlace { record_id: "r1", path: "/name/0/given" };
-        let set = crate::records::role_sets::set_id(["billing", "clinician"]);
         let padded = padded_plaintext(&json!(["Ada"])).unwrap();
         let mut pool = RandomPool::new();
-        let sealed = seal_field(&mut pool, &here, &[(&key, &set, &padded)]).unwrap();
+        let sealed = seal_field(&mut pool, &here, &[(&key, &padded)]).unwrap();
         let segment = segments(&sealed, SEALED_PREFIX, 1).unwrap()[0];
-        assert_eq!(open_set_segment(&key, &here, &set, segment).unwrap(), json!(["Ada"]));
-        let other_set = crate::records::role_sets::set_id(["clinician"]);
-        let elsewhere = [
-            (FieldPlace { record_id: "r2", path: "/name/0/given" }, &set),
-            (FieldPlace { record_id: "r1", path: "/name/1/given" }, &set),
-            (FieldPlace { record_id: "r1", path: "/name/0/given" }, &other_set),
-        ];
-        for (place, set) in elsewhere {
-            assert_eq!(open_set_segment(&key, &place, set, segment).unwrap_err().code(), "AUTH_FAILED");
-        }
-        assert_eq!(open_set_segment(&other_key, &here, &set, segment).unwrap_err().code(), "AUTH_FAILED");
-        let again = seal_field(&mut pool, &here, &[(&key, &set, &padded)]).unwrap();
+        assert_eq!(open_set_segment(&key, "/name/0/given", segment).unwrap(), json!(["Ada"]));
+        assert_eq!(open_set_segment(&key, "/name/1/given", segment).unwrap_err().code(), "AUTH_FAILED");
+        assert_eq!(open_set_segment(&other_key, "/name/0/given", segment).unwrap_err().code(), "AUTH_FAILED");
+        let again = seal_field(&mut pool, &here, &[(&key, &padded)]).unwrap();
         assert_ne!(sealed, again, "equal plaintexts give unequal ciphertexts");
     }
 }

@@ -75,7 +75,7 @@ pub fn open_record(sealed: &Value, identity: &KeyPair) -> Result<OpenedRecord> {
                 Some((role, keys)) => Some(open_entry(&unlocked.body, entry, role, keys, record_id)?),
                 None => None,
             },
-            FieldKeys::V2(sets) => open_entry_v2(&unlocked.body, entry, &unlocked.roles, sets, record_id)?,
+            FieldKeys::V2(sets) => open_entry_v2(&unlocked.body, entry, &unlocked.roles, sets)?,
         };
         match plaintext {
             Some(plaintext) => {
@@ -320,7 +320,6 @@ fn open_entry_v2(
     entry: &LegendEntry,
     held: &[String],
     sets: &BTreeMap<Vec<u8>, FieldKey>,
-    record_id: &str,
 ) -> Result<Option<Value>> {
     let roles: Vec<&String> = entry.roles.iter().collect();
     let groups = role_sets::groups(&roles, |role| view(entry, role));
@@ -335,5 +334,5 @@ fn open_entry_v2(
     let (segment, (_, members)) = segments.get(index).zip(groups.get(index)).ok_or(Error::Malformed("encrypted value"))?;
     let id = role_sets::set_id(members.iter().map(|role| role.as_str()));
     let key = sets.get(&id).ok_or(Error::Malformed("set keys of a role"))?;
-    field_cipher::open_set_segment(key, &FieldPlace { record_id, path: &entry.path }, &id, segment).map(Some)
+    field_cipher::open_set_segment(key, &entry.path, segment).map(Some)
 }

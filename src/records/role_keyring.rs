@@ -78,7 +78,7 @@ impl<'a> RoleKeyring<'a> {
             .zip(groups)
             .map(|(&index, (_, plaintext))| {
                 let set = sets.get(index).ok_or(Error::InvalidArgument("role set index"))?;
-                Ok((&set.cipher, set.id.as_slice(), *plaintext))
+                Ok((&set.cipher, *plaintext))
             })
             .collect::<Result<Vec<_>>>()?;
         field_cipher::seal_field(pool, &FieldPlace { record_id, path }, &segments)

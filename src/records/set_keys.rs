@@ -6,7 +6,7 @@
 //! MAC key        = HKDF-Expand(prk, "phiseal/records/v2/manifest-mac", 32)
 //! pad(S)         = HKDF-Expand(prk, "phiseal/records/v2/set-key" || 0x00 || setId(S), 32)
 //! wrap(S)        = set key of S XOR pad(S)          -- one per role set S the role is in
-//! field AAD      = "phiseal/records/v2/field" || 0x00 || lp(record id) || lp(path) || setId(S)
+//! field AAD      = path (the set key, fresh per record and role set, binds record and set)
 //! context        = "phiseal/records/v2/key-header" || 0x00 || lp(record id) || lp(role)
 //!                  || SHA-256(canonical legend)
 //! manifest hash  = SHA-256("phiseal/records/v2/manifest" || 0x00 || lp(record id)
@@ -25,7 +25,6 @@ use crate::primitives::secret::SecretBytes;
 
 const MAC_KEY_LABEL: &[u8] = b"phiseal/records/v2/manifest-mac";
 const SET_KEY_LABEL: &[u8] = b"phiseal/records/v2/set-key";
-const FIELD_AAD_LABEL: &[u8] = b"phiseal/records/v2/field";
 const CONTEXT_LABEL: &[u8] = b"phiseal/records/v2/key-header";
 const MANIFEST_LABEL: &[u8] = b"phiseal/records/v2/manifest";
 /// Length of a role-set key and of its wrap.
@@ -84,15 +83,11 @@ impl RoleKeysV2 {
     }
 }
 
-/// The associated data of the segment of role set `set_id` at `path`.
-pub(crate) fn field_aad(record_id: &str, path: &str, set_id: &[u8]) -> Vec<u8> {
-    let mut aad = Vec::with_capacity(FIELD_AAD_LABEL.len() + 9 + record_id.len() + path.len() + set_id.len());
-    aad.extend_from_slice(FIELD_AAD_LABEL);
-    aad.push(0);
-    push_length_prefixed(&mut aad, record_id.as_bytes());
-    push_length_prefixed(&mut aad, path.as_bytes());
-    aad.extend_from_slice(set_id);
-    aad
+/// The associated data of a segment: its path. GCM authenticates the length of the associated
+/// data, and the record id and role set need no bytes here: a set key is drawn fresh for one
+/// role set of one record and reachable only through key headers bound to that record id.
+pub(crate) fn field_aad(path: &str) -> &[u8] {
+    path.as_bytes()
 }
 
 /// The context a role's key header is bound to, given the legend's SHA-256.
