@@ -15,8 +15,8 @@ use crate::primitives::base64;
 use crate::records::field_keys::{header_context, legend_digest};
 use crate::records::key_header;
 use crate::records::legend::{FORMAT_V1, RESERVED_MEMBER};
-use crate::records::set_keys;
 use crate::records::open::unlock;
+use crate::records::set_keys;
 
 /// Adds `new_recipient` to `role` of a sealed record. `identity` must already be in that role.
 ///

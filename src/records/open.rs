@@ -331,7 +331,8 @@ fn open_entry_v2(
     let Some(index) = pick else { return Ok(None) };
     let compact = compact_of(body, entry)?;
     let segments = field_cipher::segments(compact, SEALED_PREFIX, groups.len())?;
-    let (segment, (_, members)) = segments.get(index).zip(groups.get(index)).ok_or(Error::Malformed("encrypted value"))?;
+    let (segment, (_, members)) =
+        segments.get(index).zip(groups.get(index)).ok_or(Error::Malformed("encrypted value"))?;
     let id = role_sets::set_id(members.iter().map(|role| role.as_str()));
     let key = sets.get(&id).ok_or(Error::Malformed("set keys of a role"))?;
     field_cipher::open_set_segment(key, &entry.path, segment).map(Some)

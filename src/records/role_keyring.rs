@@ -119,7 +119,11 @@ impl<'a> RoleKeyring<'a> {
 
     /// One key header and set-key wraps per role that drew a key, in policy order, bound to the
     /// canonical legend (given as its SHA-256).
-    pub(crate) fn seal_headers(mut self, legend_digest: &[u8; 32], sender: Option<&KeyPair>) -> Result<Vec<SealedRole>> {
+    pub(crate) fn seal_headers(
+        mut self,
+        legend_digest: &[u8; 32],
+        sender: Option<&KeyPair>,
+    ) -> Result<Vec<SealedRole>> {
         // Wraps follow the byte order of the set ids.
         self.sets.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         let mut out = Vec::new();

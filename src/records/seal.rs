@@ -18,9 +18,9 @@ use crate::error::{Error, Result};
 use crate::keys::{KeyPair, PublicKey};
 use crate::primitives::base64;
 use crate::records::blind_index::IndexKey;
+use crate::records::field_keys::legend_digest;
 use crate::records::json::{self, MAX_DEPTH};
 use crate::records::legend::{self, RoleHeader, RESERVED_MEMBER};
-use crate::records::field_keys::legend_digest;
 use crate::records::legend_builder::{BuiltLegend, LegendBuilder};
 use crate::records::policy::Policy;
 use crate::records::role_keyring::{RoleKeyring, SealedRole};
@@ -109,7 +109,8 @@ fn finish(
     sealed_roles: Vec<SealedRole>,
     record_id: &str,
 ) -> Result<Value> {
-    let sets: BTreeMap<&str, &str> = sealed_roles.iter().map(|sealed| (sealed.role.as_str(), sealed.sets.as_str())).collect();
+    let sets: BTreeMap<&str, &str> =
+        sealed_roles.iter().map(|sealed| (sealed.role.as_str(), sealed.sets.as_str())).collect();
     let hash = set_keys::manifest_hash(record_id, legend_digest, &legend::sets_canonical(sets), &legend.values_array());
     let mut roles = BTreeMap::new();
     for SealedRole { role, keys, header, sets } in sealed_roles {
