@@ -126,7 +126,7 @@ export type SealedRecordHeader = {
 };
 
 /**
- * A sealed record: the input's shape, encrypted fields as `phs1.` strings, tokens as `pht1.`
+ * A sealed record: the input's shape, encrypted fields as `phs2.` strings (`phs1.` in format version 1), tokens as `pht1.`
  * strings or `{ $token, $sealed }` objects, and the authenticated header `_phiseal`.
  */
 export type SealedRecord = JsonObject & { readonly _phiseal: SealedRecordHeader };
