@@ -118,11 +118,15 @@ export type LegendEntry = {
 
 /** The reserved member `_phiseal` of a sealed record. */
 export type SealedRecordHeader = {
-  readonly v: 1;
+  /** 2 for records sealed now; records of version 1 still open. */
+  readonly v: 1 | 2;
   readonly recordId: string;
   readonly legend: readonly LegendEntry[];
-  /** Per role: its key-only envelope header and manifest MAC (base64url). */
-  readonly roles: { readonly [role: RoleName]: { readonly keys: string; readonly mac: string } };
+  /**
+   * Per role: its key-only envelope header and manifest MAC (base64url), and in version 2 its
+   * wrapped role-set keys (`sets`, base64url, 32 bytes per role set the role is in).
+   */
+  readonly roles: { readonly [role: RoleName]: { readonly keys: string; readonly mac: string; readonly sets?: string } };
 };
 
 /**
