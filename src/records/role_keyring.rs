@@ -86,17 +86,21 @@ impl<'a> RoleKeyring<'a> {
 
     /// The index of the set of `members`, drawing its key (and its members' data keys) first.
     fn set_for(&mut self, members: &[usize]) -> Result<usize> {
+        // A set is its members whatever their order: one key per set id.
+        let mut members = members.to_vec();
+        members.sort_unstable();
+        members.dedup();
         if let Some(index) = self.sets.iter().position(|set| set.members == members) {
             return Ok(index);
         }
         let mut names = Vec::with_capacity(members.len());
-        for &role in members {
+        for &role in &members {
             self.draw(role)?;
             names.push(self.policy.roles().get(role).ok_or(Error::InvalidArgument("role index"))?.as_str());
         }
         let key = self.pool.secret_key()?;
         let cipher = FieldKey::new(&key)?;
-        self.sets.push(SetSecret { members: members.to_vec(), id: set_id(names), key, cipher });
+        self.sets.push(SetSecret { members, id: set_id(names), key, cipher });
         Ok(self.sets.len() - 1)
     }
 
@@ -158,7 +162,7 @@ mod tests {
         let mut keyring = RoleKeyring::new(&policy, &recipients, "r1");
         let padded: &[u8] = b"1               ";
         keyring.seal_field("/x", &[(&[0, 1], padded)]).unwrap();
-        keyring.seal_field("/y", &[(&[0, 1], padded), (&[0], padded)]).unwrap();
+        keyring.seal_field("/y", &[(&[1, 0], padded), (&[0], padded)]).unwrap();
         let keys: Vec<&DataKey> = keyring.roles.iter().flatten().map(|secret| &secret.data_key).collect();
         assert_eq!(keys.len(), 2);
         assert_ne!(keys[0], keys[1]);
