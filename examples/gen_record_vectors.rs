@@ -1,11 +1,12 @@
-//! Writes `tests/vectors/records/v1.json`: sealed-record vectors for independent
-//! implementations (docs/RECORDS.md).
+//! Writes `tests/vectors/records/v2.json`: sealed-record vectors of the current format
+//! (version 2) for independent implementations (docs/RECORDS.md). `v1.json` was written by the
+//! version 1 sealer of this example and is kept frozen.
 //!
 //! Sealing is randomized (nonces, HPKE ephemeral keys), so a vector is a sealed record made
 //! once with fixed recipient keys, the result each identity must get when opening it, and
 //! tampered copies with the error code each must give. Blind-index tokens are deterministic
 //! and are given as known answers. Run once per format change:
-//! `cargo run --example gen_record_vectors -- tests/vectors/records/v1.json`
+//! `cargo run --example gen_record_vectors -- tests/vectors/records/v2.json`
 //! (committed files are never regenerated in place; without an argument it prints to stdout).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
@@ -141,7 +142,26 @@ fn main() {
             v["_phiseal"]["roles"]["billing"]["keys"] = v["_phiseal"]["roles"]["clinician"]["keys"].clone();
             v["_phiseal"]["roles"]["clinician"]["keys"] = billing;
         }),
-        failure("unknown format version", &sealed, "clinician", |v| v["_phiseal"]["v"] = json!(2)),
+        failure("unknown format version", &sealed, "clinician", |v| v["_phiseal"]["v"] = json!(3)),
+        failure("relabelled as version 1", &sealed, "clinician", |v| v["_phiseal"]["v"] = json!(1)),
+        failure("set keys removed from a role", &sealed, "billing", |v| {
+            v["_phiseal"]["roles"]["billing"].as_object_mut().unwrap().remove("sets");
+        }),
+        failure("set keys of a role flipped", &sealed, "clinician", |v| {
+            let sets = v["_phiseal"]["roles"]["clinician"]["sets"].as_str().unwrap().to_owned();
+            let flipped = if sets.starts_with('A') { sets.replacen('A', "B", 1) } else { format!("A{}", &sets[1..]) };
+            v["_phiseal"]["roles"]["clinician"]["sets"] = json!(flipped);
+        }),
+        failure("set keys of two roles swapped", &sealed, "research", |v| {
+            let research = v["_phiseal"]["roles"]["research"]["sets"].clone();
+            v["_phiseal"]["roles"]["research"]["sets"] = v["_phiseal"]["roles"]["billing"]["sets"].clone();
+            v["_phiseal"]["roles"]["billing"]["sets"] = research;
+        }),
+        failure("exact and generalized segments swapped", &sealed, "clinician", |v| {
+            let text = v["birthDate"].as_str().unwrap().strip_prefix("phs2.").unwrap().to_owned();
+            let (exact, year) = text.split_once('.').unwrap();
+            v["birthDate"] = json!(format!("phs2.{year}.{exact}"));
+        }),
         failure("token object altered", &sealed, "clinician", |v| {
             v["identifier"][0]["value"]["$token"] = json!("pht1.AAAAAAAAAAAAAAAAAAAAAA")
         }),
@@ -163,7 +183,7 @@ fn main() {
     .collect();
 
     let vectors = json!({
-        "description": "phiseal sealed records, format v1 (docs/RECORDS.md). Secret keys are 32 bytes repeated from one seed byte.",
+        "description": "phiseal sealed records, format v2 (docs/RECORDS.md). Secret keys are 32 bytes repeated from one seed byte.",
         "identities": ids.iter().map(|(n, p)| ((*n).to_owned(), json!(hex::encode(p.secret_key().dangerous_export_bytes().expose())))).collect::<serde_json::Map<_, _>>(),
         "indexKey": hex::encode([0x5a; 32]),
         "cases": cases,

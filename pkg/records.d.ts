@@ -118,15 +118,19 @@ export type LegendEntry = {
 
 /** The reserved member `_phiseal` of a sealed record. */
 export type SealedRecordHeader = {
-  readonly v: 1;
+  /** 2 for records sealed now; records of version 1 still open. */
+  readonly v: 1 | 2;
   readonly recordId: string;
   readonly legend: readonly LegendEntry[];
-  /** Per role: its key-only envelope header and manifest MAC (base64url). */
-  readonly roles: { readonly [role: RoleName]: { readonly keys: string; readonly mac: string } };
+  /**
+   * Per role: its key-only envelope header and manifest MAC (base64url), and in version 2 its
+   * wrapped role-set keys (`sets`, base64url, 32 bytes per role set the role is in).
+   */
+  readonly roles: { readonly [role: RoleName]: { readonly keys: string; readonly mac: string; readonly sets?: string } };
 };
 
 /**
- * A sealed record: the input's shape, encrypted fields as `phs1.` strings, tokens as `pht1.`
+ * A sealed record: the input's shape, encrypted fields as `phs2.` strings (`phs1.` in format version 1), tokens as `pht1.`
  * strings or `{ $token, $sealed }` objects, and the authenticated header `_phiseal`.
  */
 export type SealedRecord = JsonObject & { readonly _phiseal: SealedRecordHeader };

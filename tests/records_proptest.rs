@@ -170,7 +170,7 @@ fn collect_strings(node: &Value, out: &mut Vec<String>) {
 
 fn mask_sealed(value: &mut Value) {
     match value {
-        Value::String(s) if s.starts_with("phs1.") => *s = SEALED.into(),
+        Value::String(s) if s.starts_with(phiseal::records::SEALED_PREFIX) => *s = SEALED.into(),
         Value::Array(items) => items.iter_mut().for_each(mask_sealed),
         Value::Object(map) => map.values_mut().for_each(mask_sealed),
         _ => {}

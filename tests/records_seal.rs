@@ -46,14 +46,16 @@ fn sealed_record_keeps_shape_and_hides_every_encrypted_value() {
     }
     assert_eq!(sealed["resourceType"], "Patient");
     assert_eq!(sealed["id"], "pat-7f3a9c");
-    assert!(sealed["name"][0]["given"].as_str().unwrap().starts_with("phs1."));
-    assert_eq!(sealed["name"][0]["given"].as_str().unwrap().matches('.').count(), 2, "one segment per role");
+    assert!(sealed["name"][0]["given"].as_str().unwrap().starts_with("phs2."));
+    assert_eq!(sealed["name"][0]["given"].as_str().unwrap().matches('.').count(), 1, "one segment per role set");
+    let birth_date = sealed["birthDate"].as_str().unwrap();
+    assert_eq!(birth_date.matches('.').count(), 2, "the exact value and the research year: two segments");
     assert_eq!(sealed["address"][0]["postalCode"], "021");
     assert!(sealed.get("text").is_none(), "redacted");
     assert!(sealed.get("contact").is_none(), "denied by default");
     assert!(sealed["identifier"][0]["value"]["$token"].as_str().unwrap().starts_with("pht1."));
     let header = &sealed["_phiseal"];
-    assert_eq!(header["v"], 1);
+    assert_eq!(header["v"], 2);
     assert_eq!(header["recordId"], "Patient/pat-7f3a9c");
     let roles: Vec<&String> = header["roles"].as_object().unwrap().keys().collect();
     assert_eq!(roles, ["billing", "clinician", "frontdesk", "research"]);
@@ -96,8 +98,8 @@ fn each_role_sees_exactly_its_fields() {
     assert_eq!(billing.value["name"][0]["family"], "Quintero-Ashdown");
     assert_eq!(billing.value["birthDate"], "1984-07-21");
     assert_eq!(billing.value["identifier"][0]["value"], "QX-40921877");
-    assert!(billing.value["name"][0]["given"].as_str().unwrap().starts_with("phs1."));
-    assert!(billing.value["gender"].as_str().unwrap().starts_with("phs1."));
+    assert!(billing.value["name"][0]["given"].as_str().unwrap().starts_with("phs2."));
+    assert!(billing.value["gender"].as_str().unwrap().starts_with("phs2."));
     assert_eq!(
         billing.sealed_paths,
         ["/name/0/given", "/name/1/given", "/telecom/0/value", "/telecom/1/value", "/gender"]
@@ -214,8 +216,10 @@ fn tampered_legend_is_detected() {
     relabeled["_phiseal"]["legend"][legend_index].as_object_mut().unwrap().remove("roles");
     assert!(open_record(&relabeled, &team.clinician).is_err());
     let mut version = sealed.clone();
-    version["_phiseal"]["v"] = json!(2);
+    version["_phiseal"]["v"] = json!(3);
     assert_eq!(code(open_record(&version, &team.clinician)), "UNSUPPORTED_VERSION");
+    version["_phiseal"]["v"] = json!(1);
+    assert_eq!(code(open_record(&version, &team.clinician)), "MALFORMED", "version 1 has no set keys");
     let mut extra = sealed.clone();
     extra["_phiseal"]["note"] = json!(1);
     assert_eq!(code(open_record(&extra, &team.clinician)), "MALFORMED");

@@ -50,7 +50,7 @@ fn each_role_sees_exactly_its_fields() {
     let research: Value = serde_json::from_slice(&s.ok(&["open-record", "-i", "research.key.jwk"], &sealed)).unwrap();
     assert_eq!(research["code"], original["code"]);
     assert_eq!(research["effectiveDateTime"], "2024");
-    assert!(research["note"].as_str().unwrap().starts_with("phs1."), "the note stays sealed for research");
+    assert!(research["note"].as_str().unwrap().starts_with("phs2."), "the note stays sealed for research");
 }
 
 #[test]

@@ -14,8 +14,9 @@ use crate::keys::{KeyId, KeyPair, PublicKey};
 use crate::primitives::base64;
 use crate::records::field_keys::{header_context, legend_digest};
 use crate::records::key_header;
-use crate::records::legend::RESERVED_MEMBER;
+use crate::records::legend::{FORMAT_V1, RESERVED_MEMBER};
 use crate::records::open::unlock;
+use crate::records::set_keys;
 
 /// Adds `new_recipient` to `role` of a sealed record. `identity` must already be in that role.
 ///
@@ -55,12 +56,16 @@ pub fn change_record_access(
     changes: &RecipientChanges<'_>,
 ) -> Result<Value> {
     let unlocked = unlock(sealed, identity)?;
-    if !unlocked.keys.iter().any(|(held, _)| held == role) {
+    if !unlocked.roles.iter().any(|held| held == role) {
         return Err(Error::NoMatchingRecipient);
     }
     let header = &unlocked.header;
     let role_header = header.roles.get(role).ok_or(Error::NoMatchingRecipient)?;
-    let context = header_context(&header.record_id, role, &legend_digest(&header.legend_canonical));
+    let digest = legend_digest(&header.legend_canonical);
+    let context = match header.version {
+        FORMAT_V1 => header_context(&header.record_id, role, &digest),
+        _ => set_keys::header_context(&header.record_id, role, &digest),
+    };
     let rewrapped = key_header::rewrap_header(&base64::decode(&role_header.keys)?, identity, &context, changes)?;
     let mut out = sealed.clone();
     let slot = out

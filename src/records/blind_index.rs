@@ -19,6 +19,7 @@
 //! `SealOptions::index_key`) and must never reach the server.
 
 use core::fmt;
+use std::sync::Mutex;
 
 use hkdf::Hkdf;
 use hmac::{Hmac, Mac};
@@ -42,8 +43,31 @@ pub const TOKEN_PREFIX: &str = "pht1.";
 const FIELD_KEY_LABEL: &[u8] = b"phiseal/records/v1/blind-index";
 
 /// The clinic-wide 32-byte root key of all blind indexes.
-#[derive(Clone, PartialEq, Eq)]
-pub struct IndexKey(SecretBytes<32>);
+///
+/// It keeps the field keys it derived (one per index name, at most [`FIELD_KEY_CACHE`]), so a
+/// portal sealing many records under one policy derives each index's key once.
+pub struct IndexKey {
+    root: SecretBytes<32>,
+    /// Field keys by index name (zeroized on drop like the root key).
+    field_keys: Mutex<Vec<(String, SecretBytes<32>)>>,
+}
+
+/// Most field keys an [`IndexKey`] keeps; beyond it the cache starts again empty.
+const FIELD_KEY_CACHE: usize = 64;
+
+impl Clone for IndexKey {
+    fn clone(&self) -> Self {
+        Self::new(self.root.clone())
+    }
+}
+
+impl PartialEq for IndexKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.root == other.root
+    }
+}
+
+impl Eq for IndexKey {}
 
 impl IndexKey {
     /// A fresh random key.
@@ -51,7 +75,7 @@ impl IndexKey {
     /// # Errors
     /// [`Error::RandomUnavailable`] when the random source fails.
     pub fn generate() -> Result<Self> {
-        SecretBytes::random().map(Self)
+        SecretBytes::random().map(Self::new)
     }
 
     /// A key from its 32 bytes.
@@ -59,16 +83,35 @@ impl IndexKey {
     /// # Errors
     /// [`Error::InvalidKey`] when the length is not 32.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
-        SecretBytes::from_slice(bytes).map(Self)
+        SecretBytes::from_slice(bytes).map(Self::new)
     }
 
+    fn new(root: SecretBytes<32>) -> Self {
+        IndexKey { root, field_keys: Mutex::new(Vec::new()) }
+    }
+
+    /// The field key of `index_name`, derived once and then taken from the cache.
     fn field_key(&self, index_name: &str) -> Result<SecretBytes<32>> {
-        let mut info = FIELD_KEY_LABEL.to_vec();
-        info.push(0);
-        info.extend_from_slice(index_name.as_bytes());
+        // A poisoned lock (a panic elsewhere while it was held) only costs the cache.
+        if let Ok(cache) = self.field_keys.lock() {
+            if let Some((_, key)) = cache.iter().find(|(name, _)| name == index_name) {
+                return Ok(key.clone());
+            }
+        }
+        let key = self.derive_field_key(index_name)?;
+        if let Ok(mut cache) = self.field_keys.lock() {
+            if cache.len() >= FIELD_KEY_CACHE {
+                cache.clear();
+            }
+            cache.push((index_name.to_owned(), key.clone()));
+        }
+        Ok(key)
+    }
+
+    fn derive_field_key(&self, index_name: &str) -> Result<SecretBytes<32>> {
         let mut okm = [0u8; 32];
-        Hkdf::<Sha256>::new(None, self.0.expose())
-            .expand(&info, &mut okm)
+        Hkdf::<Sha256>::new(None, self.root.expose())
+            .expand_multi_info(&[FIELD_KEY_LABEL, &[0], index_name.as_bytes()], &mut okm)
             .map_err(|_| Error::InvalidArgument("blind index key derivation"))?;
         Ok(SecretBytes::from_array(&mut okm))
     }
@@ -143,5 +186,23 @@ mod tests {
         assert!(blind_index(&key, "x", Normalization::Exact, "v", 33).is_err());
         assert!(blind_index(&key, "x", Normalization::Exact, "v", 32).is_ok());
         assert_eq!(format!("{key:?}"), "IndexKey([redacted])");
+    }
+
+    #[test]
+    fn cached_field_keys_are_the_derived_ones() {
+        let key = IndexKey::from_bytes(&[7; 32]).unwrap();
+        let names: Vec<String> = (0..FIELD_KEY_CACHE + 3).map(|i| format!("index-{i}")).collect();
+        for round in 0..2 {
+            for name in &names {
+                let cached = key.field_key(name).unwrap();
+                assert_eq!(cached.expose(), key.derive_field_key(name).unwrap().expose(), "{name}, round {round}");
+            }
+        }
+        assert!(key.field_keys.lock().unwrap().len() <= FIELD_KEY_CACHE);
+        let fresh = IndexKey::from_bytes(&[7; 32]).unwrap();
+        let token = blind_index(&key, "index-1", Normalization::Exact, "v", 16).unwrap();
+        assert_eq!(token, blind_index(&fresh, "index-1", Normalization::Exact, "v", 16).unwrap());
+        assert_eq!(key, fresh.clone());
+        assert_ne!(key, IndexKey::from_bytes(&[8; 32]).unwrap());
     }
 }

@@ -10,7 +10,7 @@
 //! The output is byte for byte that of `primitives::aead::seal` (`nonce[12] || ciphertext ||
 //! tag[16]`), and opening refuses short inputs and zeroizes a plaintext whose tag failed, as
 //! `primitives::aead::open` does. Nonces are never a parameter: they come from a
-//! [`Nonces`] pool, which only the operating system's CSPRNG fills, 64 nonces a draw instead
+//! [`RandomPool`], which only the operating system's CSPRNG fills, a kilobyte a draw instead
 //! of one system call (or, in WebAssembly, one `crypto.getRandomValues` call) per field.
 
 use zeroize::Zeroizing;
@@ -38,7 +38,7 @@ impl FieldKey {
     /// [`Error::RandomUnavailable`] when the pool is used up; [`Error::LimitExceeded`] beyond
     /// the GCM length limit.
     #[cfg(test)]
-    pub(crate) fn seal(&self, nonces: &mut Nonces, aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>> {
+    pub(crate) fn seal(&self, nonces: &mut RandomPool, aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>> {
         let mut out = Vec::new();
         self.seal_into(nonces, aad, plaintext, &mut out)?;
         Ok(out)
@@ -48,8 +48,14 @@ impl FieldKey {
     ///
     /// # Errors
     /// As [`FieldKey::seal`].
-    pub(crate) fn seal_into(&self, nonces: &mut Nonces, aad: &[u8], plaintext: &[u8], out: &mut Vec<u8>) -> Result<()> {
-        let nonce = nonces.next()?;
+    pub(crate) fn seal_into(
+        &self,
+        nonces: &mut RandomPool,
+        aad: &[u8],
+        plaintext: &[u8],
+        out: &mut Vec<u8>,
+    ) -> Result<()> {
+        let nonce = nonces.nonce()?;
         out.clear();
         out.reserve(NONCE_LEN + plaintext.len() + TAG_LEN);
         out.extend_from_slice(&nonce);
@@ -74,37 +80,55 @@ impl FieldKey {
     }
 }
 
-/// How many nonces are drawn from the CSPRNG at a time: a record of up to 64 encrypted
-/// segments costs one draw.
-const NONCE_BATCH: usize = 64;
+/// How many random bytes are drawn from the CSPRNG at a time: the data keys, role-set keys and
+/// nonces of a typical record (up to about 70 encrypted fields) cost one draw.
+const POOL_BYTES: usize = 1024;
 
-/// Random 96-bit nonces from the operating system's CSPRNG, drawn [`NONCE_BATCH`] at a time and
-/// each handed out once.
-pub(crate) struct Nonces {
-    bytes: [u8; NONCE_BATCH * NONCE_LEN],
+/// Random bytes from the operating system's CSPRNG, drawn [`POOL_BYTES`] at a time, each byte
+/// handed out once (as a nonce, or as a secret key whose bytes are wiped from the pool). The
+/// pool zeroizes itself on drop.
+pub(crate) struct RandomPool {
+    bytes: Zeroizing<[u8; POOL_BYTES]>,
     used: usize,
 }
 
-impl Nonces {
-    /// An empty pool; the first nonce asked for draws a batch.
+impl RandomPool {
+    /// An empty pool; the first request draws a batch.
     pub(crate) fn new() -> Self {
-        Nonces { bytes: [0; NONCE_BATCH * NONCE_LEN], used: NONCE_BATCH * NONCE_LEN }
+        RandomPool { bytes: Zeroizing::new([0; POOL_BYTES]), used: POOL_BYTES }
     }
 
-    /// The next unused nonce, drawing a fresh batch when every nonce was handed out.
+    /// The next unused nonce.
     ///
     /// # Errors
     /// [`Error::RandomUnavailable`] when the random source fails.
-    fn next(&mut self) -> Result<[u8; NONCE_LEN]> {
-        if self.used >= self.bytes.len() {
-            random::fill(&mut self.bytes)?;
+    pub(crate) fn nonce(&mut self) -> Result<[u8; NONCE_LEN]> {
+        let mut nonce = [0u8; NONCE_LEN];
+        self.take(&mut nonce)?;
+        Ok(nonce)
+    }
+
+    /// A fresh 32-byte secret key.
+    ///
+    /// # Errors
+    /// [`Error::RandomUnavailable`] when the random source fails.
+    pub(crate) fn secret_key(&mut self) -> Result<SecretBytes<32>> {
+        let mut key = [0u8; 32];
+        self.take(&mut key)?;
+        Ok(SecretBytes::from_array(&mut key))
+    }
+
+    fn take(&mut self, out: &mut [u8]) -> Result<()> {
+        if self.used + out.len() > POOL_BYTES {
+            random::fill(&mut self.bytes[..])?;
             self.used = 0;
         }
-        let end = self.used + NONCE_LEN;
-        let nonce = self.bytes.get(self.used..end).ok_or(Error::RandomUnavailable)?;
-        let nonce: [u8; NONCE_LEN] = nonce.try_into().map_err(|_| Error::RandomUnavailable)?;
+        let end = self.used + out.len();
+        let taken = self.bytes.get_mut(self.used..end).ok_or(Error::RandomUnavailable)?;
+        out.copy_from_slice(taken);
+        taken.fill(0);
         self.used = end;
-        Ok(nonce)
+        Ok(())
     }
 }
 
@@ -117,7 +141,7 @@ mod tests {
     fn same_bytes_as_the_one_shot_aead() {
         let secret = SecretBytes::from_array(&mut [3u8; 32]);
         let key = FieldKey::new(&secret).unwrap();
-        let mut nonces = Nonces::new();
+        let mut nonces = RandomPool::new();
         let sealed = key.seal(&mut nonces, b"aad", b"a padded value  ").unwrap();
         assert_eq!(aead::open(secret.expose(), b"aad", &sealed).unwrap(), b"a padded value  ");
         let other = aead::seal(secret.expose(), b"aad", b"from the one-shot").unwrap();
@@ -130,9 +154,12 @@ mod tests {
 
     #[test]
     fn the_pool_refills_and_never_repeats_a_nonce() {
-        let mut nonces = Nonces::new();
-        let drawn: Vec<[u8; NONCE_LEN]> = (0..3 * NONCE_BATCH + 1).map(|_| nonces.next().unwrap()).collect();
+        let mut pool = RandomPool::new();
+        let drawn: Vec<[u8; NONCE_LEN]> = (0..3 * POOL_BYTES / NONCE_LEN + 1).map(|_| pool.nonce().unwrap()).collect();
         let distinct: std::collections::BTreeSet<_> = drawn.iter().collect();
         assert_eq!(distinct.len(), drawn.len());
+        let keys: Vec<[u8; 32]> = (0..3 * POOL_BYTES / 32 + 1).map(|_| *pool.secret_key().unwrap().expose()).collect();
+        assert_eq!(keys.iter().collect::<std::collections::BTreeSet<_>>().len(), keys.len());
+        assert!(pool.bytes[..pool.used].iter().all(|&b| b == 0), "handed-out bytes are wiped");
     }
 }

@@ -44,11 +44,6 @@ impl RoleKeys {
         Ok(RoleKeys { field: FieldKey::new(&expand(FIELD_KEY_LABEL)?)?, mac: expand(MAC_KEY_LABEL)? })
     }
 
-    /// HMAC-SHA256 of the manifest bytes.
-    pub(crate) fn manifest_mac(&self, manifest: &[u8]) -> Result<[u8; 32]> {
-        Ok(self.mac_state(manifest)?.finalize().into_bytes().into())
-    }
-
     /// Verifies a manifest MAC in constant time.
     pub(crate) fn verify_manifest_mac(&self, manifest: &[u8], tag: &[u8]) -> Result<()> {
         self.mac_state(manifest)?.verify_slice(tag).map_err(|_| Error::AuthFailed)

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
-use crate::records::canonical::to_canonical;
+use crate::records::canonical::{self, to_canonical};
 use crate::records::field_keys::MANIFEST_LABEL;
 use crate::records::generalize::Generalization;
 use crate::records::path;
@@ -20,8 +20,10 @@ use crate::records::policy::MAX_ROLES;
 
 /// Name of the reserved top-level member.
 pub const RESERVED_MEMBER: &str = "_phiseal";
-/// The sealed record format version.
-pub const RECORD_FORMAT_VERSION: u64 = 1;
+/// The sealed record format version new records are sealed as. Records of version 1 still open.
+pub const RECORD_FORMAT_VERSION: u64 = 2;
+/// The first format version (one ciphertext segment per role), still opened.
+pub(crate) const FORMAT_V1: u64 = 1;
 /// Longest record id, in bytes.
 pub const MAX_RECORD_ID_LEN: usize = 512;
 
@@ -29,7 +31,7 @@ pub const MAX_RECORD_ID_LEN: usize = 512;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum LegendAction {
-    /// The value is a `phs1.` compact string.
+    /// The value is a `phs2.` compact string (`phs1.` in format version 1).
     Encrypt,
     /// The value is a `pht1.` token, or `{"$token", "$sealed"}` when `roles` is not empty.
     Token,
@@ -59,7 +61,8 @@ pub struct LegendEntry {
     pub path: String,
     /// What was done.
     pub action: LegendAction,
-    /// Roles that can open the value, in policy order: one ciphertext segment each.
+    /// Roles that can open the value, in policy order (in format version 1 one ciphertext
+    /// segment each; in version 2 one segment per group of roles that get the same value).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<String>,
     /// Roles among `roles` that get a generalized value.
@@ -73,13 +76,20 @@ pub struct LegendEntry {
 pub(crate) struct RoleHeader {
     /// base64url key header (data key wrapped to the role's recipients).
     pub keys: String,
-    /// base64url HMAC-SHA256 of the manifest under the role's MAC key.
+    /// base64url HMAC-SHA256 of the manifest (version 2: of the manifest hash) under the
+    /// role's MAC key.
     pub mac: String,
+    /// Version 2 only: base64url of the role's wrapped role-set keys, 32 bytes per set the role
+    /// is in, in byte order of the set ids.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sets: Option<String>,
 }
 
 /// The parsed `_phiseal` member.
 #[derive(Clone, Debug)]
 pub(crate) struct Header {
+    /// 1 or 2.
+    pub version: u64,
     pub record_id: String,
     pub legend: Vec<LegendEntry>,
     pub legend_canonical: String,
@@ -103,12 +113,13 @@ impl Header {
     /// # Errors
     /// [`Error::UnsupportedVersion`] for another version; [`Error::Malformed`] otherwise.
     pub(crate) fn parse(member: &Value) -> Result<Self> {
-        if member.get("v").and_then(Value::as_u64) != Some(RECORD_FORMAT_VERSION) {
-            return Err(match member.get("v") {
-                Some(Value::Number(_)) => Error::UnsupportedVersion,
-                _ => Error::Malformed("sealed record header"),
-            });
-        }
+        let version = match member.get("v") {
+            Some(Value::Number(v)) => match v.as_u64() {
+                Some(version @ (FORMAT_V1 | RECORD_FORMAT_VERSION)) => version,
+                _ => return Err(Error::UnsupportedVersion),
+            },
+            _ => return Err(Error::Malformed("sealed record header")),
+        };
         let fields: HeaderFields =
             serde_json::from_value(member.clone()).map_err(|_| Error::Malformed("sealed record header"))?;
         let legend: Vec<LegendEntry> =
@@ -118,8 +129,19 @@ impl Header {
             // Checked before any key agreement: each role costs an HPKE decapsulation.
             return Err(Error::LimitExceeded("roles in a sealed record"));
         }
+        // Version 2 role headers carry set keys, version 1 ones do not. A header claiming
+        // version 2 without them is not a version this opener knows (e.g. a relabelled v1 record).
+        match version {
+            FORMAT_V1 if fields.roles.values().any(|role| role.sets.is_some()) => {
+                return Err(Error::Malformed("sealed record header"));
+            }
+            FORMAT_V1 => {}
+            _ if fields.roles.values().any(|role| role.sets.is_none()) => return Err(Error::UnsupportedVersion),
+            _ => {}
+        }
         check_legend(&legend, &fields.roles)?;
         Ok(Header {
+            version,
             record_id: fields.record_id,
             legend_canonical: to_canonical(&fields.legend),
             legend,
@@ -148,14 +170,31 @@ pub(crate) fn sealed_member(record_id: &str, legend: Value, roles: &BTreeMap<Str
     Ok(Value::Object(member))
 }
 
-/// The bytes each role's MAC covers.
+/// The canonical text of `{role: sets}` (format version 2's manifest).
+pub(crate) fn sets_canonical<'a>(sets: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    // A BTreeMap of `str` iterates in byte order, the canonical order.
+    let sorted: BTreeMap<&str, &str> = sets.into_iter().collect();
+    let mut out = String::from("{");
+    for (index, (role, wraps)) in sorted.into_iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        canonical::write_string(role, &mut out);
+        out.push(':');
+        canonical::write_string(wraps, &mut out);
+    }
+    out.push('}');
+    out
+}
+
+/// The bytes each role's MAC covers in format version 1.
 pub(crate) fn manifest(record_id: &str, legend_canonical: &str, values: &[&Value]) -> Vec<u8> {
     let values: Vec<String> = values.iter().map(|value| to_canonical(value)).collect();
     manifest_of_canonical(record_id, legend_canonical, &values.join(","))
 }
 
 /// [`manifest`], given the canonical texts of the values joined with `,`.
-pub(crate) fn manifest_of_canonical(record_id: &str, legend_canonical: &str, values: &str) -> Vec<u8> {
+fn manifest_of_canonical(record_id: &str, legend_canonical: &str, values: &str) -> Vec<u8> {
     let record_id = to_canonical(&Value::String(record_id.to_owned()));
     let capacity = MANIFEST_LABEL.len() + legend_canonical.len() + record_id.len() + values.len() + 48;
     let mut out = Vec::with_capacity(capacity);
@@ -165,7 +204,7 @@ pub(crate) fn manifest_of_canonical(record_id: &str, legend_canonical: &str, val
     out.extend_from_slice(legend_canonical.as_bytes());
     out.extend_from_slice(b",\"recordId\":");
     out.extend_from_slice(record_id.as_bytes());
-    out.extend_from_slice(format!(",\"v\":{RECORD_FORMAT_VERSION},\"values\":[").as_bytes());
+    out.extend_from_slice(format!(",\"v\":{FORMAT_V1},\"values\":[").as_bytes());
     out.extend_from_slice(values.as_bytes());
     out.extend_from_slice(b"]}");
     out

@@ -35,6 +35,17 @@ pub(crate) struct BuiltLegend {
     pub values: String,
 }
 
+impl BuiltLegend {
+    /// The canonical text of the array of values.
+    pub(crate) fn values_array(&self) -> String {
+        let mut out = String::with_capacity(self.values.len() + 2);
+        out.push('[');
+        out.push_str(&self.values);
+        out.push(']');
+        out
+    }
+}
+
 impl LegendBuilder {
     pub(crate) fn new() -> Self {
         LegendBuilder { entries: Vec::new(), canonical: String::from("["), values: String::new() }

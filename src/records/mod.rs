@@ -29,7 +29,7 @@
 //! let record = r#"{"resourceType": "Patient", "name": [{"family": "Okafor"}], "birthDate": "1961-07-14"}"#;
 //! let options = SealOptions { record_id: "Patient/p1", sender: None, index_key: None };
 //! let sealed = records::seal_record_json(record, &policy, &recipients, &options)?;
-//! assert!(sealed["name"].as_str().is_some_and(|s| s.starts_with("phs1.")));
+//! assert!(sealed["name"].as_str().is_some_and(|s| s.starts_with("phs2.")));
 //!
 //! let research = records::open_record(&sealed, &analyst)?;
 //! assert_eq!(research.value["birthDate"], "1961");
@@ -59,14 +59,16 @@ mod path;
 mod policy;
 mod policy_spec;
 mod role_keyring;
+mod role_sets;
 mod seal;
 mod selector;
+mod set_keys;
 mod walk;
 
 pub use access::{change_record_access, grant_record_access, revoke_record_access};
 pub use bundle::{open_bundle, seal_bundle, BundleEntryStatus, BundleOptions, OpenedBundle, OpenedEntry};
 pub use fhir_policies::{fhir_policies, fhir_policy, FHIR_POLICIES};
-pub use field_cipher::{PAD_BLOCK, SEALED_PREFIX};
+pub use field_cipher::{PAD_BLOCK, SEALED_PREFIX, SEALED_PREFIX_V1};
 pub use legend::{LegendAction, LegendEntry, MAX_RECORD_ID_LEN, RECORD_FORMAT_VERSION, RESERVED_MEMBER};
 pub use open::{open_record, open_record_expecting, open_record_json, OpenedRecord};
 pub use seal::{seal_record, seal_record_json, SealOptions, MAX_RECORD_DEPTH};

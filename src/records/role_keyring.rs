@@ -1,48 +1,58 @@
-//! The role keys of one record being sealed (docs/RECORDS.md, "Cryptography" and "Sealing").
+//! The role and role-set keys of one record being sealed (docs/RECORDS.md, "Format version 2").
 //!
-//! A role's field and MAC keys come from its data key alone; only its key header depends on the
-//! finished legend (through the header context). So the walk asks the keyring for a role's keys
-//! the first time a value needs that role: its data key is taken then from fresh CSPRNG bytes
-//! (drawn once per record for all roles), and the value is encrypted at once, where the walk
-//! finds it. Once the walk is done, [`RoleKeyring::seal_headers`] wraps each role's data key to
-//! its recipients, bound to the legend. Roles no value needs get no key and no header.
+//! A role's data key only wraps keys and MACs the manifest; fields are encrypted under the key
+//! of a role set (the roles that get the same plaintext of a value), which each member role's
+//! header carries wrapped under a pad of that role's data key. None of these depend on the
+//! finished legend, only the key headers do (through their context), so the walk asks the
+//! keyring to encrypt each value where it finds it: data and set keys are drawn then, on first
+//! use, from a pool of fresh CSPRNG bytes that also gives the nonces (one draw a record). Once
+//! the walk is done, [`RoleKeyring::seal_headers`] wraps each role's data key to its
+//! recipients, bound to the legend. Roles no value needs get no key and no header.
 
 use std::collections::BTreeMap;
 
-use zeroize::Zeroizing;
-
-use crate::envelope::{DataKey, DATA_KEY_LEN};
+use crate::envelope::DataKey;
 use crate::error::{Error, Result};
 use crate::keys::{KeyPair, PublicKey};
-use crate::primitives::random;
-use crate::records::field_aead::Nonces;
+use crate::primitives::base64;
+use crate::primitives::secret::SecretBytes;
+use crate::records::field_aead::{FieldKey, RandomPool};
 use crate::records::field_cipher::{self, FieldPlace};
-use crate::records::field_keys::{header_context, legend_digest, RoleKeys};
 use crate::records::key_header;
 use crate::records::policy::Policy;
+use crate::records::role_sets::set_id;
+use crate::records::set_keys::{header_context, RoleKeysV2};
 
 /// A drawn data key and the keys derived from it.
 struct RoleSecret {
     data_key: DataKey,
-    keys: RoleKeys,
+    keys: RoleKeysV2,
 }
 
-/// Role keys drawn on first use, in policy role order, and the record's field nonces.
+/// A drawn role-set key: its members (policy indices, policy order), id and cipher.
+struct SetSecret {
+    members: Vec<usize>,
+    id: Vec<u8>,
+    key: SecretBytes<32>,
+    cipher: FieldKey,
+}
+
+/// Role and set keys drawn on first use, and the record's random pool.
 pub(crate) struct RoleKeyring<'a> {
     policy: &'a Policy,
     recipients_by_role: &'a BTreeMap<String, Vec<PublicKey>>,
     record_id: &'a str,
-    secrets: Vec<Option<RoleSecret>>,
-    /// Fresh random bytes for the data keys, one 32-byte slice per policy role.
-    seeds: Zeroizing<Vec<u8>>,
-    nonces: Nonces,
+    roles: Vec<Option<RoleSecret>>,
+    sets: Vec<SetSecret>,
+    pool: RandomPool,
 }
 
-/// One role's finished key header, with the keys that MAC the manifest.
+/// One role's finished key header, its set-key wraps (base64url) and its MAC keys.
 pub(crate) struct SealedRole {
     pub role: String,
-    pub keys: RoleKeys,
+    pub keys: RoleKeysV2,
     pub header: Vec<u8>,
+    pub sets: String,
 }
 
 impl<'a> RoleKeyring<'a> {
@@ -51,70 +61,86 @@ impl<'a> RoleKeyring<'a> {
         recipients_by_role: &'a BTreeMap<String, Vec<PublicKey>>,
         record_id: &'a str,
     ) -> Self {
-        let secrets = policy.roles().iter().map(|_| None).collect();
-        RoleKeyring {
-            policy,
-            recipients_by_role,
-            record_id,
-            secrets,
-            seeds: Zeroizing::new(Vec::new()),
-            nonces: Nonces::new(),
-        }
+        let roles = policy.roles().iter().map(|_| None).collect();
+        RoleKeyring { policy, recipients_by_role, record_id, roles, sets: Vec::new(), pool: RandomPool::new() }
     }
 
-    /// Encrypts one value for the roles `roles` (policy indices, legend order), each with its
-    /// padded plaintext, at `path`; returns the compact string.
-    pub(crate) fn seal_field(&mut self, path: &str, roles: &[usize], plaintexts: &[&[u8]]) -> Result<String> {
-        for &role in roles {
-            self.draw(role)?;
+    /// Encrypts one value once per plaintext group at `path`: `groups` gives each group's roles
+    /// (policy indices, policy order) and padded plaintext. Returns the compact string.
+    pub(crate) fn seal_field(&mut self, path: &str, groups: &[(&[usize], &[u8])]) -> Result<String> {
+        let mut indices = Vec::with_capacity(groups.len());
+        for (members, _) in groups {
+            indices.push(self.set_for(members)?);
         }
-        let RoleKeyring { policy, secrets, nonces, record_id, .. } = self;
-        let segments = roles
+        let RoleKeyring { sets, pool, record_id, .. } = self;
+        let segments = indices
             .iter()
-            .zip(plaintexts)
-            .map(|(&role, plaintext)| {
-                let name = policy.roles().get(role).ok_or(Error::InvalidArgument("role index"))?;
-                let secret = secrets.get(role).and_then(Option::as_ref).ok_or(Error::InvalidArgument("role index"))?;
-                Ok((&secret.keys, name.as_str(), *plaintext))
+            .zip(groups)
+            .map(|(&index, (_, plaintext))| {
+                let set = sets.get(index).ok_or(Error::InvalidArgument("role set index"))?;
+                Ok((&set.cipher, *plaintext))
             })
             .collect::<Result<Vec<_>>>()?;
-        field_cipher::seal_field(nonces, &FieldPlace { record_id, path }, &segments)
+        field_cipher::seal_field(pool, &FieldPlace { record_id, path }, &segments)
+    }
+
+    /// The index of the set of `members`, drawing its key (and its members' data keys) first.
+    fn set_for(&mut self, members: &[usize]) -> Result<usize> {
+        // A set is its members whatever their order: one key per set id.
+        let mut members = members.to_vec();
+        members.sort_unstable();
+        members.dedup();
+        if let Some(index) = self.sets.iter().position(|set| set.members == members) {
+            return Ok(index);
+        }
+        let mut names = Vec::with_capacity(members.len());
+        for &role in &members {
+            self.draw(role)?;
+            names.push(self.policy.roles().get(role).ok_or(Error::InvalidArgument("role index"))?.as_str());
+        }
+        let key = self.pool.secret_key()?;
+        let cipher = FieldKey::new(&key)?;
+        self.sets.push(SetSecret { members, id: set_id(names), key, cipher });
+        Ok(self.sets.len() - 1)
     }
 
     /// Draws the data key of `role` unless it has one; refuses a role without recipients.
     fn draw(&mut self, role: usize) -> Result<()> {
-        if self.secrets.get(role).ok_or(Error::InvalidArgument("role index"))?.is_some() {
+        if self.roles.get(role).ok_or(Error::InvalidArgument("role index"))?.is_some() {
             return Ok(());
         }
         let name = self.policy.roles().get(role).ok_or(Error::InvalidArgument("role index"))?;
         if !self.recipients_by_role.get(name).is_some_and(|keys| !keys.is_empty()) {
             return Err(Error::InvalidArgument("a role the record needs has no recipients"));
         }
-        if self.seeds.is_empty() {
-            // One draw for every role's data key: one system call (or getRandomValues) in all.
-            self.seeds = Zeroizing::new(vec![0; self.secrets.len() * DATA_KEY_LEN]);
-            random::fill(&mut self.seeds)?;
-        }
-        let start = role * DATA_KEY_LEN;
-        let seed = self.seeds.get(start..start + DATA_KEY_LEN).ok_or(Error::InvalidArgument("role index"))?;
-        let data_key = DataKey::from_slice(seed)?;
-        let keys = RoleKeys::derive(data_key.expose())?;
-        if let Some(slot) = self.secrets.get_mut(role) {
+        let data_key = DataKey::from_slice(self.pool.secret_key()?.expose())?;
+        let keys = RoleKeysV2::derive(data_key.expose())?;
+        if let Some(slot) = self.roles.get_mut(role) {
             *slot = Some(RoleSecret { data_key, keys });
         }
         Ok(())
     }
 
-    /// One key header per role that drew a key, in policy order, bound to the canonical legend.
-    pub(crate) fn seal_headers(self, legend_canonical: &str, sender: Option<&KeyPair>) -> Result<Vec<SealedRole>> {
-        let digest = legend_digest(legend_canonical);
+    /// One key header and set-key wraps per role that drew a key, in policy order, bound to the
+    /// canonical legend (given as its SHA-256).
+    pub(crate) fn seal_headers(
+        mut self,
+        legend_digest: &[u8; 32],
+        sender: Option<&KeyPair>,
+    ) -> Result<Vec<SealedRole>> {
+        // Wraps follow the byte order of the set ids.
+        self.sets.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         let mut out = Vec::new();
-        for (name, secret) in self.policy.roles().iter().zip(self.secrets) {
+        for (index, (name, secret)) in self.policy.roles().iter().zip(self.roles).enumerate() {
             let Some(RoleSecret { data_key, keys }) = secret else { continue };
+            let mut wraps = Vec::new();
+            for set in self.sets.iter().filter(|set| set.members.contains(&index)) {
+                wraps.extend_from_slice(keys.xor_pad(&set.id, set.key.expose())?.expose());
+            }
             let recipients = self.recipients_by_role.get(name).map(Vec::as_slice).unwrap_or_default();
-            let context = header_context(self.record_id, name, &digest);
+            let context = header_context(self.record_id, name, legend_digest);
             let header = key_header::seal_header(&data_key, recipients, sender, &context)?;
-            out.push(SealedRole { role: name.clone(), keys, header });
+            out.push(SealedRole { role: name.clone(), keys, header, sets: base64::encode(&wraps) });
         }
         Ok(out)
     }
@@ -123,9 +149,10 @@ impl<'a> RoleKeyring<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::records::set_keys::SET_KEY_LEN;
 
     #[test]
-    fn each_role_gets_its_own_data_key_and_needs_recipients() {
+    fn each_role_and_set_gets_its_own_key_and_roles_need_recipients() {
         let policy = Policy::from_json(
             r#"{"version": 1, "roles": ["a", "b", "c"], "rules": [{"path": "/x", "action": "encrypt", "roles": ["a", "b"]}]}"#,
         )
@@ -133,13 +160,19 @@ mod tests {
         let key = *KeyPair::generate().unwrap().public_key();
         let recipients = BTreeMap::from([("a".to_owned(), vec![key]), ("b".to_owned(), vec![key])]);
         let mut keyring = RoleKeyring::new(&policy, &recipients, "r1");
-        keyring.seal_field("/x", &[0, 1], &[b"1               ", b"1               "]).unwrap();
-        let keys: Vec<&DataKey> = keyring.secrets.iter().flatten().map(|secret| &secret.data_key).collect();
+        let padded: &[u8] = b"1               ";
+        keyring.seal_field("/x", &[(&[0, 1], padded)]).unwrap();
+        keyring.seal_field("/y", &[(&[1, 0], padded), (&[0], padded)]).unwrap();
+        let keys: Vec<&DataKey> = keyring.roles.iter().flatten().map(|secret| &secret.data_key).collect();
         assert_eq!(keys.len(), 2);
         assert_ne!(keys[0], keys[1]);
-        let error = keyring.seal_field("/y", &[2], &[b"2               "]).unwrap_err();
+        assert_eq!(keyring.sets.len(), 2, "one key per distinct role set");
+        assert_ne!(keyring.sets[0].key.expose(), keyring.sets[1].key.expose());
+        let error = keyring.seal_field("/z", &[(&[2], padded)]).unwrap_err();
         assert_eq!(error.code(), "INVALID_ARGUMENT", "role c has no recipients");
-        let headers = keyring.seal_headers("[]", None).unwrap();
+        let headers = keyring.seal_headers(&[0; 32], None).unwrap();
         assert_eq!(headers.iter().map(|sealed| sealed.role.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        let wraps: Vec<usize> = headers.iter().map(|sealed| base64::decode(&sealed.sets).unwrap().len()).collect();
+        assert_eq!(wraps, [2 * SET_KEY_LEN, SET_KEY_LEN], "a is in both sets, b in one");
     }
 }

@@ -4,10 +4,11 @@
 //! whole subtree. Redacted and denied values are removed (an array closes up, a container left
 //! empty is removed); kept and generalized values stay in the clear; encrypted values become
 //! compact strings; tokens replace their value. Every value left in the output is listed in the
-//! legend. Each field is encrypted once per role under the role's field key as the walk meets
-//! it (a role's data key is drawn when a value first needs it); then one key header per role
-//! that the legend names wraps that data key to the role's recipients, bound to the legend
-//! (one HPKE wrap per recipient per record), and each role's MAC covers the manifest.
+//! legend. Each field is encrypted once per group of roles that get the same plaintext, under
+//! that role set's key, as the walk meets it (keys are drawn when a value first needs them);
+//! then one key header per role that the legend names wraps that role's data key to its
+//! recipients, bound to the legend (one HPKE wrap per recipient per record), next to the role's
+//! wrapped set keys, and each role MACs the manifest hash (format version 2).
 
 use std::collections::BTreeMap;
 
@@ -17,11 +18,13 @@ use crate::error::{Error, Result};
 use crate::keys::{KeyPair, PublicKey};
 use crate::primitives::base64;
 use crate::records::blind_index::IndexKey;
+use crate::records::field_keys::legend_digest;
 use crate::records::json::{self, MAX_DEPTH};
 use crate::records::legend::{self, RoleHeader, RESERVED_MEMBER};
-use crate::records::legend_builder::LegendBuilder;
+use crate::records::legend_builder::{BuiltLegend, LegendBuilder};
 use crate::records::policy::Policy;
 use crate::records::role_keyring::{RoleKeyring, SealedRole};
+use crate::records::set_keys;
 use crate::records::walk::Walk;
 
 /// Deepest record that can be sealed (a token with encryption adds one level).
@@ -72,9 +75,9 @@ pub fn seal_record(
     let body = walk.object(members, &mut Vec::new(), &mut Vec::new())?;
     let Walk { legend, keyring, .. } = walk;
     let legend = legend.finish();
-    let roles = keyring.seal_headers(&legend.canonical, options.sender)?;
-    let manifest = legend::manifest_of_canonical(options.record_id, &legend.canonical, &legend.values);
-    finish(body, legend.json, &manifest, roles, options.record_id)
+    let digest = legend_digest(&legend.canonical);
+    let roles = keyring.seal_headers(&digest, options.sender)?;
+    finish(body, legend, &digest, roles, options.record_id)
 }
 
 /// [`seal_record`] on JSON text, parsed strictly first.
@@ -97,19 +100,23 @@ fn check_recipient_roles(policy: &Policy, recipients_by_role: &BTreeMap<String, 
     Ok(())
 }
 
-/// Adds `_phiseal`: the legend and, per role, the key header and the manifest MAC.
+/// Adds `_phiseal`: the legend and, per role, the key header, the set-key wraps and the MAC of
+/// the manifest hash.
 fn finish(
     mut body: Map<String, Value>,
-    legend_value: Value,
-    manifest: &[u8],
+    legend: BuiltLegend,
+    legend_digest: &[u8; 32],
     sealed_roles: Vec<SealedRole>,
     record_id: &str,
 ) -> Result<Value> {
+    let sets: BTreeMap<&str, &str> =
+        sealed_roles.iter().map(|sealed| (sealed.role.as_str(), sealed.sets.as_str())).collect();
+    let hash = set_keys::manifest_hash(record_id, legend_digest, &legend::sets_canonical(sets), &legend.values_array());
     let mut roles = BTreeMap::new();
-    for SealedRole { role, keys, header } in sealed_roles {
-        let mac = keys.manifest_mac(manifest)?;
-        roles.insert(role, RoleHeader { keys: base64::encode(&header), mac: base64::encode(&mac) });
+    for SealedRole { role, keys, header, sets } in sealed_roles {
+        let mac = keys.manifest_mac(&hash)?;
+        roles.insert(role, RoleHeader { keys: base64::encode(&header), mac: base64::encode(&mac), sets: Some(sets) });
     }
-    body.insert(RESERVED_MEMBER.to_owned(), legend::sealed_member(record_id, legend_value, &roles)?);
+    body.insert(RESERVED_MEMBER.to_owned(), legend::sealed_member(record_id, legend.json, &roles)?);
     Ok(Value::Object(body))
 }

@@ -16,6 +16,7 @@ use crate::records::legend_builder::{LegendBuilder, NewEntry};
 use crate::records::path::{self, Step};
 use crate::records::policy::{Action, Decision, Policy};
 use crate::records::role_keyring::RoleKeyring;
+use crate::records::role_sets;
 
 pub(crate) struct Walk<'a> {
     pub policy: &'a Policy,
@@ -136,20 +137,17 @@ impl Walk<'_> {
         views: &BTreeMap<usize, Generalization>,
         token: Option<String>,
     ) -> Result<Value> {
-        let exact = match roles.iter().all(|role| views.contains_key(role)) {
-            true => None,
-            false => Some(field_cipher::padded_plaintext(node)?),
-        };
-        let generalized = roles
+        let groups = role_sets::groups(roles, |role| views.get(&role).copied());
+        let plaintexts = groups
             .iter()
-            .map(|role| views.get(role).map(|view| field_cipher::padded_plaintext(&view.apply(node)?)).transpose())
+            .map(|(view, _)| match view {
+                Some(view) => field_cipher::padded_plaintext(&view.apply(node)?),
+                None => field_cipher::padded_plaintext(node),
+            })
             .collect::<Result<Vec<_>>>()?;
-        let plaintexts = generalized
-            .iter()
-            .map(|view| view.as_ref().or(exact.as_ref()).map(|text| text.as_slice()))
-            .collect::<Option<Vec<&[u8]>>>()
-            .ok_or(Error::InvalidArgument("unreachable: a role without a plaintext"))?;
-        let sealed = Value::String(self.keyring.seal_field(path, roles, &plaintexts)?);
+        let segments: Vec<(&[usize], &[u8])> =
+            groups.iter().zip(&plaintexts).map(|((_, members), text)| (members.as_slice(), text.as_slice())).collect();
+        let sealed = Value::String(self.keyring.seal_field(path, &segments)?);
         Ok(match token {
             Some(token) => {
                 let mut pair = Map::with_capacity(2);

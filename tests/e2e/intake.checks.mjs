@@ -45,7 +45,7 @@ function openedBy(views, role) {
   return { value: JSON.parse(view.opened), sealedPaths: JSON.parse(view.sealedPaths) };
 }
 
-const isSealedString = (value) => typeof value === "string" && value.startsWith("phs1.");
+const isSealedString = (value) => typeof value === "string" && value.startsWith("phs2.");
 
 export const intakeChecks = {
   records: {

@@ -204,7 +204,10 @@ test("moved, swapped, copied, deleted and added fields and an edited legend are 
     }],
     ["record id changed", "AUTH_FAILED", (r) => (r._phiseal.recordId = "Patient/other")],
     ["MAC replaced", "AUTH_FAILED", (r) => (r._phiseal.roles.clinician.mac = r._phiseal.roles.billing.mac), "clinician only"],
-    ["unknown version", "UNSUPPORTED_VERSION", (r) => (r._phiseal.v = 2)],
+    ["unknown version", "UNSUPPORTED_VERSION", (r) => (r._phiseal.v = 3)],
+    ["relabelled as version 1", "MALFORMED", (r) => (r._phiseal.v = 1)],
+    ["set keys of two roles swapped", "AUTH_FAILED", (r) => ([r._phiseal.roles.clinician.sets, r._phiseal.roles.research.sets] = [r._phiseal.roles.research.sets, r._phiseal.roles.clinician.sets])],
+    ["set keys removed", "UNSUPPORTED_VERSION", (r) => delete r._phiseal.roles.billing.sets],
     ["header removed", "MALFORMED", (r) => delete r._phiseal],
   ];
   for (const [name, code, edit, scope = "every role"] of cases) {

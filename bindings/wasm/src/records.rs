@@ -10,13 +10,14 @@ use wasm_bindgen::prelude::*;
 use crate::error::{IntoJs, JsResult};
 use crate::key_pair::KeyPair;
 use crate::records_index_key::IndexKey;
-use crate::records_json::{self, object, strings, unicode_text};
+use crate::records_json::{self, json_text, object, strings, unicode_text};
 use phiseal::envelope::RecipientChanges;
 use phiseal::keys::KeyId;
 use phiseal::records::{self, OpenedRecord, SealOptions};
 
-/// Seals a record (JSON text) under a policy (JSON text) for the recipients of each role
-/// (`roles[i]` gets the raw public keys `keys[i]`); returns the sealed record as JSON text.
+/// Seals a record (JSON text) under a policy (JSON text, or `undefined` for the policy of the
+/// previous seal: see `records_json::seal_policy`) for the recipients of each role (`roles[i]`
+/// gets the raw public keys `keys[i]`); returns the sealed record as JSON text.
 #[wasm_bindgen(js_name = recordSeal)]
 pub fn seal(
     record: &JsValue,
@@ -77,7 +78,7 @@ fn seal_with(
     sender: Option<&KeyPair>,
     index_key: Option<&IndexKey>,
 ) -> JsResult<String> {
-    let policy = records_json::policy(policy)?;
+    let policy = records_json::seal_policy(policy)?;
     let recipients = records_json::recipients_by_role(roles, keys)?;
     let record_id = unicode_text(record_id, "recordId")?;
     let options = SealOptions {
@@ -87,7 +88,7 @@ fn seal_with(
     };
     let record = records_json::document(record, "record")?;
     let sealed = records::seal_record(&record, &policy, &recipients, &options).into_js()?;
-    Ok(sealed.to_string())
+    json_text(&sealed)
 }
 
 /// Opens a sealed record (JSON text) with `identity`:
@@ -109,7 +110,7 @@ pub fn open_expecting(sealed: &JsValue, identity: &KeyPair, record_id: &JsValue)
 fn opened(opened: OpenedRecord) -> JsResult<Object> {
     let sender = opened.sender.map_or(JsValue::UNDEFINED, |key| Uint8Array::from(key.to_bytes().as_slice()).into());
     object(&[
-        ("record", JsValue::from_str(&opened.value.to_string())),
+        ("record", JsValue::from_str(&json_text(&opened.value)?)),
         ("recordId", JsValue::from_str(&opened.record_id)),
         ("roles", strings(&opened.roles).into()),
         ("sealedPaths", strings(&opened.sealed_paths).into()),
@@ -161,5 +162,5 @@ fn change_access_with(
         .collect::<JsResult<Vec<KeyId>>>()?;
     let changes = RecipientChanges { add: &add, remove: &remove, sender: sender.map(KeyPair::core) };
     let changed = records::change_record_access(&sealed, identity.core(), &role, &changes).into_js()?;
-    Ok(changed.to_string())
+    json_text(&changed)
 }

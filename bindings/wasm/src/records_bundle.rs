@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use crate::error::{invalid_argument, to_js, IntoJs, JsResult};
 use crate::key_pair::KeyPair;
 use crate::records_index_key::IndexKey;
-use crate::records_json::{self, object, strings, unicode_text};
+use crate::records_json::{self, json_text, object, strings, unicode_text};
 use phiseal::records::{self, BundleEntryStatus, BundleOptions, Policy, FHIR_POLICIES};
 
 /// Seals every `entry[].resource` of a Bundle (JSON text) with the policy for its
@@ -70,7 +70,7 @@ fn seal_bundle_with(
     let recipients = records_json::recipients_by_role(roles, keys)?;
     let options = BundleOptions { sender: sender.map(KeyPair::core), index_key: index_key.map(IndexKey::core) };
     let bundle = records_json::document(bundle, "bundle")?;
-    Ok(records::seal_bundle(&bundle, &policies, &recipients, &options).into_js()?.to_string())
+    json_text(&records::seal_bundle(&bundle, &policies, &recipients, &options).into_js()?)
 }
 
 fn policies_by_type(value: &JsValue) -> JsResult<BTreeMap<String, Policy>> {
@@ -87,7 +87,7 @@ pub fn open_bundle(sealed: &JsValue, identity: &KeyPair) -> JsResult<Object> {
     let sealed = records_json::document(sealed, "sealed bundle")?;
     let opened = records::open_bundle(&sealed, identity.core()).into_js()?;
     let entries = opened.entries.iter().map(entry_status).collect::<JsResult<Array>>()?;
-    object(&[("bundle", JsValue::from_str(&opened.value.to_string())), ("entries", entries.into())])
+    object(&[("bundle", JsValue::from_str(&json_text(&opened.value)?)), ("entries", entries.into())])
 }
 
 fn entry_status(status: &BundleEntryStatus) -> JsResult<JsValue> {

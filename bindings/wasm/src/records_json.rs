@@ -69,6 +69,27 @@ pub(crate) fn policy(value: &JsValue) -> JsResult<Rc<Policy>> {
     Ok(policy)
 }
 
+thread_local! {
+    /// The policy of the last `recordSeal*` call that was given one.
+    static SEAL_POLICY: RefCell<Option<Rc<Policy>>> = const { RefCell::new(None) };
+}
+
+/// The policy of a seal: JSON text (compiled, and kept for the next seal), or `undefined` for
+/// the policy of the previous seal, which `pkg/src/records.js` passes only when the policy's
+/// text equals the one its last successful seal passed (so the text is not copied into
+/// WebAssembly and compared again on every record).
+pub(crate) fn seal_policy(value: &JsValue) -> JsResult<Rc<Policy>> {
+    if value.is_undefined() {
+        return SEAL_POLICY
+            .with_borrow(|last| last.as_ref().map(Rc::clone))
+            .ok_or_else(|| invalid_argument("policy", "must be given"));
+    }
+    SEAL_POLICY.set(None);
+    let policy = self::policy(value)?;
+    SEAL_POLICY.set(Some(Rc::clone(&policy)));
+    Ok(policy)
+}
+
 /// Recipients by role, given as two parallel arrays: role names, and for each role an array of
 /// raw 32-byte public keys.
 pub(crate) fn recipients_by_role(
@@ -126,4 +147,10 @@ pub(crate) fn object(members: &[(&str, JsValue)]) -> JsResult<Object> {
         Reflect::set(&out, &JsValue::from_str(name), value)?;
     }
     Ok(out)
+}
+
+/// The compact JSON text of a result: the text `Value`'s `Display` writes, without its `fmt`
+/// adapter (which checks and copies every piece of output a second time).
+pub(crate) fn json_text(value: &serde_json::Value) -> JsResult<String> {
+    serde_json::to_string(value).map_err(|_| to_js(phiseal::Error::Malformed("JSON output")))
 }

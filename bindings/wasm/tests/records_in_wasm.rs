@@ -1,5 +1,5 @@
-//! Field-level records of the core run under WebAssembly: the v1 record vectors (embedded at
-//! compile time: wasm has no file system) open or fail exactly as recorded, blind-index known
+//! Field-level records of the core run under WebAssembly: the v1 and v2 record vectors (embedded
+//! at compile time: wasm has no file system) open or fail exactly as recorded, blind-index known
 //! answers, a FHIR round trip with fresh randomness, and deep input refused without a trap.
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
@@ -12,6 +12,7 @@ use serde_json::Value;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const RECORD_VECTORS: &str = include_str!("../../../tests/vectors/records/v1.json");
+const RECORD_VECTORS_V2: &str = include_str!("../../../tests/vectors/records/v2.json");
 const PATIENT: &str = include_str!("../../../tests/fixtures/fhir/patient.json");
 
 fn identities(vectors: &Value) -> BTreeMap<String, KeyPair> {
@@ -26,7 +27,16 @@ fn identities(vectors: &Value) -> BTreeMap<String, KeyPair> {
 
 #[wasm_bindgen_test]
 fn record_vectors_open_or_fail_as_recorded() {
-    let vectors = json::parse(RECORD_VECTORS).unwrap();
+    vectors_open_or_fail_as_recorded(RECORD_VECTORS);
+}
+
+#[wasm_bindgen_test]
+fn record_vectors_v2_open_or_fail_as_recorded() {
+    vectors_open_or_fail_as_recorded(RECORD_VECTORS_V2);
+}
+
+fn vectors_open_or_fail_as_recorded(text: &str) {
+    let vectors = json::parse(text).unwrap();
     let ids = identities(&vectors);
     let mut opened = 0;
     for case in vectors["cases"].as_array().unwrap() {
