@@ -24,9 +24,11 @@ fn different_data_keys_per_recipient_make_the_odd_recipient_fail() {
     let payload = aead::seal_with_nonce(keys.payload_key.expose(), &[0; 12], b"phiseal/v1 payload", b"x").unwrap();
     let preamble =
         Preamble { kind: Kind::Sealed, salt, payload_digest: Some(Sha256::digest(&payload).into()), sender: None };
-    let mut slots: Vec<_> =
-        ids[..2].iter().map(|id| slot::wrap(&preamble, &honest, id.public_key(), None).unwrap()).collect();
-    slots.push(slot::wrap(&preamble, &odd, ids[2].public_key(), None).unwrap());
+    let mut slots: Vec<_> = ids[..2]
+        .iter()
+        .map(|id| slot::wrap(&preamble, &honest, id.public_key(), id.public_key().key_id(), None).unwrap())
+        .collect();
+    slots.push(slot::wrap(&preamble, &odd, ids[2].public_key(), ids[2].public_key().key_id(), None).unwrap());
     let mut header = Header { preamble, slots, commitment: keys.commitment, mac: [0; 32] };
     header.mac = keys.header_mac(&header.mac_input()).unwrap();
     let mut envelope = header.to_bytes();

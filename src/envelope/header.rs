@@ -1,28 +1,47 @@
 //! Building a committed, MAC'd header and unlocking one with a recipient's key.
 
 use crate::error::{Error, Result};
-use crate::keys::{KeyPair, PublicKey};
+use crate::keys::{KeyId, KeyPair, PublicKey};
 
 use super::data_key::{DataKey, HeaderKeys};
 use super::limits::{MAX_CONTEXT, MAX_RECIPIENTS};
 use super::slot;
 use super::wire::{Header, Preamble, Slot};
 
+/// A recipient list that passed [`check_recipients`], with each key's id (its RFC 7638
+/// thumbprint, a SHA-256) computed once for the duplicate check and the slots.
+pub(crate) struct CheckedRecipients<'a> {
+    keys: &'a [PublicKey],
+    ids: Vec<KeyId>,
+}
+
+impl CheckedRecipients<'_> {
+    /// No recipients to add (a rewrap that only removes).
+    pub(crate) fn none() -> Self {
+        CheckedRecipients { keys: &[], ids: Vec::new() }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.keys.len()
+    }
+}
+
 /// Checks a recipient list before any work: non-empty, within limits, no duplicates.
-pub(crate) fn check_recipients(recipients: &[PublicKey]) -> Result<()> {
+pub(crate) fn check_recipients(recipients: &[PublicKey]) -> Result<CheckedRecipients<'_>> {
     if recipients.is_empty() {
         return Err(Error::InvalidArgument("at least one recipient is required"));
     }
     if recipients.len() > MAX_RECIPIENTS {
         return Err(Error::LimitExceeded("recipient count"));
     }
-    let mut ids: Vec<_> = recipients.iter().map(PublicKey::key_id).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    if ids.len() != recipients.len() {
+    let ids: Vec<_> = recipients.iter().map(PublicKey::key_id).collect();
+    let mut sorted = ids.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    if sorted.len() != recipients.len() {
         return Err(Error::InvalidArgument("duplicate recipient"));
     }
-    Ok(())
+    Ok(CheckedRecipients { keys: recipients, ids })
 }
 
 pub(crate) fn check_context(context: &[u8]) -> Result<()> {
@@ -38,11 +57,11 @@ pub(crate) fn build(
     data_key: &DataKey,
     context: &[u8],
     mut slots: Vec<Slot>,
-    recipients: &[PublicKey],
+    recipients: &CheckedRecipients<'_>,
     sender: Option<&KeyPair>,
 ) -> Result<Header> {
-    for recipient in recipients {
-        slots.push(slot::wrap(&preamble, data_key, recipient, sender)?);
+    for (recipient, key_id) in recipients.keys.iter().zip(&recipients.ids) {
+        slots.push(slot::wrap(&preamble, data_key, recipient, *key_id, sender)?);
     }
     finish(preamble, data_key, context, slots)
 }

@@ -8,7 +8,7 @@ use crate::keys::{KeyId, KeyPair, PublicKey};
 use crate::primitives::random;
 
 use super::data_key::DataKey;
-use super::header::{self, check_context, check_recipients};
+use super::header::{self, check_context, check_recipients, CheckedRecipients};
 use super::rewrap::{rewrap_key_only, RecipientChanges};
 use super::wire::{Header, Kind, Preamble};
 
@@ -21,16 +21,16 @@ pub fn seal_key_header(
     sender: Option<&KeyPair>,
     context: &[u8],
 ) -> Result<(DataKey, Vec<u8>)> {
-    check_recipients(recipients)?;
+    let recipients = check_recipients(recipients)?;
     check_context(context)?;
     let data_key = DataKey::generate()?;
-    let header = build_key_only(&data_key, recipients, sender, context)?;
+    let header = build_key_only(&data_key, &recipients, sender, context, random::array()?)?;
     Ok((data_key, header))
 }
 
-/// As [`seal_key_header`], for a data key already drawn with [`DataKey::generate`]: sealed
-/// records encrypt their fields while walking the record and only then know the legend the
-/// header's context binds.
+/// As [`seal_key_header`], for a data key and header salt already drawn fresh from the CSPRNG
+/// (never chosen): sealed records encrypt their fields while walking the record and only then
+/// know the legend the header's context binds, and draw every key and salt of a record at once.
 ///
 /// # Errors
 /// As [`seal_key_header`].
@@ -39,24 +39,22 @@ pub(crate) fn seal_key_header_for(
     recipients: &[PublicKey],
     sender: Option<&KeyPair>,
     context: &[u8],
+    salt: [u8; 32],
 ) -> Result<Vec<u8>> {
-    check_recipients(recipients)?;
+    let recipients = check_recipients(recipients)?;
     check_context(context)?;
-    build_key_only(data_key, recipients, sender, context)
+    build_key_only(data_key, &recipients, sender, context, salt)
 }
 
 fn build_key_only(
     data_key: &DataKey,
-    recipients: &[PublicKey],
+    recipients: &CheckedRecipients<'_>,
     sender: Option<&KeyPair>,
     context: &[u8],
+    salt: [u8; 32],
 ) -> Result<Vec<u8>> {
-    let preamble = Preamble {
-        kind: Kind::KeyOnly,
-        salt: random::array()?,
-        payload_digest: None,
-        sender: sender.map(|pair| *pair.public_key()),
-    };
+    let preamble =
+        Preamble { kind: Kind::KeyOnly, salt, payload_digest: None, sender: sender.map(|pair| *pair.public_key()) };
     Ok(header::build(preamble, data_key, context, Vec::new(), recipients, sender)?.to_bytes())
 }
 

@@ -56,17 +56,17 @@ pub(crate) fn rewrap_header(
             return Err(Error::InvalidArgument("added key is already a recipient"));
         }
     }
-    header::check_recipients(changes.add).or_else(|err| match changes.add.is_empty() {
-        true => Ok(()),
-        false => Err(err),
-    })?;
-    if kept.len() + changes.add.len() > MAX_RECIPIENTS {
+    let added = match changes.add.is_empty() {
+        true => header::CheckedRecipients::none(),
+        false => header::check_recipients(changes.add)?,
+    };
+    if kept.len() + added.len() > MAX_RECIPIENTS {
         return Err(Error::LimitExceeded("recipient count"));
     }
     if kept.is_empty() && changes.add.is_empty() {
         return Err(Error::InvalidArgument("at least one recipient must remain"));
     }
-    header::build(header.preamble.clone(), &data_key, context, kept, changes.add, changes.sender)
+    header::build(header.preamble.clone(), &data_key, context, kept, &added, changes.sender)
 }
 
 fn remaining_slots(header: &Header, changes: &RecipientChanges<'_>) -> Result<Vec<super::wire::Slot>> {

@@ -48,7 +48,7 @@ pub fn seal_with(
     context: &[u8],
     options: &SealOptions<'_>,
 ) -> Result<Vec<u8>> {
-    check_recipients(recipients)?;
+    let recipients = check_recipients(recipients)?;
     check_context(context)?;
     if plaintext.len() > MAX_ONE_SHOT_PAYLOAD {
         return Err(Error::LimitExceeded("one-shot payload size"));
@@ -63,7 +63,7 @@ pub fn seal_with(
         payload_digest: Some(Sha256::digest(&payload).into()),
         sender: options.sender.map(|pair| *pair.public_key()),
     };
-    let header = header::build(preamble, &data_key, context, Vec::new(), recipients, options.sender)?;
+    let header = header::build(preamble, &data_key, context, Vec::new(), &recipients, options.sender)?;
     let mut out = header.to_bytes();
     out.extend_from_slice(&payload);
     Ok(out)

@@ -6,7 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::hpke;
-use crate::keys::{KeyPair, PublicKey};
+use crate::keys::{KeyId, KeyPair, PublicKey};
 
 use super::data_key::DataKey;
 use super::wire::{Preamble, Slot, WRAPPED_LEN};
@@ -19,14 +19,15 @@ fn slot_aad(preamble: &Preamble, key_id: &[u8; 32]) -> Vec<u8> {
     aad
 }
 
-/// Wraps `data_key` to `recipient`, in auth mode when the preamble names a sender.
+/// Wraps `data_key` to `recipient` (whose id is `key_id`), in auth mode when the preamble names
+/// a sender.
 pub(crate) fn wrap(
     preamble: &Preamble,
     data_key: &DataKey,
     recipient: &PublicKey,
+    key_id: KeyId,
     sender: Option<&KeyPair>,
 ) -> Result<Slot> {
-    let key_id = recipient.key_id();
     let aad = slot_aad(preamble, key_id.as_bytes());
     let (enc, wrapped) = match (preamble.sender.as_ref(), sender) {
         (None, _) => hpke::seal_base(recipient, SLOT_INFO, &aad, data_key.expose())?,

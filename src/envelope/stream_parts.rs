@@ -70,7 +70,7 @@ impl fmt::Debug for StreamHeader {
 /// [`Error::InvalidArgument`] for no or duplicate recipients, [`Error::LimitExceeded`] for too
 /// many recipients or a context over 64 KiB, [`Error::RandomUnavailable`].
 pub fn begin_stream(recipients: &[PublicKey], context: &[u8], options: &SealOptions<'_>) -> Result<StreamHeader> {
-    check_recipients(recipients)?;
+    let recipients = check_recipients(recipients)?;
     check_context(context)?;
     let data_key = DataKey::generate()?;
     let preamble = Preamble {
@@ -80,7 +80,7 @@ pub fn begin_stream(recipients: &[PublicKey], context: &[u8], options: &SealOpti
         sender: options.sender.map(|pair| *pair.public_key()),
     };
     let keys = HeaderKeys::derive(&data_key, &preamble.salt, Kind::Stream as u8, context)?;
-    let header = header::build(preamble, &data_key, context, Vec::new(), recipients, options.sender)?;
+    let header = header::build(preamble, &data_key, context, Vec::new(), &recipients, options.sender)?;
     Ok(StreamHeader {
         bytes: header.to_bytes(),
         payload_key: DataKey::from_slice(keys.payload_key.expose())?,

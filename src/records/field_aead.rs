@@ -108,6 +108,16 @@ impl RandomPool {
         Ok(nonce)
     }
 
+    /// A fresh 32-byte salt (a key header's).
+    ///
+    /// # Errors
+    /// [`Error::RandomUnavailable`] when the random source fails.
+    pub(crate) fn salt(&mut self) -> Result<[u8; 32]> {
+        let mut salt = [0u8; 32];
+        self.take(&mut salt)?;
+        Ok(salt)
+    }
+
     /// A fresh 32-byte secret key.
     ///
     /// # Errors

@@ -10,15 +10,16 @@ use crate::keys::{KeyPair, PublicKey};
 const FLAGS_OFFSET: usize = 8;
 const FLAG_SENDER_AUTH: u8 = 0x01;
 
-/// A header wrapping `data_key` (drawn with [`DataKey::generate`]) to `recipients`, bound to
-/// `context`.
+/// A header wrapping `data_key` to `recipients`, bound to `context`; `data_key` and `salt` are
+/// fresh CSPRNG output (the record's random pool).
 pub(crate) fn seal_header(
     data_key: &DataKey,
     recipients: &[PublicKey],
     sender: Option<&KeyPair>,
     context: &[u8],
+    salt: [u8; 32],
 ) -> Result<Vec<u8>> {
-    envelope::seal_key_header_for(data_key, recipients, sender, context)
+    envelope::seal_key_header_for(data_key, recipients, sender, context, salt)
 }
 
 /// Recovers the data key when `identity` is one of the header's recipients, with the

@@ -5,9 +5,10 @@
 //! header carries wrapped under a pad of that role's data key. None of these depend on the
 //! finished legend, only the key headers do (through their context), so the walk asks the
 //! keyring to encrypt each value where it finds it: data and set keys are drawn then, on first
-//! use, from a pool of fresh CSPRNG bytes that also gives the nonces (one draw a record). Once
-//! the walk is done, [`RoleKeyring::seal_headers`] wraps each role's data key to its
-//! recipients, bound to the legend. Roles no value needs get no key and no header.
+//! use, from a pool of fresh CSPRNG bytes that also gives the nonces and the key headers' salts
+//! (one draw a record). Once the walk is done, [`RoleKeyring::seal_headers`] wraps each role's
+//! data key to its recipients, bound to the legend. Roles no value needs get no key and no
+//! header.
 
 use std::collections::BTreeMap;
 
@@ -139,7 +140,7 @@ impl<'a> RoleKeyring<'a> {
             }
             let recipients = self.recipients_by_role.get(name).map(Vec::as_slice).unwrap_or_default();
             let context = header_context(self.record_id, name, legend_digest);
-            let header = key_header::seal_header(&data_key, recipients, sender, &context)?;
+            let header = key_header::seal_header(&data_key, recipients, sender, &context, self.pool.salt()?)?;
             out.push(SealedRole { role: name.clone(), keys, header, sets: base64::encode(&wraps) });
         }
         Ok(out)
@@ -174,5 +175,10 @@ mod tests {
         assert_eq!(headers.iter().map(|sealed| sealed.role.as_str()).collect::<Vec<_>>(), ["a", "b"]);
         let wraps: Vec<usize> = headers.iter().map(|sealed| base64::decode(&sealed.sets).unwrap().len()).collect();
         assert_eq!(wraps, [2 * SET_KEY_LEN, SET_KEY_LEN], "a is in both sets, b in one");
+        // The key headers' salts (bytes 9..41, docs/FORMAT.md) come from the record's pool:
+        // fresh, and never shared between two headers.
+        let salts: Vec<&[u8]> = headers.iter().map(|sealed| &sealed.header[9..41]).collect();
+        assert_ne!(salts[0], salts[1]);
+        assert!(salts.iter().all(|salt| salt.iter().any(|&b| b != 0)));
     }
 }
