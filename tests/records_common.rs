@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 
 use phiseal::keys::{KeyPair, PublicKey, SecretKey};
-use phiseal::records::{IndexKey, Policy};
+use phiseal::records::{seal_record, IndexKey, Policy, SealOptions};
 use serde_json::Value;
 
 pub const ROLES: [&str; 4] = ["clinician", "billing", "frontdesk", "research"];
@@ -80,5 +80,20 @@ pub fn test_policy() -> Policy {
 impl Team {
     pub fn recipients_clinician_only(&self) -> BTreeMap<String, Vec<PublicKey>> {
         BTreeMap::from([("clinician".to_owned(), vec![*self.clinician.public_key()])])
+    }
+}
+
+/// The Patient fixture sealed under [`test_policy`] for `team`, with [`index_key`].
+pub fn seal_patient(team: &Team, record_id: &str) -> Value {
+    let key = index_key();
+    let options = SealOptions { record_id, sender: None, index_key: Some(&key) };
+    seal_record(&fixture("patient.json"), &test_policy(), &team.recipients(), &options).unwrap()
+}
+
+/// The error code of a result that must be an error.
+pub fn code(result: phiseal::Result<impl Sized>) -> &'static str {
+    match result {
+        Ok(_) => panic!("expected an error"),
+        Err(error) => error.code(),
     }
 }

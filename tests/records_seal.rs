@@ -8,21 +8,8 @@ use phiseal::records::{
     blind_index, grant_record_access, open_record, open_record_expecting, open_record_json, revoke_record_access,
     seal_record, seal_record_json, Normalization, SealOptions,
 };
-use records_common::{fixture, index_key, test_policy, Team};
-use serde_json::{json, Value};
-
-fn seal_patient(team: &Team, record_id: &str) -> Value {
-    let key = index_key();
-    let options = SealOptions { record_id, sender: None, index_key: Some(&key) };
-    seal_record(&fixture("patient.json"), &test_policy(), &team.recipients(), &options).unwrap()
-}
-
-fn code(result: phiseal::Result<impl Sized>) -> &'static str {
-    match result {
-        Ok(_) => panic!("expected an error"),
-        Err(error) => error.code(),
-    }
-}
+use records_common::{code, fixture, index_key, seal_patient, test_policy, Team};
+use serde_json::json;
 
 const IDENTIFYING: [&str; 9] = [
     "QX-40921877",

@@ -8,24 +8,10 @@ mod records_common;
 use std::collections::BTreeSet;
 
 use phiseal::records::{
-    grant_record_access, open_record, open_record_expecting, revoke_record_access, seal_record, SealOptions,
-    RECORD_FORMAT_VERSION, SEALED_PREFIX,
+    grant_record_access, open_record, open_record_expecting, revoke_record_access, RECORD_FORMAT_VERSION, SEALED_PREFIX,
 };
-use records_common::{fixture, index_key, test_policy, Team};
+use records_common::{code, seal_patient, Team};
 use serde_json::{json, Value};
-
-fn seal_patient(team: &Team, record_id: &str) -> Value {
-    let key = index_key();
-    let options = SealOptions { record_id, sender: None, index_key: Some(&key) };
-    seal_record(&fixture("patient.json"), &test_policy(), &team.recipients(), &options).unwrap()
-}
-
-fn code(result: phiseal::Result<impl Sized>) -> &'static str {
-    match result {
-        Ok(_) => panic!("expected an error"),
-        Err(error) => error.code(),
-    }
-}
 
 fn segments(value: &str) -> Vec<String> {
     value.strip_prefix(SEALED_PREFIX).unwrap().split('.').map(str::to_owned).collect()

@@ -94,9 +94,15 @@ pub(crate) fn legend_digest(legend_canonical: &str) -> [u8; 32] {
     Sha256::digest(legend_canonical.as_bytes()).into()
 }
 
-/// The context a role's key header is bound to, given [`legend_digest`].
+/// The context a role's key header is bound to, given [`legend_digest`] (format version 1).
 pub(crate) fn header_context(record_id: &str, role: &str, legend_digest: &[u8; 32]) -> Vec<u8> {
-    let mut context = CONTEXT_LABEL.to_vec();
+    key_header_context(CONTEXT_LABEL, record_id, role, legend_digest)
+}
+
+/// `label || 0x00 || lp(record id) || lp(role) || legend digest`: a key header's context in
+/// every format version, each with its own label.
+pub(crate) fn key_header_context(label: &[u8], record_id: &str, role: &str, legend_digest: &[u8; 32]) -> Vec<u8> {
+    let mut context = label.to_vec();
     context.push(0);
     push_length_prefixed(&mut context, record_id.as_bytes());
     push_length_prefixed(&mut context, role.as_bytes());

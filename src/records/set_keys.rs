@@ -22,6 +22,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 use crate::primitives::secret::SecretBytes;
+use crate::records::field_keys;
 
 const MAC_KEY_LABEL: &[u8] = b"phiseal/records/v2/manifest-mac";
 const SET_KEY_LABEL: &[u8] = b"phiseal/records/v2/set-key";
@@ -92,12 +93,7 @@ pub(crate) fn field_aad(path: &str) -> &[u8] {
 
 /// The context a role's key header is bound to, given the legend's SHA-256.
 pub(crate) fn header_context(record_id: &str, role: &str, legend_digest: &[u8; 32]) -> Vec<u8> {
-    let mut context = CONTEXT_LABEL.to_vec();
-    context.push(0);
-    push_length_prefixed(&mut context, record_id.as_bytes());
-    push_length_prefixed(&mut context, role.as_bytes());
-    context.extend_from_slice(legend_digest);
-    context
+    field_keys::key_header_context(CONTEXT_LABEL, record_id, role, legend_digest)
 }
 
 /// The manifest hash: `sets` is the canonical text of `{role: sets}`, `values` the canonical
@@ -118,11 +114,6 @@ pub(crate) fn manifest_hash(record_id: &str, legend_digest: &[u8; 32], sets: &st
 fn length_of(bytes: &[u8]) -> [u8; 4] {
     // Lengths are bounded far below 4 GiB by the JSON limits.
     u32::try_from(bytes.len()).unwrap_or(u32::MAX).to_be_bytes()
-}
-
-fn push_length_prefixed(out: &mut Vec<u8>, bytes: &[u8]) {
-    out.extend_from_slice(&length_of(bytes));
-    out.extend_from_slice(bytes);
 }
 
 #[cfg(test)]
