@@ -103,12 +103,18 @@ impl Candidate {
 fn is_upper_case_text(text: &str) -> bool {
     let (mut letters, mut lower) = (0usize, 0usize);
     if text.is_ascii() {
-        // Branch-free, so the loop vectorizes: `b | 0x20` folds A-Z onto a-z, and bit 0x20
-        // of a letter is its lower case.
-        for &b in text.as_bytes() {
-            let letter = usize::from((b | 0x20).wrapping_sub(b'a') < 26);
-            letters += letter;
-            lower += letter & usize::from(b >> 5 & 1);
+        // Branch-free with byte-wide counters, so the inner loop vectorizes: `b | 0x20` folds
+        // A-Z onto a-z, and bit 0x20 of a letter is its lower case. A chunk of 255 bytes
+        // cannot overflow a `u8` count.
+        for chunk in text.as_bytes().chunks(255) {
+            let (mut l, mut lo) = (0u8, 0u8);
+            for &b in chunk {
+                let letter = u8::from((b | 0x20).wrapping_sub(b'a') < 26);
+                l += letter;
+                lo += letter & (b >> 5 & 1);
+            }
+            letters += usize::from(l);
+            lower += usize::from(lo);
         }
         return letters >= 8 && lower * 20 < letters;
     }
@@ -161,7 +167,7 @@ pub fn scrub_text(text: &str, opts: &TextOptions) -> Result<ScrubbedText> {
     let mut spans = Vec::new();
     let mut current = std::borrow::Cow::Borrowed(text);
     for _ in 0..MAX_PASSES {
-        let found = resolve::resolve(candidates(&current, &known), &resolve::placeholders(&current));
+        let found = resolve::resolve(candidates(&current, &known), &resolve::placeholders(&current), current.len());
         if found.is_empty() {
             break;
         }
