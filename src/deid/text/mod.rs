@@ -18,6 +18,7 @@ mod names;
 mod network;
 mod patterns;
 mod resolve;
+mod splice;
 mod token;
 mod transform;
 
@@ -125,22 +126,22 @@ fn is_upper_case_text(text: &str) -> bool {
     letters >= 8 && lower * 20 < letters
 }
 
-fn candidates(text: &str, known: &known::KnownIndex) -> Vec<Candidate> {
-    let t = Tokens::new(text);
+fn candidates(t: &Tokens<'_>, known: &known::KnownIndex) -> Vec<Candidate> {
+    let text = t.text;
     let upper = is_upper_case_text(text);
     let mut out = Vec::with_capacity(t.len() / 4);
-    patterns::find_ssn(&t, &mut out);
-    patterns::find_phone(&t, &mut out);
+    patterns::find_ssn(t, &mut out);
+    patterns::find_phone(t, &mut out);
     network::find_email(text, &mut out);
     network::find_url(text, &mut out);
-    patterns::find_ipv4(&t, &mut out);
+    patterns::find_ipv4(t, &mut out);
     network::find_ipv6(text, &mut out);
-    dates::find_dates(&t, &mut out);
-    ages::find_ages(&t, &mut out);
-    ids::find_context_ids(&t, &mut out);
-    address::find_addresses(&t, upper, &mut out);
-    names::find_names(&t, upper, &mut out);
-    known::find_known(&t, known, upper, &mut out);
+    dates::find_dates(t, &mut out);
+    ages::find_ages(t, &mut out);
+    ids::find_context_ids(t, &mut out);
+    address::find_addresses(t, upper, &mut out);
+    names::find_names(t, upper, &mut out);
+    known::find_known(t, known, upper, &mut out);
     out
 }
 
@@ -166,8 +167,14 @@ pub fn scrub_text(text: &str, opts: &TextOptions) -> Result<ScrubbedText> {
     let mut maps: Vec<Vec<transform::Copied>> = Vec::new();
     let mut spans = Vec::new();
     let mut current = std::borrow::Cow::Borrowed(text);
+    // The tokens of `current`, once a pass has written it (the first pass tokenizes the input).
+    let mut spliced = None;
     for _ in 0..MAX_PASSES {
-        let found = resolve::resolve(candidates(&current, &known), &resolve::placeholders(&current), current.len());
+        let t = match spliced.take() {
+            Some(parts) => Tokens::from_parts(&current, parts),
+            None => Tokens::new(&current),
+        };
+        let found = resolve::resolve(candidates(&t, &known), &resolve::placeholders(&current), current.len());
         if found.is_empty() {
             break;
         }
@@ -176,6 +183,8 @@ pub fn scrub_text(text: &str, opts: &TextOptions) -> Result<ScrubbedText> {
             spans.push(Span { kind: c.kind, start: back(c.start, false), end: back(c.end, true) });
         }
         let (out, copied) = transform::apply(&current, &found, opts, &mut surrogates);
+        spliced = Some(splice::splice(&t, &out, &found, &copied));
+        drop(t);
         maps.push(copied);
         current = std::borrow::Cow::Owned(out);
     }
