@@ -53,11 +53,21 @@ fn shift(copied: &[Copied], pos: usize, is_end: bool) -> usize {
     k.checked_sub(1).and_then(|k| copied.get(k)).map_or(pos, |c| c.out_start + (pos - c.in_start))
 }
 
-/// Copies the unchanged tokens `range` of `prev`, moved to their output offsets.
-fn copy_unchanged(prev: &Tokens<'_>, range: std::ops::Range<usize>, copied: &[Copied], parts: &mut TokenParts) {
-    for i in range {
-        let Some(t) = prev.toks.get(i) else { continue };
-        let start = shift(copied, t.start, false);
+/// Copies the unchanged tokens `range` of `prev`, moved to their output offsets. `at` is the
+/// index of the copied stretch the previous call ended in (tokens come in order, so the
+/// stretch holding each one is found by walking forward).
+fn copy_unchanged(
+    prev: &Tokens<'_>,
+    range: std::ops::Range<usize>,
+    copied: &[Copied],
+    at: &mut usize,
+    parts: &mut TokenParts,
+) {
+    for (t, i) in prev.toks.get(range.clone()).unwrap_or(&[]).iter().zip(range) {
+        while copied.get(*at + 1).is_some_and(|c| c.in_start <= t.start) {
+            *at += 1;
+        }
+        let start = copied.get(*at).map_or(t.start, |c| c.out_start + (t.start - c.in_start));
         parts.toks.push(Token { start, end: start + (t.end - t.start), ..*t });
         parts.memo.push(Cell::new(prev.memo_bits(i)));
     }
@@ -75,9 +85,9 @@ pub(crate) fn splice(prev: &Tokens<'_>, out: &str, spans: &[Candidate], copied: 
     }
     let mut parts = TokenParts { toks: Vec::with_capacity(toks.len() + spans.len() * 2), memo: Vec::new() };
     parts.memo.reserve(parts.toks.capacity());
-    let mut next = 0;
+    let (mut next, mut at) = (0, 0);
     for s in stretches(toks, spans) {
-        copy_unchanged(prev, next..s.first, copied, &mut parts);
+        copy_unchanged(prev, next..s.first, copied, &mut at, &mut parts);
         let (Some(first), Some(last)) = (toks.get(s.first), toks.get(s.last)) else { continue };
         let (from, before) = if s.from_start {
             (0, (false, false))
@@ -93,7 +103,7 @@ pub(crate) fn splice(prev: &Tokens<'_>, out: &str, spans: &[Candidate], copied: 
         parts.memo.resize(parts.toks.len(), Cell::new(0));
         next = s.last + 1;
     }
-    copy_unchanged(prev, next..toks.len(), copied, &mut parts);
+    copy_unchanged(prev, next..toks.len(), copied, &mut at, &mut parts);
     parts
 }
 
