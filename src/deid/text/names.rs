@@ -379,7 +379,8 @@ fn name_run(t: &Tokens<'_>, i: usize, upper_doc: bool, ev: Evidence) -> Option<R
         }
         // Past a title any word may be a surname ("Dr. Strange"); elsewhere an ordinary English
         // word that is not a listed name ends the run ("son Tomasz visits").
-        let english = t.english(j);
+        // Only asked of unlisted words (the costly test; listed words never need it).
+        let english = !info.any() && t.english(j);
         if ev != Evidence::Title && english && !info.any() {
             break;
         }
@@ -502,11 +503,12 @@ fn from_dictionary(t: &Tokens<'_>, i: usize, a: NameInfo, upper_doc: bool, out: 
 /// surname so the pair wins.
 /// `i` is a name-shaped ASCII word in no list.
 fn unlisted_first_name(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
-    if t.byte_len(i) < 3 || t.english(i) || (!upper_doc && t.all_caps(i)) {
+    if t.byte_len(i) < 3 || (!upper_doc && t.all_caps(i)) {
         return;
     }
     let b_start = word_end(t, i);
-    if !name_shaped(t, b_start, upper_doc) || t.newline_before(b_start) {
+    // The English test last: it is the costly one, and most words have no name after them.
+    if !name_shaped(t, b_start, upper_doc) || t.newline_before(b_start) || t.english(i) {
         return;
     }
     let b = lookup_word(t, b_start);
