@@ -516,7 +516,7 @@ fn unlisted_first_name(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<
     // Two capitalized unlisted, non-English words in mixed case ("Dmitri Delacroix"), unless a
     // dose follows (drug names in a medication list).
     let unknown_pair =
-        !upper_doc && !b.any() && !t.english(b_start) && !t.all_caps(b_start) && t.kind(b_end) != Some(TokKind::Digit);
+        !upper_doc && !b.any() && !t.all_caps(b_start) && t.kind(b_end) != Some(TokKind::Digit) && !t.english(b_start);
     if ((b.last && b.strong()) || unknown_pair) && !b.stop && !eponym_context(t, b_end) {
         push(out, t, i, b_end, 65);
     }

@@ -194,7 +194,8 @@ fn find_url_in(text: &str, start: usize, end: usize, out: &mut Vec<Candidate>) {
         // The letters, digits and hyphens of the word; a bare host needs a dot after them.
         let word_end = run_end(bytes, i, ALNUM);
         let word_end = if bytes.get(word_end) == Some(&b'-') { hyphenated_end(bytes, word_end) } else { word_end };
-        if bytes.get(word_end) == Some(&b'.') {
+        // A dot that ends a sentence (nothing of a host after it) cannot end a bare host.
+        if bytes.get(word_end) == Some(&b'.') && is(bytes, word_end + 1, HOST) {
             if let Some(e) = bare_host_end(text, i) {
                 out.push(Candidate::new(PhiKind::Url, i, e, 85));
                 i = e;
