@@ -8,28 +8,32 @@ use super::{Candidate, PhiKind};
 /// Longest placeholder looked for, in bytes (`[HEALTH_PLAN_ID-123456]` fits).
 const MAX_PLACEHOLDER: usize = 32;
 
+/// The class of the placeholder label inside `[...]`: `NAME` or `NAME-12`.
+fn label_kind(inner: &[u8]) -> Option<PhiKind> {
+    let label = match inner.iter().position(|&b| b == b'-') {
+        Some(dash) => {
+            let n = inner.get(dash + 1..)?;
+            if n.is_empty() || !n.iter().all(u8::is_ascii_digit) {
+                return None;
+            }
+            inner.get(..dash)?
+        }
+        None => inner,
+    };
+    PhiKind::from_label(std::str::from_utf8(label).ok()?)
+}
+
 /// Byte ranges of placeholders already present in the text, sorted by start.
 pub(crate) fn placeholders(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     for (open, _) in text.match_indices('[') {
         // Labels are short: look for the bracket only nearby, so text full of `[` stays linear.
-        let rest = text.get(open..).unwrap_or("");
-        let mut end = rest.len().min(MAX_PLACEHOLDER);
-        while !rest.is_char_boundary(end) {
-            end -= 1;
-        }
-        let Some(close) = rest.get(..end).and_then(|r| r.find(']')) else { continue };
-        let inner = text.get(open + 1..open + close).unwrap_or("");
-        let label = inner.split_once('-').map_or(inner, |(l, n)| {
-            if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) {
-                l
-            } else {
-                ""
-            }
-        });
-        if PhiKind::from_label(label).is_some() {
-            out.push((open, open + close + 1));
+        // (`]` is one byte, never inside a multi-byte character.)
+        let window = bytes.get(open + 1..bytes.len().min(open + MAX_PLACEHOLDER)).unwrap_or(&[]);
+        let Some(close) = window.iter().position(|&b| b == b']') else { continue };
+        if window.get(..close).and_then(label_kind).is_some() {
+            out.push((open, open + close + 2));
         }
     }
     // `90+` found from its `+` (a byte search, and `+` is rare in notes).
