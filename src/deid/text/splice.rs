@@ -97,10 +97,33 @@ pub(crate) fn splice(prev: &Tokens<'_>, out: &str, spans: &[Candidate], copied: 
         let to = if s.to_end { out.len() } else { shift(copied, last.end, true) };
         let fresh = parts.toks.len();
         tokenize_into(out, from..to, before, &mut parts.toks);
-        if let Some(new) = parts.toks.get_mut(fresh..) {
+        parts.memo.resize(parts.toks.len(), Cell::new(0));
+        // The unchanged tokens at either end come back with the same bytes unless they joined a
+        // replacement (a kept year after digits): then they are longer. Same length, same facts.
+        let mut ends = [
+            (!s.from_start && parts.toks.len() > fresh).then_some((fresh, s.first)),
+            (!s.to_end && parts.toks.len() > fresh).then(|| (parts.toks.len() - 1, s.last)),
+        ];
+        if ends[0].map(|e| e.0) == ends[1].map(|e| e.0) {
+            ends[1] = None; // one token: both ends at once
+        }
+        let mut known = [false; 2];
+        for (slot, end) in known.iter_mut().zip(ends) {
+            let Some((new, old)) = end else { continue };
+            let (Some(n), Some(o)) = (parts.toks.get_mut(new), toks.get(old)) else { continue };
+            if n.end - n.start == o.end - o.start {
+                n.lex = o.lex;
+                if let Some(m) = parts.memo.get_mut(new) {
+                    m.set(prev.memo_bits(old));
+                }
+                *slot = true;
+            }
+        }
+        let skip_first = usize::from(known[0]);
+        let last = parts.toks.len() - usize::from(known[1]);
+        if let Some(new) = parts.toks.get_mut(fresh + skip_first..last) {
             set_keyword_bits(out, new);
         }
-        parts.memo.resize(parts.toks.len(), Cell::new(0));
         next = s.last + 1;
     }
     copy_unchanged(prev, next..toks.len(), copied, &mut at, &mut parts);
