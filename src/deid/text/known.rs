@@ -87,8 +87,13 @@ struct Phrase {
 }
 
 fn words_of(value: &str) -> Vec<String> {
-    let t = Tokens::new(value);
-    (0..t.len()).filter(|&i| t.kind(i) != Some(TokKind::Punct)).map(|i| t.s(i).to_lowercase()).collect()
+    // The bare tokenizer: a value needs no keyword bits.
+    let toks = super::token::tokenize(value);
+    toks.iter()
+        .filter(|t| t.kind != TokKind::Punct)
+        .filter_map(|t| value.get(t.start..t.end))
+        .map(str::to_lowercase)
+        .collect()
 }
 
 fn phrases(known: &KnownIdentifiers) -> Vec<Phrase> {
@@ -165,16 +170,20 @@ pub(crate) fn find_known(t: &Tokens<'_>, known: &KnownIndex, upper_doc: bool, ou
     if known.phrases.is_empty() {
         return;
     }
-    let words: Vec<usize> = (0..t.len()).filter(|&i| t.kind(i) != Some(TokKind::Punct)).collect();
     let mut folded = String::new();
-    for (w, &tok) in words.iter().enumerate() {
+    let mut toks = Vec::new();
+    for tok in (0..t.len()).filter(|&i| t.kind(i) != Some(TokKind::Punct)) {
         if !t.s(tok).bytes().next().is_some_and(|b| known.may_start(b)) {
             continue;
         }
         let Some(cands) = known.by_first.get(lowered(t.s(tok), &mut folded)) else { continue };
         for p in cands.iter().filter_map(|&k| known.phrases.get(k)) {
-            let n = p.words.len();
-            let Some(toks) = words.get(w..w + n) else { continue };
+            // The phrase's words are the next words of the text, punctuation skipped.
+            toks.clear();
+            toks.extend((tok..t.len()).filter(|&i| t.kind(i) != Some(TokKind::Punct)).take(p.words.len()));
+            if toks.len() < p.words.len() {
+                continue;
+            }
             if toks.iter().zip(&p.words).skip(1).any(|(&k, word)| !lower_eq(t.s(k), word)) {
                 continue;
             }
