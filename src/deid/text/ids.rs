@@ -51,6 +51,23 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("employee", PhiKind::Id),
 ];
 
+/// The classes a context word can name, in the order of their lexicon bits
+/// ([`bit::ID_KIND`]).
+pub(crate) const KINDS: [PhiKind; 7] = [
+    PhiKind::Mrn,
+    PhiKind::Account,
+    PhiKind::HealthPlan,
+    PhiKind::License,
+    PhiKind::Vehicle,
+    PhiKind::Device,
+    PhiKind::Id,
+];
+
+/// The lexicon bit of a context word naming `kind`.
+pub(crate) fn kind_bit(kind: PhiKind) -> u64 {
+    KINDS.iter().position(|&k| k == kind).map_or(0, |p| bit::ID_KIND << p)
+}
+
 /// Connector words allowed between the context word and the code.
 pub(crate) const CONNECTORS: &[&str] = &[
     "#",
@@ -167,11 +184,11 @@ fn context_kind(t: &Tokens<'_>, i: usize) -> Option<PhiKind> {
     if !t.has(i, bit::ID_CONTEXT) {
         return None;
     }
-    let s = t.s(i);
-    if s.eq_ignore_ascii_case("mr") && !t.punct(i + 1, '#') {
+    if t.is(i, "mr") && !t.punct(i + 1, '#') {
         return None; // "Mr." is a title; "MR#" is a record number.
     }
-    CONTEXT.iter().find(|(w, _)| s.eq_ignore_ascii_case(w)).map(|&(_, k)| k)
+    // Each context word is listed once, so it has one class bit.
+    KINDS.iter().enumerate().find(|&(p, _)| t.has(i, bit::ID_KIND << p)).map(|(_, &k)| k)
 }
 
 /// Returns one past the last token of a code starting at `i`, if it is one.

@@ -35,6 +35,9 @@ pub(crate) mod bit {
     pub const ID_CONNECTOR: u64 = 1 << 22;
     pub const ID_MARKER: u64 = 1 << 23;
     pub const ID_WEAK: u64 = 1 << 24;
+    /// The class an ID context word names: this bit shifted by its place in
+    /// [`super::super::ids::KINDS`] (7 bits).
+    pub const ID_KIND: u64 = 1 << 32;
 }
 
 /// Longest word looked up at all (longer words are in no list).
@@ -159,8 +162,8 @@ fn keywords(map: &mut Table) {
     for w in patterns::PHONE_CONTEXT {
         add(w, bit::PHONE_CONTEXT);
     }
-    for (w, _) in ids::CONTEXT {
-        add(w, bit::ID_CONTEXT);
+    for &(w, kind) in ids::CONTEXT {
+        add(w, bit::ID_CONTEXT | ids::kind_bit(kind));
     }
 }
 
