@@ -129,7 +129,7 @@ fn is_upper_case_text(text: &str) -> bool {
 fn candidates(t: &Tokens<'_>, known: &known::KnownIndex) -> Vec<Candidate> {
     let text = t.text;
     let upper = is_upper_case_text(text);
-    let mut out = Vec::with_capacity(t.len() / 4);
+    let mut out = Vec::with_capacity(t.len());
     patterns::find_ssn(t, &mut out);
     patterns::find_phone(t, &mut out);
     network::find_email(text, &mut out);
