@@ -27,9 +27,16 @@ struct Stretch {
 /// touches and one unchanged token on each side; stretches that meet are merged.
 fn stretches(toks: &[Token], spans: &[Candidate]) -> Vec<Stretch> {
     let mut out: Vec<Stretch> = Vec::with_capacity(spans.len());
+    // Spans and tokens are both in order: one forward walk finds each span's tokens.
+    let mut touched = 0;
     for c in spans {
-        let touched = toks.partition_point(|t| t.end <= c.start);
-        let after = toks.partition_point(|t| t.start < c.end);
+        while toks.get(touched).is_some_and(|t| t.end <= c.start) {
+            touched += 1;
+        }
+        let mut after = touched;
+        while toks.get(after).is_some_and(|t| t.start < c.end) {
+            after += 1;
+        }
         let s = Stretch {
             first: touched.saturating_sub(1),
             last: after.min(toks.len().saturating_sub(1)),
