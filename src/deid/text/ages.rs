@@ -33,22 +33,20 @@ fn age_word_before(t: &Tokens<'_>, i: usize) -> bool {
     j > 0 && t.has(j - 1, bit::AGE_BEFORE)
 }
 
-/// Ages 90 and above written with a unit or an age word.
-pub(crate) fn find_ages(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
-    for i in 0..t.len() {
-        let Some(n) = t.num(i) else { continue };
-        if !(90..=150).contains(&n) || t.s(i).len() > 3 {
-            continue;
-        }
-        // Already generalised ("90+") or part of a longer number.
-        if t.punct(i + 1, '+') && t.joined(i + 1) {
-            continue;
-        }
-        if t.joined(i) && (t.digits(i - 1, None) || t.punct(i - 1, '.') || t.punct(i - 1, '/')) {
-            continue;
-        }
-        if unit_after(t, i + 1) || age_word_before(t, i) {
-            out.push(Candidate::new(PhiKind::Age, t.start(i), t.end(i), 95));
-        }
+/// An age of 90 and above at token `i`, written with a unit or an age word.
+pub(crate) fn age_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let Some(n) = t.num(i) else { return };
+    if !(90..=150).contains(&n) || t.s(i).len() > 3 {
+        return;
+    }
+    // Already generalised ("90+") or part of a longer number.
+    if t.punct(i + 1, '+') && t.joined(i + 1) {
+        return;
+    }
+    if t.joined(i) && (t.digits(i - 1, None) || t.punct(i - 1, '.') || t.punct(i - 1, '/')) {
+        return;
+    }
+    if unit_after(t, i + 1) || age_word_before(t, i) {
+        out.push(Candidate::new(PhiKind::Age, t.start(i), t.end(i), 95));
     }
 }

@@ -51,8 +51,25 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("employee", PhiKind::Id),
 ];
 
+/// The classes a context word can name, in the order of their lexicon bits
+/// ([`bit::ID_KIND`]).
+pub(crate) const KINDS: [PhiKind; 7] = [
+    PhiKind::Mrn,
+    PhiKind::Account,
+    PhiKind::HealthPlan,
+    PhiKind::License,
+    PhiKind::Vehicle,
+    PhiKind::Device,
+    PhiKind::Id,
+];
+
+/// The lexicon bit of a context word naming `kind`.
+pub(crate) fn kind_bit(kind: PhiKind) -> u64 {
+    KINDS.iter().position(|&k| k == kind).map_or(0, |p| bit::ID_KIND << p)
+}
+
 /// Connector words allowed between the context word and the code.
-const CONNECTORS: &[&str] = &[
+pub(crate) const CONNECTORS: &[&str] = &[
     "#",
     ":",
     "no",
@@ -73,6 +90,20 @@ const CONNECTORS: &[&str] = &[
     ")",
     "identifier",
 ];
+
+/// Connectors that mark what follows as a number: a weak context word needs one of them.
+pub(crate) const MARKERS: &[&str] = &["#", ":", "no", "number", "num", "nbr", "id", "="];
+
+/// Whether token `k` is one of `words`, which are listed under `bit` in the lexicon (letters)
+/// or single ASCII punctuation characters (looked up by character: the lexicon only
+/// classifies words).
+fn listed(t: &Tokens<'_>, k: usize, words: &[&str], bit: u64) -> bool {
+    match t.kind(k) {
+        Some(TokKind::Alpha) => t.has(k, bit),
+        Some(TokKind::Punct) => words.iter().any(|w| w.len() == 1 && t.is(k, w)),
+        _ => false,
+    }
+}
 
 /// Context words too common to trigger alone: they need `#`, `:`, `no`, `number` or `id`.
 pub(crate) const WEAK_CONTEXT: &[&str] = &[
@@ -132,21 +163,32 @@ const CLINICAL_CODES: &[&str] = &[
     "nt-probnp",
 ];
 
+/// Longest entry of [`CLINICAL_CODES`], in bytes.
+const MAX_CLINICAL_CODE: usize = 9;
+
 /// True when the code between token `start` and `end` (exclusive) is a clinical term.
 fn is_clinical_code(t: &Tokens<'_>, start: usize, end: usize) -> bool {
-    let text: String = (start..end).map(|k| t.s(k)).collect::<String>().to_ascii_lowercase();
-    CLINICAL_CODES.contains(&text.as_str())
+    let mut buf = [0u8; MAX_CLINICAL_CODE];
+    let mut len = 0;
+    for k in start..end {
+        let part = t.s(k).as_bytes();
+        let Some(dst) = buf.get_mut(len..len + part.len()) else { return false };
+        dst.copy_from_slice(part);
+        len += part.len();
+    }
+    let code = buf.get(..len).unwrap_or(&[]);
+    CLINICAL_CODES.iter().any(|c| c.as_bytes().eq_ignore_ascii_case(code))
 }
 
 fn context_kind(t: &Tokens<'_>, i: usize) -> Option<PhiKind> {
     if !t.has(i, bit::ID_CONTEXT) {
         return None;
     }
-    let s = t.s(i);
-    if s.eq_ignore_ascii_case("mr") && !t.punct(i + 1, '#') {
+    if t.is(i, "mr") && !t.punct(i + 1, '#') {
         return None; // "Mr." is a title; "MR#" is a record number.
     }
-    CONTEXT.iter().find(|(w, _)| s.eq_ignore_ascii_case(w)).map(|&(_, k)| k)
+    // Each context word is listed once, so it has one class bit.
+    KINDS.iter().enumerate().find(|&(p, _)| t.has(i, bit::ID_KIND << p)).map(|(_, &k)| k)
 }
 
 /// Returns one past the last token of a code starting at `i`, if it is one.
@@ -188,14 +230,14 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         let Some(kind) = context_kind(t, i) else { continue };
         let mut j = i + 1;
         let mut skipped = 0;
-        while skipped < 5 && t.is_any(j, CONNECTORS) {
+        while skipped < 5 && listed(t, j, CONNECTORS, bit::ID_CONNECTOR) {
             j += 1;
             skipped += 1;
         }
         let kind =
             if kind == PhiKind::License && (i + 1..j).any(|k| t.is(k, "plate")) { PhiKind::Vehicle } else { kind };
-        let marked = (i + 1..j).any(|k| t.is_any(k, &["#", ":", "no", "number", "num", "nbr", "id", "="]));
-        if WEAK_CONTEXT.iter().any(|w| t.is(i, w)) && !marked {
+        let marked = (i + 1..j).any(|k| listed(t, k, MARKERS, bit::ID_MARKER));
+        if t.has(i, bit::ID_WEAK) && !marked {
             continue;
         }
         let end = if kind == PhiKind::Vehicle { spaced_plate(t, j).or_else(|| code_at(t, j)) } else { code_at(t, j) };

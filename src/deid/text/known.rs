@@ -87,8 +87,13 @@ struct Phrase {
 }
 
 fn words_of(value: &str) -> Vec<String> {
-    let t = Tokens::new(value);
-    (0..t.len()).filter(|&i| t.kind(i) != Some(TokKind::Punct)).map(|i| t.s(i).to_lowercase()).collect()
+    // The bare tokenizer: a value needs no keyword bits.
+    let toks = super::token::tokenize(value);
+    toks.iter()
+        .filter(|t| t.kind != TokKind::Punct)
+        .filter_map(|t| value.get(t.start..t.end))
+        .map(str::to_lowercase)
+        .collect()
 }
 
 fn phrases(known: &KnownIdentifiers) -> Vec<Phrase> {
@@ -132,31 +137,43 @@ pub(crate) struct KnownIndex {
     phrases: Vec<Phrase>,
     /// First word → indices into `phrases`.
     by_first: HashMap<String, Vec<usize>, FnvBuild>,
-    /// Whether some first word starts with this (lower-case) byte: most text words are
-    /// turned away by it without folding and hashing them.
-    first_bytes: [bool; 256],
+    /// Per (lower-case) first byte, one bit per byte length of the first words starting with
+    /// it (bit 31: 31 bytes or more): most text words are turned away by it without folding
+    /// and hashing them.
+    first_lens: [u32; 256],
+}
+
+/// The bit of a word length in [`KnownIndex::first_lens`].
+fn len_bit(len: usize) -> u32 {
+    1 << len.min(31)
 }
 
 impl KnownIndex {
     pub(crate) fn new(known: &KnownIdentifiers) -> Self {
         let phrases = phrases(known);
         let mut by_first: HashMap<String, Vec<usize>, FnvBuild> = HashMap::default();
-        let mut first_bytes = [false; 256];
+        let mut first_lens = [0u32; 256];
         for (k, p) in phrases.iter().enumerate() {
             if let Some(w) = p.words.first() {
                 by_first.entry(w.clone()).or_default().push(k);
-                if let Some(slot) = w.bytes().next().and_then(|b| first_bytes.get_mut(usize::from(b))) {
-                    *slot = true;
+                if let Some(slot) = w.bytes().next().and_then(|b| first_lens.get_mut(usize::from(b))) {
+                    *slot |= len_bit(w.len());
                 }
             }
         }
-        KnownIndex { phrases, by_first, first_bytes }
+        KnownIndex { phrases, by_first, first_lens }
     }
 
-    /// Whether a text word starting with `first` may begin a phrase (the word folded to lower
-    /// case starts with the same ASCII letter; other words are always looked up).
-    fn may_start(&self, first: u8) -> bool {
-        !first.is_ascii() || self.first_bytes.get(usize::from(first.to_ascii_lowercase())).is_some_and(|&b| b)
+    /// Whether text word `word` may begin a phrase: folded to lower case it starts with the
+    /// same ASCII letter as some first word and, if it is ASCII (folding keeps its length),
+    /// has the same length. Words starting with other bytes are always looked up.
+    fn may_start(&self, word: &str) -> bool {
+        let Some(first) = word.bytes().next() else { return false };
+        if !first.is_ascii() {
+            return true;
+        }
+        let lens = self.first_lens.get(usize::from(first.to_ascii_lowercase())).copied().unwrap_or(0);
+        lens != 0 && (!word.is_ascii() || lens & len_bit(word.len()) != 0)
     }
 }
 
@@ -165,16 +182,20 @@ pub(crate) fn find_known(t: &Tokens<'_>, known: &KnownIndex, upper_doc: bool, ou
     if known.phrases.is_empty() {
         return;
     }
-    let words: Vec<usize> = (0..t.len()).filter(|&i| t.kind(i) != Some(TokKind::Punct)).collect();
     let mut folded = String::new();
-    for (w, &tok) in words.iter().enumerate() {
-        if !t.s(tok).bytes().next().is_some_and(|b| known.may_start(b)) {
+    let mut toks = Vec::new();
+    for tok in (0..t.len()).filter(|&i| t.kind(i) != Some(TokKind::Punct)) {
+        if !known.may_start(t.s(tok)) {
             continue;
         }
         let Some(cands) = known.by_first.get(lowered(t.s(tok), &mut folded)) else { continue };
         for p in cands.iter().filter_map(|&k| known.phrases.get(k)) {
-            let n = p.words.len();
-            let Some(toks) = words.get(w..w + n) else { continue };
+            // The phrase's words are the next words of the text, punctuation skipped.
+            toks.clear();
+            toks.extend((tok..t.len()).filter(|&i| t.kind(i) != Some(TokKind::Punct)).take(p.words.len()));
+            if toks.len() < p.words.len() {
+                continue;
+            }
             if toks.iter().zip(&p.words).skip(1).any(|(&k, word)| !lower_eq(t.s(k), word)) {
                 continue;
             }

@@ -32,6 +32,12 @@ pub(crate) mod bit {
     pub const ID_CONTEXT: u64 = 1 << 19;
     pub const SSN_CONTEXT: u64 = 1 << 20;
     pub const PHONE_CONTEXT: u64 = 1 << 21;
+    pub const ID_CONNECTOR: u64 = 1 << 22;
+    pub const ID_MARKER: u64 = 1 << 23;
+    pub const ID_WEAK: u64 = 1 << 24;
+    /// The class an ID context word names: this bit shifted by its place in
+    /// [`super::super::ids::KINDS`] (7 bits).
+    pub const ID_KIND: u64 = 1 << 32;
 }
 
 /// Longest word looked up at all (longer words are in no list).
@@ -117,7 +123,7 @@ fn slot<'t>(map: &'t mut Table, word: &str) -> Option<&'t mut Entry> {
 }
 
 fn keywords(map: &mut Table) {
-    let lists: [(&[&str], u64); 21] = [
+    let lists: [(&[&str], u64); 24] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
         (names::RELATIONS, bit::RELATION),
@@ -139,6 +145,9 @@ fn keywords(map: &mut Table) {
         (dates::BIRTH_CONTEXT, bit::BIRTH),
         (dates::DAY_MONTH_CONTEXT, bit::DAY_MONTH),
         (patterns::SSN_CONTEXT, bit::SSN_CONTEXT),
+        (ids::CONNECTORS, bit::ID_CONNECTOR),
+        (ids::MARKERS, bit::ID_MARKER),
+        (ids::WEAK_CONTEXT, bit::ID_WEAK),
     ];
     let mut add = |w: &str, b: u64| {
         if let Some(e) = slot(map, w) {
@@ -153,8 +162,8 @@ fn keywords(map: &mut Table) {
     for w in patterns::PHONE_CONTEXT {
         add(w, bit::PHONE_CONTEXT);
     }
-    for (w, _) in ids::CONTEXT {
-        add(w, bit::ID_CONTEXT);
+    for &(w, kind) in ids::CONTEXT {
+        add(w, bit::ID_CONTEXT | ids::kind_bit(kind));
     }
 }
 

@@ -379,7 +379,8 @@ fn name_run(t: &Tokens<'_>, i: usize, upper_doc: bool, ev: Evidence) -> Option<R
         }
         // Past a title any word may be a surname ("Dr. Strange"); elsewhere an ordinary English
         // word that is not a listed name ends the run ("son Tomasz visits").
-        let english = t.english(j);
+        // Only asked of unlisted words (the costly test; listed words never need it).
+        let english = !info.any() && t.english(j);
         if ev != Evidence::Title && english && !info.any() {
             break;
         }
@@ -464,16 +465,10 @@ fn last_first_tail(t: &Tokens<'_>, e: usize, upper_doc: bool, after_context: boo
     ok.then(|| (word_end(t, e + 1), first))
 }
 
-/// Dictionary names without context. Every token proposes its own candidates (pairs and, if
-/// strong, itself) so that a token left over when a longer candidate loses is still found.
-fn from_dictionary(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
-    if !name_shaped(t, i, upper_doc) || !t.ascii(i) {
-        return;
-    }
-    let a = t.name_info(i);
-    if !a.any() {
-        return;
-    }
+/// Dictionary names without context, from a name-shaped ASCII word `i` with dictionary entry
+/// `a`. Every token proposes its own candidates (pairs and, if strong, itself) so that a token
+/// left over when a longer candidate loses is still found.
+fn from_dictionary(t: &Tokens<'_>, i: usize, a: NameInfo, upper_doc: bool, out: &mut Vec<Candidate>) {
     let a_end = word_end(t, i);
     // LAST, FIRST
     if a.last && !a.stop {
@@ -506,13 +501,14 @@ fn from_dictionary(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Cand
 
 /// `Dmitri Rossi`: an unlisted name-shaped word before a strong surname. Scored above a single
 /// surname so the pair wins.
+/// `i` is a name-shaped ASCII word in no list.
 fn unlisted_first_name(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
-    let shaped = name_shaped(t, i, upper_doc) && t.ascii(i) && t.byte_len(i) >= 3;
-    if !shaped || t.name_info(i).any() || t.english(i) || (!upper_doc && t.all_caps(i)) {
+    if t.byte_len(i) < 3 || (!upper_doc && t.all_caps(i)) {
         return;
     }
     let b_start = word_end(t, i);
-    if !name_shaped(t, b_start, upper_doc) || t.newline_before(b_start) {
+    // The English test last: it is the costly one, and most words have no name after them.
+    if !name_shaped(t, b_start, upper_doc) || t.newline_before(b_start) || t.english(i) {
         return;
     }
     let b = lookup_word(t, b_start);
@@ -520,7 +516,7 @@ fn unlisted_first_name(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<
     // Two capitalized unlisted, non-English words in mixed case ("Dmitri Delacroix"), unless a
     // dose follows (drug names in a medication list).
     let unknown_pair =
-        !upper_doc && !b.any() && !t.english(b_start) && !t.all_caps(b_start) && t.kind(b_end) != Some(TokKind::Digit);
+        !upper_doc && !b.any() && !t.all_caps(b_start) && t.kind(b_end) != Some(TokKind::Digit) && !t.english(b_start);
     if ((b.last && b.strong()) || unknown_pair) && !b.stop && !eponym_context(t, b_end) {
         push(out, t, i, b_end, 65);
     }
@@ -533,14 +529,20 @@ fn sentence_start(t: &Tokens<'_>, i: usize) -> bool {
 
 /// All name candidates.
 pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidate>) {
-    // Every rule starts at a word (a title, a context word or a name).
-    let words = || (0..t.len()).filter(|&i| t.kind(i) == Some(TokKind::Alpha));
-    for i in words() {
+    // Every rule starts at a word (a title, a context word or a name). One walk: the rules
+    // score differently (92, 90, 70/60, 65), so their candidates never tie in resolution
+    // and the order they are proposed in does not matter.
+    for i in (0..t.len()).filter(|&i| t.kind(i) == Some(TokKind::Alpha)) {
         after_title(t, i, upper_doc, out);
         after_context(t, i, upper_doc, out);
-    }
-    for i in words() {
-        from_dictionary(t, i, upper_doc, out);
-        unlisted_first_name(t, i, upper_doc, out);
+        if !name_shaped(t, i, upper_doc) || !t.ascii(i) {
+            continue;
+        }
+        let info = t.name_info(i);
+        if info.any() {
+            from_dictionary(t, i, info, upper_doc, out);
+        } else {
+            unlisted_first_name(t, i, upper_doc, out);
+        }
     }
 }

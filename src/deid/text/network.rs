@@ -128,10 +128,54 @@ fn has_scheme(rest: &[u8]) -> bool {
 
 /// Web URLs: with a scheme, `www.`, or a bare host ending in a common TLD. Only word starts
 /// (a letter or digit after a byte that is none of those, `.` or `@`) can begin one.
+///
+/// Every form holds a `.` or a `:` (`www.`, `://`, the dot before the TLD) inside its
+/// whitespace-delimited chunk, and the scan of a chunk does not depend on what came before
+/// it (no step crosses whitespace, and the byte after whitespace is a word start), so only
+/// the chunks holding one of those bytes are scanned.
 pub(crate) fn find_url(text: &str, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
+    let mut from = 0;
+    while let Some(mark) = find_dot_or_colon(bytes, from) {
+        let start = bytes
+            .get(from..mark)
+            .and_then(|r| r.iter().rposition(u8::is_ascii_whitespace))
+            .map_or(from, |k| from + k + 1);
+        let end = bytes
+            .get(mark..)
+            .and_then(|r| r.iter().position(u8::is_ascii_whitespace))
+            .map_or(bytes.len(), |k| mark + k);
+        find_url_in(text, start, end, out);
+        from = end;
+    }
+}
+
+/// The first `.` or `:` at or after `from`, eight bytes at a time.
+fn find_dot_or_colon(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each zero byte of `x` (and possibly of bytes above one: only the lowest
+    // set bit is used).
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let rest = bytes.get(from..)?;
+    let mut chunks = rest.chunks_exact(8);
+    let mut at = from;
+    for chunk in chunks.by_ref() {
+        let w = chunk.try_into().map_or(0, u64::from_le_bytes);
+        let hits = zero(w ^ (ONES * u64::from(b'.'))) | zero(w ^ (ONES * u64::from(b':')));
+        if hits != 0 {
+            return Some(at + (hits.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks.remainder().iter().position(|&b| b == b'.' || b == b':').map(|k| at + k)
+}
+
+/// [`find_url`] on the chunk `start..end`.
+fn find_url_in(text: &str, start: usize, end: usize, out: &mut Vec<Candidate>) {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < end {
         if !is(bytes, i, ALNUM) {
             i += 1;
             continue;
@@ -150,7 +194,8 @@ pub(crate) fn find_url(text: &str, out: &mut Vec<Candidate>) {
         // The letters, digits and hyphens of the word; a bare host needs a dot after them.
         let word_end = run_end(bytes, i, ALNUM);
         let word_end = if bytes.get(word_end) == Some(&b'-') { hyphenated_end(bytes, word_end) } else { word_end };
-        if bytes.get(word_end) == Some(&b'.') {
+        // A dot that ends a sentence (nothing of a host after it) cannot end a bare host.
+        if bytes.get(word_end) == Some(&b'.') && is(bytes, word_end + 1, HOST) {
             if let Some(e) = bare_host_end(text, i) {
                 out.push(Candidate::new(PhiKind::Url, i, e, 85));
                 i = e;
@@ -236,4 +281,23 @@ fn ipv6_in_run(text: &str, s: usize, e: usize) -> Option<usize> {
     let has_hex = cand.bytes().any(|b| b.is_ascii_hexdigit());
     let glued = bytes.get(e).is_some_and(|b| b.is_ascii_alphanumeric());
     (colons >= 2 && shaped && has_hex && !glued && cand.parse::<Ipv6Addr>().is_ok()).then_some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dot_or_colon_search_matches_a_byte_scan() {
+        let text = b"abc.def:ghij klmnopqrstu.vwxyz 0123456789:x....::::\xc3\xa9.\xff:";
+        for from in 0..=text.len() {
+            let naive = text.get(from..).and_then(|r| r.iter().position(|&b| b == b'.' || b == b':')).map(|k| from + k);
+            assert_eq!(find_dot_or_colon(text, from), naive, "{from}");
+            for end in from..=text.len() {
+                let cut = &text[..end];
+                let naive = cut[from..].iter().position(|&b| b == b'.' || b == b':').map(|k| from + k);
+                assert_eq!(find_dot_or_colon(cut, from), naive, "{from}..{end}");
+            }
+        }
+    }
 }

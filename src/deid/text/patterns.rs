@@ -54,34 +54,33 @@ fn clean_right(t: &Tokens<'_>, j: usize) -> bool {
     !(t.joined(j) && (t.digits(j, None) || ((t.punct(j, '-') || t.punct(j, '/')) && t.digits(j + 1, None))))
 }
 
-/// SSNs: `123-45-6789`, `123 45 6789` / `123456789` only after an SSN context word.
-pub(crate) fn find_ssn(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
-    for i in 0..t.len() {
-        if !t.digits(i, None) || !clean_left(t, i) {
-            continue;
+/// SSNs starting at token `i`: `123-45-6789`, `123 45 6789` / `123456789` only after an SSN
+/// context word.
+pub(crate) fn ssn_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !t.digits(i, None) || !clean_left(t, i) {
+        return;
+    }
+    let ctx = context_before(t, i, 4, bit::SSN_CONTEXT);
+    if t.digits(i, Some(3)) && t.digits(i + 2, Some(2)) && t.digits(i + 4, Some(4)) {
+        let dashes = t.punct(i + 1, '-') && t.punct(i + 3, '-') && (1..5).all(|k| t.joined(i + k));
+        if dashes && clean_right(t, i + 5) && ssn_valid(t.s(i), t.s(i + 2), t.s(i + 4)) {
+            out.push(Candidate::new(PhiKind::Ssn, t.start(i), t.end(i + 4), 90));
         }
-        let ctx = context_before(t, i, 4, bit::SSN_CONTEXT);
-        if t.digits(i, Some(3)) && t.digits(i + 2, Some(2)) && t.digits(i + 4, Some(4)) {
-            let dashes = t.punct(i + 1, '-') && t.punct(i + 3, '-') && (1..5).all(|k| t.joined(i + k));
-            if dashes && clean_right(t, i + 5) && ssn_valid(t.s(i), t.s(i + 2), t.s(i + 4)) {
-                out.push(Candidate::new(PhiKind::Ssn, t.start(i), t.end(i + 4), 90));
-            }
-        }
-        if ctx
-            && t.digits(i, Some(3))
-            && t.digits(i + 1, Some(2))
-            && t.digits(i + 2, Some(4))
-            && ssn_valid(t.s(i), t.s(i + 1), t.s(i + 2))
-            && clean_right(t, i + 3)
-        {
-            out.push(Candidate::new(PhiKind::Ssn, t.start(i), t.end(i + 2), 90));
-        }
-        if ctx && t.digits(i, Some(9)) && clean_right(t, i + 1) {
-            let s = t.s(i);
-            if let (Some(a), Some(g), Some(sr)) = (s.get(..3), s.get(3..5), s.get(5..)) {
-                if ssn_valid(a, g, sr) {
-                    out.push(Candidate::new(PhiKind::Ssn, t.start(i), t.end(i), 90));
-                }
+    }
+    if ctx
+        && t.digits(i, Some(3))
+        && t.digits(i + 1, Some(2))
+        && t.digits(i + 2, Some(4))
+        && ssn_valid(t.s(i), t.s(i + 1), t.s(i + 2))
+        && clean_right(t, i + 3)
+    {
+        out.push(Candidate::new(PhiKind::Ssn, t.start(i), t.end(i + 2), 90));
+    }
+    if ctx && t.digits(i, Some(9)) && clean_right(t, i + 1) {
+        let s = t.s(i);
+        if let (Some(a), Some(g), Some(sr)) = (s.get(..3), s.get(3..5), s.get(5..)) {
+            if ssn_valid(a, g, sr) {
+                out.push(Candidate::new(PhiKind::Ssn, t.start(i), t.end(i), 90));
             }
         }
     }
@@ -173,40 +172,37 @@ fn extension_end(t: &Tokens<'_>, j: usize) -> usize {
     j
 }
 
-/// US telephone and fax numbers in the common written formats.
-pub(crate) fn find_phone(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
-    for i in 0..t.len() {
-        if !(t.digits(i, None) || t.punct(i, '(')) {
-            continue;
-        }
-        let ctx = context_before(t, i, 4, bit::PHONE_CONTEXT);
-        let Some(j) = phone_at(t, i, ctx) else { continue };
-        let first = country_code_start(t, i);
-        if !clean_right(t, j) || !clean_left(t, first) {
-            continue;
-        }
-        let last = extension_end(t, j);
-        out.push(Candidate::new(PhiKind::Phone, t.start(first), t.end(last - 1), 80));
+/// US telephone and fax numbers in the common written formats, found from token `i` (the
+/// area code or its parenthesis; a country code before it is included).
+pub(crate) fn phone_from(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !(t.digits(i, None) || t.punct(i, '(')) {
+        return;
     }
+    let ctx = context_before(t, i, 4, bit::PHONE_CONTEXT);
+    let Some(j) = phone_at(t, i, ctx) else { return };
+    let first = country_code_start(t, i);
+    if !clean_right(t, j) || !clean_left(t, first) {
+        return;
+    }
+    let last = extension_end(t, j);
+    out.push(Candidate::new(PhiKind::Phone, t.start(first), t.end(last - 1), 80));
 }
 
-/// IPv4 dotted quads (each octet 0-255, no leading zeros beyond `0`).
-pub(crate) fn find_ipv4(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
-    for i in 0..t.len() {
-        if !t.digits(i, None) || !clean_left(t, i) || (t.joined(i) && t.punct(i.wrapping_sub(1), '.')) {
-            continue;
-        }
-        let shape = (0..4).all(|k| t.digits(i + 2 * k, None))
-            && (0..3).all(|k| t.punct(i + 2 * k + 1, '.'))
-            && (1..7).all(|k| t.joined(i + k));
-        let next_continues = t.joined(i + 7) && (t.punct(i + 7, '.') && t.digits(i + 8, None) && t.joined(i + 8));
-        if !shape || next_continues {
-            continue;
-        }
-        let s = t.start(i);
-        let e = t.end(i + 6);
-        if t.text.get(s..e).and_then(|q| q.parse::<Ipv4Addr>().ok()).is_some() {
-            out.push(Candidate::new(PhiKind::Ip, s, e, 85));
-        }
+/// IPv4 dotted quads starting at token `i` (each octet 0-255, no leading zeros beyond `0`).
+pub(crate) fn ipv4_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !t.digits(i, None) || !clean_left(t, i) || (t.joined(i) && t.punct(i.wrapping_sub(1), '.')) {
+        return;
+    }
+    let shape = (0..4).all(|k| t.digits(i + 2 * k, None))
+        && (0..3).all(|k| t.punct(i + 2 * k + 1, '.'))
+        && (1..7).all(|k| t.joined(i + k));
+    let next_continues = t.joined(i + 7) && (t.punct(i + 7, '.') && t.digits(i + 8, None) && t.joined(i + 8));
+    if !shape || next_continues {
+        return;
+    }
+    let s = t.start(i);
+    let e = t.end(i + 6);
+    if t.text.get(s..e).and_then(|q| q.parse::<Ipv4Addr>().ok()).is_some() {
+        out.push(Candidate::new(PhiKind::Ip, s, e, 85));
     }
 }

@@ -4,10 +4,24 @@
 //! scrubbing idempotent.
 
 use super::{Candidate, PhiKind};
-use std::collections::BTreeMap;
 
 /// Longest placeholder looked for, in bytes (`[HEALTH_PLAN_ID-123456]` fits).
 const MAX_PLACEHOLDER: usize = 32;
+
+/// The class of the placeholder label inside `[...]`: `NAME` or `NAME-12`.
+fn label_kind(inner: &[u8]) -> Option<PhiKind> {
+    let label = match inner.iter().position(|&b| b == b'-') {
+        Some(dash) => {
+            let n = inner.get(dash + 1..)?;
+            if n.is_empty() || !n.iter().all(u8::is_ascii_digit) {
+                return None;
+            }
+            inner.get(..dash)?
+        }
+        None => inner,
+    };
+    PhiKind::from_label(std::str::from_utf8(label).ok()?)
+}
 
 /// Byte ranges of placeholders already present in the text, sorted by start.
 pub(crate) fn placeholders(text: &str) -> Vec<(usize, usize)> {
@@ -15,22 +29,11 @@ pub(crate) fn placeholders(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     for (open, _) in text.match_indices('[') {
         // Labels are short: look for the bracket only nearby, so text full of `[` stays linear.
-        let rest = text.get(open..).unwrap_or("");
-        let mut end = rest.len().min(MAX_PLACEHOLDER);
-        while !rest.is_char_boundary(end) {
-            end -= 1;
-        }
-        let Some(close) = rest.get(..end).and_then(|r| r.find(']')) else { continue };
-        let inner = text.get(open + 1..open + close).unwrap_or("");
-        let label = inner.split_once('-').map_or(inner, |(l, n)| {
-            if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) {
-                l
-            } else {
-                ""
-            }
-        });
-        if PhiKind::from_label(label).is_some() {
-            out.push((open, open + close + 1));
+        // (`]` is one byte, never inside a multi-byte character.)
+        let window = bytes.get(open + 1..bytes.len().min(open + MAX_PLACEHOLDER)).unwrap_or(&[]);
+        let Some(close) = window.iter().position(|&b| b == b']') else { continue };
+        if window.get(..close).and_then(label_kind).is_some() {
+            out.push((open, open + close + 2));
         }
     }
     // `90+` found from its `+` (a byte search, and `+` is rare in notes).
@@ -55,19 +58,61 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
-/// Non-overlapping winners, sorted by start.
-pub(crate) fn resolve(mut cands: Vec<Candidate>, protected: &[(usize, usize)]) -> Vec<Candidate> {
-    cands.retain(|c| c.start < c.end && !hits_protected(protected, (c.start, c.end)));
-    cands.sort_by(|a, b| {
-        b.score.cmp(&a.score).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.start.cmp(&b.start))
-    });
-    let mut taken: BTreeMap<usize, Candidate> = BTreeMap::new();
-    for c in cands {
-        let before = taken.range(..c.end).next_back().map(|(_, p)| (p.start, p.end));
-        if before.is_some_and(|p| overlaps(p, (c.start, c.end))) {
-            continue;
-        }
-        taken.insert(c.start, c);
+/// The sort key of a candidate: higher score first, then the longer span, then the earlier
+/// start, packed into one integer (spans and offsets are below [`super::MAX_TEXT_BYTES`],
+/// 2^24, so each fits its 24 bits).
+fn rank(c: &Candidate) -> u64 {
+    const FIELD: u64 = (1 << 24) - 1;
+    let len = (c.end - c.start) as u64 & FIELD;
+    let start = c.start as u64 & FIELD;
+    u64::from(u8::MAX - c.score) << 48 | (FIELD - len) << 24 | start
+}
+
+/// Bytes already covered by a winner, one bit each.
+struct Taken(Vec<u64>);
+
+impl Taken {
+    fn new(len: usize) -> Self {
+        Taken(vec![0; len / 64 + 1])
     }
-    taken.into_values().collect()
+
+    /// The words of `s..e` (`e > s`) and, for each, the mask of its bits inside the range.
+    fn words(s: usize, e: usize) -> impl Iterator<Item = (usize, u64)> {
+        (s / 64..=(e - 1) / 64).map(move |w| {
+            let lo = s.max(w * 64) - w * 64;
+            let hi = e.min(w * 64 + 64) - w * 64;
+            let mask = if hi - lo == 64 { u64::MAX } else { ((1u64 << (hi - lo)) - 1) << lo };
+            (w, mask)
+        })
+    }
+
+    fn any(&self, s: usize, e: usize) -> bool {
+        Self::words(s, e).any(|(w, m)| self.0.get(w).is_some_and(|&b| b & m != 0))
+    }
+
+    fn set(&mut self, s: usize, e: usize) {
+        for (w, m) in Self::words(s, e) {
+            if let Some(b) = self.0.get_mut(w) {
+                *b |= m;
+            }
+        }
+    }
+}
+
+/// Non-overlapping winners, sorted by start. `text_len` bounds every candidate's end.
+pub(crate) fn resolve(mut cands: Vec<Candidate>, protected: &[(usize, usize)], text_len: usize) -> Vec<Candidate> {
+    cands.retain(|c| c.start < c.end && !hits_protected(protected, (c.start, c.end)));
+    // Stable, so candidates that tie on every key keep the recognizers' order.
+    cands.sort_by_key(rank);
+    let mut taken = Taken::new(text_len);
+    cands.retain(|c| {
+        let free = !taken.any(c.start, c.end);
+        if free {
+            taken.set(c.start, c.end);
+        }
+        free
+    });
+    // Winners do not overlap, so no two share a start.
+    cands.sort_unstable_by_key(|c| c.start);
+    cands
 }

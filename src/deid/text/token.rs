@@ -213,10 +213,19 @@ impl Tokenizer<'_> {
 
 /// Splits `text` into tokens.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let mut t = Tokenizer { text, tokens: Vec::with_capacity(text.len() / 4), space: false, newline: false };
+    let mut tokens = Vec::with_capacity(text.len() / 4);
+    tokenize_into(text, 0..text.len(), (false, false), &mut tokens);
+    tokens
+}
+
+/// Appends the tokens of `text[range]` to `tokens`. `range` must start where a token of the
+/// whole text starts (or at 0) and end where one ends (or at the end), and `before` is the
+/// (space, line break) state in front of it, so the tokens are those a full pass would find.
+pub(crate) fn tokenize_into(text: &str, range: std::ops::Range<usize>, before: (bool, bool), tokens: &mut Vec<Token>) {
+    let mut t = Tokenizer { text, tokens: std::mem::take(tokens), space: before.0, newline: before.1 };
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
+    let mut i = range.start;
+    while let Some(&b) = bytes.get(i).filter(|_| i < range.end) {
         i = match class_of_byte(b) {
             SPACE => {
                 t.space = true;
@@ -235,7 +244,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             },
         };
     }
-    t.tokens
+    *tokens = t.tokens;
 }
 
 /// Dictionary facts about one token ([`Tokens::name_info`], [`Tokens::english`]), looked up
@@ -261,12 +270,14 @@ pub(crate) struct Tokens<'a> {
 impl<'a> Tokens<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
         let mut toks = tokenize(text);
-        for t in toks.iter_mut().filter(|t| t.kind == TokKind::Alpha) {
-            let word = text.as_bytes().get(t.start..t.end).unwrap_or(&[]);
-            t.lex = super::lexicon::keyword_bits(word);
-        }
+        set_keyword_bits(text, &mut toks);
         let memo = vec![Cell::new(0); toks.len()];
         Tokens { text, toks, memo }
+    }
+
+    /// The tokens of `text` from parts built for it (see [`super::splice`]).
+    pub(crate) fn from_parts(text: &'a str, parts: TokenParts) -> Self {
+        Tokens { text, toks: parts.toks, memo: parts.memo }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -410,6 +421,28 @@ impl<'a> Tokens<'a> {
         let english = super::lexicon::fold(self.bytes(i), &mut buf).is_some_and(super::dictionary::is_inflection);
         cell.set(m | memo::ENGLISH_DONE | if english { memo::ENGLISH } else { 0 });
         english
+    }
+}
+
+/// The tokens of a text and their looked-up dictionary facts, without the text.
+pub(crate) struct TokenParts {
+    pub toks: Vec<Token>,
+    /// [`memo`] bits per token (0: nothing looked up yet).
+    pub memo: Vec<Cell<u8>>,
+}
+
+impl Tokens<'_> {
+    /// The [`memo`] bits of token `i` (0 out of range).
+    pub(crate) fn memo_bits(&self, i: usize) -> u8 {
+        self.memo.get(i).map_or(0, Cell::get)
+    }
+}
+
+/// Sets [`Token::lex`] of the alphabetic tokens among `toks`.
+pub(crate) fn set_keyword_bits(text: &str, toks: &mut [Token]) {
+    for t in toks.iter_mut().filter(|t| t.kind == TokKind::Alpha) {
+        let word = text.as_bytes().get(t.start..t.end).unwrap_or(&[]);
+        t.lex = super::lexicon::keyword_bits(word);
     }
 }
 

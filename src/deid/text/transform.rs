@@ -79,9 +79,9 @@ fn write_replacement(out: &mut String, text: &str, c: &Candidate, opts: &TextOpt
 /// is `in_start..in_start+len`.
 #[derive(Clone, Copy)]
 pub(crate) struct Copied {
-    out_start: usize,
-    in_start: usize,
-    len: usize,
+    pub out_start: usize,
+    pub in_start: usize,
+    pub len: usize,
 }
 
 /// Maps an offset in a pass's output back to its input. Detections of a later pass lie inside
