@@ -83,3 +83,23 @@ fn scrubbing_the_evaluation_set_is_idempotent() {
         }
     }
 }
+
+#[test]
+fn spans_are_distinct_ordered_and_inside_the_input() {
+    use phiseal::deid::{scrub_text, OutputMode, TextOptions};
+    for note in eval_set::evaluation_set() {
+        for mode in [OutputMode::Tag, OutputMode::Surrogate, OutputMode::Mask] {
+            for keep_year in [false, true] {
+                let opts = TextOptions { mode, keep_year, reference_year: Some(2026), known: note.known.clone() };
+                let spans = scrub_text(&note.text, &opts).unwrap().spans;
+                let mut end = 0;
+                for span in &spans {
+                    assert!(span.start >= end, "{mode:?} keep_year={keep_year}: spans overlap or repeat");
+                    assert!(span.start < span.end && span.end <= note.text.len());
+                    assert!(note.text.is_char_boundary(span.start) && note.text.is_char_boundary(span.end));
+                    end = span.end;
+                }
+            }
+        }
+    }
+}

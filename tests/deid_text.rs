@@ -114,6 +114,20 @@ fn keep_year_option() {
 }
 
 #[test]
+fn a_kept_year_is_reported_once_and_not_found_again() {
+    let opts = TextOptions { keep_year: true, reference_year: Some(2026), ..TextOptions::default() };
+    let out = scrub_text("DOB: 03/14/1982. Seen 2024-02-01 by Dr. Smith.", &opts).unwrap();
+    assert_eq!(out.text, "DOB: 1982. Seen 2024 by Dr. [NAME].");
+    let spans: Vec<_> = out.spans.iter().map(|span| (span.kind, span.start, span.end)).collect();
+    assert_eq!(spans, [(PhiKind::Date, 5, 15), (PhiKind::Date, 22, 32), (PhiKind::Name, 40, 45)]);
+    // A bare birth year that stays is still a detected date, reported once.
+    let out = scrub_text("Born 1982.", &opts).unwrap();
+    assert_eq!(out.text, "Born 1982.");
+    let spans: Vec<_> = out.spans.iter().map(|span| (span.kind, span.start, span.end)).collect();
+    assert_eq!(spans, [(PhiKind::Date, 5, 9)]);
+}
+
+#[test]
 fn ages_over_89_become_90_plus() {
     for (s, want) in [
         ("a 92-year-old man", "a 90+-year-old man"),

@@ -157,6 +157,26 @@ fn candidates(t: &Tokens<'_>, known: &known::KnownIndex) -> Vec<Candidate> {
     out
 }
 
+/// The spans of all passes in input order. A later pass can find an identifier that takes in
+/// what an earlier one replaced (`lena.sorensen59@...` with the name masked first, in mask
+/// mode); such overlapping spans become one span of the longer one's class.
+fn merge_overlapping(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match out.last_mut() {
+            Some(last) if span.start < last.end => {
+                if span.end - span.start > last.end - last.start {
+                    last.kind = span.kind;
+                }
+                last.end = last.end.max(span.end);
+            }
+            _ => out.push(span),
+        }
+    }
+    out
+}
+
 /// Passes of detection over the previous output. A replacement can change what is next to a
 /// neighbouring value (`Mary::1` → `[NAME]::1` exposes an IPv6 address), so the scrubber runs
 /// again on its own output until nothing new is found.
@@ -186,7 +206,12 @@ pub fn scrub_text(text: &str, opts: &TextOptions) -> Result<ScrubbedText> {
             Some(parts) => Tokens::from_parts(&current, parts),
             None => Tokens::new(&current),
         };
-        let found = resolve::resolve(candidates(&t, &known), &resolve::placeholders(&current), current.len());
+        let mut proposed = candidates(&t, &known);
+        if let Some(copied) = maps.last() {
+            // What the previous pass wrote (a kept year, a mask) is not found again on its own.
+            proposed.retain(|c| !transform::inside_written(copied, c.start, c.end));
+        }
+        let found = resolve::resolve(proposed, &resolve::placeholders(&current), current.len());
         if found.is_empty() {
             break;
         }
@@ -200,6 +225,5 @@ pub fn scrub_text(text: &str, opts: &TextOptions) -> Result<ScrubbedText> {
         maps.push(copied);
         current = std::borrow::Cow::Owned(out);
     }
-    spans.sort_by_key(|s| s.start);
-    Ok(ScrubbedText { text: current.into_owned(), spans })
+    Ok(ScrubbedText { text: current.into_owned(), spans: merge_overlapping(spans) })
 }

@@ -84,21 +84,35 @@ pub(crate) struct Copied {
     pub len: usize,
 }
 
-/// Maps an offset in a pass's output back to its input. Detections of a later pass lie inside
-/// copied stretches (placeholders are never detected), so the lookup always succeeds for
-/// them; `is_end` picks the stretch that ends at `pos` rather than the one starting there.
+/// Whether `start..end` of a pass's output lies within one stretch the pass wrote (a
+/// replacement) rather than copied, given the pass's copied stretches in output order.
+pub(crate) fn inside_written(copied: &[Copied], start: usize, end: usize) -> bool {
+    copied
+        .iter()
+        .zip(copied.iter().skip(1))
+        .any(|(before, after)| before.out_start + before.len <= start && end <= after.out_start)
+}
+
+/// Maps an offset in a pass's output back to its input. An offset inside a stretch the pass
+/// wrote maps to the edge of the input it replaced (`is_end`: its end, else its start), so a
+/// later detection that takes in a replacement covers all of the replaced input; `is_end` also
+/// picks the stretch that ends at `pos` rather than the one starting there.
 pub(crate) fn map_back(copied: &[Copied], pos: usize, is_end: bool) -> usize {
     // Stretches are sorted by output offset: the one holding `pos` is the last starting at or
     // before it (before it, for an end).
     let after = copied.partition_point(|c| if is_end { c.out_start < pos } else { c.out_start <= pos });
-    let hit = after.checked_sub(1).and_then(|k| copied.get(k)).filter(|c| {
-        if is_end {
-            c.out_start < pos && pos <= c.out_start + c.len
-        } else {
-            c.out_start <= pos && pos < c.out_start + c.len
-        }
-    });
-    hit.map_or(pos, |c| c.in_start + (pos - c.out_start))
+    let Some(stretch) = after.checked_sub(1).and_then(|k| copied.get(k)) else { return pos };
+    let copied_end = stretch.out_start + stretch.len;
+    if (is_end && pos <= copied_end) || (!is_end && pos < copied_end) {
+        return stretch.in_start + (pos - stretch.out_start);
+    }
+    // In the replacement written after `stretch`: it replaced input from the end of `stretch`
+    // to the start of the next one.
+    if is_end {
+        copied.get(after).map_or(pos, |next| next.in_start)
+    } else {
+        stretch.in_start + stretch.len
+    }
 }
 
 /// Builds the output text from the resolved, sorted, non-overlapping spans, and records which
@@ -123,4 +137,33 @@ pub(crate) fn apply(
     copied.push(Copied { out_start: out.len(), in_start: at, len: rest.len() });
     out.push_str(rest);
     (out, copied)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_map_back_through_copied_stretches_and_replacements() {
+        // Input "Call Mary at 617-555-0134 now" written as "Call [NAME] at [PHONE] now".
+        let input = "Call Mary at 617-555-0134 now";
+        let spans = [Candidate::new(PhiKind::Name, 5, 9, 90), Candidate::new(PhiKind::Phone, 13, 25, 90)];
+        let (out, copied) = apply(input, &spans, &TextOptions::default(), &mut Surrogates::default());
+        assert_eq!(out, "Call [NAME] at [PHONE] now");
+        // Copied text maps one to one ("at", the end of "now").
+        assert_eq!(map_back(&copied, 0, false), 0);
+        assert_eq!(map_back(&copied, 12, false), 10);
+        assert_eq!(map_back(&copied, 26, true), 29);
+        // Inside a replacement: the edges of what it replaced.
+        assert_eq!(map_back(&copied, 7, false), 5);
+        assert_eq!(map_back(&copied, 7, true), 9);
+        assert_eq!(map_back(&copied, 15, false), 13);
+        assert_eq!(map_back(&copied, 22, true), 25);
+        // What the pass wrote, alone or in part.
+        assert!(inside_written(&copied, 5, 11));
+        assert!(inside_written(&copied, 6, 8));
+        assert!(!inside_written(&copied, 4, 11), "takes in copied text");
+        assert!(!inside_written(&copied, 5, 22), "spans two replacements and the text between");
+        assert!(!inside_written(&copied, 0, 4));
+    }
 }
