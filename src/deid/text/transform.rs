@@ -87,10 +87,12 @@ pub(crate) struct Copied {
 /// Whether `start..end` of a pass's output lies within one stretch the pass wrote (a
 /// replacement) rather than copied, given the pass's copied stretches in output order.
 pub(crate) fn inside_written(copied: &[Copied], start: usize, end: usize) -> bool {
-    copied
-        .iter()
-        .zip(copied.iter().skip(1))
-        .any(|(before, after)| before.out_start + before.len <= start && end <= after.out_start)
+    // The stretch after the replacement holding `start` is the first starting after `start`.
+    let next = copied.partition_point(|c| c.out_start <= start);
+    match (next.checked_sub(1).and_then(|k| copied.get(k)), copied.get(next)) {
+        (Some(before), Some(after)) => before.out_start + before.len <= start && end <= after.out_start,
+        _ => false,
+    }
 }
 
 /// Maps an offset in a pass's output back to its input. An offset inside a stretch the pass
