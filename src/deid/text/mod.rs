@@ -208,8 +208,11 @@ pub fn scrub_text(text: &str, opts: &TextOptions) -> Result<ScrubbedText> {
         };
         let mut proposed = candidates(&t, &known);
         if let Some(copied) = maps.last() {
-            // What the previous pass wrote (a kept year, a mask) is not found again on its own.
-            proposed.retain(|c| !transform::inside_written(copied, c.start, c.end));
+            // What the previous pass wrote (a kept year, a mask) is not found again on its own,
+            // unless writing it again changes it (a kept year now after a birth word).
+            proposed.retain(|c| {
+                !transform::inside_written(copied, c.start, c.end) || !transform::rewrites_to_itself(&current, c, opts)
+            });
         }
         let found = resolve::resolve(proposed, &resolve::placeholders(&current), current.len());
         if found.is_empty() {

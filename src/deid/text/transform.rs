@@ -47,6 +47,22 @@ fn kept_year<'a>(text: &'a str, c: &Candidate, opts: &TextOptions) -> Option<&'a
     Some(year)
 }
 
+/// Whether replacing `c` would write back exactly what `text` holds there: a kept year found
+/// again as a date that keeps it, a mask found again in mask mode, `90+` found again as an age.
+/// A later pass drops such a candidate inside what the previous pass wrote (it would only be
+/// reported twice); any other is replaced, such as a kept year that the replacements of the
+/// previous pass brought next to a birth word, where it implies an age over 89.
+pub(crate) fn rewrites_to_itself(text: &str, c: &Candidate, opts: &TextOptions) -> bool {
+    let Some(original) = text.get(c.start..c.end) else { return false };
+    if c.kind == PhiKind::Age {
+        return original == AGE_GROUP;
+    }
+    if let Some(year) = kept_year(text, c, opts) {
+        return year == original;
+    }
+    opts.mode == OutputMode::Mask && original.chars().all(|ch| ch == '*')
+}
+
 /// Appends the replacement of `c` to `out` (no allocation but the surrogate key).
 fn write_replacement(out: &mut String, text: &str, c: &Candidate, opts: &TextOptions, surrogates: &mut Surrogates) {
     let original = text.get(c.start..c.end).unwrap_or("");
