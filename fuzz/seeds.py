@@ -50,6 +50,7 @@ for k, note in enumerate(notes[:60]):
     for flags in (0x00, 0x31, 0x72):
         write("scrub_text", f"note{k}_{flags:02x}", bytes([flags]) + note.encode())
 write("envelope", "empty", b"\x00")
+write("stream", "empty", b"\x00")
 write("keys_and_policy", "jwk", json.dumps({
     "kty": "OKP", "crv": "X25519", "x": "7E7W05MmBesBgIptHK3uDCEvCLmJDnBbElXjIZoRtgc",
     "kid": "_02ml9pEbo_UKs2oJCAP_mE1LArqrBTa3jZeFZmj0kU"}).encode())

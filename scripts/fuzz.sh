@@ -7,6 +7,9 @@
 #                    changed record fails or opens to exactly what was sealed
 #   envelope         from_text / inspect / open on arbitrary bytes, and a sealed envelope with
 #                    bytes changed or cut: no panic, and a changed envelope never opens
+#   stream           open_stream on arbitrary bytes, and a sealed 3-chunk stream with bytes changed
+#                    or cut: no panic, only sealed bytes released, a cut or changed stream never
+#                    ends cleanly, errors are sticky
 #   keys_and_policy  JWK (public, private), record policies, de-identification policies
 # Built with overflow checks and debug assertions (-a). Not part of scripts/test.sh: it needs a
 # nightly toolchain (`rustup toolchain install nightly`) and runs as long as you let it.
