@@ -141,7 +141,7 @@ impl<'a> RoleKeyring<'a> {
             let recipients = self.recipients_by_role.get(name).map(Vec::as_slice).unwrap_or_default();
             let context = header_context(self.record_id, name, legend_digest);
             let header = key_header::seal_header(&data_key, recipients, sender, &context, self.pool.salt()?)?;
-            out.push(SealedRole { role: name.clone(), keys, header, sets: base64::encode(&wraps) });
+            out.push(SealedRole { role: name.clone(), keys, header, sets: base64::encode_public(&wraps) });
         }
         Ok(out)
     }

@@ -148,7 +148,10 @@ fn role_headers<'a>(
     let mut roles = BTreeMap::new();
     for SealedRole { role, keys, header, sets } in sealed_roles {
         let mac = keys.manifest_mac(&hash)?;
-        roles.insert(role, RoleHeader { keys: base64::encode(&header), mac: base64::encode(&mac), sets: Some(sets) });
+        roles.insert(
+            role,
+            RoleHeader { keys: base64::encode_public(&header), mac: base64::encode_public(&mac), sets: Some(sets) },
+        );
     }
     Ok(SealedMember { record_id, legend, roles })
 }
