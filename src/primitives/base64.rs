@@ -16,9 +16,8 @@ pub fn encode(bytes: &[u8]) -> String {
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// Appends [`encode`] of bytes that are public (ciphertexts, tags, key headers) to `out`: the
-/// same text,
-/// by table look-up, several times faster in WebAssembly than the constant-time arithmetic
-/// it uses. Never for secrets: which table entry is read depends on the bytes.
+/// same text, by table look-up, several times faster in WebAssembly than the constant-time
+/// arithmetic [`encode`] uses. Never for secrets: which table entry is read depends on the bytes.
 pub fn encode_public_into(bytes: &[u8], out: &mut String) {
     let char_of = |sextet: u32| char::from(ALPHABET.get((sextet & 63) as usize).copied().unwrap_or(b'A'));
     out.reserve(bytes.len().div_ceil(3) * 4);
