@@ -141,8 +141,21 @@ export function requireHandle(value, cls, what) {
 
 /** Raw bytes of a recipient key (a PublicKey handle or a Uint8Array, checked in WebAssembly). */
 function recipientBytes(key) {
-  return key instanceof PublicKey ? key.bytes : key;
+  if (!(key instanceof PublicKey) || key.__wbg_ptr === 0) return key instanceof PublicKey ? key.bytes : key;
+  let bytes = handleBytes.get(key);
+  if (bytes === undefined) {
+    bytes = key.bytes;
+    handleBytes.set(key, bytes);
+  }
+  return bytes;
 }
+
+/**
+ * The raw bytes of live PublicKey handles already read (a handle's key never changes): a portal
+ * seals every record to the same handles, each read would otherwise be a WebAssembly call and
+ * a new array. Internal: the arrays are only ever read (copied into WebAssembly).
+ */
+const handleBytes = new WeakMap();
 
 /** `{ role: keys[] }` as the two parallel arrays the bindings take. */
 function recipientArrays(recipientsByRole) {
