@@ -260,7 +260,7 @@ fn check_coverage(body: &Value, legend: &[LegendEntry]) -> Result<()> {
         }
         match node {
             Value::Object(map) if !map.is_empty() || steps.is_empty() => {
-                stack.extend(map.iter().map(|(k, v)| (v, [steps.as_slice(), &[Step::Key(k.clone())]].concat())));
+                stack.extend(map.iter().map(|(k, v)| (v, [steps.as_slice(), &[Step::Key(k.into())]].concat())));
             }
             Value::Array(items) if !items.is_empty() => {
                 stack
@@ -272,7 +272,7 @@ fn check_coverage(body: &Value, legend: &[LegendEntry]) -> Result<()> {
     Ok(())
 }
 
-fn locate(body: &Value, pointer: &str) -> Result<Vec<Step>> {
+fn locate(body: &Value, pointer: &str) -> Result<Vec<Step<'static>>> {
     path::resolve(body, &path::pointer_tokens(pointer)?).map(|(_, steps)| steps).ok_or(MISSING)
 }
 

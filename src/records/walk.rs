@@ -4,6 +4,7 @@
 //! rule protects as it goes (with role keys drawn on first use, see `role_keyring`). The output
 //! goes to a [`SealedOut`]: a value tree or compact JSON text.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
@@ -34,7 +35,12 @@ pub(crate) struct Walk<'a, O: SealedOut> {
 
 impl<'a, O: SealedOut> Walk<'a, O> {
     /// `input` is the location in the record (for selectors), `output` in the sealed record.
-    fn node(&mut self, node: &Value, input: &mut Vec<Step>, output: &mut Vec<Step>) -> Result<Option<O::Node>> {
+    fn node<'r>(
+        &mut self,
+        node: &'r Value,
+        input: &mut Vec<Step<'r>>,
+        output: &mut Vec<Step<'r>>,
+    ) -> Result<Option<O::Node>> {
         let is_empty = match node {
             Value::Object(map) => map.is_empty(),
             Value::Array(items) => items.is_empty(),
@@ -60,17 +66,17 @@ impl<'a, O: SealedOut> Walk<'a, O> {
 
     /// Walks the members of `map` into `container`, an object [`SealedOut::begin_object`]
     /// opened (the record's top level, or an object inside it).
-    pub(crate) fn members(
+    pub(crate) fn members<'r>(
         &mut self,
         container: &mut O::Container,
-        map: &Map<String, Value>,
-        input: &mut Vec<Step>,
-        output: &mut Vec<Step>,
+        map: &'r Map<String, Value>,
+        input: &mut Vec<Step<'r>>,
+        output: &mut Vec<Step<'r>>,
     ) -> Result<()> {
         for (name, child) in map {
             let slot = self.out.begin_member(container, name);
-            input.push(Step::Key(name.clone()));
-            output.push(Step::Key(name.clone()));
+            input.push(Step::Key(Cow::Borrowed(name)));
+            output.push(Step::Key(Cow::Borrowed(name)));
             let sealed = self.node(child, input, output);
             input.pop();
             output.pop();
@@ -82,7 +88,12 @@ impl<'a, O: SealedOut> Walk<'a, O> {
         Ok(())
     }
 
-    fn array(&mut self, items: &[Value], input: &mut Vec<Step>, output: &mut Vec<Step>) -> Result<O::Container> {
+    fn array<'r>(
+        &mut self,
+        items: &'r [Value],
+        input: &mut Vec<Step<'r>>,
+        output: &mut Vec<Step<'r>>,
+    ) -> Result<O::Container> {
         let mut container = self.out.begin_array(items.len());
         let mut kept = 0;
         for (index, child) in items.iter().enumerate() {
