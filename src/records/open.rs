@@ -217,10 +217,11 @@ fn unlock_v2(header: &Header, values: &[&Value], identity: &KeyPair) -> Result<U
         if wraps.len() != ids.len() * SET_KEY_LEN {
             return Err(Error::Malformed("set keys of a role"));
         }
+        let pads = role_keys.pads()?;
         for (id, wrap) in ids.into_iter().zip(wraps.chunks_exact(SET_KEY_LEN)) {
             let wrap: &[u8; SET_KEY_LEN] = wrap.try_into().map_err(|_| Error::Malformed("set keys of a role"))?;
             if !sets.contains_key(id) {
-                sets.insert(id.clone(), FieldKey::new(&role_keys.xor_pad(id, wrap)?)?);
+                sets.insert(id.clone(), FieldKey::new(&pads.xor(id, wrap)?)?);
             }
         }
         roles.push(role.clone());

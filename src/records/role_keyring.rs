@@ -135,8 +135,9 @@ impl<'a> RoleKeyring<'a> {
         for (index, (name, secret)) in self.policy.roles().iter().zip(self.roles).enumerate() {
             let Some(RoleSecret { data_key, keys }) = secret else { continue };
             let mut wraps = Vec::new();
+            let pads = keys.pads()?;
             for set in self.sets.iter().filter(|set| set.members.contains(&index)) {
-                wraps.extend_from_slice(keys.xor_pad(&set.id, set.key.expose())?.expose());
+                wraps.extend_from_slice(pads.xor(&set.id, set.key.expose())?.expose());
             }
             let recipients = self.recipients_by_role.get(name).map(Vec::as_slice).unwrap_or_default();
             let context = header_context(self.record_id, name, legend_digest);
