@@ -14,8 +14,8 @@ import { Aes256Gcm, CipherSuite, HkdfSha256 } from "@hpke/core";
 import { DhkemX25519HkdfSha256 } from "@hpke/dhkem-x25519";
 import { IndexKey, KeyPair, fhirPolicy, hpke, openRecord, sealRecord } from "phiseal";
 // The package's private glue (the same module instance the package uses), for the internal
-// bench export `recordBenchWraps` (bindings/wasm/src/records_bench.rs), which is not API.
-import { recordBenchWraps } from "../../pkg/dist/phiseal_wasm_bg.js";
+// bench export `RecordBenchWraps` (bindings/wasm/src/records_bench.rs), which is not API.
+import { RecordBenchWraps } from "../../pkg/dist/phiseal_wasm_bg.js";
 
 const root = new URL("../../", import.meta.url);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -121,8 +121,8 @@ async function measureWasm(patient, policy) {
     for (const publicKey of allKeys) hpke.seal({ publicKey, info: SLOT_INFO, aad, plaintext: dataKey });
   };
   // The 6 wraps as sealRecord runs them: inside one WebAssembly call, keys parsed beforehand.
-  const keyBytes = allKeys.map((key) => key.bytes);
-  const wrapsInside = (rounds) => recordBenchWraps(keyBytes, rounds);
+  const insideWraps = new RecordBenchWraps(allKeys.map((key) => key.bytes));
+  const wrapsInside = (rounds) => insideWraps.run(rounds);
   const sealBatch = (n) => {
     for (let i = 0; i < n; i += 1) seal();
   };
