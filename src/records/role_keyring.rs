@@ -87,6 +87,12 @@ impl<'a> RoleKeyring<'a> {
 
     /// The index of the set of `members`, drawing its key (and its members' data keys) first.
     fn set_for(&mut self, members: &[usize]) -> Result<usize> {
+        // Members come in policy order from the walk: a set already drawn is found without a copy.
+        if members.windows(2).all(|pair| matches!(pair, [a, b] if a < b)) {
+            if let Some(index) = self.sets.iter().position(|set| set.members == members) {
+                return Ok(index);
+            }
+        }
         // A set is its members whatever their order: one key per set id.
         let mut members = members.to_vec();
         members.sort_unstable();
