@@ -51,9 +51,11 @@ impl EngineKey {
         let cipher = Aes256::new(key.into());
         let mut block = Block::default();
         cipher.encrypt_block(&mut block);
+        let mut h: [u8; BLOCK] = block.into();
+        block.as_mut_slice().zeroize();
         // BearSSL's words: index 1 is the block's first 8 bytes, index 0 its last 8.
-        let (h1, h0) = words(&block.into());
-        block.zeroize();
+        let (h1, h0) = words(&h);
+        h.zeroize();
         let (h0r, h1r) = (h0.reverse_bits(), h1.reverse_bits());
         Ok(Self { cipher, h: [h0, h1, h0 ^ h1, h0r, h1r, h0r ^ h1r] })
     }
