@@ -55,7 +55,7 @@ def native(openssl_line):
         "The `stream/` rows are timed in CPU time of the process, as `openssl speed` is (other jobs on a shared "
         "machine do not inflate it); the `envelope/` and `hpke/` rows in wall-clock time. AES-256-GCM runs on "
         "the default native engine (ring's assembly, feature `native-aes`); the last table repeats the "
-        "streaming rows with `--no-default-features` (the portable RustCrypto engine, the one WebAssembly uses).",
+        "streaming rows with `--no-default-features` (the portable RustCrypto engine).",
         "",
         "| Benchmark | Mean time | Throughput |",
         "|---|---|---|",

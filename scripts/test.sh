@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # THE test command of phiseal: everything CI checks, in order, stopping at the first failure.
 #   1. setup (idempotent)            6. build the npm package (WebAssembly + glue)
-#   2. clippy (native, portable      7. tsc --strict on the declarations and a consumer
+#   2. clippy (native, RustCrypto    7. tsc --strict on the declarations and a consumer
 #      AES engine, wasm32)
 #   3. cargo test (native; the       8. node:test suite against the built package
 #      portable AES engine too)
@@ -27,7 +27,7 @@ cargo fmt --all -- --check
 step "cargo clippy --workspace --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 
-step "cargo clippy -p phiseal --no-default-features --lib --tests -- -D warnings (portable AES-GCM engine)"
+step "cargo clippy -p phiseal --no-default-features --lib --tests -- -D warnings (RustCrypto aes-gcm engine)"
 cargo clippy -p phiseal --no-default-features --lib --tests -- -D warnings
 
 step "cargo clippy -p phiseal-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings"
@@ -36,7 +36,7 @@ cargo clippy -p phiseal-wasm --target wasm32-unknown-unknown --all-targets -- -D
 step "cargo test --workspace"
 cargo test --workspace
 
-step "cargo test -p phiseal --no-default-features --lib (the portable AES-GCM engine, as on WebAssembly)"
+step "cargo test -p phiseal --no-default-features --lib (the RustCrypto aes-gcm engine; the WebAssembly soft engine runs in every test build)"
 cargo test -p phiseal --no-default-features --lib
 
 step "Rust tests on wasm32-unknown-unknown in Node (wasm-bindgen-test-runner)"

@@ -141,8 +141,21 @@ export function requireHandle(value, cls, what) {
 
 /** Raw bytes of a recipient key (a PublicKey handle or a Uint8Array, checked in WebAssembly). */
 function recipientBytes(key) {
-  return key instanceof PublicKey ? key.bytes : key;
+  if (!(key instanceof PublicKey) || key.__wbg_ptr === 0) return key instanceof PublicKey ? key.bytes : key;
+  let bytes = handleBytes.get(key);
+  if (bytes === undefined) {
+    bytes = key.bytes;
+    handleBytes.set(key, bytes);
+  }
+  return bytes;
 }
+
+/**
+ * The raw bytes of live PublicKey handles already read (a handle's key never changes): a portal
+ * seals every record to the same handles, each read would otherwise be a WebAssembly call and
+ * a new array. Internal: the arrays are only ever read (copied into WebAssembly).
+ */
+const handleBytes = new WeakMap();
 
 /** `{ role: keys[] }` as the two parallel arrays the bindings take. */
 function recipientArrays(recipientsByRole) {
@@ -169,29 +182,81 @@ function optionalHandle(value, cls, what) {
  */
 export function sealRecord(record, policy, recipientsByRole, options) {
   const { recordId, sender, indexKey } = knownOptions(options, "sealRecord", ["recordId", "sender", "indexKey"]);
-  const policyText = toJsonText(policy, "policy");
+  const policyText = sealPolicy.textOf(policy);
   // The same policy text as the last successful seal: WebAssembly still holds it compiled.
-  const policyArg = policyText === sealPolicyText ? undefined : policyText;
+  const policyArg = policyText === sealPolicy.compiled ? undefined : policyText;
   const args = [toJsonText(record, "record"), policyArg, ...recipientArrays(recipientsByRole), recordId];
   const from = optionalHandle(sender, KeyPair, "sender");
   const index = optionalHandle(indexKey, IndexKey, "indexKey");
-  sealPolicyText = undefined;
+  sealPolicy.compiled = undefined;
   let text;
   if (index === undefined) {
     text = from === undefined ? glue.recordSeal(...args) : glue.recordSealFrom(...args, from);
   } else {
     text = from === undefined ? glue.recordSealIndexed(...args, index) : glue.recordSealIndexedFrom(...args, from, index);
   }
-  sealPolicyText = policyText;
+  sealPolicy.remember(policy, policyText);
   return fromJsonText(text, typeof record === "string");
 }
 
 /**
- * The policy text of the last `sealRecord` that succeeded (WebAssembly keeps that policy
- * compiled, see `seal_policy` in bindings/wasm/src/records_json.rs); cleared while a call runs,
- * so a failed call never leaves it naming a policy WebAssembly does not hold.
+ * The policies of seals: `compiled`, the JSON text of the last `sealRecord` that succeeded,
+ * which WebAssembly keeps compiled (see `seal_policy` in bindings/wasm/src/records_json.rs),
+ * cleared while a call runs so that a failed call never leaves it naming a policy WebAssembly
+ * does not hold; and the last policy given as an object, with a copy of its data and its text.
  */
-let sealPolicyText;
+const sealPolicy = {
+  compiled: undefined,
+  object: undefined,
+  copy: undefined,
+  text: undefined,
+  remember(policy, text) {
+    this.compiled = text;
+    if (typeof policy === "object" && (policy !== this.object || text !== this.text)) {
+      this.object = policy;
+      this.copy = JSON.parse(text);
+      this.text = text;
+    }
+  },
+  /**
+   * The JSON text of `policy`. The last policy object, still holding the same JSON data
+   * (checked member by member against the copy), has the same text: a portal sealing many
+   * records with one policy object does not stringify it again for each record.
+   */
+  textOf(policy) {
+    if (policy === this.object && policy !== undefined && sameJson(policy, this.copy, 0)) return this.text;
+    return toJsonText(policy, "policy");
+  },
+};
+
+/**
+ * True when `JSON.stringify(value)` would write the text `copy` was parsed from: `value` holds
+ * the same plain data (objects with the same own keys in the same order, arrays of the same
+ * length, equal strings, finite numbers, booleans and nulls) and nothing JSON.stringify would
+ * turn into something else (toJSON, other prototypes, undefined members). Anything else is
+ * false, and the caller stringifies as usual.
+ */
+function sameJson(value, copy, depth) {
+  if (copy === null || typeof copy !== "object") return value === copy;
+  if (value === null || typeof value !== "object" || depth > PLAIN_DEPTH || typeof value.toJSON === "function") return false;
+  if (Array.isArray(copy)) {
+    if (!Array.isArray(value) || value.length !== copy.length) return false;
+    for (let i = 0; i < copy.length; i += 1) {
+      if (!sameJson(value[i], copy[i], depth + 1)) return false;
+    }
+    return true;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if ((proto !== Object.prototype && proto !== null) || value[Symbol.toStringTag] !== undefined) return false;
+  const keys = Object.keys(value);
+  const expected = Object.keys(copy);
+  if (keys.length !== expected.length) return false;
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i];
+    if (key !== expected[i] || !sameJson(value[key], copy[key], depth + 1)) return false;
+  }
+  return true;
+}
 
 /** The binding's opened record in the caller's form, with `sender` as a PublicKey handle. */
 function openedRecord(raw, asText) {

@@ -15,6 +15,16 @@ use crate::primitives::base64;
 /// Length in bytes of a key id.
 pub const KEY_ID_LEN: usize = 32;
 
+/// How many recently seen public keys keep their id in [`RECENT_IDS`].
+const RECENT_IDS_KEPT: usize = 16;
+
+thread_local! {
+    /// The ids of the last public keys whose id was computed (oldest first): every key header
+    /// needs the id of each recipient, and an app seals many records and envelopes to the same
+    /// few recipients. Public keys and their ids are public; a hit only skips a SHA-256.
+    static RECENT_IDS: core::cell::RefCell<Vec<([u8; 32], KeyId)>> = const { core::cell::RefCell::new(Vec::new()) };
+}
+
 /// The RFC 7638 SHA-256 thumbprint of a recipient's public key.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct KeyId([u8; KEY_ID_LEN]);
@@ -23,8 +33,20 @@ impl KeyId {
     /// The thumbprint of `public`.
     #[must_use]
     pub fn of(public: &PublicKey) -> Self {
-        let canonical = format!(r#"{{"crv":"X25519","kty":"OKP","x":"{}"}}"#, base64::encode(public.as_bytes()));
-        Self(Sha256::digest(canonical.as_bytes()).into())
+        let key = public.as_bytes();
+        let known = RECENT_IDS.with_borrow(|recent| recent.iter().find(|(seen, _)| seen == key).map(|(_, id)| *id));
+        if let Some(id) = known {
+            return id;
+        }
+        let canonical = format!(r#"{{"crv":"X25519","kty":"OKP","x":"{}"}}"#, base64::encode(key));
+        let id = Self(Sha256::digest(canonical.as_bytes()).into());
+        RECENT_IDS.with_borrow_mut(|recent| {
+            if recent.len() >= RECENT_IDS_KEPT {
+                recent.remove(0);
+            }
+            recent.push((*key, id));
+        });
+        id
     }
 
     /// Wraps 32 raw bytes read from a header.
@@ -90,5 +112,23 @@ mod tests {
         let expected: [u8; 32] = Sha256::digest(json.as_bytes()).into();
         assert_eq!(public.key_id().as_bytes(), &expected);
         assert_eq!(KeyId::from_text(&public.key_id().to_text()).unwrap(), public.key_id());
+    }
+
+    /// Ids kept for recently seen keys are the ids: every key still gets its own thumbprint
+    /// while more keys than are kept come and go.
+    #[test]
+    fn remembered_ids_are_the_thumbprints() {
+        let keys: Vec<PublicKey> =
+            (0..2 * RECENT_IDS_KEPT + 3).map(|_| *crate::keys::KeyPair::generate().unwrap().public_key()).collect();
+        let thumbprint = |key: &PublicKey| {
+            let json = format!(r#"{{"crv":"X25519","kty":"OKP","x":"{}"}}"#, base64::encode(key.as_bytes()));
+            Sha256::digest(json.as_bytes()).to_vec()
+        };
+        for _ in 0..2 {
+            for key in keys.iter().chain(keys.iter().rev()) {
+                assert_eq!(key.key_id().as_bytes().to_vec(), thumbprint(key));
+            }
+        }
+        assert!(RECENT_IDS.with_borrow(Vec::len) <= RECENT_IDS_KEPT);
     }
 }

@@ -63,7 +63,7 @@ pub(crate) fn seal_field(
             out.push('.');
         }
         key.seal_into(pool, set_keys::field_aad(place.path), padded, &mut sealed)?;
-        base64::encode_into(&sealed, &mut out);
+        base64::encode_public_into(&sealed, &mut out);
     }
     Ok(out)
 }
@@ -88,7 +88,7 @@ pub(crate) fn seal_field_v1(
             out.push('.');
         }
         keys.field.seal_into(nonces, aad.for_role(role), padded, &mut sealed)?;
-        base64::encode_into(&sealed, &mut out);
+        base64::encode_public_into(&sealed, &mut out);
     }
     Ok(out)
 }

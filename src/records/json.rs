@@ -16,6 +16,7 @@
 //! Invalid UTF-8 is rejected by [`parse_bytes`]. Errors say what was wrong, never where or what
 //! the text was.
 
+use serde_json::map::Entry;
 use serde_json::{Map, Number, Value};
 
 use crate::error::{Error, Result};
@@ -149,13 +150,14 @@ impl Parser<'_> {
                 items.push(value);
                 items.len()
             }
-            Frame::Object { map, key } => {
-                if map.contains_key(key.as_str()) {
-                    return Err(Error::Malformed("duplicate key in JSON object"));
+            // One look-up finds a duplicate and the place of a new key.
+            Frame::Object { map, key } => match map.entry(core::mem::take(key)) {
+                Entry::Occupied(_) => return Err(Error::Malformed("duplicate key in JSON object")),
+                Entry::Vacant(slot) => {
+                    slot.insert(value);
+                    map.len()
                 }
-                map.insert(core::mem::take(key), value);
-                map.len()
-            }
+            },
         };
         if len > MAX_CONTAINER_LEN {
             return Err(Error::LimitExceeded("JSON array or object length"));

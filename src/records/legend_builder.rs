@@ -1,10 +1,11 @@
 //! The legend of a record being sealed and the manifest's list of values, written as the walk
 //! goes (docs/RECORDS.md, "Sealed record format" and "Canonical JSON").
 //!
-//! Each entry is written once, straight into its three forms: the JSON of the `_phiseal`
-//! member, the canonical legend text (hashed into every key header's context and MAC'd in the
-//! manifest) and the canonical text of the value at its path. The tests check that these equal
-//! the serde form of [`LegendEntry`] and `to_canonical` of it, which is how an opener reads them.
+//! Each entry is written, as it is pushed, into the canonical legend text (hashed into every key
+//! header's context and MAC'd in the manifest) and the canonical text of the value at its path,
+//! and kept; the JSON of the `_phiseal` legend is made once at the end, as a value tree or as
+//! compact text (see `sealed_out`). The tests check that these equal the serde form of
+//! [`LegendEntry`] and `to_canonical` of it, which is how an opener reads them.
 
 use serde_json::{Map, Value};
 
@@ -12,30 +13,34 @@ use crate::error::{Error, Result};
 use crate::records::canonical::{self, to_canonical, write_string};
 use crate::records::generalize::Generalization;
 use crate::records::legend::LegendAction;
+use crate::records::sealed_text::write_compact;
 
-/// One legend entry as the walk has it: `roles` in legend order, `views` sorted by role name.
+/// One legend entry as the walk has it: `roles` in legend order, `views` sorted by role name;
+/// role names are borrowed from the policy.
 pub(crate) struct NewEntry<'a> {
     pub path: String,
     pub action: LegendAction,
-    pub roles: &'a [&'a str],
-    pub views: &'a [(&'a str, Generalization)],
+    pub roles: Vec<&'a str>,
+    pub views: Vec<(&'a str, Generalization)>,
 }
 
 /// The legend entries and manifest values written so far.
-pub(crate) struct LegendBuilder {
-    entries: Vec<Value>,
+pub(crate) struct LegendBuilder<'a> {
+    entries: Vec<NewEntry<'a>>,
     canonical: String,
     values: String,
 }
 
-/// A finished legend: its JSON, its canonical text, and the canonical values joined with `,`.
-pub(crate) struct BuiltLegend {
-    pub json: Value,
+/// A finished legend: its entries, its canonical text, and the canonical values joined with
+/// `,`. Its JSON (the `legend` of `_phiseal`) is built by [`BuiltLegend::json`] or written as
+/// text by [`BuiltLegend::write_json`], whichever the sealed record is made of.
+pub(crate) struct BuiltLegend<'a> {
+    entries: Vec<NewEntry<'a>>,
     pub canonical: String,
     pub values: String,
 }
 
-impl BuiltLegend {
+impl BuiltLegend<'_> {
     /// The canonical text of the array of values.
     pub(crate) fn values_array(&self) -> String {
         let mut out = String::with_capacity(self.values.len() + 2);
@@ -44,9 +49,84 @@ impl BuiltLegend {
         out.push(']');
         out
     }
+
+    /// The legend as JSON, each entry as serde writes a [`crate::records::LegendEntry`].
+    ///
+    /// # Errors
+    /// [`Error::Malformed`] if a view does not serialize (never for a validated policy).
+    pub(crate) fn json(&self) -> Result<Value> {
+        let mut entries = Vec::with_capacity(self.entries.len());
+        for entry in &self.entries {
+            let mut member = Map::with_capacity(4);
+            member.insert("path".to_owned(), Value::String(entry.path.clone()));
+            member.insert("action".to_owned(), Value::String(entry.action.name().to_owned()));
+            if !entry.roles.is_empty() {
+                let roles = entry.roles.iter().map(|role| Value::String((*role).to_owned())).collect();
+                member.insert("roles".to_owned(), Value::Array(roles));
+            }
+            if !entry.views.is_empty() {
+                member.insert("views".to_owned(), Value::Object(views_json(&entry.views)?));
+            }
+            entries.push(Value::Object(member));
+        }
+        Ok(Value::Array(entries))
+    }
+
+    /// Appends the compact JSON text of [`BuiltLegend::json`] to `out`.
+    ///
+    /// # Errors
+    /// As [`BuiltLegend::json`].
+    pub(crate) fn write_json(&self, out: &mut String) -> Result<()> {
+        out.push('[');
+        for (index, entry) in self.entries.iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            out.push_str("{\"path\":");
+            write_string(&entry.path, out);
+            out.push_str(",\"action\":");
+            write_string(entry.action.name(), out);
+            write_roles(&entry.roles, out);
+            if !entry.views.is_empty() {
+                out.push_str(",\"views\":{");
+                for (index, (role, view)) in entry.views.iter().enumerate() {
+                    if index > 0 {
+                        out.push(',');
+                    }
+                    write_string(role, out);
+                    out.push(':');
+                    write_compact(&serde_json::to_value(view).map_err(|_| LEGEND)?, out);
+                }
+                out.push('}');
+            }
+            out.push('}');
+        }
+        out.push(']');
+        Ok(())
+    }
 }
 
-impl LegendBuilder {
+/// `,"roles":[...]` unless `roles` is empty (serde leaves an empty list out).
+fn write_roles(roles: &[&str], out: &mut String) {
+    if roles.is_empty() {
+        return;
+    }
+    out.push_str(",\"roles\":[");
+    for (index, role) in roles.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        write_string(role, out);
+    }
+    out.push(']');
+}
+
+/// `{role: view}` as JSON, names in byte order (as given).
+fn views_json(views: &[(&str, Generalization)]) -> Result<Map<String, Value>> {
+    views.iter().map(|(role, view)| Ok(((*role).to_owned(), serde_json::to_value(view).map_err(|_| LEGEND)?))).collect()
+}
+
+impl<'a> LegendBuilder<'a> {
     pub(crate) fn new() -> Self {
         LegendBuilder { entries: Vec::new(), canonical: String::from("["), values: String::new() }
     }
@@ -55,60 +135,37 @@ impl LegendBuilder {
     ///
     /// # Errors
     /// [`Error::Malformed`] if a view does not serialize (never for a validated policy).
-    pub(crate) fn push(&mut self, entry: NewEntry<'_>, value: &Value) -> Result<()> {
+    pub(crate) fn push(&mut self, entry: NewEntry<'a>, value: &Value) -> Result<()> {
         if !self.entries.is_empty() {
             self.canonical.push(',');
             self.values.push(',');
         }
         canonical::write(value, &mut self.values);
-        let views = entry
-            .views
-            .iter()
-            .map(|(role, view)| Ok(((*role).to_owned(), serde_json::to_value(view).map_err(|_| LEGEND)?)))
-            .collect::<Result<Map<String, Value>>>()?;
-        self.write_canonical(&entry, &views);
-        let mut member = Map::with_capacity(4);
-        member.insert("path".to_owned(), Value::String(entry.path));
-        member.insert("action".to_owned(), Value::String(entry.action.name().to_owned()));
-        if !entry.roles.is_empty() {
-            let roles = entry.roles.iter().map(|role| Value::String((*role).to_owned())).collect();
-            member.insert("roles".to_owned(), Value::Array(roles));
-        }
-        if !views.is_empty() {
-            member.insert("views".to_owned(), Value::Object(views));
-        }
-        self.entries.push(Value::Object(member));
+        self.write_canonical(&entry)?;
+        self.entries.push(entry);
         Ok(())
     }
 
     /// Members in byte order (`action`, `path`, `roles`, `views`), empty ones left out as serde
     /// leaves them out; `views` holds names in byte order already.
-    fn write_canonical(&mut self, entry: &NewEntry<'_>, views: &Map<String, Value>) {
+    fn write_canonical(&mut self, entry: &NewEntry<'_>) -> Result<()> {
         let out = &mut self.canonical;
         out.push_str("{\"action\":");
         write_string(entry.action.name(), out);
         out.push_str(",\"path\":");
         write_string(&entry.path, out);
-        if !entry.roles.is_empty() {
-            out.push_str(",\"roles\":[");
-            for (index, role) in entry.roles.iter().enumerate() {
-                if index > 0 {
-                    out.push(',');
-                }
-                write_string(role, out);
-            }
-            out.push(']');
-        }
-        if !views.is_empty() {
+        write_roles(&entry.roles, out);
+        if !entry.views.is_empty() {
             out.push_str(",\"views\":");
-            out.push_str(&to_canonical(&Value::Object(views.clone())));
+            out.push_str(&to_canonical(&Value::Object(views_json(&entry.views)?)));
         }
         out.push('}');
+        Ok(())
     }
 
-    pub(crate) fn finish(mut self) -> BuiltLegend {
+    pub(crate) fn finish(mut self) -> BuiltLegend<'a> {
         self.canonical.push(']');
-        BuiltLegend { json: Value::Array(self.entries), canonical: self.canonical, values: self.values }
+        BuiltLegend { entries: self.entries, canonical: self.canonical, values: self.values }
     }
 }
 
@@ -151,7 +208,9 @@ mod tests {
         let mut entries = Vec::new();
         let mut values = Vec::new();
         for (path, action, roles, views, value) in &cases {
-            builder.push(NewEntry { path: (*path).to_owned(), action: *action, roles, views }, value).unwrap();
+            let entry =
+                NewEntry { path: (*path).to_owned(), action: *action, roles: roles.to_vec(), views: views.to_vec() };
+            builder.push(entry, value).unwrap();
             entries.push(LegendEntry {
                 path: (*path).to_owned(),
                 action: *action,
@@ -161,8 +220,12 @@ mod tests {
             values.push(to_canonical(value));
         }
         let built = builder.finish();
-        assert_eq!(built.json, serde_json::to_value(&entries).unwrap());
-        assert_eq!(built.canonical, to_canonical(&built.json));
+        let json = built.json().unwrap();
+        assert_eq!(json, serde_json::to_value(&entries).unwrap());
+        assert_eq!(built.canonical, to_canonical(&json));
+        let mut text = String::new();
+        built.write_json(&mut text).unwrap();
+        assert_eq!(text, serde_json::to_string(&json).unwrap());
         assert_eq!(built.values, values.join(","));
         for action in [LegendAction::Encrypt, LegendAction::Token, LegendAction::Generalize, LegendAction::Keep] {
             assert_eq!(serde_json::to_value(action).unwrap(), action.name());

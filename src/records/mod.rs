@@ -7,7 +7,8 @@
 //!
 //! - [`json`]: the strict JSON parser every record, policy and sealed record goes through.
 //! - [`Policy`]: validated policies (JSON form [`PolicySpec`]).
-//! - [`seal_record`] / [`open_record`]: sealing and opening one record.
+//! - [`seal_record`] / [`open_record`]: sealing and opening one record ([`seal_record_text`]:
+//!   sealing straight to JSON text).
 //! - [`grant_record_access`] / [`revoke_record_access`]: rewriting one role's key header.
 //! - [`fhir_policy`] / [`seal_bundle`]: ready-made FHIR R4 policies and Bundles.
 //! - [`blind_index()`]: deterministic tokens for equality search, for sealing and for queries.
@@ -61,6 +62,8 @@ mod policy_spec;
 mod role_keyring;
 mod role_sets;
 mod seal;
+mod sealed_out;
+mod sealed_text;
 mod selector;
 mod set_keys;
 mod walk;
@@ -71,7 +74,7 @@ pub use fhir_policies::{fhir_policies, fhir_policy, FHIR_POLICIES};
 pub use field_cipher::{PAD_BLOCK, SEALED_PREFIX, SEALED_PREFIX_V1};
 pub use legend::{LegendAction, LegendEntry, MAX_RECORD_ID_LEN, RECORD_FORMAT_VERSION, RESERVED_MEMBER};
 pub use open::{open_record, open_record_expecting, open_record_json, OpenedRecord};
-pub use seal::{seal_record, seal_record_json, SealOptions, MAX_RECORD_DEPTH};
+pub use seal::{seal_record, seal_record_json, seal_record_text, SealOptions, MAX_RECORD_DEPTH};
 
 pub use blind_index::{blind_index, IndexKey, DEFAULT_TOKEN_LEN, MAX_TOKEN_LEN, MIN_TOKEN_LEN, TOKEN_PREFIX};
 pub use generalize::{Generalization, NamedGeneralization, MAX_BUCKET};

@@ -217,10 +217,11 @@ fn unlock_v2(header: &Header, values: &[&Value], identity: &KeyPair) -> Result<U
         if wraps.len() != ids.len() * SET_KEY_LEN {
             return Err(Error::Malformed("set keys of a role"));
         }
+        let pads = role_keys.pads()?;
         for (id, wrap) in ids.into_iter().zip(wraps.chunks_exact(SET_KEY_LEN)) {
             let wrap: &[u8; SET_KEY_LEN] = wrap.try_into().map_err(|_| Error::Malformed("set keys of a role"))?;
             if !sets.contains_key(id) {
-                sets.insert(id.clone(), FieldKey::new(&role_keys.xor_pad(id, wrap)?)?);
+                sets.insert(id.clone(), FieldKey::new(&pads.xor(id, wrap)?)?);
             }
         }
         roles.push(role.clone());
@@ -260,7 +261,7 @@ fn check_coverage(body: &Value, legend: &[LegendEntry]) -> Result<()> {
         }
         match node {
             Value::Object(map) if !map.is_empty() || steps.is_empty() => {
-                stack.extend(map.iter().map(|(k, v)| (v, [steps.as_slice(), &[Step::Key(k.clone())]].concat())));
+                stack.extend(map.iter().map(|(k, v)| (v, [steps.as_slice(), &[Step::Key(k.into())]].concat())));
             }
             Value::Array(items) if !items.is_empty() => {
                 stack
@@ -272,7 +273,7 @@ fn check_coverage(body: &Value, legend: &[LegendEntry]) -> Result<()> {
     Ok(())
 }
 
-fn locate(body: &Value, pointer: &str) -> Result<Vec<Step>> {
+fn locate(body: &Value, pointer: &str) -> Result<Vec<Step<'static>>> {
     path::resolve(body, &path::pointer_tokens(pointer)?).map(|(_, steps)| steps).ok_or(MISSING)
 }
 

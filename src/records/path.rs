@@ -4,15 +4,17 @@
 //! Its pointer text (`/name/0/given`) is what sealed records bind fields to, so it has exactly
 //! one form: `~` is written `~0`, `/` is written `~1`, indices are decimal without leading zeros.
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use crate::error::{Error, Result};
 
 /// One step from a container to a child.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Step {
-    /// An object member.
-    Key(String),
+pub(crate) enum Step<'a> {
+    /// An object member: its name borrowed from the document being walked (sealing), or owned.
+    Key(Cow<'a, str>),
     /// An array element.
     Index(usize),
 }
@@ -99,13 +101,13 @@ pub(crate) fn parse_index(token: &str) -> Option<usize> {
 ///
 /// Returns `None` when some token names nothing (missing member, index out of range or not
 /// canonical, or a scalar in the way).
-pub(crate) fn resolve<'v>(root: &'v Value, tokens: &[String]) -> Option<(&'v Value, Vec<Step>)> {
+pub(crate) fn resolve<'v>(root: &'v Value, tokens: &[String]) -> Option<(&'v Value, Vec<Step<'static>>)> {
     let mut node = root;
     let mut steps = Vec::with_capacity(tokens.len());
     for token in tokens {
         node = match node {
             Value::Object(map) => {
-                steps.push(Step::Key(token.clone()));
+                steps.push(Step::Key(Cow::Owned(token.clone())));
                 map.get(token)?
             }
             Value::Array(items) => {
@@ -124,7 +126,7 @@ pub(crate) fn get<'v>(root: &'v Value, steps: &[Step]) -> Option<&'v Value> {
     let mut node = root;
     for step in steps {
         node = match (node, step) {
-            (Value::Object(map), Step::Key(key)) => map.get(key)?,
+            (Value::Object(map), Step::Key(key)) => map.get(key.as_ref())?,
             (Value::Array(items), Step::Index(index)) => items.get(*index)?,
             _ => return None,
         };
@@ -137,7 +139,7 @@ pub(crate) fn get_mut<'v>(root: &'v mut Value, steps: &[Step]) -> Option<&'v mut
     let mut node = root;
     for step in steps {
         node = match (node, step) {
-            (Value::Object(map), Step::Key(key)) => map.get_mut(key)?,
+            (Value::Object(map), Step::Key(key)) => map.get_mut(key.as_ref())?,
             (Value::Array(items), Step::Index(index)) => items.get_mut(*index)?,
             _ => return None,
         };

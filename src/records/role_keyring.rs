@@ -87,6 +87,12 @@ impl<'a> RoleKeyring<'a> {
 
     /// The index of the set of `members`, drawing its key (and its members' data keys) first.
     fn set_for(&mut self, members: &[usize]) -> Result<usize> {
+        // Members come in policy order from the walk: a set already drawn is found without a copy.
+        if members.windows(2).all(|pair| matches!(pair, [a, b] if a < b)) {
+            if let Some(index) = self.sets.iter().position(|set| set.members == members) {
+                return Ok(index);
+            }
+        }
         // A set is its members whatever their order: one key per set id.
         let mut members = members.to_vec();
         members.sort_unstable();
@@ -135,13 +141,14 @@ impl<'a> RoleKeyring<'a> {
         for (index, (name, secret)) in self.policy.roles().iter().zip(self.roles).enumerate() {
             let Some(RoleSecret { data_key, keys }) = secret else { continue };
             let mut wraps = Vec::new();
+            let pads = keys.pads()?;
             for set in self.sets.iter().filter(|set| set.members.contains(&index)) {
-                wraps.extend_from_slice(keys.xor_pad(&set.id, set.key.expose())?.expose());
+                wraps.extend_from_slice(pads.xor(&set.id, set.key.expose())?.expose());
             }
             let recipients = self.recipients_by_role.get(name).map(Vec::as_slice).unwrap_or_default();
             let context = header_context(self.record_id, name, legend_digest);
             let header = key_header::seal_header(&data_key, recipients, sender, &context, self.pool.salt()?)?;
-            out.push(SealedRole { role: name.clone(), keys, header, sets: base64::encode(&wraps) });
+            out.push(SealedRole { role: name.clone(), keys, header, sets: base64::encode_public(&wraps) });
         }
         Ok(out)
     }

@@ -12,7 +12,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::error::{Error, Result};
 use crate::keys::{KeyPair, PublicKey};
@@ -24,6 +24,8 @@ use crate::records::legend::{self, RoleHeader, RESERVED_MEMBER};
 use crate::records::legend_builder::{BuiltLegend, LegendBuilder};
 use crate::records::policy::Policy;
 use crate::records::role_keyring::{RoleKeyring, SealedRole};
+use crate::records::sealed_out::{SealedMember, SealedOut, ValueOut};
+use crate::records::sealed_text::TextOut;
 use crate::records::set_keys;
 use crate::records::walk::Walk;
 
@@ -56,6 +58,35 @@ pub fn seal_record(
     recipients_by_role: &BTreeMap<String, Vec<PublicKey>>,
     options: &SealOptions<'_>,
 ) -> Result<Value> {
+    seal_into(record, policy, recipients_by_role, options, ValueOut)
+}
+
+/// [`seal_record`], returning the sealed record as compact JSON text: what
+/// `serde_json::to_string` writes for the value [`seal_record`] returns, written as the walk
+/// goes instead of built as a value tree first (the WebAssembly package returns records to JS
+/// as text).
+///
+/// # Errors
+/// As [`seal_record`].
+pub fn seal_record_text(
+    record: &Value,
+    policy: &Policy,
+    recipients_by_role: &BTreeMap<String, Vec<PublicKey>>,
+    options: &SealOptions<'_>,
+) -> Result<String> {
+    seal_into(record, policy, recipients_by_role, options, TextOut::with_capacity(TEXT_CAPACITY))
+}
+
+/// Room reserved for a sealed record's text: a FHIR resource with its legend fits.
+const TEXT_CAPACITY: usize = 8 << 10;
+
+fn seal_into<O: SealedOut>(
+    record: &Value,
+    policy: &Policy,
+    recipients_by_role: &BTreeMap<String, Vec<PublicKey>>,
+    options: &SealOptions<'_>,
+    out: O,
+) -> Result<O::Record> {
     let Value::Object(members) = record else {
         return Err(Error::InvalidArgument("a record is a JSON object"));
     };
@@ -71,13 +102,16 @@ pub fn seal_record(
         index_key: options.index_key,
         legend: LegendBuilder::new(),
         keyring: RoleKeyring::new(policy, recipients_by_role, options.record_id),
+        out,
     };
-    let body = walk.object(members, &mut Vec::new(), &mut Vec::new())?;
-    let Walk { legend, keyring, .. } = walk;
+    let mut root = walk.out.begin_object(members.len() + 1);
+    walk.members(&mut root, members, &mut Vec::new(), &mut Vec::new())?;
+    let Walk { legend, keyring, out, .. } = walk;
     let legend = legend.finish();
     let digest = legend_digest(&legend.canonical);
     let roles = keyring.seal_headers(&digest, options.sender)?;
-    finish(body, legend, &digest, roles, options.record_id)
+    let roles = role_headers(legend, &digest, roles, options.record_id)?;
+    out.finish(root, roles)
 }
 
 /// [`seal_record`] on JSON text, parsed strictly first.
@@ -100,23 +134,24 @@ fn check_recipient_roles(policy: &Policy, recipients_by_role: &BTreeMap<String, 
     Ok(())
 }
 
-/// Adds `_phiseal`: the legend and, per role, the key header, the set-key wraps and the MAC of
-/// the manifest hash.
-fn finish(
-    mut body: Map<String, Value>,
-    legend: BuiltLegend,
+/// The `_phiseal` member: the legend and, per role, the key header, the set-key wraps and the
+/// MAC of the manifest hash.
+fn role_headers<'a>(
+    legend: BuiltLegend<'a>,
     legend_digest: &[u8; 32],
     sealed_roles: Vec<SealedRole>,
-    record_id: &str,
-) -> Result<Value> {
+    record_id: &'a str,
+) -> Result<SealedMember<'a>> {
     let sets: BTreeMap<&str, &str> =
         sealed_roles.iter().map(|sealed| (sealed.role.as_str(), sealed.sets.as_str())).collect();
     let hash = set_keys::manifest_hash(record_id, legend_digest, &legend::sets_canonical(sets), &legend.values_array());
     let mut roles = BTreeMap::new();
     for SealedRole { role, keys, header, sets } in sealed_roles {
         let mac = keys.manifest_mac(&hash)?;
-        roles.insert(role, RoleHeader { keys: base64::encode(&header), mac: base64::encode(&mac), sets: Some(sets) });
+        roles.insert(
+            role,
+            RoleHeader { keys: base64::encode_public(&header), mac: base64::encode_public(&mac), sets: Some(sets) },
+        );
     }
-    body.insert(RESERVED_MEMBER.to_owned(), legend::sealed_member(record_id, legend.json, &roles)?);
-    Ok(Value::Object(body))
+    Ok(SealedMember { record_id, legend, roles })
 }

@@ -83,7 +83,7 @@ impl Selector {
 fn token_matches(token: &Token, step: &Step) -> bool {
     match (token, step) {
         (Token::Any, _) => true,
-        (Token::Literal(literal), Step::Key(key)) => literal == key,
+        (Token::Literal(literal), Step::Key(key)) => literal == key.as_ref(),
         (Token::Literal(literal), Step::Index(index)) => path::parse_index(literal) == Some(*index),
     }
 }
@@ -92,7 +92,7 @@ fn token_matches(token: &Token, step: &Step) -> bool {
 /// prefix of them.
 fn elements_match(elements: &[Element], location: &[Step], whole: bool) -> bool {
     let mut keys = location.iter().filter_map(|step| match step {
-        Step::Key(key) => Some(key.as_str()),
+        Step::Key(key) => Some(key.as_ref()),
         Step::Index(_) => None,
     });
     let mut elements = elements.iter();
@@ -172,13 +172,13 @@ pub(crate) fn invalid(rule: usize, why: &str) -> Error {
 mod tests {
     use super::*;
 
-    fn at(pointer: &str) -> Vec<Step> {
+    fn at(pointer: &str) -> Vec<Step<'static>> {
         path::pointer_tokens(pointer)
             .unwrap()
             .into_iter()
             .map(|t| match path::parse_index(&t) {
                 Some(i) => Step::Index(i),
-                None => Step::Key(t),
+                None => Step::Key(t.into()),
             })
             .collect()
     }

@@ -55,15 +55,17 @@ impl RoleKeysV2 {
     ///
     /// # Errors
     /// [`Error::InvalidArgument`] if HKDF refuses (never for these lengths).
+    #[cfg(test)]
     pub(crate) fn xor_pad(&self, set_id: &[u8], key: &[u8; SET_KEY_LEN]) -> Result<SecretBytes<32>> {
-        let hkdf = Hkdf::<Sha256>::from_prk(self.prk.expose()).map_err(|_| Error::InvalidArgument("key derivation"))?;
-        let mut pad = [0u8; SET_KEY_LEN];
-        hkdf.expand_multi_info(&[SET_KEY_LABEL, &[0], set_id], &mut pad)
-            .map_err(|_| Error::InvalidArgument("key derivation"))?;
-        for (byte, key_byte) in pad.iter_mut().zip(key) {
-            *byte ^= key_byte;
-        }
-        Ok(SecretBytes::from_array(&mut pad))
+        self.pads()?.xor(set_id, key)
+    }
+
+    /// The role's pads, keyed once for all the sets the role is in.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] if HKDF refuses the pseudorandom key (never: it is 32 bytes).
+    pub(crate) fn pads(&self) -> Result<Pads> {
+        Hkdf::<Sha256>::from_prk(self.prk.expose()).map(Pads).map_err(|_| Error::InvalidArgument("key derivation"))
     }
 
     /// HMAC-SHA256 of the manifest hash.
@@ -81,6 +83,28 @@ impl RoleKeysV2 {
             <Hmac<Sha256> as Mac>::new_from_slice(self.mac.expose()).map_err(|_| Error::InvalidArgument("MAC key"))?;
         mac.update(manifest_hash);
         Ok(mac)
+    }
+}
+
+/// HKDF-Expand keyed with one role's pseudorandom key, for the pads of its sets (keying HMAC
+/// costs as much as one expansion; a role is in up to every set). Lives for one loop over a
+/// role's sets.
+pub(crate) struct Pads(Hkdf<Sha256>);
+
+impl Pads {
+    /// The set key of the role set `set_id` XOR this role's pad for it.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] if HKDF refuses (never for these lengths).
+    pub(crate) fn xor(&self, set_id: &[u8], key: &[u8; SET_KEY_LEN]) -> Result<SecretBytes<32>> {
+        let mut pad = [0u8; SET_KEY_LEN];
+        self.0
+            .expand_multi_info(&[SET_KEY_LABEL, &[0], set_id], &mut pad)
+            .map_err(|_| Error::InvalidArgument("key derivation"))?;
+        for (byte, key_byte) in pad.iter_mut().zip(key) {
+            *byte ^= key_byte;
+        }
+        Ok(SecretBytes::from_array(&mut pad))
     }
 }
 

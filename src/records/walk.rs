@@ -1,8 +1,10 @@
 //! The policy walk of sealing (docs/RECORDS.md section 2, "How a policy applies"): from the
 //! root down, the first rule that selects a node decides its whole subtree; the output keeps
 //! the record's shape, lists every value left in it in the legend, and encrypts each value a
-//! rule protects as it goes (with role keys drawn on first use, see `role_keyring`).
+//! rule protects as it goes (with role keys drawn on first use, see `role_keyring`). The output
+//! goes to a [`SealedOut`]: a value tree or compact JSON text.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
@@ -17,20 +19,28 @@ use crate::records::path::{self, Step};
 use crate::records::policy::{Action, Decision, Policy};
 use crate::records::role_keyring::RoleKeyring;
 use crate::records::role_sets;
+use crate::records::sealed_out::SealedOut;
 
-pub(crate) struct Walk<'a> {
+pub(crate) struct Walk<'a, O: SealedOut> {
     pub policy: &'a Policy,
     pub resource_type: Option<&'a str>,
     pub index_key: Option<&'a IndexKey>,
     /// The legend, and the canonical text of each value it lists (for the manifest).
-    pub legend: LegendBuilder,
+    pub legend: LegendBuilder<'a>,
     /// Role keys, drawn the first time a value needs them.
     pub keyring: RoleKeyring<'a>,
+    /// Where the sealed record is written.
+    pub out: O,
 }
 
-impl Walk<'_> {
+impl<'a, O: SealedOut> Walk<'a, O> {
     /// `input` is the location in the record (for selectors), `output` in the sealed record.
-    fn node(&mut self, node: &Value, input: &mut Vec<Step>, output: &mut Vec<Step>) -> Result<Option<Value>> {
+    fn node<'r>(
+        &mut self,
+        node: &'r Value,
+        input: &mut Vec<Step<'r>>,
+        output: &mut Vec<Step<'r>>,
+    ) -> Result<Option<O::Node>> {
         let is_empty = match node {
             Value::Object(map) => map.is_empty(),
             Value::Array(items) => items.is_empty(),
@@ -41,54 +51,70 @@ impl Walk<'_> {
             Decision::Descend if is_empty => self.apply(self.policy.default_action(), node, output),
             Decision::Descend => {
                 let children = match node {
-                    Value::Object(map) => Value::Object(self.object(map, input, output)?),
-                    Value::Array(items) => Value::Array(self.array(items, input, output)?),
+                    Value::Object(map) => {
+                        let mut container = self.out.begin_object(map.len());
+                        self.members(&mut container, map, input, output)?;
+                        container
+                    }
+                    Value::Array(items) => self.array(items, input, output)?,
                     _ => return Err(Error::InvalidArgument("unreachable scalar descent")),
                 };
-                let kept_any = children
-                    .as_object()
-                    .map_or_else(|| children.as_array().is_some_and(|a| !a.is_empty()), |m| !m.is_empty());
-                Ok(kept_any.then_some(children))
+                Ok(self.out.end(children))
             }
         }
     }
 
-    pub(crate) fn object(
+    /// Walks the members of `map` into `container`, an object [`SealedOut::begin_object`]
+    /// opened (the record's top level, or an object inside it).
+    pub(crate) fn members<'r>(
         &mut self,
-        map: &Map<String, Value>,
-        input: &mut Vec<Step>,
-        output: &mut Vec<Step>,
-    ) -> Result<Map<String, Value>> {
-        let mut out = Map::with_capacity(map.len());
+        container: &mut O::Container,
+        map: &'r Map<String, Value>,
+        input: &mut Vec<Step<'r>>,
+        output: &mut Vec<Step<'r>>,
+    ) -> Result<()> {
         for (name, child) in map {
-            input.push(Step::Key(name.clone()));
-            output.push(Step::Key(name.clone()));
+            let slot = self.out.begin_member(container, name);
+            input.push(Step::Key(Cow::Borrowed(name)));
+            output.push(Step::Key(Cow::Borrowed(name)));
             let sealed = self.node(child, input, output);
             input.pop();
             output.pop();
-            if let Some(value) = sealed? {
-                out.insert(name.clone(), value);
+            match sealed? {
+                Some(node) => self.out.add(container, slot, node),
+                None => self.out.cancel(container, slot),
             }
         }
-        Ok(out)
+        Ok(())
     }
 
-    fn array(&mut self, items: &[Value], input: &mut Vec<Step>, output: &mut Vec<Step>) -> Result<Vec<Value>> {
-        let mut out = Vec::with_capacity(items.len());
+    fn array<'r>(
+        &mut self,
+        items: &'r [Value],
+        input: &mut Vec<Step<'r>>,
+        output: &mut Vec<Step<'r>>,
+    ) -> Result<O::Container> {
+        let mut container = self.out.begin_array(items.len());
+        let mut kept = 0;
         for (index, child) in items.iter().enumerate() {
+            let slot = self.out.begin_element(&mut container);
             input.push(Step::Index(index));
-            output.push(Step::Index(out.len()));
+            output.push(Step::Index(kept));
             let sealed = self.node(child, input, output);
             input.pop();
             output.pop();
-            if let Some(value) = sealed? {
-                out.push(value);
+            match sealed? {
+                Some(node) => {
+                    self.out.add(&mut container, slot, node);
+                    kept += 1;
+                }
+                None => self.out.cancel(&mut container, slot),
             }
         }
-        Ok(out)
+        Ok(container)
     }
 
-    fn apply(&mut self, action: &Action, node: &Value, output: &[Step]) -> Result<Option<Value>> {
+    fn apply(&mut self, action: &Action, node: &Value, output: &[Step]) -> Result<Option<O::Node>> {
         let (entry_action, roles, views) = match action {
             Action::Redact => return Ok(None),
             Action::Keep => (LegendAction::Keep, Vec::new(), BTreeMap::new()),
@@ -101,30 +127,39 @@ impl Walk<'_> {
             Action::Token { encrypt_for, .. } => (LegendAction::Token, encrypt_for.clone(), BTreeMap::new()),
         };
         let path = path::to_pointer(output);
+        // `None`: the value is kept as it is (copied, not cloned, into the output).
         let value = match action {
-            Action::Generalize(generalization) => generalization.apply(node)?,
+            Action::Generalize(generalization) => Some(generalization.apply(node)?),
             Action::Token { length, normalize, index_name, .. } => {
                 let key = self
                     .index_key
                     .ok_or(Error::InvalidArgument("the policy makes tokens: an index key is required"))?;
-                Value::String(blind_index(key, index_name, *normalize, &token_input(node)?, *length)?)
+                Some(Value::String(blind_index(key, index_name, *normalize, &token_input(node)?, *length)?))
             }
-            Action::Encrypt { .. } if !roles.is_empty() => Value::Null,
-            _ => node.clone(),
+            Action::Encrypt { .. } if !roles.is_empty() => Some(Value::Null),
+            _ => None,
         };
         let value = match (roles.is_empty(), value) {
             (true, value) => value,
-            (false, Value::String(token)) => self.seal(node, &path, &roles, &views, Some(token))?,
-            (false, _) => self.seal(node, &path, &roles, &views, None)?,
+            (false, Some(Value::String(token))) => Some(self.seal(node, &path, &roles, &views, Some(token))?),
+            (false, _) => Some(self.seal(node, &path, &roles, &views, None)?),
         };
-        let policy = self.policy;
-        let names: Vec<&str> = roles.iter().filter_map(|&r| policy.roles().get(r).map(String::as_str)).collect();
-        let mut view_names: Vec<(&str, Generalization)> =
+        let policy: &'a Policy = self.policy;
+        let names: Vec<&'a str> = roles.iter().filter_map(|&r| policy.roles().get(r).map(String::as_str)).collect();
+        let mut view_names: Vec<(&'a str, Generalization)> =
             views.iter().filter_map(|(r, g)| Some((policy.roles().get(*r)?.as_str(), *g))).collect();
         view_names.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let entry = NewEntry { path, action: entry_action, roles: &names, views: &view_names };
-        self.legend.push(entry, &value)?;
-        Ok(Some(value))
+        let entry = NewEntry { path, action: entry_action, roles: names, views: view_names };
+        Ok(Some(match value {
+            Some(value) => {
+                self.legend.push(entry, &value)?;
+                self.out.value(value)
+            }
+            None => {
+                self.legend.push(entry, node)?;
+                self.out.copy(node)
+            }
+        }))
     }
 
     /// `node` encrypted for `roles` (legend order): the compact string, or with a token

@@ -57,6 +57,30 @@ test("a changed policy is used at once (the bindings reuse a compiled policy onl
   assertPhisealError(() => sealRecord(record, { ...policy, version: 2 }, recipients, options), "INVALID_POLICY");
 });
 
+test("the same policy object changed in place between seals is used as it is now", () => {
+  const record = { count: 3, secret: "x" };
+  const mutable = structuredClone(policy);
+  assert.equal(sealRecord(record, mutable, recipients, options).count, 3);
+  assert.equal(sealRecord(record, mutable, recipients, options).count, 3, "unchanged: the same text");
+  mutable.rules[0].action = "redact";
+  assert.ok(!("count" in sealRecord(record, mutable, recipients, options)), "a rule's action changed");
+  mutable.rules[0] = { action: "keep", path: "/count" };
+  assert.equal(sealRecord(record, mutable, recipients, options).count, 3, "members reordered");
+  mutable.rules.pop();
+  assert.ok(sealRecord({ note: "n" }, mutable, recipients, options).note.startsWith("phs2."));
+  const noteForClinicians = sealRecord({ note: "n" }, mutable, recipients, options);
+  assertPhisealError(() => openRecord(noteForClinicians, research), "NO_MATCHING_RECIPIENT"); // a rule removed
+  mutable.rules[0].extra = undefined;
+  assert.equal(sealRecord(record, mutable, recipients, options).count, 3, "an undefined member, left out as JSON.stringify leaves it out");
+  mutable.rules[0].path = { toJSON: () => "/secret" };
+  assert.equal(sealRecord(record, mutable, recipients, options).secret, "x", "toJSON is honoured as JSON.stringify honours it");
+  mutable.rules[0].path = new Map();
+  assertPhisealError(() => sealRecord(record, mutable, recipients, options), "INVALID_ARGUMENT");
+  mutable.rules[0].path = "/count";
+  mutable.version = Number.NaN;
+  assertPhisealError(() => sealRecord(record, mutable, recipients, options), "INVALID_ARGUMENT");
+});
+
 test("paired surrogates and other non-ASCII text round trip exactly", () => {
   const record = { note: "Zoë 𝄞 👩🏽‍⚕️ 東京", "clé 🔑": ["ß", "\u0000\u001f"] };
   const opened = openRecord(seal(record), clinician);

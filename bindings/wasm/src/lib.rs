@@ -29,6 +29,7 @@ mod key_backup;
 mod key_pair;
 mod public_key;
 mod records;
+mod records_bench;
 mod records_bundle;
 mod records_index_key;
 mod records_json;

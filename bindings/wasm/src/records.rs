@@ -87,8 +87,7 @@ fn seal_with(
         index_key: index_key.map(IndexKey::core),
     };
     let record = records_json::document(record, "record")?;
-    let sealed = records::seal_record(&record, &policy, &recipients, &options).into_js()?;
-    json_text(&sealed)
+    records::seal_record_text(&record, &policy, &recipients, &options).into_js()
 }
 
 /// Opens a sealed record (JSON text) with `identity`:

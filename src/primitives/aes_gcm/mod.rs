@@ -1,24 +1,28 @@
 //! A keyed AES-256-GCM cipher (NIST SP 800-38D; 256-bit key, 96-bit nonce, 128-bit tag): the key
 //! is expanded once and then seals or opens many messages in place, with detached tags.
 //!
-//! Two engines compute the same function:
+//! Three engines compute the same function:
 //! - [`ring_engine`]: ring's assembly from BoringSSL (AES-NI or VAES with a stitched CLMUL GHASH
 //!   on x86-64, the ARMv8 crypto extensions on aarch64), on every non-WebAssembly target when the
 //!   `native-aes` feature (on by default) is enabled. It is about six times faster than the
 //!   portable engine on the same machine (docs/PERFORMANCE.md, "Native").
 //! - [`rustcrypto_engine`]: RustCrypto `aes-gcm`, which picks AES-NI and CLMUL at run time where
-//!   they exist and constant-time bitsliced code elsewhere: on WebAssembly and with
+//!   they exist and constant-time bitsliced code elsewhere: natively with
 //!   `default-features = false`.
+//! - [`soft_engine`]: on WebAssembly, RustCrypto's constant-time bitsliced AES with the tag mask
+//!   encrypted in the counter blocks' batch and a constant-time GHASH by 64-bit multiplications
+//!   (BearSSL's), faster than `aes-gcm` there for short messages (record fields, key wraps).
 //!
-//! Both run the Wycheproof vectors (`primitives::kat_tests`), and natively a differential test
-//! checks that they agree byte for byte on random keys, nonces, AAD and lengths.
+//! All run the Wycheproof vectors (`primitives::kat_tests`, and the soft engine's own tests),
+//! and differential tests check natively that they agree byte for byte on random keys, nonces,
+//! AAD and lengths.
 //!
 //! Nonces are a parameter here only because this type is crate-private plumbing for protocols
 //! that derive their nonces (HPKE, C2SP chunks) or draw them at random (`primitives::aead`).
 //! A failed open wipes the buffer, so no unauthenticated plaintext reaches a caller.
 //!
 //! # Security
-//! The raw key bytes stay with the caller, in a zeroizing type. The portable engine wipes its
+//! The raw key bytes stay with the caller, in a zeroizing type. The portable engines wipe their
 //! AES round keys and GHASH key when dropped (the `zeroize` features of `aes` and `aes-gcm`);
 //! ring does not wipe its expanded key schedule, which lives only as long as the message,
 //! record or stream it serves.
@@ -31,13 +35,17 @@ use crate::error::{Error, Result};
 mod differential_tests;
 #[cfg(all(feature = "native-aes", not(target_family = "wasm")))]
 mod ring_engine;
-#[cfg(any(test, not(all(feature = "native-aes", not(target_family = "wasm")))))]
+#[cfg(any(test, not(any(feature = "native-aes", target_family = "wasm"))))]
 mod rustcrypto_engine;
+#[cfg(any(test, target_family = "wasm"))]
+mod soft_engine;
 
 #[cfg(all(feature = "native-aes", not(target_family = "wasm")))]
 use ring_engine::EngineKey;
-#[cfg(not(all(feature = "native-aes", not(target_family = "wasm"))))]
+#[cfg(not(any(feature = "native-aes", target_family = "wasm")))]
 use rustcrypto_engine::EngineKey;
+#[cfg(target_family = "wasm")]
+use soft_engine::EngineKey;
 
 /// Key length in bytes.
 pub const KEY_LEN: usize = 32;
