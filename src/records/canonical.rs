@@ -21,6 +21,25 @@ pub(crate) fn to_canonical(value: &Value) -> String {
 
 /// Appends the canonical text of `value` to `out`.
 pub(crate) fn write(value: &Value, out: &mut String) {
+    write_json(value, MemberOrder::Sorted, out);
+}
+
+/// Appends the compact JSON text of `value` with its members in their own order: the text
+/// `serde_json::to_string` writes (the sealed record's text, `records::sealed_text`).
+pub(crate) fn write_compact(value: &Value, out: &mut String) {
+    write_json(value, MemberOrder::AsIs, out);
+}
+
+/// The order object members are written in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MemberOrder {
+    /// By the UTF-8 bytes of their names (canonical).
+    Sorted,
+    /// As they stand in the object.
+    AsIs,
+}
+
+fn write_json(value: &Value, order: MemberOrder, out: &mut String) {
     match value {
         Value::Null => out.push_str("null"),
         Value::Bool(flag) => out.push_str(if *flag { "true" } else { "false" }),
@@ -32,25 +51,31 @@ pub(crate) fn write(value: &Value, out: &mut String) {
                 if index > 0 {
                     out.push(',');
                 }
-                write(item, out);
+                write_json(item, order, out);
             }
             out.push(']');
         }
-        Value::Object(map) => {
+        Value::Object(map) if order == MemberOrder::Sorted => {
             let mut members: Vec<(&String, &Value)> = map.iter().collect();
             members.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-            out.push('{');
-            for (index, (name, member)) in members.into_iter().enumerate() {
-                if index > 0 {
-                    out.push(',');
-                }
-                write_string(name, out);
-                out.push(':');
-                write(member, out);
-            }
-            out.push('}');
+            write_members(members.into_iter(), order, out);
         }
+        Value::Object(map) => write_members(map.iter(), order, out),
     }
+}
+
+/// Appends `{"name":value,...}` for `members` in the order given.
+fn write_members<'v>(members: impl Iterator<Item = (&'v String, &'v Value)>, order: MemberOrder, out: &mut String) {
+    out.push('{');
+    for (index, (name, member)) in members.enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        write_string(name, out);
+        out.push(':');
+        write_json(member, order, out);
+    }
+    out.push('}');
 }
 
 /// Appends the canonical text of a string. Runs of bytes that need no escape are copied whole

@@ -10,10 +10,9 @@
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
-use crate::records::canonical::{self, to_canonical, write_string};
+use crate::records::canonical::{self, to_canonical, write_compact, write_string};
 use crate::records::generalize::Generalization;
 use crate::records::legend::LegendAction;
-use crate::records::sealed_text::write_compact;
 
 /// One legend entry as the walk has it: `roles` in legend order, `views` sorted by role name;
 /// role names are borrowed from the policy.

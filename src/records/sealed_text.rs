@@ -9,41 +9,9 @@
 use serde_json::Value;
 
 use crate::error::Result;
-use crate::records::canonical::write_string;
+use crate::records::canonical::{write_compact, write_string};
 use crate::records::legend::{RECORD_FORMAT_VERSION, RESERVED_MEMBER};
 use crate::records::sealed_out::{SealedMember, SealedOut};
-
-/// Appends the compact JSON text of `value`, as `serde_json::to_string` writes it.
-pub(crate) fn write_compact(value: &Value, out: &mut String) {
-    match value {
-        Value::Null => out.push_str("null"),
-        Value::Bool(flag) => out.push_str(if *flag { "true" } else { "false" }),
-        Value::Number(number) => out.push_str(&number.to_string()),
-        Value::String(text) => write_string(text, out),
-        Value::Array(items) => {
-            out.push('[');
-            for (index, item) in items.iter().enumerate() {
-                if index > 0 {
-                    out.push(',');
-                }
-                write_compact(item, out);
-            }
-            out.push(']');
-        }
-        Value::Object(map) => {
-            out.push('{');
-            for (index, (name, member)) in map.iter().enumerate() {
-                if index > 0 {
-                    out.push(',');
-                }
-                write_string(name, out);
-                out.push(':');
-                write_compact(member, out);
-            }
-            out.push('}');
-        }
-    }
-}
 
 /// The sealed record's text, written as the walk goes.
 pub(crate) struct TextOut {
