@@ -167,12 +167,39 @@ fn keywords(map: &mut Table) {
     }
 }
 
-fn keyword_table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
+/// The keyword table and, for each (length, first byte, last byte) of a word (bytes taken
+/// modulo 32, so either case of a letter is one value), whether any keyword has it: most words
+/// of a note are no keyword, and this turns them away without hashing.
+struct Keywords {
+    table: Table,
+    shapes: [u64; SHAPE_WORDS],
+}
+
+/// Longest keyword the shape filter knows, in bytes (a longer word is never a keyword).
+const MAX_SHAPE_LEN: usize = 16;
+const SHAPE_WORDS: usize = MAX_SHAPE_LEN * 32 * 32 / 64;
+
+/// The bit of `word`'s (length, first byte, last byte) in [`Keywords::shapes`]; `None` for an
+/// empty word or one longer than any keyword.
+fn shape_bit(word: &[u8]) -> Option<usize> {
+    let (first, last) = (usize::from(word.first()? & 31), usize::from(word.last()? & 31));
+    let len = word.len();
+    (len <= MAX_SHAPE_LEN).then(|| ((len - 1) * 32 + first) * 32 + last)
+}
+
+fn keyword_table() -> &'static Keywords {
+    static TABLE: OnceLock<Keywords> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = Table::default();
-        keywords(&mut map);
-        map
+        let mut table = Table::default();
+        keywords(&mut table);
+        let mut shapes = [0u64; SHAPE_WORDS];
+        for key in table.keys() {
+            let bytes: Vec<u8> = key.0.iter().flat_map(|w| w.to_le_bytes()).filter(|&b| b != 0).collect();
+            if let Some(slot) = shape_bit(&bytes).and_then(|bit| shapes.get_mut(bit / 64).map(|w| (w, bit))) {
+                *slot.0 |= 1 << (slot.1 % 64);
+            }
+        }
+        Keywords { table, shapes }
     })
 }
 
@@ -209,7 +236,13 @@ pub(crate) fn fold<'b>(word: &[u8], buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [
 
 /// The keyword bits of a word (any ASCII case).
 pub(crate) fn keyword_bits(lower: &[u8]) -> u64 {
-    Key::new(lower).and_then(|k| keyword_table().get(&k)).map_or(0, |e| e.lex)
+    let keywords = keyword_table();
+    let maybe =
+        shape_bit(lower).is_some_and(|bit| keywords.shapes.get(bit / 64).is_some_and(|w| w >> (bit % 64) & 1 != 0));
+    if !maybe {
+        return 0;
+    }
+    Key::new(lower).and_then(|k| keywords.table.get(&k)).map_or(0, |e| e.lex)
 }
 
 /// The dictionary facts (name, English) of a word (any ASCII case); `lex` is not set.
@@ -236,9 +269,6 @@ fn classify(word: &str) -> u64 {
 mod tests {
     use super::*;
 
-    /// Longest keyword, in bytes.
-    const MAX_KEYWORD: usize = 16;
-
     #[test]
     fn ascii_lower_matches_the_byte_by_byte_rule() {
         for b in 0..=255u8 {
@@ -252,10 +282,10 @@ mod tests {
 
     #[test]
     fn every_keyword_is_classifiable() {
-        for (key, e) in keyword_table() {
+        for (key, e) in &keyword_table().table {
             let bytes: Vec<u8> = key.0.iter().flat_map(|w| w.to_le_bytes()).filter(|&b| b != 0).collect();
             let word = std::str::from_utf8(&bytes).unwrap();
-            assert!(word.len() <= MAX_KEYWORD, "{word} longer than MAX_KEYWORD");
+            assert!(word.len() <= MAX_SHAPE_LEN, "{word} longer than the shape filter knows");
             assert_eq!(classify(word), e.lex);
             assert_eq!(classify(&word.to_ascii_uppercase()), e.lex);
         }
