@@ -73,6 +73,8 @@ fn dates_numeric_and_written() {
         "March 2021",
         "03/2021",
         "2021-03-14T10:30:00Z",
+        "14.03.2021",
+        "14.3.21",
     ] {
         let out = tags(&format!("seen {d}."));
         assert!(
