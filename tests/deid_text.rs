@@ -86,6 +86,22 @@ fn dates_numeric_and_written() {
 }
 
 #[test]
+fn spanish_dates() {
+    for (text, want) in [
+        ("visto el 14 de marzo de 2021.", "visto el [DATE]."),
+        ("cita: 3 de enero", "cita: [DATE]"),
+        ("desde el 1 de julio del 2020", "desde el [DATE]"),
+        ("en septiembre de 2019 y en DICIEMBRE 2020", "en [DATE] y en [DATE]"),
+        ("Nacida el 5 de mayo de 1931", "Nacida el [DATE]"),
+    ] {
+        assert_eq!(tags(text), want, "{text}");
+    }
+    // Month names that are also names or words stay what they are without a day or year.
+    assert_eq!(tags("Mayo Clinic criteria reviewed."), "Mayo Clinic criteria reviewed.");
+    assert_eq!(kinds("seen by Dr. Julio Ramirez"), [PhiKind::Name]);
+}
+
+#[test]
 fn date_hard_negatives() {
     for s in [
         "In 1998 she had surgery.",

@@ -22,6 +22,24 @@ pub(crate) const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
+/// Spanish month names (full names only: the abbreviations `ene`, `abr`, `ago`, `dic` are, or
+/// look like, English words), for notes and portal forms written in Spanish (`14 de marzo de
+/// 2021`).
+pub(crate) const MONTHS_ES: [&str; 13] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "setiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
 pub(crate) const MONTH_ABBR: [&str; 13] =
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
 pub(crate) const WEEKDAYS: &[&str] = &[
@@ -129,7 +147,7 @@ struct Found {
     year_tok: Option<usize>,
 }
 
-/// `March 5, 2020`, `Mar. 5th`, `MARCH 2020`, `Jan-05-2020`.
+/// `March 5, 2020`, `Mar. 5th`, `MARCH 2020`, `Jan-05-2020`, `marzo de 2020`.
 fn month_first(t: &Tokens<'_>, i: usize) -> Option<Found> {
     if !is_month(t, i) {
         return None;
@@ -150,7 +168,7 @@ fn month_first(t: &Tokens<'_>, i: usize) -> Option<Found> {
         }
         return Some(Found { first: i, last: k - 1, year_tok: None });
     }
-    let k = skip_comma(t, j);
+    let k = skip_spanish_of(t, skip_comma(t, j));
     let (y, e) = year_at(t, k)?;
     if t.is(i, "may") && !t.capitalized(i) {
         return None;
@@ -158,10 +176,20 @@ fn month_first(t: &Tokens<'_>, i: usize) -> Option<Found> {
     Some(Found { first: i, last: e - 1, year_tok: Some(y) })
 }
 
-/// `5 March 2020`, `5th of March`, `05-Jan-2020`, `05Jan2020`.
+/// `de` or `del` between the parts of a Spanish date (`14 de marzo de 2021`): returns the
+/// next index.
+fn skip_spanish_of(t: &Tokens<'_>, i: usize) -> usize {
+    if t.is(i, "de") || t.is(i, "del") {
+        i + 1
+    } else {
+        i
+    }
+}
+
+/// `5 March 2020`, `5th of March`, `05-Jan-2020`, `05Jan2020`, `5 de marzo de 2020`.
 fn day_first(t: &Tokens<'_>, i: usize) -> Option<Found> {
     let (_, mut j) = day_at(t, i)?;
-    if t.is(j, "of") || ((t.punct(j, '-') || t.punct(j, '/')) && t.joined(j)) {
+    if t.is(j, "of") || t.is(j, "de") || ((t.punct(j, '-') || t.punct(j, '/')) && t.joined(j)) {
         j += 1;
     }
     if !is_month(t, j) || (t.is(j, "may") && !t.capitalized(j)) {
@@ -171,7 +199,7 @@ fn day_first(t: &Tokens<'_>, i: usize) -> Option<Found> {
     if t.punct(k, '.') && t.joined(k) {
         k += 1;
     }
-    let k = skip_sep(t, k);
+    let k = skip_spanish_of(t, skip_sep(t, k));
     match year_at(t, k) {
         Some((y, e)) => Some(Found { first: i, last: e - 1, year_tok: Some(y) }),
         None => Some(Found { first: i, last: j, year_tok: None }),

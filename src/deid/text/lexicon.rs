@@ -123,7 +123,7 @@ fn slot<'t>(map: &'t mut Table, word: &str) -> Option<&'t mut Entry> {
 }
 
 fn keywords(map: &mut Table) {
-    let lists: [(&[&str], u64); 24] = [
+    let lists: [(&[&str], u64); 25] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
         (names::RELATIONS, bit::RELATION),
@@ -141,6 +141,7 @@ fn keywords(map: &mut Table) {
         (ages::AGE_AFTER, bit::AGE_AFTER),
         (&dates::MONTHS, bit::MONTH),
         (&dates::MONTH_ABBR, bit::MONTH),
+        (&dates::MONTHS_ES, bit::MONTH),
         (dates::WEEKDAYS, bit::WEEKDAY),
         (dates::BIRTH_CONTEXT, bit::BIRTH),
         (dates::DAY_MONTH_CONTEXT, bit::DAY_MONTH),
