@@ -96,6 +96,14 @@ fn spanish_dates() {
     ] {
         assert_eq!(tags(text), want, "{text}");
     }
+    // A Spanish birth word makes the year a birth year: over 89, it goes with the rest.
+    let opts = TextOptions { keep_year: true, reference_year: Some(2026), ..TextOptions::default() };
+    assert_eq!(
+        scrub_text("fecha de nacimiento: 5 de mayo de 1931", &opts).unwrap().text,
+        "fecha de nacimiento: [DATE]"
+    );
+    assert_eq!(scrub_text("nacida el 5 de mayo de 1980", &opts).unwrap().text, "nacida el 1980");
+    assert_eq!(scrub_text("visto el 14 de marzo de 1931", &opts).unwrap().text, "visto el 1931");
     // Month names that are also names or words stay what they are without a day or year.
     assert_eq!(tags("Mayo Clinic criteria reviewed."), "Mayo Clinic criteria reviewed.");
     assert_eq!(kinds("seen by Dr. Julio Ramirez"), [PhiKind::Name]);

@@ -61,7 +61,8 @@ pub(crate) const WEEKDAYS: &[&str] = &[
     "sat",
     "sun",
 ];
-pub(crate) const BIRTH_CONTEXT: &[&str] = &["dob", "born", "birth", "birthday", "birthdate", "b"];
+pub(crate) const BIRTH_CONTEXT: &[&str] =
+    &["dob", "born", "birth", "birthday", "birthdate", "b", "nacido", "nacida", "nacimiento", "fdn"];
 pub(crate) const DAY_MONTH_CONTEXT: &[&str] = &[
     "on",
     "since",
