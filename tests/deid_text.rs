@@ -104,6 +104,10 @@ fn spanish_dates() {
     );
     assert_eq!(scrub_text("nacida el 5 de mayo de 1980", &opts).unwrap().text, "nacida el 1980");
     assert_eq!(scrub_text("visto el 14 de marzo de 1931", &opts).unwrap().text, "visto el 1931");
+    // Spanish titles and relations are name context as their English counterparts are.
+    assert_eq!(tags("visto por la Dra. Ximena Quispe"), "visto por la Dra. [NAME]");
+    assert_eq!(tags("Sra. Huamani llamó"), "Sra. [NAME] llamó");
+    assert_eq!(tags("su hija Xochitl vino"), "su hija [NAME] vino");
     // Month names that are also names or words stay what they are without a day or year.
     assert_eq!(tags("Mayo Clinic criteria reviewed."), "Mayo Clinic criteria reviewed.");
     assert_eq!(kinds("seen by Dr. Julio Ramirez"), [PhiKind::Name]);

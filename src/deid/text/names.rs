@@ -9,7 +9,8 @@ use super::lexicon::bit;
 use super::token::{TokKind, Tokens};
 use super::{Candidate, PhiKind};
 
-pub(crate) const TITLES: &[&str] = &["dr", "mr", "mrs", "ms", "miss", "mx", "prof", "doctor", "mister", "sr", "rev"];
+pub(crate) const TITLES: &[&str] =
+    &["dr", "mr", "mrs", "ms", "miss", "mx", "prof", "doctor", "mister", "sr", "rev", "dra", "sra", "srta", "doctora"];
 pub(crate) const RELATIONS: &[&str] = &[
     "daughter",
     "son",
@@ -44,6 +45,17 @@ pub(crate) const RELATIONS: &[&str] = &[
     "stepson",
     "stepdaughter",
     "roommate",
+    // Spanish (notes and portal forms written in Spanish).
+    "hija",
+    "hijo",
+    "esposa",
+    "esposo",
+    "madre",
+    "padre",
+    "hermana",
+    "hermano",
+    "nieta",
+    "nieto",
     "named",
     "employer",
     "landlord",
