@@ -9,6 +9,10 @@ use phiseal::deid::{
 use phiseal::Error;
 use serde_json::{json, Value};
 
+#[path = "deid/without_ids.rs"]
+mod without_ids;
+use without_ids::without_ids;
+
 /// Every identifier value planted in the synthetic bundle.
 const PLANTED: &[&str] = &[
     "Xiomara",
@@ -200,20 +204,6 @@ fn report_lists_paths_and_actions() {
     assert!(has("Bundle.entry.resource.Observation.effectiveDateTime", "year-only"));
     assert!(has("Bundle.entry.resource.DocumentReference.content.attachment.data", "image-removed"));
     assert!(out.report.text_spans["NAME"] >= 3);
-}
-
-/// Drops surrogate ids and references, which are renumbered per call.
-fn without_ids(v: &Value) -> Value {
-    match v {
-        Value::Object(m) => Value::Object(
-            m.iter()
-                .filter(|(k, _)| !matches!(k.as_str(), "id" | "reference" | "fullUrl"))
-                .map(|(k, v)| (k.clone(), without_ids(v)))
-                .collect(),
-        ),
-        Value::Array(a) => Value::Array(a.iter().map(without_ids).collect()),
-        other => other.clone(),
-    }
 }
 
 #[test]

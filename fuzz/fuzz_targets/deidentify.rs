@@ -7,6 +7,10 @@ use libfuzzer_sys::fuzz_target;
 use phiseal::deid::{deidentify_json, safe_harbor, DeidOptions, JsonAction, JsonPolicy, OutputMode};
 use serde_json::Value;
 
+#[path = "../../tests/deid/without_ids.rs"]
+mod without_ids;
+use without_ids::without_ids;
+
 /// String values into `values`, member names into `names`.
 fn strings<'v>(v: &'v Value, values: &mut Vec<&'v str>, names: &mut Vec<&'v str>) {
     match v {
@@ -19,20 +23,6 @@ fn strings<'v>(v: &'v Value, values: &mut Vec<&'v str>, names: &mut Vec<&'v str>
             }
         }
         _ => {}
-    }
-}
-
-/// Drops surrogate ids and references, which are renumbered per call.
-fn without_ids(v: &Value) -> Value {
-    match v {
-        Value::Object(m) => Value::Object(
-            m.iter()
-                .filter(|(k, _)| !matches!(k.as_str(), "id" | "reference" | "fullUrl"))
-                .map(|(k, v)| (k.clone(), without_ids(v)))
-                .collect(),
-        ),
-        Value::Array(a) => Value::Array(a.iter().map(without_ids).collect()),
-        other => other.clone(),
     }
 }
 
