@@ -381,8 +381,11 @@ pub(crate) fn attachment(w: &mut Walker<'_>, v: &Value, path: &str) -> Result<Op
             }
             "title" => {
                 if let Some(s) = val.as_str() {
-                    let t = w.scrub(s, &format!("{path}.title"))?;
-                    out.insert(k.clone(), Value::String(mask_numbers_in_label(&t)));
+                    // Numbers first, then the text scrubber over the result, which finds what
+                    // the masked numbers were glued to (`a12345(617) 555-0142` → `[ID][PHONE]`):
+                    // scrubbing the other way round, a second run found more than the first.
+                    let t = w.scrub(&mask_numbers_in_label(s), &format!("{path}.title"))?;
+                    out.insert(k.clone(), Value::String(t));
                 }
             }
             "creation" => {
