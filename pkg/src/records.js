@@ -84,7 +84,7 @@ const PLAIN_DEPTH = 64;
  * before.
  */
 function isPlainJson(value, depth) {
-  if (depth > PLAIN_DEPTH || typeof value.toJSON === "function" || value[Symbol.toStringTag] !== undefined) return false;
+  if (depth > PLAIN_DEPTH || !isPlainContainer(value)) return false;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i += 1) {
       const item = value[i];
@@ -92,14 +92,23 @@ function isPlainJson(value, depth) {
     }
     return true;
   }
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return false;
   for (const key in value) {
     if (!Object.hasOwn(value, key)) return false;
     const member = value[key];
     if (member !== undefined && !isPlainMember(member, depth)) return false;
   }
   return true;
+}
+
+/**
+ * An array or object that JSON.stringify writes as it stands: no toJSON, no toStringTag, and,
+ * unless it is an array, the prototype Object.prototype or null.
+ */
+function isPlainContainer(value) {
+  if (typeof value.toJSON === "function" || value[Symbol.toStringTag] !== undefined) return false;
+  if (Array.isArray(value)) return true;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 function isPlainMember(member, depth) {
@@ -141,7 +150,9 @@ export function requireHandle(value, cls, what) {
 
 /** Raw bytes of a recipient key (a PublicKey handle or a Uint8Array, checked in WebAssembly). */
 function recipientBytes(key) {
-  if (!(key instanceof PublicKey) || key.__wbg_ptr === 0) return key instanceof PublicKey ? key.bytes : key;
+  if (!(key instanceof PublicKey)) return key;
+  // A freed handle is not remembered: reading it throws the usual error.
+  if (key.__wbg_ptr === 0) return key.bytes;
   let bytes = handleBytes.get(key);
   if (bytes === undefined) {
     bytes = key.bytes;
@@ -238,7 +249,7 @@ const sealPolicy = {
  */
 function sameJson(value, copy, depth) {
   if (copy === null || typeof copy !== "object") return value === copy;
-  if (value === null || typeof value !== "object" || depth > PLAIN_DEPTH || typeof value.toJSON === "function") return false;
+  if (value === null || typeof value !== "object" || depth > PLAIN_DEPTH || !isPlainContainer(value)) return false;
   if (Array.isArray(copy)) {
     if (!Array.isArray(value) || value.length !== copy.length) return false;
     for (let i = 0; i < copy.length; i += 1) {
@@ -246,8 +257,7 @@ function sameJson(value, copy, depth) {
     }
     return true;
   }
-  const proto = Object.getPrototypeOf(value);
-  if ((proto !== Object.prototype && proto !== null) || value[Symbol.toStringTag] !== undefined) return false;
+  if (Array.isArray(value)) return false;
   const keys = Object.keys(value);
   const expected = Object.keys(copy);
   if (keys.length !== expected.length) return false;

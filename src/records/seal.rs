@@ -142,9 +142,8 @@ fn role_headers<'a>(
     sealed_roles: Vec<SealedRole>,
     record_id: &'a str,
 ) -> Result<SealedMember<'a>> {
-    let sets: BTreeMap<&str, &str> =
-        sealed_roles.iter().map(|sealed| (sealed.role.as_str(), sealed.sets.as_str())).collect();
-    let hash = set_keys::manifest_hash(record_id, legend_digest, &legend::sets_canonical(sets), &legend.values_array());
+    let sets = legend::sets_canonical(sealed_roles.iter().map(|sealed| (sealed.role.as_str(), sealed.sets.as_str())));
+    let hash = set_keys::manifest_hash(record_id, legend_digest, &sets, &legend.values_array());
     let mut roles = BTreeMap::new();
     for SealedRole { role, keys, header, sets } in sealed_roles {
         let mac = keys.manifest_mac(&hash)?;

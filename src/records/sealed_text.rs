@@ -8,7 +8,7 @@
 
 use serde_json::Value;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::records::canonical::{write_compact, write_string};
 use crate::records::legend::{RECORD_FORMAT_VERSION, RESERVED_MEMBER};
 use crate::records::sealed_out::{SealedMember, SealedOut};
@@ -109,23 +109,10 @@ impl SealedOut for TextOut {
         write_string(member.record_id, out);
         out.push_str(",\"legend\":");
         member.legend.write_json(out)?;
-        out.push_str(",\"roles\":{");
-        for (index, (role, header)) in member.roles.iter().enumerate() {
-            if index > 0 {
-                out.push(',');
-            }
-            write_string(role, out);
-            out.push_str(":{\"keys\":");
-            write_string(&header.keys, out);
-            out.push_str(",\"mac\":");
-            write_string(&header.mac, out);
-            if let Some(sets) = &header.sets {
-                out.push_str(",\"sets\":");
-                write_string(sets, out);
-            }
-            out.push('}');
-        }
-        out.push_str("}}");
+        out.push_str(",\"roles\":");
+        // The role headers' own serde form, as `legend::sealed_member` writes them.
+        out.push_str(&serde_json::to_string(&member.roles).map_err(|_| Error::Malformed("legend"))?);
+        out.push('}');
         self.add(&mut root, slot, ());
         self.text.push(root.close);
         Ok(self.text)
