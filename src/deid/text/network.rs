@@ -129,25 +129,43 @@ fn has_scheme(rest: &[u8]) -> bool {
 /// Web URLs: with a scheme, `www.`, or a bare host ending in a common TLD. Only word starts
 /// (a letter or digit after a byte that is none of those, `.` or `@`) can begin one.
 ///
-/// Every form holds a `.` or a `:` (`www.`, `://`, the dot before the TLD) inside its
-/// whitespace-delimited chunk, and the scan of a chunk does not depend on what came before
-/// it (no step crosses whitespace, and the byte after whitespace is a word start), so only
-/// the chunks holding one of those bytes are scanned.
+/// Every form holds, inside its whitespace-delimited chunk, a `:` before `//` (a scheme), the
+/// `.` of `www.`, or a `.` before a letter (the dot before the TLD, and TLDs are letters). The
+/// scan of a chunk does not depend on what came before it (no step crosses whitespace, and the
+/// byte after whitespace is a word start), so only the chunks holding one of those marks are
+/// scanned. (A `.` or `:` of any other kind, as in `Dr.`, `DOB:` or `03.04`, is most of
+/// them in a note.)
 pub(crate) fn find_url(text: &str, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
-    let mut from = 0;
+    // `from`: where the next mark is looked for; `scanned`: the end of the last scanned chunk.
+    let (mut from, mut scanned) = (0, 0);
     while let Some(mark) = find_dot_or_colon(bytes, from) {
+        if !may_mark_url(bytes, mark) {
+            from = mark + 1;
+            continue;
+        }
         let start = bytes
-            .get(from..mark)
+            .get(scanned..mark)
             .and_then(|r| r.iter().rposition(u8::is_ascii_whitespace))
-            .map_or(from, |k| from + k + 1);
+            .map_or(scanned, |k| scanned + k + 1);
         let end = bytes
             .get(mark..)
             .and_then(|r| r.iter().position(u8::is_ascii_whitespace))
             .map_or(bytes.len(), |k| mark + k);
         find_url_in(text, start, end, out);
-        from = end;
+        (from, scanned) = (end, end);
     }
+}
+
+/// The `.` or `:` at `mark` can be part of a URL ([`find_url`]): `://`, `www.`, or `.` and a
+/// letter.
+fn may_mark_url(bytes: &[u8], mark: usize) -> bool {
+    let next = bytes.get(mark + 1).copied().unwrap_or(0);
+    if bytes.get(mark) == Some(&b':') {
+        return next == b'/' && bytes.get(mark + 2) == Some(&b'/');
+    }
+    next.is_ascii_alphabetic()
+        || mark.checked_sub(3).and_then(|s| bytes.get(s..mark)).is_some_and(|w| w.eq_ignore_ascii_case(b"www"))
 }
 
 /// The first `.` or `:` at or after `from`, eight bytes at a time.
@@ -286,6 +304,73 @@ fn ipv6_in_run(text: &str, s: usize, e: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`find_url`] as it was before the mark filter: every whitespace-delimited chunk that
+    /// holds a `.` or a `:` is scanned.
+    fn find_url_every_chunk(text: &str) -> Vec<(usize, usize, u8)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for chunk in text.split(|c: char| c.is_ascii_whitespace()) {
+            if chunk.contains(['.', ':']) {
+                find_url_in(text, start, start + chunk.len(), &mut out);
+            }
+            start += chunk.len() + 1;
+        }
+        out.iter().map(|c| (c.start, c.end, c.score)).collect()
+    }
+
+    #[test]
+    fn mark_filter_finds_what_a_scan_of_every_chunk_finds() {
+        let parts = [
+            "http://a.io/x",
+            "HTTPS://x",
+            "ftp://h",
+            "www.",
+            "WwW.5",
+            "xwww.y",
+            "a.com",
+            "a.COM/p?q=1",
+            "a.b.org.",
+            "Dr.",
+            "DOB:",
+            "03.04.2021",
+            "x:/",
+            ":",
+            ".",
+            "a.",
+            "é.org",
+            "mail@x.org",
+            "b-c.net",
+            "1.us",
+            "see:",
+            "portal.example.health",
+            "e.g.",
+            "10:30",
+            "a:b//c",
+            "(www.x.io)",
+            "\u{a0}",
+            " ",
+            "\n",
+            "\t",
+        ];
+        let mut rng = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..1 + rng % 6 {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                text.push_str(parts[(rng % parts.len() as u64) as usize]);
+                if rng & 0x100 != 0 {
+                    text.push(' ');
+                }
+            }
+            let mut found = Vec::new();
+            find_url(&text, &mut found);
+            let found: Vec<_> = found.iter().map(|c| (c.start, c.end, c.score)).collect();
+            assert_eq!(found, find_url_every_chunk(&text), "{text:?}");
+        }
+    }
 
     #[test]
     fn dot_or_colon_search_matches_a_byte_scan() {
