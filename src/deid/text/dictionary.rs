@@ -5,34 +5,6 @@
 //! probably a name (capitalized, not listed, not English) from an ordinary word.
 
 use super::lexicon::{self, MAX_WORD};
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FNV-1a: the tables are fixed at build time, so a fast non-keyed hash cannot be abused (an
-/// input word can only land in a bucket the static table already has).
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-    /// Slice keys hash their length first: one step for it instead of eight byte steps.
-    fn write_usize(&mut self, n: usize) {
-        let h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        self.0 = (h ^ n as u64).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-}
-
-/// Hash builder for the static word tables.
-pub(crate) type FnvBuild = BuildHasherDefault<Fnv>;
 
 const FIRST: &str = include_str!("../../../data/names/first.txt");
 const LAST: &str = include_str!("../../../data/names/last.txt");

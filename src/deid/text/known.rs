@@ -3,11 +3,10 @@
 //! case-insensitively, token by token, including single parts of names; punctuation between
 //! tokens is ignored so `617-555-0134` also matches `(617) 555 0134`.
 
-use super::dictionary::{lookup, FnvBuild};
+use super::dictionary::lookup;
 use super::token::{TokKind, Tokens};
 use super::{Candidate, PhiKind};
 use crate::{Error, Result};
-use std::collections::HashMap;
 use std::fmt;
 
 /// At most this many known identifiers, each at most [`MAX_KNOWN_BYTES`] long.
@@ -78,68 +77,30 @@ impl KnownIdentifiers {
     }
 }
 
-/// A phrase to look for: lower-case alphanumeric tokens.
+/// A phrase to look for: lower-case alphanumeric words.
 struct Phrase {
-    words: Vec<String>,
+    /// Indices into [`KnownIndex::spans`] (the phrase's words, in order).
+    words: std::ops::Range<usize>,
     kind: PhiKind,
     /// Also a common word: only matched where capitalized (or in an upper-case note).
     needs_capital: bool,
 }
 
-fn words_of(value: &str) -> Vec<String> {
-    // The bare tokenizer: a value needs no keyword bits.
-    let toks = super::token::tokenize(value);
-    toks.iter()
-        .filter(|t| t.kind != TokKind::Punct)
-        .filter_map(|t| value.get(t.start..t.end))
-        .map(str::to_lowercase)
-        .collect()
-}
-
-fn phrases(known: &KnownIdentifiers) -> Vec<Phrase> {
-    let mut out = Vec::new();
-    for (kind, value) in &known.items {
-        let words = words_of(value);
-        if words.is_empty() {
-            continue;
-        }
-        let digits: String = value.chars().filter(char::is_ascii_digit).collect();
-        if *kind == PhiKind::Name {
-            for w in words.iter().filter(|w| w.chars().count() >= 2) {
-                let info = lookup(w);
-                out.push(Phrase { words: vec![w.clone()], kind: *kind, needs_capital: info.ambiguous || info.stop });
-            }
-        } else if *kind == PhiKind::Phone && digits.len() == 11 && digits.starts_with('1') {
-            let local = digits.get(1..).unwrap_or("").to_owned();
-            out.push(Phrase {
-                words: words_of(&format!(
-                    "{} {} {}",
-                    local.get(..3).unwrap_or(""),
-                    local.get(3..6).unwrap_or(""),
-                    local.get(6..).unwrap_or("")
-                )),
-                kind: *kind,
-                needs_capital: false,
-            });
-            out.push(Phrase { words: vec![local], kind: *kind, needs_capital: false });
-        }
-        if words.len() > 1 && digits.len() >= 4 && words.iter().all(|w| w.bytes().all(|b| b.is_ascii_digit())) {
-            out.push(Phrase { words: vec![digits.clone()], kind: *kind, needs_capital: false });
-        }
-        out.push(Phrase { words, kind: *kind, needs_capital: false });
-    }
-    out
-}
-
 /// The phrases of a [`KnownIdentifiers`] set, indexed by first word. Built once per
-/// [`super::scrub_text`] call and shared by its detection passes.
+/// [`super::scrub_text`] call and shared by its detection passes: every word is written into
+/// one string, so the index costs a few allocations, not a few per value.
 pub(crate) struct KnownIndex {
+    /// Every phrase word, lower-cased, one after another.
+    text: String,
+    /// Byte range of each word in `text`.
+    spans: Vec<(usize, usize)>,
     phrases: Vec<Phrase>,
-    /// First word → indices into `phrases`.
-    by_first: HashMap<String, Vec<usize>, FnvBuild>,
+    /// Indices into `phrases`, sorted by first word; the phrases of one first word keep their
+    /// order.
+    by_first: Vec<usize>,
     /// Per (lower-case) first byte, one bit per byte length of the first words starting with
     /// it (bit 31: 31 bytes or more): most text words are turned away by it without folding
-    /// and hashing them.
+    /// and searching for them.
     first_lens: [u32; 256],
 }
 
@@ -150,18 +111,104 @@ fn len_bit(len: usize) -> u32 {
 
 impl KnownIndex {
     pub(crate) fn new(known: &KnownIdentifiers) -> Self {
-        let phrases = phrases(known);
-        let mut by_first: HashMap<String, Vec<usize>, FnvBuild> = HashMap::default();
+        let mut index = KnownIndex {
+            text: String::new(),
+            spans: Vec::new(),
+            phrases: Vec::new(),
+            by_first: Vec::new(),
+            first_lens: [0; 256],
+        };
+        let mut toks = Vec::new();
+        for (kind, value) in &known.items {
+            index.add_value(*kind, value, &mut toks);
+        }
+        let mut by_first: Vec<usize> = (0..index.phrases.len()).collect();
+        // Stable: equal first words keep the phrase order.
+        by_first.sort_by(|&a, &b| index.first_word(a).cmp(index.first_word(b)));
         let mut first_lens = [0u32; 256];
-        for (k, p) in phrases.iter().enumerate() {
-            if let Some(w) = p.words.first() {
-                by_first.entry(w.clone()).or_default().push(k);
-                if let Some(slot) = w.bytes().next().and_then(|b| first_lens.get_mut(usize::from(b))) {
-                    *slot |= len_bit(w.len());
-                }
+        for w in by_first.iter().map(|&k| index.first_word(k)) {
+            if let Some(slot) = w.bytes().next().and_then(|b| first_lens.get_mut(usize::from(b))) {
+                *slot |= len_bit(w.len());
             }
         }
-        KnownIndex { phrases, by_first, first_lens }
+        index.first_lens = first_lens;
+        index.by_first = by_first;
+        index
+    }
+
+    /// The phrases of one value: its words (alphanumeric tokens, lower-cased); for a name each
+    /// word of two characters or more alone too; for an 11-digit US phone the 10-digit number
+    /// in 3 groups and whole; and for a value of several all-digit words, its digits in one.
+    fn add_value(&mut self, kind: PhiKind, value: &str, toks: &mut Vec<super::token::Token>) {
+        toks.clear();
+        // The bare tokenizer: a value needs no keyword bits.
+        super::token::tokenize_into(value, 0..value.len(), (false, false), toks);
+        let first = self.spans.len();
+        for t in toks.iter().filter(|t| t.kind != TokKind::Punct) {
+            self.push_word(value.get(t.start..t.end).unwrap_or(""));
+        }
+        let words = first..self.spans.len();
+        if words.is_empty() {
+            return;
+        }
+        let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+        if kind == PhiKind::Name {
+            for k in words.clone() {
+                let w = self.word(k);
+                if w.chars().count() >= 2 {
+                    let info = lookup(w);
+                    self.phrases.push(Phrase { words: k..k + 1, kind, needs_capital: info.ambiguous || info.stop });
+                }
+            }
+        } else if kind == PhiKind::Phone && digits.len() == 11 && digits.starts_with('1') {
+            let local = digits.get(1..).unwrap_or("");
+            let grouped = self.spans.len();
+            for group in [local.get(..3), local.get(3..6), local.get(6..)] {
+                self.push_word(group.unwrap_or(""));
+            }
+            self.phrases.push(Phrase { words: grouped..self.spans.len(), kind, needs_capital: false });
+            self.push_word(local);
+            self.phrases.push(Phrase { words: self.spans.len() - 1..self.spans.len(), kind, needs_capital: false });
+        }
+        if words.len() > 1
+            && digits.len() >= 4
+            && words.clone().all(|k| self.word(k).bytes().all(|b| b.is_ascii_digit()))
+        {
+            self.push_word(&digits);
+            self.phrases.push(Phrase { words: self.spans.len() - 1..self.spans.len(), kind, needs_capital: false });
+        }
+        self.phrases.push(Phrase { words, kind, needs_capital: false });
+    }
+
+    /// Appends `word`, lower-cased, to the word list.
+    fn push_word(&mut self, word: &str) {
+        let start = self.text.len();
+        if word.is_ascii() {
+            self.text.push_str(word);
+            if let Some(added) = self.text.get_mut(start..) {
+                added.make_ascii_lowercase();
+            }
+        } else {
+            self.text.push_str(&word.to_lowercase());
+        }
+        self.spans.push((start, self.text.len()));
+    }
+
+    /// Word `k` of the word list ("" out of range).
+    fn word(&self, k: usize) -> &str {
+        self.spans.get(k).and_then(|&(s, e)| self.text.get(s..e)).unwrap_or("")
+    }
+
+    /// The first word of phrase `p`.
+    fn first_word(&self, p: usize) -> &str {
+        self.phrases.get(p).map_or("", |p| self.word(p.words.start))
+    }
+
+    /// The phrases whose first word is `lower`, in order.
+    fn starting_with(&self, lower: &str) -> impl Iterator<Item = &Phrase> {
+        let from = self.by_first.partition_point(|&p| self.first_word(p) < lower);
+        let to = self.by_first.partition_point(|&p| self.first_word(p) <= lower);
+        self.by_first.get(from..to).unwrap_or(&[]).iter().filter_map(|&p| self.phrases.get(p))
     }
 
     /// Whether text word `word` may begin a phrase: folded to lower case it starts with the
@@ -188,15 +235,14 @@ pub(crate) fn find_known(t: &Tokens<'_>, known: &KnownIndex, upper_doc: bool, ou
         if !known.may_start(t.s(tok)) {
             continue;
         }
-        let Some(cands) = known.by_first.get(lowered(t.s(tok), &mut folded)) else { continue };
-        for p in cands.iter().filter_map(|&k| known.phrases.get(k)) {
+        for p in known.starting_with(lowered(t.s(tok), &mut folded)) {
             // The phrase's words are the next words of the text, punctuation skipped.
             toks.clear();
             toks.extend((tok..t.len()).filter(|&i| t.kind(i) != Some(TokKind::Punct)).take(p.words.len()));
             if toks.len() < p.words.len() {
                 continue;
             }
-            if toks.iter().zip(&p.words).skip(1).any(|(&k, word)| !lower_eq(t.s(k), word)) {
+            if toks.iter().zip(p.words.clone()).skip(1).any(|(&k, word)| !lower_eq(t.s(k), known.word(word))) {
                 continue;
             }
             let (Some(&first), Some(&last)) = (toks.first(), toks.last()) else { continue };
