@@ -31,16 +31,6 @@ impl NameInfo {
     pub(crate) fn strong(self) -> bool {
         self.any() && !self.ambiguous && !self.stop
     }
-
-    /// Both entries' facts (a word in several lists).
-    pub(crate) fn merge(self, other: NameInfo) -> NameInfo {
-        NameInfo {
-            first: self.first || other.first,
-            last: self.last || other.last,
-            ambiguous: self.ambiguous || other.ambiguous,
-            stop: self.stop || other.stop,
-        }
-    }
 }
 
 /// Calls `add` with every listed word (upper case, as the lists spell them) and its facts;

@@ -3,6 +3,7 @@
 //! the tokenizer) instead of being compared with each list at each use.
 
 use super::dictionary::{self, NameInfo};
+use super::word_table::{WordFacts, WordTable};
 use super::{address, ages, dates, ids, names, patterns};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
@@ -206,21 +207,13 @@ fn keyword_table() -> &'static Keywords {
 
 /// The name dictionary and the English list. Kept apart from the small, always-hot keyword
 /// table: most tokens never need it.
-fn word_table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
+fn word_table() -> &'static WordTable {
+    static TABLE: OnceLock<WordTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = Table::default();
-        dictionary::add_names(&mut |word, info| {
-            if let Some(e) = slot(&mut map, word) {
-                e.name = e.name.merge(info);
-            }
-        });
-        dictionary::add_english(&mut |word| {
-            if let Some(e) = slot(&mut map, word) {
-                e.english = true;
-            }
-        });
-        map
+        let mut words = Vec::new();
+        dictionary::add_names(&mut |word, name| words.push((word, WordFacts { name, english: false })));
+        dictionary::add_english(&mut |word| words.push((word, WordFacts { name: NameInfo::default(), english: true })));
+        WordTable::new(&words)
     })
 }
 
@@ -248,7 +241,8 @@ pub(crate) fn keyword_bits(lower: &[u8]) -> u64 {
 
 /// The dictionary facts (name, English) of a word (any ASCII case); `lex` is not set.
 pub(crate) fn word_entry(lower: &[u8]) -> Entry {
-    Key::new(lower).and_then(|k| word_table().get(&k).copied()).unwrap_or_default()
+    let facts = word_table().get(lower);
+    Entry { lex: 0, name: facts.name, english: facts.english }
 }
 
 /// Everything the lists say about one word, ignoring ASCII case (nothing for non-ASCII or

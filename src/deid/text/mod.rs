@@ -21,6 +21,7 @@ mod resolve;
 mod splice;
 mod token;
 mod transform;
+mod word_table;
 
 pub use kind::PhiKind;
 pub use known::{KnownIdentifiers, MAX_KNOWN_BYTES, MAX_KNOWN_ITEMS};
