@@ -122,7 +122,7 @@ fn slot<'t>(map: &'t mut Table, word: &str) -> Option<&'t mut Entry> {
     Key::new(word.to_ascii_lowercase().as_bytes()).map(|k| map.entry(k).or_default())
 }
 
-fn keywords(map: &mut Table) {
+fn add_keywords(map: &mut Table) {
     let lists: [(&[&str], u64); 25] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
@@ -171,7 +171,7 @@ fn keywords(map: &mut Table) {
 /// The keyword table and, for each (length, first byte, last byte) of a word (bytes taken
 /// modulo 32, so either case of a letter is one value), whether any keyword has it: most words
 /// of a note are no keyword, and this turns them away without hashing.
-struct Keywords {
+pub(crate) struct Keywords {
     table: Table,
     shapes: [u64; SHAPE_WORDS],
 }
@@ -188,11 +188,12 @@ fn shape_bit(word: &[u8]) -> Option<usize> {
     (len <= MAX_SHAPE_LEN).then(|| ((len - 1) * 32 + first) * 32 + last)
 }
 
-fn keyword_table() -> &'static Keywords {
+/// The keyword table (built on first use).
+pub(crate) fn keywords() -> &'static Keywords {
     static TABLE: OnceLock<Keywords> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = Table::default();
-        keywords(&mut table);
+        add_keywords(&mut table);
         let mut shapes = [0u64; SHAPE_WORDS];
         for key in table.keys() {
             let bytes: Vec<u8> = key.0.iter().flat_map(|w| w.to_le_bytes()).filter(|&b| b != 0).collect();
@@ -235,15 +236,22 @@ pub(crate) fn fold<'b>(word: &[u8], buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [
     Some(dst)
 }
 
-/// The keyword bits of a word (any ASCII case).
-pub(crate) fn keyword_bits(lower: &[u8]) -> u64 {
-    let keywords = keyword_table();
-    let maybe =
-        shape_bit(lower).is_some_and(|bit| keywords.shapes.get(bit / 64).is_some_and(|w| w >> (bit % 64) & 1 != 0));
-    if !maybe {
-        return 0;
+impl Keywords {
+    /// The keyword bits of a word (any ASCII case).
+    pub(crate) fn bits(&self, word: &[u8]) -> u64 {
+        let maybe =
+            shape_bit(word).is_some_and(|bit| self.shapes.get(bit / 64).is_some_and(|w| w >> (bit % 64) & 1 != 0));
+        if !maybe {
+            return 0;
+        }
+        Key::new(word).and_then(|k| self.table.get(&k)).map_or(0, |e| e.lex)
     }
-    Key::new(lower).and_then(|k| keywords.table.get(&k)).map_or(0, |e| e.lex)
+}
+
+/// The keyword bits of a word (any ASCII case).
+#[cfg(test)]
+pub(crate) fn keyword_bits(word: &[u8]) -> u64 {
+    keywords().bits(word)
 }
 
 /// The dictionary facts (name, English) of a word (any ASCII case); `lex` is not set.
@@ -283,7 +291,7 @@ mod tests {
 
     #[test]
     fn every_keyword_is_classifiable() {
-        for (key, e) in &keyword_table().table {
+        for (key, e) in &keywords().table {
             let bytes: Vec<u8> = key.0.iter().flat_map(|w| w.to_le_bytes()).filter(|&b| b != 0).collect();
             let word = std::str::from_utf8(&bytes).unwrap();
             assert!(word.len() <= MAX_SHAPE_LEN, "{word} longer than the shape filter knows");
