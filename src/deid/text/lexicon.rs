@@ -168,40 +168,54 @@ fn add_keywords(map: &mut Table) {
     }
 }
 
-/// The keyword table and, for each (length, first byte, last byte) of a word (bytes taken
-/// modulo 32, so either case of a letter is one value), whether any keyword has it: most words
-/// of a note are no keyword, and this turns them away without hashing.
-pub(crate) struct Keywords {
-    table: Table,
-    shapes: [u64; SHAPE_WORDS],
+/// Every keyword and its bits.
+fn keyword_map() -> Table {
+    let mut table = Table::default();
+    add_keywords(&mut table);
+    table
 }
 
-/// Longest keyword the shape filter knows, in bytes (a longer word is never a keyword).
-const MAX_SHAPE_LEN: usize = 16;
-const SHAPE_WORDS: usize = MAX_SHAPE_LEN * 32 * 32 / 64;
+/// The keyword table: open addressing with linear probing, a slot per key (the first 16 bytes
+/// of a [`Key`]) and its bits, at most a quarter full. Every token is looked up and most are
+/// keywords (`the`, `of`, ...), so the common path is one multiply and one or two slot reads.
+pub(crate) struct Keywords {
+    /// `(key, bits)`; an empty slot has the key `[0, 0]` (no word has).
+    slots: Vec<([u64; 2], u64)>,
+    /// `64 - log2(slots.len())`: the hash's top bits pick the first slot.
+    shift: u32,
+}
 
-/// The bit of `word`'s (length, first byte, last byte) in [`Keywords::shapes`]; `None` for an
-/// empty word or one longer than any keyword.
-fn shape_bit(word: &[u8]) -> Option<usize> {
-    let (first, last) = (usize::from(word.first()? & 31), usize::from(word.last()? & 31));
-    let len = word.len();
-    (len <= MAX_SHAPE_LEN).then(|| ((len - 1) * 32 + first) * 32 + last)
+/// Longest keyword, in bytes (a longer word is never a keyword; a test checks every list).
+const MAX_KEYWORD: usize = 16;
+
+/// The slot a key's probe starts at (the top bits of a multiplicative hash).
+fn first_slot(key: [u64; 2], shift: u32) -> usize {
+    let h = (key[0] ^ key[1].wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0x1656_67b1_9e37_79f9);
+    usize::try_from(h >> shift).unwrap_or(0)
 }
 
 /// The keyword table (built on first use).
 pub(crate) fn keywords() -> &'static Keywords {
     static TABLE: OnceLock<Keywords> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = Table::default();
-        add_keywords(&mut table);
-        let mut shapes = [0u64; SHAPE_WORDS];
-        for key in table.keys() {
-            let bytes: Vec<u8> = key.0.iter().flat_map(|w| w.to_le_bytes()).filter(|&b| b != 0).collect();
-            if let Some(slot) = shape_bit(&bytes).and_then(|bit| shapes.get_mut(bit / 64).map(|w| (w, bit))) {
-                *slot.0 |= 1 << (slot.1 % 64);
+        let table = keyword_map();
+        let len = (table.len() * 4).next_power_of_two().max(2);
+        let mut keywords = Keywords { slots: vec![([0; 2], 0); len], shift: 64 - len.trailing_zeros() };
+        let mask = len - 1;
+        for (key, e) in &table {
+            let [a, b, c] = key.0;
+            if c != 0 {
+                continue; // longer than MAX_KEYWORD
+            }
+            let mut at = first_slot([a, b], keywords.shift);
+            while keywords.slots.get(at).is_some_and(|s| s.0 != [0, 0]) {
+                at = (at + 1) & mask;
+            }
+            if let Some(slot) = keywords.slots.get_mut(at) {
+                *slot = ([a, b], e.lex);
             }
         }
-        Keywords { table, shapes }
+        keywords
     })
 }
 
@@ -238,20 +252,54 @@ pub(crate) fn fold<'b>(word: &[u8], buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [
 
 impl Keywords {
     /// The keyword bits of a word (any ASCII case).
-    pub(crate) fn bits(&self, word: &[u8]) -> u64 {
-        let maybe =
-            shape_bit(word).is_some_and(|bit| self.shapes.get(bit / 64).is_some_and(|w| w >> (bit % 64) & 1 != 0));
-        if !maybe {
+    #[cfg(test)]
+    fn bits(&self, word: &[u8]) -> u64 {
+        self.bits_at(word, 0, word.len())
+    }
+
+    /// The keyword bits of the word `text[at..at + len]` (any ASCII case). Where the text has
+    /// 16 bytes from `at`, the word is read in two 8-byte loads (and the bytes past it masked
+    /// off) instead of being copied byte by byte.
+    pub(crate) fn bits_at(&self, text: &[u8], at: usize, len: usize) -> u64 {
+        if len == 0 || len > MAX_KEYWORD {
             return 0;
         }
-        Key::new(word).and_then(|k| self.table.get(&k)).map_or(0, |e| e.lex)
+        let le = |w: &[u8]| w.get(..8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes);
+        let (a, b) = match text.get(at..at + 16) {
+            Some(w) => (le(w), le(w.get(8..).unwrap_or(&[]))),
+            None => {
+                let mut buf = [0u8; 16];
+                let (Some(dst), Some(src)) = (buf.get_mut(..len), text.get(at..at + len)) else { return 0 };
+                dst.copy_from_slice(src);
+                (le(&buf), le(buf.get(8..).unwrap_or(&[])))
+            }
+        };
+        // Bytes `len..16` of the two words are cleared (`len` is 1 to 16).
+        let bits = 8 * len as u32;
+        let mask_a = u64::MAX >> (64 - bits.min(64));
+        let mask_b = u64::MAX.checked_shr(128 - bits).unwrap_or(0);
+        let key = [ascii_lower(a & mask_a), ascii_lower(b & mask_b)];
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = first_slot(key, self.shift);
+        // The table is at most a quarter full, so a probe meets an empty slot soon.
+        for _ in 0..self.slots.len() {
+            match self.slots.get(i) {
+                Some(&(k, lex)) if k == key => return lex,
+                Some(&(k, _)) if k != [0, 0] => i = (i + 1) & mask,
+                _ => return 0,
+            }
+        }
+        0
     }
 }
 
-/// The keyword bits of a word (any ASCII case).
+/// The keyword bits of a word (any ASCII case), from a hash map of the lists: the reference
+/// [`Keywords`] is checked against.
 #[cfg(test)]
 pub(crate) fn keyword_bits(word: &[u8]) -> u64 {
-    keywords().bits(word)
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    let table = TABLE.get_or_init(keyword_map);
+    Key::new(word).and_then(|k| table.get(&k)).map_or(0, |e| e.lex)
 }
 
 /// The dictionary facts (name, English) of a word (any ASCII case); `lex` is not set.
@@ -265,7 +313,7 @@ pub(crate) fn word_entry(lower: &[u8]) -> Entry {
 fn entry(word: &str) -> Entry {
     let mut buf = [0u8; MAX_WORD];
     let Some(lower) = fold(word.as_bytes(), &mut buf) else { return Entry::default() };
-    Entry { lex: keyword_bits(lower), ..word_entry(lower) }
+    Entry { lex: keywords().bits(lower), ..word_entry(lower) }
 }
 
 /// The keyword bits of one alphabetic token (0 for anything not in a list).
@@ -291,10 +339,11 @@ mod tests {
 
     #[test]
     fn every_keyword_is_classifiable() {
-        for (key, e) in &keywords().table {
+        let table = keyword_map();
+        for (key, e) in &table {
             let bytes: Vec<u8> = key.0.iter().flat_map(|w| w.to_le_bytes()).filter(|&b| b != 0).collect();
             let word = std::str::from_utf8(&bytes).unwrap();
-            assert!(word.len() <= MAX_SHAPE_LEN, "{word} longer than the shape filter knows");
+            assert!(word.len() <= MAX_KEYWORD, "{word} longer than MAX_KEYWORD");
             assert_eq!(classify(word), e.lex);
             assert_eq!(classify(&word.to_ascii_uppercase()), e.lex);
         }

@@ -133,14 +133,6 @@ fn ascii_run(bytes: &[u8], digits: bool) -> (usize, u8) {
     (bytes.len(), acc)
 }
 
-/// [`Token::lex`] of a token of `kind` made of `word`.
-fn keyword_bits(keywords: &super::lexicon::Keywords, word: Option<&[u8]>, kind: TokKind) -> u64 {
-    match word {
-        Some(word) if kind == TokKind::Alpha => keywords.bits(word),
-        _ => 0,
-    }
-}
-
 /// Builds tokens one character (or one ASCII run) at a time.
 struct Tokenizer<'t> {
     text: &'t str,
@@ -175,13 +167,14 @@ impl Tokenizer<'_> {
                 // After a non-ASCII letter of the same word: the ASCII bit stays as it was.
                 last.end = end;
                 last.shape |= lower | shape::MULTI_CHAR;
-                last.lex = keyword_bits(keywords, bytes.get(last.start..end), kind);
+                last.lex =
+                    if kind == TokKind::Alpha { keywords.bits_at(bytes, last.start, end - last.start) } else { 0 };
                 self.newline = false;
             }
             None => {
                 let multi = if len > 1 { shape::MULTI_CHAR } else { 0 };
                 let capital = if b.is_ascii_uppercase() { shape::CAPITALIZED } else { 0 };
-                let lex = keyword_bits(keywords, bytes.get(i..end), kind);
+                let lex = if kind == TokKind::Alpha { keywords.bits_at(bytes, i, len) } else { 0 };
                 self.push(i, end, kind, char::from(b), shape::ASCII | capital | lower | multi, lex);
             }
         }
