@@ -87,7 +87,7 @@ struct Phrase {
 }
 
 fn words_of(value: &str) -> Vec<String> {
-    // The bare tokenizer: a value needs no keyword bits.
+    // The tokenizer (the keyword bits it sets are not needed here).
     let toks = super::token::tokenize(value);
     toks.iter()
         .filter(|t| t.kind != TokKind::Punct)
