@@ -141,7 +141,7 @@ impl KnownIndex {
     /// in 3 groups and whole; and for a value of several all-digit words, its digits in one.
     fn add_value(&mut self, kind: PhiKind, value: &str, toks: &mut Vec<super::token::Token>) {
         toks.clear();
-        // The bare tokenizer: a value needs no keyword bits.
+        // The text tokenizer (the keyword bits it sets are not needed here).
         super::token::tokenize_into(value, 0..value.len(), (false, false), toks);
         let first = self.spans.len();
         for t in toks.iter().filter(|t| t.kind != TokKind::Punct) {

@@ -3,7 +3,7 @@
 //! the tokenizer) instead of being compared with each list at each use.
 
 use super::dictionary::{self, NameInfo};
-use super::word_table::{WordFacts, WordTable};
+use super::word_table::{ascii_lower, WordFacts, WordTable};
 use super::{address, ages, dates, ids, names, patterns};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
@@ -42,7 +42,7 @@ pub(crate) mod bit {
 }
 
 /// Longest word looked up at all (longer words are in no list).
-pub(crate) const MAX_WORD: usize = 24;
+pub(crate) use super::word_table::MAX_WORD;
 
 /// What the lists say about one word (ignoring ASCII case).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -70,20 +70,6 @@ impl Key {
         let word = |k: usize| b.get(k..k + 8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes);
         Some(Key([ascii_lower(word(0)), ascii_lower(word(8)), ascii_lower(word(16))]))
     }
-}
-
-/// [`u8::to_ascii_lowercase`] of the eight bytes of `w` at once (no byte loop, which matters in
-/// WebAssembly, where there is no vector instruction to do it).
-fn ascii_lower(w: u64) -> u64 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // Per byte, on its low 7 bits (no carry can cross a byte): bit 7 is set where the byte is
-    // at least `A`, and where it is past `Z`.
-    let low = w & !HIGH;
-    let from_a = low + ONES * u64::from(0x80 - b'A');
-    let past_z = low + ONES * u64::from(0x80 - b'Z' - 1);
-    let upper = from_a & !past_z & !w & HIGH;
-    w | (upper >> 2)
 }
 
 impl Hash for Key {
@@ -123,7 +109,7 @@ fn slot<'t>(map: &'t mut Table, word: &str) -> Option<&'t mut Entry> {
     Key::new(word.to_ascii_lowercase().as_bytes()).map(|k| map.entry(k).or_default())
 }
 
-fn keywords(map: &mut Table) {
+fn add_keywords(map: &mut Table) {
     let lists: [(&[&str], u64); 25] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
@@ -169,39 +155,54 @@ fn keywords(map: &mut Table) {
     }
 }
 
-/// The keyword table and, for each (length, first byte, last byte) of a word (bytes taken
-/// modulo 32, so either case of a letter is one value), whether any keyword has it: most words
-/// of a note are no keyword, and this turns them away without hashing.
-struct Keywords {
-    table: Table,
-    shapes: [u64; SHAPE_WORDS],
+/// Every keyword and its bits.
+fn keyword_map() -> Table {
+    let mut table = Table::default();
+    add_keywords(&mut table);
+    table
 }
 
-/// Longest keyword the shape filter knows, in bytes (a longer word is never a keyword).
-const MAX_SHAPE_LEN: usize = 16;
-const SHAPE_WORDS: usize = MAX_SHAPE_LEN * 32 * 32 / 64;
-
-/// The bit of `word`'s (length, first byte, last byte) in [`Keywords::shapes`]; `None` for an
-/// empty word or one longer than any keyword.
-fn shape_bit(word: &[u8]) -> Option<usize> {
-    let (first, last) = (usize::from(word.first()? & 31), usize::from(word.last()? & 31));
-    let len = word.len();
-    (len <= MAX_SHAPE_LEN).then(|| ((len - 1) * 32 + first) * 32 + last)
+/// The keyword table: open addressing with linear probing, a slot per key (the first 16 bytes
+/// of a [`Key`]) and its bits, at most a quarter full. Every token is looked up and most are
+/// keywords (`the`, `of`, ...), so the common path is one multiply and one or two slot reads.
+pub(crate) struct Keywords {
+    /// `(key, bits)`; an empty slot has the key `[0, 0]` (no word has).
+    slots: Vec<([u64; 2], u64)>,
+    /// `64 - log2(slots.len())`: the hash's top bits pick the first slot.
+    shift: u32,
 }
 
-fn keyword_table() -> &'static Keywords {
+/// Longest keyword, in bytes (a longer word is never a keyword; a test checks every list).
+const MAX_KEYWORD: usize = 16;
+
+/// The slot a key's probe starts at (the top bits of a multiplicative hash).
+fn first_slot(key: [u64; 2], shift: u32) -> usize {
+    let h = (key[0] ^ key[1].wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0x1656_67b1_9e37_79f9);
+    usize::try_from(h >> shift).unwrap_or(0)
+}
+
+/// The keyword table (built on first use).
+pub(crate) fn keywords() -> &'static Keywords {
     static TABLE: OnceLock<Keywords> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = Table::default();
-        keywords(&mut table);
-        let mut shapes = [0u64; SHAPE_WORDS];
-        for key in table.keys() {
-            let bytes: Vec<u8> = key.0.iter().flat_map(|w| w.to_le_bytes()).filter(|&b| b != 0).collect();
-            if let Some(slot) = shape_bit(&bytes).and_then(|bit| shapes.get_mut(bit / 64).map(|w| (w, bit))) {
-                *slot.0 |= 1 << (slot.1 % 64);
+        let table = keyword_map();
+        let len = (table.len() * 4).next_power_of_two().max(2);
+        let mut keywords = Keywords { slots: vec![([0; 2], 0); len], shift: 64 - len.trailing_zeros() };
+        let mask = len - 1;
+        for (key, e) in &table {
+            let [a, b, c] = key.0;
+            if c != 0 {
+                continue; // longer than MAX_KEYWORD
+            }
+            let mut at = first_slot([a, b], keywords.shift);
+            while keywords.slots.get(at).is_some_and(|s| s.0 != [0, 0]) {
+                at = (at + 1) & mask;
+            }
+            if let Some(slot) = keywords.slots.get_mut(at) {
+                *slot = ([a, b], e.lex);
             }
         }
-        Keywords { table, shapes }
+        keywords
     })
 }
 
@@ -228,15 +229,56 @@ pub(crate) fn fold<'b>(word: &[u8], buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [
     Some(dst)
 }
 
-/// The keyword bits of a word (any ASCII case).
-pub(crate) fn keyword_bits(lower: &[u8]) -> u64 {
-    let keywords = keyword_table();
-    let maybe =
-        shape_bit(lower).is_some_and(|bit| keywords.shapes.get(bit / 64).is_some_and(|w| w >> (bit % 64) & 1 != 0));
-    if !maybe {
-        return 0;
+impl Keywords {
+    /// The keyword bits of a word (any ASCII case).
+    #[cfg(test)]
+    fn bits(&self, word: &[u8]) -> u64 {
+        self.bits_at(word, 0, word.len())
     }
-    Key::new(lower).and_then(|k| keywords.table.get(&k)).map_or(0, |e| e.lex)
+
+    /// The keyword bits of the word `text[at..at + len]` (any ASCII case). Where the text has
+    /// 16 bytes from `at`, the word is read in two 8-byte loads (and the bytes past it masked
+    /// off) instead of being copied byte by byte.
+    pub(crate) fn bits_at(&self, text: &[u8], at: usize, len: usize) -> u64 {
+        if len == 0 || len > MAX_KEYWORD {
+            return 0;
+        }
+        let le = |w: &[u8]| w.get(..8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes);
+        let (a, b) = match text.get(at..at + 16) {
+            Some(w) => (le(w), le(w.get(8..).unwrap_or(&[]))),
+            None => {
+                let mut buf = [0u8; 16];
+                let (Some(dst), Some(src)) = (buf.get_mut(..len), text.get(at..at + len)) else { return 0 };
+                dst.copy_from_slice(src);
+                (le(&buf), le(buf.get(8..).unwrap_or(&[])))
+            }
+        };
+        // Bytes `len..16` of the two words are cleared (`len` is 1 to 16).
+        let bits = 8 * len as u32;
+        let mask_a = u64::MAX >> (64 - bits.min(64));
+        let mask_b = u64::MAX.checked_shr(128 - bits).unwrap_or(0);
+        let key = [ascii_lower(a & mask_a), ascii_lower(b & mask_b)];
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = first_slot(key, self.shift);
+        // The table is at most a quarter full, so a probe meets an empty slot soon.
+        for _ in 0..self.slots.len() {
+            match self.slots.get(i) {
+                Some(&(k, lex)) if k == key => return lex,
+                Some(&(k, _)) if k != [0, 0] => i = (i + 1) & mask,
+                _ => return 0,
+            }
+        }
+        0
+    }
+}
+
+/// The keyword bits of a word (any ASCII case), from a hash map of the lists: the reference
+/// [`Keywords`] is checked against.
+#[cfg(test)]
+pub(crate) fn keyword_bits(word: &[u8]) -> u64 {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    let table = TABLE.get_or_init(keyword_map);
+    Key::new(word).and_then(|k| table.get(&k)).map_or(0, |e| e.lex)
 }
 
 /// The dictionary facts (name, English) of a word (any ASCII case); `lex` is not set.
@@ -251,7 +293,7 @@ pub(crate) fn word_entry(lower: &[u8]) -> Entry {
 fn entry(word: &str) -> Entry {
     let mut buf = [0u8; MAX_WORD];
     let Some(lower) = fold(word.as_bytes(), &mut buf) else { return Entry::default() };
-    Entry { lex: keyword_bits(lower), ..word_entry(lower) }
+    Entry { lex: keywords().bits(lower), ..word_entry(lower) }
 }
 
 /// The keyword bits of one alphabetic token (0 for anything not in a list).
@@ -265,22 +307,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ascii_lower_matches_the_byte_by_byte_rule() {
-        for b in 0..=255u8 {
-            for other in [0u8, b'A', b'z', b'@', b'[', 0x80, 0xff] {
-                let bytes = [b, other, b, other, other, b, b, other];
-                let expected = bytes.map(|x| x.to_ascii_lowercase());
-                assert_eq!(ascii_lower(u64::from_le_bytes(bytes)), u64::from_le_bytes(expected), "{b:#x} {other:#x}");
-            }
-        }
-    }
-
-    #[test]
     fn every_keyword_is_classifiable() {
-        for (key, e) in &keyword_table().table {
+        let table = keyword_map();
+        for (key, e) in &table {
             let bytes: Vec<u8> = key.0.iter().flat_map(|w| w.to_le_bytes()).filter(|&b| b != 0).collect();
             let word = std::str::from_utf8(&bytes).unwrap();
-            assert!(word.len() <= MAX_SHAPE_LEN, "{word} longer than the shape filter knows");
+            assert!(word.len() <= MAX_KEYWORD, "{word} longer than MAX_KEYWORD");
             assert_eq!(classify(word), e.lex);
             assert_eq!(classify(&word.to_ascii_uppercase()), e.lex);
         }

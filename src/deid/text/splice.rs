@@ -8,7 +8,7 @@
 //! in front of it) and ends where one ends, and tokens are maximal runs of one class, so the
 //! tokens on either side of a stretch cannot join it.
 
-use super::token::{set_keyword_bits, tokenize_into, Token, TokenParts, Tokens};
+use super::token::{tokenize_into, Token, TokenParts, Tokens};
 use super::transform::Copied;
 use super::Candidate;
 use std::cell::Cell;
@@ -85,8 +85,7 @@ fn copy_unchanged(
 pub(crate) fn splice(prev: &Tokens<'_>, out: &str, spans: &[Candidate], copied: &[Copied]) -> TokenParts {
     let toks = &prev.toks;
     if toks.is_empty() {
-        let mut toks = super::token::tokenize(out);
-        set_keyword_bits(out, &mut toks);
+        let toks = super::token::tokenize(out);
         let memo = vec![Cell::new(0); toks.len()];
         return TokenParts { toks, memo };
     }
@@ -106,7 +105,8 @@ pub(crate) fn splice(prev: &Tokens<'_>, out: &str, spans: &[Candidate], copied: 
         tokenize_into(out, from..to, before, &mut parts.toks);
         parts.memo.resize(parts.toks.len(), Cell::new(0));
         // The unchanged tokens at either end come back with the same bytes unless they joined a
-        // replacement (a kept year after digits): then they are longer. Same length, same facts.
+        // replacement (a kept year after digits): then they are longer. Same length, same
+        // dictionary facts (the tokenizer has set the keyword bits).
         let mut ends = [
             (!s.from_start && parts.toks.len() > fresh).then_some((fresh, s.first)),
             (!s.to_end && parts.toks.len() > fresh).then(|| (parts.toks.len() - 1, s.last)),
@@ -114,22 +114,11 @@ pub(crate) fn splice(prev: &Tokens<'_>, out: &str, spans: &[Candidate], copied: 
         if ends[0].map(|e| e.0) == ends[1].map(|e| e.0) {
             ends[1] = None; // one token: both ends at once
         }
-        let mut known = [false; 2];
-        for (slot, end) in known.iter_mut().zip(ends) {
-            let Some((new, old)) = end else { continue };
-            let (Some(n), Some(o)) = (parts.toks.get_mut(new), toks.get(old)) else { continue };
-            if n.end - n.start == o.end - o.start {
-                n.lex = o.lex;
-                if let Some(m) = parts.memo.get_mut(new) {
-                    m.set(prev.memo_bits(old));
-                }
-                *slot = true;
+        for (new, old) in ends.into_iter().flatten() {
+            let (Some(n), Some(o)) = (parts.toks.get(new), toks.get(old)) else { continue };
+            if let Some(m) = parts.memo.get_mut(new).filter(|_| n.end - n.start == o.end - o.start) {
+                m.set(prev.memo_bits(old));
             }
-        }
-        let skip_first = usize::from(known[0]);
-        let last = parts.toks.len() - usize::from(known[1]);
-        if let Some(new) = parts.toks.get_mut(fresh + skip_first..last) {
-            set_keyword_bits(out, new);
         }
         next = s.last + 1;
     }

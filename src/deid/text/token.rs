@@ -114,41 +114,23 @@ const fn ascii_class_table() -> [u8; 256] {
 /// Class of every byte, so the ASCII path needs one lookup per byte.
 static ASCII_CLASS: [u8; 256] = ascii_class_table();
 
-fn ascii_class(bytes: &[u8], i: usize) -> u8 {
-    bytes.get(i).map_or(NON_ASCII, |&b| class_of_byte(b))
-}
-
 /// [`ASCII_CLASS`] of one byte (every `u8` is in range).
 fn class_of_byte(b: u8) -> u8 {
     ASCII_CLASS.get(usize::from(b)).copied().unwrap_or(NON_ASCII)
 }
 
-/// A run of ASCII bytes of one class.
-struct AsciiRun {
-    len: usize,
-    /// [`shape::HAS_LOWER`] if the run has a lower-case letter.
-    lower: u8,
-}
-
-/// The run of ASCII letters (or digits) of `kind` starting at `i`.
-fn ascii_run(bytes: &[u8], i: usize, kind: TokKind) -> AsciiRun {
-    let mut j = i;
-    if kind == TokKind::Digit {
-        while ascii_class(bytes, j) == DIGIT {
-            j += 1;
+/// Length of the run of ASCII letters (`digits` false) or ASCII digits at the start of
+/// `bytes`, and the OR of its bytes (bit `0x20` is set exactly when a letter is lower case).
+fn ascii_run(bytes: &[u8], digits: bool) -> (usize, u8) {
+    let mut acc = 0;
+    for (n, &b) in bytes.iter().enumerate() {
+        let more = if digits { b.is_ascii_digit() } else { b.is_ascii_alphabetic() };
+        if !more {
+            return (n, acc);
         }
-        return AsciiRun { len: j - i, lower: 0 };
+        acc |= b;
     }
-    let mut lower = false;
-    loop {
-        match ascii_class(bytes, j) {
-            LOWER => lower = true,
-            UPPER => {}
-            _ => break,
-        }
-        j += 1;
-    }
-    AsciiRun { len: j - i, lower: if lower { shape::HAS_LOWER } else { 0 } }
+    (bytes.len(), acc)
 }
 
 /// Builds tokens one character (or one ASCII run) at a time.
@@ -159,34 +141,44 @@ struct Tokenizer<'t> {
     space: bool,
     /// A line break was seen since the last token.
     newline: bool,
+    keywords: &'static super::lexicon::Keywords,
 }
 
 impl Tokenizer<'_> {
-    fn push(&mut self, start: usize, end: usize, kind: TokKind, first: char, shape: u8) {
+    fn push(&mut self, start: usize, end: usize, kind: TokKind, first: char, shape: u8, lex: u64) {
         let (space_before, newline_before) = (self.space, self.newline);
-        self.tokens.push(Token { start, end, kind, space_before, newline_before, lex: 0, first, shape });
+        self.tokens.push(Token { start, end, kind, space_before, newline_before, lex, first, shape });
         self.space = false;
         self.newline = false;
     }
 
-    /// The run of ASCII letters or digits at `i`; returns its end.
-    fn ascii_word(&mut self, i: usize, b: u8, kind: TokKind) -> usize {
-        let run = ascii_run(self.text.as_bytes(), i, kind);
+    /// The run of ASCII letters (`b` is a letter) or digits starting with byte `b` at `i`;
+    /// returns its end.
+    fn ascii_word(&mut self, i: usize, b: u8) -> usize {
+        let bytes = self.text.as_bytes();
+        let kind = if b.is_ascii_digit() { TokKind::Digit } else { TokKind::Alpha };
+        let (len, acc) = ascii_run(bytes.get(i..).unwrap_or(&[]), kind == TokKind::Digit);
+        let end = i + len;
+        let lower = if kind == TokKind::Alpha && acc & 0x20 != 0 { shape::HAS_LOWER } else { 0 };
         let joined = !self.space;
+        let keywords = self.keywords;
         match self.tokens.last_mut().filter(|l| joined && l.end == i && l.kind == kind) {
             Some(last) => {
                 // After a non-ASCII letter of the same word: the ASCII bit stays as it was.
-                last.end = i + run.len;
-                last.shape |= run.lower | shape::MULTI_CHAR;
+                last.end = end;
+                last.shape |= lower | shape::MULTI_CHAR;
+                last.lex =
+                    if kind == TokKind::Alpha { keywords.bits_at(bytes, last.start, end - last.start) } else { 0 };
                 self.newline = false;
             }
             None => {
-                let multi = if run.len > 1 { shape::MULTI_CHAR } else { 0 };
-                let c = char::from(b);
-                self.push(i, i + run.len, kind, c, char_shape(c, true) | run.lower | multi);
+                let multi = if len > 1 { shape::MULTI_CHAR } else { 0 };
+                let capital = if b.is_ascii_uppercase() { shape::CAPITALIZED } else { 0 };
+                let lex = if kind == TokKind::Alpha { keywords.bits_at(bytes, i, len) } else { 0 };
+                self.push(i, end, kind, char::from(b), shape::ASCII | capital | lower | multi, lex);
             }
         }
-        i + run.len
+        end
     }
 
     /// One non-ASCII character at `i`; returns its end.
@@ -204,25 +196,34 @@ impl Tokenizer<'_> {
                 let add = char_shape(c, false);
                 let ascii = last.shape & add & shape::ASCII;
                 last.shape = (last.shape & !shape::ASCII) | ascii | (add & !shape::ASCII) | shape::MULTI_CHAR;
+                // Every listed word is ASCII: a word with this character is in no list.
+                last.lex = 0;
             }
-            _ => self.push(i, end, kind, c, char_shape(c, true)),
+            _ => self.push(i, end, kind, c, char_shape(c, true), 0),
         }
         Some(end)
     }
 }
 
-/// Splits `text` into tokens.
+/// Splits `text` into tokens, with their keyword bits.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 4);
     tokenize_into(text, 0..text.len(), (false, false), &mut tokens);
     tokens
 }
 
-/// Appends the tokens of `text[range]` to `tokens`. `range` must start where a token of the
-/// whole text starts (or at 0) and end where one ends (or at the end), and `before` is the
-/// (space, line break) state in front of it, so the tokens are those a full pass would find.
+/// Appends the tokens of `text[range]` to `tokens`, with their keyword bits. `range` must
+/// start where a token of the whole text starts (or at 0) and end where one ends (or at the
+/// end), and `before` is the (space, line break) state in front of it, so the tokens are
+/// those a full pass would find.
 pub(crate) fn tokenize_into(text: &str, range: std::ops::Range<usize>, before: (bool, bool), tokens: &mut Vec<Token>) {
-    let mut t = Tokenizer { text, tokens: std::mem::take(tokens), space: before.0, newline: before.1 };
+    let mut t = Tokenizer {
+        text,
+        tokens: std::mem::take(tokens),
+        space: before.0,
+        newline: before.1,
+        keywords: super::lexicon::keywords(),
+    };
     let bytes = text.as_bytes();
     let mut i = range.start;
     while let Some(&b) = bytes.get(i).filter(|_| i < range.end) {
@@ -232,10 +233,9 @@ pub(crate) fn tokenize_into(text: &str, range: std::ops::Range<usize>, before: (
                 t.newline |= b == b'\n' || b == b'\r';
                 i + 1
             }
-            DIGIT => t.ascii_word(i, b, TokKind::Digit),
-            UPPER | LOWER => t.ascii_word(i, b, TokKind::Alpha),
+            DIGIT | UPPER | LOWER => t.ascii_word(i, b),
             PUNCT => {
-                t.push(i, i + 1, TokKind::Punct, char::from(b), shape::ASCII);
+                t.push(i, i + 1, TokKind::Punct, char::from(b), shape::ASCII, 0);
                 i + 1
             }
             _ => match t.other(i) {
@@ -269,8 +269,7 @@ pub(crate) struct Tokens<'a> {
 
 impl<'a> Tokens<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        let mut toks = tokenize(text);
-        set_keyword_bits(text, &mut toks);
+        let toks = tokenize(text);
         let memo = vec![Cell::new(0); toks.len()];
         Tokens { text, toks, memo }
     }
@@ -438,14 +437,6 @@ impl Tokens<'_> {
     }
 }
 
-/// Sets [`Token::lex`] of the alphabetic tokens among `toks`.
-pub(crate) fn set_keyword_bits(text: &str, toks: &mut [Token]) {
-    for t in toks.iter_mut().filter(|t| t.kind == TokKind::Alpha) {
-        let word = text.as_bytes().get(t.start..t.end).unwrap_or(&[]);
-        t.lex = super::lexicon::keyword_bits(word);
-    }
-}
-
 /// The [`memo`] bits of a dictionary entry.
 fn info_bits(info: NameInfo) -> u8 {
     let bit = |on: bool, b: u8| if on { b } else { 0 };
@@ -466,5 +457,156 @@ mod tests {
         assert_eq!(parts, ["Pt", "92", "yo", ",", "SSN", "123", "-", "45", "-", "6789", "José"]);
         assert!(t.toks.get(1).unwrap().space_before && !t.toks.get(2).unwrap().space_before);
         assert!(t.newline_before(10));
+    }
+
+    /// The tokenizer as first written, one character at a time (keyword bits set afterwards):
+    /// the reference the fast one must match.
+    mod reference {
+        use super::super::{char_shape, class_of, shape, TokKind, Token};
+
+        pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, before: (bool, bool), tokens: &mut Vec<Token>) {
+            let fresh = tokens.len();
+            let (mut space, mut newline) = before;
+            let mut i = range.start;
+            while i < range.end {
+                let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else { break };
+                let end = i + c.len_utf8();
+                let Some(kind) = class_of(c) else {
+                    space = true;
+                    newline |= c == '\n' || c == '\r';
+                    i = end;
+                    continue;
+                };
+                match tokens.last_mut() {
+                    Some(last) if !space && last.end == i && last.kind == kind && kind != TokKind::Punct => {
+                        last.end = end;
+                        let add = char_shape(c, false);
+                        let ascii = last.shape & add & shape::ASCII;
+                        last.shape = (last.shape & !shape::ASCII) | ascii | (add & !shape::ASCII) | shape::MULTI_CHAR;
+                        if c.is_ascii() {
+                            newline = false;
+                        }
+                    }
+                    _ => {
+                        let shape = char_shape(c, true);
+                        tokens.push(Token {
+                            start: i,
+                            end,
+                            kind,
+                            space_before: space,
+                            newline_before: newline,
+                            lex: 0,
+                            first: c,
+                            shape,
+                        });
+                        space = false;
+                        newline = false;
+                    }
+                }
+                i = end;
+            }
+            for t in tokens.iter_mut().skip(fresh).filter(|t| t.kind == TokKind::Alpha) {
+                t.lex = crate::deid::text::lexicon::keyword_bits(&text.as_bytes()[t.start..t.end]);
+            }
+        }
+
+        pub fn tokenize(text: &str) -> Vec<Token> {
+            let mut tokens = Vec::new();
+            tokenize_into(text, 0..text.len(), (false, false), &mut tokens);
+            tokens
+        }
+    }
+
+    /// Pieces of generated texts: every class of character the tokenizer tells apart.
+    const PIECES: &[&str] = &[
+        "a",
+        "Z",
+        "x",
+        "Dr",
+        "MRN",
+        "mrn",
+        "January",
+        "Jos",
+        "é",
+        "É",
+        "ß",
+        "Ж",
+        "ж",
+        "日",
+        "ǅ",
+        "\u{301}",
+        "\u{345}",
+        "0",
+        "7",
+        "1931",
+        "٣",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\r",
+        "\r\n",
+        "\u{b}",
+        "\u{c}",
+        "\u{a0}",
+        "\u{85}",
+        "\u{2028}",
+        "\u{3000}",
+        ".",
+        ",",
+        "-",
+        "/",
+        "(",
+        "@",
+        "#",
+        "\u{7f}",
+        "\0",
+        "’",
+        "—",
+        "🙂",
+        "street",
+        "St",
+        "IL",
+        "Smith",
+        "abcdefghijklmnopqrstuvwxyz",
+        "Ünïcödé",
+    ];
+
+    fn debug(toks: &[Token]) -> Vec<String> {
+        toks.iter().map(|t| format!("{t:?}")).collect()
+    }
+
+    #[test]
+    fn matches_the_reference_tokenizer() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut below = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..4000 {
+            let text: String = (0..below(40)).map(|_| PIECES[below(PIECES.len())]).collect();
+            let want = reference::tokenize(&text);
+            assert_eq!(debug(&tokenize(&text)), debug(&want), "{text:?}");
+            // A stretch from token `a` to token `b` (or the text's ends), after tokens `..a`.
+            for _ in 0..4 {
+                let (a, b) = (below(want.len() + 1), below(want.len() + 1));
+                let (a, b) = (a.min(b), a.max(b));
+                let (from, before) = match a {
+                    0 => (0, (false, false)),
+                    _ => want
+                        .get(a)
+                        .map_or((text.len(), (false, false)), |t| (t.start, (t.space_before, t.newline_before))),
+                };
+                let to = if b >= want.len() { text.len() } else { want[b].end };
+                let mut got = want[..a].to_vec();
+                tokenize_into(&text, from..to, before, &mut got);
+                let mut expected = want[..a].to_vec();
+                reference::tokenize_into(&text, from..to, before, &mut expected);
+                assert_eq!(debug(&got), debug(&expected), "{text:?} {from}..{to}");
+                assert_eq!(debug(&got), debug(&want[..got.len()]), "{text:?} {from}..{to}");
+            }
+        }
     }
 }
