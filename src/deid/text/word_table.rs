@@ -77,11 +77,14 @@ pub(crate) fn ascii_lower(w: u64) -> u64 {
 /// as `N` little-endian integers. Words are letters only, so the padding cannot make two words
 /// equal, and no word has the all-zero key of an empty slot.
 fn key<const N: usize>(word: &[u8]) -> Option<[u64; N]> {
-    let mut buf = [0u8; MAX_WORD];
-    buf.get_mut(..word.len())?.copy_from_slice(word);
+    if word.len() > 8 * N {
+        return None;
+    }
     let mut key = [0u64; N];
-    for (k, chunk) in key.iter_mut().zip(buf.chunks_exact(8)) {
-        *k = ascii_lower(chunk.try_into().map_or(0, u64::from_le_bytes));
+    // Byte by byte into the integers (no copy through a buffer: a word is a few bytes).
+    for (k, chunk) in key.iter_mut().zip(word.chunks(8)) {
+        let w = chunk.iter().enumerate().fold(0u64, |w, (i, &b)| w | u64::from(b) << (8 * i));
+        *k = ascii_lower(w);
     }
     Some(key)
 }
