@@ -7,6 +7,9 @@
 //!   them (as `safe_harbor` does), in tag mode;
 //! - `scrub_text/surrogate`: the same in surrogate mode;
 //! - `scrub_text/document`: all notes joined into one document, no known identifiers;
+//! - `scrub_text/scrubbed`: the tag-mode notes once scrubbed, scrubbed again (no identifier is
+//!   left, so one detection pass finds nothing): what plain clinical text costs per byte, for
+//!   comparison with the notes, which hold an identifier every 35 bytes or so;
 //! - `safe_harbor/resources`: `phiseal::deid::safe_harbor` on each of the 7 single-resource
 //!   FHIR fixtures (`tests/fixtures/fhir/`), reference year 2026;
 //! - `safe_harbor/bundle`: the same on the fixture Bundle (7 entries).
@@ -49,6 +52,8 @@ const REFERENCE_YEAR: u16 = 2026;
 struct Inputs {
     tagged: Vec<(String, TextOptions)>,
     surrogate: Vec<(String, TextOptions)>,
+    /// `tagged`'s notes after one scrub, with the same options.
+    scrubbed: Vec<(String, TextOptions)>,
     document: String,
     note_bytes: u64,
     resources: Vec<Value>,
@@ -65,8 +70,11 @@ impl Inputs {
                 .collect()
         };
         write_notes_json(&notes);
+        let tagged = with_mode(OutputMode::Tag);
+        let scrubbed = tagged.iter().map(|(text, opts)| (scrub_text(text, opts).unwrap().text, opts.clone())).collect();
         Inputs {
-            tagged: with_mode(OutputMode::Tag),
+            tagged,
+            scrubbed,
             surrogate: with_mode(OutputMode::Surrogate),
             document: notes.iter().map(|n| n.text.as_str()).collect::<Vec<_>>().join("\n"),
             note_bytes: notes.iter().map(|n| n.text.len() as u64).sum(),
@@ -105,6 +113,8 @@ fn bench_rows<M: Measurement>(group: &mut BenchmarkGroup<'_, M>, inputs: &Inputs
     group.bench_function("scrub_text/document", |b| {
         b.iter(|| scrub_text(black_box(&inputs.document), &TextOptions::default()).unwrap().spans.len())
     });
+    group.throughput(Throughput::Bytes(inputs.scrubbed.iter().map(|(text, _)| text.len() as u64).sum()));
+    group.bench_function("scrub_text/scrubbed", |b| b.iter(|| scrub_all(&inputs.scrubbed)));
     group.throughput(Throughput::Elements(inputs.resources.len() as u64));
     group.bench_function("safe_harbor/resources", |b| {
         b.iter(|| {

@@ -2,7 +2,8 @@
 // as the native `benches/deid.rs`, through the built package (pkg/):
 //   - `scrubText` on the synthetic evaluation notes (tests/deid/eval_set.rs), each on its own
 //     with its known identifiers for half of them, in tag mode (`notes`) and surrogate mode
-//     (`surrogate`), and all notes joined into one text (`document`). The notes are read from
+//     (`surrogate`), all notes joined into one text (`document`), and the tag-mode notes once
+//     scrubbed, scrubbed again (`scrubbed`: nothing left to find). The notes are read from
 //     target/tmp/deid-bench-notes.json, which `cargo bench --bench deid` writes, so both sides
 //     scrub exactly the same input. MB = 10^6 UTF-8 input bytes.
 //   - `safeHarbor` on the 7 single-resource FHIR fixtures (tests/fixtures/fhir/, object in,
@@ -64,6 +65,13 @@ const scrubAll = (opts) => {
   for (let i = 0; i < notes.length; i += 1) spans += scrubText(notes[i].text, opts[i]).spans.length;
   return spans;
 };
+// The tag-mode notes once scrubbed (no identifier left: one detection pass that finds nothing).
+const scrubbed = notes.map((n, i) => scrubText(n.text, tagged[i]).text);
+const scrubAllScrubbed = () => {
+  let spans = 0;
+  for (let i = 0; i < scrubbed.length; i += 1) spans += scrubText(scrubbed[i], tagged[i]).spans.length;
+  return spans;
+};
 const fixture = (name) => JSON.parse(readFileSync(new URL(`tests/fixtures/fhir/${name}`, root), "utf8"));
 const resources = RESOURCES.map(fixture);
 const bundle = fixture("bundle.json");
@@ -83,6 +91,7 @@ const results = {
     "scrub_text/notes": throughput(() => scrubAll(tagged), noteBytes),
     "scrub_text/surrogate": throughput(() => scrubAll(surrogate), noteBytes),
     "scrub_text/document": throughput(() => scrubText(document), Buffer.byteLength(document, "utf8")),
+    "scrub_text/scrubbed": throughput(scrubAllScrubbed, scrubbed.reduce((sum, t) => sum + Buffer.byteLength(t, "utf8"), 0)),
     "safe_harbor/resources": throughput(() => resources.map((r) => safeHarbor(r, deidOptions)), resources.length),
     "safe_harbor/bundle": throughput(() => safeHarbor(bundle, deidOptions), 1),
   },
