@@ -18,6 +18,7 @@ mod names;
 mod network;
 mod patterns;
 mod resolve;
+mod scan;
 mod splice;
 mod token;
 mod transform;

@@ -6,6 +6,7 @@
 //! crossed quickly. A match never spans ASCII whitespace and depends only on the bytes of its
 //! whitespace-delimited chunk.
 
+use super::scan::{find_either, positions};
 use super::{Candidate, PhiKind};
 use std::net::Ipv6Addr;
 
@@ -85,7 +86,7 @@ fn run_end(bytes: &[u8], mut i: usize, bits: u8) -> usize {
 /// Email addresses: `local@domain.tld`.
 pub(crate) fn find_email(text: &str, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
-    for (at, _) in text.match_indices('@') {
+    for at in positions(bytes, b'@', b'@') {
         let mut s = at;
         while s > 0 && is(bytes, s - 1, LOCAL) {
             s -= 1;
@@ -139,7 +140,7 @@ pub(crate) fn find_url(text: &str, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
     // `from`: where the next mark is looked for; `scanned`: the end of the last scanned chunk.
     let (mut from, mut scanned) = (0, 0);
-    while let Some(mark) = find_dot_or_colon(bytes, from) {
+    while let Some(mark) = find_either(bytes, from, b'.', b':') {
         if !may_mark_url(bytes, mark) {
             from = mark + 1;
             continue;
@@ -166,27 +167,6 @@ fn may_mark_url(bytes: &[u8], mark: usize) -> bool {
     }
     next.is_ascii_alphabetic()
         || mark.checked_sub(3).and_then(|s| bytes.get(s..mark)).is_some_and(|w| w.eq_ignore_ascii_case(b"www"))
-}
-
-/// The first `.` or `:` at or after `from`, eight bytes at a time.
-fn find_dot_or_colon(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // The high bit of each zero byte of `x` (and possibly of bytes above one: only the lowest
-    // set bit is used).
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    let rest = bytes.get(from..)?;
-    let mut chunks = rest.chunks_exact(8);
-    let mut at = from;
-    for chunk in chunks.by_ref() {
-        let w = chunk.try_into().map_or(0, u64::from_le_bytes);
-        let hits = zero(w ^ (ONES * u64::from(b'.'))) | zero(w ^ (ONES * u64::from(b':')));
-        if hits != 0 {
-            return Some(at + (hits.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    chunks.remainder().iter().position(|&b| b == b'.' || b == b':').map(|k| at + k)
 }
 
 /// [`find_url`] on the chunk `start..end`.
@@ -264,7 +244,7 @@ fn bare_host_end(text: &str, s: usize) -> Option<usize> {
 pub(crate) fn find_ipv6(text: &str, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(colon) = text.get(from..).and_then(|rest| rest.find(':')).map(|k| from + k) {
+    while let Some(colon) = find_either(bytes, from, b':', b':') {
         let mut a = colon;
         while a > from && is(bytes, a - 1, V6) {
             a -= 1;
@@ -369,20 +349,6 @@ mod tests {
             find_url(&text, &mut found);
             let found: Vec<_> = found.iter().map(|c| (c.start, c.end, c.score)).collect();
             assert_eq!(found, find_url_every_chunk(&text), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn dot_or_colon_search_matches_a_byte_scan() {
-        let text = b"abc.def:ghij klmnopqrstu.vwxyz 0123456789:x....::::\xc3\xa9.\xff:";
-        for from in 0..=text.len() {
-            let naive = text.get(from..).and_then(|r| r.iter().position(|&b| b == b'.' || b == b':')).map(|k| from + k);
-            assert_eq!(find_dot_or_colon(text, from), naive, "{from}");
-            for end in from..=text.len() {
-                let cut = &text[..end];
-                let naive = cut[from..].iter().position(|&b| b == b'.' || b == b':').map(|k| from + k);
-                assert_eq!(find_dot_or_colon(cut, from), naive, "{from}..{end}");
-            }
         }
     }
 }

@@ -3,7 +3,7 @@
 //! placeholder this scrubber wrote (`[NAME]`, `[DATE-2]`, `90+`) are dropped, which makes
 //! scrubbing idempotent.
 
-use super::{Candidate, PhiKind};
+use super::{scan, Candidate, PhiKind};
 
 /// Longest placeholder looked for, in bytes (`[HEALTH_PLAN_ID-123456]` fits).
 const MAX_PLACEHOLDER: usize = 32;
@@ -27,21 +27,22 @@ fn label_kind(inner: &[u8]) -> Option<PhiKind> {
 pub(crate) fn placeholders(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    for (open, _) in text.match_indices('[') {
-        // Labels are short: look for the bracket only nearby, so text full of `[` stays linear.
-        // (`]` is one byte, never inside a multi-byte character.)
-        let window = bytes.get(open + 1..bytes.len().min(open + MAX_PLACEHOLDER)).unwrap_or(&[]);
-        let Some(close) = window.iter().position(|&b| b == b']') else { continue };
-        if window.get(..close).and_then(label_kind).is_some() {
-            out.push((open, open + close + 2));
+    // One search for both markers: a `[` opens a label, a `+` ends `90+`.
+    for at in scan::positions(bytes, b'[', b'+') {
+        if bytes.get(at) == Some(&b'[') {
+            // Labels are short: look for the bracket only nearby, so text full of `[` stays
+            // linear. (`]` is one byte, never inside a multi-byte character.)
+            let window = bytes.get(at + 1..bytes.len().min(at + MAX_PLACEHOLDER)).unwrap_or(&[]);
+            let Some(close) = window.iter().position(|&b| b == b']') else { continue };
+            if window.get(..close).and_then(label_kind).is_some() {
+                out.push((at, at + close + 2));
+            }
+            continue;
         }
-    }
-    // `90+` found from its `+` (a byte search, and `+` is rare in notes).
-    for (plus, _) in text.match_indices('+') {
-        let Some(at) = plus.checked_sub(2).filter(|&at| bytes.get(at..plus) == Some(b"90")) else { continue };
-        let glued = at > 0 && bytes.get(at - 1).is_some_and(u8::is_ascii_digit);
+        let Some(start) = at.checked_sub(2).filter(|&s| bytes.get(s..at) == Some(b"90")) else { continue };
+        let glued = start > 0 && bytes.get(start - 1).is_some_and(u8::is_ascii_digit);
         if !glued {
-            out.push((at, at + 3));
+            out.push((start, start + 3));
         }
     }
     out.sort_unstable();
