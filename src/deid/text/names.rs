@@ -347,7 +347,6 @@ enum Evidence {
     Weak,
 }
 
-/// Up to three name words (and initials) from `i`; returns one past the last.
 /// Dictionary entry of the name word starting at `i`, apostrophes and hyphens removed
 /// (`O'Brien` → `OBRIEN`, as the Census lists spell it); for `Smith-Jones`, either part.
 fn lookup_word(t: &Tokens<'_>, i: usize) -> NameInfo {
