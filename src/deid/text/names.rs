@@ -4,9 +4,9 @@
 //! Hard negatives: eponyms followed by a clinical noun or `'s` (`Parkinson disease`, `Foley
 //! catheter`, `Down syndrome`), drug names and common words (see [`super::dictionary`]).
 
-use super::dictionary::{lookup, NameInfo};
-use super::lexicon::bit;
-use super::token::{TokKind, Tokens};
+use super::dictionary::NameInfo;
+use super::lexicon::{self, bit, MAX_WORD};
+use super::token::{shape, TokKind, Tokens};
 use super::{Candidate, PhiKind};
 
 pub(crate) const TITLES: &[&str] =
@@ -249,11 +249,16 @@ pub(crate) const CLINICAL_NOUNS: &[&str] = &[
     "studies",
 ];
 
+/// A word that can be (part of) a name: letters, capitalized (any case in an upper-case
+/// document), more than one letter or `O'` before `'Brien`, and not a function word.
 fn name_shaped(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
-    t.kind(i) == Some(TokKind::Alpha)
-        && (t.multi_char(i) || apostrophe_join(t, i + 1))
-        && (t.capitalized(i) || upper_doc)
-        && !t.has(i, bit::FUNCTION)
+    // One load of the token for the common tests; the apostrophe join only for one letter.
+    t.toks.get(i).is_some_and(|tok| {
+        tok.kind == TokKind::Alpha
+            && (upper_doc || tok.shape & shape::CAPITALIZED != 0)
+            && tok.lex & bit::FUNCTION == 0
+            && (tok.shape & shape::MULTI_CHAR != 0 || apostrophe_join(t, i + 1))
+    })
 }
 
 /// `'Brien` after `O`: an apostrophe joined on both sides to letters (not a possessive `'s`).
@@ -278,15 +283,21 @@ fn initial_end(t: &Tokens<'_>, i: usize) -> Option<usize> {
 /// One name word with `O'Brien` / `Smith-Jones` joins; returns one past it.
 fn word_end(t: &Tokens<'_>, i: usize) -> usize {
     let mut j = i + 1;
-    while (t.punct(j, '-') || t.punct(j, '\'') || t.punct(j, '’'))
-        && t.joined(j)
-        && t.joined(j + 1)
-        && t.kind(j + 1) == Some(TokKind::Alpha)
-        && !t.is(j + 1, "s")
-    {
+    while join_at(t, j) {
         j += 2;
     }
     j
+}
+
+/// Token `j` is a `-` or apostrophe joined on both sides to letters, and the letters after it
+/// are not a possessive `s`.
+fn join_at(t: &Tokens<'_>, j: usize) -> bool {
+    // Most tokens after a word are not joined punctuation: one load tells.
+    let joiner = t
+        .toks
+        .get(j)
+        .is_some_and(|tok| tok.kind == TokKind::Punct && !tok.space_before && matches!(tok.first, '-' | '\'' | '’'));
+    joiner && j > 0 && t.joined(j + 1) && t.kind(j + 1) == Some(TokKind::Alpha) && !t.is(j + 1, "s")
 }
 
 /// Organisation words: `Mayo Clinic` names a provider, not a person.
@@ -336,7 +347,6 @@ enum Evidence {
     Weak,
 }
 
-/// Up to three name words (and initials) from `i`; returns one past the last.
 /// Dictionary entry of the name word starting at `i`, apostrophes and hyphens removed
 /// (`O'Brien` → `OBRIEN`, as the Census lists spell it); for `Smith-Jones`, either part.
 fn lookup_word(t: &Tokens<'_>, i: usize) -> NameInfo {
@@ -344,19 +354,34 @@ fn lookup_word(t: &Tokens<'_>, i: usize) -> NameInfo {
     if end == i + 1 {
         return t.name_info(i);
     }
-    let joined: String = (i..end).filter(|&k| t.kind(k) == Some(TokKind::Alpha)).map(|k| t.s(k)).collect();
-    let whole = lookup(&joined);
+    let whole = joined_entry(t, i..end);
     if whole.any() {
         return whole;
     }
-    let parts: Vec<NameInfo> =
-        (i..end).filter(|&k| t.kind(k) == Some(TokKind::Alpha) && t.s(k).len() > 1).map(|k| t.name_info(k)).collect();
-    NameInfo {
-        first: parts.iter().any(|p| p.first),
-        last: parts.iter().any(|p| p.last),
-        ambiguous: parts.iter().all(|p| p.ambiguous),
-        stop: parts.iter().any(|p| p.stop),
+    let parts = (i..end).filter(|&k| t.kind(k) == Some(TokKind::Alpha) && t.byte_len(k) > 1).map(|k| t.name_info(k));
+    let none = NameInfo { first: false, last: false, ambiguous: true, stop: false };
+    parts.fold(none, |all, p| NameInfo {
+        first: all.first || p.first,
+        last: all.last || p.last,
+        ambiguous: all.ambiguous && p.ambiguous,
+        stop: all.stop || p.stop,
+    })
+}
+
+/// Dictionary entry of the letters of tokens `range` written together (nothing if they are not
+/// ASCII or longer than any listed word).
+fn joined_entry(t: &Tokens<'_>, range: std::ops::Range<usize>) -> NameInfo {
+    let mut buf = [0u8; MAX_WORD];
+    let mut len = 0;
+    for k in range.filter(|&k| t.kind(k) == Some(TokKind::Alpha)) {
+        let part = t.s(k).as_bytes();
+        let Some(dst) = buf.get_mut(len..len + part.len()) else { return NameInfo::default() };
+        dst.copy_from_slice(part);
+        len += part.len();
     }
+    let word = buf.get(..len).unwrap_or(&[]);
+    let mut lower = [0u8; MAX_WORD];
+    lexicon::fold(word, &mut lower).map_or_else(NameInfo::default, |w| lexicon::word_entry(w).name)
 }
 
 /// A run of name words found after some evidence.
@@ -536,7 +561,7 @@ fn unlisted_first_name(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<
 
 /// Token `i` begins a sentence or a line (its capital says nothing).
 fn sentence_start(t: &Tokens<'_>, i: usize) -> bool {
-    i == 0 || t.newline_before(i) || [".", "!", "?", ":"].iter().any(|p| t.s(i - 1) == *p)
+    i == 0 || t.newline_before(i) || ['.', '!', '?', ':'].iter().any(|&p| t.punct(i - 1, p))
 }
 
 /// All name candidates.
@@ -544,10 +569,19 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
     // Every rule starts at a word (a title, a context word or a name). One walk: the rules
     // score differently (92, 90, 70/60, 65), so their candidates never tie in resolution
     // and the order they are proposed in does not matter.
-    for i in (0..t.len()).filter(|&i| t.kind(i) == Some(TokKind::Alpha)) {
-        after_title(t, i, upper_doc, out);
-        after_context(t, i, upper_doc, out);
-        if !name_shaped(t, i, upper_doc) || !t.ascii(i) {
+    // Whether the previous token is a "seen by" verb (`after_context` looks one back).
+    let mut after_verb = false;
+    for (i, tok) in t.toks.iter().enumerate() {
+        let by_verb = std::mem::replace(&mut after_verb, tok.lex & bit::BY_VERB != 0);
+        if tok.kind != TokKind::Alpha {
+            continue;
+        }
+        // The title and context rules start only at their keywords: most words skip both.
+        if tok.lex & (bit::TITLE | bit::RELATION | bit::NAME_WEAK) != 0 || by_verb {
+            after_title(t, i, upper_doc, out);
+            after_context(t, i, upper_doc, out);
+        }
+        if tok.shape & shape::ASCII == 0 || !name_shaped(t, i, upper_doc) {
             continue;
         }
         let info = t.name_info(i);

@@ -388,7 +388,8 @@ impl<'a> Tokens<'a> {
         if m & memo::INFO_DONE != 0 {
             return Some((cell, m));
         }
-        let word = Some(self.bytes(i)).filter(|w| w.is_ascii() && self.kind(i) == Some(TokKind::Alpha));
+        let listable = self.toks.get(i).is_some_and(|t| t.kind == TokKind::Alpha && t.shape & shape::ASCII != 0);
+        let word = Some(self.bytes(i)).filter(|_| listable);
         let m = match word.map(super::lexicon::word_entry) {
             Some(e) if e.english => memo::INFO_DONE | info_bits(e.name) | memo::ENGLISH_DONE | memo::ENGLISH,
             Some(e) => memo::INFO_DONE | info_bits(e.name),
