@@ -360,6 +360,24 @@ fn idempotent_on_sample_note() {
     }
 }
 
+/// A placeholder's label is no context word. `[ZIP]` is written where a ZIP was; were its
+/// `ZIP` read as the context word "zip", it would make the next 5-digit number a ZIP, each pass
+/// one more, past the last pass (found by the `scrub_text` fuzz target).
+#[test]
+fn a_placeholder_label_is_no_context_word() {
+    let text = "MA 94556-50134 or50134 orMA 01067-50134 or50134 orMA 01067-50134 or15.";
+    for mode in [OutputMode::Tag, OutputMode::Surrogate] {
+        let opts = TextOptions { mode, ..TextOptions::default() };
+        let once = scrub_text(text, &opts).unwrap();
+        assert_eq!(scrub_text(&once.text, &opts).unwrap().text, once.text, "{mode:?}");
+        // The ZIP after the state is found; the numbers after it are not ZIPs by any context.
+        assert_eq!(once.spans.iter().filter(|s| s.kind == PhiKind::Zip).count(), 1, "{mode:?}: {}", once.text);
+    }
+    // Written in the input, a placeholder is no context either.
+    assert_eq!(tags("[ZIP] or 50134"), "[ZIP] or 50134");
+    assert_eq!(tags("zip or 50134"), "zip or [ZIP]");
+}
+
 const VOCAB: &[&str] = &[
     "Dr.",
     "Dr",

@@ -204,10 +204,14 @@ pub fn scrub_text(text: &str, opts: &TextOptions) -> Result<ScrubbedText> {
     // The tokens of `current`, once a pass has written it (the first pass tokenizes the input).
     let mut spliced = None;
     for _ in 0..MAX_PASSES {
-        let t = match spliced.take() {
+        let mut t = match spliced.take() {
             Some(parts) => Tokens::from_parts(&current, parts),
             None => Tokens::new(&current),
         };
+        let placeholders = resolve::placeholders(&current);
+        // A placeholder's label is no context word: `[ZIP] or 50134` must not make the number
+        // a ZIP code, or each pass would write a new `[ZIP]` that finds the next number.
+        t.clear_keywords_in(&placeholders);
         let mut proposed = candidates(&t, &known);
         if let Some(copied) = maps.last() {
             // What the previous pass wrote (a kept year, a mask) is not found again on its own,
@@ -216,7 +220,7 @@ pub fn scrub_text(text: &str, opts: &TextOptions) -> Result<ScrubbedText> {
                 !transform::inside_written(copied, c.start, c.end) || !transform::rewrites_to_itself(&current, c, opts)
             });
         }
-        let found = resolve::resolve(proposed, &resolve::placeholders(&current), current.len());
+        let found = resolve::resolve(proposed, &placeholders, current.len());
         if found.is_empty() {
             break;
         }

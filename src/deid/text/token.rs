@@ -432,6 +432,17 @@ pub(crate) struct TokenParts {
 }
 
 impl Tokens<'_> {
+    /// Clears the keyword bits of the tokens inside `ranges` (sorted byte ranges, such as the
+    /// placeholders a pass wrote), so no rule takes them for context words.
+    pub(crate) fn clear_keywords_in(&mut self, ranges: &[(usize, usize)]) {
+        for &(s, e) in ranges {
+            let first = self.toks.partition_point(|t| t.start < s);
+            for tok in self.toks.iter_mut().skip(first).take_while(|t| t.start < e) {
+                tok.lex = 0;
+            }
+        }
+    }
+
     /// The [`memo`] bits of token `i` (0 out of range).
     pub(crate) fn memo_bits(&self, i: usize) -> u8 {
         self.memo.get(i).map_or(0, Cell::get)
