@@ -22,3 +22,12 @@ pub fn array<const N: usize>() -> Result<[u8; N]> {
     fill(&mut out)?;
     Ok(out)
 }
+
+/// `len` random bytes (for tests that need random inputs).
+#[cfg(test)]
+pub(crate) fn test_vec(len: usize) -> Vec<u8> {
+    let mut bytes = vec![0u8; len];
+    #[allow(clippy::unwrap_used)]
+    fill(&mut bytes).unwrap();
+    bytes
+}

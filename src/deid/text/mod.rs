@@ -19,6 +19,7 @@ mod network;
 mod patterns;
 mod resolve;
 mod scan;
+mod slots;
 mod splice;
 mod token;
 mod transform;

@@ -87,11 +87,10 @@ fn char_shape(c: char, is_first: bool) -> u8 {
 /// Byte classes of the ASCII fast path ([`ASCII_CLASS`]).
 const SPACE: u8 = 0;
 const DIGIT: u8 = 1;
-const UPPER: u8 = 2;
-const LOWER: u8 = 3;
-const PUNCT: u8 = 4;
+const LETTER: u8 = 2;
+const PUNCT: u8 = 3;
 /// A byte of a multi-byte character: decoded on the slow path.
-const NON_ASCII: u8 = 5;
+const NON_ASCII: u8 = 4;
 
 // Evaluated at compile time only ([`ASCII_CLASS`]): an index out of range would fail the build.
 #[allow(clippy::indexing_slicing)]
@@ -101,8 +100,7 @@ const fn ascii_class_table() -> [u8; 256] {
     while b < 128 {
         t[b] = match b as u8 {
             b'0'..=b'9' => DIGIT,
-            b'A'..=b'Z' => UPPER,
-            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' | b'a'..=b'z' => LETTER,
             b'\t'..=b'\r' | b' ' => SPACE,
             _ => PUNCT,
         };
@@ -164,11 +162,10 @@ impl Tokenizer<'_> {
         let keywords = self.keywords;
         match self.tokens.last_mut().filter(|l| joined && l.end == i && l.kind == kind) {
             Some(last) => {
-                // After a non-ASCII letter of the same word: the ASCII bit stays as it was.
+                // After a non-ASCII letter of the same word (ASCII runs are maximal): the ASCII
+                // bit stays as it was, and so do the keyword bits (0: every listed word is ASCII).
                 last.end = end;
                 last.shape |= lower | shape::MULTI_CHAR;
-                last.lex =
-                    if kind == TokKind::Alpha { keywords.bits_at(bytes, last.start, end - last.start) } else { 0 };
                 self.newline = false;
             }
             None => {
@@ -233,7 +230,7 @@ pub(crate) fn tokenize_into(text: &str, range: std::ops::Range<usize>, before: (
                 t.newline |= b == b'\n' || b == b'\r';
                 i + 1
             }
-            DIGIT | UPPER | LOWER => t.ascii_word(i, b),
+            DIGIT | LETTER => t.ascii_word(i, b),
             PUNCT => {
                 t.push(i, i + 1, TokKind::Punct, char::from(b), shape::ASCII, 0);
                 i + 1

@@ -16,20 +16,14 @@ fn lengths() -> Vec<usize> {
     lengths
 }
 
-fn random_vec(len: usize) -> Vec<u8> {
-    let mut bytes = vec![0u8; len];
-    random::fill(&mut bytes).unwrap();
-    bytes
-}
-
 #[test]
 fn engines_agree_on_random_inputs() {
     let mut checked = 0;
     for len in lengths() {
         let key: [u8; KEY_LEN] = random::array().unwrap();
         let nonce: [u8; NONCE_LEN] = random::array().unwrap();
-        let aad = random_vec(len % 37);
-        let plaintext = random_vec(len);
+        let aad = random::test_vec(len % 37);
+        let plaintext = random::test_vec(len);
         let ring_key = ring_engine::EngineKey::new(&key).unwrap();
         let rust_key = rustcrypto_engine::EngineKey::new(&key).unwrap();
 

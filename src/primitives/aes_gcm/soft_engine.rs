@@ -219,12 +219,6 @@ mod tests {
     use super::*;
     use crate::primitives::random;
 
-    fn random_vec(len: usize) -> Vec<u8> {
-        let mut bytes = vec![0u8; len];
-        random::fill(&mut bytes).unwrap();
-        bytes
-    }
-
     /// The same output as `aes-gcm` at every length around the batch and block boundaries, with
     /// AAD of every length up to a few blocks; each opens the other's; a flipped bit fails and
     /// leaves the buffer as it was.
@@ -235,8 +229,8 @@ mod tests {
         for len in lengths {
             let key: [u8; KEY_LEN] = random::array().unwrap();
             let nonce: [u8; NONCE_LEN] = random::array().unwrap();
-            let aad = random_vec(len % 53);
-            let plaintext = random_vec(len);
+            let aad = random::test_vec(len % 53);
+            let plaintext = random::test_vec(len);
             let soft = EngineKey::new(&key).unwrap();
             let reference = rustcrypto_engine::EngineKey::new(&key).unwrap();
             let mut by_soft = plaintext.clone();
