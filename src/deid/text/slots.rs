@@ -59,7 +59,9 @@ impl<const N: usize, V: Copy + Default + BitOrAssign> Slots<N, V> {
     /// The table of `words` with `room` slots per word (rounded up to a power of two; 2 keeps
     /// it at most half full). A key listed twice gets the OR of its values.
     pub(crate) fn new(words: &[([u64; N], V)], room: usize) -> Self {
-        let len = (words.len() * room.max(2)).next_power_of_two();
+        // At least 2 slots: an empty table still has an empty slot to end a probe, and a shift
+        // below 64.
+        let len = (words.len() * room.max(2)).next_power_of_two().max(2);
         let mut table = Slots { slots: vec![([0; N], V::default()); len], shift: 64 - len.trailing_zeros() };
         for &(key, value) in words.iter().filter(|(k, _)| *k != [0; N]) {
             let mut at = first_slot(&key, table.shift);
@@ -97,6 +99,15 @@ impl<const N: usize, V: Copy + Default + BitOrAssign> Slots<N, V> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn empty_and_tiny_tables_answer() {
+        let empty: Slots<3, u8> = Slots::new(&[], 2);
+        assert_eq!(empty.get(&key::<3>(b"abcdefghijklmnopqrs").unwrap()), None);
+        let one = Slots::new(&[(key::<1>(b"Ana").unwrap(), 1u8)], 1);
+        assert_eq!(one.get(&key::<1>(b"ana").unwrap()), Some(1));
+        assert_eq!(one.get(&key::<1>(b"eva").unwrap()), None);
+    }
 
     #[test]
     fn ascii_lower_matches_the_byte_by_byte_rule() {
