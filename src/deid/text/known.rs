@@ -145,7 +145,7 @@ impl KnownIndex {
         super::token::tokenize_into(value, 0..value.len(), (false, false), toks);
         let first = self.spans.len();
         for t in toks.iter().filter(|t| t.kind != TokKind::Punct) {
-            self.push_word(value.get(t.start..t.end).unwrap_or(""));
+            self.push_word(value.get(t.start()..t.end()).unwrap_or(""));
         }
         let words = first..self.spans.len();
         if words.is_empty() {

@@ -32,22 +32,58 @@ pub(crate) mod shape {
     pub const ASCII: u8 = 1 << 3;
 }
 
-/// One token: `text[start..end]`.
+/// One token: `text[start..end]`, in 24 bytes (a note has about one token per 4 bytes, and
+/// every recognizer walks them).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Token {
-    pub start: usize,
-    pub end: usize,
+    /// Byte offsets as `u32`: texts are at most [`super::MAX_TEXT_BYTES`] (and known values
+    /// far less), so they fit; [`offset`] saturates rather than wraps past 4 GiB.
+    start: u32,
+    end: u32,
+    /// Keyword bits ([`super::lexicon::bit`]); 0 for non-letters and unlisted words.
+    pub lex: u64,
+    /// The first character (the whole token for punctuation).
+    pub first: char,
     pub kind: TokKind,
     /// Whitespace (any amount) lies between this token and the previous one.
     pub space_before: bool,
     /// The whitespace before this token contains a line break.
     pub newline_before: bool,
-    /// Keyword bits ([`super::lexicon::bit`]); 0 for non-letters and unlisted words.
-    pub lex: u64,
-    /// The first character (the whole token for punctuation).
-    pub first: char,
     /// [`shape`] bits.
     pub shape: u8,
+}
+
+/// A byte offset as stored in a [`Token`].
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
+impl Token {
+    /// Byte offset of the first byte.
+    pub(crate) fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset one past the last byte.
+    pub(crate) fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// Length in bytes.
+    pub(crate) fn len(&self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    /// The same token moved to start at `start`.
+    pub(crate) fn moved_to(self, start: usize) -> Token {
+        let start = offset(start);
+        Token { start, end: start.saturating_add(self.end - self.start), ..self }
+    }
+
+    /// Extends the token to end at `end`.
+    fn extend_to(&mut self, end: usize) {
+        self.end = offset(end);
+    }
 }
 
 /// Class of a character: `None` for whitespace (as [`char::is_whitespace`]).
@@ -145,7 +181,7 @@ struct Tokenizer<'t> {
 impl Tokenizer<'_> {
     fn push(&mut self, start: usize, end: usize, kind: TokKind, first: char, shape: u8, lex: u64) {
         let (space_before, newline_before) = (self.space, self.newline);
-        self.tokens.push(Token { start, end, kind, space_before, newline_before, lex, first, shape });
+        self.tokens.push(Token { start: offset(start), end: offset(end), kind, space_before, newline_before, lex, first, shape });
         self.space = false;
         self.newline = false;
     }
@@ -160,11 +196,11 @@ impl Tokenizer<'_> {
         let lower = if kind == TokKind::Alpha && acc & 0x20 != 0 { shape::HAS_LOWER } else { 0 };
         let joined = !self.space;
         let keywords = self.keywords;
-        match self.tokens.last_mut().filter(|l| joined && l.end == i && l.kind == kind) {
+        match self.tokens.last_mut().filter(|l| joined && l.end() == i && l.kind == kind) {
             Some(last) => {
                 // After a non-ASCII letter of the same word (ASCII runs are maximal): the ASCII
                 // bit stays as it was, and so do the keyword bits (0: every listed word is ASCII).
-                last.end = end;
+                last.extend_to(end);
                 last.shape |= lower | shape::MULTI_CHAR;
                 self.newline = false;
             }
@@ -187,8 +223,8 @@ impl Tokenizer<'_> {
             return Some(end);
         };
         match self.tokens.last_mut() {
-            Some(last) if !self.space && last.end == i && last.kind == kind && kind != TokKind::Punct => {
-                last.end = end;
+            Some(last) if !self.space && last.end() == i && last.kind == kind && kind != TokKind::Punct => {
+                last.extend_to(end);
                 // ASCII only if every character is; lower case if any character is.
                 let add = char_shape(c, false);
                 let ascii = last.shape & add & shape::ASCII;
@@ -282,17 +318,17 @@ impl<'a> Tokens<'a> {
 
     /// The text of token `i` (empty if out of range).
     pub(crate) fn s(&self, i: usize) -> &'a str {
-        self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
+        self.toks.get(i).and_then(|t| self.text.get(t.start()..t.end())).unwrap_or("")
     }
 
     /// The bytes of token `i` (empty if out of range).
     fn bytes(&self, i: usize) -> &'a [u8] {
-        self.toks.get(i).and_then(|t| self.text.as_bytes().get(t.start..t.end)).unwrap_or(&[])
+        self.toks.get(i).and_then(|t| self.text.as_bytes().get(t.start()..t.end())).unwrap_or(&[])
     }
 
     /// Byte length of token `i` (0 if out of range).
     pub(crate) fn byte_len(&self, i: usize) -> usize {
-        self.toks.get(i).map_or(0, |t| t.end - t.start)
+        self.toks.get(i).map_or(0, Token::len)
     }
 
     pub(crate) fn kind(&self, i: usize) -> Option<TokKind> {
@@ -305,7 +341,7 @@ impl<'a> Tokens<'a> {
 
     /// Token `i` is a run of exactly `n` digits (any `n` if `None`).
     pub(crate) fn digits(&self, i: usize, n: Option<usize>) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Digit && n.map_or(true, |n| t.end - t.start == n))
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Digit && n.map_or(true, |n| t.len() == n))
     }
 
     /// Token `i` is the punctuation character `c`.
@@ -342,7 +378,7 @@ impl<'a> Tokens<'a> {
     /// Numeric value of a digit token of at most 9 digits.
     pub(crate) fn num(&self, i: usize) -> Option<u32> {
         let t = self.toks.get(i)?;
-        if t.kind != TokKind::Digit || t.end - t.start > 9 {
+        if t.kind != TokKind::Digit || t.len() > 9 {
             return None;
         }
         Some(self.bytes(i).iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0')))
@@ -350,12 +386,12 @@ impl<'a> Tokens<'a> {
 
     /// Byte start of token `i` (text end if out of range).
     pub(crate) fn start(&self, i: usize) -> usize {
-        self.toks.get(i).map_or(self.text.len(), |t| t.start)
+        self.toks.get(i).map_or(self.text.len(), Token::start)
     }
 
     /// Byte end of token `i` (0 if out of range).
     pub(crate) fn end(&self, i: usize) -> usize {
-        self.toks.get(i).map_or(0, |t| t.end)
+        self.toks.get(i).map_or(0, Token::end)
     }
 
     /// First letter is upper case and the token is alphabetic.
@@ -433,8 +469,8 @@ impl Tokens<'_> {
     /// placeholders a pass wrote), so no rule takes them for context words.
     pub(crate) fn clear_keywords_in(&mut self, ranges: &[(usize, usize)]) {
         for &(s, e) in ranges {
-            let first = self.toks.partition_point(|t| t.start < s);
-            for tok in self.toks.iter_mut().skip(first).take_while(|t| t.start < e) {
+            let first = self.toks.partition_point(|t| t.start() < s);
+            for tok in self.toks.iter_mut().skip(first).take_while(|t| t.start() < e) {
                 tok.lex = 0;
             }
         }
@@ -487,8 +523,8 @@ mod tests {
                     continue;
                 };
                 match tokens.last_mut() {
-                    Some(last) if !space && last.end == i && last.kind == kind && kind != TokKind::Punct => {
-                        last.end = end;
+                    Some(last) if !space && last.end() == i && last.kind == kind && kind != TokKind::Punct => {
+                        last.extend_to(end);
                         let add = char_shape(c, false);
                         let ascii = last.shape & add & shape::ASCII;
                         last.shape = (last.shape & !shape::ASCII) | ascii | (add & !shape::ASCII) | shape::MULTI_CHAR;
@@ -499,8 +535,8 @@ mod tests {
                     _ => {
                         let shape = char_shape(c, true);
                         tokens.push(Token {
-                            start: i,
-                            end,
+                            start: i as u32,
+                            end: end as u32,
                             kind,
                             space_before: space,
                             newline_before: newline,
@@ -515,7 +551,7 @@ mod tests {
                 i = end;
             }
             for t in tokens.iter_mut().skip(fresh).filter(|t| t.kind == TokKind::Alpha) {
-                t.lex = crate::deid::text::lexicon::keyword_bits(&text.as_bytes()[t.start..t.end]);
+                t.lex = crate::deid::text::lexicon::keyword_bits(&text.as_bytes()[t.start()..t.end()]);
             }
         }
 
@@ -606,9 +642,9 @@ mod tests {
                     0 => (0, (false, false)),
                     _ => want
                         .get(a)
-                        .map_or((text.len(), (false, false)), |t| (t.start, (t.space_before, t.newline_before))),
+                        .map_or((text.len(), (false, false)), |t| (t.start(), (t.space_before, t.newline_before))),
                 };
-                let to = if b >= want.len() { text.len() } else { want[b].end };
+                let to = if b >= want.len() { text.len() } else { want[b].end() };
                 let mut got = want[..a].to_vec();
                 tokenize_into(&text, from..to, before, &mut got);
                 let mut expected = want[..a].to_vec();
