@@ -168,7 +168,7 @@ fn class_bits(w: u64, digits: bool) -> u64 {
         within(w, b'0', b'9')
     } else {
         // `| 0x20` folds A-Z onto a-z (and maps no other byte into a-z).
-        within(w | ONES * 0x20, b'a', b'z')
+        within(w | (ONES * 0x20), b'a', b'z')
     }
 }
 
