@@ -266,23 +266,25 @@ pub(crate) fn find_addresses(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Cand
     }
 }
 
-/// The first characters of the tokens that can start a rule of [`find_addresses`], one bit
-/// per ASCII character: digits (a number), `P` and `p` (a PO box), `,` (a city). No token of
+/// Whether a token starting with each ASCII character can start a rule of
+/// [`find_addresses`]: digits (a number), `P` and `p` (a PO box), `,` (a city). No token of
 /// another kind starts with one of them.
-const START_CHARS: u128 = {
-    let mut bits = 1 << b',' | 1 << b'P' | 1 << b'p';
-    let mut d = b'0';
-    while d <= b'9' {
-        bits |= 1 << d;
-        d += 1;
+// Evaluated at compile time only: an index out of range would fail the build.
+#[allow(clippy::indexing_slicing)]
+static START_CHARS: [bool; 128] = {
+    let mut starts = [false; 128];
+    let mut c = 0;
+    while c < 128 {
+        starts[c] = matches!(c as u8, b'0'..=b'9' | b',' | b'P' | b'p');
+        c += 1;
     }
-    bits
+    starts
 };
 
-/// Token `tok` can start a rule of [`find_addresses`] (one bit test: see [`marked`]).
+/// Token `tok` can start a rule of [`find_addresses`] (one table read: see [`marked`]).
 fn may_start(tok: &Token) -> bool {
-    let c = u32::from(tok.first);
-    (c < 128) & (START_CHARS >> (c & 127) & 1 != 0)
+    // Past ASCII, `get` finds nothing.
+    START_CHARS.get(tok.first as usize).copied().unwrap_or(false)
 }
 
 /// A street starting at number `i`, and the number as a ZIP after a state or a ZIP word.

@@ -205,10 +205,18 @@ impl KnownIndex {
         self.phrases.get(p).map_or("", |p| self.word(p.words.start))
     }
 
+    /// The bytes of the first word of phrase `p`: byte order is `str` order, and a byte slice
+    /// is taken without the char-boundary checks of a `str` slice.
+    fn first_word_bytes(&self, p: usize) -> &[u8] {
+        let span = self.phrases.get(p).and_then(|p| self.spans.get(p.words.start));
+        span.and_then(|&(s, e)| self.text.as_bytes().get(s..e)).unwrap_or(&[])
+    }
+
     /// The phrases whose first word is `lower`, in order.
     fn starting_with(&self, lower: &str) -> impl Iterator<Item = &Phrase> {
-        let from = self.by_first.partition_point(|&p| self.first_word(p) < lower);
-        let to = self.by_first.partition_point(|&p| self.first_word(p) <= lower);
+        let lower = lower.as_bytes();
+        let from = self.by_first.partition_point(|&p| self.first_word_bytes(p) < lower);
+        let to = self.by_first.partition_point(|&p| self.first_word_bytes(p) <= lower);
         self.by_first.get(from..to).unwrap_or(&[]).iter().filter_map(|&p| self.phrases.get(p))
     }
 
