@@ -112,20 +112,35 @@ fn len_bit(len: usize) -> u32 {
 
 impl KnownIndex {
     pub(crate) fn new(known: &KnownIdentifiers) -> Self {
+        // Room for every word up front (a value's words and extra phrases take at most its
+        // length again): built once per scrub, so growing the vectors was a fair part of it.
+        let bytes: usize = known.items.iter().map(|(_, v)| v.len()).sum();
         let mut index = KnownIndex {
-            text: String::new(),
-            spans: Vec::new(),
-            phrases: Vec::new(),
+            text: String::with_capacity(2 * bytes),
+            spans: Vec::with_capacity(bytes / 2 + 4 * known.items.len()),
+            phrases: Vec::with_capacity(4 * known.items.len()),
             by_first: Vec::new(),
             first_lens: [0; 256],
         };
-        let mut toks = Vec::new();
+        let mut toks = Vec::with_capacity(16);
         for (kind, value) in &known.items {
             index.add_value(*kind, value, &mut toks);
         }
-        let mut by_first: Vec<usize> = (0..index.phrases.len()).collect();
-        // Stable: equal first words keep the phrase order.
-        by_first.sort_by(|&a, &b| index.first_word(a).cmp(index.first_word(b)));
+        // Sorted by the first 8 bytes read as one big-endian integer (the byte order of the
+        // words), then by the whole word where those agree, so most comparisons are one integer
+        // comparison rather than a call to compare strings. Stable: equal first words keep the
+        // phrase order.
+        let prefix = |p: usize| {
+            let mut head = [0u8; 8];
+            let w = index.first_word(p).as_bytes();
+            for (d, &b) in head.iter_mut().zip(w) {
+                *d = b;
+            }
+            u64::from_be_bytes(head)
+        };
+        let mut keyed: Vec<(u64, usize)> = (0..index.phrases.len()).map(|p| (prefix(p), p)).collect();
+        keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| index.first_word(a.1).cmp(index.first_word(b.1))));
+        let by_first: Vec<usize> = keyed.into_iter().map(|(_, p)| p).collect();
         let mut first_lens = [0u32; 256];
         for w in by_first.iter().map(|&k| index.first_word(k)) {
             if let Some(slot) = w.bytes().next().and_then(|b| first_lens.get_mut(usize::from(b))) {
@@ -152,7 +167,12 @@ impl KnownIndex {
         if words.is_empty() {
             return;
         }
-        let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+        // Only a phone or a value of several words uses its digits (most values are names).
+        let digits: String = if kind == PhiKind::Phone || words.len() > 1 {
+            value.chars().filter(char::is_ascii_digit).collect()
+        } else {
+            String::new()
+        };
         if kind == PhiKind::Name {
             for k in words.clone() {
                 let w = self.word(k);
