@@ -507,18 +507,14 @@ impl Tokens<'_> {
     /// Clears the keyword bits of the tokens inside `ranges` (sorted byte ranges, such as the
     /// placeholders a pass wrote), so no rule takes them for context words.
     pub(crate) fn clear_keywords_in(&mut self, ranges: &[(usize, usize)]) {
-        // Both are sorted: each range's first token is searched for only past the previous one.
-        let mut from = 0;
+        // Both are sorted and placeholders come every few tokens: one forward walk over the
+        // tokens serves every range.
+        let mut toks = self.toks.iter_mut().peekable();
         for &(s, e) in ranges {
-            let rest = self.toks.get_mut(from..).unwrap_or(&mut []);
-            let first = rest.partition_point(|t| t.start() < s);
-            let inside = rest.iter_mut().skip(first).take_while(|t| t.start() < e);
-            let mut n = 0;
-            for tok in inside {
+            while toks.next_if(|t| t.start() < s).is_some() {}
+            while let Some(tok) = toks.next_if(|t| t.start() < e) {
                 tok.lex = 0;
-                n += 1;
             }
-            from += first + n;
         }
     }
 
@@ -690,6 +686,27 @@ mod tests {
         }
         assert_eq!(ascii_run(b"AbcDEFGHIJklm!", false), (13, reference_run(b"AbcDEFGHIJklm", false).1));
         assert_eq!(ascii_run(b"ABCDEFGH", false).1 & 0x20, 0);
+    }
+
+    #[test]
+    fn keywords_are_cleared_in_exactly_the_ranges() {
+        let text = "seen by [NAME] the ZIP [ZIP-2] of[DATE]name 90+ and the MRN";
+        for ranges in [
+            super::super::resolve::placeholders(text),
+            vec![(0, 4), (5, 7), (8, 60)],
+            vec![(3, 9), (4, 5), (20, 21)],
+            vec![],
+        ] {
+            let mut t = Tokens::new(text);
+            t.clear_keywords_in(&ranges);
+            let fresh = Tokens::new(text);
+            for (k, (got, was)) in t.toks.iter().zip(&fresh.toks).enumerate() {
+                let inside = ranges.iter().any(|&(s, e)| s <= was.start() && was.start() < e);
+                let want = if inside { 0 } else { was.lex };
+                assert_eq!(got.lex, want, "token {k} {:?} in {ranges:?}", t.s(k));
+            }
+            assert!(fresh.toks.iter().any(|t| t.lex != 0));
+        }
     }
 
     fn debug(toks: &[Token]) -> Vec<String> {
