@@ -3,7 +3,8 @@
 //! ZIP word). States themselves may stay.
 
 use super::lexicon::bit;
-use super::token::{TokKind, Tokens};
+use super::scan::marked;
+use super::token::{TokKind, Token, Tokens};
 use super::{Candidate, PhiKind};
 
 pub(crate) const SUFFIXES: &[&str] = &[
@@ -146,12 +147,11 @@ fn street_word(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
 
 /// `123 Main St`, `4 N. Elm Street Apt 2B`, `77 West 42nd St.`; returns one past the end.
 fn street_at(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
-    let n = t.s(i);
-    if !t.digits(i, None) || n.len() > 6 || (t.joined(i) && t.kind(i - 1) != Some(TokKind::Punct)) {
+    if !t.digits(i, None) || t.byte_len(i) > 6 || (t.joined(i) && t.kind(i - 1) != Some(TokKind::Punct)) {
         return None;
     }
     let mut j = i + 1;
-    if t.kind(j) == Some(TokKind::Alpha) && t.joined(j) && t.s(j).len() == 1 {
+    if t.kind(j) == Some(TokKind::Alpha) && t.joined(j) && t.byte_len(j) == 1 {
         j += 1; // 12B
     }
     let mut words = 0;
@@ -248,34 +248,183 @@ fn zip_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
 }
 
 /// Street addresses, PO boxes, cities and ZIP codes.
+///
+/// Each token is sent by its first character to the one rule it can start: a number (a
+/// street, a ZIP), a word starting with `P`/`p` (a PO box), a comma (a city before a state).
+/// Every other token costs that one test.
 pub(crate) fn find_addresses(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidate>) {
-    for i in 0..t.len() {
-        // A street starts with a number; a PO box with `PO` or `P`.
-        let number = t.digits(i, None);
-        let po = !number && t.kind(i) == Some(TokKind::Alpha) && t.byte_len(i) <= 2;
-        let street = if number { street_at(t, i, upper_doc) } else { None };
-        if let Some(e) = street.or_else(|| if po { po_box_at(t, i) } else { None }) {
-            out.push(Candidate::new(PhiKind::Address, t.start(i), t.end(e - 1), 86));
+    for i in marked(t, |_, tok| may_start(tok)) {
+        match t.kind(i) {
+            Some(TokKind::Digit) => number_at(t, i, upper_doc, out),
+            Some(TokKind::Alpha) => {
+                if let Some(e) = po_box_at(t, i) {
+                    out.push(Candidate::new(PhiKind::Address, t.start(i), t.end(e - 1), 86));
+                }
+            }
+            _ => city_at(t, i, upper_doc, out),
         }
-        if t.punct(i, ',') {
-            if let Some(se) = is_state(t, i + 1) {
-                let zip_follows = zip_at(t, se).is_some();
-                if is_state_code(t, i + 1) || zip_follows || t.capitalized(i + 1) {
-                    if let Some(s) = city_before(t, i, upper_doc) {
-                        out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(i - 1), 75));
+    }
+}
+
+/// Whether a token starting with each ASCII character can start a rule of
+/// [`find_addresses`]: digits (a number), `P` and `p` (a PO box), `,` (a city). No token of
+/// another kind starts with one of them.
+// Evaluated at compile time only: an index out of range would fail the build.
+#[allow(clippy::indexing_slicing)]
+static START_CHARS: [bool; 128] = {
+    let mut starts = [false; 128];
+    let mut c = 0;
+    while c < 128 {
+        starts[c] = matches!(c as u8, b'0'..=b'9' | b',' | b'P' | b'p');
+        c += 1;
+    }
+    starts
+};
+
+/// Token `tok` can start a rule of [`find_addresses`] (one table read: see [`marked`]).
+fn may_start(tok: &Token) -> bool {
+    // Past ASCII, `get` finds nothing.
+    START_CHARS.get(tok.first as usize).copied().unwrap_or(false)
+}
+
+/// A street starting at number `i`, and the number as a ZIP after a state or a ZIP word.
+fn number_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if let Some(e) = street_at(t, i, upper_doc) {
+        out.push(Candidate::new(PhiKind::Address, t.start(i), t.end(e - 1), 86));
+    }
+    if !t.digits(i, Some(5)) {
+        return; // not a ZIP
+    }
+    let after_state = i > 0 && (is_state_code(t, i - 1) || t.has(i - 1, bit::STATE_NAME));
+    let after_word = (i.saturating_sub(3)..i).any(|j| t.has(j, bit::ZIP_CONTEXT));
+    if after_state || after_word {
+        if let Some(e) = zip_at(t, i) {
+            out.push(Candidate::new(PhiKind::Zip, t.start(i), t.end(e - 1), 87));
+        }
+    }
+}
+
+/// The city before comma `i` when a state follows it (`Springfield, IL`).
+fn city_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    let Some(se) = is_state(t, i + 1) else { return };
+    let zip_follows = zip_at(t, se).is_some();
+    if is_state_code(t, i + 1) || zip_follows || t.capitalized(i + 1) {
+        if let Some(s) = city_before(t, i, upper_doc) {
+            out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(i - 1), 75));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`find_addresses`] as first written (every rule tried at every token): the reference
+    /// the dispatch by token kind must match.
+    fn find_addresses_reference(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidate>) {
+        for i in 0..t.len() {
+            // A street starts with a number; a PO box with `PO` or `P`.
+            let number = t.digits(i, None);
+            let po = !number && t.kind(i) == Some(TokKind::Alpha) && t.byte_len(i) <= 2;
+            let street = if number { street_at(t, i, upper_doc) } else { None };
+            if let Some(e) = street.or_else(|| if po { po_box_at(t, i) } else { None }) {
+                out.push(Candidate::new(PhiKind::Address, t.start(i), t.end(e - 1), 86));
+            }
+            if t.punct(i, ',') {
+                if let Some(se) = is_state(t, i + 1) {
+                    let zip_follows = zip_at(t, se).is_some();
+                    if is_state_code(t, i + 1) || zip_follows || t.capitalized(i + 1) {
+                        if let Some(s) = city_before(t, i, upper_doc) {
+                            out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(i - 1), 75));
+                        }
                     }
                 }
             }
-        }
-        if !t.digits(i, Some(5)) {
-            continue; // not a ZIP
-        }
-        let after_state = i > 0 && (is_state_code(t, i - 1) || t.has(i - 1, bit::STATE_NAME));
-        let after_word = (i.saturating_sub(3)..i).any(|j| t.has(j, bit::ZIP_CONTEXT));
-        if after_state || after_word {
-            if let Some(e) = zip_at(t, i) {
-                out.push(Candidate::new(PhiKind::Zip, t.start(i), t.end(e - 1), 87));
+            if !t.digits(i, Some(5)) {
+                continue; // not a ZIP
             }
+            let after_state = i > 0 && (is_state_code(t, i - 1) || t.has(i - 1, bit::STATE_NAME));
+            let after_word = (i.saturating_sub(3)..i).any(|j| t.has(j, bit::ZIP_CONTEXT));
+            if after_state || after_word {
+                if let Some(e) = zip_at(t, i) {
+                    out.push(Candidate::new(PhiKind::Zip, t.start(i), t.end(e - 1), 87));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dispatch_matches_the_reference() {
+        let pieces = [
+            "123",
+            "4",
+            "12345",
+            "6789",
+            "1234567",
+            "Main",
+            "main",
+            "St",
+            "st",
+            "Street",
+            "Ave",
+            "N",
+            "West",
+            "42",
+            "nd",
+            "th",
+            "Apt",
+            "apt",
+            "Suite",
+            "#",
+            "2B",
+            "B",
+            "PO",
+            "po",
+            "P",
+            "p",
+            "O",
+            "Po",
+            "Box",
+            "box",
+            "Springfield",
+            "Boston",
+            "IL",
+            "il",
+            "Massachusetts",
+            "New",
+            "York",
+            "Rhode",
+            "Island",
+            "ZIP",
+            "zip",
+            "postal",
+            "code",
+            "Élan",
+            ",",
+            ".",
+            "-",
+            "/",
+            " ",
+            " ",
+            "  ",
+            "\n",
+        ];
+        let mut rng = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            (rng % n as u64) as usize
+        };
+        for round in 0..20_000 {
+            let text: String = (0..next(24)).map(|_| pieces[next(pieces.len())]).collect();
+            let t = Tokens::new(&text);
+            let upper = round % 4 == 0;
+            let (mut got, mut want) = (Vec::new(), Vec::new());
+            find_addresses(&t, upper, &mut got);
+            find_addresses_reference(&t, upper, &mut want);
+            let key = |c: &Candidate| (c.kind, c.start, c.end, c.score);
+            assert_eq!(got.iter().map(key).collect::<Vec<_>>(), want.iter().map(key).collect::<Vec<_>>(), "{text:?}");
         }
     }
 }

@@ -35,8 +35,13 @@ fn age_word_before(t: &Tokens<'_>, i: usize) -> bool {
 
 /// An age of 90 and above at token `i`, written with a unit or an age word.
 pub(crate) fn age_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    // 90 to 150 takes 2 or 3 digits (`090` too): the length rejects most numbers before the
+    // value is read (this runs on every digit token).
+    if !(2..=3).contains(&t.byte_len(i)) {
+        return;
+    }
     let Some(n) = t.num(i) else { return };
-    if !(90..=150).contains(&n) || t.s(i).len() > 3 {
+    if !(90..=150).contains(&n) {
         return;
     }
     // Already generalised ("90+") or part of a longer number.
@@ -48,5 +53,33 @@ pub(crate) fn age_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
     if unit_after(t, i + 1) || age_word_before(t, i) {
         out.push(Candidate::new(PhiKind::Age, t.start(i), t.end(i), 95));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::patterns::tests::{check_against_reference, NUMBER_PIECES};
+    use super::*;
+
+    /// [`age_at`] as it was before the length pre-check: the reference it must match.
+    fn reference_age_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+        let Some(n) = t.num(i) else { return };
+        if !(90..=150).contains(&n) || t.s(i).len() > 3 {
+            return;
+        }
+        if t.punct(i + 1, '+') && t.joined(i + 1) {
+            return;
+        }
+        if t.joined(i) && (t.digits(i - 1, None) || t.punct(i - 1, '.') || t.punct(i - 1, '/')) {
+            return;
+        }
+        if unit_after(t, i + 1) || age_word_before(t, i) {
+            out.push(Candidate::new(PhiKind::Age, t.start(i), t.end(i), 95));
+        }
+    }
+
+    #[test]
+    fn age_matches_the_reference() {
+        check_against_reference(NUMBER_PIECES, &[("age", age_at, reference_age_at)]);
     }
 }

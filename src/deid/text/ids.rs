@@ -4,6 +4,7 @@
 //! digit.
 
 use super::lexicon::bit;
+use super::scan::marked;
 use super::token::{TokKind, Tokens};
 use super::{Candidate, PhiKind};
 
@@ -207,7 +208,7 @@ fn code_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
             _ => break,
         }
         if t.kind(j) != Some(TokKind::Punct) {
-            alnum += t.s(j).len();
+            alnum += t.byte_len(j);
         }
         j += 1;
     }
@@ -220,13 +221,15 @@ fn code_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
 
 /// Plates written `ABC 1234`: a short letter group, a space, then digits.
 fn spaced_plate(t: &Tokens<'_>, i: usize) -> Option<usize> {
-    let letters = t.kind(i) == Some(TokKind::Alpha) && t.s(i).len() <= 3 && t.all_caps(i);
-    (letters && t.digits(i + 1, None) && !t.joined(i + 1) && t.s(i + 1).len() <= 5).then_some(i + 2)
+    let letters = t.kind(i) == Some(TokKind::Alpha) && t.byte_len(i) <= 3 && t.all_caps(i);
+    (letters && t.digits(i + 1, None) && !t.joined(i + 1) && t.byte_len(i + 1) <= 5).then_some(i + 2)
 }
 
 /// Identifier codes after a context word.
 pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
-    for i in 0..t.len() {
+    // Only a context word can start one: one test of the keyword bits turns every other token
+    // away.
+    for i in marked(t, |_, tok| tok.lex & bit::ID_CONTEXT != 0) {
         let Some(kind) = context_kind(t, i) else { continue };
         let mut j = i + 1;
         let mut skipped = 0;

@@ -4,7 +4,8 @@
 //! tokens is ignored so `617-555-0134` also matches `(617) 555 0134`.
 
 use super::dictionary::lookup;
-use super::token::{TokKind, Tokens};
+use super::scan::marked;
+use super::token::{shape, TokKind, Token, Tokens};
 use super::{Candidate, PhiKind};
 use crate::{Error, Result};
 use std::fmt;
@@ -111,20 +112,35 @@ fn len_bit(len: usize) -> u32 {
 
 impl KnownIndex {
     pub(crate) fn new(known: &KnownIdentifiers) -> Self {
+        // Room for every word up front (a value's words and extra phrases take at most its
+        // length again): built once per scrub, so growing the vectors was a fair part of it.
+        let bytes: usize = known.items.iter().map(|(_, v)| v.len()).sum();
         let mut index = KnownIndex {
-            text: String::new(),
-            spans: Vec::new(),
-            phrases: Vec::new(),
+            text: String::with_capacity(2 * bytes),
+            spans: Vec::with_capacity(bytes / 2 + 4 * known.items.len()),
+            phrases: Vec::with_capacity(4 * known.items.len()),
             by_first: Vec::new(),
             first_lens: [0; 256],
         };
-        let mut toks = Vec::new();
+        let mut toks = Vec::with_capacity(16);
         for (kind, value) in &known.items {
             index.add_value(*kind, value, &mut toks);
         }
-        let mut by_first: Vec<usize> = (0..index.phrases.len()).collect();
-        // Stable: equal first words keep the phrase order.
-        by_first.sort_by(|&a, &b| index.first_word(a).cmp(index.first_word(b)));
+        // Sorted by the first 8 bytes read as one big-endian integer (the byte order of the
+        // words), then by the whole word where those agree, so most comparisons are one integer
+        // comparison rather than a call to compare strings. Stable: equal first words keep the
+        // phrase order.
+        let prefix = |p: usize| {
+            let mut head = [0u8; 8];
+            let w = index.first_word(p).as_bytes();
+            for (d, &b) in head.iter_mut().zip(w) {
+                *d = b;
+            }
+            u64::from_be_bytes(head)
+        };
+        let mut keyed: Vec<(u64, usize)> = (0..index.phrases.len()).map(|p| (prefix(p), p)).collect();
+        keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| index.first_word(a.1).cmp(index.first_word(b.1))));
+        let by_first: Vec<usize> = keyed.into_iter().map(|(_, p)| p).collect();
         let mut first_lens = [0u32; 256];
         for w in by_first.iter().map(|&k| index.first_word(k)) {
             if let Some(slot) = w.bytes().next().and_then(|b| first_lens.get_mut(usize::from(b))) {
@@ -145,13 +161,18 @@ impl KnownIndex {
         super::token::tokenize_into(value, 0..value.len(), (false, false), toks);
         let first = self.spans.len();
         for t in toks.iter().filter(|t| t.kind != TokKind::Punct) {
-            self.push_word(value.get(t.start..t.end).unwrap_or(""));
+            self.push_word(value.get(t.start()..t.end()).unwrap_or(""));
         }
         let words = first..self.spans.len();
         if words.is_empty() {
             return;
         }
-        let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+        // Only a phone or a value of several words uses its digits (most values are names).
+        let digits: String = if kind == PhiKind::Phone || words.len() > 1 {
+            value.chars().filter(char::is_ascii_digit).collect()
+        } else {
+            String::new()
+        };
         if kind == PhiKind::Name {
             for k in words.clone() {
                 let w = self.word(k);
@@ -204,23 +225,34 @@ impl KnownIndex {
         self.phrases.get(p).map_or("", |p| self.word(p.words.start))
     }
 
+    /// The bytes of the first word of phrase `p`: byte order is `str` order, and a byte slice
+    /// is taken without the char-boundary checks of a `str` slice.
+    fn first_word_bytes(&self, p: usize) -> &[u8] {
+        let span = self.phrases.get(p).and_then(|p| self.spans.get(p.words.start));
+        span.and_then(|&(s, e)| self.text.as_bytes().get(s..e)).unwrap_or(&[])
+    }
+
     /// The phrases whose first word is `lower`, in order.
     fn starting_with(&self, lower: &str) -> impl Iterator<Item = &Phrase> {
-        let from = self.by_first.partition_point(|&p| self.first_word(p) < lower);
-        let to = self.by_first.partition_point(|&p| self.first_word(p) <= lower);
+        let lower = lower.as_bytes();
+        let from = self.by_first.partition_point(|&p| self.first_word_bytes(p) < lower);
+        let to = self.by_first.partition_point(|&p| self.first_word_bytes(p) <= lower);
         self.by_first.get(from..to).unwrap_or(&[]).iter().filter_map(|&p| self.phrases.get(p))
     }
 
-    /// Whether text word `word` may begin a phrase: folded to lower case it starts with the
-    /// same ASCII letter as some first word and, if it is ASCII (folding keeps its length),
-    /// has the same length. Words starting with other bytes are always looked up.
-    fn may_start(&self, word: &str) -> bool {
-        let Some(first) = word.bytes().next() else { return false };
-        if !first.is_ascii() {
-            return true;
-        }
-        let lens = self.first_lens.get(usize::from(first.to_ascii_lowercase())).copied().unwrap_or(0);
-        lens != 0 && (!word.is_ascii() || lens & len_bit(word.len()) != 0)
+    /// Whether token `i` (`tok`) may begin a phrase: not punctuation, and folded to lower case
+    /// it starts with the same ASCII letter as some first word and, if it is ASCII (folding
+    /// keeps its length), has the same length. Words starting with other bytes are always
+    /// looked up. Read from the token alone (first character, length, ASCII bit), without
+    /// slicing the text, and without `&&` (see [`marked`]): most tokens stop here.
+    fn may_start(&self, t: &Tokens<'_>, i: usize, tok: &Token) -> bool {
+        // An ASCII first character is the token's first byte (`u8::try_from` takes any
+        // character below 256, so ASCII is tested first).
+        let first = Some(tok.first).filter(char::is_ascii).and_then(|c| u8::try_from(c).ok());
+        let lens = first.map_or(0, |b| self.first_lens.get(usize::from(b.to_ascii_lowercase())).copied().unwrap_or(0));
+        let ascii = tok.shape & shape::ASCII != 0;
+        let fits = (lens != 0) & (!ascii | (lens & len_bit(t.byte_len(i)) != 0));
+        (tok.kind != TokKind::Punct) & (first.is_none() | fits)
     }
 }
 
@@ -230,31 +262,43 @@ pub(crate) fn find_known(t: &Tokens<'_>, known: &KnownIndex, upper_doc: bool, ou
         return;
     }
     let mut folded = String::new();
-    let mut toks = Vec::new();
-    for tok in (0..t.len()).filter(|&i| t.kind(i) != Some(TokKind::Punct)) {
-        if !known.may_start(t.s(tok)) {
-            continue;
-        }
+    for tok in marked(t, |i, tok| known.may_start(t, i, tok)) {
         for p in known.starting_with(lowered(t.s(tok), &mut folded)) {
-            // The phrase's words are the next words of the text, punctuation skipped.
-            toks.clear();
-            toks.extend((tok..t.len()).filter(|&i| t.kind(i) != Some(TokKind::Punct)).take(p.words.len()));
-            if toks.len() < p.words.len() {
+            let Some(last) = phrase_end(t, known, tok, p) else { continue };
+            if p.needs_capital && !(t.capitalized(tok) || upper_doc) {
                 continue;
             }
-            if toks.iter().zip(p.words.clone()).skip(1).any(|(&k, word)| !lower_eq(t.s(k), known.word(word))) {
+            if glued_to_word(t, tok, last) {
                 continue;
             }
-            let (Some(&first), Some(&last)) = (toks.first(), toks.last()) else { continue };
-            if p.needs_capital && !(t.capitalized(first) || upper_doc) {
-                continue;
-            }
-            if glued_to_word(t, first, last) {
-                continue;
-            }
-            out.push(Candidate::new(p.kind, t.start(first), t.end(last), 99));
+            out.push(Candidate::new(p.kind, t.start(tok), t.end(last), 99));
         }
     }
+}
+
+/// The last token of phrase `p` read from token `first`, whose word is the phrase's first
+/// word: each next token that is not punctuation must be the phrase's next word. Compared as
+/// they are reached, so a mismatch stops at once and nothing is collected.
+fn phrase_end(t: &Tokens<'_>, known: &KnownIndex, first: usize, p: &Phrase) -> Option<usize> {
+    let mut k = first;
+    for word in p.words.clone().skip(1) {
+        k = (k + 1..t.len()).find(|&i| t.kind(i) != Some(TokKind::Punct))?;
+        if !token_lower_eq(t, k, known.word(word)) {
+            return None;
+        }
+    }
+    Some(k)
+}
+
+/// [`lower_eq`] of token `k` and `lower`; an ASCII token's bytes are compared without slicing
+/// the text as a string.
+fn token_lower_eq(t: &Tokens<'_>, k: usize, lower: &str) -> bool {
+    if !t.ascii(k) {
+        return lower_eq(t.s(k), lower);
+    }
+    let (s, e) = (t.start(k), t.end(k));
+    let word = t.text.as_bytes().get(s..e).unwrap_or(&[]);
+    word.len() == lower.len() && word.iter().zip(lower.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b)
 }
 
 /// `s.to_lowercase()`, written into `buf` (reused, so ASCII words never allocate).
@@ -283,4 +327,137 @@ fn glued_to_word(t: &Tokens<'_>, first: usize, last: usize) -> bool {
     let left = t.joined(first) && t.kind(first - 1) != Some(TokKind::Punct);
     let right = t.joined(last + 1) && t.kind(last + 1) != Some(TokKind::Punct);
     left || right
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`find_known`] as first written (every word sliced from the text, the phrase's tokens
+    /// collected before comparing): the reference the fast one must match.
+    fn find_known_reference(t: &Tokens<'_>, known: &KnownIndex, upper_doc: bool) -> Vec<(PhiKind, usize, usize)> {
+        let may_start = |word: &str| {
+            let Some(first) = word.bytes().next() else { return false };
+            if !first.is_ascii() {
+                return true;
+            }
+            let lens = known.first_lens.get(usize::from(first.to_ascii_lowercase())).copied().unwrap_or(0);
+            lens != 0 && (!word.is_ascii() || lens & len_bit(word.len()) != 0)
+        };
+        let mut out = Vec::new();
+        let mut folded = String::new();
+        let mut toks = Vec::new();
+        for tok in (0..t.len()).filter(|&i| t.kind(i) != Some(TokKind::Punct)) {
+            if !may_start(t.s(tok)) {
+                continue;
+            }
+            for p in known.starting_with(lowered(t.s(tok), &mut folded)) {
+                toks.clear();
+                toks.extend((tok..t.len()).filter(|&i| t.kind(i) != Some(TokKind::Punct)).take(p.words.len()));
+                if toks.len() < p.words.len() {
+                    continue;
+                }
+                if toks.iter().zip(p.words.clone()).skip(1).any(|(&k, word)| !lower_eq(t.s(k), known.word(word))) {
+                    continue;
+                }
+                let (Some(&first), Some(&last)) = (toks.first(), toks.last()) else { continue };
+                if p.needs_capital && !(t.capitalized(first) || upper_doc) {
+                    continue;
+                }
+                if glued_to_word(t, first, last) {
+                    continue;
+                }
+                out.push((p.kind, t.start(first), t.end(last)));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn fast_scan_matches_the_reference() {
+        let values: &[(PhiKind, &str)] = &[
+            (PhiKind::Name, "Ann Lee"),
+            (PhiKind::Name, "José Núñez"),
+            (PhiKind::Name, "ÉLODIE Straße"),
+            (PhiKind::Name, "Will Mark"),
+            (PhiKind::Name, "O'Brien-Smith"),
+            (PhiKind::Phone, "1 (617) 555-0134"),
+            (PhiKind::Mrn, "MRN 12-34-56"),
+            (PhiKind::Address, "12 Elm St, Apt 4"),
+            (PhiKind::Address, "Ünter Weg"),
+        ];
+        let pieces = [
+            "Ann",
+            "ann",
+            "ANN",
+            "Lee",
+            "lee",
+            "José",
+            "JOSÉ",
+            "Núñez",
+            "núñez",
+            "élodie",
+            "Élodie",
+            "STRASSE",
+            "straße",
+            "will",
+            "Will",
+            "mark",
+            "O",
+            "'",
+            "Brien",
+            "-",
+            "Smith",
+            "617",
+            "555",
+            "0134",
+            "6175550134",
+            "1",
+            "12",
+            "34",
+            "56",
+            "123456",
+            "Elm",
+            "St",
+            "Apt",
+            "4",
+            "Ünter",
+            "weg",
+            "ǅ",
+            "İ",
+            "Annie",
+            "Lea",
+            " ",
+            "  ",
+            "\n",
+            ".",
+            ",",
+            "(",
+            ")",
+            "x",
+            "99",
+        ];
+        let mut rng = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: usize| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            (rng % n as u64) as usize
+        };
+        for round in 0..3000 {
+            let mut ids = KnownIdentifiers::new();
+            for _ in 0..1 + next(4) {
+                let (kind, value) = values[next(values.len())];
+                ids.add(kind, value).unwrap();
+            }
+            let index = KnownIndex::new(&ids);
+            let text: String = (0..next(30)).map(|_| pieces[next(pieces.len())]).collect();
+            let t = Tokens::new(&text);
+            let upper = round % 3 == 0;
+            let mut got = Vec::new();
+            find_known(&t, &index, upper, &mut got);
+            let got: Vec<_> = got.iter().map(|c| (c.kind, c.start, c.end)).collect();
+            assert_eq!(got, find_known_reference(&t, &index, upper), "{text:?}");
+        }
+    }
 }

@@ -85,10 +85,15 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
     }
 }
 
-/// The keyword table: a [`Slots`] table of 16-byte keys and their bits, at most a quarter
-/// full. Every token is looked up and most are keywords (`the`, `of`, ...), so the common path
-/// is one multiply and one or two slot reads.
-pub(crate) struct Keywords(Slots<2, u64>);
+/// The keyword table: two [`Slots`] tables of lower-cased words and their bits, one for words
+/// of at most 8 bytes (one-integer keys; 540 of the 574 keywords) and one for longer ones. Every
+/// token is looked up and most are keywords (`the`, `of`, ...), so the common path is one
+/// multiply and one or two slot reads, in a table small enough to stay in the first-level
+/// cache (2048 slots of 16 bytes, where one table of 16-byte keys took 96 KiB).
+pub(crate) struct Keywords {
+    short: Slots<1, u64>,
+    long: Slots<2, u64>,
+}
 
 /// Longest keyword, in bytes (a longer word is never a keyword; a test checks every list).
 const MAX_KEYWORD: usize = 16;
@@ -97,9 +102,14 @@ const MAX_KEYWORD: usize = 16;
 pub(crate) fn keywords() -> &'static Keywords {
     static TABLE: OnceLock<Keywords> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut words = Vec::new();
-        add_keywords(&mut |word, bits| words.extend(key::<2>(word.as_bytes()).map(|k| (k, bits))));
-        Keywords(Slots::new(&words, 4))
+        let (mut short, mut long) = (Vec::new(), Vec::new());
+        add_keywords(&mut |word, bits| match key::<1>(word.as_bytes()) {
+            Some(k) => short.push((k, bits)),
+            None => long.extend(key::<2>(word.as_bytes()).map(|k| (k, bits))),
+        });
+        // Two slots per word keeps the short table at most half full (a probe reads one or two
+        // slots) and within 32 KiB.
+        Keywords { short: Slots::new(&short, 2), long: Slots::new(&long, 2) }
     })
 }
 
@@ -134,24 +144,27 @@ impl Keywords {
     }
 
     /// The keyword bits of the word `text[at..at + len]` (any ASCII case). Where the text has
-    /// 16 bytes from `at`, the key is read in two 8-byte loads (and the bytes past the word
-    /// masked off) instead of being built byte by byte.
+    /// 8 (or 16) bytes from `at`, the key is read in one (or two) 8-byte loads, the bytes past
+    /// the word masked off, instead of being built byte by byte.
     pub(crate) fn bits_at(&self, text: &[u8], at: usize, len: usize) -> u64 {
         if len == 0 || len > MAX_KEYWORD {
             return 0;
         }
-        let key = match text.get(at..at + 16) {
-            Some(w) => {
-                let le = |w: &[u8]| w.get(..8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes);
-                // Bytes `len..16` of the two words are cleared (`len` is 1 to 16).
-                let bits = 8 * len as u32;
-                let mask_a = u64::MAX >> (64 - bits.min(64));
-                let mask_b = u64::MAX.checked_shr(128 - bits).unwrap_or(0);
-                Some([ascii_lower(le(w) & mask_a), ascii_lower(le(w.get(8..).unwrap_or(&[])) & mask_b)])
-            }
-            None => text.get(at..at + len).and_then(key::<2>),
+        let le = |at: usize| text.get(at..at + 8).and_then(|w| w.try_into().ok()).map(u64::from_le_bytes);
+        // The low `n` bytes of a word (`n` is 1 to 8).
+        let low = |w: u64, n: usize| w & (u64::MAX >> (64 - 8 * n as u32));
+        if len <= 8 {
+            let key = match le(at) {
+                Some(w) => Some([ascii_lower(low(w, len))]),
+                None => text.get(at..at + len).and_then(key::<1>),
+            };
+            return key.and_then(|k| self.short.get(&k)).unwrap_or(0);
+        }
+        let key = match (le(at), le(at + 8)) {
+            (Some(a), Some(b)) => Some([ascii_lower(a), ascii_lower(low(b, len - 8))]),
+            _ => text.get(at..at + len).and_then(key::<2>),
         };
-        key.and_then(|k| self.0.get(&k)).unwrap_or(0)
+        key.and_then(|k| self.long.get(&k)).unwrap_or(0)
     }
 }
 
@@ -198,5 +211,25 @@ mod tests {
         assert_eq!(classify("Daughter") & bit::RELATION, bit::RELATION);
         assert_eq!(classify("IL") & bit::STATE_CODE, bit::STATE_CODE);
         assert_eq!(classify("Lopez"), 0);
+    }
+
+    /// Inside a longer text the key is loaded 8 bytes at a time and masked: every keyword, in
+    /// both cases and followed by letters, gives its bits, and a keyword's prefix or extension
+    /// gives its own.
+    #[test]
+    fn bits_read_from_inside_a_text_match_the_lists() {
+        let map = keyword_map();
+        for word in map.keys() {
+            for w in [word.clone(), word.to_ascii_uppercase()] {
+                let text = format!("xy{w}zzzzzzzzzzzzzzzzzz");
+                for len in 1..=w.len() + 1 {
+                    let want = map.get(&text[2..2 + len].to_ascii_lowercase()).copied().unwrap_or(0);
+                    assert_eq!(keywords().bits_at(text.as_bytes(), 2, len), want, "{text} {len}");
+                }
+                // At the very end of the text (no 8 bytes to load).
+                let text = format!("x{w}");
+                assert_eq!(keywords().bits_at(text.as_bytes(), 1, w.len()), map[word], "{text}");
+            }
+        }
     }
 }

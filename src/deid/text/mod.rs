@@ -139,13 +139,15 @@ fn candidates(t: &Tokens<'_>, known: &known::KnownIndex) -> Vec<Candidate> {
     // those can be equal: IPv4 shares its score (85) only with a URL without a scheme, which
     // never starts with a digit, and an age (95) is a number of at most 3 digits, never an
     // email or a URL with a scheme.
-    for i in 0..t.len() {
-        if t.kind(i) == Some(TokKind::Digit) {
+    // Each pattern rejects a number of the wrong length (or without a glued `.` after it) with
+    // one or two tests before anything else.
+    for (i, tok) in t.toks.iter().enumerate() {
+        if tok.kind == TokKind::Digit {
             patterns::ssn_at(t, i, &mut out);
             patterns::phone_from(t, i, &mut out);
             patterns::ipv4_at(t, i, &mut out);
             ages::age_at(t, i, &mut out);
-        } else if t.punct(i, '(') {
+        } else if tok.kind == TokKind::Punct && tok.first == '(' {
             patterns::phone_from(t, i, &mut out);
         }
     }

@@ -544,17 +544,23 @@ fn unlisted_first_name(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<
         return;
     }
     let b_start = word_end(t, i);
-    // The English test last: it is the costly one, and most words have no name after them.
-    if !name_shaped(t, b_start, upper_doc) || t.newline_before(b_start) || t.english(i) {
+    if !name_shaped(t, b_start, upper_doc) || t.newline_before(b_start) {
         return;
     }
     let b = lookup_word(t, b_start);
     let b_end = word_end(t, b_start);
+    let surname = b.last && b.strong();
     // Two capitalized unlisted, non-English words in mixed case ("Dmitri Delacroix"), unless a
     // dose follows (drug names in a medication list).
-    let unknown_pair =
-        !upper_doc && !b.any() && !t.all_caps(b_start) && t.kind(b_end) != Some(TokKind::Digit) && !t.english(b_start);
-    if ((b.last && b.strong()) || unknown_pair) && !b.stop && !eponym_context(t, b_end) {
+    let maybe_pair = !upper_doc && !b.any() && !t.all_caps(b_start) && t.kind(b_end) != Some(TokKind::Digit);
+    // The English tests last: they are the costly ones (an inflection takes up to a dozen
+    // dictionary probes), and most words are followed by neither a surname nor a possible pair
+    // (in an upper-case note, nearly every word is followed by a name-shaped word).
+    if !(surname || maybe_pair) || b.stop || t.english(i) {
+        return;
+    }
+    let unknown_pair = maybe_pair && !t.english(b_start);
+    if (surname || unknown_pair) && !eponym_context(t, b_end) {
         push(out, t, i, b_end, 65);
     }
 }

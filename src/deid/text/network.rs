@@ -240,11 +240,18 @@ fn bare_host_end(text: &str, s: usize) -> Option<usize> {
 ///
 /// Each maximal run of such bytes is looked at once, from its first byte not glued to a
 /// letter or digit on its left; only runs holding a colon can match, so the scan jumps from
-/// colon to colon.
+/// colon to colon. The colon found is the first of its run after `from` (the end of the last
+/// run looked at), so when the byte after it cannot continue the run (`DOB: `, `MRN:`, most
+/// colons of a note), the run has that one colon and cannot match: it is passed over without
+/// being walked.
 pub(crate) fn find_ipv6(text: &str, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
     let mut from = 0;
     while let Some(colon) = find_either(bytes, from, b':', b':') {
+        if !is(bytes, colon + 1, V6) {
+            from = colon + 1;
+            continue;
+        }
         let mut a = colon;
         while a > from && is(bytes, a - 1, V6) {
             a -= 1;
@@ -297,6 +304,71 @@ mod tests {
             start += chunk.len() + 1;
         }
         out.iter().map(|c| (c.start, c.end, c.score)).collect()
+    }
+
+    /// [`find_ipv6`] as it was before the colon filter: the run of every colon found is
+    /// walked.
+    fn find_ipv6_every_colon(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        while let Some(colon) = find_either(bytes, from, b':', b':') {
+            let mut a = colon;
+            while a > from && is(bytes, a - 1, V6) {
+                a -= 1;
+            }
+            let b = run_end(bytes, colon, V6);
+            from = b.max(colon + 1);
+            let glued = |p: usize| p > 0 && bytes.get(p - 1).is_some_and(u8::is_ascii_alphanumeric);
+            let Some(s) = (a..b).find(|&p| !glued(p)) else { continue };
+            if let Some(end) = ipv6_in_run(text, s, b) {
+                out.push(Candidate::new(PhiKind::Ip, s, end, 85));
+            }
+        }
+        out.iter().map(|c| (c.start, c.end)).collect()
+    }
+
+    #[test]
+    fn colon_filter_finds_what_a_walk_of_every_run_finds() {
+        let parts = [
+            "::",
+            ":",
+            "::1",
+            "fe80::1",
+            "FE80:0:0:0:0:0:0:1",
+            "1:2:3:4:5:6:7:8",
+            "a:b",
+            "DOB:",
+            "MRN:",
+            "10:30",
+            "::ffff:192.0.2.1",
+            "2001:db8::",
+            "x",
+            "g",
+            "1.",
+            ".",
+            "é",
+            "ab",
+            ":::",
+            "a",
+            "0",
+            " ",
+            "\n",
+        ];
+        let mut rng = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..1 + rng % 8 {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                text.push_str(parts[(rng % parts.len() as u64) as usize]);
+            }
+            let mut found = Vec::new();
+            find_ipv6(&text, &mut found);
+            let found: Vec<_> = found.iter().map(|c| (c.start, c.end)).collect();
+            assert_eq!(found, find_ipv6_every_colon(&text), "{text:?}");
+        }
     }
 
     #[test]

@@ -57,26 +57,30 @@ fn clean_right(t: &Tokens<'_>, j: usize) -> bool {
 /// SSNs starting at token `i`: `123-45-6789`, `123 45 6789` / `123456789` only after an SSN
 /// context word.
 pub(crate) fn ssn_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
-    if !t.digits(i, None) || !clean_left(t, i) {
+    // Every form starts with a run of 3 digits or of all 9: the length rejects most numbers
+    // before anything else is looked at (this runs on every digit token).
+    let n = t.byte_len(i);
+    if (n != 3 && n != 9) || !t.digits(i, None) || !clean_left(t, i) {
         return;
     }
-    let ctx = context_before(t, i, 4, bit::SSN_CONTEXT);
-    if t.digits(i, Some(3)) && t.digits(i + 2, Some(2)) && t.digits(i + 4, Some(4)) {
+    // The context words are looked for only once the digits have an SSN's shape.
+    let ctx = || context_before(t, i, 4, bit::SSN_CONTEXT);
+    if n == 3 && t.digits(i + 2, Some(2)) && t.digits(i + 4, Some(4)) {
         let dashes = t.punct(i + 1, '-') && t.punct(i + 3, '-') && (1..5).all(|k| t.joined(i + k));
         if dashes && clean_right(t, i + 5) && ssn_valid(t.s(i), t.s(i + 2), t.s(i + 4)) {
             out.push(Candidate::new(PhiKind::Ssn, t.start(i), t.end(i + 4), 90));
         }
     }
-    if ctx
-        && t.digits(i, Some(3))
+    if n == 3
         && t.digits(i + 1, Some(2))
         && t.digits(i + 2, Some(4))
         && ssn_valid(t.s(i), t.s(i + 1), t.s(i + 2))
         && clean_right(t, i + 3)
+        && ctx()
     {
         out.push(Candidate::new(PhiKind::Ssn, t.start(i), t.end(i + 2), 90));
     }
-    if ctx && t.digits(i, Some(9)) && clean_right(t, i + 1) {
+    if n == 9 && clean_right(t, i + 1) && ctx() {
         let s = t.s(i);
         if let (Some(a), Some(g), Some(sr)) = (s.get(..3), s.get(3..5), s.get(5..)) {
             if ssn_valid(a, g, sr) {
@@ -92,10 +96,19 @@ fn nanp_ok(area: &str, exchange: &str) -> bool {
     ok(area) && ok(exchange)
 }
 
+/// Tokens `a` and `b` are the same separator, `-` or `.` (punctuation tokens are one
+/// character each).
+fn same_separator(t: &Tokens<'_>, a: usize, b: usize) -> bool {
+    (t.punct(a, '-') && t.punct(b, '-')) || (t.punct(a, '.') && t.punct(b, '.'))
+}
+
 /// Matches a 10-digit phone starting at token `i`; returns the index one past its last token.
-fn phone_at(t: &Tokens<'_>, i: usize, ctx: bool) -> Option<usize> {
+fn phone_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
     // (617) 555-0134 / (617)555-0134
-    if t.punct(i, '(') && t.digits(i + 1, Some(3)) && t.punct(i + 2, ')') && t.digits(i + 3, Some(3)) {
+    if t.punct(i, '(') {
+        if !(t.digits(i + 1, Some(3)) && t.punct(i + 2, ')') && t.digits(i + 3, Some(3))) {
+            return None;
+        }
         let sep_ok = t.punct(i + 4, '-') || t.punct(i + 4, '.');
         let line = if sep_ok && t.joined(i + 5) { i + 5 } else { i + 4 };
         if t.digits(line, Some(4)) && (line == i + 4 || t.joined(i + 4)) && nanp_ok(t.s(i + 1), t.s(i + 3)) {
@@ -103,16 +116,25 @@ fn phone_at(t: &Tokens<'_>, i: usize, ctx: bool) -> Option<usize> {
         }
         return None;
     }
+    // Every other form starts with 3 digits or is all 10: the length rejects most numbers.
+    let n = t.byte_len(i);
+    if !t.digits(i, None) || (n != 3 && n != 10) {
+        return None;
+    }
+    // The context words are looked for only for the forms that need them.
+    let ctx = || context_before(t, i, 4, bit::PHONE_CONTEXT);
+    // 6175550134 after a phone word
+    if n == 10 {
+        return (ctx() && nanp_ok(t.s(i), t.s(i).get(3..).unwrap_or(""))).then_some(i + 1);
+    }
     // 617-555-0134, 617.555.0134, 617 555 0134
-    if t.digits(i, Some(3)) && t.digits(i + 2, Some(3)) && t.digits(i + 4, Some(4)) {
-        let same = t.s(i + 1) == t.s(i + 3) && (t.punct(i + 1, '-') || t.punct(i + 1, '.'));
+    if t.digits(i + 2, Some(3)) && t.digits(i + 4, Some(4)) {
         let tight = (1..5).all(|k| t.joined(i + k));
-        if same && tight && nanp_ok(t.s(i), t.s(i + 2)) {
+        if same_separator(t, i + 1, i + 3) && tight && nanp_ok(t.s(i), t.s(i + 2)) {
             return Some(i + 5);
         }
     }
-    if t.digits(i, Some(3))
-        && t.digits(i + 1, Some(3))
+    if t.digits(i + 1, Some(3))
         && t.digits(i + 2, Some(4))
         && !t.joined(i + 1)
         && !t.joined(i + 2)
@@ -120,18 +142,8 @@ fn phone_at(t: &Tokens<'_>, i: usize, ctx: bool) -> Option<usize> {
     {
         return Some(i + 3);
     }
-    // 6175550134 after a phone word
-    if ctx && t.digits(i, Some(10)) && nanp_ok(t.s(i), t.s(i).get(3..).unwrap_or("")) {
-        return Some(i + 1);
-    }
     // 555-0134 (7 digits) after a phone word
-    if ctx
-        && t.digits(i, Some(3))
-        && t.punct(i + 1, '-')
-        && t.digits(i + 2, Some(4))
-        && t.joined(i + 1)
-        && t.joined(i + 2)
-    {
+    if t.punct(i + 1, '-') && t.digits(i + 2, Some(4)) && t.joined(i + 1) && t.joined(i + 2) && ctx() {
         return Some(i + 3);
     }
     None
@@ -175,11 +187,7 @@ fn extension_end(t: &Tokens<'_>, j: usize) -> usize {
 /// US telephone and fax numbers in the common written formats, found from token `i` (the
 /// area code or its parenthesis; a country code before it is included).
 pub(crate) fn phone_from(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
-    if !(t.digits(i, None) || t.punct(i, '(')) {
-        return;
-    }
-    let ctx = context_before(t, i, 4, bit::PHONE_CONTEXT);
-    let Some(j) = phone_at(t, i, ctx) else { return };
+    let Some(j) = phone_at(t, i) else { return };
     let first = country_code_start(t, i);
     if !clean_right(t, j) || !clean_left(t, first) {
         return;
@@ -190,6 +198,10 @@ pub(crate) fn phone_from(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
 
 /// IPv4 dotted quads starting at token `i` (each octet 0-255, no leading zeros beyond `0`).
 pub(crate) fn ipv4_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    // A `.` glued after the first octet rejects most numbers with two tests.
+    if !(t.punct(i + 1, '.') && t.joined(i + 1)) {
+        return;
+    }
     if !t.digits(i, None) || !clean_left(t, i) || (t.joined(i) && t.punct(i.wrapping_sub(1), '.')) {
         return;
     }
@@ -204,5 +216,260 @@ pub(crate) fn ipv4_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     let e = t.end(i + 6);
     if t.text.get(s..e).and_then(|q| q.parse::<Ipv4Addr>().ok()).is_some() {
         out.push(Candidate::new(PhiKind::Ip, s, e, 85));
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// `count` texts of random `pieces`, glued or apart (a fixed seed): token soups in which the
+    /// recognizers' shapes and their near misses are common.
+    pub(crate) fn soup(pieces: &[&str], count: usize) -> Vec<String> {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut below = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        (0..count)
+            .map(|_| {
+                let mut text = String::new();
+                for _ in 0..below(24) {
+                    text.push_str(["", "", "", " ", "  ", "\n"][below(6)]);
+                    text.push_str(pieces[below(pieces.len())]);
+                }
+                text
+            })
+            .collect()
+    }
+
+    /// Numbers of the lengths the patterns look at, their separators and context words.
+    pub(crate) const NUMBER_PIECES: &[&str] = &[
+        "SSN",
+        "ss",
+        "Social",
+        "phone",
+        "Fax",
+        "call",
+        "tel",
+        "1",
+        "+",
+        "(",
+        ")",
+        "-",
+        ".",
+        "/",
+        ":",
+        "=",
+        "123",
+        "45",
+        "6789",
+        "000",
+        "666",
+        "900",
+        "00",
+        "0000",
+        "123456789",
+        "666456789",
+        "617",
+        "555",
+        "0134",
+        "6175550134",
+        "1175550134",
+        "012",
+        "192",
+        "168",
+        "0",
+        "255",
+        "256",
+        "01",
+        "92",
+        "090",
+        "150",
+        "151",
+        "89",
+        "1000",
+        "yo",
+        "y",
+        "o",
+        "year",
+        "years",
+        "yrs",
+        "yr",
+        "old",
+        "of",
+        "age",
+        "aged",
+        "is",
+        "x",
+        "ext",
+        "extension",
+        "123-45-6789",
+        "(617) 555-0134",
+        "(617)555-0134",
+        "617.555.0134",
+        "617 555 0134",
+        "555-0134",
+        "192.168.1.10",
+        "10.0.0.1",
+        "92-year-old",
+        "+1-617-555-0134",
+        "1 617 555 0134",
+        "ext. 12",
+        "x123",
+        "y/o",
+        "y.o.",
+        "93 yo",
+        "age: 95",
+    ];
+
+    /// The patterns as they were before the length pre-checks: the reference they must match.
+    mod reference {
+        use super::super::*;
+
+        pub fn ssn_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+            if !t.digits(i, None) || !clean_left(t, i) {
+                return;
+            }
+            let ctx = context_before(t, i, 4, bit::SSN_CONTEXT);
+            if t.digits(i, Some(3)) && t.digits(i + 2, Some(2)) && t.digits(i + 4, Some(4)) {
+                let dashes = t.punct(i + 1, '-') && t.punct(i + 3, '-') && (1..5).all(|k| t.joined(i + k));
+                if dashes && clean_right(t, i + 5) && ssn_valid(t.s(i), t.s(i + 2), t.s(i + 4)) {
+                    out.push(Candidate::new(PhiKind::Ssn, t.start(i), t.end(i + 4), 90));
+                }
+            }
+            if ctx
+                && t.digits(i, Some(3))
+                && t.digits(i + 1, Some(2))
+                && t.digits(i + 2, Some(4))
+                && ssn_valid(t.s(i), t.s(i + 1), t.s(i + 2))
+                && clean_right(t, i + 3)
+            {
+                out.push(Candidate::new(PhiKind::Ssn, t.start(i), t.end(i + 2), 90));
+            }
+            if ctx && t.digits(i, Some(9)) && clean_right(t, i + 1) {
+                let s = t.s(i);
+                if let (Some(a), Some(g), Some(sr)) = (s.get(..3), s.get(3..5), s.get(5..)) {
+                    if ssn_valid(a, g, sr) {
+                        out.push(Candidate::new(PhiKind::Ssn, t.start(i), t.end(i), 90));
+                    }
+                }
+            }
+        }
+
+        fn phone_at(t: &Tokens<'_>, i: usize, ctx: bool) -> Option<usize> {
+            if t.punct(i, '(') && t.digits(i + 1, Some(3)) && t.punct(i + 2, ')') && t.digits(i + 3, Some(3)) {
+                let sep_ok = t.punct(i + 4, '-') || t.punct(i + 4, '.');
+                let line = if sep_ok && t.joined(i + 5) { i + 5 } else { i + 4 };
+                if t.digits(line, Some(4)) && (line == i + 4 || t.joined(i + 4)) && nanp_ok(t.s(i + 1), t.s(i + 3)) {
+                    return Some(line + 1);
+                }
+                return None;
+            }
+            if t.digits(i, Some(3)) && t.digits(i + 2, Some(3)) && t.digits(i + 4, Some(4)) {
+                let same = t.s(i + 1) == t.s(i + 3) && (t.punct(i + 1, '-') || t.punct(i + 1, '.'));
+                let tight = (1..5).all(|k| t.joined(i + k));
+                if same && tight && nanp_ok(t.s(i), t.s(i + 2)) {
+                    return Some(i + 5);
+                }
+            }
+            if t.digits(i, Some(3))
+                && t.digits(i + 1, Some(3))
+                && t.digits(i + 2, Some(4))
+                && !t.joined(i + 1)
+                && !t.joined(i + 2)
+                && nanp_ok(t.s(i), t.s(i + 1))
+            {
+                return Some(i + 3);
+            }
+            if ctx && t.digits(i, Some(10)) && nanp_ok(t.s(i), t.s(i).get(3..).unwrap_or("")) {
+                return Some(i + 1);
+            }
+            if ctx
+                && t.digits(i, Some(3))
+                && t.punct(i + 1, '-')
+                && t.digits(i + 2, Some(4))
+                && t.joined(i + 1)
+                && t.joined(i + 2)
+            {
+                return Some(i + 3);
+            }
+            None
+        }
+
+        pub fn phone_from(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+            if !(t.digits(i, None) || t.punct(i, '(')) {
+                return;
+            }
+            let ctx = context_before(t, i, 4, bit::PHONE_CONTEXT);
+            let Some(j) = phone_at(t, i, ctx) else { return };
+            let first = country_code_start(t, i);
+            if !clean_right(t, j) || !clean_left(t, first) {
+                return;
+            }
+            let last = extension_end(t, j);
+            out.push(Candidate::new(PhiKind::Phone, t.start(first), t.end(last - 1), 80));
+        }
+
+        pub fn ipv4_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+            if !t.digits(i, None) || !clean_left(t, i) || (t.joined(i) && t.punct(i.wrapping_sub(1), '.')) {
+                return;
+            }
+            let shape = (0..4).all(|k| t.digits(i + 2 * k, None))
+                && (0..3).all(|k| t.punct(i + 2 * k + 1, '.'))
+                && (1..7).all(|k| t.joined(i + k));
+            let next_continues = t.joined(i + 7) && (t.punct(i + 7, '.') && t.digits(i + 8, None) && t.joined(i + 8));
+            if !shape || next_continues {
+                return;
+            }
+            let s = t.start(i);
+            let e = t.end(i + 6);
+            if t.text.get(s..e).and_then(|q| q.parse::<Ipv4Addr>().ok()).is_some() {
+                out.push(Candidate::new(PhiKind::Ip, s, e, 85));
+            }
+        }
+    }
+
+    /// A recognizer run at every token index (and past the end).
+    pub(crate) type AtToken = fn(&Tokens<'_>, usize, &mut Vec<Candidate>);
+
+    /// What `f` proposes from every token index of `t` (and two past the end), with how many.
+    pub(crate) fn run_at_every_token(t: &Tokens<'_>, f: AtToken) -> (String, usize) {
+        let mut out = Vec::new();
+        for i in 0..t.len() + 2 {
+            f(t, i, &mut out);
+        }
+        (format!("{out:?}"), out.len())
+    }
+
+    /// Checks each fast recognizer against its reference on token soups, and that the soups
+    /// exercise it (it finds something often enough).
+    pub(crate) fn check_against_reference(pieces: &[&str], pairs: &[(&str, AtToken, AtToken)]) {
+        let mut found = vec![0usize; pairs.len()];
+        for text in soup(pieces, 20_000) {
+            let t = Tokens::new(&text);
+            for (n, &(name, fast, slow)) in found.iter_mut().zip(pairs) {
+                let (got, count) = run_at_every_token(&t, fast);
+                assert_eq!(got, run_at_every_token(&t, slow).0, "{name}: {text:?}");
+                *n += count;
+            }
+        }
+        for (n, (name, ..)) in found.iter().zip(pairs) {
+            assert!(*n > 200, "{name}: only {n} found");
+        }
+    }
+
+    #[test]
+    fn number_patterns_match_the_reference() {
+        check_against_reference(
+            NUMBER_PIECES,
+            &[
+                ("ssn", ssn_at, reference::ssn_at),
+                ("phone", phone_from, reference::phone_from),
+                ("ipv4", ipv4_at, reference::ipv4_at),
+            ],
+        );
     }
 }

@@ -2,9 +2,9 @@
 //! dictionary and English list ([`super::word_table`]), looked up for most words of a note.
 //!
 //! A key is the lower-cased word zero-padded to `8 * N` bytes, as `N` integers; a table is open
-//! addressing with linear probing over `(key, value)` slots, so a lookup reads one or two slots
-//! and follows no pointer. The tables are built once from fixed lists, so a non-keyed hash
-//! cannot be abused (a word can only land in a slot the lists already use).
+//! addressing with linear probing over keys (values apart, in the same places), so a lookup
+//! reads one or two keys and follows no pointer. The tables are built once from fixed lists, so
+//! a non-keyed hash cannot be abused (a word can only land in a slot the lists already use).
 
 use std::ops::BitOrAssign;
 
@@ -48,30 +48,55 @@ fn first_slot<const N: usize>(key: &[u64; N], shift: u32) -> usize {
 }
 
 /// Open addressing with linear probing over keys of `N` words. An empty slot has the all-zero
-/// key, which no word has.
+/// key, which no word has. Keys and values are kept apart: a probe reads keys only (eight
+/// 8-byte keys to a cache line), and a 1-byte value next to its key would pad every slot to
+/// 16 bytes, doubling a table that is looked up for most words and does not fit a core's cache
+/// at that size.
 pub(crate) struct Slots<const N: usize, V> {
-    slots: Vec<([u64; N], V)>,
-    /// `64 - log2(slots.len())`: the hash's top bits pick the first slot.
+    keys: Vec<[u64; N]>,
+    /// The value of the key in the same place of `keys`.
+    values: Vec<V>,
+    /// `64 - log2(keys.len())`: the hash's top bits pick the first slot.
     shift: u32,
 }
 
 impl<const N: usize, V: Copy + Default + BitOrAssign> Slots<N, V> {
-    /// The table of `words` with `room` slots per word (rounded up to a power of two; 2 keeps
-    /// it at most half full). A key listed twice gets the OR of its values.
+    /// The table of `words` with `room` slots per listed word (rounded up to a power of two; 2
+    /// keeps it at most half full). A key listed twice gets the OR of its values.
     pub(crate) fn new(words: &[([u64; N], V)], room: usize) -> Self {
+        Self::with_len(words, words.len() * room.max(2))
+    }
+
+    /// The table of `words` at most two-thirds full of distinct keys (a large table, where a
+    /// smaller one stays in cache; a miss probes about three slots, mostly of one cache line).
+    /// A key listed twice gets the OR of its values.
+    pub(crate) fn compact(words: &[([u64; N], V)]) -> Self {
+        let mut keys: Vec<[u64; N]> = words.iter().map(|(k, _)| *k).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        Self::with_len(words, keys.len() * 3 / 2 + 1)
+    }
+
+    /// The table of `words` with at least `len` slots (rounded up to a power of two). `len` must
+    /// exceed the number of distinct keys, so a probe always meets an empty slot.
+    fn with_len(words: &[([u64; N], V)], len: usize) -> Self {
         // At least 2 slots: an empty table still has an empty slot to end a probe, and a shift
         // below 64.
-        let len = (words.len() * room.max(2)).next_power_of_two().max(2);
-        let mut table = Slots { slots: vec![([0; N], V::default()); len], shift: 64 - len.trailing_zeros() };
+        let len = len.next_power_of_two().max(2);
+        let mut table =
+            Slots { keys: vec![[0; N]; len], values: vec![V::default(); len], shift: 64 - len.trailing_zeros() };
         for &(key, value) in words.iter().filter(|(k, _)| *k != [0; N]) {
             let mut at = first_slot(&key, table.shift);
-            while let Some(slot) = table.slots.get_mut(at) {
-                if slot.0 == [0; N] {
-                    *slot = (key, value);
+            // Never full, so the probe ends; the bound only guards the loop.
+            for _ in 0..len {
+                let (Some(k), Some(v)) = (table.keys.get_mut(at), table.values.get_mut(at)) else { break };
+                if *k == [0; N] {
+                    *k = key;
+                    *v = value;
                     break;
                 }
-                if slot.0 == key {
-                    slot.1 |= value;
+                if *k == key {
+                    *v |= value;
                     break;
                 }
                 at = (at + 1) & (len - 1);
@@ -82,13 +107,13 @@ impl<const N: usize, V: Copy + Default + BitOrAssign> Slots<N, V> {
 
     /// The value of `key`, if it is held.
     pub(crate) fn get(&self, key: &[u64; N]) -> Option<V> {
-        let mask = self.slots.len().wrapping_sub(1);
+        let mask = self.keys.len().wrapping_sub(1);
         let mut at = first_slot(key, self.shift);
         // Never full, so a probe meets an empty slot; the bound only guards the loop.
-        for _ in 0..self.slots.len() {
-            match self.slots.get(at) {
-                Some((k, value)) if k == key => return Some(*value),
-                Some((k, _)) if *k != [0; N] => at = (at + 1) & mask,
+        for _ in 0..self.keys.len() {
+            match self.keys.get(at) {
+                Some(k) if k == key => return self.values.get(at).copied(),
+                Some(k) if *k != [0; N] => at = (at + 1) & mask,
                 _ => break,
             }
         }
@@ -107,6 +132,33 @@ mod tests {
         let one = Slots::new(&[(key::<1>(b"Ana").unwrap(), 1u8)], 1);
         assert_eq!(one.get(&key::<1>(b"ana").unwrap()), Some(1));
         assert_eq!(one.get(&key::<1>(b"eva").unwrap()), None);
+        let compact = Slots::compact(&[(key::<1>(b"Ana").unwrap(), 1u8), (key::<1>(b"ANA").unwrap(), 2u8)]);
+        assert_eq!(compact.get(&key::<1>(b"ana").unwrap()), Some(3));
+    }
+
+    /// Both sizings, with keys listed twice, against a map: found keys give the OR of their
+    /// values, absent keys nothing (probes wrap around the end of the table).
+    #[test]
+    fn finds_what_a_map_finds() {
+        let mut rng = 0x2545_f491_4f6c_dd1du64;
+        let mut words: Vec<([u64; 1], u8)> = Vec::new();
+        for n in 0..5000u32 {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            // Few distinct keys, so many are listed twice and clusters form.
+            words.push(([1 + rng % 3000], 1 << (n % 8)));
+        }
+        let mut map = std::collections::HashMap::new();
+        for &(k, v) in &words {
+            *map.entry(k).or_insert(0u8) |= v;
+        }
+        for table in [Slots::new(&words, 2), Slots::compact(&words)] {
+            // Not 0: the all-zero key is no word's (it marks an empty slot).
+            for k in 1..4000u64 {
+                assert_eq!(table.get(&[k]), map.get(&[k]).copied(), "{k}");
+            }
+        }
     }
 
     #[test]

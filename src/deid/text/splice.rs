@@ -30,11 +30,11 @@ fn stretches(toks: &[Token], spans: &[Candidate]) -> Vec<Stretch> {
     // Spans and tokens are both in order: one forward walk finds each span's tokens.
     let mut touched = 0;
     for c in spans {
-        while toks.get(touched).is_some_and(|t| t.end <= c.start) {
+        while toks.get(touched).is_some_and(|t| t.end() <= c.start) {
             touched += 1;
         }
         let mut after = touched;
-        while toks.get(after).is_some_and(|t| t.start < c.end) {
+        while toks.get(after).is_some_and(|t| t.start() < c.end) {
             after += 1;
         }
         let s = Stretch {
@@ -71,11 +71,11 @@ fn copy_unchanged(
     parts: &mut TokenParts,
 ) {
     for (t, i) in prev.toks.get(range.clone()).unwrap_or(&[]).iter().zip(range) {
-        while copied.get(*at + 1).is_some_and(|c| c.in_start <= t.start) {
+        while copied.get(*at + 1).is_some_and(|c| c.in_start <= t.start()) {
             *at += 1;
         }
-        let start = copied.get(*at).map_or(t.start, |c| c.out_start + (t.start - c.in_start));
-        parts.toks.push(Token { start, end: start + (t.end - t.start), ..*t });
+        let start = copied.get(*at).map_or(t.start(), |c| c.out_start + (t.start() - c.in_start));
+        parts.toks.push(t.moved_to(start));
         parts.memo.push(Cell::new(prev.memo_bits(i)));
     }
 }
@@ -98,9 +98,9 @@ pub(crate) fn splice(prev: &Tokens<'_>, out: &str, spans: &[Candidate], copied: 
         let (from, before) = if s.from_start {
             (0, (false, false))
         } else {
-            (shift(copied, first.start, false), (first.space_before, first.newline_before))
+            (shift(copied, first.start(), false), (first.space_before, first.newline_before))
         };
-        let to = if s.to_end { out.len() } else { shift(copied, last.end, true) };
+        let to = if s.to_end { out.len() } else { shift(copied, last.end(), true) };
         let fresh = parts.toks.len();
         tokenize_into(out, from..to, before, &mut parts.toks);
         parts.memo.resize(parts.toks.len(), Cell::new(0));
@@ -116,7 +116,7 @@ pub(crate) fn splice(prev: &Tokens<'_>, out: &str, spans: &[Candidate], copied: 
         }
         for (new, old) in ends.into_iter().flatten() {
             let (Some(n), Some(o)) = (parts.toks.get(new), toks.get(old)) else { continue };
-            if let Some(m) = parts.memo.get_mut(new).filter(|_| n.end - n.start == o.end - o.start) {
+            if let Some(m) = parts.memo.get_mut(new).filter(|_| n.len() == o.len()) {
                 m.set(prev.memo_bits(old));
             }
         }

@@ -32,22 +32,58 @@ pub(crate) mod shape {
     pub const ASCII: u8 = 1 << 3;
 }
 
-/// One token: `text[start..end]`.
+/// One token: `text[start..end]`, in 24 bytes (a note has about one token per 4 bytes, and
+/// every recognizer walks them).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Token {
-    pub start: usize,
-    pub end: usize,
+    /// Byte offsets as `u32`: texts are at most [`super::MAX_TEXT_BYTES`] (and known values
+    /// far less), so they fit; [`offset`] saturates rather than wraps past 4 GiB.
+    start: u32,
+    end: u32,
+    /// Keyword bits ([`super::lexicon::bit`]); 0 for non-letters and unlisted words.
+    pub lex: u64,
+    /// The first character (the whole token for punctuation).
+    pub first: char,
     pub kind: TokKind,
     /// Whitespace (any amount) lies between this token and the previous one.
     pub space_before: bool,
     /// The whitespace before this token contains a line break.
     pub newline_before: bool,
-    /// Keyword bits ([`super::lexicon::bit`]); 0 for non-letters and unlisted words.
-    pub lex: u64,
-    /// The first character (the whole token for punctuation).
-    pub first: char,
     /// [`shape`] bits.
     pub shape: u8,
+}
+
+/// A byte offset as stored in a [`Token`].
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
+impl Token {
+    /// Byte offset of the first byte.
+    pub(crate) fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset one past the last byte.
+    pub(crate) fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// Length in bytes.
+    pub(crate) fn len(&self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    /// The same token moved to start at `start`.
+    pub(crate) fn moved_to(self, start: usize) -> Token {
+        let start = offset(start);
+        Token { start, end: start.saturating_add(self.end - self.start), ..self }
+    }
+
+    /// Extends the token to end at `end`.
+    fn extend_to(&mut self, end: usize) {
+        self.end = offset(end);
+    }
 }
 
 /// Class of a character: `None` for whitespace (as [`char::is_whitespace`]).
@@ -117,18 +153,55 @@ fn class_of_byte(b: u8) -> u8 {
     ASCII_CLASS.get(usize::from(b)).copied().unwrap_or(NON_ASCII)
 }
 
+/// The high bit of each byte of `w` that is an ASCII letter (`digits` false) or an ASCII digit,
+/// eight bytes at once (no byte loop, which matters in WebAssembly too).
+fn class_bits(w: u64, digits: bool) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Per byte, on its low 7 bits (no carry crosses a byte): bit 7 is set where the byte is at
+    // least `lo`, and where it is past `hi`; bytes with bit 7 set are not ASCII.
+    let within = |x: u64, lo: u8, hi: u8| {
+        let low = x & !HIGH;
+        (low + ONES * u64::from(0x80 - lo)) & !(low + ONES * u64::from(0x80 - hi - 1)) & !x & HIGH
+    };
+    if digits {
+        within(w, b'0', b'9')
+    } else {
+        // `| 0x20` folds A-Z onto a-z (and maps no other byte into a-z).
+        within(w | (ONES * 0x20), b'a', b'z')
+    }
+}
+
 /// Length of the run of ASCII letters (`digits` false) or ASCII digits at the start of
 /// `bytes`, and the OR of its bytes (bit `0x20` is set exactly when a letter is lower case).
+/// Eight bytes at a time where the text has them.
 fn ascii_run(bytes: &[u8], digits: bool) -> (usize, u8) {
-    let mut acc = 0;
-    for (n, &b) in bytes.iter().enumerate() {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    let mut acc = 0u64;
+    while let Some(w) = bytes.get(n..n + 8).and_then(|w| w.try_into().ok()).map(u64::from_le_bytes) {
+        let stop = !class_bits(w, digits) & HIGH;
+        if stop != 0 {
+            // Bytes before the first one outside the class.
+            let len = (stop.trailing_zeros() / 8) as usize;
+            let run = if len == 0 { 0 } else { w & (u64::MAX >> (64 - 8 * len as u32)) };
+            acc |= run;
+            let folded = acc.to_le_bytes().iter().fold(0, |a, &b| a | b);
+            return (n + len, folded);
+        }
+        acc |= w;
+        n += 8;
+    }
+    let mut acc = acc.to_le_bytes().iter().fold(0, |a, &b| a | b);
+    for &b in bytes.get(n..).unwrap_or(&[]) {
         let more = if digits { b.is_ascii_digit() } else { b.is_ascii_alphabetic() };
         if !more {
             return (n, acc);
         }
         acc |= b;
+        n += 1;
     }
-    (bytes.len(), acc)
+    (n, acc)
 }
 
 /// Builds tokens one character (or one ASCII run) at a time.
@@ -145,7 +218,7 @@ struct Tokenizer<'t> {
 impl Tokenizer<'_> {
     fn push(&mut self, start: usize, end: usize, kind: TokKind, first: char, shape: u8, lex: u64) {
         let (space_before, newline_before) = (self.space, self.newline);
-        self.tokens.push(Token { start, end, kind, space_before, newline_before, lex, first, shape });
+        self.tokens.push(Token { start: offset(start), end: offset(end), kind, space_before, newline_before, lex, first, shape });
         self.space = false;
         self.newline = false;
     }
@@ -160,11 +233,11 @@ impl Tokenizer<'_> {
         let lower = if kind == TokKind::Alpha && acc & 0x20 != 0 { shape::HAS_LOWER } else { 0 };
         let joined = !self.space;
         let keywords = self.keywords;
-        match self.tokens.last_mut().filter(|l| joined && l.end == i && l.kind == kind) {
+        match self.tokens.last_mut().filter(|l| joined && l.end() == i && l.kind == kind) {
             Some(last) => {
                 // After a non-ASCII letter of the same word (ASCII runs are maximal): the ASCII
                 // bit stays as it was, and so do the keyword bits (0: every listed word is ASCII).
-                last.end = end;
+                last.extend_to(end);
                 last.shape |= lower | shape::MULTI_CHAR;
                 self.newline = false;
             }
@@ -187,8 +260,8 @@ impl Tokenizer<'_> {
             return Some(end);
         };
         match self.tokens.last_mut() {
-            Some(last) if !self.space && last.end == i && last.kind == kind && kind != TokKind::Punct => {
-                last.end = end;
+            Some(last) if !self.space && last.end() == i && last.kind == kind && kind != TokKind::Punct => {
+                last.extend_to(end);
                 // ASCII only if every character is; lower case if any character is.
                 let add = char_shape(c, false);
                 let ascii = last.shape & add & shape::ASCII;
@@ -204,7 +277,9 @@ impl Tokenizer<'_> {
 
 /// Splits `text` into tokens, with their keyword bits.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 4);
+    // Notes hold about one token per 4 bytes: a third more room avoids growing the vector
+    // (a copy of every token) on most texts.
+    let mut tokens = Vec::with_capacity(text.len() / 3 + 1);
     tokenize_into(text, 0..text.len(), (false, false), &mut tokens);
     tokens
 }
@@ -282,17 +357,17 @@ impl<'a> Tokens<'a> {
 
     /// The text of token `i` (empty if out of range).
     pub(crate) fn s(&self, i: usize) -> &'a str {
-        self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
+        self.toks.get(i).and_then(|t| self.text.get(t.start()..t.end())).unwrap_or("")
     }
 
     /// The bytes of token `i` (empty if out of range).
     fn bytes(&self, i: usize) -> &'a [u8] {
-        self.toks.get(i).and_then(|t| self.text.as_bytes().get(t.start..t.end)).unwrap_or(&[])
+        self.toks.get(i).and_then(|t| self.text.as_bytes().get(t.start()..t.end())).unwrap_or(&[])
     }
 
     /// Byte length of token `i` (0 if out of range).
     pub(crate) fn byte_len(&self, i: usize) -> usize {
-        self.toks.get(i).map_or(0, |t| t.end - t.start)
+        self.toks.get(i).map_or(0, Token::len)
     }
 
     pub(crate) fn kind(&self, i: usize) -> Option<TokKind> {
@@ -305,7 +380,7 @@ impl<'a> Tokens<'a> {
 
     /// Token `i` is a run of exactly `n` digits (any `n` if `None`).
     pub(crate) fn digits(&self, i: usize, n: Option<usize>) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Digit && n.map_or(true, |n| t.end - t.start == n))
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Digit && n.map_or(true, |n| t.len() == n))
     }
 
     /// Token `i` is the punctuation character `c`.
@@ -342,7 +417,7 @@ impl<'a> Tokens<'a> {
     /// Numeric value of a digit token of at most 9 digits.
     pub(crate) fn num(&self, i: usize) -> Option<u32> {
         let t = self.toks.get(i)?;
-        if t.kind != TokKind::Digit || t.end - t.start > 9 {
+        if t.kind != TokKind::Digit || t.len() > 9 {
             return None;
         }
         Some(self.bytes(i).iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0')))
@@ -350,12 +425,12 @@ impl<'a> Tokens<'a> {
 
     /// Byte start of token `i` (text end if out of range).
     pub(crate) fn start(&self, i: usize) -> usize {
-        self.toks.get(i).map_or(self.text.len(), |t| t.start)
+        self.toks.get(i).map_or(self.text.len(), Token::start)
     }
 
     /// Byte end of token `i` (0 if out of range).
     pub(crate) fn end(&self, i: usize) -> usize {
-        self.toks.get(i).map_or(0, |t| t.end)
+        self.toks.get(i).map_or(0, Token::end)
     }
 
     /// First letter is upper case and the token is alphabetic.
@@ -432,9 +507,12 @@ impl Tokens<'_> {
     /// Clears the keyword bits of the tokens inside `ranges` (sorted byte ranges, such as the
     /// placeholders a pass wrote), so no rule takes them for context words.
     pub(crate) fn clear_keywords_in(&mut self, ranges: &[(usize, usize)]) {
+        // Both are sorted and placeholders come every few tokens: one forward walk over the
+        // tokens serves every range.
+        let mut toks = self.toks.iter_mut().peekable();
         for &(s, e) in ranges {
-            let first = self.toks.partition_point(|t| t.start < s);
-            for tok in self.toks.iter_mut().skip(first).take_while(|t| t.start < e) {
+            while toks.next_if(|t| t.start() < s).is_some() {}
+            while let Some(tok) = toks.next_if(|t| t.start() < e) {
                 tok.lex = 0;
             }
         }
@@ -487,8 +565,8 @@ mod tests {
                     continue;
                 };
                 match tokens.last_mut() {
-                    Some(last) if !space && last.end == i && last.kind == kind && kind != TokKind::Punct => {
-                        last.end = end;
+                    Some(last) if !space && last.end() == i && last.kind == kind && kind != TokKind::Punct => {
+                        last.extend_to(end);
                         let add = char_shape(c, false);
                         let ascii = last.shape & add & shape::ASCII;
                         last.shape = (last.shape & !shape::ASCII) | ascii | (add & !shape::ASCII) | shape::MULTI_CHAR;
@@ -499,8 +577,8 @@ mod tests {
                     _ => {
                         let shape = char_shape(c, true);
                         tokens.push(Token {
-                            start: i,
-                            end,
+                            start: i as u32,
+                            end: end as u32,
                             kind,
                             space_before: space,
                             newline_before: newline,
@@ -515,7 +593,7 @@ mod tests {
                 i = end;
             }
             for t in tokens.iter_mut().skip(fresh).filter(|t| t.kind == TokKind::Alpha) {
-                t.lex = crate::deid::text::lexicon::keyword_bits(&text.as_bytes()[t.start..t.end]);
+                t.lex = crate::deid::text::lexicon::keyword_bits(&text.as_bytes()[t.start()..t.end()]);
             }
         }
 
@@ -581,6 +659,56 @@ mod tests {
         "Ünïcödé",
     ];
 
+    /// The byte-by-byte run the eight-bytes-at-a-time one must match.
+    fn reference_run(bytes: &[u8], digits: bool) -> (usize, u8) {
+        let n = bytes.iter().take_while(|b| if digits { b.is_ascii_digit() } else { b.is_ascii_alphabetic() }).count();
+        (n, bytes[..n].iter().fold(0, |a, &b| a | b))
+    }
+
+    #[test]
+    fn runs_match_the_byte_by_byte_rule() {
+        // Every byte at every position of a run of letters or digits, and runs of every length
+        // up to 20 (past one and two 8-byte words).
+        for digits in [false, true] {
+            let fill = if digits { b'7' } else { b'q' };
+            for len in 0..20 {
+                for b in 0..=255u8 {
+                    for at in [0, len / 2, len] {
+                        let mut bytes = vec![fill; len + 3];
+                        bytes[at] = b;
+                        for cut in [at + 1, len + 3] {
+                            let slice = &bytes[..cut];
+                            assert_eq!(ascii_run(slice, digits), reference_run(slice, digits), "{slice:?} {digits}");
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(ascii_run(b"AbcDEFGHIJklm!", false), (13, reference_run(b"AbcDEFGHIJklm", false).1));
+        assert_eq!(ascii_run(b"ABCDEFGH", false).1 & 0x20, 0);
+    }
+
+    #[test]
+    fn keywords_are_cleared_in_exactly_the_ranges() {
+        let text = "seen by [NAME] the ZIP [ZIP-2] of[DATE]name 90+ and the MRN";
+        for ranges in [
+            super::super::resolve::placeholders(text),
+            vec![(0, 4), (5, 7), (8, 60)],
+            vec![(3, 9), (4, 5), (20, 21)],
+            vec![],
+        ] {
+            let mut t = Tokens::new(text);
+            t.clear_keywords_in(&ranges);
+            let fresh = Tokens::new(text);
+            for (k, (got, was)) in t.toks.iter().zip(&fresh.toks).enumerate() {
+                let inside = ranges.iter().any(|&(s, e)| s <= was.start() && was.start() < e);
+                let want = if inside { 0 } else { was.lex };
+                assert_eq!(got.lex, want, "token {k} {:?} in {ranges:?}", t.s(k));
+            }
+            assert!(fresh.toks.iter().any(|t| t.lex != 0));
+        }
+    }
+
     fn debug(toks: &[Token]) -> Vec<String> {
         toks.iter().map(|t| format!("{t:?}")).collect()
     }
@@ -606,9 +734,9 @@ mod tests {
                     0 => (0, (false, false)),
                     _ => want
                         .get(a)
-                        .map_or((text.len(), (false, false)), |t| (t.start, (t.space_before, t.newline_before))),
+                        .map_or((text.len(), (false, false)), |t| (t.start(), (t.space_before, t.newline_before))),
                 };
-                let to = if b >= want.len() { text.len() } else { want[b].end };
+                let to = if b >= want.len() { text.len() } else { want[b].end() };
                 let mut got = want[..a].to_vec();
                 tokenize_into(&text, from..to, before, &mut got);
                 let mut expected = want[..a].to_vec();

@@ -3,8 +3,8 @@
 //! upper-case one).
 //!
 //! Words are split by length into three [`Slots`] tables with 8-, 16- and 24-byte keys, each
-//! slot holding its key and one byte of facts. Most listed words have at most 8 letters, so
-//! most lookups read one 16-byte slot of a table that fits in a core's cache.
+//! key with one byte of facts. Most listed words have at most 8 letters, so most lookups read
+//! one 8-byte key of a table (256 KiB of keys) that fits in a core's cache.
 
 use super::dictionary::NameInfo;
 use super::slots::{key, Slots};
@@ -77,7 +77,7 @@ impl WordTable {
                 _ => long.extend(key::<3>(w).map(|k| (k, facts.to_byte()))),
             }
         }
-        WordTable { short: Slots::new(&short, 2), medium: Slots::new(&medium, 2), long: Slots::new(&long, 2) }
+        WordTable { short: Slots::compact(&short), medium: Slots::compact(&medium), long: Slots::compact(&long) }
     }
 
     /// What the lists say about `word` (any ASCII case; nothing for an empty, non-ASCII or
