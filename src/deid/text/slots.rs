@@ -40,9 +40,16 @@ pub(crate) fn key<const N: usize>(word: &[u8]) -> Option<[u64; N]> {
 
 /// The slot a key's probe starts at: the top `64 - shift` bits of a multiplicative hash.
 fn first_slot<const N: usize>(key: &[u64; N], shift: u32) -> usize {
+    const GOLDEN: u64 = 0x9e37_79b9_7f4a_7c15;
+    if let [w] = key.as_slice() {
+        // One word (most lookups: keywords and names of up to 8 letters): one multiply, whose
+        // top bits depend on every bit of the word (Knuth's multiplicative hashing), so the
+        // probe starts one multiply after the key is read.
+        return usize::try_from(w.wrapping_mul(GOLDEN) >> shift).unwrap_or(0);
+    }
     let mut h = 0u64;
     for &w in key {
-        h = (h ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29);
+        h = (h ^ w).wrapping_mul(GOLDEN).rotate_left(29);
     }
     usize::try_from(h.wrapping_mul(0x1656_67b1_9e37_79f9) >> shift).unwrap_or(0)
 }
