@@ -218,7 +218,16 @@ struct Tokenizer<'t> {
 impl Tokenizer<'_> {
     fn push(&mut self, start: usize, end: usize, kind: TokKind, first: char, shape: u8, lex: u64) {
         let (space_before, newline_before) = (self.space, self.newline);
-        self.tokens.push(Token { start: offset(start), end: offset(end), kind, space_before, newline_before, lex, first, shape });
+        self.tokens.push(Token {
+            start: offset(start),
+            end: offset(end),
+            kind,
+            space_before,
+            newline_before,
+            lex,
+            first,
+            shape,
+        });
         self.space = false;
         self.newline = false;
     }
