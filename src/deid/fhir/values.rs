@@ -384,7 +384,20 @@ pub(crate) fn attachment(w: &mut Walker<'_>, v: &Value, path: &str) -> Result<Op
                     // Numbers first, then the text scrubber over the result, which finds what
                     // the masked numbers were glued to (`a12345(617) 555-0142` → `[ID][PHONE]`):
                     // scrubbing the other way round, a second run found more than the first.
-                    let t = w.scrub(&mask_numbers_in_label(s), &format!("{path}.title"))?;
+                    let at = format!("{path}.title");
+                    let mut t = w.scrub(&mask_numbers_in_label(s), &at)?;
+                    // A kept year can join what surrounded its date into a new run of five
+                    // digits or more (`Q904X2-1877x` → `Q904X1877x`): mask and scrub again until
+                    // nothing changes, so that a second run finds nothing new. Each round masks
+                    // a run that was not one before, which only a kept year can make; a few
+                    // rounds suffice.
+                    for _ in 0..MAX_TITLE_ROUNDS {
+                        let masked = mask_numbers_in_label(&t);
+                        if masked == t {
+                            break;
+                        }
+                        t = w.scrub(&masked, &at)?;
+                    }
                     out.insert(k.clone(), Value::String(t));
                 }
             }
@@ -427,6 +440,9 @@ pub(crate) fn attachment(w: &mut Walker<'_>, v: &Value, path: &str) -> Result<Op
     }
     Ok((!out.is_empty()).then_some(Value::Object(out)))
 }
+
+/// Rounds of masking and scrubbing an attachment title after the first (see `attachment`).
+const MAX_TITLE_ROUNDS: usize = 4;
 
 /// Attachment titles are labels, usually file names such as `discharge-QX-40921877.txt`, that
 /// embed record numbers with no context word for the text scrubber to see. Any run of letters
