@@ -409,13 +409,8 @@ mod tests {
             "  ",
             "\n",
         ];
-        let mut rng = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: usize| {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            (rng % n as u64) as usize
-        };
+        let mut rng = crate::deid::text::TestRng::new(0x2545_f491_4f6c_dd1d);
+        let mut next = |n: usize| rng.below(n);
         for round in 0..20_000 {
             let text: String = (0..next(24)).map(|_| pieces[next(pieces.len())]).collect();
             let t = Tokens::new(&text);

@@ -37,11 +37,16 @@ fn age_word_before(t: &Tokens<'_>, i: usize) -> bool {
 pub(crate) fn age_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     // 90 to 150 takes 2 or 3 digits (`090` too): the length rejects most numbers before the
     // value is read (this runs on every digit token).
-    if !(2..=3).contains(&t.byte_len(i)) {
-        return;
+    if (2..=3).contains(&t.byte_len(i)) {
+        age_value_at(t, i, out);
     }
+}
+
+/// The age rule itself: [`age_at`] only adds the length test that turns most numbers away
+/// before their value is read (the differential test checks it turns away no age).
+fn age_value_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     let Some(n) = t.num(i) else { return };
-    if !(90..=150).contains(&n) {
+    if !(90..=150).contains(&n) || t.byte_len(i) > 3 {
         return;
     }
     // Already generalised ("90+") or part of a longer number.

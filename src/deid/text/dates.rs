@@ -363,48 +363,10 @@ mod tests {
     use super::*;
 
     /// The date recognizer as it was before each token tried only the forms that can start
-    /// with it: the reference it must match.
+    /// with it: the reference it must match (`day_at` and `month_first` did not change and are
+    /// shared).
     mod reference {
         use super::super::*;
-
-        fn day_at(t: &Tokens<'_>, i: usize) -> Option<(u32, usize)> {
-            if !t.digits(i, None) || t.s(i).len() > 2 {
-                return None;
-            }
-            let d = t.num(i)?;
-            if !(1..=31).contains(&d) {
-                return None;
-            }
-            let j = if t.joined(i + 1) && t.is_any(i + 1, &["st", "nd", "rd", "th"]) { i + 2 } else { i + 1 };
-            Some((d, j))
-        }
-
-        fn month_first(t: &Tokens<'_>, i: usize) -> Option<Found> {
-            if !is_month(t, i) {
-                return None;
-            }
-            let mut j = i + 1;
-            if t.punct(j, '.') && t.joined(j) {
-                j += 1;
-            }
-            j = if (t.punct(j, '-') || t.punct(j, '/')) && t.joined(j) { j + 1 } else { j };
-            if let Some((_, k)) = day_at(t, j) {
-                let k2 = skip_sep(t, k);
-                if let Some((y, e)) = year_at(t, k2) {
-                    return Some(Found { first: i, last: e - 1, year_tok: Some(y) });
-                }
-                if t.is(i, "may") && !t.capitalized(i) {
-                    return None;
-                }
-                return Some(Found { first: i, last: k - 1, year_tok: None });
-            }
-            let k = skip_spanish_of(t, skip_comma(t, j));
-            let (y, e) = year_at(t, k)?;
-            if t.is(i, "may") && !t.capitalized(i) {
-                return None;
-            }
-            Some(Found { first: i, last: e - 1, year_tok: Some(y) })
-        }
 
         fn day_first(t: &Tokens<'_>, i: usize) -> Option<Found> {
             let (_, mut j) = day_at(t, i)?;

@@ -437,13 +437,8 @@ mod tests {
             "x",
             "99",
         ];
-        let mut rng = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |n: usize| {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            (rng % n as u64) as usize
-        };
+        let mut rng = crate::deid::text::TestRng::new(0x9e37_79b9_7f4a_7c15);
+        let mut next = |n: usize| rng.below(n);
         for round in 0..3000 {
             let mut ids = KnownIdentifiers::new();
             for _ in 0..1 + next(4) {

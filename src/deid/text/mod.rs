@@ -182,6 +182,27 @@ fn merge_overlapping(mut spans: Vec<Span>) -> Vec<Span> {
     out
 }
 
+/// The pseudo-random numbers of the randomized tests in this module (xorshift64, fixed seeds):
+/// one generator, so every differential test draws the same way.
+#[cfg(test)]
+pub(crate) struct TestRng(u64);
+
+#[cfg(test)]
+impl TestRng {
+    /// A generator from a non-zero seed.
+    pub(crate) fn new(seed: u64) -> Self {
+        TestRng(seed)
+    }
+
+    /// A number below `n` (`n > 0`).
+    pub(crate) fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
 /// Passes of detection over the previous output. A replacement can change what is next to a
 /// neighbouring value (`Mary::1` → `[NAME]::1` exposes an IPv6 address), so the scrubber runs
 /// again on its own output until nothing new is found.

@@ -355,14 +355,11 @@ mod tests {
             " ",
             "\n",
         ];
-        let mut rng = 0x2545_f491_4f6c_dd1du64;
+        let mut rng = crate::deid::text::TestRng::new(0x2545_f491_4f6c_dd1d);
         for _ in 0..20_000 {
             let mut text = String::new();
-            for _ in 0..1 + rng % 8 {
-                rng ^= rng << 13;
-                rng ^= rng >> 7;
-                rng ^= rng << 17;
-                text.push_str(parts[(rng % parts.len() as u64) as usize]);
+            for _ in 0..1 + rng.below(8) {
+                text.push_str(parts[rng.below(parts.len())]);
             }
             let mut found = Vec::new();
             find_ipv6(&text, &mut found);
@@ -405,15 +402,12 @@ mod tests {
             "\n",
             "\t",
         ];
-        let mut rng = 0x2545_f491_4f6c_dd1du64;
+        let mut rng = crate::deid::text::TestRng::new(0x2545_f491_4f6c_dd1d);
         for _ in 0..20_000 {
             let mut text = String::new();
-            for _ in 0..1 + rng % 6 {
-                rng ^= rng << 13;
-                rng ^= rng >> 7;
-                rng ^= rng << 17;
-                text.push_str(parts[(rng % parts.len() as u64) as usize]);
-                if rng & 0x100 != 0 {
+            for _ in 0..1 + rng.below(6) {
+                text.push_str(parts[rng.below(parts.len())]);
+                if rng.below(2) == 0 {
                     text.push(' ');
                 }
             }

@@ -724,13 +724,8 @@ mod tests {
 
     #[test]
     fn matches_the_reference_tokenizer() {
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut below = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::deid::text::TestRng::new(0x2545_f491_4f6c_dd1d);
+        let mut below = |n: usize| rng.below(n);
         for _ in 0..4000 {
             let text: String = (0..below(40)).map(|_| PIECES[below(PIECES.len())]).collect();
             let want = reference::tokenize(&text);

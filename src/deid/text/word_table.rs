@@ -103,13 +103,10 @@ mod tests {
     fn finds_what_a_map_of_the_same_words_finds() {
         let fact = |first, last, english| WordFacts { name: NameInfo { first, last, ..NameInfo::default() }, english };
         let mut words: Vec<(String, WordFacts)> = Vec::new();
-        let mut rng = 0x9e37_79b9_7f4a_7c15u64;
+        let mut rng = crate::deid::text::TestRng::new(0x9e37_79b9_7f4a_7c15);
         for n in 0..3000 {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            let len = 1 + (rng % 24) as usize;
-            let word: String = (0..len).map(|k| char::from(b'a' + ((rng >> (k % 12 * 5)) % 26) as u8)).collect();
+            let len = 1 + rng.below(24);
+            let word: String = (0..len).map(|_| char::from(b'a' + rng.below(26) as u8)).collect();
             words.push((word, fact(n % 2 == 0, n % 3 == 0, n % 5 == 0)));
         }
         words.push(("Smith".into(), fact(false, true, false)));
