@@ -1,0 +1,95 @@
+//! The held-out notes (`tests/deid/holdout/dev.txt` and `test.txt`): clinical notes written by
+//! hand, without reading the scrubber, its rules or its evaluation set, so they measure how the
+//! scrubber does on writing it was not built for. `dev` may be used to find and fix misses;
+//! `test` is only ever scored (a fix made by looking at its misses would make it one more
+//! development set).
+//!
+//! File format: each note starts with a line `=== NOTE <n> | <note type> ===` (`n` counts
+//! from 1); the body is every line up to the next header, trailing blank lines dropped. Each
+//! identifier is marked inline as `{{CLASS|text}}` (CLASS a [`PhiKind`] label, `text` exactly
+//! as the note has it); the markers are removed to give the note's text and its gold spans.
+#![allow(dead_code, clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use crate::eval_set::Note;
+use phiseal::deid::{KnownIdentifiers, PhiKind};
+
+/// The two held-out files, by name.
+pub const SETS: [&str; 2] = ["dev", "test"];
+
+/// What each of [`SETS`] is for, as the report says it.
+pub const ROLE: [&str; 2] =
+    ["development half: its misses may be looked at and fixed", "test half: scored only, never tuned on"];
+
+/// The text of the held-out file `name` (`dev` or `test`), read at build time so the scorer
+/// and the tests need no path at run time.
+pub fn source(name: &str) -> &'static str {
+    match name {
+        "dev" => include_str!("holdout/dev.txt"),
+        "test" => include_str!("holdout/test.txt"),
+        _ => panic!("no held-out set {name}"),
+    }
+}
+
+/// One note of a held-out file, as written.
+pub struct Marked<'a> {
+    pub number: usize,
+    pub kind: &'a str,
+    pub body: String,
+}
+
+/// Splits a held-out file into its notes. Panics, naming the line, on a malformed header or
+/// a note out of sequence.
+pub fn split(src: &str) -> Vec<Marked<'_>> {
+    let mut notes: Vec<Marked<'_>> = Vec::new();
+    for (n, line) in src.lines().enumerate() {
+        if let Some(header) = line.strip_prefix("=== NOTE ") {
+            let header = header.strip_suffix(" ===").unwrap_or_else(|| panic!("line {}: bad header", n + 1));
+            let (number, kind) = header.split_once(" | ").unwrap_or_else(|| panic!("line {}: bad header", n + 1));
+            let number: usize = number.parse().unwrap_or_else(|_| panic!("line {}: bad note number", n + 1));
+            assert_eq!(number, notes.len() + 1, "line {}: notes out of sequence", n + 1);
+            notes.push(Marked { number, kind, body: String::new() });
+        } else {
+            let note = notes.last_mut().unwrap_or_else(|| panic!("line {}: text before the first header", n + 1));
+            note.body.push_str(line);
+            note.body.push('\n');
+        }
+    }
+    for note in &mut notes {
+        let kept = note.body.trim_end().len();
+        note.body.truncate(kept);
+    }
+    notes
+}
+
+/// The plain text of a marked body and its gold spans (byte offsets into that text).
+pub fn unmark(body: &str) -> (String, Vec<(PhiKind, usize, usize)>) {
+    let (mut text, mut gold) = (String::with_capacity(body.len()), Vec::new());
+    let mut rest = body;
+    while let Some(open) = rest.find("{{") {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        let close = after.find("}}").unwrap_or_else(|| panic!("unclosed marker near {:?}", &rest[open..]));
+        let (label, value) = after[..close].split_once('|').unwrap_or_else(|| panic!("marker without class"));
+        let kind = PhiKind::from_label(label).unwrap_or_else(|| panic!("unknown class {label}"));
+        assert!(!value.is_empty() && !value.contains(['{', '}', '|']), "bad marked value");
+        gold.push((kind, text.len(), text.len() + value.len()));
+        text.push_str(value);
+        rest = &after[close + 2..];
+    }
+    assert!(!rest.contains("}}"), "stray marker end");
+    text.push_str(rest);
+    (text, gold)
+}
+
+/// The notes of the held-out file `name`, ready to score (no structured record: the scrubber
+/// gets the text alone, its hardest case).
+pub fn notes(name: &str) -> Vec<Note> {
+    split(source(name))
+        .into_iter()
+        .map(|m| {
+            let (text, gold) = unmark(&m.body);
+            let upper = !text.chars().any(char::is_lowercase);
+            Note { text, gold, known: KnownIdentifiers::default(), known_values: Vec::new(), upper }
+        })
+        .collect()
+}
