@@ -7,6 +7,9 @@
 //!   them (as `safe_harbor` does), in tag mode;
 //! - `scrub_text/surrogate`: the same in surrogate mode;
 //! - `scrub_text/document`: all notes joined into one document, no known identifiers;
+//! - `scrub_text/held_out`: the 72 hand-written held-out notes (`tests/deid/holdout/`, written
+//!   without reading the scrubber; an identifier every 80 bytes or so), each alone, tag mode,
+//!   no known identifiers;
 //! - `scrub_text/scrubbed`: the tag-mode notes once scrubbed, scrubbed again (no identifier is
 //!   left, so one detection pass finds nothing): what plain clinical text costs per byte, for
 //!   comparison with the notes, which hold an identifier every 35 bytes or so;
@@ -28,6 +31,8 @@
 mod cpu_time;
 #[path = "../tests/deid/eval_set.rs"]
 mod eval_set;
+#[path = "../tests/deid/holdout.rs"]
+mod holdout;
 
 use cpu_time::ProcessCpuTime;
 use criterion::measurement::Measurement;
@@ -52,6 +57,8 @@ const REFERENCE_YEAR: u16 = 2026;
 struct Inputs {
     tagged: Vec<(String, TextOptions)>,
     surrogate: Vec<(String, TextOptions)>,
+    /// The held-out notes (both halves), tag mode, no known identifiers.
+    held_out: Vec<(String, TextOptions)>,
     /// `tagged`'s notes after one scrub, with the same options.
     scrubbed: Vec<(String, TextOptions)>,
     document: String,
@@ -69,13 +76,15 @@ impl Inputs {
                 .map(|n| (n.text.clone(), TextOptions { known: n.known.clone(), mode, ..TextOptions::default() }))
                 .collect()
         };
-        write_notes_json(&notes);
+        let held_out: Vec<eval_set::Note> = holdout::SETS.iter().flat_map(|name| holdout::notes(name)).collect();
+        write_notes_json(&notes, &held_out);
         let tagged = with_mode(OutputMode::Tag);
         let scrubbed = tagged.iter().map(|(text, opts)| (scrub_text(text, opts).unwrap().text, opts.clone())).collect();
         Inputs {
             tagged,
             scrubbed,
             surrogate: with_mode(OutputMode::Surrogate),
+            held_out: held_out.into_iter().map(|n| (n.text, TextOptions::default())).collect(),
             document: notes.iter().map(|n| n.text.as_str()).collect::<Vec<_>>().join("\n"),
             note_bytes: notes.iter().map(|n| n.text.len() as u64).sum(),
             resources: RESOURCES.iter().map(|r| serde_json::from_str(r).unwrap()).collect(),
@@ -84,8 +93,9 @@ impl Inputs {
     }
 }
 
-/// The notes as JSON for the WebAssembly bench: text and known identifiers by class label.
-fn write_notes_json(notes: &[eval_set::Note]) {
+/// The notes as JSON for the WebAssembly bench: text and known identifiers by class label, and
+/// the held-out notes' texts.
+fn write_notes_json(notes: &[eval_set::Note], held_out: &[eval_set::Note]) {
     let notes: Vec<Value> = notes
         .iter()
         .map(|n| {
@@ -97,7 +107,8 @@ fn write_notes_json(notes: &[eval_set::Note]) {
         })
         .collect();
     let path = concat!(env!("CARGO_TARGET_TMPDIR"), "/deid-bench-notes.json");
-    std::fs::write(path, serde_json::to_string(&json!({ "notes": notes })).unwrap()).unwrap();
+    let held_out: Vec<&str> = held_out.iter().map(|n| n.text.as_str()).collect();
+    std::fs::write(path, serde_json::to_string(&json!({ "notes": notes, "heldOut": held_out })).unwrap()).unwrap();
 }
 
 fn scrub_all(notes: &[(String, TextOptions)]) -> usize {
@@ -113,6 +124,8 @@ fn bench_rows<M: Measurement>(group: &mut BenchmarkGroup<'_, M>, inputs: &Inputs
     group.bench_function("scrub_text/document", |b| {
         b.iter(|| scrub_text(black_box(&inputs.document), &TextOptions::default()).unwrap().spans.len())
     });
+    group.throughput(Throughput::Bytes(inputs.held_out.iter().map(|(text, _)| text.len() as u64).sum()));
+    group.bench_function("scrub_text/held_out", |b| b.iter(|| scrub_all(&inputs.held_out)));
     group.throughput(Throughput::Bytes(inputs.scrubbed.iter().map(|(text, _)| text.len() as u64).sum()));
     group.bench_function("scrub_text/scrubbed", |b| b.iter(|| scrub_all(&inputs.scrubbed)));
     group.throughput(Throughput::Elements(inputs.resources.len() as u64));

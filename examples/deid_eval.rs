@@ -97,7 +97,7 @@ fn main() {
     );
     let args: Vec<String> = std::env::args().collect();
     if let Some(path) = args.iter().position(|a| a == "--export-json").and_then(|i| args.get(i + 1)) {
-        export::write_json(path, &notes, &scores);
+        export::write_json(path, &notes, &scores, &holdout::SETS.map(|name| (name, holdout::notes(name))));
         eprintln!("wrote {path}");
     }
     std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/DEID-EVAL.md"), doc).unwrap();
@@ -150,9 +150,31 @@ mod export {
         (predicted, done as f64 / start.elapsed().as_secs_f64())
     }
 
-    pub fn write_json(path: &str, notes: &[Note], scores: &BTreeMap<PhiKind, ClassScore>) {
+    /// A held-out set: its notes, gold spans and phiseal's spans (the notes carry no structured
+    /// record, so phiseal gets the text alone, as Presidio does).
+    fn held_out_json(notes: &[Note]) -> Value {
+        let (predicted, _) = run(notes, false);
+        json!({
+            "notes": notes.iter().map(|n| json!({
+                "text": n.text,
+                "upper": n.upper,
+                "has_known": false,
+                "gold": spans_json(&n.text, n.gold.iter().copied()),
+            })).collect::<Vec<_>>(),
+            "phiseal": predicted,
+        })
+    }
+
+    pub fn write_json(
+        path: &str,
+        notes: &[Note],
+        scores: &BTreeMap<PhiKind, ClassScore>,
+        held_out: &[(&str, Vec<Note>)],
+    ) {
         let (with_known, rate_known) = run(notes, true);
         let (text_only, rate_text) = run(notes, false);
+        let held_out: serde_json::Map<String, Value> =
+            held_out.iter().map(|(name, notes)| (name.to_string(), held_out_json(notes))).collect();
         let rust_scores: BTreeMap<&str, Value> = scores
             .iter()
             .map(|(k, c)| (k.label(), json!({"gold": c.gold, "removed": c.removed, "typed": c.typed, "predicted": c.predicted, "predicted_ok": c.predicted_ok})))
@@ -172,6 +194,7 @@ mod export {
                 "text_only": {"predicted": text_only, "notes_per_s": rate_text},
                 "rust_scores": rust_scores,
             },
+            "held_out": held_out,
         });
         std::fs::write(path, serde_json::to_string(&doc).unwrap()).unwrap();
     }

@@ -3,7 +3,8 @@
 //   - `scrubText` on the synthetic evaluation notes (tests/deid/eval_set.rs), each on its own
 //     with its known identifiers for half of them, in tag mode (`notes`) and surrogate mode
 //     (`surrogate`), all notes joined into one text (`document`), and the tag-mode notes once
-//     scrubbed, scrubbed again (`scrubbed`: nothing left to find). The notes are read from
+//     scrubbed, scrubbed again (`scrubbed`: nothing left to find), and the hand-written held-out
+//     notes (tests/deid/holdout/, `held_out`, tag mode, text only). The notes are read from
 //     target/tmp/deid-bench-notes.json, which `cargo bench --bench deid` writes, so both sides
 //     scrub exactly the same input. MB = 10^6 UTF-8 input bytes.
 //   - `safeHarbor` on the 7 single-resource FHIR fixtures (tests/fixtures/fhir/, object in,
@@ -54,7 +55,7 @@ function throughput(fn, units) {
   return { cpu: r.cpu * units, wall: r.wall * units };
 }
 
-const { notes } = JSON.parse(readFileSync(`${TARGET}tmp/deid-bench-notes.json`, "utf8"));
+const { notes, heldOut } = JSON.parse(readFileSync(`${TARGET}tmp/deid-bench-notes.json`, "utf8"));
 const noteBytes = notes.reduce((sum, n) => sum + Buffer.byteLength(n.text, "utf8"), 0);
 const document = notes.map((n) => n.text).join("\n");
 const options = (mode) => notes.map((n) => (Object.keys(n.known).length ? { mode, known: n.known } : { mode }));
@@ -72,6 +73,8 @@ const scrubAllScrubbed = () => {
   for (let i = 0; i < scrubbed.length; i += 1) spans += scrubText(scrubbed[i], tagged[i]).spans.length;
   return spans;
 };
+const heldOutBytes = heldOut.reduce((sum, t) => sum + Buffer.byteLength(t, "utf8"), 0);
+const scrubAllHeldOut = () => heldOut.reduce((spans, t) => spans + scrubText(t).spans.length, 0);
 const fixture = (name) => JSON.parse(readFileSync(new URL(`tests/fixtures/fhir/${name}`, root), "utf8"));
 const resources = RESOURCES.map(fixture);
 const bundle = fixture("bundle.json");
@@ -91,6 +94,7 @@ const results = {
     "scrub_text/notes": throughput(() => scrubAll(tagged), noteBytes),
     "scrub_text/surrogate": throughput(() => scrubAll(surrogate), noteBytes),
     "scrub_text/document": throughput(() => scrubText(document), Buffer.byteLength(document, "utf8")),
+    "scrub_text/held_out": throughput(scrubAllHeldOut, heldOutBytes),
     "scrub_text/scrubbed": throughput(scrubAllScrubbed, scrubbed.reduce((sum, t) => sum + Buffer.byteLength(t, "utf8"), 0)),
     "safe_harbor/resources": throughput(() => resources.map((r) => safeHarbor(r, deidOptions)), resources.length),
     "safe_harbor/bundle": throughput(() => safeHarbor(bundle, deidOptions), 1),
