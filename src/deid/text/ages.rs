@@ -8,12 +8,13 @@ use super::{Candidate, PhiKind};
 pub(crate) const AGE_BEFORE: &[&str] = &["age", "aged", "ages", "agd"];
 pub(crate) const AGE_AFTER: &[&str] = &["yo", "y", "yr", "yrs", "year", "years", "yoa", "yof", "yom"];
 
-/// Persons whose age a bare number after `is`, `was`, `turned` gives (`she is 92`, `PT IS 93`,
+/// Persons whose age a bare number after `is`, `am`, `turned` gives (`she is 92`, `PT IS 93`,
 /// `who is 101`); relations (`mother`, `wife`, ...) count too.
 pub(crate) const AGE_SUBJECT: &[&str] = &["she", "he", "who", "i", "pt", "patient", "patients", "pts"];
 
 /// The verb between such a subject and the number.
-const AGE_VERBS: &[&str] = &["is", "was", "am", "turned", "turns", "turning", "now"];
+/// (`was` is not one: `she was 92` is as often a saturation as an age.)
+const AGE_VERBS: &[&str] = &["is", "am", "turned", "turns", "turning", "now"];
 
 /// Words that may follow a bare age (`she is 92 and`, `who is 101.`): where any other word
 /// follows, the number may measure something (`she was 92 on room air`, `he is 95 kg`).
@@ -176,6 +177,7 @@ mod tests {
             "she is 95% on RA",
             "he was 98.6 at triage",
             "she was 92 on room air",
+            "her sats, she was 92, on 2L",
             "he is 95 kg",
             "who is 90/60",
             "she is 121.",

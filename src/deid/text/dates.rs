@@ -361,17 +361,51 @@ fn month_day_valid(m: u32, d: u32) -> bool {
 const SCORE_BEFORE: &[&str] = &[
     "pain", "score", "scores", "scored", "apgar", "apgars", "scale", "strength", "motor", "power", "vision", "acuity",
     "va", "day", "ratio", "gcs", "nihss", "rated", "rates", "rating", "grade", "graded", "cravings", "craving", "x",
+    "murmur", "rue", "lue", "rle", "lle", "bue", "ble",
 ];
 
 /// Words right after `n/m` that make it a fraction (`3/4 of`, `1/2 tab`).
-const FRACTION_AFTER: &[&str] =
-    &["of", "tab", "tabs", "tablet", "tablets", "pill", "pills", "dose", "doses", "cup", "cups", "strength"];
+const FRACTION_AFTER: &[&str] = &[
+    "of",
+    "tab",
+    "tabs",
+    "tablet",
+    "tablets",
+    "pill",
+    "pills",
+    "dose",
+    "doses",
+    "cup",
+    "cups",
+    "strength",
+    "ns",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "inch",
+    "inches",
+    "cm",
+    "mm",
+    "ml",
+    "mg",
+    "views",
+    "specimens",
+    "bottles",
+    "bottle",
+    "sets",
+    "reps",
+    "positive",
+    "negative",
+    "pos",
+    "neg",
+];
 
 /// Whether `m/d` at token `i` (month, `/`, day; already a valid month and day) is a date by
 /// its context: after a date word within two tokens (`on 3/4`, `seen on 3/4`), after a date
 /// cue right before it (`due 3/4`, `home 3/4`, `ORIF 3/4`), after a weekday (`Tuesday 3/3`),
-/// before a time (`3/12 14:05`), zero-padded (`03/03`), or after a word and before a colon
-/// (`TTE 1/19: EF 25%`). A score or ratio word in the two tokens before (`pain`, `Apgar`,
+/// before a time (`3/12 14:05`), zero-padded (`03/03`), or after an abbreviation and before
+/// a colon (`TTE 1/19: EF 25%`). A score or ratio word in the two tokens before (`pain`, `Apgar`,
 /// `strength`, `day`, ...; eight tokens for a day of 10, `pain 7/10, improved to 3/10`) or a
 /// fraction word after (`3/4 of`) rules it out.
 fn short_date_context(t: &Tokens<'_>, i: usize) -> bool {
@@ -391,12 +425,20 @@ fn short_date_context(t: &Tokens<'_>, i: usize) -> bool {
         let w = if t.punct(b, ',') { b.wrapping_sub(1) } else { b };
         t.has(w, bit::WEEKDAY) && t.capitalized(w)
     });
-    // `TTE 1/19: EF`: a test or event name, the date, a colon (not a time `1/19:30`).
-    let labelled = before.is_some_and(|b| t.kind(b) == Some(TokKind::Alpha))
+    // `TTE 1/19: EF`: a test or event abbreviation (two capitals first: `TTE`, `BCx`, `PFTs`),
+    // the date, a colon (not a time `1/19:30`); `Murmur 2/6:`, `Deltoid 4/5:` are grades.
+    let labelled = before.is_some_and(|b| abbreviation(t, b))
         && t.punct(after, ':')
         && t.joined(after)
         && !(t.joined(after + 1) && t.digits(after + 1, None));
     zero_padded || cue || weekday || labelled || time_at(t, after)
+}
+
+/// Token `b` is an abbreviation: 2 to 6 letters, the first two capitals (`TTE`, `BCx`, `PFTs`).
+fn abbreviation(t: &Tokens<'_>, b: usize) -> bool {
+    t.kind(b) == Some(TokKind::Alpha)
+        && (2..=6).contains(&t.byte_len(b))
+        && t.s(b).bytes().take(2).all(|c| c.is_ascii_uppercase())
 }
 
 /// A clock time at token `j`: `14:05`, `2:05`, or one after `at` or `@` (`at 14:05`).
@@ -785,6 +827,12 @@ mod tests {
             "sx x 3/7 now",
             "Result 1/19:30 pending",
             "sacubitril/valsartan 24/26 mg BID",
+            "Deltoid 4/5: weak",
+            "Murmur 2/6: systolic",
+            "RUE 4/5: weak",
+            "Echo 2/3 views obtained",
+            "BCx 2/2 bottles positive",
+            "drawn 1/2 hour later",
             "hydrocortisone 15/5 mg",
         ] {
             assert_eq!(dates_in(text), Vec::<String>::new(), "{text}");
