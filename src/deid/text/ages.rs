@@ -2,11 +2,68 @@
 //! The number is replaced by the single group `90+`; ages under 90 are left alone.
 
 use super::lexicon::bit;
-use super::token::Tokens;
+use super::token::{TokKind, Tokens};
 use super::{Candidate, PhiKind};
 
 pub(crate) const AGE_BEFORE: &[&str] = &["age", "aged", "ages", "agd"];
 pub(crate) const AGE_AFTER: &[&str] = &["yo", "y", "yr", "yrs", "year", "years", "yoa", "yof", "yom"];
+
+/// Persons whose age a bare number after `is`, `am`, `turned` gives (`she is 92`, `PT IS 93`,
+/// `who is 101`); relations (`mother`, `wife`, ...) count too.
+pub(crate) const AGE_SUBJECT: &[&str] = &["she", "he", "who", "i", "pt", "patient", "patients", "pts"];
+
+/// The verb between such a subject and the number.
+/// (`was` is not one: `she was 92` is as often a saturation as an age.)
+const AGE_VERBS: &[&str] = &["is", "am", "turned", "turns", "turning", "now"];
+
+/// Words that may follow a bare age (`she is 92 and`, `who is 101.`): where any other word
+/// follows, the number may measure something (`she was 92 on room air`, `he is 95 kg`).
+const AGE_BARE_AFTER: &[&str] = &["and", "but", "with", "so", "now", "today", "yet", "or", "who", "when", "since"];
+
+/// A bare age after a person and a verb: `she is 92 and`, `who is 101.`, `PT IS 93, NOT`,
+/// `mother is now 95`. The number must end the clause: a unit, `%`, `/`, a decimal point, or
+/// any word outside [`AGE_BARE_AFTER`] after it rules it out (`glucose is 95` has no person;
+/// `she is 95%`, `he was 98.6`, `she was 92 on RA` are not ages).
+fn bare_age_after_subject(t: &Tokens<'_>, i: usize) -> bool {
+    // Up to two verbs (`is now`, `just turned`), then the person.
+    let mut j = i;
+    while j > 0 && j + 2 >= i && t.is_any(j - 1, AGE_VERBS) {
+        j -= 1;
+    }
+    if j == i || j == 0 || !t.has(j - 1, bit::AGE_SUBJECT | bit::RELATION) {
+        return false;
+    }
+    let k = i + 1;
+    match t.kind(k) {
+        None => true,
+        Some(_) if t.newline_before(k) => true,
+        Some(TokKind::Alpha) => t.is_any(k, AGE_BARE_AFTER),
+        Some(TokKind::Punct) => {
+            (t.punct(k, ',') || t.punct(k, '.') || t.punct(k, ';') || t.punct(k, ')'))
+                && !(t.joined(k + 1) && t.digits(k + 1, None))
+        }
+        Some(_) => false,
+    }
+}
+
+/// An age in apposition after a relation and a name: `wife Dorothy Templeton, 90, and`,
+/// `father, 94,`. The number sits between two commas (or a comma and `)`/`;`), and up to
+/// three capitalized words between the relation and the first comma.
+fn apposition_age(t: &Tokens<'_>, i: usize) -> bool {
+    if i < 2 || !t.punct(i - 1, ',') || !(t.punct(i + 1, ',') || t.punct(i + 1, ';') || t.punct(i + 1, ')')) {
+        return false;
+    }
+    if t.joined(i + 2) && t.digits(i + 2, None) {
+        return false;
+    }
+    let mut j = i - 1;
+    while j > 0 && j + 4 > i && t.capitalized(j - 1) && !t.has(j - 1, bit::RELATION) {
+        j -= 1;
+    }
+    // The name is written in the relation's case: `Mother HTN, 95,` is a list, not a name.
+    let Some(rel) = j.checked_sub(1) else { return false };
+    t.has(rel, bit::RELATION) && (j..i - 1).all(|k| t.all_caps(k) == t.all_caps(rel))
+}
 
 /// The unit after the number: `-year-old`, ` year old`, `yo`, `y/o`, `y.o.`, `years of age`.
 fn unit_after(t: &Tokens<'_>, j: usize) -> bool {
@@ -56,9 +113,17 @@ fn age_value_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     if t.joined(i) && (t.digits(i - 1, None) || t.punct(i - 1, '.') || t.punct(i - 1, '/')) {
         return;
     }
-    if unit_after(t, i + 1) || age_word_before(t, i) {
+    if age_context(t, i, n) {
         out.push(Candidate::new(PhiKind::Age, t.start(i), t.end(i), 95));
     }
+}
+
+/// Number `n` (90 to 150) at token `i` is an age: a unit after it or an age word before it;
+/// or, for 90 to 120 alone, a person and a verb before it or an apposition after a relation.
+fn age_context(t: &Tokens<'_>, i: usize, n: u32) -> bool {
+    unit_after(t, i + 1)
+        || age_word_before(t, i)
+        || (n <= 120 && (bare_age_after_subject(t, i) || apposition_age(t, i)))
 }
 
 #[cfg(test)]
@@ -78,8 +143,49 @@ mod tests {
         if t.joined(i) && (t.digits(i - 1, None) || t.punct(i - 1, '.') || t.punct(i - 1, '/')) {
             return;
         }
-        if unit_after(t, i + 1) || age_word_before(t, i) {
+        if age_context(t, i, n) {
             out.push(Candidate::new(PhiKind::Age, t.start(i), t.end(i), 95));
+        }
+    }
+
+    fn ages_in(text: &str) -> Vec<String> {
+        let t = Tokens::new(text);
+        let mut out = Vec::new();
+        for i in 0..t.len() {
+            age_at(&t, i, &mut out);
+        }
+        out.iter().filter_map(|c| text.get(c.start..c.end)).map(str::to_string).collect()
+    }
+
+    #[test]
+    fn bare_age_after_a_person_and_a_verb() {
+        for (text, want) in [
+            ("to her sister Gertrude, who is 101.\nTotal", "101"),
+            ("my mother Samira, she is 92 and doesnt", "92"),
+            ("NORMAL DEVICE FUNCTION. PT IS 93, NOT ON", "93"),
+            ("her father turned 90 today", "90"),
+            ("Patient is now 96", "96"),
+            ("WITH WIFE DOROTHY TEMPLETON, 90, AND SON", "90"),
+            ("lives with his mother, 94, who", "94"),
+        ] {
+            assert_eq!(ages_in(text), [want], "{text}");
+        }
+        for text in [
+            "glucose is 95 this morning",
+            "HR is 96, BP 120/80",
+            "she is 89 and",
+            "she is 95% on RA",
+            "he was 98.6 at triage",
+            "she was 92 on room air",
+            "her sats, she was 92, on 2L",
+            "he is 95 kg",
+            "who is 90/60",
+            "she is 121.",
+            "Hgb 12, plt 95, INR 1.1",
+            "Mother HTN, 95, and",
+            "wife Dorothy, 90,5 mg",
+        ] {
+            assert_eq!(ages_in(text), Vec::<String>::new(), "{text}");
         }
     }
 

@@ -63,6 +63,69 @@ pub(crate) const WEEKDAYS: &[&str] = &[
 ];
 pub(crate) const BIRTH_CONTEXT: &[&str] =
     &["dob", "born", "birth", "birthday", "birthdate", "b", "nacido", "nacida", "nacimiento", "fdn"];
+/// Words right before `m/d` that make it a date (with [`DAY_MONTH_CONTEXT`] two tokens back):
+/// events and tests that are dated (`due 3/4`, `home 3/4`, `ORIF 3/11`, `TTE 1/19`) and verbs
+/// of things done on a day (`submitted 3/12`, `towed 2/20`).
+pub(crate) const DATE_CUE: &[&str] = &[
+    "due",
+    "home",
+    "dc",
+    "discharge",
+    "admit",
+    "admission",
+    "appt",
+    "appointment",
+    "rtc",
+    "surgery",
+    "procedure",
+    "orif",
+    "tte",
+    "tee",
+    "echo",
+    "ct",
+    "cta",
+    "mri",
+    "mra",
+    "cxr",
+    "ekg",
+    "ecg",
+    "egd",
+    "colonoscopy",
+    "biopsy",
+    "cath",
+    "pci",
+    "cabg",
+    "labs",
+    "bcx",
+    "ucx",
+    "pft",
+    "pfts",
+    "meeting",
+    "mtg",
+    "postponed",
+    "rescheduled",
+    "moved",
+    "delivered",
+    "submitted",
+    "sent",
+    "faxed",
+    "mailed",
+    "called",
+    "reported",
+    "occurred",
+    "died",
+    "expired",
+    "towed",
+    "arrested",
+    "released",
+    "transferred",
+    "placed",
+    "performed",
+    "drawn",
+    "collected",
+    "today",
+    "yesterday",
+];
 pub(crate) const DAY_MONTH_CONTEXT: &[&str] = &[
     "on",
     "since",
@@ -276,11 +339,164 @@ fn numeric(t: &Tokens<'_>, i: usize) -> Option<Found> {
     if t.digits(i + 2, Some(4)) && (1..=12).contains(&a) && (1800..=2199).contains(&b) {
         return Some(Found { first: i, last: i + 2, year_tok: Some(i + 2) });
     }
-    let ctx = (i.saturating_sub(2)..i).any(|j| t.has(j, bit::DAY_MONTH));
-    if sep == '/' && ctx && (1..=12).contains(&a) && (1..=31).contains(&b) && t.byte_len(i + 2) <= 2 {
+    if sep == '/' && t.byte_len(i + 2) <= 2 && month_day_valid(a, b) && short_date_context(t, i) {
         return Some(Found { first: i, last: i + 2, year_tok: None });
     }
     None
+}
+
+/// Month `m` has a day `d` (February up to 29).
+fn month_day_valid(m: u32, d: u32) -> bool {
+    let days = match m {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// Words right before `n/m` that make it a score or a ratio, never a date (`pain 3/10`,
+/// `Apgars 8/9`, `strength 4/5`, `day 3/5`, `x 3/7`).
+const SCORE_BEFORE: &[&str] = &[
+    "pain", "score", "scores", "scored", "apgar", "apgars", "scale", "strength", "motor", "power", "vision", "acuity",
+    "va", "day", "ratio", "gcs", "nihss", "rated", "rates", "rating", "grade", "graded", "cravings", "craving", "x",
+    "murmur", "rue", "lue", "rle", "lle", "bue", "ble",
+];
+
+/// Words right after `n/m` that make it a fraction (`3/4 of`, `1/2 tab`).
+const FRACTION_AFTER: &[&str] = &[
+    "of",
+    "tab",
+    "tabs",
+    "tablet",
+    "tablets",
+    "pill",
+    "pills",
+    "dose",
+    "doses",
+    "cup",
+    "cups",
+    "strength",
+    "ns",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "inch",
+    "inches",
+    "cm",
+    "mm",
+    "ml",
+    "mg",
+    "views",
+    "specimens",
+    "bottles",
+    "bottle",
+    "sets",
+    "reps",
+    "positive",
+    "negative",
+    "pos",
+    "neg",
+];
+
+/// Whether `m/d` at token `i` (month, `/`, day; already a valid month and day) is a date by
+/// its context: after a date word within two tokens (`on 3/4`, `seen on 3/4`), after a date
+/// cue right before it (`due 3/4`, `home 3/4`, `ORIF 3/4`), after a weekday (`Tuesday 3/3`),
+/// before a time (`3/12 14:05`), zero-padded (`03/03`), or after an abbreviation and before
+/// a colon (`TTE 1/19: EF 25%`). A score or ratio word in the two tokens before (`pain`, `Apgar`,
+/// `strength`, `day`, ...; eight tokens for a day of 10, `pain 7/10, improved to 3/10`) or a
+/// fraction word after (`3/4 of`) rules it out.
+fn short_date_context(t: &Tokens<'_>, i: usize) -> bool {
+    let after = i + 3;
+    // Out of 10 is a score further after its word too (`pain 7/10, improved to 3/10`).
+    let reach = if t.is(i + 2, "10") { 8 } else { 2 };
+    if (i.saturating_sub(reach)..i).any(|j| t.is_any(j, SCORE_BEFORE)) || t.is_any(after, FRACTION_AFTER) {
+        return false;
+    }
+    if (i.saturating_sub(2)..i).any(|j| t.has(j, bit::DAY_MONTH)) {
+        return true;
+    }
+    let zero_padded = t.byte_len(i) == 2 && t.byte_len(i + 2) == 2 && t.s(i).starts_with('0');
+    let before = i.checked_sub(1);
+    let cue = before.is_some_and(|b| t.has(b, bit::DATE_CUE));
+    let weekday = before.is_some_and(|b| {
+        let w = if t.punct(b, ',') { b.wrapping_sub(1) } else { b };
+        t.has(w, bit::WEEKDAY) && t.capitalized(w)
+    });
+    // `TTE 1/19: EF`: a test or event abbreviation (two capitals first: `TTE`, `BCx`, `PFTs`),
+    // the date, a colon (not a time `1/19:30`); `Murmur 2/6:`, `Deltoid 4/5:` are grades.
+    let labelled = before.is_some_and(|b| abbreviation(t, b))
+        && t.punct(after, ':')
+        && t.joined(after)
+        && !(t.joined(after + 1) && t.digits(after + 1, None));
+    zero_padded || cue || weekday || labelled || time_at(t, after)
+}
+
+/// Token `b` is an abbreviation: 2 to 6 letters, the first two capitals (`TTE`, `BCx`, `PFTs`).
+fn abbreviation(t: &Tokens<'_>, b: usize) -> bool {
+    t.kind(b) == Some(TokKind::Alpha)
+        && (2..=6).contains(&t.byte_len(b))
+        && t.s(b).bytes().take(2).all(|c| c.is_ascii_uppercase())
+}
+
+/// A clock time at token `j`: `14:05`, `2:05`, or one after `at` or `@` (`at 14:05`).
+fn time_at(t: &Tokens<'_>, j: usize) -> bool {
+    let j = if t.is(j, "at") || t.punct(j, '@') { j + 1 } else { j };
+    t.digits(j, None)
+        && t.byte_len(j) <= 2
+        && !t.joined(j)
+        && t.punct(j + 1, ':')
+        && t.joined(j + 1)
+        && t.digits(j + 2, Some(2))
+        && t.joined(j + 2)
+}
+
+/// Days that can be ordinals (`14th`, `1st`, `22nd`, `3rd`) with the right suffix.
+fn ordinal_suffix_ok(d: u32, suffix: &str) -> bool {
+    let want = match (d % 10, d % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    suffix.eq_ignore_ascii_case(want)
+}
+
+/// Prepositions before `the 14th` that make a bare ordinal a day of the month.
+const ORDINAL_DAY_BEFORE: &[&str] =
+    &["on", "by", "before", "after", "until", "till", "since", "through", "thru", "from", "starting"];
+
+/// Words allowed right after such an ordinal: it ends a clause (`on the 14th but`), where a
+/// noun after it makes it an ordinal of something else (`the 3rd floor`, `the 5th digit`).
+const ORDINAL_DAY_AFTER: &[&str] =
+    &["but", "at", "so", "if", "when", "then", "because", "unless", "which", "and", "or"];
+
+/// A bare day ordinal after a date preposition and `the`: `is on the 14th but`, `by the 3rd.`
+/// Not `on the 3rd floor`, `on the 6th and 7th ribs`, `the 14th percentile`.
+fn ordinal_day(t: &Tokens<'_>, i: usize) -> Option<Found> {
+    let (d, j) = day_at(t, i)?;
+    if j != i + 2 || i < 2 || !ordinal_suffix_ok(d, t.s(i + 1)) {
+        return None;
+    }
+    if !t.is(i - 1, "the") || !t.is_any(i - 2, ORDINAL_DAY_BEFORE) {
+        return None;
+    }
+    let next_ok = match t.kind(j) {
+        None => true,
+        Some(_) if t.newline_before(j) => true,
+        Some(TokKind::Alpha) => {
+            t.is_any(j, ORDINAL_DAY_AFTER) && !((t.is(j, "and") || t.is(j, "or")) && t.digits(j + 1, None))
+        }
+        Some(TokKind::Punct) => {
+            // `14th.` or `14th,` ends the clause; `14th-15th`, `14th/15th` do not.
+            !(t.punct(j, '-') || t.punct(j, '/') || (t.joined(j + 1) && t.digits(j + 1, None)))
+        }
+        Some(_) => false,
+    };
+    next_ok.then_some(Found { first: i, last: i + 1, year_tok: None })
 }
 
 /// After an ISO date at `j`: `T10:30:00Z`, ` 10:30`, `+01:00`; returns one past the end.
@@ -338,7 +554,7 @@ pub(crate) fn find_dates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         // never starts one). A number is never a month, nor a month a number, so each token
         // tries only the forms that can start with it.
         let found = if tok.kind == TokKind::Digit {
-            day_first(t, i).or_else(|| numeric(t, i)).or_else(|| birth_year(t, i))
+            day_first(t, i).or_else(|| numeric(t, i)).or_else(|| birth_year(t, i)).or_else(|| ordinal_day(t, i))
         } else if tok.lex & bit::MONTH != 0 {
             month_first(t, i)
         } else {
@@ -439,8 +655,7 @@ mod tests {
             if t.digits(i + 2, Some(4)) && (1..=12).contains(&a) && (1800..=2199).contains(&b) {
                 return Some(Found { first: i, last: i + 2, year_tok: Some(i + 2) });
             }
-            let ctx = (i.saturating_sub(2)..i).any(|j| t.has(j, bit::DAY_MONTH));
-            if sep == "/" && ctx && (1..=12).contains(&a) && (1..=31).contains(&b) && t.s(i + 2).len() <= 2 {
+            if sep == "/" && t.s(i + 2).len() <= 2 && month_day_valid(a, b) && short_date_context(t, i) {
                 return Some(Found { first: i, last: i + 2, year_tok: None });
             }
             None
@@ -464,7 +679,8 @@ mod tests {
                 let found = month_first(t, i)
                     .or_else(|| day_first(t, i))
                     .or_else(|| numeric(t, i))
-                    .or_else(|| birth_year(t, i));
+                    .or_else(|| birth_year(t, i))
+                    .or_else(|| ordinal_day(t, i));
                 let Some(f) = found else {
                     i += 1;
                     continue;
@@ -551,7 +767,104 @@ mod tests {
         "'85",
         "1.2.2020",
         "2020-3-4 10:30",
+        "the",
+        "TTE",
+        "home",
+        "pain",
+        "Tuesday",
+        "14:05",
+        "03/03",
+        "2/30",
+        "14th",
+        "but",
+        "floor",
+        "of",
     ];
+
+    /// The texts of the dates found in `text`.
+    fn dates_in(text: &str) -> Vec<String> {
+        let t = Tokens::new(text);
+        let mut out = Vec::new();
+        find_dates(&t, &mut out);
+        out.iter().filter_map(|c| text.get(c.start..c.end)).map(str::to_string).collect()
+    }
+
+    #[test]
+    fn month_day_without_a_year_by_its_context() {
+        for (text, want) in [
+            ("TTE 1/19: EF 25%, mod MR.", "1/19"),
+            ("BCx 2/3: NGTD at 48h.", "2/3"),
+            ("1-hr GCT 3/2: 152 (H)", "3/2"),
+            ("hip fx, ORIF 3/11. POD 2", "3/11"),
+            ("Dispo: likely home 2/7 if SpO2 >90%", "2/7"),
+            ("Car was towed 2/20; yard", "2/20"),
+            ("Prior auth submitted 3/12 14:05 to payer", "3/12"),
+            ("GOALS OF CARE MEETING 03/03 WITH WIFE", "03/03"),
+            ("Telephone Encounter - Tuesday 3/3 11:40", "Tuesday 3/3"),
+            ("next visit 4/30 at 9:15", "4/30"),
+            ("seen on 3/4 in clinic", "3/4"),
+            ("labs due 2/29.", "2/29"),
+        ] {
+            assert_eq!(dates_in(text), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn scores_and_ratios_are_not_month_day_dates() {
+        for text in [
+            "pain 7/10, improved to 3/10 after",
+            "Apgars 8/9: vigorous",
+            "BP 98/60, HR 122",
+            "available 24/7 by phone",
+            "vision 20/25 OU",
+            "Prednisone day 3/5: glucose 212",
+            "Cravings 2/10. Attending NA",
+            "strength 4/5: mild weakness",
+            "RUE 4/5, LUE 5/5.",
+            "home 1/2 tab at bedtime",
+            "completed 3/4 of the course",
+            "on 2/30 nothing",
+            "sx x 3/7 now",
+            "Result 1/19:30 pending",
+            "sacubitril/valsartan 24/26 mg BID",
+            "Deltoid 4/5: weak",
+            "Murmur 2/6: systolic",
+            "RUE 4/5: weak",
+            "Echo 2/3 views obtained",
+            "BCx 2/2 bottles positive",
+            "drawn 1/2 hour later",
+            "hydrocortisone 15/5 mg",
+        ] {
+            assert_eq!(dates_in(text), Vec::<String>::new(), "{text}");
+        }
+        // A date word alone no longer takes a score after it.
+        assert_eq!(dates_in("pain rated 8/10 on arrival"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn day_ordinal_after_a_date_preposition_and_the() {
+        for (text, want) in [
+            ("appt with dr k is on the 14th but my brother", "14th"),
+            ("call back by the 3rd.", "3rd"),
+            ("refill due before the 21st", "21st"),
+            ("nothing until the 2nd\nPlan: f/u", "2nd"),
+        ] {
+            assert_eq!(dates_in(text), [want], "{text}");
+        }
+        for text in [
+            "weight is at the 14th percentile",
+            "laceration on the 5th digit",
+            "fractures of the 6th and 7th rib",
+            "on the 6th and 7th ribs",
+            "in the 3rd trimester",
+            "2nd degree burn on the 2nd degree",
+            "lives on the 3rd floor",
+            "on the 14rd but",
+            "on the 32nd but",
+        ] {
+            assert_eq!(dates_in(text), Vec::<String>::new(), "{text}");
+        }
+    }
 
     #[test]
     fn find_dates_matches_the_reference() {
