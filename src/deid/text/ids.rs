@@ -42,6 +42,8 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("udi", PhiKind::Device),
     ("pacemaker", PhiKind::Device),
     ("implant", PhiKind::Device),
+    ("mbi", PhiKind::HealthPlan),
+    ("hicn", PhiKind::HealthPlan),
     ("id", PhiKind::Id),
     ("identifier", PhiKind::Id),
     ("claim", PhiKind::Id),
@@ -50,6 +52,82 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("specimen", PhiKind::Id),
     ("badge", PhiKind::Id),
     ("employee", PhiKind::Id),
+    ("lot", PhiKind::Id),
+    ("batch", PhiKind::Id),
+    ("rx", PhiKind::Id),
+    ("prescription", PhiKind::Id),
+    ("order", PhiKind::Id),
+    ("ref", PhiKind::Id),
+    ("reference", PhiKind::Id),
+    ("sample", PhiKind::Id),
+    ("msg", PhiKind::Id),
+    ("message", PhiKind::Id),
+    ("referral", PhiKind::Id),
+    ("report", PhiKind::Id),
+    ("confirmation", PhiKind::Id),
+    ("ticket", PhiKind::Id),
+    ("transaction", PhiKind::Id),
+    ("trans", PhiKind::Id),
+    ("txn", PhiKind::Id),
+    ("tracking", PhiKind::Id),
+    ("authorization", PhiKind::Id),
+    ("auth", PhiKind::Id),
+    ("encounter", PhiKind::Id),
+    ("requisition", PhiKind::Id),
+    ("invoice", PhiKind::Id),
+];
+
+/// Context words that name a code only when the value looks like one ([`coded`]): a letter
+/// prefix with at least 3 digits (`lot X8874`, `case TW-26-01183`), or a number of at least
+/// 6 digits (4 after `#`, `:`, `no` ...). Written right after the word, or after a marker.
+pub(crate) const CODED_CONTEXT: &[&str] = &[
+    "id",
+    "identifier",
+    "claim",
+    "case",
+    "specimen",
+    "lot",
+    "batch",
+    "rx",
+    "prescription",
+    "order",
+    "ref",
+    "reference",
+    "sample",
+    "msg",
+    "message",
+    "referral",
+    "report",
+    "confirmation",
+    "ticket",
+    "transaction",
+    "trans",
+    "txn",
+    "tracking",
+    "authorization",
+    "auth",
+    "encounter",
+    "requisition",
+    "invoice",
+];
+
+/// Payer words: an `ID` or `group` number after one of them on the same line is a health plan
+/// number (`Insurance: Acme PPO, ID XQW882013344, group 0047721`).
+pub(crate) const PAYER_WORDS: &[&str] = &[
+    "insurance",
+    "insurer",
+    "insured",
+    "ins",
+    "payer",
+    "payor",
+    "medicaid",
+    "medicare",
+    "ppo",
+    "hmo",
+    "epo",
+    "tricare",
+    "champva",
+    "coverage",
 ];
 
 /// The classes a context word can name, in the order of their lexicon bits
@@ -225,6 +303,93 @@ fn spaced_plate(t: &Tokens<'_>, i: usize) -> Option<usize> {
     (letters && t.digits(i + 1, None) && !t.joined(i + 1) && t.byte_len(i + 1) <= 5).then_some(i + 2)
 }
 
+/// Whether the code between tokens `start` and `end` (exclusive) looks like an identifier for
+/// a [`CODED_CONTEXT`] word: letters first and at least 3 digits (`X8874`, `PA-558120`; not
+/// `T2DM`, `L4-L5`, `PCV20`), or digits first (`-` and letters inside: `1Z999AA101`) and at
+/// least 6 digits, 4 after a marker (not a range `135-145`, a decimal, a ratio or a date with
+/// `/`, a dose `500mg`).
+fn coded(t: &Tokens<'_>, start: usize, end: usize, marked: bool) -> bool {
+    let mut digits = 0usize;
+    let mut letters = false;
+    let mut dashes = 0usize;
+    let mut longest = 0usize;
+    for k in start..end {
+        match t.kind(k) {
+            Some(TokKind::Digit) => {
+                digits += t.byte_len(k);
+                longest = longest.max(t.byte_len(k));
+            }
+            Some(TokKind::Alpha) => letters = true,
+            _ if t.punct(k, '-') => dashes += 1,
+            _ => return false, // `.` or `/`
+        }
+    }
+    if t.kind(start) == Some(TokKind::Alpha) {
+        return digits >= 3;
+    }
+    let range = dashes == 1 && longest <= 3;
+    // A number with a unit glued after it (`2500mg`), not a code with letters inside (`1Z99`).
+    let unit = letters && end == start + 2;
+    !unit && !range && digits >= if marked { 4 } else { 6 }
+}
+
+/// A parenthesised abbreviation at `j` (`(HAR)` in `Hospital account (HAR): 60019284`): the
+/// token after it.
+fn abbreviation_after(t: &Tokens<'_>, j: usize) -> Option<usize> {
+    let abbr = t.punct(j, '(')
+        && t.all_caps(j + 1)
+        && (2..=6).contains(&t.byte_len(j + 1))
+        && t.joined(j + 1)
+        && t.punct(j + 2, ')')
+        && t.joined(j + 2);
+    abbr.then_some(j + 3)
+}
+
+/// Longest GS1 run, in bytes.
+const MAX_GS1_BYTES: usize = 96;
+
+/// A GS1 string of a device identifier (UDI) at `j`: application identifiers in parentheses,
+/// each followed by its value (`(01)00889024123456(21)PE88130`). One past its last token.
+fn gs1_end(t: &Tokens<'_>, j: usize) -> Option<usize> {
+    let mut k = j;
+    let mut has_digit = false;
+    while t.punct(k, '(')
+        && (k == j || t.joined(k))
+        && t.digits(k + 1, None)
+        && (2..=4).contains(&t.byte_len(k + 1))
+        && t.joined(k + 1)
+        && t.punct(k + 2, ')')
+        && t.joined(k + 2)
+    {
+        let mut v = k + 3;
+        while t.joined(v) && matches!(t.kind(v), Some(TokKind::Alpha | TokKind::Digit)) {
+            has_digit |= t.kind(v) == Some(TokKind::Digit);
+            v += 1;
+        }
+        if v == k + 3 {
+            break;
+        }
+        k = v;
+    }
+    let bytes = t.end(k.saturating_sub(1)).saturating_sub(t.start(j));
+    (k > j && has_digit && bytes <= MAX_GS1_BYTES).then_some(k)
+}
+
+/// Tokens looked back over for a payer word.
+const PAYER_WINDOW: usize = 16;
+
+/// Whether a payer word comes before token `i` on its line (within [`PAYER_WINDOW`] tokens).
+fn payer_before(t: &Tokens<'_>, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && i - k < PAYER_WINDOW && !t.newline_before(k) {
+        k -= 1;
+        if t.has(k, bit::PAYER) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Identifier codes after a context word.
 pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     // Only a context word can start one: one test of the keyword bits turns every other token
@@ -233,19 +398,170 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         let Some(kind) = context_kind(t, i) else { continue };
         let mut j = i + 1;
         let mut skipped = 0;
-        while skipped < 5 && listed(t, j, CONNECTORS, bit::ID_CONNECTOR) {
-            j += 1;
+        let mut gs1 = None;
+        while skipped < 5 {
+            if kind == PhiKind::Device && t.punct(j, '(') {
+                gs1 = gs1_end(t, j);
+                if gs1.is_some() {
+                    break;
+                }
+            }
+            if let Some(after) = abbreviation_after(t, j) {
+                j = after;
+            } else if listed(t, j, CONNECTORS, bit::ID_CONNECTOR) {
+                j += 1;
+            } else {
+                break;
+            }
             skipped += 1;
+        }
+        if let Some(e) = gs1 {
+            out.push(Candidate::new(kind, t.start(j), t.end(e - 1), 93));
+            continue;
         }
         let kind =
             if kind == PhiKind::License && (i + 1..j).any(|k| t.is(k, "plate")) { PhiKind::Vehicle } else { kind };
-        let marked = (i + 1..j).any(|k| listed(t, k, MARKERS, bit::ID_MARKER));
-        if t.has(i, bit::ID_WEAK) && !marked {
+        let mut marked = (i + 1..j).any(|k| listed(t, k, MARKERS, bit::ID_MARKER));
+        // `ID` and `group` after a payer word on the line name a health plan number.
+        let id_word = kind == PhiKind::Id && (t.is(i, "id") || t.is(i, "identifier"));
+        let payer = (id_word || t.is(i, "group")) && payer_before(t, i);
+        let kind = if id_word && payer { PhiKind::HealthPlan } else { kind };
+        marked |= payer;
+        let coded_word = t.has(i, bit::ID_CODED);
+        if coded_word {
+            // Right after the word (or punctuation), on its line; or after a marker.
+            let direct = (i + 1..j).all(|k| t.kind(k) == Some(TokKind::Punct)) && !t.newline_before(j);
+            if !marked && !direct {
+                continue;
+            }
+        } else if t.has(i, bit::ID_WEAK) && !marked {
             continue;
         }
         let end = if kind == PhiKind::Vehicle { spaced_plate(t, j).or_else(|| code_at(t, j)) } else { code_at(t, j) };
-        if let Some(e) = end.filter(|&e| !is_clinical_code(t, j, e)) {
-            out.push(Candidate::new(kind, t.start(j), t.end(e - 1), 88));
+        let end = end.filter(|&e| !is_clinical_code(t, j, e) && (!coded_word || coded(t, j, e, marked)));
+        if let Some(e) = end {
+            // A code that starts with letters outranks a name run that took them (`DEA
+            // FW2289104`): a name is never glued to digits.
+            let score = if t.kind(j) == Some(TokKind::Alpha) { 93 } else { 88 };
+            out.push(Candidate::new(kind, t.start(j), t.end(e - 1), score));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The class and text of every identifier found after a context word in `text`.
+    fn ids(text: &str) -> Vec<(PhiKind, &str)> {
+        let t = Tokens::new(text);
+        let mut out = Vec::new();
+        find_context_ids(&t, &mut out);
+        out.iter().map(|c| (c.kind, &text[c.start..c.end])).collect()
+    }
+
+    #[test]
+    fn coded_context_words_take_code_shaped_values() {
+        let cases = [
+            ("MMR lot Y0221AB, Varicella", "Y0221AB"),
+            ("Varicella lot X8874,", "X8874"),
+            ("RhoGAM 300 mcg IM today, lot RG26B114.", "RG26B114"),
+            ("amlodipine 10 mg - Rx #6620481, last fill", "6620481"),
+            ("CBC sent (order #ORD-77310452).", "ORD-77310452"),
+            ("UM nurse, ref PA-558120; peer", "PA-558120"),
+            ("transfer center (ref TC-260307-0091).", "TC-260307-0091"),
+            ("holding it under case TW-26-01183, fee", "TW-26-01183"),
+            ("specimen CHM-260313-0827, collected", "CHM-260313-0827"),
+            ("Portal metadata: msg PM-88213407;", "PM-88213407"),
+            ("DONOR NETWORK REFERRAL NEDS-26-030611 - NOT", "NEDS-26-030611"),
+            ("STATE POLICE REPORT SP-26-44190: 2018", "SP-26-44190"),
+            ("interpreter (ID INT-2291) at bedside", "INT-2291"),
+            ("confirmation 88213407", "88213407"),
+            ("tracking no. 1Z999AA10123456784", "1Z999AA10123456784"),
+        ];
+        for (s, want) in cases {
+            assert!(ids(s).contains(&(PhiKind::Id, want)), "{s}: {:?}", ids(s));
+        }
+        assert_eq!(ids("(TRANS ID EV-99120384)."), [(PhiKind::Id, "EV-99120384"), (PhiKind::Id, "EV-99120384")]);
+    }
+
+    #[test]
+    fn coded_context_words_leave_clinical_values() {
+        for s in [
+            "a lot of pain",
+            "lot of 12 patients",
+            "report pain 7/10",
+            "pain report 10/10",
+            "report 10/10 pain",
+            "a case of T2DM",
+            "case of L4-L5 stenosis",
+            "case 2019",
+            "Ref: 135-145",
+            "ref range 3.5-5.0",
+            "ref 60-100",
+            "order 2 units",
+            "order 10000 units",
+            "Rx: amoxicillin 500 mg",
+            "Rx 500mg",
+            "order: 1000mL NS",
+            "ID consult recs",
+            "ID 12",
+            "sample 24h urine",
+            "message 3/12",
+            "report PCV20 given",
+            "lot\nX8874",
+            "case G2P1",
+            "msg 2024",
+        ] {
+            assert!(ids(s).is_empty(), "{s}: {:?}", ids(s));
+        }
+    }
+
+    #[test]
+    fn id_and_group_after_a_payer_word_are_health_plan_numbers() {
+        assert_eq!(
+            ids("Insurance: Acme PPO, ID XQW882013344, group 0047721"),
+            [(PhiKind::HealthPlan, "XQW882013344"), (PhiKind::HealthPlan, "0047721")]
+        );
+        assert_eq!(ids("SECONDARY: TX MEDICAID, ID 521903384"), [(PhiKind::HealthPlan, "521903384")]);
+        // Another line, or no payer word: an ID number; `group` alone still needs a marker.
+        assert_eq!(
+            ids("Insurance: Acme\nbadge ID 521903384"),
+            [(PhiKind::Id, "521903384"), (PhiKind::Id, "521903384")]
+        );
+        assert_eq!(ids("visitor ID 521903384"), [(PhiKind::Id, "521903384")]);
+        assert!(ids("support group 0047721").is_empty());
+        assert!(ids("Medicare: group B strep").is_empty());
+    }
+
+    #[test]
+    fn mbi_dea_and_abbreviations_in_parentheses() {
+        assert_eq!(ids("MBI 1EG4-TE5-MK73"), [(PhiKind::HealthPlan, "1EG4-TE5-MK73")]);
+        assert_eq!(ids("Hospital account (HAR): 60019284"), [(PhiKind::Account, "60019284")]);
+        assert_eq!(ids("patient account number (PAN): 55120099"), [(PhiKind::Account, "55120099")]);
+        assert!(ids("account (HAR): pending").is_empty());
+        // A code starting with letters outranks the name run that took them.
+        let dea = ids("Kenji Watanabe, MD, DEA FW2289104");
+        assert_eq!(dea.iter().map(|&(k, s)| (k, s)).collect::<Vec<_>>(), [(PhiKind::License, "FW2289104")]);
+        let t = Tokens::new("DEA FW2289104");
+        let mut out = Vec::new();
+        find_context_ids(&t, &mut out);
+        assert!(out.iter().all(|c| c.score > 92), "{out:?}");
+    }
+
+    #[test]
+    fn udi_gs1_strings_are_taken_whole() {
+        assert_eq!(
+            ids("Poly insert 11 mm, UDI (01)00889024123456(21)PE88130"),
+            [(PhiKind::Device, "(01)00889024123456(21)PE88130")]
+        );
+        assert_eq!(
+            ids("UDI: (01)00643169007222(17)270101(10)LOT4411"),
+            [(PhiKind::Device, "(01)00643169007222(17)270101(10)LOT4411")]
+        );
+        assert_eq!(ids("UDI 00889024123456"), [(PhiKind::Device, "00889024123456")]);
+        // Parentheses that are not application identifiers.
+        assert!(ids("device (see below)").is_empty());
+        assert!(ids("UDI (1)").is_empty());
     }
 }

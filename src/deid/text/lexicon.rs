@@ -37,6 +37,8 @@ pub(crate) mod bit {
     pub const ID_WEAK: u64 = 1 << 24;
     pub const DATE_CUE: u64 = 1 << 25;
     pub const AGE_SUBJECT: u64 = 1 << 26;
+    pub const ID_CODED: u64 = 1 << 27;
+    pub const PAYER: u64 = 1 << 28;
     /// The class an ID context word names: this bit shifted by its place in
     /// [`super::super::ids::KINDS`] (7 bits).
     pub const ID_KIND: u64 = 1 << 32;
@@ -47,7 +49,7 @@ pub(crate) use super::word_table::MAX_WORD;
 
 /// Calls `add` with every keyword (as listed) and its bits; a word may come more than once.
 fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
-    let lists: [(&[&str], u64); 27] = [
+    let lists: [(&[&str], u64); 29] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
         (names::RELATIONS, bit::RELATION),
@@ -75,6 +77,8 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
         (ids::WEAK_CONTEXT, bit::ID_WEAK),
         (dates::DATE_CUE, bit::DATE_CUE),
         (ages::AGE_SUBJECT, bit::AGE_SUBJECT),
+        (ids::CODED_CONTEXT, bit::ID_CODED),
+        (ids::PAYER_WORDS, bit::PAYER),
     ];
     for (list, b) in lists {
         for w in list {

@@ -60,6 +60,9 @@ pub(crate) fn ssn_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     // Every form starts with a run of 3 digits or of all 9: the length rejects most numbers
     // before anything else is looked at (this runs on every digit token).
     let n = t.byte_len(i);
+    if n == 4 {
+        return partial_ssn_at(t, i, out);
+    }
     if (n != 3 && n != 9) || !t.digits(i, None) || !clean_left(t, i) {
         return;
     }
@@ -87,6 +90,53 @@ pub(crate) fn ssn_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
                 out.push(Candidate::new(PhiKind::Ssn, t.start(i), t.end(i), 90));
             }
         }
+    }
+}
+
+/// The first token of a group of `n` mask characters ending at token `last`: one word of
+/// `X`s (`XXX`) or `n` glued `*` or `#` (`***`).
+fn mask_group(t: &Tokens<'_>, last: usize, n: usize) -> Option<usize> {
+    let s = t.s(last);
+    if s.len() == n && s.bytes().all(|b| b == b'X' || b == b'x') {
+        return Some(last);
+    }
+    let first = last.checked_sub(n - 1)?;
+    let stars = (first..=last).all(|k| t.punct(k, '*') || t.punct(k, '#'));
+    (stars && (first + 1..=last).all(|k| t.joined(k))).then_some(first)
+}
+
+/// Words that say a number is the end of one (`last 4`, `ending in`).
+const LAST_WORDS: &[&str] = &["last", "final", "ending", "ends"];
+
+/// Masked and partial SSNs whose visible last four digits are token `i`, only after an SSN
+/// context word: `XXX-XX-6620`, `***-**-3318`, `*****3318` (the whole masked token), and
+/// `last 4 of SSN (2210)`, `SSN last four 1234`, `SSN ending 1234`, `SSN: 1234`.
+fn partial_ssn_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !t.digits(i, Some(4)) || !clean_right(t, i + 1) || t.joined(i) && t.digits(i - 1, None) {
+        return;
+    }
+    // Masked: the groups before the digits are all mask characters.
+    if t.joined(i) && i > 0 && (t.punct(i - 1, '-') || mask_group(t, i - 1, 5).is_some()) {
+        let start = if t.punct(i - 1, '-') {
+            mask_group(t, i.saturating_sub(2), 2)
+                .filter(|&g| g > 1 && t.punct(g - 1, '-') && t.joined(g) && t.joined(g - 1) && t.joined(i - 1))
+                .and_then(|g| mask_group(t, g - 2, 3))
+        } else {
+            mask_group(t, i - 1, 5)
+        };
+        if let Some(s) = start.filter(|&s| clean_left(t, s) && context_before(t, s, 4, bit::SSN_CONTEXT)) {
+            out.push(Candidate::new(PhiKind::Ssn, t.start(s), t.end(i), 90));
+        }
+        return;
+    }
+    if !context_before(t, i, 4, bit::SSN_CONTEXT) {
+        return;
+    }
+    // Partial: a "last four" word nearby, or the digits right after `SSN` and `(`, `:` or `#`.
+    let last = (i.saturating_sub(6)..i).any(|k| t.is_any(k, LAST_WORDS));
+    let direct = i >= 2 && t.is(i - 2, "ssn") && (t.punct(i - 1, '(') || t.punct(i - 1, ':') || t.punct(i - 1, '#'));
+    if last || direct {
+        out.push(Candidate::new(PhiKind::Ssn, t.start(i), t.end(i), 90));
     }
 }
 
@@ -331,6 +381,7 @@ pub(crate) mod tests {
         use super::super::*;
 
         pub fn ssn_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+            partial_ssn_at(t, i, out);
             if !t.digits(i, None) || !clean_left(t, i) {
                 return;
             }
@@ -454,5 +505,48 @@ pub(crate) mod tests {
                 ("ipv4", ipv4_at, dotted_quad_at),
             ],
         );
+    }
+
+    /// The SSN spans found at every token of `text`.
+    fn ssns(text: &str) -> Vec<&str> {
+        let t = Tokens::new(text);
+        let mut out = Vec::new();
+        for i in 0..t.len() {
+            ssn_at(&t, i, &mut out);
+        }
+        out.iter().map(|c| &text[c.start..c.end]).collect()
+    }
+
+    #[test]
+    fn masked_and_partial_ssns_after_ssn_context() {
+        assert_eq!(ssns("SSN XXX-XX-6620 verified"), ["XXX-XX-6620"]);
+        assert_eq!(ssns("SSN ***-**-3318\nPayer"), ["***-**-3318"]);
+        assert_eq!(ssns("ssn: xxx-xx-1234"), ["xxx-xx-1234"]);
+        assert_eq!(ssns("Social Security *****4455"), ["*****4455"]);
+        assert_eq!(ssns("verified with DOB and last 4 of SSN (2210)."), ["2210"]);
+        assert_eq!(ssns("SSN last four 1234"), ["1234"]);
+        assert_eq!(ssns("SSN ending in 9876"), ["9876"]);
+        assert_eq!(ssns("SSN: 4321"), ["4321"]);
+        // The full forms are unchanged.
+        assert_eq!(ssns("SSN 123-45-6789"), ["123-45-6789"]);
+    }
+
+    #[test]
+    fn masked_and_partial_ssns_need_their_context() {
+        for s in [
+            "XXX-XX-6620",
+            "***-**-3318",
+            "last 4 digits 2210",
+            "SSN on file since 2019",
+            "SS 1200 units",
+            "SSN verified; phone 555-0134",
+            "SSN: 12345",
+            "SSN XX-XXX-1234",
+            "SSN XXX-XX-12345",
+            "SSN 1-XXX-XX-1234",
+            "insulin SS: 1500",
+        ] {
+            assert!(ssns(s).is_empty(), "{s}: {:?}", ssns(s));
+        }
     }
 }
