@@ -35,6 +35,7 @@ pub(crate) mod bit {
     pub const ID_CONNECTOR: u64 = 1 << 22;
     pub const ID_MARKER: u64 = 1 << 23;
     pub const ID_WEAK: u64 = 1 << 24;
+    pub const PLACE_CONTEXT: u64 = 1 << 31;
     /// The class an ID context word names: this bit shifted by its place in
     /// [`super::super::ids::KINDS`] (7 bits).
     pub const ID_KIND: u64 = 1 << 32;
@@ -45,7 +46,7 @@ pub(crate) use super::word_table::MAX_WORD;
 
 /// Calls `add` with every keyword (as listed) and its bits; a word may come more than once.
 fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
-    let lists: [(&[&str], u64); 25] = [
+    let lists: [(&[&str], u64); 26] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
         (names::RELATIONS, bit::RELATION),
@@ -71,6 +72,7 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
         (ids::CONNECTORS, bit::ID_CONNECTOR),
         (ids::MARKERS, bit::ID_MARKER),
         (ids::WEAK_CONTEXT, bit::ID_WEAK),
+        (address::PLACE_CONTEXT, bit::PLACE_CONTEXT),
     ];
     for (list, b) in lists {
         for w in list {
