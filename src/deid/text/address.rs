@@ -554,7 +554,8 @@ fn street_city_word(t: &Tokens<'_>, k: usize, upper_doc: bool) -> bool {
 
 /// `on Lake St`, `at Elm Street`: a street without a number after `on`, `at`, `off` or
 /// `near`, in mixed case; `k` is the suffix, after 1-3 capitalized words. Not a street when a
-/// capitalized word follows the suffix (`Dr. Smith`, `St. Mary's`: a title or a saint).
+/// capitalized word or a placeholder follows the suffix (`Dr. Smith`, `Dr. [NAME]`, `St.
+/// Mary's`: a title or a saint).
 fn named_street_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     if upper_doc || !t.has(k, bit::STREET_SUFFIX) || !t.capitalized(k) || t.is_any(k, &["run", "loop", "row", "path"]) {
         return;
@@ -568,7 +569,10 @@ fn named_street_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Cand
                 && tok.lex & !allowed == 0
                 && (tok.shape & shape::MULTI_CHAR != 0 || tok.lex & bit::DIRECTION != 0)
         });
-        if !word || !t.capitalized(w) {
+        // A drug or an eponym is no street name (`on Lasix Dr said`); a state name is
+        // (`Washington St`).
+        let stop = t.name_info(w).stop && !t.has(w, bit::STATE_NAME);
+        if !word || !t.capitalized(w) || stop {
             break;
         }
         s = w;
@@ -580,7 +584,9 @@ fn named_street_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Cand
     if t.punct(e, '.') && t.joined(e) {
         e += 1;
     }
-    if t.capitalized(e) && !t.newline_before(e) && !t.has(e, bit::UNIT | bit::DIRECTION) {
+    // A placeholder counts as the name it replaced (`Dr. [NAME]` on a later pass).
+    let title = (t.capitalized(e) && !t.has(e, bit::UNIT | bit::DIRECTION)) || t.punct(e, '[');
+    if title && !t.newline_before(e) {
         return;
     }
     let e = unit_end(t, e);
@@ -766,9 +772,13 @@ mod tests {
             "{:?}",
             found(text)
         );
+        assert!(has("lives on Washington St with", PhiKind::Address, "Washington St"));
         // A title or a saint after the suffix, no `on`/`at`, an upper-case note.
         for text in [
             "seen at Mercy Dr Smith today",
+            "seen at Mercy Dr. [NAME] clinic",
+            "stable on Lasix Dr said",
+            "seen at Mercy Dr [NAME-2] clinic",
             "admitted at Boston St. Elizabeth's",
             "Lake St is closed",
             "ON LAKE ST IN TOWN",
