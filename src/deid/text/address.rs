@@ -4,7 +4,7 @@
 
 use super::lexicon::bit;
 use super::scan::marked;
-use super::token::{TokKind, Token, Tokens};
+use super::token::{shape, TokKind, Token, Tokens};
 use super::{Candidate, PhiKind};
 
 pub(crate) const SUFFIXES: &[&str] = &[
@@ -120,6 +120,42 @@ pub(crate) const STATE_NAMES: &[&str] = &[
     "wyoming",
 ];
 pub(crate) const ZIP_CONTEXT: &[&str] = &["zip", "zipcode", "postal", "postcode"];
+/// Words after which a preposition introduces a place (`lives with wife in X`, `drove to X`,
+/// `MVC ... in X`, `rehab in X`, `town of X`, `City: X`). Being listed, none is a place itself.
+pub(crate) const PLACE_CONTEXT: &[&str] = &[
+    "lives",
+    "live",
+    "lived",
+    "living",
+    "resides",
+    "reside",
+    "resided",
+    "residing",
+    "home",
+    "house",
+    "apartment",
+    "condo",
+    "rehab",
+    "hospice",
+    "shelter",
+    "facility",
+    "snf",
+    "moved",
+    "relocated",
+    "drove",
+    "driving",
+    "drives",
+    "driven",
+    "mvc",
+    "mva",
+    "accident",
+    "crash",
+    "collision",
+    "town",
+    "city",
+    "village",
+    "township",
+];
 
 fn is_state_code(t: &Tokens<'_>, i: usize) -> bool {
     t.has(i, bit::STATE_CODE) && t.all_caps(i)
@@ -256,19 +292,27 @@ pub(crate) fn find_addresses(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Cand
     for i in marked(t, |_, tok| may_start(tok)) {
         match t.kind(i) {
             Some(TokKind::Digit) => number_at(t, i, upper_doc, out),
-            Some(TokKind::Alpha) => {
-                if let Some(e) = po_box_at(t, i) {
-                    out.push(Candidate::new(PhiKind::Address, t.start(i), t.end(e - 1), 86));
-                }
-            }
+            Some(TokKind::Alpha) => word_at(t, i, upper_doc, out),
             _ => city_at(t, i, upper_doc, out),
         }
     }
 }
 
+/// The rules starting at a word: a PO box, a street without a number ending at a suffix, a
+/// place after a context word.
+fn word_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if let Some(e) = po_box_at(t, i) {
+        out.push(Candidate::new(PhiKind::Address, t.start(i), t.end(e - 1), 86));
+        after_street(t, e, upper_doc, out);
+    }
+    named_street_at(t, i, upper_doc, out);
+    place_after_context(t, i, upper_doc, out);
+}
+
 /// Whether a token starting with each ASCII character can start a rule of
 /// [`find_addresses`]: digits (a number), `P` and `p` (a PO box), `,` (a city). No token of
-/// another kind starts with one of them.
+/// another kind starts with one of them. (Words of the street-suffix and place-context lists
+/// start rules too: [`may_start`] tests their bits.)
 // Evaluated at compile time only: an index out of range would fail the build.
 #[allow(clippy::indexing_slicing)]
 static START_CHARS: [bool; 128] = {
@@ -281,16 +325,19 @@ static START_CHARS: [bool; 128] = {
     starts
 };
 
-/// Token `tok` can start a rule of [`find_addresses`] (one table read: see [`marked`]).
+/// Token `tok` can start a rule of [`find_addresses`] (one table read and one bit test, no
+/// branch: see [`marked`]).
 fn may_start(tok: &Token) -> bool {
     // Past ASCII, `get` finds nothing.
     START_CHARS.get(tok.first as usize).copied().unwrap_or(false)
+        | (tok.lex & (bit::STREET_SUFFIX | bit::PLACE_CONTEXT) != 0)
 }
 
 /// A street starting at number `i`, and the number as a ZIP after a state or a ZIP word.
 fn number_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     if let Some(e) = street_at(t, i, upper_doc) {
         out.push(Candidate::new(PhiKind::Address, t.start(i), t.end(e - 1), 86));
+        after_street(t, e, upper_doc, out);
     }
     if !t.digits(i, Some(5)) {
         return; // not a ZIP
@@ -304,13 +351,279 @@ fn number_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>
     }
 }
 
-/// The city before comma `i` when a state follows it (`Springfield, IL`).
+/// State codes that are also credentials after a name (`Jane Roe, MD`, `PA-C`, `DC`, `ND`).
+const CREDENTIAL_CODES: &[&str] = &["md", "pa", "dc", "nd"];
+
+/// The city before comma `i` when a state follows it (`Springfield, IL`); otherwise a place
+/// after an organisation at the end of a line.
+///
+/// Not a city: the words before a state code that is a credential (`Leila Haddad, MD`) unless
+/// a ZIP follows or a locative (`in`, `near`, `from`, `at`, a comma) comes before (they are
+/// proposed as a name instead, scored as the city was); the words
+/// before `ID` followed by a code (`Blue Cross PPO, ID XQW882013344`); payer words
+/// (`TX MEDICAID`). With a ZIP after the state the city outscores a name rule (`DR\nHOUSTON,
+/// TX 77072`).
 fn city_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
-    let Some(se) = is_state(t, i + 1) else { return };
+    let Some(se) = is_state(t, i + 1) else {
+        org_city_at(t, i, upper_doc, out);
+        return;
+    };
     let zip_follows = zip_at(t, se).is_some();
-    if is_state_code(t, i + 1) || zip_follows || t.capitalized(i + 1) {
-        if let Some(s) = city_before(t, i, upper_doc) {
-            out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(i - 1), 75));
+    if !(is_state_code(t, i + 1) || zip_follows || t.capitalized(i + 1)) {
+        return;
+    }
+    if !zip_follows && code_follows(t, i + 1, se) {
+        return;
+    }
+    let Some(s) = city_before(t, i, upper_doc) else { return };
+    if (s..i).any(|k| t.has(k, bit::ID_CONTEXT)) {
+        return;
+    }
+    let locative =
+        s > 0 && !t.newline_before(s) && (t.is_any(s - 1, &["in", "near", "from", "at"]) || t.punct(s - 1, ','));
+    if !zip_follows && t.is_any(i + 1, CREDENTIAL_CODES) && !locative {
+        // The words are a clinician's name: proposed as one, with the score the city had, so
+        // what is removed stays the same (a dictionary name inside it does not win alone).
+        out.push(Candidate::new(PhiKind::Name, t.start(s), t.end(i - 1), 75));
+        return;
+    }
+    let score = if zip_follows { 93 } else { 75 };
+    out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(i - 1), score));
+}
+
+/// An identifier after the "state" `code` (ending at `se`) on its line: `ID 521903384`,
+/// `ID XQW882013344`, `#`, or a long number: the code word is a label, not a state.
+fn code_follows(t: &Tokens<'_>, code: usize, se: usize) -> bool {
+    if t.newline_before(se) {
+        return false;
+    }
+    let alnum = t.kind(se) == Some(TokKind::Alpha) && t.joined(se + 1) && t.digits(se + 1, None);
+    let label = t.has(code, bit::ID_CONTEXT) && (t.digits(se, None) || t.punct(se, ':'));
+    alnum || label || t.punct(se, '#') || (t.digits(se, None) && t.byte_len(se) >= 6)
+}
+
+/// `Community Hospital ED, Greenfield` ending a line (mixed case only): a place after an
+/// organisation word (`hospital`, `clinic`, `center`, `street`, ...) no more than 3 words
+/// before comma `i`.
+fn org_city_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if upper_doc || !t.punct(i, ',') {
+        return;
+    }
+    let mut k = i;
+    let mut org = false;
+    for _ in 0..3 {
+        if k == 0 || t.newline_before(k) {
+            break;
+        }
+        k -= 1;
+        if t.has(k, bit::ORGANISATION) {
+            org = true;
+            break;
+        }
+    }
+    if !org {
+        return;
+    }
+    let Some(e) = place_at(t, i + 1, upper_doc) else { return };
+    let line_end = |k: usize| k >= t.len() || t.newline_before(k);
+    if line_end(e) || (t.punct(e, '.') && line_end(e + 1)) {
+        out.push(Candidate::new(PhiKind::Address, t.start(i + 1), t.end(e - 1), 75));
+    }
+}
+
+/// Words a city starts with before a capitalized core word (`New Bedford`, `East Boston`,
+/// `Fort Wayne`, `San Jose`).
+const PLACE_PREFIXES: &[&str] = &["new", "fort", "mount", "port", "san", "santa", "los", "las", "saint", "el"];
+
+/// Department names by their ending (`Cardiology`, `Pediatrics`, `Psychiatry`,
+/// `Neurosurgery`, `Telemetry`): never a place.
+const DEPARTMENT_ENDINGS: &[&str] = &["ology", "ics", "iatry", "surgery", "metry", "graphy", "therapy"];
+
+/// Word `k` can be a place name without a gazetteer: capitalized (at least 4 letters in an
+/// upper-case note, where capitals say nothing; not all capitals in mixed case), in no keyword
+/// list (months, weekdays, states, context words, ...), not a stop word (drugs, eponyms,
+/// languages, states), not an English word, not a department.
+fn city_core(t: &Tokens<'_>, k: usize, upper_doc: bool) -> bool {
+    let Some(tok) = t.toks.get(k) else { return false };
+    if tok.kind != TokKind::Alpha || tok.lex != 0 {
+        return false;
+    }
+    let shaped = if upper_doc { t.byte_len(k) >= 4 } else { t.capitalized(k) && !t.all_caps(k) && t.byte_len(k) >= 3 };
+    let word = t.s(k).as_bytes();
+    let department = DEPARTMENT_ENDINGS.iter().any(|end| {
+        word.len() > end.len()
+            && word.get(word.len() - end.len()..).is_some_and(|w| w.eq_ignore_ascii_case(end.as_bytes()))
+    });
+    shaped && !department && !t.name_info(k).stop && !t.english(k)
+}
+
+/// A place name at `j`: an optional prefix (`New`, `North`, ...), a [`city_core`] word and
+/// possibly a second one, on one line; returns one past it. Not a place when `'s`, an
+/// organisation or clinical noun, a joined number or a joined `-` follows (`Mercy Hospital`,
+/// `Boston-based`), or a state name (`New Hampshire`).
+fn place_at(t: &Tokens<'_>, j: usize, upper_doc: bool) -> Option<usize> {
+    if t.newline_before(j) {
+        return None;
+    }
+    let prefix = (t.capitalized(j) || upper_doc)
+        && ((t.has(j, bit::DIRECTION) && t.multi_char(j)) || t.is_any(j, PLACE_PREFIXES))
+        && !t.newline_before(j + 1)
+        && city_core(t, j + 1, upper_doc)
+        && !(t.is(j, "new") && t.is_any(j + 1, &["hampshire", "mexico", "jersey"]));
+    let core = if prefix { j + 1 } else { j };
+    if !city_core(t, core, upper_doc) {
+        return None;
+    }
+    let mut e = core + 1;
+    if !t.newline_before(e) && city_core(t, e, upper_doc) {
+        e += 1;
+    }
+    let possessive = (t.punct(e, '\'') || t.punct(e, '’')) && t.joined(e) && t.is(e + 1, "s");
+    let glued = t.joined(e) && (t.digits(e, None) || t.punct(e, '-'));
+    if possessive || glued || t.has(e, bit::ORGANISATION | bit::CLINICAL_NOUN) {
+        return None;
+    }
+    Some(e)
+}
+
+/// The place `s..e` as an address, and a ZIP right after it (`Pittsfield 01201`).
+fn push_place(t: &Tokens<'_>, s: usize, e: usize, out: &mut Vec<Candidate>) {
+    out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(e - 1), 75));
+    if !t.newline_before(e) {
+        if let Some(ze) = zip_at(t, e) {
+            out.push(Candidate::new(PhiKind::Zip, t.start(e), t.end(ze - 1), 87));
+        }
+    }
+}
+
+/// After a street ending at `e`: `, City` with a ZIP (`, Pittsfield 01201`, `, Boston,
+/// 02120`), a state (`, Boston MA`), or a line end, punctuation or a lower-case word after it
+/// (`, Chelsea in December`); or `in City` (`on Lake St in Minneapolis`).
+fn after_street(t: &Tokens<'_>, e: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if t.newline_before(e) {
+        return;
+    }
+    if t.is(e, "in") {
+        if let Some(pe) = place_at(t, e + 1, upper_doc) {
+            push_place(t, e + 1, pe, out);
+        }
+        return;
+    }
+    if !t.punct(e, ',') {
+        return;
+    }
+    let s = e + 1;
+    let mut k = s;
+    while k < s + 3 && !t.newline_before(k) && street_city_word(t, k, upper_doc) {
+        k += 1;
+    }
+    if k == s {
+        return;
+    }
+    let z = if t.punct(k, ',') { k + 1 } else { k };
+    if !t.newline_before(z) {
+        if let Some(ze) = zip_at(t, z) {
+            out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(k - 1), 75));
+            out.push(Candidate::new(PhiKind::Zip, t.start(z), t.end(ze - 1), 87));
+            return;
+        }
+        if is_state(t, z).is_some() {
+            out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(k - 1), 75));
+            return;
+        }
+    }
+    // Without a ZIP or a state every word must look like a place.
+    let follower = k >= t.len()
+        || t.newline_before(k)
+        || [',', '.', ';', '(', ')'].iter().any(|&c| t.punct(k, c))
+        || (t.kind(k) == Some(TokKind::Alpha) && !t.capitalized(k));
+    if follower && place_at(t, s, upper_doc) == Some(k) {
+        out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(k - 1), 75));
+    }
+}
+
+/// A word of a city after a street and a comma: capitalized (any case in an upper-case note,
+/// not all capitals in mixed case), in no keyword list but the directions.
+fn street_city_word(t: &Tokens<'_>, k: usize, upper_doc: bool) -> bool {
+    t.toks.get(k).is_some_and(|tok| {
+        tok.kind == TokKind::Alpha
+            && tok.lex & !bit::DIRECTION == 0
+            && (upper_doc || (t.capitalized(k) && !t.all_caps(k)))
+    })
+}
+
+/// `on Lake St`, `at Elm Street`: a street without a number after `on`, `at`, `off` or
+/// `near`, in mixed case; `k` is the suffix, after 1-3 capitalized words. Not a street when a
+/// capitalized word or a placeholder follows the suffix (`Dr. Smith`, `Dr. [NAME]`, `St.
+/// Mary's`: a title or a saint).
+fn named_street_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if upper_doc || !t.has(k, bit::STREET_SUFFIX) || !t.capitalized(k) || t.is_any(k, &["run", "loop", "row", "path"]) {
+        return;
+    }
+    let allowed = bit::DIRECTION | bit::STATE_NAME | bit::ORGANISATION | bit::STREET_SUFFIX;
+    let mut s = k;
+    while s > 0 && k - s < 3 && !t.newline_before(s) {
+        let w = s - 1;
+        let word = t.toks.get(w).is_some_and(|tok| {
+            tok.kind == TokKind::Alpha
+                && tok.lex & !allowed == 0
+                && (tok.shape & shape::MULTI_CHAR != 0 || tok.lex & bit::DIRECTION != 0)
+        });
+        // A drug or an eponym is no street name (`on Lasix Dr said`); a state name is
+        // (`Washington St`).
+        let stop = t.name_info(w).stop && !t.has(w, bit::STATE_NAME);
+        if !word || !t.capitalized(w) || stop {
+            break;
+        }
+        s = w;
+    }
+    if s == k || s == 0 || t.newline_before(s) || !t.is_any(s - 1, &["on", "at", "off", "near"]) {
+        return;
+    }
+    let mut e = k + 1;
+    if t.punct(e, '.') && t.joined(e) {
+        e += 1;
+    }
+    // A placeholder counts as the name it replaced (`Dr. [NAME]` on a later pass).
+    let title = (t.capitalized(e) && !t.has(e, bit::UNIT | bit::DIRECTION)) || t.punct(e, '[');
+    if title && !t.newline_before(e) {
+        return;
+    }
+    let e = unit_end(t, e);
+    out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(e - 1), 86));
+    after_street(t, e, upper_doc, out);
+}
+
+/// A place after a context word `i` ([`PLACE_CONTEXT`]) and its preposition, on one line and
+/// within one clause: `lives with wife in X`, `drove to X`, `MVC VS TREE AT ~45 MPH IN X`,
+/// `town of X`, `City: X`.
+fn place_after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if !t.has(i, bit::PLACE_CONTEXT) {
+        return;
+    }
+    // The prepositions each kind of context takes, and how many words may come between.
+    let (preps, gap): (&[&str], usize) = if t.is_any(i, &["town", "city", "village", "township"]) {
+        (&["of", ":"], 0)
+    } else if t.is_any(i, &["drove", "driving", "drives", "driven"]) {
+        (&["to", "from", "in"], 4)
+    } else if t.is_any(i, &["moved", "relocated"]) {
+        (&["to", "in"], 4)
+    } else if t.is_any(i, &["mvc", "mva", "accident", "crash", "collision"]) {
+        (&["in", "near"], 8)
+    } else {
+        (&["in", "near"], 6)
+    };
+    for j in i + 1..=i + 1 + gap {
+        if j >= t.len() || t.newline_before(j) {
+            return;
+        }
+        if t.is_any(j, preps) {
+            if let Some(e) = place_at(t, j + 1, upper_doc) {
+                push_place(t, j + 1, e, out);
+                return;
+            }
+        } else if ['.', ';', ':', '!', '?', ','].iter().any(|&c| t.punct(j, c)) {
+            return;
         }
     }
 }
@@ -319,36 +632,16 @@ fn city_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) 
 mod tests {
     use super::*;
 
-    /// [`find_addresses`] as first written (every rule tried at every token): the reference
-    /// the dispatch by token kind must match.
+    /// [`find_addresses`] without the dispatch: every rule tried at every token, the
+    /// reference the dispatch by first character and keyword bits must match.
     fn find_addresses_reference(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidate>) {
         for i in 0..t.len() {
-            // A street starts with a number; a PO box with `PO` or `P`.
-            let number = t.digits(i, None);
-            let po = !number && t.kind(i) == Some(TokKind::Alpha) && t.byte_len(i) <= 2;
-            let street = if number { street_at(t, i, upper_doc) } else { None };
-            if let Some(e) = street.or_else(|| if po { po_box_at(t, i) } else { None }) {
-                out.push(Candidate::new(PhiKind::Address, t.start(i), t.end(e - 1), 86));
-            }
-            if t.punct(i, ',') {
-                if let Some(se) = is_state(t, i + 1) {
-                    let zip_follows = zip_at(t, se).is_some();
-                    if is_state_code(t, i + 1) || zip_follows || t.capitalized(i + 1) {
-                        if let Some(s) = city_before(t, i, upper_doc) {
-                            out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(i - 1), 75));
-                        }
-                    }
-                }
-            }
-            if !t.digits(i, Some(5)) {
-                continue; // not a ZIP
-            }
-            let after_state = i > 0 && (is_state_code(t, i - 1) || t.has(i - 1, bit::STATE_NAME));
-            let after_word = (i.saturating_sub(3)..i).any(|j| t.has(j, bit::ZIP_CONTEXT));
-            if after_state || after_word {
-                if let Some(e) = zip_at(t, i) {
-                    out.push(Candidate::new(PhiKind::Zip, t.start(i), t.end(e - 1), 87));
-                }
+            if t.digits(i, None) {
+                number_at(t, i, upper_doc, out);
+            } else if t.kind(i) == Some(TokKind::Alpha) {
+                word_at(t, i, upper_doc, out);
+            } else if t.punct(i, ',') {
+                city_at(t, i, upper_doc, out);
             }
         }
     }
@@ -400,6 +693,24 @@ mod tests {
             "postal",
             "code",
             "Élan",
+            "in",
+            "lives",
+            "on",
+            "Lake",
+            "drove",
+            "to",
+            "Dorchester",
+            "MD",
+            "ID",
+            "MEDICAID",
+            "Hospital",
+            "town",
+            "of",
+            "Dr",
+            ":",
+            "'",
+            "s",
+            "Cardiology",
             ",",
             ".",
             "-",
@@ -421,5 +732,127 @@ mod tests {
             let key = |c: &Candidate| (c.kind, c.start, c.end, c.score);
             assert_eq!(got.iter().map(key).collect::<Vec<_>>(), want.iter().map(key).collect::<Vec<_>>(), "{text:?}");
         }
+    }
+
+    /// The address spans (class, text) found in `text`.
+    fn found(text: &str) -> Vec<(PhiKind, String)> {
+        let t = Tokens::new(text);
+        let mut out = Vec::new();
+        find_addresses(&t, crate::deid::text::is_upper_case_text(text), &mut out);
+        out.iter().map(|c| (c.kind, text[c.start..c.end].to_string())).collect()
+    }
+
+    fn has(text: &str, kind: PhiKind, want: &str) -> bool {
+        found(text).iter().any(|(k, s)| *k == kind && s == want)
+    }
+
+    #[test]
+    fn city_and_zip_after_a_street_without_a_state() {
+        let text = "her address is 19 Wendell Ave Unit 4, Pittsfield 01201 since";
+        assert!(has(text, PhiKind::Address, "Pittsfield") && has(text, PhiKind::Zip, "01201"), "{:?}", found(text));
+        let text = "Pharmacy: 1601 Tremont St, Boston 02120, ph 617-555-0158";
+        assert!(has(text, PhiKind::Address, "Boston") && has(text, PhiKind::Zip, "02120"), "{:?}", found(text));
+        assert!(has("at 88 Cottage Street, Apt 2, Chelsea in December", PhiKind::Address, "Chelsea"));
+        assert!(has("Location: 312 Birch Lane, Lowell\nNext", PhiKind::Address, "Lowell"));
+        // Not a city: an English word or a keyword after the street without a ZIP, a floor.
+        for text in ["at 12 Elm St, Second Floor today", "12 Elm St, Tel 617-555-0101", "12 Elm St, March 3"] {
+            assert!(
+                found(text).iter().all(|(k, s)| *k == PhiKind::Address && s.contains("Elm")),
+                "{text}: {:?}",
+                found(text)
+            );
+        }
+    }
+
+    #[test]
+    fn street_without_a_number_and_the_city_after_it() {
+        let text = "pharmacy is the walgreens on Lake St in Minneapolis. my";
+        assert!(
+            has(text, PhiKind::Address, "Lake St") && has(text, PhiKind::Address, "Minneapolis"),
+            "{:?}",
+            found(text)
+        );
+        assert!(has("lives on Washington St with", PhiKind::Address, "Washington St"));
+        // A title or a saint after the suffix, no `on`/`at`, an upper-case note.
+        for text in [
+            "seen at Mercy Dr Smith today",
+            "seen at Mercy Dr. [NAME] clinic",
+            "stable on Lasix Dr said",
+            "seen at Mercy Dr [NAME-2] clinic",
+            "admitted at Boston St. Elizabeth's",
+            "Lake St is closed",
+            "ON LAKE ST IN TOWN",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn place_after_a_context_word() {
+        for (text, place) in [
+            ("SH: lives with wife in Dorchester; former smoker", "Dorchester"),
+            ("Lives in independent living apt in Brookline; husband", "Brookline"),
+            ("mother reports pt drove to Albany overnight on 3/8", "Albany"),
+            ("MECHANISM: RESTRAINED DRIVER, MVC VS TREE AT ~45 MPH IN WESTBOROUGH. + AIRBAG", "WESTBOROUGH"),
+            ("FOOSH on ice outside her apartment in Somerville ~21:30", "Somerville"),
+            ("moved to the town of Westborough last year", "Westborough"),
+            ("lives with son in East Boston", "East Boston"),
+        ] {
+            assert!(has(text, PhiKind::Address, place), "{text}: {:?}", found(text));
+        }
+        // No context word, or not a place: a month, a department, all capitals, a language, an
+        // English word, a state, a possessive, a facility, another clause.
+        for text in [
+            "seen in Cardiology today",
+            "f/u appt in Cardiology",
+            "lives with wife in March",
+            "moved to Cardiology floor",
+            "lives in ICU",
+            "lives with daughter, speaks only in Spanish",
+            "lives in Section 8 housing",
+            "lives in Assisted Living",
+            "moved to Florida",
+            "drove to Maria's house",
+            "lives near Mercy Hospital",
+            "lives alone. In Dorchester clinic",
+            "moved to New Hampshire",
+            "living in Memory Care",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn place_after_an_organisation_at_a_line_end() {
+        assert!(has("From: Community Hospital ED, Greenfield\nReason", PhiKind::Address, "Greenfield"));
+        for text in [
+            "Mercy Hospital, Cardiology\n",
+            "Mercy Hospital, Emergency Department\n",
+            "Mercy Hospital, Dorchester campus\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn payer_lines_and_credentials_are_no_city() {
+        for text in
+            ["Insurance: Blue Cross PPO, ID XQW882013344, group 0047721", "SECONDARY: TX MEDICAID, ID 521903384"]
+        {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        for (text, name) in [
+            ("Resident: Daniel Osei, MD", "Daniel Osei"),
+            ("- Leila Haddad, MD", "Leila Haddad"),
+            ("Assistant: Kwame Mensah, PA-C", "Kwame Mensah"),
+            ("Sincerely,\n\nWei Chen, MD", "Wei Chen"),
+        ] {
+            assert_eq!(found(text), [(PhiKind::Name, name.to_string())], "{text}");
+        }
+        // A city before a credential-like state code still is one with a ZIP or a locative.
+        assert!(has("lives in Bethesda, MD with", PhiKind::Address, "Bethesda"));
+        assert!(has("Bethesda, MD 20814", PhiKind::Address, "Bethesda"));
+        assert!(has("Boise, ID 83702", PhiKind::Address, "Boise"));
+        assert!(has("Springfield, IL", PhiKind::Address, "Springfield"));
     }
 }

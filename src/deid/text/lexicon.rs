@@ -39,6 +39,7 @@ pub(crate) mod bit {
     pub const AGE_SUBJECT: u64 = 1 << 26;
     pub const ID_CODED: u64 = 1 << 27;
     pub const PAYER: u64 = 1 << 28;
+    pub const PLACE_CONTEXT: u64 = 1 << 31;
     /// The class an ID context word names: this bit shifted by its place in
     /// [`super::super::ids::KINDS`] (7 bits).
     pub const ID_KIND: u64 = 1 << 32;
@@ -49,7 +50,7 @@ pub(crate) use super::word_table::MAX_WORD;
 
 /// Calls `add` with every keyword (as listed) and its bits; a word may come more than once.
 fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
-    let lists: [(&[&str], u64); 29] = [
+    let lists: [(&[&str], u64); 30] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
         (names::RELATIONS, bit::RELATION),
@@ -79,6 +80,7 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
         (ages::AGE_SUBJECT, bit::AGE_SUBJECT),
         (ids::CODED_CONTEXT, bit::ID_CODED),
         (ids::PAYER_WORDS, bit::PAYER),
+        (address::PLACE_CONTEXT, bit::PLACE_CONTEXT),
     ];
     for (list, b) in lists {
         for w in list {
