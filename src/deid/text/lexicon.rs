@@ -40,6 +40,10 @@ pub(crate) mod bit {
     pub const ID_CODED: u64 = 1 << 27;
     pub const PAYER: u64 = 1 << 28;
     pub const PLACE_CONTEXT: u64 = 1 << 31;
+    /// A clinician's credential (`MD`, `RN`, `PharmD`): the words before `, MD` are a name.
+    pub const CREDENTIAL: u64 = 1 << 29;
+    /// A clinical abbreviation (`ED`, `DOB`, `MAE`): never a name when written in capitals.
+    pub const ABBREVIATION: u64 = 1 << 30;
     /// The class an ID context word names: this bit shifted by its place in
     /// [`super::super::ids::KINDS`] (7 bits).
     pub const ID_KIND: u64 = 1 << 32;
@@ -50,7 +54,7 @@ pub(crate) use super::word_table::MAX_WORD;
 
 /// Calls `add` with every keyword (as listed) and its bits; a word may come more than once.
 fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
-    let lists: [(&[&str], u64); 30] = [
+    let lists: [(&[&str], u64); 32] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
         (names::RELATIONS, bit::RELATION),
@@ -81,6 +85,8 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
         (ids::CODED_CONTEXT, bit::ID_CODED),
         (ids::PAYER_WORDS, bit::PAYER),
         (address::PLACE_CONTEXT, bit::PLACE_CONTEXT),
+        (names::CREDENTIALS, bit::CREDENTIAL),
+        (names::ABBREVIATIONS, bit::ABBREVIATION),
     ];
     for (list, b) in lists {
         for w in list {

@@ -60,6 +60,16 @@ pub(crate) const RELATIONS: &[&str] = &[
     "employer",
     "landlord",
     "sibling",
+    "sponsor",
+    "stepmother",
+    "stepfather",
+    "grandma",
+    "grandpa",
+    "godmother",
+    "godfather",
+    "companion",
+    "coworker",
+    "housemate",
 ];
 pub(crate) const BY_VERBS: &[&str] = &[
     "seen",
@@ -84,6 +94,7 @@ pub(crate) const BY_VERBS: &[&str] = &[
     "prepared",
     "approved",
     "verified",
+    "pronounced",
 ];
 /// Words after which a dictionary name is likely but not certain.
 pub(crate) const WEAK_CONTEXT: &[&str] = &[
@@ -108,7 +119,40 @@ pub(crate) const WEAK_CONTEXT: &[&str] = &[
     "fellow",
     "intern",
     "name",
+    "registrar",
+    "caller",
+    "officer",
+    "chaplain",
+    "pharmacist",
+    "dietitian",
+    "witness",
 ];
+/// Credentials written after a clinician's name (`K. Abernathy, RN`, `June Park, PharmD`).
+/// Never name words themselves. `MA` is left out: it is also the Massachusetts state code.
+pub(crate) const CREDENTIALS: &[&str] = &[
+    "md", "do", "rn", "np", "pa", "pharmd", "rph", "lcsw", "licsw", "msw", "cnm", "crna", "dds", "dmd", "pt", "dpt",
+    "ot", "otr", "slp", "rd", "rdn", "ccds", "bsn", "msn", "dnp", "phd", "psyd", "lpn", "lvn", "cna", "emt", "mbbs",
+    "mbchb", "aprn", "fnp", "agnp", "acnp", "pnp", "cns", "rrt", "lmft", "lpc", "lmhc", "facp", "facs", "faap", "mph",
+    "ccrn", "ibclc", "cdces",
+];
+/// Clinical abbreviations and section labels that are never a name when written in capitals
+/// (`ED TRIAGE`, `DOB`, `MAE x4`, `AVA 1.6`, `PGY-2`), though some are listed first names in
+/// mixed case (`Ed`, `Mae`, `Ava`).
+pub(crate) const ABBREVIATIONS: &[&str] = &[
+    "ed", "er", "icu", "pacu", "pcp", "cc", "hpi", "ros", "pmh", "psh", "dob", "mrn", "rv", "lv", "ra", "mae", "ava",
+    "na", "pgy", "gcs", "ekg", "ecg", "cxr", "sob", "nad", "rrr", "vss", "perrla", "eomi", "ams", "cva", "tia", "chf",
+    "copd", "htn", "cad", "ckd", "esrd", "gerd", "uti", "dvt", "bph", "afib", "nkda", "npo", "prn", "inr", "bmp",
+    "cbc", "abg", "ua", "bun", "wbc", "hgb", "tsh", "psa", "ct", "mri", "ent", "ob", "gyn", "snf", "sw", "cm", "ap",
+    "vp",
+];
+/// Lower-case particles inside a name (`Ana de la Cruz`, `Ludwig van Beethoven`).
+const PARTICLES: &[&str] = &[
+    "de", "la", "del", "della", "van", "von", "der", "den", "da", "di", "du", "dos", "das", "bin", "al", "le", "ter",
+    "ten",
+];
+/// A line that closes a message before the writer's name (`thx` / `Abdi`).
+const SIGN_OFFS: &[&str] =
+    &["thanks", "thx", "thank", "you", "sincerely", "regards", "cheers", "best", "respectfully", "ty"];
 pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "the",
     "a",
@@ -250,14 +294,19 @@ pub(crate) const CLINICAL_NOUNS: &[&str] = &[
 ];
 
 /// A word that can be (part of) a name: letters, capitalized (any case in an upper-case
-/// document), more than one letter or `O'` before `'Brien`, and not a function word.
+/// document), more than one letter or `O'` before `'Brien`, not a function word or a
+/// credential, and not a clinical abbreviation in capitals (in an upper-case document, unless
+/// it is a listed name: `MAE JOHNSON`).
 fn name_shaped(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
     // One load of the token for the common tests; the apostrophe join only for one letter.
     t.toks.get(i).is_some_and(|tok| {
         tok.kind == TokKind::Alpha
             && (upper_doc || tok.shape & shape::CAPITALIZED != 0)
-            && tok.lex & bit::FUNCTION == 0
+            && tok.lex & (bit::FUNCTION | bit::CREDENTIAL) == 0
             && (tok.shape & shape::MULTI_CHAR != 0 || apostrophe_join(t, i + 1))
+            && (tok.lex & bit::ABBREVIATION == 0
+                || tok.shape & shape::HAS_LOWER != 0
+                || (upper_doc && t.name_info(i).any()))
     })
 }
 
@@ -325,6 +374,18 @@ pub(crate) const ORGANISATION_NOUNS: &[&str] = &[
     "boulevard",
     "park",
     "lodge",
+    "associates",
+    "group",
+    "partners",
+    "practice",
+    "specialists",
+    "physicians",
+    "consultants",
+    "services",
+    "sons",
+    "inc",
+    "llc",
+    "pllc",
 ];
 
 /// Followed by `'s` or a clinical noun, or hyphen-joined to another eponym: not a person.
@@ -333,7 +394,27 @@ fn eponym_context(t: &Tokens<'_>, j: usize) -> bool {
     apostrophe_s
         || t.has(j, bit::CLINICAL_NOUN)
         || t.has(j, bit::ORGANISATION)
+        || t.punct(j, '&')
         || (t.is(j, "s") && t.has(j + 1, bit::CLINICAL_NOUN))
+}
+
+/// A single word `i..end` that is a score or one of a pair of eponyms, not a person:
+/// followed by a number of at most three digits (`Braden 17`, `Morse 55`, `AVA 1.6`; a ZIP
+/// code after a city is not a score) or joined by `/` (`Ortolani/Barlow`).
+fn scale_or_pair(t: &Tokens<'_>, i: usize, end: usize) -> bool {
+    (t.kind(end) == Some(TokKind::Digit) && t.byte_len(end) <= 3)
+        || (t.punct(end, '/') && t.joined(end))
+        || (i > 0 && t.punct(i - 1, '/') && t.joined(i))
+}
+
+/// Lower-case particles (`de la`) at `j` inside a name: one past them if a name-shaped word
+/// follows on the same line.
+fn particles_end(t: &Tokens<'_>, j: usize, upper_doc: bool) -> Option<usize> {
+    let mut k = j;
+    while k < j + 2 && (upper_doc || !t.capitalized(k)) && !t.newline_before(k) && t.is_any(k, PARTICLES) {
+        k += 1;
+    }
+    (k > j && !t.newline_before(k) && name_shaped(t, k, upper_doc)).then_some(k)
 }
 
 /// How sure a context is.
@@ -396,17 +477,25 @@ struct Run {
     unknown: bool,
 }
 
-/// Up to three name words (and initials) from `i`.
+/// Up to three name words (and initials) from `i` after a title, four after other context
+/// (`Luis Alberto Fuentes Márquez`), with particles between words (`Ana de la Cruz`).
 fn name_run(t: &Tokens<'_>, i: usize, upper_doc: bool, ev: Evidence) -> Option<Run> {
     let mut run = Run { end: i, words: 0, listed: false, stopped: false, unknown: false };
-    while run.words < 3 {
+    let max = if ev == Evidence::Title { 3 } else { 4 };
+    while run.words < max {
         if let Some(e) = initial_end(t, run.end) {
             if run.words > 0 || ev == Evidence::Title {
                 run.end = e;
                 continue;
             }
         }
-        let j = run.end;
+        let mut j = run.end;
+        if run.words > 0 && !name_shaped(t, j, upper_doc) {
+            match particles_end(t, j, upper_doc) {
+                Some(k) => j = k,
+                None => break,
+            }
+        }
         if !name_shaped(t, j, upper_doc) || (run.words > 0 && t.newline_before(j)) {
             break;
         }
@@ -437,24 +526,60 @@ fn push(out: &mut Vec<Candidate>, t: &Tokens<'_>, i: usize, end: usize, score: u
 }
 
 /// After a title: `Dr. Jane Q. Doe`, `MRS GARCIA`.
+/// Not a title: one at the end of its line, after a number (`0.4 MS`), or an all-capitals
+/// `MR`/`MS` in mixed-case text before a word not in capitals (`mod MR. Cardiology`: mitral
+/// regurgitation).
 fn after_title(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
-    if !t.has(i, bit::TITLE) || !(t.capitalized(i)) {
+    if !t.has(i, bit::TITLE) {
+        return;
+    }
+    if !t.capitalized(i) {
+        lower_case_title(t, i, out);
         return;
     }
     let j = if t.punct(i + 1, '.') && t.joined(i + 1) { i + 2 } else { i + 1 };
+    let abbreviation = !upper_doc && t.all_caps(i) && t.multi_char(i) && !t.is(i, "dr") && !t.all_caps(j);
+    if t.newline_before(j) || (i > 0 && t.kind(i - 1) == Some(TokKind::Digit)) || abbreviation {
+        return;
+    }
     if let Some(run) = name_run(t, j, upper_doc, Evidence::Title) {
         push(out, t, j, run.end, 92);
     }
 }
 
+/// A lower-case `dr` in a patient's message (`hi dr hollis`, `appt with dr kowalski`): up to
+/// two listed names that are not English words.
+fn lower_case_title(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !t.is_any(i, &["dr", "doctor", "mr", "mrs"]) {
+        return;
+    }
+    let j = if t.punct(i + 1, '.') && t.joined(i + 1) { i + 2 } else { i + 1 };
+    let mut end = j;
+    while end < j + 2 {
+        let k = end;
+        let word = t.kind(k) == Some(TokKind::Alpha) && t.multi_char(k) && !t.has(k, bit::FUNCTION | bit::CREDENTIAL);
+        if !word || (k > j && t.newline_before(k)) {
+            break;
+        }
+        let info = lookup_word(t, k);
+        if !info.any() || info.stop || t.english(k) {
+            break;
+        }
+        end = word_end(t, k);
+    }
+    push(out, t, j, end, 90);
+}
+
 /// After a context word: `daughter, Ana,`, `seen by Ana Ruiz`, `Patient: RUIZ, ANA`.
+/// A name on the next line counts only after a label's colon (`MD` ending one line is not
+/// context for `PCP:` on the next).
 fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     if !(t.has(i, bit::RELATION | bit::NAME_WEAK) || (i > 0 && t.has(i - 1, bit::BY_VERB))) {
         return; // no context word here (the common case)
     }
     let by_verb = i > 0 && t.has(i - 1, bit::BY_VERB) && t.is_any(i, &["by", "with", "to"]);
     let name_label = t.is(i, "name") && t.punct(i + 1, ':');
-    let ev = if t.has(i, bit::RELATION) || by_verb || name_label {
+    let mut ev = if t.has(i, bit::RELATION) || by_verb || name_label {
         Evidence::Strong
     } else if t.has(i, bit::NAME_WEAK) {
         Evidence::Weak
@@ -462,17 +587,32 @@ fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candid
         return;
     };
     let mut j = i + 1;
+    let mut colon = false;
     while t.punct(j, ',') || t.punct(j, ':') || t.punct(j, '-') || t.is_any(j, &["is", "named", "name"]) {
+        colon |= t.punct(j, ':');
         j += 1;
     }
-    if t.has(j, bit::TITLE) {
-        return; // the title rule covers it
+    if t.has(j, bit::TITLE) || (t.newline_before(j) && !colon) {
+        return; // the title rule covers it; or no context for the next line
+    }
+    if let Some(e) = initial_end(t, j) {
+        initial_then_surname(t, j, e, upper_doc, ev, out);
+        return;
+    }
+    if ev == Evidence::Strong && t.has(i, bit::RELATION) && !upper_doc {
+        function_word_name(t, j, upper_doc, out);
     }
     let Some(mut run) = name_run(t, j, upper_doc, ev) else { return };
     if run.words == 1 {
+        let first_at = run.end + 1;
         if let Some((e, first)) = last_first_tail(t, run.end, upper_doc, true) {
             run.end = e;
             run.listed |= first.any() && !first.stop;
+            // `PATIENT: KOWALCZYK, STANISLAW`: a label's colon and the `LAST, FIRST` shape of
+            // two words that are not English are strong context even if neither is listed.
+            if colon && ev == Evidence::Weak && (first.any() || !t.english(first_at)) {
+                ev = Evidence::Strong;
+            }
         }
     }
     // Strong context in mixed case is enough; otherwise some word must be a listed name and
@@ -490,6 +630,133 @@ fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candid
     }
 }
 
+/// `OFFICER R. HUNTER`, `REGISTRAR: L. GUTIERREZ`: an initial with its period, then name words
+/// (initial `j`, words from `e`). In upper-case text a word must be a listed name.
+fn initial_then_surname(t: &Tokens<'_>, j: usize, e: usize, upper_doc: bool, ev: Evidence, out: &mut Vec<Candidate>) {
+    if e != j + 2 || t.newline_before(e) {
+        return;
+    }
+    if let Some(run) = name_run(t, e, upper_doc, ev) {
+        if !run.stopped && (run.listed || (!upper_doc && run.unknown)) {
+            push(out, t, j, run.end, 90);
+        }
+    }
+}
+
+/// `partner Will, who`: a listed first name that is also a function word, capitalized in
+/// mixed-case text straight after a relation word.
+fn function_word_name(t: &Tokens<'_>, j: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if !(t.has(j, bit::FUNCTION) && t.capitalized(j) && !t.all_caps(j) && t.multi_char(j)) {
+        return;
+    }
+    let info = t.name_info(j);
+    if !info.first || info.stop {
+        return;
+    }
+    let mut end = word_end(t, j);
+    if !t.newline_before(end) {
+        if let Some(run) = name_run(t, end, upper_doc, Evidence::Strong) {
+            end = run.end;
+        }
+    }
+    push(out, t, j, end, 90);
+}
+
+/// `K. Abernathy, RN`, `June Park, PharmD`, `A. RAHMAN, MD`: name words before `, CREDENTIAL`
+/// (`c` is a credential token). An initial and a surname, two name words (one of them listed in
+/// upper-case text; in mixed case two unlisted capitalized words are a name already, this types
+/// `Olumide Bankole, MD` as a name rather than a city and state), or one listed surname (not
+/// before a credential that is also a state code, `Erie, PA`). Each word is a listed name or
+/// not an English word (`Cardiology, PT` is not a name); not before a ZIP code.
+fn before_credential(t: &Tokens<'_>, c: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if c < 2 || !t.punct(c - 1, ',') || !t.capitalized(c) || t.digits(c + 1, Some(5)) {
+        return;
+    }
+    let e = c - 1;
+    let mut best = None;
+    for s in (e.saturating_sub(8)..e).rev() {
+        if let Some(found) = credential_name(t, s, e, upper_doc) {
+            best = Some((s, found));
+        }
+        let part = t.kind(s) == Some(TokKind::Alpha) || t.punct(s, '.') || t.punct(s, '-') || t.punct(s, '\'');
+        if !part || t.newline_before(s) {
+            break;
+        }
+    }
+    let Some((s, (initial, words, listed))) = best else { return };
+    if initial || (words == 2 && (listed || !upper_doc)) || (listed && !t.has(c, bit::STATE_CODE)) {
+        push(out, t, s, e, 88);
+    }
+}
+
+/// Name words from `s` ending exactly at `e`: an optional initial, at most two words, each a
+/// listed name (not stopped) or not English. Returns (initial seen, words, some word listed).
+fn credential_name(t: &Tokens<'_>, s: usize, e: usize, upper_doc: bool) -> Option<(bool, usize, bool)> {
+    let (mut k, mut initial, mut words, mut listed) = (s, false, 0, false);
+    while k < e {
+        if k > s && t.newline_before(k) {
+            return None;
+        }
+        if let Some(x) = initial_end(t, k) {
+            initial = true;
+            k = x;
+            continue;
+        }
+        if words == 2 || !name_shaped(t, k, upper_doc) {
+            return None;
+        }
+        let info = lookup_word(t, k);
+        let good = info.any() && !info.stop;
+        if !good && t.english(k) {
+            return None;
+        }
+        listed |= good;
+        words += 1;
+        k = word_end(t, k);
+    }
+    (k == e && words > 0).then_some((initial, words, listed))
+}
+
+/// `PT (Hunter) recommends`: a listed name alone in brackets after a credential in capitals.
+fn bracketed_after_credential(t: &Tokens<'_>, c: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if upper_doc || !t.all_caps(c) || !t.punct(c + 1, '(') {
+        return;
+    }
+    let j = c + 2;
+    if !name_shaped(t, j, upper_doc) || t.all_caps(j) || t.has(j, bit::MONTH | bit::WEEKDAY) {
+        return;
+    }
+    let end = word_end(t, j);
+    let info = lookup_word(t, j);
+    if t.punct(end, ')') && info.any() && !info.stop {
+        push(out, t, j, end, 88);
+    }
+}
+
+/// `thx` / `Abdi`: a name alone on the line after a sign-off line (`Thanks,`, `Sincerely,`,
+/// `Best regards`). `i` is a name-shaped word starting a line.
+fn after_sign_off(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    let mut p = i - 1;
+    if t.punct(p, ',') || t.punct(p, '!') || t.punct(p, '.') {
+        p = p.saturating_sub(1);
+    }
+    if t.kind(p) != Some(TokKind::Alpha) || !t.is_any(p, SIGN_OFFS) {
+        return;
+    }
+    // The sign-off is one word or two (`Thank you`, `Best regards`) and starts its line.
+    let two = p >= 1 && t.kind(p - 1) == Some(TokKind::Alpha) && (p == 1 || t.newline_before(p - 1));
+    let line_start = p == 0 || t.newline_before(p) || two;
+    if !line_start || (t.is(p, "you") && !(two && t.is(p - 1, "thank"))) {
+        return;
+    }
+    let Some(run) = name_run(t, i, upper_doc, Evidence::Strong) else { return };
+    let alone = run.end >= t.len() || t.newline_before(run.end);
+    let ok = !run.stopped && (run.listed || (!upper_doc && run.unknown));
+    if alone && ok {
+        push(out, t, i, run.end, 88);
+    }
+}
+
 /// `SMITH, JOHN` after a run ending at `e`: extends over `, FIRST`.
 /// `, FIRST` after a single surname ending at `e`: returns the new end and the first name's
 /// dictionary entry. In upper-case text without a context word the first name must be listed.
@@ -499,7 +766,24 @@ fn last_first_tail(t: &Tokens<'_>, e: usize, upper_doc: bool, after_context: boo
     }
     let first = lookup_word(t, e + 1);
     let ok = !first.stop && (first.first || ((after_context || !upper_doc) && !first.any()));
-    ok.then(|| (word_end(t, e + 1), first))
+    if !ok {
+        return None;
+    }
+    let mut end = word_end(t, e + 1);
+    // After a context word, a second given name (`PHAM, QUOC BAO`): no keyword, a listed first
+    // name or a word that is not English.
+    let k = end;
+    if after_context
+        && name_shaped(t, k, upper_doc)
+        && !t.newline_before(k)
+        && !t.toks.get(k).is_some_and(|x| x.lex != 0)
+    {
+        let second = lookup_word(t, k);
+        if !second.stop && (second.first || (!second.any() && !t.english(k))) {
+            end = word_end(t, k);
+        }
+    }
+    Some((end, first))
 }
 
 /// Dictionary names without context, from a name-shaped ASCII word `i` with dictionary entry
@@ -531,7 +815,7 @@ fn from_dictionary(t: &Tokens<'_>, i: usize, a: NameInfo, upper_doc: bool, out: 
             push(out, t, i, b_end, 70);
         }
     }
-    if a.strong() && t.byte_len(i) >= 3 && !eponym_context(t, a_end) {
+    if a.strong() && t.byte_len(i) >= 3 && !eponym_context(t, a_end) && !scale_or_pair(t, i, a_end) {
         push(out, t, i, a_end, 60);
     }
 }
@@ -587,7 +871,17 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
             after_title(t, i, upper_doc, out);
             after_context(t, i, upper_doc, out);
         }
-        if tok.shape & shape::ASCII == 0 || !name_shaped(t, i, upper_doc) {
+        if tok.lex & bit::CREDENTIAL != 0 {
+            before_credential(t, i, upper_doc, out);
+            bracketed_after_credential(t, i, upper_doc, out);
+        }
+        if !name_shaped(t, i, upper_doc) {
+            continue;
+        }
+        if tok.newline_before && i > 1 {
+            after_sign_off(t, i, upper_doc, out);
+        }
+        if tok.shape & shape::ASCII == 0 {
             continue;
         }
         let info = t.name_info(i);
@@ -596,5 +890,104 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         } else {
             unlisted_first_name(t, i, upper_doc, out);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::deid::text::{scrub_text, TextOptions};
+    use crate::deid::PhiKind;
+
+    /// The text of every NAME span the scrubber finds in `text`.
+    fn names(text: &str) -> Vec<String> {
+        let out = scrub_text(text, &TextOptions::default()).unwrap_or_else(|_| unreachable!());
+        out.spans
+            .iter()
+            .filter(|s| s.kind == PhiKind::Name)
+            .filter_map(|s| text.get(s.start..s.end))
+            .map(str::to_string)
+            .collect()
+    }
+
+    fn assert_names(text: &str, want: &[&str]) {
+        assert_eq!(names(text), want, "{text}");
+    }
+
+    #[test]
+    fn initial_and_surname_before_a_credential() {
+        assert_names("Triage RN: K. Abernathy, RN\nVitals stable.", &["K. Abernathy"]);
+        assert_names("Plan reviewed with attending.\n- D. Osei, MD PGY-2", &["D. Osei"]);
+        assert_names("Sending MD: T. O'Brien, MD", &["T. O'Brien"]);
+        assert_names("HF clinic with June Park, PharmD, on Thursday.", &["June Park"]);
+        assert_names("ELECTRONICALLY SIGNED: R. FITZGERALD, MD\nNO ACUTE FINDINGS.", &["R. FITZGERALD"]);
+        assert_names("NEXT TRANSMISSION IN 3 MONTHS.\nS. MBEKI, CCDS", &["S. MBEKI"]);
+        // A service before a credential, a city before a state code and ZIP, a second
+        // credential: not names.
+        assert_names("Consults: Cardiology, PT, OT, SLP following.", &[]);
+        assert_names("Transferred from Erie, PA 16501 yesterday.", &[]);
+        assert_names("Consults: Wound Care, RN following daily.", &[]);
+        assert_names("CM: Jennifer Walker, RN, BSN", &["Jennifer Walker"]);
+    }
+
+    #[test]
+    fn initial_and_surname_after_a_role_word() {
+        assert_names("INVENTORIED WITH SECURITY OFFICER R. HUNTER, BADGE 4471.", &["R. HUNTER"]);
+        assert_names("FLAG ADDED.\nREGISTRAR: L. GUTIERREZ", &["L. GUTIERREZ"]);
+        // In upper-case text the word after the initial must be a listed name.
+        assert_names("PT: R. KNEE PAIN, AMBULATING WITH WALKER.", &[]);
+    }
+
+    #[test]
+    fn last_first_middle_after_a_patient_label() {
+        assert_names("PATIENT: KOWALCZYK, STANISLAW   MRN: 7731045   STUDY: CT HEAD", &["KOWALCZYK, STANISLAW"]);
+        assert_names("PATIENT: PHAM, QUOC BAO   DOB: 01/09/1955   PLAN: MEDICARE", &["PHAM, QUOC BAO"]);
+        assert_names("PT: AMBULATING 50 FT WITH WALKER, NO ASSIST NEEDED.", &[]);
+    }
+
+    #[test]
+    fn particles_and_four_words_after_context() {
+        assert_names("Accompanied by mother Ana de la Cruz and grandmother.", &["Ana de la Cruz"]);
+        assert_names("Pt: Luis Alberto Fuentes Márquez   MRN 55041982", &["Luis Alberto Fuentes Márquez"]);
+        // A particle needs a name word after it.
+        assert_names("Seen with daughter Zofia. Then van transport arranged.", &["Zofia"]);
+    }
+
+    #[test]
+    fn lower_case_title_in_a_message() {
+        assert_names("hi dr hollis its me again. my sugar is high", &["hollis"]);
+        assert_names("her appt with dr kowalski is on the 14th", &["kowalski"]);
+        assert_names("my dr office called and the dr said ok. dr appt tomorrow", &[]);
+    }
+
+    #[test]
+    fn function_word_first_name_after_a_relation() {
+        assert_names("Discussed with pt and partner Will, who will drive him home.", &["Will"]);
+        assert_names("Discussed with her partner. Will follow up in clinic.", &[]);
+    }
+
+    #[test]
+    fn listed_name_in_brackets_after_a_credential() {
+        assert_names("Uses a walker; PT (Hunter) recommends home with services.", &["Hunter"]);
+        assert_names("PT (Tuesday) and OT (Home Health) to follow.", &[]);
+    }
+
+    #[test]
+    fn name_after_a_sign_off_line() {
+        assert_names("my meter dont work anymore.\nthx\nAbdi", &["Abdi"]);
+        assert_names("Call if worse.\nThanks,\nNursing staff", &[]);
+        assert_names("Thanks\nPlan: follow up in 2 weeks.", &[]);
+    }
+
+    #[test]
+    fn abbreviations_scales_and_organisations_are_not_names() {
+        assert_names("ED TRIAGE - Mercy Hospital Emergency Department\nCC: chest pain", &[]);
+        assert_names("Skin: Braden 17. Safety: Morse 55, bed alarm on. Hips: Ortolani/Barlow neg.", &[]);
+        assert_names("Neuro: GCS 15, PERRLA, MAE x4. TTE: mild AS (AVA 1.6 cm2). Attending NA 3x/wk.", &[]);
+        assert_names("Olumide Bankole, MD\nRiverside Gastroenterology Associates", &["Olumide Bankole"]);
+        assert_names("EF 25%, mod MR. Cardiology (Dr. Brown) recommended GDMT.", &["Brown"]);
+        assert_names("Attending: Tomasz Nowak, MD\nPCP: Faith Adeyemi, NP", &["Tomasz Nowak", "Faith Adeyemi"]);
+        assert_names("Identity verified with DOB and last 4 of SSN.", &[]);
+        assert_names("RA LEAD: THRESHOLD 0.4 MS\nPACING: AP 42%, VP 99.8%\nRV: PACER DEPENDENT", &[]);
+        assert_names("DEATH PRONOUNCED. FUNERAL HOME: CALLAHAN & SONS, 603-555-0148.", &[]);
     }
 }
