@@ -139,10 +139,8 @@ pub(crate) const CREDENTIALS: &[&str] = &[
 /// (`ED TRIAGE`, `DOB`, `MAE x4`, `AVA 1.6`, `PGY-2`), though some are listed first names in
 /// mixed case (`Ed`, `Mae`, `Ava`).
 pub(crate) const ABBREVIATIONS: &[&str] = &[
-    "ed", "er", "icu", "pacu", "pcp", "cc", "hpi", "ros", "pmh", "psh", "dob", "mrn", "rv", "lv", "ra", "mae", "ava",
-    "na", "pgy", "gcs", "ekg", "ecg", "cxr", "sob", "nad", "rrr", "vss", "perrla", "eomi", "ams", "cva", "tia", "chf",
-    "copd", "htn", "cad", "ckd", "esrd", "gerd", "uti", "dvt", "bph", "afib", "nkda", "npo", "prn", "inr", "bmp",
-    "cbc", "abg", "ua", "bun", "wbc", "hgb", "tsh", "psa", "ct", "mri", "ent", "ob", "gyn", "snf", "sw", "cm", "ap",
+    "ed", "er", "icu", "pcp", "cc", "hpi", "ros", "pmh", "dob", "mrn", "rv", "lv", "mae", "ava", "na", "pgy", "gcs",
+    "ekg", "ecg", "cxr", "nad", "rrr", "vss", "perrla", "eomi", "ams", "htn", "prn", "npo", "snf", "sw", "cm", "ap",
     "vp",
 ];
 /// Lower-case particles inside a name (`Ana de la Cruz`, `Ludwig van Beethoven`).
@@ -297,6 +295,7 @@ pub(crate) const CLINICAL_NOUNS: &[&str] = &[
 /// document), more than one letter or `O'` before `'Brien`, not a function word or a
 /// credential, and not a clinical abbreviation in capitals (in an upper-case document, unless
 /// it is a listed name: `MAE JOHNSON`).
+#[inline]
 fn name_shaped(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
     // One load of the token for the common tests; the apostrophe join only for one letter.
     t.toks.get(i).is_some_and(|tok| {
@@ -304,10 +303,16 @@ fn name_shaped(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
             && (upper_doc || tok.shape & shape::CAPITALIZED != 0)
             && tok.lex & (bit::FUNCTION | bit::CREDENTIAL) == 0
             && (tok.shape & shape::MULTI_CHAR != 0 || apostrophe_join(t, i + 1))
-            && (tok.lex & bit::ABBREVIATION == 0
-                || tok.shape & shape::HAS_LOWER != 0
-                || (upper_doc && t.name_info(i).any()))
+            && (tok.lex & bit::ABBREVIATION == 0 || abbreviation_as_name(t, i, tok.shape, upper_doc))
     })
+}
+
+/// A clinical abbreviation that is a name word all the same: not in capitals (`Ed`), or a
+/// listed name in upper-case text. Rare, so kept out of [`name_shaped`].
+#[cold]
+#[inline(never)]
+fn abbreviation_as_name(t: &Tokens<'_>, i: usize, token_shape: u8, upper_doc: bool) -> bool {
+    token_shape & shape::HAS_LOWER != 0 || (upper_doc && t.name_info(i).any())
 }
 
 /// `'Brien` after `O`: an apostrophe joined on both sides to letters (not a possessive `'s`).
@@ -411,7 +416,12 @@ fn scale_or_pair(t: &Tokens<'_>, i: usize, end: usize) -> bool {
 /// follows on the same line.
 fn particles_end(t: &Tokens<'_>, j: usize, upper_doc: bool) -> Option<usize> {
     let mut k = j;
-    while k < j + 2 && (upper_doc || !t.capitalized(k)) && !t.newline_before(k) && t.is_any(k, PARTICLES) {
+    while k < j + 2
+        && t.byte_len(k) <= 5
+        && (upper_doc || !t.capitalized(k))
+        && !t.newline_before(k)
+        && t.is_any(k, PARTICLES)
+    {
         k += 1;
     }
     (k > j && !t.newline_before(k) && name_shaped(t, k, upper_doc)).then_some(k)
@@ -740,13 +750,13 @@ fn after_sign_off(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candi
     if t.punct(p, ',') || t.punct(p, '!') || t.punct(p, '.') {
         p = p.saturating_sub(1);
     }
-    if t.kind(p) != Some(TokKind::Alpha) || !t.is_any(p, SIGN_OFFS) {
-        return;
-    }
     // The sign-off is one word or two (`Thank you`, `Best regards`) and starts its line.
     let two = p >= 1 && t.kind(p - 1) == Some(TokKind::Alpha) && (p == 1 || t.newline_before(p - 1));
     let line_start = p == 0 || t.newline_before(p) || two;
-    if !line_start || (t.is(p, "you") && !(two && t.is(p - 1, "thank"))) {
+    if !line_start || t.kind(p) != Some(TokKind::Alpha) || !t.is_any(p, SIGN_OFFS) {
+        return;
+    }
+    if t.is(p, "you") && !(two && t.is(p - 1, "thank")) {
         return;
     }
     let Some(run) = name_run(t, i, upper_doc, Evidence::Strong) else { return };
