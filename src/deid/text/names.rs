@@ -141,7 +141,7 @@ pub(crate) const CREDENTIALS: &[&str] = &[
 pub(crate) const ABBREVIATIONS: &[&str] = &[
     "ed", "er", "icu", "pcp", "cc", "hpi", "ros", "pmh", "dob", "mrn", "rv", "lv", "mae", "ava", "na", "pgy", "gcs",
     "ekg", "ecg", "cxr", "nad", "rrr", "vss", "perrla", "eomi", "ams", "htn", "prn", "npo", "snf", "sw", "cm", "ap",
-    "vp",
+    "vp", "dea", "npi",
 ];
 /// Lower-case particles inside a name (`Ana de la Cruz`, `Ludwig van Beethoven`).
 const PARTICLES: &[&str] = &[
@@ -587,6 +587,9 @@ fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candid
     if !(t.has(i, bit::RELATION | bit::NAME_WEAK) || (i > 0 && t.has(i - 1, bit::BY_VERB))) {
         return; // no context word here (the common case)
     }
+    if t.has(i, bit::CREDENTIAL) && t.punct(i + 1, ',') {
+        return; // `Kenji Watanabe, MD, DEA ...`: a list of credentials and registrations
+    }
     let by_verb = i > 0 && t.has(i - 1, bit::BY_VERB) && t.is_any(i, &["by", "with", "to"]);
     let name_label = t.is(i, "name") && t.punct(i + 1, ':');
     let mut ev = if t.has(i, bit::RELATION) || by_verb || name_label {
@@ -937,6 +940,7 @@ mod tests {
         assert_names("Transferred from Erie, PA 16501 yesterday.", &[]);
         assert_names("Consults: Wound Care, RN following daily.", &[]);
         assert_names("CM: Jennifer Walker, RN, BSN", &["Jennifer Walker"]);
+        assert_names("- Kenji Tanaka, MD, DEA registration on file", &["Kenji Tanaka"]);
     }
 
     #[test]
