@@ -182,8 +182,18 @@ fn street_word(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
 }
 
 /// `123 Main St`, `4 N. Elm Street Apt 2B`, `77 West 42nd St.`; returns one past the end.
+///
+/// The number must not be glued to a word or number before it, nor to the last character of
+/// what a replacement writes (`]` of a placeholder, `*` of a mask): otherwise replacing one
+/// street could glue the next one's number to the placeholder and make it a street in the next
+/// pass (`8171 Oak Ter8171 Oak Ter...` would then need one pass per street, and scrubbing would
+/// not be idempotent).
 fn street_at(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
-    if !t.digits(i, None) || t.byte_len(i) > 6 || (t.joined(i) && t.kind(i - 1) != Some(TokKind::Punct)) {
+    let glued_to_written = t.punct(i.wrapping_sub(1), ']') || t.punct(i.wrapping_sub(1), '*');
+    if !t.digits(i, None)
+        || t.byte_len(i) > 6
+        || (t.joined(i) && (t.kind(i - 1) != Some(TokKind::Punct) || glued_to_written))
+    {
         return None;
     }
     let mut j = i + 1;
