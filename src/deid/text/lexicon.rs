@@ -102,7 +102,7 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
 }
 
 /// The keyword table: two [`Slots`] tables of lower-cased words and their bits, one for words
-/// of at most 8 bytes (one-integer keys; 540 of the 574 keywords) and one for longer ones. Every
+/// of at most 8 bytes (one-integer keys; 688 of the 789 keywords) and one for longer ones. Every
 /// token is looked up and most are keywords (`the`, `of`, ...), so the common path is one
 /// multiply and one or two slot reads, in a table small enough to stay in the first-level
 /// cache (2048 slots of 16 bytes, where one table of 16-byte keys took 96 KiB).
