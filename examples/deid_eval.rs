@@ -73,7 +73,7 @@ fn main() {
                 println!("{e}");
             }
         }
-        held_out.push_str(&format!("### `{name}` ({})\n\n{table}\n", holdout::ROLE[usize::from(name == "test")]));
+        held_out.push_str(&format!("### `{name}` ({})\n\n{table}\n", holdout::role(name)));
     }
     let doc = format!(
         "# De-identification evaluation (free text)\n\n\
@@ -132,23 +132,33 @@ mod export {
             .collect()
     }
 
-    /// Detected spans per note and single-thread notes/s (whole set repeated for >= 2 s).
-    fn run(notes: &[Note], with_known: bool) -> (Vec<Value>, f64) {
-        let opts: Vec<TextOptions> = notes
+    /// The options each note is scrubbed with.
+    fn options(notes: &[Note], with_known: bool) -> Vec<TextOptions> {
+        notes
             .iter()
             .map(|n| TextOptions {
                 known: if with_known { n.known.clone() } else { Default::default() },
                 ..TextOptions::default()
             })
-            .collect();
-        let predicted = notes
+            .collect()
+    }
+
+    /// Detected spans per note.
+    fn predicted(notes: &[Note], opts: &[TextOptions]) -> Vec<Value> {
+        notes
             .iter()
-            .zip(&opts)
+            .zip(opts)
             .map(|(n, o)| {
                 let out = scrub_text(&n.text, o).unwrap();
                 spans_json(&n.text, out.spans.iter().map(|sp| (sp.kind, sp.start, sp.end)))
             })
-            .collect();
+            .collect()
+    }
+
+    /// Detected spans per note and single-thread notes/s (whole set repeated for >= 2 s).
+    fn run(notes: &[Note], with_known: bool) -> (Vec<Value>, f64) {
+        let opts = options(notes, with_known);
+        let predicted = predicted(notes, &opts);
         let (start, mut done) = (Instant::now(), 0usize);
         while done == 0 || start.elapsed().as_secs_f64() < 2.0 {
             for (n, o) in notes.iter().zip(&opts) {
@@ -162,7 +172,7 @@ mod export {
     /// A held-out set: its notes, gold spans and phiseal's spans (the notes carry no structured
     /// record, so phiseal gets the text alone, as Presidio does).
     fn held_out_json(notes: &[Note]) -> Value {
-        let (predicted, _) = run(notes, false);
+        let predicted = predicted(notes, &options(notes, false));
         json!({
             "notes": notes.iter().map(|n| json!({
                 "text": n.text,

@@ -619,6 +619,17 @@ pub fn recall_goal(kind: PhiKind) -> f64 {
 
 pub const PRECISION_GOAL: f64 = 0.85;
 
+/// The counts of every class added up.
+pub fn total(scores: &BTreeMap<PhiKind, ClassScore>) -> ClassScore {
+    scores.values().fold(ClassScore::default(), |t, c| ClassScore {
+        gold: t.gold + c.gold,
+        removed: t.removed + c.removed,
+        typed: t.typed + c.typed,
+        predicted: t.predicted + c.predicted,
+        predicted_ok: t.predicted_ok + c.predicted_ok,
+    })
+}
+
 /// The result table in Markdown.
 pub fn markdown(notes: &[Note], scores: &BTreeMap<PhiKind, ClassScore>) -> String {
     let mut s = String::new();
@@ -628,7 +639,6 @@ pub fn markdown(notes: &[Note], scores: &BTreeMap<PhiKind, ClassScore>) -> Strin
     let _ =
         writeln!(s, "| Class | Gold | Recall (removed) | Typed recall | Predicted | Precision | Recall goal | Met |");
     let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|---:|---|");
-    let mut total = ClassScore::default();
     for (kind, c) in scores {
         let met = c.recall() >= recall_goal(*kind) && c.precision() >= PRECISION_GOAL;
         let _ = writeln!(
@@ -643,12 +653,8 @@ pub fn markdown(notes: &[Note], scores: &BTreeMap<PhiKind, ClassScore>) -> Strin
             recall_goal(*kind),
             if met { "yes" } else { "NO" }
         );
-        total.gold += c.gold;
-        total.removed += c.removed;
-        total.typed += c.typed;
-        total.predicted += c.predicted;
-        total.predicted_ok += c.predicted_ok;
     }
+    let total = total(scores);
     let _ = writeln!(
         s,
         "| **all** | {} | {:.3} | {:.3} | {} | {:.3} | | |",

@@ -189,10 +189,9 @@ fn street_word(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
 /// pass (`8171 Oak Ter8171 Oak Ter...` would then need one pass per street, and scrubbing would
 /// not be idempotent).
 fn street_at(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
-    let glued_to_written = t.punct(i.wrapping_sub(1), ']') || t.punct(i.wrapping_sub(1), '*');
     if !t.digits(i, None)
         || t.byte_len(i) > 6
-        || (t.joined(i) && (t.kind(i - 1) != Some(TokKind::Punct) || glued_to_written))
+        || (t.joined(i) && (t.kind(i - 1) != Some(TokKind::Punct) || t.punct(i - 1, ']') || t.punct(i - 1, '*')))
     {
         return None;
     }

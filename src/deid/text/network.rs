@@ -245,10 +245,17 @@ fn bare_host_end(text: &str, s: usize) -> Option<usize> {
 /// colons of a note), the run has that one colon and cannot match: it is passed over without
 /// being walked.
 pub(crate) fn find_ipv6(text: &str, out: &mut Vec<Candidate>) {
+    ipv6_runs(text, true, out);
+}
+
+/// The walk of [`find_ipv6`]; `skip_lone_colons` passes over a colon that cannot continue a
+/// run (off only in the test that checks this skips no address).
+#[inline(always)]
+fn ipv6_runs(text: &str, skip_lone_colons: bool, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
     let mut from = 0;
     while let Some(colon) = find_either(bytes, from, b':', b':') {
-        if !is(bytes, colon + 1, V6) {
+        if skip_lone_colons && !is(bytes, colon + 1, V6) {
             from = colon + 1;
             continue;
         }
@@ -306,25 +313,10 @@ mod tests {
         out.iter().map(|c| (c.start, c.end, c.score)).collect()
     }
 
-    /// [`find_ipv6`] as it was before the colon filter: the run of every colon found is
-    /// walked.
+    /// [`find_ipv6`] without the colon filter: the run of every colon found is walked.
     fn find_ipv6_every_colon(text: &str) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
-        let bytes = text.as_bytes();
-        let mut from = 0;
-        while let Some(colon) = find_either(bytes, from, b':', b':') {
-            let mut a = colon;
-            while a > from && is(bytes, a - 1, V6) {
-                a -= 1;
-            }
-            let b = run_end(bytes, colon, V6);
-            from = b.max(colon + 1);
-            let glued = |p: usize| p > 0 && bytes.get(p - 1).is_some_and(u8::is_ascii_alphanumeric);
-            let Some(s) = (a..b).find(|&p| !glued(p)) else { continue };
-            if let Some(end) = ipv6_in_run(text, s, b) {
-                out.push(Candidate::new(PhiKind::Ip, s, end, 85));
-            }
-        }
+        ipv6_runs(text, false, &mut out);
         out.iter().map(|c| (c.start, c.end)).collect()
     }
 
