@@ -303,6 +303,21 @@ fn known_identifiers_found_anywhere() {
 }
 
 #[test]
+fn an_email_or_url_holding_a_known_name_is_one_span() {
+    // A known name part inside an address used to win the overlap (score 99 against 95): the
+    // name became `[NAME]` and the rest of the address an `[EMAIL]` of its own in the next pass.
+    let mut known = KnownIdentifiers::new();
+    known.add(PhiKind::Name, "Lena Sorensen").unwrap();
+    let opts = TextOptions { known, ..TextOptions::default() };
+    let text = "From lena.sorensen59@mail.example.org, see https://example.org/u/sorensen today";
+    let out = scrub_text(text, &opts).unwrap();
+    assert_eq!(out.text, "From [EMAIL], see [URL] today");
+    let kinds: Vec<PhiKind> = out.spans.iter().map(|s| s.kind).collect();
+    assert_eq!(kinds, [PhiKind::Email, PhiKind::Url]);
+    assert_eq!(&text[out.spans[0].start..out.spans[0].end], "lena.sorensen59@mail.example.org");
+}
+
+#[test]
 fn limits() {
     let big = "a".repeat(MAX_TEXT_BYTES + 1);
     assert_eq!(

@@ -100,7 +100,7 @@ pub(crate) fn find_email(text: &str, out: &mut Vec<Candidate>) {
             .rsplit_once('.')
             .is_some_and(|(h, tld)| !h.is_empty() && tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()));
         if s < at && tld_ok {
-            out.push(Candidate::new(PhiKind::Email, s, e, 95));
+            out.push(Candidate::new(PhiKind::Email, s, e, 99));
         }
     }
 }
@@ -185,7 +185,7 @@ fn find_url_in(text: &str, start: usize, end: usize, out: &mut Vec<Candidate>) {
         }
         if has_scheme(bytes.get(i..).unwrap_or(&[])) {
             let e = url_end(bytes, i);
-            out.push(Candidate::new(PhiKind::Url, i, e, 95));
+            out.push(Candidate::new(PhiKind::Url, i, e, 99));
             i = e.max(i + 1);
             continue;
         }
