@@ -318,6 +318,22 @@ fn an_email_or_url_holding_a_known_name_is_one_span() {
 }
 
 #[test]
+fn a_name_around_a_known_surname_is_one_span() {
+    // The context rule's `Svetlana Sorensen` lost to the record's surname (score 99); the first
+    // name was left for the next pass, which wrote `[NAME] [NAME]`.
+    let mut known = KnownIdentifiers::new();
+    known.add(PhiKind::Name, "Lena Sorensen").unwrap();
+    let opts = TextOptions { known, ..TextOptions::default() };
+    let text = "Emergency contact: Svetlana Sorensen, (617) 555-0134.";
+    let out = scrub_text(text, &opts).unwrap();
+    assert_eq!(out.text, "Emergency contact: [NAME], [PHONE].");
+    assert_eq!(&text[out.spans[0].start..out.spans[0].end], "Svetlana Sorensen");
+    // A weak guess (`Son` is also a given name) does not widen the record's surname.
+    let out = scrub_text("Son Sorensen visits weekly.", &opts).unwrap();
+    assert_eq!(out.text, "Son [NAME] visits weekly.");
+}
+
+#[test]
 fn limits() {
     let big = "a".repeat(MAX_TEXT_BYTES + 1);
     assert_eq!(

@@ -106,14 +106,45 @@ pub(crate) fn resolve(mut cands: Vec<Candidate>, protected: &[(usize, usize)], t
     // Stable, so candidates that tie on every key keep the recognizers' order.
     cands.sort_by_key(rank);
     let mut taken = Taken::new(text_len);
+    let mut lost_names = Vec::new();
     cands.retain(|c| {
         let free = !taken.any(c.start, c.end);
         if free {
             taken.set(c.start, c.end);
+        } else if c.kind == PhiKind::Name && c.score >= STRONG_NAME {
+            lost_names.push(*c);
         }
         free
     });
     // Winners do not overlap, so no two share a start.
     cands.sort_unstable_by_key(|c| c.start);
+    for lost in lost_names {
+        widen_name(&mut cands, &mut taken, &lost);
+    }
     cands
+}
+
+/// The lowest score of a name rule with context of its own (a title, a relation, a label):
+/// weaker name candidates (a dictionary word such as `Son` before a name) never widen another.
+const STRONG_NAME: u8 = 90;
+
+/// A strong name that lost to a name: when `lost` overlaps exactly one winner, a name, and the rest of
+/// `lost` is free, the winner grows to cover both (`Svetlana Sorensen` from a context rule
+/// and the record's surname `Sorensen`, scored higher, become one span). Without this the
+/// first name waits for the next pass, which finds it next to `[NAME]`, and the output says
+/// `[NAME] [NAME]`. The winner takes only bytes `lost` would have taken had it not met it.
+fn widen_name(winners: &mut [Candidate], taken: &mut Taken, lost: &Candidate) {
+    let k = winners.partition_point(|w| w.end <= lost.start);
+    let Some(w) = winners.get(k).filter(|w| w.start < lost.end && w.kind == PhiKind::Name) else { return };
+    let (start, end) = (w.start.min(lost.start), w.end.max(lost.end));
+    let before_free = start == w.start || !taken.any(start, w.start);
+    let after_free = end == w.end || !taken.any(w.end, end);
+    if !(before_free && after_free) {
+        return;
+    }
+    taken.set(start, end);
+    if let Some(w) = winners.get_mut(k) {
+        w.start = start;
+        w.end = end;
+    }
 }
