@@ -37,7 +37,13 @@ const HELD_OUT_INTRO: &str = "The set above is written by the generator the scru
     other identifying numbers are still under the recall goals. (While the rules were \
     written, the `test` table's figures, never its misses, were seen once by accident, after \
     which one score was changed for a reason stated independently; the notes themselves were \
-    never read.)";
+    never read.)\n\n\
+    A second development set, `dev2` (36 more notes, 482 identifiers), was written later by \
+    another author under the same blind conditions, and scored once before any change made \
+    from it (2026-12-05): recall 0.873, precision 0.964, with names at 0.847, addresses at \
+    0.722 (towns named alone: `near Chicopee`, `in Tupelo`) and dates at 0.897 (month/day \
+    without a year: `hearing 11/4`, `(9/17)`). That is a second blind estimate beside `test`'s \
+    0.905. Its misses were then used like `dev`'s.";
 
 fn main() {
     let notes = eval_set::evaluation_set();
@@ -68,7 +74,7 @@ fn main() {
         println!("held-out {name}:\n{table}");
         // Only the development half's misses are ever listed: looking at the test half's would
         // turn it into one more development set.
-        if show_errors && name == "dev" {
+        if show_errors && name != "test" {
             for e in &errors {
                 println!("{e}");
             }

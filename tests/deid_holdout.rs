@@ -66,7 +66,7 @@ fn held_out_recall_and_precision_do_not_fall() {
         let all = eval_set::total(&scores);
         let (recall, precision) = (all.recall(), all.precision());
         // The test half's misses are not printed: see tests/deid/holdout.rs.
-        let detail = if name == "dev" { errors.join("\n") } else { String::new() };
+        let detail = if name != "test" { errors.join("\n") } else { String::new() };
         assert!(recall >= floor.0, "{name}: recall {recall:.3} under {}\n{table}\n{detail}", floor.0);
         assert!(precision >= floor.1, "{name}: precision {precision:.3} under {}\n{table}\n{detail}", floor.1);
     }
@@ -74,7 +74,7 @@ fn held_out_recall_and_precision_do_not_fall() {
 
 /// (recall, precision) over all classes, per held-out set, as measured (docs/DEID-EVAL.md),
 /// rounded down.
-const FLOORS: [(f64, f64); 2] = [(0.99, 0.99), (0.90, 0.96)];
+const FLOORS: [(f64, f64); 3] = [(0.99, 0.99), (0.87, 0.96), (0.90, 0.96)];
 
 #[test]
 fn scrubbing_held_out_notes_is_idempotent_with_ordered_spans() {
