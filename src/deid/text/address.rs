@@ -157,6 +157,19 @@ pub(crate) const PLACE_CONTEXT: &[&str] = &[
     "township",
 ];
 
+/// Prepositions before a place named alone (`near Chicopee`, `FROM DULUTH`, `in Long Beach`):
+/// there a place of the gazetteer ([`super::dictionary::add_places`]) is an address.
+pub(crate) const LOCATIVES: &[&str] = &["in", "near", "from", "at", "to"];
+/// Words after a place that make it one (`Chicopee PD`, `Cook County`, `Tupelo Police`).
+pub(crate) const PLACE_AFTER: &[&str] = &["pd", "police", "sheriff", "county"];
+/// Hospital units: a place after one and a comma ends a line (`neuro ICU, Honolulu`).
+pub(crate) const FACILITY_UNITS: &[&str] = &["icu", "nicu", "picu", "micu", "sicu", "ccu", "cvicu", "pacu", "ed", "er"];
+/// What a state issues: after one (`CO plate BXR-4417`, `CA license A-118245`) a state code
+/// names the issuer, and the words before it are no city (`a gray Silverado, CO plate`,
+/// `R. Anaya, MD, CA license`).
+pub(crate) const STATE_DOCS: &[&str] =
+    &["license", "licence", "lic", "licensed", "plate", "plates", "tag", "tags", "dl", "registration", "reg"];
+
 fn is_state_code(t: &Tokens<'_>, i: usize) -> bool {
     t.has(i, bit::STATE_CODE) && t.all_caps(i)
 }
@@ -192,6 +205,7 @@ fn street_at(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
     if !t.digits(i, None)
         || t.byte_len(i) > 6
         || (t.joined(i) && (t.kind(i - 1) != Some(TokKind::Punct) || t.punct(i - 1, ']') || t.punct(i - 1, '*')))
+        || time_minutes(t, i)
     {
         return None;
     }
@@ -221,6 +235,12 @@ fn street_at(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
         words += 1;
     }
     None
+}
+
+/// Number `i` is the minutes of a time or the second term of a ratio (`5:48 PM  Dr. Abioye`,
+/// `2:1 Main`): glued to a colon glued to a number.
+fn time_minutes(t: &Tokens<'_>, i: usize) -> bool {
+    i >= 2 && t.joined(i) && t.punct(i - 1, ':') && t.joined(i - 1) && t.digits(i - 2, None)
 }
 
 /// `, Apt 4B`, `Suite 200`, `#5`.
@@ -316,6 +336,8 @@ fn word_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) 
     }
     named_street_at(t, i, upper_doc, out);
     place_after_context(t, i, upper_doc, out);
+    place_after_locative(t, i, upper_doc, out);
+    place_before_department(t, i, upper_doc, out);
 }
 
 /// Whether a token starting with each ASCII character can start a rule of
@@ -339,7 +361,7 @@ static START_CHARS: [bool; 128] = {
 fn may_start(tok: &Token) -> bool {
     // Past ASCII, `get` finds nothing.
     START_CHARS.get(tok.first as usize).copied().unwrap_or(false)
-        | (tok.lex & (bit::STREET_SUFFIX | bit::PLACE_CONTEXT) != 0)
+        | (tok.lex & (bit::STREET_SUFFIX | bit::PLACE_CONTEXT | bit::LOCATIVE | bit::PLACE_AFTER) != 0)
 }
 
 /// A street starting at number `i`, and the number as a ZIP after a state or a ZIP word.
@@ -381,11 +403,11 @@ fn city_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) 
     if !(is_state_code(t, i + 1) || zip_follows || t.capitalized(i + 1)) {
         return;
     }
-    if !zip_follows && code_follows(t, i + 1, se) {
+    if !zip_follows && (code_follows(t, i + 1, se) || (t.has(se, bit::STATE_DOC) && !t.newline_before(se))) {
         return;
     }
     let Some(s) = city_before(t, i, upper_doc) else { return };
-    if (s..i).any(|k| t.has(k, bit::ID_CONTEXT)) {
+    if (s..i).any(|k| t.has(k, bit::ID_CONTEXT) || (t.has(k, bit::CREDENTIAL) && t.all_caps(k) && !upper_doc)) {
         return;
     }
     let locative =
@@ -425,7 +447,7 @@ fn org_city_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidat
             break;
         }
         k -= 1;
-        if t.has(k, bit::ORGANISATION) {
+        if t.has(k, bit::ORGANISATION) || (t.has(k, bit::FACILITY) && t.all_caps(k)) {
             org = true;
             break;
         }
@@ -637,6 +659,117 @@ fn place_after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<
     }
 }
 
+/// Word `k` has the shape of a place name: capitalized and not all capitals in mixed case
+/// (`Chicopee`, not `ICU`), any case in an upper-case note; a letter word.
+fn place_shaped(t: &Tokens<'_>, k: usize, upper_doc: bool) -> bool {
+    t.kind(k) == Some(TokKind::Alpha) && (upper_doc || (t.capitalized(k) && !t.all_caps(k)))
+}
+
+/// A place of the gazetteer at `j`, on one line; returns one past it. A place of two or three
+/// words (`Long Beach`, `Salt Lake City`) is taken as listed, its words English or not. A place
+/// of one word must be in no keyword list (months, states, context words), not a stop word
+/// (drugs, eponyms), not an English word (`Mobile`, `Normal`, `Independence`: their base
+/// forms are), 3 letters or more (4 in an upper-case note); with `strict` not a Census first
+/// or last name either (`from Jackson`, `to Austin`, `at Lincoln` may be people).
+fn gazetteer_at(t: &Tokens<'_>, j: usize, upper_doc: bool, strict: bool) -> Option<usize> {
+    if t.newline_before(j) || !place_shaped(t, j, upper_doc) {
+        return None;
+    }
+    let (single, head) = t.place(j);
+    if head {
+        for n in [3, 2] {
+            if let Some(e) = phrase_place(t, j, n, upper_doc) {
+                return Some(e);
+            }
+        }
+    }
+    let tok = t.toks.get(j)?;
+    let long_enough = t.byte_len(j) >= if upper_doc { 4 } else { 3 };
+    let name = t.name_info(j);
+    let ok =
+        single && tok.lex == 0 && long_enough && !name.stop && !t.english(j) && !(strict && (name.first || name.last));
+    ok.then_some(j + 1)
+}
+
+/// The `n` words from `j`, on one line and each shaped like a place, joined by one space, as
+/// a listed place; returns one past them.
+fn phrase_place(t: &Tokens<'_>, j: usize, n: usize, upper_doc: bool) -> Option<usize> {
+    let mut buf = [0u8; super::lexicon::MAX_WORD];
+    let mut len = 0;
+    for k in j..j + n {
+        if !place_shaped(t, k, upper_doc) || (k > j && (t.newline_before(k) || t.joined(k))) {
+            return None;
+        }
+        let word = t.s(k).as_bytes();
+        let sep = usize::from(k > j);
+        let dst = buf.get_mut(len..len + sep + word.len())?;
+        let (gap, rest) = dst.split_at_mut(sep);
+        gap.fill(b' ');
+        rest.copy_from_slice(word);
+        len += sep + word.len();
+    }
+    let phrase = buf.get_mut(..len)?;
+    phrase.make_ascii_lowercase();
+    super::lexicon::word_entry(phrase).place.then_some(j + n)
+}
+
+/// What follows a place ending at `e` lets it be one: not `'s`, a joined number or `-`
+/// (`Austin's`, `Boston-based`), not an organisation or clinical noun (`Lowell General
+/// Hospital` ends at `Hospital`), and in mixed case no other capitalized word on the line but a
+/// state or a [`PLACE_AFTER`] word (`in Austin Community College`: a name of something else).
+fn place_end_ok(t: &Tokens<'_>, e: usize, upper_doc: bool) -> bool {
+    let possessive = (t.punct(e, '\'') || t.punct(e, '’')) && t.joined(e) && t.is(e + 1, "s");
+    let glued = t.joined(e) && (t.digits(e, None) || t.punct(e, '-'));
+    if possessive || glued || t.has(e, bit::ORGANISATION | bit::CLINICAL_NOUN) {
+        return false;
+    }
+    let next_word = !t.newline_before(e) && t.kind(e) == Some(TokKind::Alpha) && t.capitalized(e);
+    upper_doc || !next_word || is_state(t, e).is_some() || t.has(e, bit::PLACE_AFTER)
+}
+
+/// A place of the gazetteer after a preposition `i` ([`LOCATIVES`]): `near Chicopee`, `in Long
+/// Beach`, `FROM DULUTH,`, `a congregation in Skokie`; and another after it and a comma
+/// (`in Brighton Beach, Brooklyn`). After `from`, `to` and `at` a Census name is no place.
+fn place_after_locative(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if !t.has(i, bit::LOCATIVE) {
+        return;
+    }
+    let strict = !t.is_any(i, &["in", "near"]);
+    let Some(e) = gazetteer_at(t, i + 1, upper_doc, strict).filter(|&e| place_end_ok(t, e, upper_doc)) else {
+        return;
+    };
+    push_place(t, i + 1, e, out);
+    if t.punct(e, ',') {
+        if let Some(e2) = gazetteer_at(t, e + 1, upper_doc, strict).filter(|&e2| place_end_ok(t, e2, upper_doc)) {
+            push_place(t, e + 1, e2, out);
+        }
+    }
+}
+
+/// A place of the gazetteer before a police, sheriff or county word `k` ([`PLACE_AFTER`]):
+/// `Per Chicopee PD Officer`, `Palm Beach County`. `PD` must be in capitals (`mild PD`,
+/// lower case, is a disease), the others capitalized. A Census name counts (`Jackson
+/// County`): the word after says it is a place.
+fn place_before_department(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if !t.has(k, bit::PLACE_AFTER) || t.newline_before(k) {
+        return;
+    }
+    let shaped = if t.is(k, "pd") { t.all_caps(k) } else { upper_doc || t.capitalized(k) };
+    if !shaped {
+        return;
+    }
+    for s in (k.saturating_sub(3)..k).filter(|&s| s < k) {
+        if (s + 1..k).any(|m| t.newline_before(m)) {
+            continue;
+        }
+        // Longest first: `West Palm Beach` before `Palm Beach`.
+        if gazetteer_at(t, s, upper_doc, false) == Some(k) {
+            out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(k - 1), 75));
+            return;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -720,6 +853,18 @@ mod tests {
             "'",
             "s",
             "Cardiology",
+            "near",
+            "from",
+            "FROM",
+            "Chicopee",
+            "DULUTH",
+            "Long",
+            "Beach",
+            "PD",
+            "County",
+            "ICU",
+            "plate",
+            "license",
             ",",
             ".",
             "-",
@@ -841,6 +986,76 @@ mod tests {
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+    }
+
+    #[test]
+    fn gazetteer_place_after_a_preposition() {
+        for (text, place) in [
+            ("T-bone on passenger side near Chicopee approx 22:30.", "Chicopee"),
+            ("pt will stay w/ sister in Commerce City tonight.", "Commerce City"),
+            ("works night shift at the port in Long Beach. Next appt", "Long Beach"),
+            ("66 YO M, RETIRED ROOFER FROM DULUTH, DECADES OF SUN", "DULUTH"),
+            ("on her feet full shifts at the diner in Tupelo - discussed", "Tupelo"),
+            ("belong to a congregation in Skokie.\nMort tearful", "Skokie"),
+            ("they live in Brighton Beach, Brooklyn. D/c'd", "Brighton Beach"),
+            ("they live in Brighton Beach, Brooklyn. D/c'd", "Brooklyn"),
+            ("transferred to Salt Lake City by air", "Salt Lake City"),
+            ("grew up in Jackson and", "Jackson"),
+        ] {
+            assert!(has(text, PhiKind::Address, place), "{text}: {:?}", found(text));
+        }
+        // Not a place: a town that is an English word (`Mobile`, `Normal`, `Independence`,
+        // `Surprise`), a Census name after from/to/at (a person), a drug or eponym, all
+        // capitals in mixed case, lower case, an organisation after it, a possessive, a
+        // hyphenated word, a country, a head word alone.
+        for text in [
+            "switched to Mobile app for glucose",
+            "in Normal sinus rhythm",
+            "fought for Independence",
+            "Surprise party in Surprise Valley",
+            "message from Jackson about refill",
+            "spoke to Austin, RN",
+            "seen at Lincoln and discussed",
+            "changed to Norco 5/325 prn",
+            "chorea in Huntington disease",
+            "switched to Foley catheter",
+            "admit to ICU",
+            "pain in chicopee",
+            "seen at Lowell General Hospital",
+            "pt from Boston-based program",
+            "follow up in Austin's office",
+            "family from Lebanon visiting",
+            "walked a long way in Long grass",
+            "in Cardiology pain 7/10, Na 138",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn gazetteer_place_before_a_department_or_after_a_unit() {
+        assert!(has("EtOH denied. Per Chicopee PD Officer Brennan", PhiKind::Address, "Chicopee"));
+        assert!(has("per Fort Worth PD report", PhiKind::Address, "Fort Worth"));
+        assert!(has("Jackson County Sheriff called", PhiKind::Address, "Jackson"));
+        assert!(has("To: neuro ICU, Honolulu\nAccepting: Dr. Akana", PhiKind::Address, "Honolulu"));
+        // `pd` in lower case (a disease), a word that is no listed place, an English word.
+        for text in ["hx of Parkinson PD", "mild Tupelo pd", "Orange County", "To: neuro ICU, Stable\n"] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn no_street_from_a_time_and_no_city_before_an_issuing_state() {
+        for text in [
+            "---- 5:48 PM  Dr. Folasade Abioye:\nThanks",
+            "Partner drives a gray Silverado, CO plate BXR-4417; pt",
+            "Certifier: R. Anaya, MD, CA license A-118245\nFuneral",
+        ] {
+            assert!(found(text).iter().all(|(k, _)| *k != PhiKind::Address), "{text}: {:?}", found(text));
+        }
+        // A street after a time with a space, a city before a state with a ZIP, still are.
+        assert!(has("at 5:48 PM 12 Elm St was", PhiKind::Address, "12 Elm St"));
+        assert!(has("lives in Aurora, CO 80012", PhiKind::Address, "Aurora"));
     }
 
     #[test]

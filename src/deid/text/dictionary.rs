@@ -10,6 +10,7 @@ const FIRST: &str = include_str!("../../../data/names/first.txt");
 const LAST: &str = include_str!("../../../data/names/last.txt");
 const STOP: &str = include_str!("../../../data/names/stopwords.txt");
 const ENGLISH: &str = include_str!("../../../data/names/english.txt");
+const PLACES: &str = include_str!("../../../data/places/us-places.txt");
 
 /// What the dictionary knows about one word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -54,6 +55,19 @@ pub(crate) fn add_names(add: &mut dyn FnMut(&'static str, NameInfo)) {
 pub(crate) fn add_english(add: &mut dyn FnMut(&'static str)) {
     for word in ENGLISH.lines().filter(|l| !l.starts_with('#')) {
         add(word);
+    }
+}
+
+/// Calls `add` with every place of the US gazetteer (`data/places/us-places.txt`: GeoNames
+/// populated places of 15,000 people or more, CC BY 4.0) and `false`, the place as listed
+/// (`Chicopee`, `Long Beach`, words joined by one space); and, for a place of several words,
+/// with its first word and `true` (`Long`: a place may start here).
+pub(crate) fn add_places(add: &mut dyn FnMut(&'static str, bool)) {
+    for line in PLACES.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        add(line, false);
+        if let Some((head, _)) = line.split_once(' ') {
+            add(head, true);
+        }
     }
 }
 
@@ -105,6 +119,13 @@ fn is_english(word: &str) -> bool {
     lexicon::word_entry(lower).english || is_inflection(lower)
 }
 
+/// Whether `phrase` (words joined by one space, any ASCII case) is a listed US place.
+#[cfg(test)]
+fn is_place(phrase: &str) -> bool {
+    let mut buf = [0u8; MAX_WORD];
+    lexicon::fold(phrase.as_bytes(), &mut buf).is_some_and(|lower| lexicon::word_entry(lower).place)
+}
+
 /// Looks a word up, ignoring case. Non-ASCII or very long words are unknown.
 pub(crate) fn lookup(word: &str) -> NameInfo {
     let mut buf = [0u8; MAX_WORD];
@@ -132,5 +153,21 @@ mod tests {
         for w in ["Tomasz", "Svetlana", "Delacroix", "ambulating", "Ωmega"] {
             assert!(!is_english(w), "{w}");
         }
+    }
+
+    #[test]
+    fn gazetteer_places_and_heads() {
+        for p in ["Chicopee", "SKOKIE", "tupelo", "Long Beach", "long beach", "Commerce City", "Salt Lake City"] {
+            assert!(is_place(p), "{p}");
+        }
+        // A head is not a place by itself; a country is left out; a name is kept as listed.
+        for p in ["Long", "Commerce", "Lebanon", "Jamaica", "Beach", "Long  Beach", "Boston Beach", "Lasix"] {
+            assert!(!is_place(p), "{p}");
+        }
+        assert!(lexicon::word_entry(b"long").place_head && lexicon::word_entry(b"salt").place_head);
+        assert!(!lexicon::word_entry(b"chicopee").place_head);
+        // The Census name facts of a word that is also a place are kept.
+        let austin = lexicon::word_entry(b"austin");
+        assert!(austin.place && austin.name.first);
     }
 }

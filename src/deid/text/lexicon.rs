@@ -2,7 +2,7 @@
 //! per word, by the tokenizer) and the Census name dictionary with the English word list (looked
 //! up on first use), so a token is never compared with each list at each use.
 
-use super::dictionary::{self, NameInfo};
+use super::dictionary;
 use super::slots::{ascii_lower, key, Slots};
 use super::word_table::{WordFacts, WordTable};
 use super::{address, ages, dates, ids, names, patterns};
@@ -47,6 +47,15 @@ pub(crate) mod bit {
     /// The class an ID context word names: this bit shifted by its place in
     /// [`super::super::ids::KINDS`] (7 bits).
     pub const ID_KIND: u64 = 1 << 32;
+    /// A preposition before a place (`in`, `near`, `from`, `at`, `to`): a listed US place
+    /// after it is an address.
+    pub const LOCATIVE: u64 = 1 << 50;
+    /// A word after a place that makes it one (`Chicopee PD`, `Cook County`).
+    pub const PLACE_AFTER: u64 = 1 << 51;
+    /// A hospital unit (`ICU`, `ED`): `neuro ICU, Honolulu` ending a line is a place.
+    pub const FACILITY: u64 = 1 << 52;
+    /// What a state issues (`license`, `plate`): `CO plate`, `CA license` is no city's state.
+    pub const STATE_DOC: u64 = 1 << 53;
 }
 
 /// Longest word looked up at all (longer words are in no list).
@@ -54,7 +63,7 @@ pub(crate) use super::word_table::MAX_WORD;
 
 /// Calls `add` with every keyword (as listed) and its bits; a word may come more than once.
 fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
-    let lists: [(&[&str], u64); 32] = [
+    let lists: [(&[&str], u64); 36] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
         (names::RELATIONS, bit::RELATION),
@@ -87,6 +96,10 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
         (address::PLACE_CONTEXT, bit::PLACE_CONTEXT),
         (names::CREDENTIALS, bit::CREDENTIAL),
         (names::ABBREVIATIONS, bit::ABBREVIATION),
+        (address::LOCATIVES, bit::LOCATIVE),
+        (address::PLACE_AFTER, bit::PLACE_AFTER),
+        (address::FACILITY_UNITS, bit::FACILITY),
+        (address::STATE_DOCS, bit::STATE_DOC),
     ];
     for (list, b) in lists {
         for w in list {
@@ -135,8 +148,11 @@ fn word_table() -> &'static WordTable {
     static TABLE: OnceLock<WordTable> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut words = Vec::new();
-        dictionary::add_names(&mut |word, name| words.push((word, WordFacts { name, english: false })));
-        dictionary::add_english(&mut |word| words.push((word, WordFacts { name: NameInfo::default(), english: true })));
+        dictionary::add_names(&mut |word, name| words.push((word, WordFacts { name, ..WordFacts::default() })));
+        dictionary::add_english(&mut |word| words.push((word, WordFacts { english: true, ..WordFacts::default() })));
+        dictionary::add_places(&mut |word, head| {
+            words.push((word, WordFacts { place: !head, place_head: head, ..WordFacts::default() }));
+        });
         WordTable::new(&words)
     })
 }

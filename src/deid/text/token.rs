@@ -331,13 +331,15 @@ pub(crate) fn tokenize_into(text: &str, range: std::ops::Range<usize>, before: (
 /// Dictionary facts about one token ([`Tokens::name_info`], [`Tokens::english`]), looked up
 /// on first use (most tokens never need them).
 mod memo {
-    pub const INFO_DONE: u8 = 1 << 0;
-    pub const FIRST: u8 = 1 << 1;
-    pub const LAST: u8 = 1 << 2;
-    pub const AMBIGUOUS: u8 = 1 << 3;
-    pub const STOP: u8 = 1 << 4;
-    pub const ENGLISH_DONE: u8 = 1 << 5;
-    pub const ENGLISH: u8 = 1 << 6;
+    pub const INFO_DONE: u16 = 1 << 0;
+    pub const FIRST: u16 = 1 << 1;
+    pub const LAST: u16 = 1 << 2;
+    pub const AMBIGUOUS: u16 = 1 << 3;
+    pub const STOP: u16 = 1 << 4;
+    pub const ENGLISH_DONE: u16 = 1 << 5;
+    pub const ENGLISH: u16 = 1 << 6;
+    pub const PLACE: u16 = 1 << 7;
+    pub const PLACE_HEAD: u16 = 1 << 8;
 }
 
 /// Read-only view of the text and its tokens with helpers the recognizers share.
@@ -345,7 +347,7 @@ pub(crate) struct Tokens<'a> {
     pub text: &'a str,
     pub toks: Vec<Token>,
     /// [`memo`] bits per token.
-    memo: Vec<Cell<u8>>,
+    memo: Vec<Cell<u16>>,
 }
 
 impl<'a> Tokens<'a> {
@@ -463,7 +465,7 @@ impl<'a> Tokens<'a> {
     }
 
     /// The [`memo`] bits of token `i`, with its dictionary entry looked up on first use.
-    fn memo_of(&self, i: usize) -> Option<(&Cell<u8>, u8)> {
+    fn memo_of(&self, i: usize) -> Option<(&Cell<u16>, u16)> {
         let cell = self.memo.get(i)?;
         let m = cell.get();
         if m & memo::INFO_DONE != 0 {
@@ -472,8 +474,10 @@ impl<'a> Tokens<'a> {
         let listable = self.toks.get(i).is_some_and(|t| t.kind == TokKind::Alpha && t.shape & shape::ASCII != 0);
         let word = Some(self.bytes(i)).filter(|_| listable);
         let m = match word.map(super::lexicon::word_entry) {
-            Some(e) if e.english => memo::INFO_DONE | info_bits(e.name) | memo::ENGLISH_DONE | memo::ENGLISH,
-            Some(e) => memo::INFO_DONE | info_bits(e.name),
+            Some(e) if e.english => {
+                memo::INFO_DONE | info_bits(e.name) | place_bits(e) | memo::ENGLISH_DONE | memo::ENGLISH
+            }
+            Some(e) => memo::INFO_DONE | info_bits(e.name) | place_bits(e),
             // In no list (punctuation, digits, non-ASCII or very long words).
             None => memo::INFO_DONE | memo::ENGLISH_DONE,
         };
@@ -490,6 +494,13 @@ impl<'a> Tokens<'a> {
             ambiguous: m & memo::AMBIGUOUS != 0,
             stop: m & memo::STOP != 0,
         }
+    }
+
+    /// Whether token `i` is a listed US place by itself (`Chicopee`), and whether it starts a
+    /// listed place of several words (`Long` of `Long Beach`), looked up once.
+    pub(crate) fn place(&self, i: usize) -> (bool, bool) {
+        let m = self.memo_of(i).map_or(0, |(_, m)| m);
+        (m & memo::PLACE != 0, m & memo::PLACE_HEAD != 0)
     }
 
     /// [`super::dictionary::is_english`] of token `i`, looked up once.
@@ -509,7 +520,7 @@ impl<'a> Tokens<'a> {
 pub(crate) struct TokenParts {
     pub toks: Vec<Token>,
     /// [`memo`] bits per token (0: nothing looked up yet).
-    pub memo: Vec<Cell<u8>>,
+    pub memo: Vec<Cell<u16>>,
 }
 
 impl Tokens<'_> {
@@ -528,14 +539,19 @@ impl Tokens<'_> {
     }
 
     /// The [`memo`] bits of token `i` (0 out of range).
-    pub(crate) fn memo_bits(&self, i: usize) -> u8 {
+    pub(crate) fn memo_bits(&self, i: usize) -> u16 {
         self.memo.get(i).map_or(0, Cell::get)
     }
 }
 
+/// The [`memo`] place bits of a dictionary entry.
+fn place_bits(e: super::word_table::WordFacts) -> u16 {
+    (if e.place { memo::PLACE } else { 0 }) | if e.place_head { memo::PLACE_HEAD } else { 0 }
+}
+
 /// The [`memo`] bits of a dictionary entry.
-fn info_bits(info: NameInfo) -> u8 {
-    let bit = |on: bool, b: u8| if on { b } else { 0 };
+fn info_bits(info: NameInfo) -> u16 {
+    let bit = |on: bool, b: u16| if on { b } else { 0 };
     bit(info.first, memo::FIRST)
         | bit(info.last, memo::LAST)
         | bit(info.ambiguous, memo::AMBIGUOUS)

@@ -19,6 +19,8 @@ mod fact {
     pub const AMBIGUOUS: u8 = 1 << 2;
     pub const STOP: u8 = 1 << 3;
     pub const ENGLISH: u8 = 1 << 4;
+    pub const PLACE: u8 = 1 << 5;
+    pub const PLACE_HEAD: u8 = 1 << 6;
 }
 
 /// What the lists say about one word.
@@ -28,6 +30,11 @@ pub(crate) struct WordFacts {
     pub name: NameInfo,
     /// The word itself (not an inflection of it) is in the English list.
     pub english: bool,
+    /// The word, or the phrase (`long beach`, words joined by one space), is a listed US
+    /// place ([`super::dictionary::add_places`]).
+    pub place: bool,
+    /// The word starts a listed place of two or three words (`Long` of `Long Beach`).
+    pub place_head: bool,
 }
 
 impl WordFacts {
@@ -41,6 +48,8 @@ impl WordFacts {
                 stop: on(fact::STOP),
             },
             english: on(fact::ENGLISH),
+            place: on(fact::PLACE),
+            place_head: on(fact::PLACE_HEAD),
         }
     }
 
@@ -51,6 +60,8 @@ impl WordFacts {
             | bit(self.name.ambiguous, fact::AMBIGUOUS)
             | bit(self.name.stop, fact::STOP)
             | bit(self.english, fact::ENGLISH)
+            | bit(self.place, fact::PLACE)
+            | bit(self.place_head, fact::PLACE_HEAD)
     }
 }
 
@@ -101,13 +112,20 @@ mod tests {
     /// Every length class, words listed twice, case, and words that are absent, against a map.
     #[test]
     fn finds_what_a_map_of_the_same_words_finds() {
-        let fact = |first, last, english| WordFacts { name: NameInfo { first, last, ..NameInfo::default() }, english };
+        let fact = |first, last, english| WordFacts {
+            name: NameInfo { first, last, ..NameInfo::default() },
+            english,
+            place: false,
+            place_head: false,
+        };
         let mut words: Vec<(String, WordFacts)> = Vec::new();
         let mut rng = crate::deid::text::TestRng::new(0x9e37_79b9_7f4a_7c15);
         for n in 0..3000 {
             let len = 1 + rng.below(24);
             let word: String = (0..len).map(|_| char::from(b'a' + rng.below(26) as u8)).collect();
-            words.push((word, fact(n % 2 == 0, n % 3 == 0, n % 5 == 0)));
+            let facts =
+                WordFacts { place: n % 7 == 0, place_head: n % 11 == 0, ..fact(n % 2 == 0, n % 3 == 0, n % 5 == 0) };
+            words.push((word, facts));
         }
         words.push(("Smith".into(), fact(false, true, false)));
         words.push(("SMITH".into(), fact(true, false, true)));
