@@ -47,6 +47,10 @@ pub(crate) mod bit {
     /// The class an ID context word names: this bit shifted by its place in
     /// [`super::super::ids::KINDS`] (7 bits).
     pub const ID_KIND: u64 = 1 << 32;
+    /// A result before a bracketed month/day (`GBS neg (5/2)`): the date of the result.
+    pub const DATE_RESULT: u64 = 1 << 44;
+    /// A vehicle (`car`, `truck`): a state code and a plate-shaped code after it are a plate.
+    pub const VEHICLE: u64 = 1 << 45;
 }
 
 /// Longest word looked up at all (longer words are in no list).
@@ -54,7 +58,7 @@ pub(crate) use super::word_table::MAX_WORD;
 
 /// Calls `add` with every keyword (as listed) and its bits; a word may come more than once.
 fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
-    let lists: [(&[&str], u64); 32] = [
+    let lists: [(&[&str], u64); 34] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
         (names::RELATIONS, bit::RELATION),
@@ -87,6 +91,8 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
         (address::PLACE_CONTEXT, bit::PLACE_CONTEXT),
         (names::CREDENTIALS, bit::CREDENTIAL),
         (names::ABBREVIATIONS, bit::ABBREVIATION),
+        (dates::DATE_RESULT, bit::DATE_RESULT),
+        (ids::VEHICLE_WORDS, bit::VEHICLE),
     ];
     for (list, b) in lists {
         for w in list {
@@ -102,7 +108,7 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
 }
 
 /// The keyword table: two [`Slots`] tables of lower-cased words and their bits, one for words
-/// of at most 8 bytes (one-integer keys; 688 of the 789 keywords) and one for longer ones. Every
+/// of at most 8 bytes (one-integer keys; 739 of the 856 keywords) and one for longer ones. Every
 /// token is looked up and most are keywords (`the`, `of`, ...), so the common path is one
 /// multiply and one or two slot reads, in a table small enough to stay in the first-level
 /// cache (2048 slots of 16 bytes, where one table of 16-byte keys took 96 KiB).
