@@ -47,10 +47,12 @@ fn bare_age_after_subject(t: &Tokens<'_>, i: usize) -> bool {
 }
 
 /// An age in apposition after a relation and a name: `wife Dorothy Templeton, 90, and`,
-/// `father, 94,`. The number sits between two commas (or a comma and `)`/`;`), and up to
-/// three capitalized words between the relation and the first comma.
+/// `father, 94,`, `husband Mort (92, uses walker)`, `mother (94)`. The number sits between
+/// two commas (or a comma and `)`/`;`), or opens a bracket and is followed by `,` or `)`; up to
+/// three capitalized words stand between the relation and the first comma or bracket.
 fn apposition_age(t: &Tokens<'_>, i: usize) -> bool {
-    if i < 2 || !t.punct(i - 1, ',') || !(t.punct(i + 1, ',') || t.punct(i + 1, ';') || t.punct(i + 1, ')')) {
+    let opens = i >= 2 && (t.punct(i - 1, ',') || (t.punct(i - 1, '(') && t.joined(i)));
+    if !opens || !(t.punct(i + 1, ',') || t.punct(i + 1, ';') || t.punct(i + 1, ')')) {
         return false;
     }
     if t.joined(i + 2) && t.digits(i + 2, None) {
@@ -150,6 +152,9 @@ mod tests {
             ("Patient is now 96", "96"),
             ("WITH WIFE DOROTHY TEMPLETON, 90, AND SON", "90"),
             ("lives with his mother, 94, who", "94"),
+            ("Met with husband Mort (92, uses walker) and", "92"),
+            ("lives with her mother (94) in", "94"),
+            ("HUSBAND MORT (91)", "91"),
         ] {
             assert_eq!(ages_in(text), [want], "{text}");
         }
@@ -167,6 +172,12 @@ mod tests {
             "Hgb 12, plt 95, INR 1.1",
             "Mother HTN, 95, and",
             "wife Dorothy, 90,5 mg",
+            "husband Mort (89, uses walker)",
+            "wife (92%) on RA",
+            "Mother HTN (95)",
+            "husband Mort (HR 92)",
+            "father (90 mg)",
+            "SpO2 (92, RA)",
         ] {
             assert_eq!(ages_in(text), Vec::<String>::new(), "{text}");
         }

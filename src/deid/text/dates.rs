@@ -125,7 +125,28 @@ pub(crate) const DATE_CUE: &[&str] = &[
     "collected",
     "today",
     "yesterday",
+    "hearing",
+    "court",
+    "adm",
+    "soc",
+    "roc",
+    "lmp",
+    "edd",
+    "edc",
+    "disconnect",
+    "disconnected",
+    "stopped",
+    "resumed",
+    "restarted",
+    "inserted",
+    "signed",
+    "filed",
+    "vaccinated",
 ];
+/// Results before a bracketed `m/d` that make it the date of the result (`GBS neg (5/2)`,
+/// `HIV nonreactive (3/4)`); not `pos`/`positive`, which are as often counts (`BCx pos (2/2)`).
+pub(crate) const DATE_RESULT: &[&str] =
+    &["neg", "negative", "nonreactive", "nr", "normal", "nl", "wnl", "unremarkable", "immune", "resolved"];
 pub(crate) const DAY_MONTH_CONTEXT: &[&str] = &[
     "on",
     "since",
@@ -403,24 +424,35 @@ const FRACTION_AFTER: &[&str] = &[
 
 /// Whether `m/d` at token `i` (month, `/`, day; already a valid month and day) is a date by
 /// its context: after a date word within two tokens (`on 3/4`, `seen on 3/4`), after a date
-/// cue right before it (`due 3/4`, `home 3/4`, `ORIF 3/4`), after a weekday (`Tuesday 3/3`),
-/// before a time (`3/12 14:05`), zero-padded (`03/03`), or after an abbreviation and before
-/// a colon (`TTE 1/19: EF 25%`). A score or ratio word in the two tokens before (`pain`, `Apgar`,
+/// cue right before it (`due 3/4`, `home 3/4`, `ORIF 3/4`, `adm 12/3`, `d/c'd 8/28`, `f/u
+/// 3/4`; also with the date in brackets, `labs (9/17)`), in brackets after a result or a
+/// measured value (`GBS neg (5/2)`, `L 0.95 (7/17)`, `A1c 7.2% (3/4)`), after a weekday
+/// (`Tuesday 3/3`), before a time (`3/12 14:05`, `12/9 approx 11:00`, `9/20 at 1300`), with
+/// a zero-padded part (`03/03`, `12/09`), or after an abbreviation and before a colon (`TTE
+/// 1/19: EF 25%`). A score or ratio word in the two tokens before (`pain`, `Apgar`,
 /// `strength`, `day`, ...; eight tokens for a day of 10, `pain 7/10, improved to 3/10`) or a
 /// fraction word after (`3/4 of`) rules it out.
 fn short_date_context(t: &Tokens<'_>, i: usize) -> bool {
     let after = i + 3;
     // Out of 10 is a score further after its word too (`pain 7/10, improved to 3/10`).
     let reach = if t.is(i + 2, "10") { 8 } else { 2 };
+    // `(9/17)`: the word before the bracket gives the context, and a score word may stand
+    // before a value and the bracket (`score 0.5 (3/4)`).
+    let bracketed = i >= 2 && t.punct(i - 1, '(') && t.joined(i) && t.punct(after, ')') && t.joined(after);
+    let reach = if bracketed { reach.max(6) } else { reach };
     if (i.saturating_sub(reach)..i).any(|j| t.is_any(j, SCORE_BEFORE)) || t.is_any(after, FRACTION_AFTER) {
         return false;
     }
     if (i.saturating_sub(2)..i).any(|j| t.has(j, bit::DAY_MONTH)) {
         return true;
     }
-    let zero_padded = t.byte_len(i) == 2 && t.byte_len(i + 2) == 2 && t.s(i).starts_with('0');
+    // A score or a ratio never pads a part with a zero (`03/03`, `12/09`).
+    let padded = |k: usize| t.byte_len(k) == 2 && t.s(k).starts_with('0');
+    let zero_padded = padded(i) || padded(i + 2);
     let before = i.checked_sub(1);
-    let cue = before.is_some_and(|b| t.has(b, bit::DATE_CUE));
+    let word_before = if bracketed { i.checked_sub(2) } else { before };
+    let cue = word_before.is_some_and(|b| t.has(b, bit::DATE_CUE) || slashed_cue(t, b));
+    let result = bracketed && word_before.is_some_and(|b| t.has(b, bit::DATE_RESULT) || measured(t, b));
     let weekday = before.is_some_and(|b| {
         let w = if t.punct(b, ',') { b.wrapping_sub(1) } else { b };
         t.has(w, bit::WEEKDAY) && t.capitalized(w)
@@ -431,7 +463,27 @@ fn short_date_context(t: &Tokens<'_>, i: usize) -> bool {
         && t.punct(after, ':')
         && t.joined(after)
         && !(t.joined(after + 1) && t.digits(after + 1, None));
-    zero_padded || cue || weekday || labelled || time_at(t, after)
+    zero_padded || cue || result || weekday || labelled || time_at(t, after)
+}
+
+/// Token `b` ends `d/c`, `d/c'd`, `dc'd` (discharged, discontinued) or `f/u` (follow-up),
+/// written with the slash or apostrophe joined.
+fn slashed_cue(t: &Tokens<'_>, b: usize) -> bool {
+    let glued = |k: usize, n: usize| k >= n && (k + 1 - n..=k).all(|j| t.joined(j));
+    // `d/c'd`, `dc'd`: the past-tense `'d` after the word.
+    let b = if b >= 2 && t.is(b, "d") && t.punct(b - 1, '\'') && glued(b, 2) { b - 2 } else { b };
+    let slashed = |first: &str, second: &str| {
+        t.is(b, second) && b >= 2 && t.punct(b - 1, '/') && t.is(b - 2, first) && glued(b, 2)
+    };
+    t.is(b, "dc") || slashed("d", "c") || slashed("f", "u")
+}
+
+/// Token `b` ends a measured value: a decimal (`0.95`) or a percentage (`7.2%`, `55%`).
+fn measured(t: &Tokens<'_>, b: usize) -> bool {
+    let decimal = |k: usize| {
+        k >= 2 && t.digits(k, None) && t.punct(k - 1, '.') && t.joined(k) && t.joined(k - 1) && t.digits(k - 2, None)
+    };
+    decimal(b) || (b >= 1 && t.punct(b, '%') && t.joined(b) && t.digits(b - 1, None))
 }
 
 /// Token `b` is an abbreviation: 2 to 6 letters, the first two capitals (`TTE`, `BCx`, `PFTs`).
@@ -441,16 +493,30 @@ fn abbreviation(t: &Tokens<'_>, b: usize) -> bool {
         && t.s(b).bytes().take(2).all(|c| c.is_ascii_uppercase())
 }
 
-/// A clock time at token `j`: `14:05`, `2:05`, or one after `at` or `@` (`at 14:05`).
+/// Words between a date and its time (`9/20 at 13:00`, `12/9 approx 11:00`).
+const TIME_BEFORE: &[&str] = &["at", "approx", "around", "about", "by"];
+
+/// A clock time at token `j`: `14:05`, `2:05`, or one after `at`, `@`, `approx`, `~` (`at
+/// 14:05`); after `at` or `@` also a 24-hour time without a colon (`at 1300`, `@ 0830h`) that
+/// no word follows (not `at 1000 units`).
 fn time_at(t: &Tokens<'_>, j: usize) -> bool {
-    let j = if t.is(j, "at") || t.punct(j, '@') { j + 1 } else { j };
-    t.digits(j, None)
+    let lead = t.is_any(j, TIME_BEFORE) || t.punct(j, '@') || t.punct(j, '~');
+    let at = t.is(j, "at") || t.punct(j, '@');
+    let j = if lead { j + 1 } else { j };
+    let clock = t.digits(j, None)
         && t.byte_len(j) <= 2
         && !t.joined(j)
         && t.punct(j + 1, ':')
         && t.joined(j + 1)
         && t.digits(j + 2, Some(2))
-        && t.joined(j + 2)
+        && t.joined(j + 2);
+    let military = at
+        && t.digits(j, Some(4))
+        && t.num(j).is_some_and(|v| v / 100 <= 23 && v % 100 <= 59)
+        && (t.kind(j + 1) != Some(TokKind::Alpha)
+            || t.newline_before(j + 1)
+            || (t.joined(j + 1) && t.is_any(j + 1, &["h", "hr", "hrs"])));
+    clock || military
 }
 
 /// Days that can be ordinals (`14th`, `1st`, `22nd`, `3rd`) with the right suffix.
@@ -474,7 +540,8 @@ const ORDINAL_DAY_BEFORE: &[&str] =
 const ORDINAL_DAY_AFTER: &[&str] =
     &["but", "at", "so", "if", "when", "then", "because", "unless", "which", "and", "or"];
 
-/// A bare day ordinal after a date preposition and `the`: `is on the 14th but`, `by the 3rd.`
+/// A bare day ordinal after a date preposition and `the`, taken with `the`: `is on the 14th
+/// but`, `by the 3rd.`
 /// Not `on the 3rd floor`, `on the 6th and 7th ribs`, `the 14th percentile`.
 fn ordinal_day(t: &Tokens<'_>, i: usize) -> Option<Found> {
     let (d, j) = day_at(t, i)?;
@@ -496,7 +563,8 @@ fn ordinal_day(t: &Tokens<'_>, i: usize) -> Option<Found> {
         }
         Some(_) => false,
     };
-    next_ok.then_some(Found { first: i, last: i + 1, year_tok: None })
+    // `the` is part of the date (`on the 23rd` becomes `on [DATE]`).
+    next_ok.then_some(Found { first: i - 1, last: i + 1, year_tok: None })
 }
 
 /// After an ISO date at `j`: `T10:30:00Z`, ` 10:30`, `+01:00`; returns one past the end.
@@ -810,6 +878,63 @@ mod tests {
     }
 
     #[test]
+    fn month_day_after_events_in_brackets_and_before_times() {
+        for (text, want) in [
+            // Dated events and abbreviations right before.
+            ("Protective order hearing 11/4.", "11/4"),
+            ("78 y/o M adm 12/3 w/ acute", "12/3"),
+            ("liaison accepted, SOC 12/10.", "12/10"),
+            ("G2P1, LMP 3/4, +UPT", "3/4"),
+            ("pump disconnect 9/20 and", "9/20"),
+            ("NPWT was d/c'd 8/28; unit", "8/28"),
+            ("Foley D/C 3/2, voiding", "3/2"),
+            ("abx dc'd 3/2 per ID", "3/2"),
+            ("f/u 2/14 with PCP", "2/14"),
+            // A zero-padded part.
+            ("daughter to pick up 12/09.", "12/09"),
+            ("ROS 1/05 done", "1/05"),
+            // In brackets after a cue, a result or a measured value.
+            ("Pre-tx labs (9/17): ANC 1.9", "9/17"),
+            ("GBS neg (5/2). Rh pos", "5/2"),
+            ("HIV nonreactive (3/4)", "3/4"),
+            ("ABI R 0.92, L 0.95 (7/17) - ok", "7/17"),
+            ("A1c 7.2% (3/4), up from", "3/4"),
+            // Before a time, with a word between.
+            ("pick up 12/9 approx 11:00", "12/9"),
+            ("ride 9/20 at 1300.", "9/20"),
+            ("ride 9/20 @ 0830h", "9/20"),
+            ("ride 9/20 around 9:30", "9/20"),
+        ] {
+            assert_eq!(dates_in(text), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn brackets_cues_and_times_leave_scores_and_fractions() {
+        for text in [
+            "BCx pos (2/2) at 18h",
+            "cultures positive (2/2)",
+            "pain (7/10) after",
+            "Apgars (8/9)",
+            "strength (4/5) in",
+            "x 3 (1/2) doses",
+            "metoprolol 12.5 (1/2 tab)",
+            "d/c 1/2 tab tonight",
+            "f/u 3/4 of the way",
+            "stopped 1/2 dose",
+            "give 3/4 at 1000 units",
+            "ratio 3/4 at 10:00",
+            "took 3/4 at 2300 pills",
+            "score 0.5 (3/4)",
+            "hearing 20/20",
+            "ss 1/2 approx",
+            "s/c 3/4 of",
+        ] {
+            assert_eq!(dates_in(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
     fn scores_and_ratios_are_not_month_day_dates() {
         for text in [
             "pain 7/10, improved to 3/10 after",
@@ -844,10 +969,11 @@ mod tests {
     #[test]
     fn day_ordinal_after_a_date_preposition_and_the() {
         for (text, want) in [
-            ("appt with dr k is on the 14th but my brother", "14th"),
-            ("call back by the 3rd.", "3rd"),
-            ("refill due before the 21st", "21st"),
-            ("nothing until the 2nd\nPlan: f/u", "2nd"),
+            ("appt with dr k is on the 14th but my brother", "the 14th"),
+            ("call back by the 3rd.", "the 3rd"),
+            ("refill due before the 21st", "the 21st"),
+            ("nothing until the 2nd\nPlan: f/u", "the 2nd"),
+            ("you gave me on the 23rd and now i have", "the 23rd"),
         ] {
             assert_eq!(dates_in(text), [want], "{text}");
         }
@@ -861,6 +987,7 @@ mod tests {
             "lives on the 3rd floor",
             "on the 14rd but",
             "on the 32nd but",
+            "on the 23rd and 24th",
         ] {
             assert_eq!(dates_in(text), Vec::<String>::new(), "{text}");
         }

@@ -75,6 +75,15 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("encounter", PhiKind::Id),
     ("requisition", PhiKind::Id),
     ("invoice", PhiKind::Id),
+    ("har", PhiKind::Account),
+    ("acc", PhiKind::Id),
+    ("req", PhiKind::Id),
+    ("study", PhiKind::Id),
+    ("cdl", PhiKind::License),
+    ("cin", PhiKind::HealthPlan),
+    ("aircraft", PhiKind::Vehicle),
+    ("tail", PhiKind::Vehicle),
+    ("n", PhiKind::Device),
 ];
 
 /// Context words that name a code only when the value looks like one ([`coded`]): a letter
@@ -109,6 +118,13 @@ pub(crate) const CODED_CONTEXT: &[&str] = &[
     "encounter",
     "requisition",
     "invoice",
+    "har",
+    "acc",
+    "req",
+    "study",
+    "cin",
+    "aircraft",
+    "tail",
 ];
 
 /// Payer words: an `ID` or `group` number after one of them on the same line is a health plan
@@ -128,6 +144,47 @@ pub(crate) const PAYER_WORDS: &[&str] = &[
     "tricare",
     "champva",
     "coverage",
+    "chip",
+    "minnesotacare",
+    "masshealth",
+    "tenncare",
+    "badgercare",
+    "soonercare",
+    "healthchoice",
+    "husky",
+    "bcbs",
+    "aetna",
+    "cigna",
+    "humana",
+    "anthem",
+    "kaiser",
+    "uhc",
+    "unitedhealthcare",
+    "molina",
+    "ambetter",
+    "wellcare",
+    "caresource",
+    "amerigroup",
+    "highmark",
+];
+
+/// Vehicles: a state code after one, with a plate-shaped code after it, names a plate (`Pt's
+/// car (PA KLM-4821)`).
+pub(crate) const VEHICLE_WORDS: &[&str] = &[
+    "car",
+    "cars",
+    "truck",
+    "vehicle",
+    "van",
+    "minivan",
+    "suv",
+    "pickup",
+    "sedan",
+    "jeep",
+    "motorcycle",
+    "trailer",
+    "camper",
+    "automobile",
 ];
 
 /// The classes a context word can name, in the order of their lexicon bits
@@ -203,6 +260,10 @@ pub(crate) const WEAK_CONTEXT: &[&str] = &[
     "specimen",
     "id",
     "identifier",
+    "acc",
+    "req",
+    "study",
+    "tail",
 ];
 
 const MAX_CODE_BYTES: usize = 40;
@@ -266,6 +327,10 @@ fn context_kind(t: &Tokens<'_>, i: usize) -> Option<PhiKind> {
     if t.is(i, "mr") && !t.punct(i + 1, '#') {
         return None; // "Mr." is a title; "MR#" is a record number.
     }
+    // `n` only as the end of `s/n` (serial number).
+    if t.is(i, "n") && !(i >= 2 && t.punct(i - 1, '/') && t.is(i - 2, "s") && t.joined(i) && t.joined(i - 1)) {
+        return None;
+    }
     // Each context word is listed once, so it has one class bit.
     KINDS.iter().enumerate().find(|&(p, _)| t.has(i, bit::ID_KIND << p)).map(|(_, &k)| k)
 }
@@ -309,10 +374,12 @@ fn spaced_plate(t: &Tokens<'_>, i: usize) -> Option<usize> {
 
 /// Whether the code between tokens `start` and `end` (exclusive) looks like an identifier for
 /// a [`CODED_CONTEXT`] word: letters first and at least 3 digits (`X8874`, `PA-558120`; not
-/// `T2DM`, `L4-L5`, `PCV20`), or digits first (`-` and letters inside: `1Z999AA101`) and at
-/// least 6 digits, 4 after a marker (not a range `135-145`, a decimal, a ratio or a date with
-/// `/`, a dose `500mg`).
-fn coded(t: &Tokens<'_>, start: usize, end: usize, marked: bool) -> bool {
+/// `T2DM`, `L4-L5`, `PCV20`), or digits first (`-` and letters inside: `1Z999AA101`,
+/// `00418827A`) and at least 6 digits, 4 after a marker (not a range `135-145`, a decimal, a
+/// ratio or a date with `/`, a dose `500mg`). After `lot` or `batch` (`short` true) also a
+/// short all-capitals code mixing letters and digits (`9T4CX`, `AB12C`: at least 5 characters,
+/// 3 runs; not `2X`, `10ML`).
+fn coded(t: &Tokens<'_>, start: usize, end: usize, marked: bool, short: bool) -> bool {
     let mut digits = 0usize;
     let mut letters = false;
     let mut dashes = 0usize;
@@ -328,12 +395,21 @@ fn coded(t: &Tokens<'_>, start: usize, end: usize, marked: bool) -> bool {
             _ => return false, // `.` or `/`
         }
     }
+    let runs = (start..end).filter(|&k| t.kind(k) != Some(TokKind::Punct)).count();
+    let caps = (start..end).all(|k| t.kind(k) != Some(TokKind::Alpha) || t.all_caps(k));
+    if short && letters && digits >= 1 && runs >= 3 && caps && end - start == runs {
+        let alnum: usize = (start..end).map(|k| t.byte_len(k)).sum();
+        if alnum >= 5 {
+            return true;
+        }
+    }
     if t.kind(start) == Some(TokKind::Alpha) {
         return digits >= 3;
     }
     let range = dashes == 1 && longest <= 3;
-    // A number with a unit glued after it (`2500mg`), not a code with letters inside (`1Z99`).
-    let unit = letters && end == start + 2;
+    // A number with a unit glued after it (`2500mg`, `10000UNITS`), not a code with letters
+    // inside (`1Z99`) or a long number with a check letter (`00418827A`).
+    let unit = letters && end == start + 2 && (t.byte_len(start) <= 5 || !t.all_caps(start + 1));
     !unit && !range && digits >= if marked { 4 } else { 6 }
 }
 
@@ -394,8 +470,55 @@ fn payer_before(t: &Tokens<'_>, i: usize) -> bool {
     false
 }
 
+/// An agency or system prefix written apart from a number (`report APD 25-118340`): 2 to 5
+/// capitals that are no context word themselves, a space, and a number code that passes
+/// [`coded`] on its own. The token range of both.
+fn prefixed_code(t: &Tokens<'_>, j: usize, marked: bool) -> Option<(usize, usize)> {
+    let prefix = t.all_caps(j)
+        && (2..=5).contains(&t.byte_len(j))
+        && !t.has(j, bit::ID_CONTEXT)
+        && t.digits(j + 1, None)
+        && !t.joined(j + 1)
+        && !t.newline_before(j + 1);
+    if !prefix {
+        return None;
+    }
+    let e = code_at(t, j + 1)?;
+    coded(t, j + 1, e, marked, false).then_some((j, e))
+}
+
+/// A plate after a vehicle word and a state code on its line: `Pt's car (PA KLM-4821)`,
+/// `truck, MA 1ABC23`. The plate has capitals and digits, 4 to 8 of them (or is written `ABC
+/// 1234`); the state code is kept.
+fn find_state_plates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
+    for i in marked(t, |_, tok| tok.lex & bit::VEHICLE != 0) {
+        for k in i + 1..=i + 4 {
+            if t.newline_before(k) {
+                break;
+            }
+            let state = t.has(k, bit::STATE_CODE) && t.all_caps(k) && t.byte_len(k) == 2;
+            if !state || t.joined(k + 1) || t.newline_before(k + 1) {
+                continue;
+            }
+            let p = k + 1;
+            let plate = spaced_plate(t, p).or_else(|| {
+                let e = code_at(t, p)?;
+                let alnum: usize = (p..e).filter(|&q| t.kind(q) != Some(TokKind::Punct)).map(|q| t.byte_len(q)).sum();
+                let letters = (p..e).any(|q| t.kind(q) == Some(TokKind::Alpha));
+                let caps = (p..e).all(|q| t.kind(q) != Some(TokKind::Alpha) || t.all_caps(q));
+                (letters && caps && (4..=8).contains(&alnum)).then_some(e)
+            });
+            if let Some(e) = plate {
+                out.push(Candidate::new(PhiKind::Vehicle, t.start(p), t.end(e - 1), 93));
+                break;
+            }
+        }
+    }
+}
+
 /// Identifier codes after a context word.
 pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
+    find_state_plates(t, out);
     // Only a context word can start one: one test of the keyword bits turns every other token
     // away.
     for i in marked(t, |_, tok| tok.lex & bit::ID_CONTEXT != 0) {
@@ -441,9 +564,11 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         } else if t.has(i, bit::ID_WEAK) && !marked {
             continue;
         }
+        let short = t.is(i, "lot") || t.is(i, "batch");
         let end = if kind == PhiKind::Vehicle { spaced_plate(t, j).or_else(|| code_at(t, j)) } else { code_at(t, j) };
-        let end = end.filter(|&e| !is_clinical_code(t, j, e) && (!coded_word || coded(t, j, e, marked)));
-        if let Some(e) = end {
+        let end = end.filter(|&e| !is_clinical_code(t, j, e) && (!coded_word || coded(t, j, e, marked, short)));
+        let end = end.map(|e| (j, e)).or_else(|| prefixed_code(t, j, marked).filter(|_| coded_word));
+        if let Some((j, e)) = end {
             // A code that starts with letters outranks a name run that took them (`DEA
             // FW2289104`): a name is never glued to digits.
             let score = if t.kind(j) == Some(TokKind::Alpha) { 93 } else { 88 };
@@ -541,7 +666,11 @@ mod tests {
     #[test]
     fn mbi_dea_and_abbreviations_in_parentheses() {
         assert_eq!(ids("MBI 1EG4-TE5-MK73"), [(PhiKind::HealthPlan, "1EG4-TE5-MK73")]);
-        assert_eq!(ids("Hospital account (HAR): 60019284"), [(PhiKind::Account, "60019284")]);
+        // `HAR` is a context word of its own too: the same span twice.
+        assert_eq!(
+            ids("Hospital account (HAR): 60019284"),
+            [(PhiKind::Account, "60019284"), (PhiKind::Account, "60019284")]
+        );
         assert_eq!(ids("patient account number (PAN): 55120099"), [(PhiKind::Account, "55120099")]);
         assert!(ids("account (HAR): pending").is_empty());
         // A code starting with letters outranks the name run that took them.
@@ -551,6 +680,71 @@ mod tests {
         let mut out = Vec::new();
         find_context_ids(&t, &mut out);
         assert!(out.iter().all(|c| c.score > 92), "{out:?}");
+    }
+
+    #[test]
+    fn more_context_words_and_code_shapes() {
+        for (s, kind, want) in [
+            ("MRN: 7731-0458   HAR: 660148823\n", PhiKind::Account, "660148823"),
+            ("ACC#: RAD2026-0038814   ORDERING", PhiKind::Id, "RAD2026-0038814"),
+            ("reflex FISH sent out, req # NEO-7781265.", PhiKind::Id, "NEO-7781265"),
+            ("Prior police report APD 25-118340. Protective", PhiKind::Id, "APD 25-118340"),
+            ("claim # WCB 2026-004417", PhiKind::Id, "WCB 2026-004417"),
+            ("Machine: Aisys CS2 s/n AMRX01742, checked", PhiKind::Device, "AMRX01742"),
+            ("pump S/N: 10044821", PhiKind::Device, "10044821"),
+            ("(overnight)    Study #: PSG-26-0044\n", PhiKind::Id, "PSG-26-0044"),
+            ("Insurance: MinnesotaCare ID 00418827A\n", PhiKind::HealthPlan, "00418827A"),
+            ("NY Medicaid CIN KT48213M\nDOS", PhiKind::HealthPlan, "KT48213M"),
+            ("Primary: Cigna, ID U88213407", PhiKind::HealthPlan, "U88213407"),
+            ("IM L deltoid   lot 9T4CX\n", PhiKind::Id, "9T4CX"),
+            ("Tdap lot AB12C given", PhiKind::Id, "AB12C"),
+            ("CDL #: PEL-81-4420\nInjury", PhiKind::License, "PEL-81-4420"),
+            ("fixed-wing air ambulance, aircraft N417HM, flight RN", PhiKind::Vehicle, "N417HM"),
+            ("tail # N5521Q", PhiKind::Vehicle, "N5521Q"),
+            ("Pt's car (PA KLM-4821) is in hospital garage", PhiKind::Vehicle, "KLM-4821"),
+            ("drives a red truck, MA 1ABC23, to", PhiKind::Vehicle, "1ABC23"),
+            ("his van (NY GHT 4821) in lot", PhiKind::Vehicle, "GHT 4821"),
+        ] {
+            assert!(ids(s).contains(&(kind, want)), "{s}: {:?}", ids(s));
+        }
+    }
+
+    #[test]
+    fn more_context_words_leave_clinical_values() {
+        for s in [
+            "per ACC/AHA 2019 guidelines",
+            "ACC 2019 guideline",
+            "sleep study 2024 showed",
+            "study showed EF 55%",
+            "Study: 12/3 EEG",
+            "O2 req 4L NC",
+            "req 1500 mL",
+            "CIN 2 on biopsy",
+            "CIN 3 s/p LEEP 2019",
+            "h/o CIN2+ 2018",
+            "CIN II-III",
+            "lot 2X",
+            "lot 10ML vial",
+            "a lot 12345",
+            "case G2P1",
+            "order CBC 1200",
+            "report HR 110",
+            "Rx ASA 325 mg",
+            "order 10000UNITS",
+            "tail of pancreas 2.5 cm",
+            "s/n 2/2",
+            "signal s/n ratio 12",
+            "n 1234567",
+            "n/s 1234567",
+            "car accident (PA 2019)",
+            "car seat, IN 2 hrs",
+            "car, CT 12/3",
+            "truck driver, OK I-94",
+            "car\nPA KLM-4821",
+            "car (PA klm-4821)",
+        ] {
+            assert!(ids(s).is_empty(), "{s}: {:?}", ids(s));
+        }
     }
 
     #[test]

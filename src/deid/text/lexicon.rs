@@ -56,6 +56,10 @@ pub(crate) mod bit {
     pub const FACILITY: u64 = 1 << 52;
     /// What a state issues (`license`, `plate`): `CO plate`, `CA license` is no city's state.
     pub const STATE_DOC: u64 = 1 << 53;
+    /// A result before a bracketed month/day (`GBS neg (5/2)`): the date of the result.
+    pub const DATE_RESULT: u64 = 1 << 44;
+    /// A vehicle (`car`, `truck`): a state code and a plate-shaped code after it are a plate.
+    pub const VEHICLE: u64 = 1 << 45;
 }
 
 /// Longest word looked up at all (longer words are in no list).
@@ -63,7 +67,7 @@ pub(crate) use super::word_table::MAX_WORD;
 
 /// Calls `add` with every keyword (as listed) and its bits; a word may come more than once.
 fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
-    let lists: [(&[&str], u64); 36] = [
+    let lists: [(&[&str], u64); 38] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
         (names::RELATIONS, bit::RELATION),
@@ -100,6 +104,8 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
         (address::PLACE_AFTER, bit::PLACE_AFTER),
         (address::FACILITY_UNITS, bit::FACILITY),
         (address::STATE_DOCS, bit::STATE_DOC),
+        (dates::DATE_RESULT, bit::DATE_RESULT),
+        (ids::VEHICLE_WORDS, bit::VEHICLE),
     ];
     for (list, b) in lists {
         for w in list {
@@ -115,7 +121,7 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
 }
 
 /// The keyword table: two [`Slots`] tables of lower-cased words and their bits, one for words
-/// of at most 8 bytes (one-integer keys; 688 of the 789 keywords) and one for longer ones. Every
+/// of at most 8 bytes (one-integer keys; 756 of the 874 keywords) and one for longer ones. Every
 /// token is looked up and most are keywords (`the`, `of`, ...), so the common path is one
 /// multiply and one or two slot reads, in a table small enough to stay in the first-level
 /// cache (2048 slots of 16 bytes, where one table of 16-byte keys took 96 KiB).

@@ -129,11 +129,16 @@ fn partial_ssn_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
         }
         return;
     }
-    if !context_before(t, i, 4, bit::SSN_CONTEXT) {
+    // Partial: a "last four" word nearby, or the digits right after `SSN` and `(`, `:` or `#`.
+    // After `last 4` / `last four` the SSN word may stand further back, before it in
+    // brackets (`SSN (last 4): 7731`): up to 7 tokens back, then on the same line.
+    let last = (i.saturating_sub(6)..i).any(|k| t.is_any(k, LAST_WORDS));
+    let last_four = (i.saturating_sub(6)..i).any(|k| t.is(k, "last") && (t.is(k + 1, "4") || t.is(k + 1, "four")));
+    let reach = if last_four { 7 } else { 4 };
+    let same_line = |k: usize| (k + 1..=i).all(|q| !t.newline_before(q));
+    if !(i.saturating_sub(reach)..i).any(|k| t.has(k, bit::SSN_CONTEXT) && (k + 4 >= i || same_line(k))) {
         return;
     }
-    // Partial: a "last four" word nearby, or the digits right after `SSN` and `(`, `:` or `#`.
-    let last = (i.saturating_sub(6)..i).any(|k| t.is_any(k, LAST_WORDS));
     let direct = i >= 2 && t.is(i - 2, "ssn") && (t.punct(i - 1, '(') || t.punct(i - 1, ':') || t.punct(i - 1, '#'));
     if last || direct {
         out.push(Candidate::new(PhiKind::Ssn, t.start(i), t.end(i), 90));
@@ -527,6 +532,8 @@ pub(crate) mod tests {
         assert_eq!(ssns("SSN last four 1234"), ["1234"]);
         assert_eq!(ssns("SSN ending in 9876"), ["9876"]);
         assert_eq!(ssns("SSN: 4321"), ["4321"]);
+        assert_eq!(ssns("SSN (last 4): 7731\nMember"), ["7731"]);
+        assert_eq!(ssns("SSN (last four) 7731"), ["7731"]);
         // The full forms are unchanged.
         assert_eq!(ssns("SSN 123-45-6789"), ["123-45-6789"]);
     }
@@ -545,6 +552,10 @@ pub(crate) mod tests {
             "SSN XXX-XX-12345",
             "SSN 1-XXX-XX-1234",
             "insulin SS: 1500",
+            // The wider reach needs `last 4` and the same line.
+            "SSN verified, last dose 1200",
+            "SSN on file\nlast 4 visits: 2019",
+            "SSN on file, last seen (2019): 1234",
         ] {
             assert!(ssns(s).is_empty(), "{s}: {:?}", ssns(s));
         }
