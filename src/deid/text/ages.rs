@@ -68,7 +68,7 @@ fn apposition_age(t: &Tokens<'_>, i: usize) -> bool {
 }
 
 /// The unit after the number: `-year-old`, ` year old`, `yo`, `y/o`, `y.o.`, `years of age`.
-fn unit_after(t: &Tokens<'_>, j: usize) -> bool {
+pub(crate) fn unit_after(t: &Tokens<'_>, j: usize) -> bool {
     let k = if t.punct(j, '-') && t.joined(j) { j + 1 } else { j };
     if !t.has(k, bit::AGE_AFTER) {
         return false;

@@ -60,6 +60,8 @@ pub(crate) mod bit {
     pub const DATE_RESULT: u64 = 1 << 44;
     /// A vehicle (`car`, `truck`): a state code and a plate-shaped code after it are a plate.
     pub const VEHICLE: u64 = 1 << 45;
+    /// A label that introduces a name before its colon (`ORDERING:`, `Re:`, `Asst:`).
+    pub const NAME_LABEL: u64 = 1 << 39;
 }
 
 /// Longest word looked up at all (longer words are in no list).
@@ -67,7 +69,7 @@ pub(crate) use super::word_table::MAX_WORD;
 
 /// Calls `add` with every keyword (as listed) and its bits; a word may come more than once.
 fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
-    let lists: [(&[&str], u64); 38] = [
+    let lists: [(&[&str], u64); 39] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
         (names::RELATIONS, bit::RELATION),
@@ -106,6 +108,7 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
         (address::STATE_DOCS, bit::STATE_DOC),
         (dates::DATE_RESULT, bit::DATE_RESULT),
         (ids::VEHICLE_WORDS, bit::VEHICLE),
+        (names::NAME_LABELS, bit::NAME_LABEL),
     ];
     for (list, b) in lists {
         for w in list {

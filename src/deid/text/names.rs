@@ -6,8 +6,13 @@
 
 use super::dictionary::NameInfo;
 use super::lexicon::{self, bit, MAX_WORD};
-use super::token::{shape, TokKind, Tokens};
+use super::scan::marked;
+use super::token::{shape, TokKind, Token, Tokens};
 use super::{Candidate, PhiKind};
+
+/// The lowest score of a name rule with context of its own (a title 92, a relation or label
+/// 90, a credential 88): only such names are carried to the rest of the note.
+const STRONG_NAME: u8 = 88;
 
 pub(crate) const TITLES: &[&str] =
     &["dr", "mr", "mrs", "ms", "miss", "mx", "prof", "doctor", "mister", "sr", "rev", "dra", "sra", "srta", "doctora"];
@@ -70,6 +75,18 @@ pub(crate) const RELATIONS: &[&str] = &[
     "companion",
     "coworker",
     "housemate",
+    // Plural and infant relations: `Children Kaylee (9) and Marcus (6)`, `Baby "Nia"`.
+    "children",
+    "kids",
+    "sons",
+    "daughters",
+    "grandchildren",
+    "grandkids",
+    "siblings",
+    "twins",
+    "baby",
+    "infant",
+    "newborn",
 ];
 pub(crate) const BY_VERBS: &[&str] = &[
     "seen",
@@ -126,6 +143,49 @@ pub(crate) const WEAK_CONTEXT: &[&str] = &[
     "pharmacist",
     "dietitian",
     "witness",
+    // Roles of people around the patient: `manager Trish`, `coordinator Renée Dufresne`,
+    // `PCT Lakshmi` (patient care technician).
+    "manager",
+    "coordinator",
+    "supervisor",
+    "boss",
+    "teacher",
+    "pastor",
+    "rabbi",
+    "priest",
+    "imam",
+    "aide",
+    "pct",
+    "interpreter",
+    "translator",
+    "counselor",
+    "advocate",
+    "sitter",
+    "doula",
+    "midwife",
+    "technician",
+    "technologist",
+];
+/// Labels that introduce a name only before their colon (`ORDERING: Delacroix, Jean-Paul MD`,
+/// `REFERRING: PATEL, NISHA MD`, `Re: Santiago de la Cruz`, `Asst: jazmin`, `Reviewed: ...`):
+/// as weak context, like `Patient:`.
+pub(crate) const NAME_LABELS: &[&str] = &[
+    "ordering",
+    "referring",
+    "re",
+    "asst",
+    "assistant",
+    "scribe",
+    "reviewed",
+    "reviewer",
+    "author",
+    "cosigner",
+    "preceptor",
+    "sonographer",
+    "tech",
+    "transcriptionist",
+    "requester",
+    "submitter",
 ];
 /// Credentials written after a clinician's name (`K. Abernathy, RN`, `June Park, PharmD`).
 /// Never name words themselves. `MA` is left out: it is also the Massachusetts state code.
@@ -293,7 +353,7 @@ pub(crate) const CLINICAL_NOUNS: &[&str] = &[
 
 /// A word that can be (part of) a name: letters, capitalized (any case in an upper-case
 /// document), more than one letter or `O'` before `'Brien`, not a function word or a
-/// credential, and not a clinical abbreviation in capitals (in an upper-case document, unless
+/// credential, not a clinical abbreviation in capitals (in an upper-case document, unless
 /// it is a listed name: `MAE JOHNSON`).
 #[inline]
 fn name_shaped(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
@@ -305,6 +365,13 @@ fn name_shaped(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
             && (tok.shape & shape::MULTI_CHAR != 0 || apostrophe_join(t, i + 1))
             && (tok.lex & bit::ABBREVIATION == 0 || abbreviation_as_name(t, i, tok.shape, upper_doc))
     })
+}
+
+/// In mixed-case text, a word of two or three capitals (`CC: MVC`, `OD 20/25`, `for NOE`,
+/// `husband, POA`, `AM headaches`) is an abbreviation: it starts no name without a title
+/// (inside one it may be a name word: `Name: NGUYEN, THI HOA`).
+fn short_capitals(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
+    !upper_doc && t.multi_char(i) && t.byte_len(i) <= 3 && t.all_caps(i)
 }
 
 /// A clinical abbreviation that is a name word all the same: not in capitals (`Ed`), or a
@@ -391,6 +458,17 @@ pub(crate) const ORGANISATION_NOUNS: &[&str] = &[
     "inc",
     "llc",
     "pllc",
+    // Businesses (an employer named after `Employer:` is not a person).
+    "company",
+    "corp",
+    "corporation",
+    "freight",
+    "logistics",
+    "trucking",
+    "industries",
+    "enterprises",
+    "manufacturing",
+    "ltd",
 ];
 
 /// Followed by `'s` or a clinical noun, or hyphen-joined to another eponym: not a person.
@@ -410,6 +488,26 @@ fn scale_or_pair(t: &Tokens<'_>, i: usize, end: usize) -> bool {
     (t.kind(end) == Some(TokKind::Digit) && t.byte_len(end) <= 3)
         || (t.punct(end, '/') && t.joined(end))
         || (i > 0 && t.punct(i - 1, '/') && t.joined(i))
+        || roman_grade(t, end)
+}
+
+/// A grade in Roman numerals II to VI in capitals (`FITZPATRICK II`, `Fitzpatrick IV`): a
+/// scale, like a number. (`I` is left out: it is also the pronoun.)
+fn roman_grade(t: &Tokens<'_>, k: usize) -> bool {
+    t.all_caps(k) && !t.newline_before(k) && t.is_any(k, &["ii", "iii", "iv", "v", "vi"])
+}
+
+/// Department names by their ending (`Cardiology`, `Pediatrics`, `Psychiatry`, `Neurosurgery`):
+/// never a person's name (`Dr. Miriam Oyelowo, Pediatric Cardiology`).
+const DEPARTMENT_ENDINGS: &[&str] = &["ology", "ologist", "iatry", "iatric", "iatrics", "surgery", "therapy"];
+
+/// Token `k` ends like a department name ([`DEPARTMENT_ENDINGS`]).
+fn department(t: &Tokens<'_>, k: usize) -> bool {
+    let word = t.s(k).as_bytes();
+    DEPARTMENT_ENDINGS.iter().any(|end| {
+        word.len() > end.len()
+            && word.get(word.len() - end.len()..).is_some_and(|w| w.eq_ignore_ascii_case(end.as_bytes()))
+    })
 }
 
 /// Lower-case particles (`de la`) at `j` inside a name: one past them if a name-shaped word
@@ -509,6 +607,9 @@ fn name_run(t: &Tokens<'_>, i: usize, upper_doc: bool, ev: Evidence) -> Option<R
         if !name_shaped(t, j, upper_doc) || (run.words > 0 && t.newline_before(j)) {
             break;
         }
+        if run.words == 0 && ev != Evidence::Title && short_capitals(t, j, upper_doc) {
+            break;
+        }
         let info = lookup_word(t, j);
         if ev == Evidence::Title && upper_doc && info.stop && run.words > 0 {
             break;
@@ -517,7 +618,7 @@ fn name_run(t: &Tokens<'_>, i: usize, upper_doc: bool, ev: Evidence) -> Option<R
         // word that is not a listed name ends the run ("son Tomasz visits").
         // Only asked of unlisted words (the costly test; listed words never need it).
         let english = !info.any() && t.english(j);
-        if ev != Evidence::Title && english && !info.any() {
+        if ev != Evidence::Title && !info.any() && (english || department(t, j)) {
             break;
         }
         run.unknown |= !info.any() && !english && !info.stop;
@@ -572,7 +673,14 @@ fn lower_case_title(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
             break;
         }
         let info = lookup_word(t, k);
-        if !info.any() || info.stop || t.english(k) {
+        // An unlisted word must look like a surname: 5 letters or more, in no keyword list and
+        // not a plural (`dr okafor`; not `dr appt`, `dr appts`).
+        let unlisted_ok = !info.any()
+            && t.byte_len(k) >= 5
+            && !t.has(k, u64::MAX)
+            && !t.s(k).ends_with('s')
+            && word_end(t, k) == k + 1;
+        if !(info.any() || unlisted_ok) || info.stop || t.english(k) {
             break;
         }
         end = word_end(t, k);
@@ -584,7 +692,8 @@ fn lower_case_title(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// A name on the next line counts only after a label's colon (`MD` ending one line is not
 /// context for `PCP:` on the next).
 fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
-    if !(t.has(i, bit::RELATION | bit::NAME_WEAK) || (i > 0 && t.has(i - 1, bit::BY_VERB))) {
+    let label = t.has(i, bit::NAME_LABEL) && t.punct(i + 1, ':') && t.joined(i + 1);
+    if !(t.has(i, bit::RELATION | bit::NAME_WEAK) || (i > 0 && t.has(i - 1, bit::BY_VERB)) || label) {
         return; // no context word here (the common case)
     }
     if t.has(i, bit::CREDENTIAL) && t.punct(i + 1, ',') {
@@ -594,16 +703,29 @@ fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candid
     let name_label = t.is(i, "name") && t.punct(i + 1, ':');
     let mut ev = if t.has(i, bit::RELATION) || by_verb || name_label {
         Evidence::Strong
-    } else if t.has(i, bit::NAME_WEAK) {
+    } else if t.has(i, bit::NAME_WEAK) || label {
         Evidence::Weak
     } else {
         return;
     };
     let mut j = i + 1;
+    // `Daughter-in-law Crystal`, `sister-in-law, Ana`.
+    let in_law = t.punct(j, '-') && t.is(j + 1, "in") && t.punct(j + 2, '-') && t.joined(j + 3);
+    if t.has(i, bit::RELATION) && in_law && t.is_any(j + 3, &["law", "laws"]) {
+        j += 4;
+    }
     let mut colon = false;
     while t.punct(j, ',') || t.punct(j, ':') || t.punct(j, '-') || t.is_any(j, &["is", "named", "name"]) {
         colon |= t.punct(j, ':');
         j += 1;
+    }
+    // `Baby "Nia"`: a name in quotes straight after a relation.
+    if t.has(i, bit::RELATION) && (t.punct(j, '"') || t.punct(j, '“')) && t.joined(j + 1) && !t.newline_before(j) {
+        j += 1;
+    }
+    if label && t.kind(j) == Some(TokKind::Alpha) && !t.capitalized(j) {
+        lower_case_after_label(t, j, out);
+        return;
     }
     if t.has(j, bit::TITLE) || (t.newline_before(j) && !colon) {
         return; // the title rule covers it; or no context for the next line
@@ -638,8 +760,21 @@ fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candid
         Evidence::Weak if !upper_doc => (run.listed || run.unknown) && !run.stopped,
         Evidence::Weak => run.listed && !run.stopped,
     };
-    if accepted {
+    // `Employer: Northland Freight`: a company, not a person.
+    if accepted && !t.has(run.end, bit::ORGANISATION) {
         push(out, t, j, run.end, 90);
+    }
+}
+
+/// `Asst: jazmin`: after a name label's colon, one lower-case word alone up to the end of its
+/// line, of at least 3 letters, in no keyword list, neither English nor a stop word (a form
+/// filled in lower case; `Asst: none`, `Re: f/u` are not names).
+fn lower_case_after_label(t: &Tokens<'_>, j: usize, out: &mut Vec<Candidate>) {
+    let e = word_end(t, j);
+    let alone = e >= t.len() || t.newline_before(e);
+    let word = t.multi_char(j) && t.byte_len(j) >= 3 && !t.has(j, u64::MAX) && !t.newline_before(j);
+    if alone && word && !t.name_info(j).stop && !t.english(j) {
+        push(out, t, j, e, 90);
     }
 }
 
@@ -796,7 +931,23 @@ fn last_first_tail(t: &Tokens<'_>, e: usize, upper_doc: bool, after_context: boo
             end = word_end(t, k);
         }
     }
-    Some((end, first))
+    Some((trailing_initial(t, end, upper_doc).unwrap_or(end), first))
+}
+
+/// A middle initial closing `LAST, FIRST M` (`Beaulieu, Hunter J   MRN`, `Ferguson, Lamar D.`):
+/// one capital letter at `k` (with its period), on the same line, followed by the end of the
+/// line, punctuation, a number or a keyword (`MRN`, `DOB`), not by another name word (`SMITH,
+/// JOHN A JONES` may be a list). Returns one past it.
+fn trailing_initial(t: &Tokens<'_>, k: usize, upper_doc: bool) -> Option<usize> {
+    if t.newline_before(k) || !t.all_caps(k) || t.multi_char(k) || t.is(k, "i") {
+        return None;
+    }
+    let e = initial_end(t, k)?;
+    let next_ok = match t.toks.get(e) {
+        None => true,
+        Some(n) => n.newline_before || n.kind != TokKind::Alpha || n.lex != 0 || !name_shaped(t, e, upper_doc),
+    };
+    next_ok.then_some(e)
 }
 
 /// Dictionary names without context, from a name-shaped ASCII word `i` with dictionary entry
@@ -817,7 +968,9 @@ fn from_dictionary(t: &Tokens<'_>, i: usize, a: NameInfo, upper_doc: bool, out: 
     if a.first && name_shaped(t, mid, upper_doc) && !t.newline_before(mid) {
         let b: NameInfo = t.name_info(mid);
         let b_end = word_end(t, mid);
-        let b_ok = b.any() || (!upper_doc && t.ascii(mid));
+        // An unlisted second word needs a first name of 3 letters or more (`Mi Shebeirach`,
+        // a prayer, is no name; a two-letter name alone is not taken either).
+        let b_ok = b.any() || (!upper_doc && t.ascii(mid) && t.byte_len(i) >= 3);
         // Two listed words in first-last order ("John Smith") are a name even if each alone
         // is also an English word.
         let one_strong = a.strong()
@@ -828,7 +981,12 @@ fn from_dictionary(t: &Tokens<'_>, i: usize, a: NameInfo, upper_doc: bool, out: 
             push(out, t, i, b_end, 70);
         }
     }
-    if a.strong() && t.byte_len(i) >= 3 && !eponym_context(t, a_end) && !scale_or_pair(t, i, a_end) {
+    if a.strong()
+        && t.byte_len(i) >= 3
+        && !short_capitals(t, i, upper_doc)
+        && !eponym_context(t, a_end)
+        && !scale_or_pair(t, i, a_end)
+    {
         push(out, t, i, a_end, 60);
     }
 }
@@ -856,10 +1014,193 @@ fn unlisted_first_name(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<
     if !(surname || maybe_pair) || b.stop || t.english(i) {
         return;
     }
-    let unknown_pair = maybe_pair && !t.english(b_start);
+    let unknown_pair = maybe_pair && !t.english(b_start) && !department(t, i) && !department(t, b_start);
     if (surname || unknown_pair) && !eponym_context(t, b_end) {
         push(out, t, i, b_end, 65);
     }
+}
+
+/// `Walter Kowalczyk ("Walt")`, `Ignatius Fontaine ("Iggy")`, `MARCUS "MOOSE" DEVEREAUX`: a
+/// nickname in double quotes next to a name. `q` is an opening quote joined to one name-shaped
+/// word and its closing quote. In brackets after a name word (listed, or not English), the
+/// nickname must be a listed first name or not English; between a listed first name and a
+/// surname (listed or not English) any capitalized word is taken, with the names around it.
+fn nickname_at(t: &Tokens<'_>, q: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    let w = q + 1;
+    if q == 0 || !t.joined(w) || t.newline_before(q) || !name_shaped(t, w, upper_doc) {
+        return;
+    }
+    let e = word_end(t, w);
+    if !(t.punct(e, '"') || t.punct(e, '”')) || !t.joined(e) {
+        return;
+    }
+    let name_word = |k: usize| {
+        let info = lookup_word(t, k);
+        name_shaped(t, k, upper_doc) && !info.stop && (info.any() || !t.english(k))
+    };
+    let bracket = t.punct(q - 1, '(') && t.joined(q) && t.punct(e + 1, ')') && t.joined(e + 1);
+    if bracket {
+        let Some(p) = q.checked_sub(2) else { return };
+        let nick = lookup_word(t, w);
+        let nick_ok = !nick.stop && (nick.first || (!nick.any() && !t.english(w)));
+        if !t.newline_before(q - 1) && name_word(p) && nick_ok {
+            push(out, t, w, e, 85);
+        }
+        return;
+    }
+    let (p, s) = (q - 1, e + 1);
+    let first = t.name_info(p);
+    let surname = !t.joined(s) && !t.newline_before(s) && name_word(s);
+    if first.first && !first.stop && name_shaped(t, p, upper_doc) && surname {
+        push(out, t, p, word_end(t, s), 88);
+    }
+}
+
+/// Token `k` starts an age: a number of at most 3 digits followed by `F`/`M` joined to it
+/// (`58F`) or an age unit (`29 y/o`, `29 yo`, `29-year-old`).
+fn age_follows(t: &Tokens<'_>, k: usize) -> bool {
+    if t.kind(k) != Some(TokKind::Digit) || t.byte_len(k) > 3 || t.newline_before(k) {
+        return false;
+    }
+    let sex = (t.is(k + 1, "f") || t.is(k + 1, "m")) && t.joined(k + 1) && t.kind(k + 2) != Some(TokKind::Alpha);
+    sex || super::ages::unit_after(t, k + 1)
+}
+
+/// `Faith Mbeki-Harrington  29 y/o G2P1001`, `pt hope ashworth 58F`: two or three name words
+/// followed straight by an age, starting a line (capitalized, as name words are) or after `pt`
+/// (`lower`: in lower case too). Each word in no keyword list, a listed name or not English,
+/// none a stop word, and one listed.
+fn name_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, lower: bool, out: &mut Vec<Candidate>) {
+    // The shape first (cheap), the dictionary only when an age follows.
+    let mut k = i;
+    let mut words = 0;
+    while words < 3 {
+        let shaped = if lower {
+            t.kind(k) == Some(TokKind::Alpha) && t.multi_char(k) && !t.capitalized(k) && !upper_doc
+        } else {
+            name_shaped(t, k, upper_doc)
+        };
+        if !shaped || t.has(k, u64::MAX) || (k > i && t.newline_before(k)) {
+            return;
+        }
+        k = word_end(t, k);
+        words += 1;
+        if words >= 2 && age_follows(t, k) {
+            break;
+        }
+    }
+    if words < 2 || !age_follows(t, k) {
+        return;
+    }
+    let mut listed = false;
+    let mut w = i;
+    while w < k {
+        let info = lookup_word(t, w);
+        if info.stop || (!info.any() && t.english(w)) {
+            return;
+        }
+        listed |= info.any();
+        w = word_end(t, w);
+    }
+    if listed {
+        push(out, t, i, k, 85);
+    }
+}
+
+/// A word of a name found by a rule with context of its own (`husband Mort`, `daughter Rivka`),
+/// written the same way elsewhere in the note, is that name there too (`Mort tearful, ...`).
+/// Only words that say "name" by themselves and that the dictionary does not find alone are
+/// carried: 3 letters or more, capitalized, in no list (keywords, names, stop words), not
+/// English, not a department; and only if the note never writes the word in lower case.
+/// Candidates are proposed in the same pass as their source (score 55, below every other
+/// rule), so a later pass, which sees only placeholders where the source was, has nothing left
+/// to carry.
+fn same_name_elsewhere(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidate>, from: usize, unlisted: &[u64]) {
+    let mut sources: Vec<usize> = Vec::new();
+    for c in out.get(from..).unwrap_or(&[]) {
+        if c.kind != PhiKind::Name || c.score < STRONG_NAME {
+            continue;
+        }
+        let mut k = t.toks.partition_point(|x| x.start() < c.start);
+        while t.toks.get(k).is_some_and(|x| x.end() <= c.end) {
+            if carried_word(t, k, upper_doc) && !sources.iter().any(|&s| t.s(s) == t.s(k)) {
+                sources.push(k);
+            }
+            k += 1;
+        }
+    }
+    if sources.is_empty() {
+        return;
+    }
+    // Occurrences are looked for only among the name-shaped words in no list, which the walk of
+    // [`find_names`] gathered (a carried word is one of them).
+    // A 64-bit filter of the carried words' first letters and lengths turns nearly every word
+    // away with one test.
+    let filter = sources.iter().filter_map(|&s| t.toks.get(s)).fold(0u64, |m, x| m | filter_bit(x));
+    let unlisted_tokens = unlisted.iter().enumerate().flat_map(|(w, &bits)| {
+        let mut bits = bits;
+        std::iter::from_fn(move || {
+            let b = bits.trailing_zeros() as usize;
+            bits &= bits.wrapping_sub(1);
+            (b < 64).then_some(w * 64 + b)
+        })
+    });
+    let mut hits: Vec<usize> = unlisted_tokens
+        .filter(|&k| {
+            t.toks.get(k).is_some_and(|x| filter & filter_bit(x) != 0)
+                && sources.iter().any(|&s| s != k && t.s(s) == t.s(k))
+                && !(k > 0 && join_at(t, k - 1))
+                && word_end(t, k) == k + 1
+        })
+        .collect();
+    if hits.is_empty() {
+        return;
+    }
+    // A carried word the note also writes in lower case is a common word (`grace`, `rose`):
+    // one walk over the note, and only when there is something to carry.
+    let lowered: Vec<String> = sources.iter().map(|&s| t.s(s).to_lowercase()).collect();
+    let lengths = lowered.iter().fold(0u64, |m, w| m | 1u64 << w.len().min(63));
+    let common = marked(t, |_, x| x.shape & shape::CAPITALIZED == 0 && lengths & (1u64 << x.len().min(63)) != 0)
+        .filter(|&k| t.kind(k) == Some(TokKind::Alpha))
+        .filter_map(|k| lowered.iter().position(|w| w == t.s(k)))
+        .filter_map(|n| sources.get(n).map(|&s| t.s(s)))
+        .collect::<Vec<_>>();
+    hits.retain(|&k| !common.contains(&t.s(k)));
+    // Carried words side by side on a line are one name (`Rivka Goldfarb`).
+    let mut h = 0;
+    while let Some(&start) = hits.get(h) {
+        let mut end = start + 1;
+        h += 1;
+        while hits.get(h).is_some_and(|&k| k == end && !t.newline_before(k)) {
+            end += 1;
+            h += 1;
+        }
+        if !eponym_context(t, end) {
+            push(out, t, start, end, 55);
+        }
+    }
+}
+
+/// The bit of a word in the filter of [`same_name_elsewhere`]: its first letter (either case,
+/// for ASCII) and its length.
+fn filter_bit(x: &Token) -> u64 {
+    // `| 0x20` folds an ASCII capital onto its small letter, without a branch.
+    let first = u64::from(u32::from(x.first) | 0x20);
+    1u64 << ((first * 7 + x.len() as u64) & 63)
+}
+
+/// Word `k` can be carried to the rest of the note ([`same_name_elsewhere`]).
+fn carried_word(t: &Tokens<'_>, k: usize, upper_doc: bool) -> bool {
+    // A listed name needs no carrying: the dictionary finds it anywhere (or knows it is a word:
+    // `Will`, `Grace`).
+    let info = t.name_info(k);
+    if info.any() || info.stop || t.byte_len(k) < 3 || t.has(k, u64::MAX) || !name_shaped(t, k, upper_doc) {
+        return false;
+    }
+    if word_end(t, k) != k + 1 || (k > 0 && join_at(t, k - 1)) {
+        return false;
+    }
+    !(department(t, k) || t.english(k))
 }
 
 /// Token `i` begins a sentence or a line (its capital says nothing).
@@ -874,15 +1215,30 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
     // and the order they are proposed in does not matter.
     // Whether the previous token is a "seen by" verb (`after_context` looks one back).
     let mut after_verb = false;
+    let first_candidate = out.len();
+    // Name-shaped words in no list (where a name found elsewhere in the note may recur), one bit
+    // per token.
+    let mut unlisted = vec![0u64; t.len() / 64 + 1];
+    let mut mark = |i: usize| {
+        if let Some(w) = unlisted.get_mut(i / 64) {
+            *w |= 1 << (i % 64);
+        }
+    };
     for (i, tok) in t.toks.iter().enumerate() {
         let by_verb = std::mem::replace(&mut after_verb, tok.lex & bit::BY_VERB != 0);
         if tok.kind != TokKind::Alpha {
+            if tok.kind == TokKind::Punct && matches!(tok.first, '"' | '“') {
+                nickname_at(t, i, upper_doc, out);
+            }
             continue;
         }
         // The title and context rules start only at their keywords: most words skip both.
-        if tok.lex & (bit::TITLE | bit::RELATION | bit::NAME_WEAK) != 0 || by_verb {
+        if tok.lex & (bit::TITLE | bit::RELATION | bit::NAME_WEAK | bit::NAME_LABEL) != 0 || by_verb {
             after_title(t, i, upper_doc, out);
             after_context(t, i, upper_doc, out);
+            if t.is_any(i, &["pt", "patient"]) && !upper_doc {
+                name_before_age(t, i + 1, upper_doc, true, out);
+            }
         }
         if tok.lex & bit::CREDENTIAL != 0 {
             before_credential(t, i, upper_doc, out);
@@ -894,16 +1250,22 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         if tok.newline_before && i > 1 {
             after_sign_off(t, i, upper_doc, out);
         }
+        if tok.newline_before || i == 0 {
+            name_before_age(t, i, upper_doc, false, out);
+        }
         if tok.shape & shape::ASCII == 0 {
+            mark(i);
             continue;
         }
         let info = t.name_info(i);
         if info.any() {
             from_dictionary(t, i, info, upper_doc, out);
         } else {
+            mark(i);
             unlisted_first_name(t, i, upper_doc, out);
         }
     }
+    same_name_elsewhere(t, upper_doc, out, first_candidate, &unlisted);
 }
 
 #[cfg(test)]
@@ -1003,5 +1365,107 @@ mod tests {
         assert_names("Identity verified with DOB and last 4 of SSN.", &[]);
         assert_names("RA LEAD: THRESHOLD 0.4 MS\nPACING: AP 42%, VP 99.8%\nRV: PACER DEPENDENT", &[]);
         assert_names("DEATH PRONOUNCED. FUNERAL HOME: CALLAHAN & SONS, 603-555-0148.", &[]);
+    }
+
+    #[test]
+    fn last_first_and_a_middle_initial() {
+        assert_names("PATIENT: Lindqvist, Astrid M   MRN: E00917342", &["Lindqvist, Astrid M"]);
+        assert_names("Pt Beaulieu, Hunter J   MRN 01-448-2290   Wt 98 kg", &["Beaulieu, Hunter J"]);
+        assert_names("Patient: Ferguson, Lamar D.    DOB: May 5, 1970", &["Ferguson, Lamar D."]);
+        assert_names("PATIENT: MCALLISTER, DUNCAN R    DOB: 12/30/1958", &["MCALLISTER, DUNCAN R"]);
+        // `I` is the pronoun; a letter before another name word may start the next name.
+        assert_names("Contact: Rivera, Ana I called her twice.", &["Rivera, Ana"]);
+        assert_names("PT: AMBULATING 50 FT WITH WALKER, NO ASSIST NEEDED.", &[]);
+    }
+
+    #[test]
+    fn name_labels_before_a_colon() {
+        assert_names("ORDERING: Delacroix, Jean-Paul MD\nDATE OF EXAM: 2026-03-02", &["Delacroix, Jean-Paul"]);
+        assert_names("DATE: 06/05/2025    REFERRING: PATEL, NISHA MD\nCC: BLEEDING SPOT", &["PATEL, NISHA"]);
+        assert_names("Re: Santiago de la Cruz    DOB 02/14/2019", &["Santiago de la Cruz"]);
+        assert_names(
+            "Provider: Elena Kostopoulos, DDS   Asst: jazmin\nIns: Delta Dental PPO",
+            &["Elena Kostopoulos", "jazmin"],
+        );
+        // Without the colon, or before an ordinary word, a department or an abbreviation.
+        assert_names("Re: Prior authorization for MRI of the lumbar spine.", &[]);
+        assert_names("Re: Cardiology referral, please schedule.", &[]);
+        assert_names("Asst: none\nPlan: ordering Tylenol for pain.", &[]);
+        assert_names("Asst: declined\nRe: f/u", &[]);
+    }
+
+    #[test]
+    fn role_words_and_plural_relations() {
+        assert_names("Works remotely; manager Trish is aware and supportive.", &["Trish"]);
+        assert_names("Called coordinator Renée Dufresne at 919-555-3318, LVM.", &["Renée Dufresne"]);
+        assert_names("RN Obi / PCT Lakshmi", &["Obi", "Lakshmi"]);
+        assert_names("Children Kaylee (9) and Marcus (6) with pt's sister.", &["Kaylee", "Marcus"]);
+        assert_names("Daughter-in-law Crystal present for visit.", &["Crystal"]);
+        assert_names("Apgars 8 and 9. Baby \"Nia\" skin-to-skin w/ mom.", &["Nia"]);
+        // A weekday, a lab value, ordinary words.
+        assert_names("Case manager Tuesday to arrange DME.", &[]);
+        assert_names("PCT 0.4 ng/mL, lactate 2.1. Children are well.", &[]);
+        assert_names("Baby Boy born at 39w. Sister-in-law present, supportive.", &[]);
+    }
+
+    #[test]
+    fn nicknames_in_quotes() {
+        assert_names("Pt: Walter Kowalczyk (\"Walt\")   MRN 2291-7785", &["Walter Kowalczyk", "Walt"]);
+        assert_names("RRT RN ON CALL. RRT RT: MARCUS \"MOOSE\" DEVEREAUX", &["MARCUS \"MOOSE\" DEVEREAUX"]);
+        // Quoted words that are no nickname.
+        assert_names("Pain described as \"Sharp\" and constant (\"Achy\").", &[]);
+        assert_names("Took Tylenol (\"Extra\") and Advil \"Liqui\" gels.", &[]);
+        assert_names("Pt states \"Help\" repeatedly.", &[]);
+    }
+
+    #[test]
+    fn name_then_age() {
+        assert_names("PROGRESS NOTE\nFaith Mbeki-Harrington  29 y/o G2P1001 @ 39w4d", &["Faith Mbeki-Harrington"]);
+        assert_names("wound clinic f/u\npt hope ashworth 58F, MRN 20093741", &["hope ashworth"]);
+        // Descriptions before an age are no name.
+        assert_names("HPI:\nObese Caucasian 45 y/o male with chest pain.", &[]);
+        assert_names("pt very pleasant 58F, no distress.", &[]);
+        assert_names("Pleasant Hispanic 58F here for f/u.", &[]);
+        assert_names("HPI:\nNonsmoking Multiparous 34 y/o, here for f/u.", &[]);
+    }
+
+    #[test]
+    fn lower_case_dr_before_an_unlisted_surname() {
+        assert_names("pt hope, ref by dr okafor (vasc surg)", &["okafor"]);
+        assert_names("dr appt tomorrow; dr appts moved; my dr office called", &[]);
+    }
+
+    #[test]
+    fn a_confident_name_is_a_name_elsewhere_in_the_note() {
+        let note = "Met with husband Mort and daughter Rivka at bedside.\nMort tearful. Later Rivka worried.";
+        assert_names(note, &["Mort", "Rivka", "Mort", "Rivka"]);
+        // An ambiguous listed name (`Grace`) or a word the note also writes in lower case is
+        // not carried.
+        assert_names("Spoke with daughter Grace.\nGrace period for payment ends.", &["Grace"]);
+        assert_names("Seen by Dr. Tenby.\nApplied tenby cream; Tenby lotion next.", &["Tenby"]);
+        // Weak guesses are not carried either.
+        assert_names("Tolerating Keppra.\nKeppra level pending.", &[]);
+    }
+
+    #[test]
+    fn abbreviations_scales_languages_services_and_companies_are_not_names() {
+        assert_names("CC: MVC\nHPI: 38M restrained driver.", &[]);
+        assert_names("VA cc: OD 20/25, OS 20/40", &[]);
+        assert_names("SSN on file (for NOE). Terminal dx: dementia.", &[]);
+        assert_names("cc: Chidubem Whitfield (husband, POA)", &["Chidubem Whitfield"]);
+        assert_names("Apneas witnessed by wife, AM headaches, ESS 15/24.", &[]);
+        assert_names("EXAM: FITZPATRICK II. VERTEX SCALP 1.4 CM PEARLY PAPULE.", &[]);
+        assert_names("Balance: static standing fair; Berg not completed.", &[]);
+        assert_names("Offered Mi Shebeirach; family accepted and joined.", &[]);
+        assert_names("Haitian Creole VRI interpreter used throughout.", &[]);
+        assert_names("To: Dr. Miriam Oyelowo, Pediatric Cardiology    Fax: none", &["Miriam Oyelowo"]);
+        assert_names(
+            "Submitted by: Rachel Abramowitz, MD    cc: Dmitri Volkov, MD (Med Onc)",
+            &["Rachel Abramowitz", "Dmitri Volkov"],
+        );
+        assert_names("Employer: Northland Freight, attn Gwen Haugen, HR", &["Gwen Haugen"]);
+        // Still names: a title before, a listed name in mixed case, short words inside a name.
+        assert_names("Dr. Fitzpatrick saw her; Dr. LI agreed.", &["Fitzpatrick", "LI"]);
+        assert_names("Name: NGUYEN, THI HOA    MRN: 3308812\nSeen for cough.", &["NGUYEN, THI HOA"]);
     }
 }
