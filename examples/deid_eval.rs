@@ -43,7 +43,12 @@ const HELD_OUT_INTRO: &str = "The set above is written by the generator the scru
     from it (2026-12-05): recall 0.873, precision 0.964, with names at 0.847, addresses at \
     0.722 (towns named alone: `near Chicopee`, `in Tupelo`) and dates at 0.897 (month/day \
     without a year: `hearing 11/4`, `(9/17)`). That is a second blind estimate beside `test`'s \
-    0.905. Its misses were then used like `dev`'s.";
+    0.905. Its misses were then used like `dev`'s: rules for month/day dates after event, \
+    result and time words, identifiers by more context words (HAR, CDL, CIN, s/n, accession, \
+    study and tail numbers, plates after a vehicle and a state), a US place gazetteer used only \
+    with place context, names after more labels and roles, nicknames, and names carried \
+    through a note, plus guards against spurious names (MVC, Berg, Pediatric Cardiology). \
+    `test`, still never read, went from recall 0.905 to 0.923 and precision 0.965 to 0.976.";
 
 fn main() {
     let notes = eval_set::evaluation_set();
