@@ -379,14 +379,14 @@ fn month_day_valid(m: u32, d: u32) -> bool {
 
 /// Words right before `n/m` that make it a score or a ratio, never a date (`pain 3/10`,
 /// `Apgars 8/9`, `strength 4/5`, `day 3/5`, `x 3/7`).
-const SCORE_BEFORE: &[&str] = &[
+pub(crate) const SCORE_BEFORE: &[&str] = &[
     "pain", "score", "scores", "scored", "apgar", "apgars", "scale", "strength", "motor", "power", "vision", "acuity",
     "va", "day", "ratio", "gcs", "nihss", "rated", "rates", "rating", "grade", "graded", "cravings", "craving", "x",
     "murmur", "rue", "lue", "rle", "lle", "bue", "ble",
 ];
 
 /// Words right after `n/m` that make it a fraction (`3/4 of`, `1/2 tab`).
-const FRACTION_AFTER: &[&str] = &[
+pub(crate) const FRACTION_AFTER: &[&str] = &[
     "of",
     "tab",
     "tabs",
@@ -440,7 +440,7 @@ fn short_date_context(t: &Tokens<'_>, i: usize) -> bool {
     // before a value and the bracket (`score 0.5 (3/4)`).
     let bracketed = i >= 2 && t.punct(i - 1, '(') && t.joined(i) && t.punct(after, ')') && t.joined(after);
     let reach = if bracketed { reach.max(6) } else { reach };
-    if (i.saturating_sub(reach)..i).any(|j| t.is_any(j, SCORE_BEFORE)) || t.is_any(after, FRACTION_AFTER) {
+    if (i.saturating_sub(reach)..i).any(|j| t.has(j, bit::SCORE_BEFORE)) || t.has(after, bit::FRACTION_AFTER) {
         return false;
     }
     if (i.saturating_sub(2)..i).any(|j| t.has(j, bit::DAY_MONTH)) {

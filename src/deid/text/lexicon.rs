@@ -62,6 +62,10 @@ pub(crate) mod bit {
     pub const VEHICLE: u64 = 1 << 45;
     /// A label that introduces a name before its colon (`ORDERING:`, `Re:`, `Asst:`).
     pub const NAME_LABEL: u64 = 1 << 39;
+    /// A score or ratio word before `n/m` (`pain 7/10`, `Apgars 8/9`): not a month/day.
+    pub const SCORE_BEFORE: u64 = 1 << 40;
+    /// A word right after `n/m` that makes it a fraction (`3/4 of`, `1/2 tab`).
+    pub const FRACTION_AFTER: u64 = 1 << 41;
 }
 
 /// Longest word looked up at all (longer words are in no list).
@@ -69,7 +73,7 @@ pub(crate) use super::word_table::MAX_WORD;
 
 /// Calls `add` with every keyword (as listed) and its bits; a word may come more than once.
 fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
-    let lists: [(&[&str], u64); 39] = [
+    let lists: [(&[&str], u64); 41] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
         (names::RELATIONS, bit::RELATION),
@@ -108,6 +112,8 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
         (address::STATE_DOCS, bit::STATE_DOC),
         (dates::DATE_RESULT, bit::DATE_RESULT),
         (ids::VEHICLE_WORDS, bit::VEHICLE),
+        (dates::SCORE_BEFORE, bit::SCORE_BEFORE),
+        (dates::FRACTION_AFTER, bit::FRACTION_AFTER),
         (names::NAME_LABELS, bit::NAME_LABEL),
     ];
     for (list, b) in lists {
@@ -124,7 +130,7 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
 }
 
 /// The keyword table: two [`Slots`] tables of lower-cased words and their bits, one for words
-/// of at most 8 bytes (one-integer keys; 789 of the 929 keywords) and one for longer ones. Every
+/// of at most 8 bytes (one-integer keys; 844 of the 985 keywords) and one for longer ones. Every
 /// token is looked up and most are keywords (`the`, `of`, ...), so the common path is one
 /// multiply and one or two slot reads, in a table small enough to stay in the first-level
 /// cache (2048 slots of 16 bytes, where one table of 16-byte keys took 96 KiB).

@@ -132,6 +132,11 @@ fn partial_ssn_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     // Partial: a "last four" word nearby, or the digits right after `SSN` and `(`, `:` or `#`.
     // After `last 4` / `last four` the SSN word may stand further back, before it in
     // brackets (`SSN (last 4): 7731`): up to 7 tokens back, then on the same line.
+    // Most 4-digit numbers (years, times) have no SSN word within the longest reach: one bit
+    // test each, before any word is compared.
+    if !(i.saturating_sub(7)..i).any(|k| t.has(k, bit::SSN_CONTEXT)) {
+        return;
+    }
     let last = (i.saturating_sub(6)..i).any(|k| t.is_any(k, LAST_WORDS));
     let last_four = (i.saturating_sub(6)..i).any(|k| t.is(k, "last") && (t.is(k + 1, "4") || t.is(k + 1, "four")));
     let reach = if last_four { 7 } else { 4 };
