@@ -14,8 +14,10 @@ use super::{Candidate, PhiKind};
 /// 90, a credential 88): only such names are carried to the rest of the note.
 const STRONG_NAME: u8 = 88;
 
-pub(crate) const TITLES: &[&str] =
-    &["dr", "mr", "mrs", "ms", "miss", "mx", "prof", "doctor", "mister", "sr", "rev", "dra", "sra", "srta", "doctora"];
+pub(crate) const TITLES: &[&str] = &[
+    "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "doctor", "mister", "sr", "rev", "dra", "sra", "srta", "doctora",
+    "tpr", "trooper", "sgt", "ofc",
+];
 pub(crate) const RELATIONS: &[&str] = &[
     "daughter",
     "son",
@@ -165,6 +167,7 @@ pub(crate) const WEAK_CONTEXT: &[&str] = &[
     "midwife",
     "technician",
     "technologist",
+    "paciente",
 ];
 /// Labels that introduce a name only before their colon (`ORDERING: Delacroix, Jean-Paul MD`,
 /// `REFERRING: PATEL, NISHA MD`, `Re: Santiago de la Cruz`, `Asst: jazmin`, `Reviewed: ...`):
@@ -186,6 +189,13 @@ pub(crate) const NAME_LABELS: &[&str] = &[
     "transcriptionist",
     "requester",
     "submitter",
+    // Who a form is about (`Member: Esperanza Quinones`, `Guarantor: ...`, `INMATE: ...`).
+    "member",
+    "guarantor",
+    "subscriber",
+    "insured",
+    "veteran",
+    "inmate",
 ];
 /// Credentials written after a clinician's name (`K. Abernathy, RN`, `June Park, PharmD`).
 /// Never name words themselves. `MA` is left out: it is also the Massachusetts state code.
@@ -201,7 +211,7 @@ pub(crate) const CREDENTIALS: &[&str] = &[
 pub(crate) const ABBREVIATIONS: &[&str] = &[
     "ed", "er", "icu", "pcp", "cc", "hpi", "ros", "pmh", "dob", "mrn", "rv", "lv", "mae", "ava", "na", "pgy", "gcs",
     "ekg", "ecg", "cxr", "nad", "rrr", "vss", "perrla", "eomi", "ams", "htn", "prn", "npo", "snf", "sw", "cm", "ap",
-    "vp", "dea", "npi",
+    "vp", "dea", "npi", "gina",
 ];
 /// Lower-case particles inside a name (`Ana de la Cruz`, `Ludwig van Beethoven`).
 const PARTICLES: &[&str] = &[
@@ -349,6 +359,7 @@ pub(crate) const CLINICAL_NOUNS: &[&str] = &[
     "protocol",
     "study",
     "studies",
+    "tests",
 ];
 
 /// A word that can be (part of) a name: letters, capitalized (any case in an upper-case
@@ -760,8 +771,11 @@ fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candid
         Evidence::Weak if !upper_doc => (run.listed || run.unknown) && !run.stopped,
         Evidence::Weak => run.listed && !run.stopped,
     };
-    // `Employer: Northland Freight`: a company, not a person.
-    if accepted && !t.has(run.end, bit::ORGANISATION) {
+    // `Employer: Northland Freight`: a company, not a person; `Nurse Triage Line`, `Employer:
+    // Badger Line Trucking`: a word before a clinical noun is no person either; a stop word
+    // (an eponym) before `'s` or a clinical noun (`brother - Alzheimer's`) neither.
+    let eponym = t.has(run.end, bit::CLINICAL_NOUN) || (run.stopped && eponym_context(t, run.end));
+    if accepted && !t.has(run.end, bit::ORGANISATION) && !eponym {
         push(out, t, j, run.end, 90);
     }
 }
@@ -995,7 +1009,8 @@ fn from_dictionary(t: &Tokens<'_>, i: usize, a: NameInfo, upper_doc: bool, out: 
 /// surname so the pair wins.
 /// `i` is a name-shaped ASCII word in no list.
 fn unlisted_first_name(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
-    if t.byte_len(i) < 3 || (!upper_doc && t.all_caps(i)) {
+    // `Ohio Lic.`, `Texas Board`: a state name starts no person's name.
+    if t.byte_len(i) < 3 || (!upper_doc && t.all_caps(i)) || t.has(i, bit::STATE_NAME) {
         return;
     }
     let b_start = word_end(t, i);
@@ -1203,6 +1218,79 @@ fn carried_word(t: &Tokens<'_>, k: usize, upper_doc: bool) -> bool {
     !(department(t, k) || t.english(k))
 }
 
+/// `08:14 kayla b: hey is anyone covering`: in a chat or message log, the speaker between a
+/// time starting the line (`08:14`, `8:14 PM`) and a colon. One word (any case), a listed first
+/// name or in no list and not English, optionally followed by an initial or a second such
+/// word (`registration desk:`, `08:30 Note:` are no speakers). `i` is the word after the time.
+fn chat_speaker(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    // `n` is one past the time's minutes, `m` the speaker's first word.
+    let meridiem = i > 0 && t.is_any(i, &["am", "pm"]) && t.kind(i - 1) == Some(TokKind::Digit);
+    let (n, m) = if meridiem { (i, i + 1) } else { (i, i) };
+    let time = n >= 3
+        && t.kind(n - 1) == Some(TokKind::Digit)
+        && t.byte_len(n - 1) == 2
+        && t.punct(n - 2, ':')
+        && t.joined(n - 1)
+        && t.joined(n - 2)
+        && t.kind(n - 3) == Some(TokKind::Digit)
+        && t.byte_len(n - 3) <= 2
+        && (n == 3 || t.newline_before(n - 3))
+        && !t.newline_before(m);
+    if !time {
+        return;
+    }
+    let word_ok = |k: usize| {
+        let info = lookup_word(t, k);
+        t.kind(k) == Some(TokKind::Alpha)
+            && t.multi_char(k)
+            && !t.newline_before(k)
+            && !t.has(k, u64::MAX)
+            && !info.stop
+            && (info.first || (!info.any() && !t.english(k)))
+    };
+    if !word_ok(m) {
+        return;
+    }
+    let mut end = word_end(t, m);
+    if t.kind(end) == Some(TokKind::Alpha) && !t.newline_before(end) && (!t.multi_char(end) || word_ok(end)) {
+        end = word_end(t, end);
+    }
+    if t.punct(end, ':') && t.joined(end) && (upper_doc || !t.all_caps(m) || !t.multi_char(m)) {
+        push(out, t, m, end, 88);
+    }
+}
+
+/// `PID|1||...||OKONKWO^CHIDINMA||19710304`, `|1487702231^HADDAD^SAMIR^^^MD|`: a family and a
+/// given name joined by `^` in an HL7 field (after `|`, or after a number and `^`, as in an
+/// XCN provider field), each part proposed alone. Both parts letters only, of two letters or
+/// more, in no keyword list, not English, not stop words, and a listed name or both of four
+/// letters or more (`NWMC^MR`, `8302-2^Height^LN`, `ADT^A08` are codes).
+fn hl7_name(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let (j, after) = (i + 2, i + 3);
+    let shape_ok = i > 0
+        && t.punct(i + 1, '^')
+        && t.joined(i + 1)
+        && t.joined(j)
+        && t.kind(j) == Some(TokKind::Alpha)
+        && (t.punct(i - 1, '|')
+            || (i > 1 && t.punct(i - 1, '^') && t.kind(i - 2) == Some(TokKind::Digit) && t.joined(i - 1)))
+        && t.joined(i)
+        && (after >= t.len() || ((t.punct(after, '^') || t.punct(after, '|')) && t.joined(after)));
+    if !shape_ok {
+        return;
+    }
+    let part = |k: usize| {
+        let info = t.name_info(k);
+        let ok = t.multi_char(k) && !t.has(k, u64::MAX) && !info.stop && !t.english(k);
+        (ok, info.any(), t.byte_len(k) >= 4)
+    };
+    let (a, b) = (part(i), part(j));
+    if a.0 && b.0 && (a.1 || b.1 || (a.2 && b.2)) {
+        push(out, t, i, i + 1, 86);
+        push(out, t, j, j + 1, 86);
+    }
+}
+
 /// Token `i` begins a sentence or a line (its capital says nothing).
 fn sentence_start(t: &Tokens<'_>, i: usize) -> bool {
     i == 0 || t.newline_before(i) || ['.', '!', '?', ':'].iter().any(|&p| t.punct(i - 1, p))
@@ -1238,6 +1326,14 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
             after_context(t, i, upper_doc, out);
             if t.is_any(i, &["pt", "patient"]) && !upper_doc {
                 name_before_age(t, i + 1, upper_doc, true, out);
+            }
+        }
+        if i >= 3 && t.kind(i - 1) != Some(TokKind::Alpha) {
+            if t.kind(i - 1) == Some(TokKind::Digit) || t.kind(i - 2) == Some(TokKind::Digit) {
+                chat_speaker(t, i, upper_doc, out);
+            }
+            if t.punct(i + 1, '^') {
+                hl7_name(t, i, out);
             }
         }
         if tok.lex & bit::CREDENTIAL != 0 {
@@ -1286,6 +1382,46 @@ mod tests {
 
     fn assert_names(text: &str, want: &[&str]) {
         assert_eq!(names(text), want, "{text}");
+    }
+
+    #[test]
+    fn chat_speaker_between_a_time_and_a_colon() {
+        assert_names(
+            "[secure chat]\n08:14 kayla b: hey is anyone covering\n08:15 marcus t: its 7p",
+            &["kayla b", "marcus t"],
+        );
+        assert_names("log\n8:02 PM Oksana: called back", &["Oksana"]);
+        // A role or a desk is no speaker; a time inside a line starts nothing.
+        assert_names("log\n08:30 registration desk: fixed. sry abt that", &[]);
+        assert_names("log\n08:31 Note: pain 7/10 at 0700", &[]);
+        assert_names("log\n08:32 pharmacy: verified", &[]);
+        assert_names("given at 08:14 heparin: 5000 units", &[]);
+    }
+
+    #[test]
+    fn hl7_family_and_given_name() {
+        assert_names(
+            "PID|1||4471902^^^NWMC^MR~512-44-9087^^^SSA^SS||OKONKWO^CHIDINMA||19710304|F",
+            &["OKONKWO", "CHIDINMA"],
+        );
+        assert_names("PV1|1|I|4W^412^B||||1487702231^HADDAD^SAMIR^^^MD|||MED", &["HADDAD", "SAMIR"]);
+        // Codes and coded values are not names.
+        assert_names("MSH|^~\\&|EPICADT|NWMC|HIMQ|NWMC|20260211||ADT^A08|MSG1|P|2.5.1", &[]);
+        assert_names("OBX|1|NM|8302-2^Height^LN||165|cm", &[]);
+        assert_names("DG1|1||I10^ESSENTIAL HYPERTENSION^I10|", &[]);
+    }
+
+    #[test]
+    fn no_name_before_a_clinical_noun_or_a_state_word() {
+        assert_names("Nurse Triage Line - voicemail received", &[]);
+        assert_names("Employer: Badger Line Trucking, safety dept", &[]);
+        assert_names("Neer and Hawkins tests remain positive.", &[]);
+        assert_names("Discussed GINA limitations with the patient.", &[]);
+        assert_names("Sincerely,\nDr. Ana Ruiz\nOhio Lic. 35.140772", &["Ana Ruiz"]);
+        // The context rules still take names.
+        assert_names("Wife Greta called.", &["Greta"]);
+        assert_names("Member: Esperanza Quinones   DOB 02/29/1984", &["Esperanza Quinones"]);
+        assert_names("RELEASED TO: TPR. CALDWELL 02:31", &["CALDWELL"]);
     }
 
     #[test]
