@@ -63,6 +63,15 @@ pub(crate) const RELATIONS: &[&str] = &[
     "hermano",
     "nieta",
     "nieto",
+    "yerno",
+    "nuera",
+    "suegra",
+    "suegro",
+    "abuela",
+    "abuelo",
+    "novio",
+    "novia",
+    "parents",
     "named",
     "employer",
     "landlord",
@@ -196,6 +205,8 @@ pub(crate) const NAME_LABELS: &[&str] = &[
     "insured",
     "veteran",
     "inmate",
+    "crew",
+    "electronically",
 ];
 /// Credentials written after a clinician's name (`K. Abernathy, RN`, `June Park, PharmD`).
 /// Never name words themselves. `MA` is left out: it is also the Massachusetts state code.
@@ -661,11 +672,21 @@ fn after_title(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidat
     }
     let j = if t.punct(i + 1, '.') && t.joined(i + 1) { i + 2 } else { i + 1 };
     let abbreviation = !upper_doc && t.all_caps(i) && t.multi_char(i) && !t.is(i, "dr") && !t.all_caps(j);
-    if t.newline_before(j) || (i > 0 && t.kind(i - 1) == Some(TokKind::Digit)) || abbreviation {
+    let after_number = i > 0 && t.kind(i - 1) == Some(TokKind::Digit) && !t.newline_before(i);
+    if t.newline_before(j) || after_number || abbreviation {
         return;
     }
     if let Some(run) = name_run(t, j, upper_doc, Evidence::Title) {
-        push(out, t, j, run.end, 92);
+        let mut end = run.end;
+        // `DR. OSEI, KOFI`: a title before `SURNAME, FIRST`.
+        if run.words == 1 {
+            if let Some((e, first)) = last_first_tail(t, run.end, upper_doc, true) {
+                if first.any() || !t.english(run.end + 1) {
+                    end = e;
+                }
+            }
+        }
+        push(out, t, j, end, 92);
     }
 }
 
@@ -730,6 +751,10 @@ fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candid
         colon |= t.punct(j, ':');
         j += 1;
     }
+    // `The mom (Nadege Baptiste)`: a name in brackets straight after a relation.
+    if t.has(i, bit::RELATION) && t.punct(j, '(') && t.joined(j + 1) && !t.newline_before(j) {
+        j += 1;
+    }
     // `Baby "Nia"`: a name in quotes straight after a relation.
     if t.has(i, bit::RELATION) && (t.punct(j, '"') || t.punct(j, '“')) && t.joined(j + 1) && !t.newline_before(j) {
         j += 1;
@@ -775,7 +800,12 @@ fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candid
     // Badger Line Trucking`: a word before a clinical noun is no person either; a stop word
     // (an eponym) before `'s` or a clinical noun (`brother - Alzheimer's`) neither.
     let eponym = t.has(run.end, bit::CLINICAL_NOUN) || (run.stopped && eponym_context(t, run.end));
-    if accepted && !t.has(run.end, bit::ORGANISATION) && !eponym {
+    // `Employer: Tri-County Paving`, `PCP: Riverside Family Clinic`: an organisation word in
+    // the run or one word after it.
+    let organisation = (j..run.end).any(|k| t.has(k, bit::ORGANISATION))
+        || t.has(run.end, bit::ORGANISATION)
+        || (t.has(run.end + 1, bit::ORGANISATION) && t.capitalized(run.end) && !t.newline_before(run.end + 1));
+    if accepted && !organisation && !eponym {
         push(out, t, j, run.end, 90);
     }
 }
@@ -934,16 +964,21 @@ fn last_first_tail(t: &Tokens<'_>, e: usize, upper_doc: bool, after_context: boo
     let mut end = word_end(t, e + 1);
     // After a context word, a second given name (`PHAM, QUOC BAO`): no keyword, a listed first
     // name or a word that is not English.
-    let k = end;
-    if after_context
-        && name_shaped(t, k, upper_doc)
-        && !t.newline_before(k)
-        && !t.toks.get(k).is_some_and(|x| x.lex != 0)
-    {
-        let second = lookup_word(t, k);
-        if !second.stop && (second.first || (!second.any() && !t.english(k))) {
-            end = word_end(t, k);
+    // Up to two of them (`Tran, Thi Bich Ngoc`).
+    for _ in 0..2 {
+        let k = end;
+        let more = after_context
+            && name_shaped(t, k, upper_doc)
+            && !t.newline_before(k)
+            && !t.toks.get(k).is_some_and(|x| x.lex != 0);
+        if !more {
+            break;
         }
+        let second = lookup_word(t, k);
+        if second.stop || !(second.first || (!second.any() && !t.english(k))) {
+            break;
+        }
+        end = word_end(t, k);
     }
     Some((trailing_initial(t, end, upper_doc).unwrap_or(end), first))
 }
@@ -959,9 +994,20 @@ fn trailing_initial(t: &Tokens<'_>, k: usize, upper_doc: bool) -> Option<usize> 
     let e = initial_end(t, k)?;
     let next_ok = match t.toks.get(e) {
         None => true,
-        Some(n) => n.newline_before || n.kind != TokKind::Alpha || n.lex != 0 || !name_shaped(t, e, upper_doc),
+        Some(n) => {
+            n.newline_before
+                || n.kind != TokKind::Alpha
+                || n.lex != 0
+                || !name_shaped(t, e, upper_doc)
+                || column_gap(t, e)
+        }
     };
     next_ok.then_some(e)
+}
+
+/// Two spaces or more before token `k` (`DEVONTE R.     DOC #`): the next column of a form.
+fn column_gap(t: &Tokens<'_>, k: usize) -> bool {
+    k > 0 && t.start(k) >= t.end(k - 1) + 2
 }
 
 /// Dictionary names without context, from a name-shaped ASCII word `i` with dictionary entry
@@ -1053,6 +1099,13 @@ fn nickname_at(t: &Tokens<'_>, q: usize, upper_doc: bool, out: &mut Vec<Candidat
         let info = lookup_word(t, k);
         name_shaped(t, k, upper_doc) && !info.stop && (info.any() || !t.english(k))
     };
+    // `(goes by "Rusty")`, `aka "Dezzy"`: any capitalized word in quotes after these words.
+    let goes_by = (q >= 2 && t.is(q - 1, "by") && t.is_any(q - 2, &["goes", "go", "going", "went"]))
+        || t.is_any(q - 1, &["aka", "nicknamed"]);
+    if goes_by && !t.newline_before(q) && !lookup_word(t, w).stop {
+        push(out, t, w, e, 88);
+        return;
+    }
     let bracket = t.punct(q - 1, '(') && t.joined(q) && t.punct(e + 1, ')') && t.joined(e + 1);
     if bracket {
         let Some(p) = q.checked_sub(2) else { return };
@@ -1422,6 +1475,27 @@ mod tests {
         assert_names("Wife Greta called.", &["Greta"]);
         assert_names("Member: Esperanza Quinones   DOB 02/29/1984", &["Esperanza Quinones"]);
         assert_names("RELEASED TO: TPR. CALDWELL 02:31", &["CALDWELL"]);
+    }
+
+    #[test]
+    fn forms_titles_brackets_and_nicknames() {
+        assert_names("INMATE: MCALLISTER, DEVONTE R.     DOC # KX-4471", &["MCALLISTER, DEVONTE R."]);
+        assert_names("Patient name: Tran, Thi Bich Ngoc\nDOB: 07/04/1977", &["Tran, Thi Bich Ngoc"]);
+        assert_names("Signed electronically: Thi Bich Ngoc Tran, 6/30/26", &["Thi Bich Ngoc Tran"]);
+        assert_names("NDC 65862-0502-20\nDR. OSEI, KOFI\nREFILLS: 0", &["OSEI, KOFI"]);
+        assert_names("The mom (Nadège Baptiste) came by again.", &["Nadège Baptiste"]);
+        assert_names("Driver: Russell Kowalski (goes by \"Rusty\")", &["Russell Kowalski", "Rusty"]);
+        assert_names("con su yerno Efraín en casa", &["Efraín"]);
+        assert_names("placed with foster parents Grace and Emmanuel Boateng", &["Grace", "Emmanuel Boateng"]);
+        assert_names("CREW: T. NAKAMURA EMT-P", &["T. NAKAMURA"]);
+        // Hard negatives: a number on the line before a title is no dose; organisations; a
+        // clinical word in brackets after a relation; a quoted phrase after `by`.
+        assert_names("Employer: Tri-County Paving", &[]);
+        assert_names("PCP: Riverside Family Clinic", &[]);
+        assert_names("Mother (HTN, DM2) deceased.", &[]);
+        assert_names("Mother (Alzheimer's) deceased.", &[]);
+        assert_names("Identified by \"Brand\" packaging.", &[]);
+        assert_names("Dose 0.4 MS daily.", &[]);
     }
 
     #[test]
