@@ -66,6 +66,8 @@ pub(crate) mod bit {
     pub const SCORE_BEFORE: u64 = 1 << 40;
     /// A word right after `n/m` that makes it a fraction (`3/4 of`, `1/2 tab`).
     pub const FRACTION_AFTER: u64 = 1 << 41;
+    /// A label before a colon and a person's initials (`Transcribed: klm`, `RPH: JMH`).
+    pub const INITIALS_LABEL: u64 = 1 << 42;
 }
 
 /// Longest word looked up at all (longer words are in no list).
@@ -73,7 +75,7 @@ pub(crate) use super::word_table::MAX_WORD;
 
 /// Calls `add` with every keyword (as listed) and its bits; a word may come more than once.
 fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
-    let lists: [(&[&str], u64); 41] = [
+    let lists: [(&[&str], u64); 42] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
         (names::RELATIONS, bit::RELATION),
@@ -115,6 +117,7 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
         (dates::SCORE_BEFORE, bit::SCORE_BEFORE),
         (dates::FRACTION_AFTER, bit::FRACTION_AFTER),
         (names::NAME_LABELS, bit::NAME_LABEL),
+        (names::INITIALS_LABELS, bit::INITIALS_LABEL),
     ];
     for (list, b) in lists {
         for w in list {

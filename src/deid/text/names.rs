@@ -208,6 +208,43 @@ pub(crate) const NAME_LABELS: &[&str] = &[
     "crew",
     "electronically",
 ];
+/// Labels whose colon is followed by a person's initials (`Transcribed: klm`, `RPH: JMH`,
+/// `Subject initials: R-JK`).
+pub(crate) const INITIALS_LABELS: &[&str] =
+    &["initials", "transcribed", "transcriptionist", "scribe", "rph", "pharmacist", "verifier"];
+
+/// `Transcribed: klm`, `RPH: JMH`, `Subject initials: R-JK`: after an initials label and its
+/// colon, two or three letters all in one case (or letters joined by `-`), in no keyword list,
+/// not English, ending the line or followed by a column gap (`RPH: JMH` / `Scribe: none`,
+/// `Initials: DR pending` are not taken). `i` is the label.
+fn initials_after_label(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let j = i + 2;
+    if !(t.punct(i + 1, ':') && t.joined(i + 1)) || t.newline_before(j) {
+        return;
+    }
+    let mut e = j;
+    let mut letters = 0;
+    loop {
+        let part = t.kind(e) == Some(TokKind::Alpha)
+            && t.byte_len(e) <= 3
+            && (t.all_caps(e) || t.s(e).chars().all(char::is_lowercase))
+            && !t.has(e, u64::MAX);
+        if !part {
+            return;
+        }
+        letters += t.byte_len(e);
+        e += 1;
+        if !(t.punct(e, '-') && t.joined(e) && t.joined(e + 1)) {
+            break;
+        }
+        e += 1;
+    }
+    let ends = e >= t.len() || t.newline_before(e) || column_gap(t, e);
+    if (2..=4).contains(&letters) && ends && !t.english(j) {
+        push(out, t, j, e, 86);
+    }
+}
+
 /// Credentials written after a clinician's name (`K. Abernathy, RN`, `June Park, PharmD`).
 /// Never name words themselves. `MA` is left out: it is also the Massachusetts state code.
 pub(crate) const CREDENTIALS: &[&str] = &[
@@ -1389,6 +1426,9 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
                 hl7_name(t, i, out);
             }
         }
+        if tok.lex & bit::INITIALS_LABEL != 0 {
+            initials_after_label(t, i, out);
+        }
         if tok.lex & bit::CREDENTIAL != 0 {
             before_credential(t, i, upper_doc, out);
             bracketed_after_credential(t, i, upper_doc, out);
@@ -1496,6 +1536,17 @@ mod tests {
         assert_names("Mother (Alzheimer's) deceased.", &[]);
         assert_names("Identified by \"Brand\" packaging.", &[]);
         assert_names("Dose 0.4 MS daily.", &[]);
+    }
+
+    #[test]
+    fn initials_after_an_initials_label() {
+        assert_names("Dictated: Ashworth, MD     Transcribed: klm     Signed 14:11", &["Ashworth", "klm"]);
+        assert_names("LOT AC25C118     EXP 11/2027\nRPH: JMH\n---", &["JMH"]);
+        assert_names("Protocol 12-0087     Subject initials: R-JK\nVisit date", &["R-JK"]);
+        // Words, keywords, mixed case and text after the initials are not taken.
+        assert_names("Transcribed: see\nRPH: N/A\nScribe: none", &[]);
+        assert_names("Initials: MD\nTranscribed: Dr pending review", &[]);
+        assert_names("Transcribed: abc def\nRPH: Jmh", &[]);
     }
 
     #[test]
