@@ -442,7 +442,10 @@ fn code_follows(t: &Tokens<'_>, code: usize, se: usize) -> bool {
         return false;
     }
     let alnum = t.kind(se) == Some(TokKind::Alpha) && t.joined(se + 1) && t.digits(se + 1, None);
-    let label = t.has(code, bit::ID_CONTEXT) && (t.digits(se, None) || t.punct(se, ':'));
+    // A placeholder or mask written over the identifier on an earlier pass counts as one
+    // (`Blue Cross PPO, ID [HEALTH_PLAN_ID]`).
+    let written = t.punct(se, '[') || t.punct(se, '*');
+    let label = t.has(code, bit::ID_CONTEXT) && (t.digits(se, None) || t.punct(se, ':') || written);
     alnum || label || t.punct(se, '#') || (t.digits(se, None) && t.byte_len(se) >= 6)
 }
 
@@ -671,7 +674,7 @@ fn place_after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<
             return;
         }
         if t.is_any(j, preps) {
-            if let Some(e) = place_at(t, j + 1, upper_doc) {
+            if let Some(e) = place_at(t, j + 1, upper_doc).or_else(|| lower_place_at(t, j + 1)) {
                 push_place(t, j + 1, e, out);
                 return;
             }
@@ -679,6 +682,19 @@ fn place_after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<
             return;
         }
     }
+}
+
+/// A listed place of one word written in lower case (`driving from lewiston` in a chat), after a
+/// context word only: 4 letters or more, in no keyword list, not a stop word, not an English
+/// word, not a Census first or last name (`in jackson` may be a person); returns one past it.
+fn lower_place_at(t: &Tokens<'_>, j: usize) -> Option<usize> {
+    let tok = t.toks.get(j)?;
+    if tok.kind != TokKind::Alpha || tok.lex != 0 || t.capitalized(j) || t.newline_before(j) || t.byte_len(j) < 4 {
+        return None;
+    }
+    let name = t.name_info(j);
+    let ok = t.place(j).0 && !name.stop && !name.first && !name.last && !t.english(j);
+    ok.then_some(j + 1)
 }
 
 /// Word `k` has the shape of a place name: capitalized and not all capitals in mixed case
@@ -1289,9 +1305,12 @@ mod tests {
 
     #[test]
     fn payer_lines_and_credentials_are_no_city() {
-        for text in
-            ["Insurance: Blue Cross PPO, ID XQW882013344, group 0047721", "SECONDARY: TX MEDICAID, ID 521903384"]
-        {
+        for text in [
+            "Insurance: Blue Cross PPO, ID XQW882013344, group 0047721",
+            "SECONDARY: TX MEDICAID, ID 521903384",
+            "Insurance: Blue Cross PPO, ID [HEALTH_PLAN_ID], group [HEALTH_PLAN_ID]",
+            "Blue Cross PPO, ID ****",
+        ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
         for (text, name) in [
@@ -1390,6 +1409,29 @@ mod tests {
             );
         }
         assert!(found("12 Elm St Pain MA").iter().all(|(_, s)| s != "Pain"));
+    }
+
+    #[test]
+    fn lower_case_listed_town_after_a_context_word() {
+        for (text, place) in [
+            ("his son is picking him up at dc, driving from lewiston so prob after 2", "lewiston"),
+            ("she lives w her sister in skokie now", "skokie"),
+        ] {
+            assert!(has(text, PhiKind::Address, place), "{text}: {:?}", found(text));
+        }
+        // No context word, a Census name, an English word, a drug, a short word.
+        for text in [
+            "came from lewiston",
+            "lives in jackson w mom",
+            "lives in mobile home",
+            "living in pain",
+            "moved to normal diet",
+            "lives in norco haze",
+            "lives in assisted living",
+            "driving from home",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 
     #[test]
