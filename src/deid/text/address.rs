@@ -387,9 +387,17 @@ fn number_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>
     let caret = caret_city(t, i, out);
     let after_state = caret || (i > 0 && (is_state_code(t, i - 1) || t.has(i - 1, bit::STATE_NAME)));
     let after_word = (i.saturating_sub(3)..i).any(|j| t.has(j, bit::ZIP_CONTEXT));
+    // `City, ST ZIP` on one line (or an HL7 address): the ZIP outranks an identifier read after
+    // a state code that is also a label (`Boise, ID 83706-2214`).
+    let full = caret
+        || (i >= 2
+            && is_state_code(t, i - 1)
+            && t.punct(i - 2, ',')
+            && !t.newline_before(i - 1)
+            && !t.newline_before(i));
     if after_state || after_word {
         if let Some(e) = zip_at(t, i) {
-            out.push(Candidate::new(PhiKind::Zip, t.start(i), t.end(e - 1), 87));
+            out.push(Candidate::new(PhiKind::Zip, t.start(i), t.end(e - 1), if full { 90 } else { 87 }));
         }
     }
 }
@@ -1409,6 +1417,21 @@ mod tests {
             );
         }
         assert!(found("12 Elm St Pain MA").iter().all(|(_, s)| s != "Pain"));
+    }
+
+    /// The (class, text) of every span the whole scrubber keeps in `text`.
+    fn scrubbed(text: &str) -> Vec<(PhiKind, String)> {
+        let opts = crate::deid::text::TextOptions::default();
+        let out = crate::deid::text::scrub_text(text, &opts).unwrap_or_else(|_| unreachable!());
+        out.spans.iter().filter_map(|s| Some((s.kind, text.get(s.start..s.end)?.to_string()))).collect()
+    }
+
+    #[test]
+    fn a_zip_after_city_and_state_outranks_an_identifier_label() {
+        // `ID` is Idaho here, not a label: the ZIP wins over an identifier read after it.
+        for (text, zip) in [("Boise, ID 83706-2214\n", "83706-2214"), ("Boise, ID 83702", "83702")] {
+            assert!(scrubbed(text).contains(&(PhiKind::Zip, zip.to_string())), "{text}: {:?}", scrubbed(text));
+        }
     }
 
     #[test]
