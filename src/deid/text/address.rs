@@ -52,6 +52,8 @@ pub(crate) const SUFFIXES: &[&str] = &[
     "crescent",
     "expy",
     "freeway",
+    // A street name that is its own suffix (`1500 N Broadway`).
+    "broadway",
 ];
 pub(crate) const UNITS: &[&str] = &[
     "apt",
@@ -167,6 +169,9 @@ pub(crate) const FACILITY_UNITS: &[&str] = &["icu", "nicu", "picu", "micu", "sic
 /// What a state issues: after one (`CO plate BXR-4417`, `CA license A-118245`) a state code
 /// names the issuer, and the words before it are no city (`a gray Silverado, CO plate`,
 /// `R. Anaya, MD, CA license`).
+/// Mile marker words: after a numbered road and before a number they locate a scene (`I-82 MP
+/// 31`, `HWY 32 MM 4`, `Hwy 9 mile marker 12`). Alone (`5 mm`) they are nothing.
+pub(crate) const ROAD_MARKS: &[&str] = &["mp", "mm", "milepost", "marker"];
 pub(crate) const STATE_DOCS: &[&str] =
     &["license", "licence", "lic", "licensed", "plate", "plates", "tag", "tags", "dl", "registration", "reg"];
 
@@ -178,8 +183,10 @@ fn is_state(t: &Tokens<'_>, i: usize) -> Option<usize> {
     if is_state_code(t, i) {
         return Some(i + 1);
     }
+    // A two-word state: the second word must be one (`New Berlin`, `West Allis` are towns).
     let two = ["new", "north", "south", "west", "rhode"];
-    if t.is_any(i, &two) && t.capitalized(i + 1) {
+    let second = ["york", "jersey", "hampshire", "mexico", "carolina", "dakota", "virginia", "island"];
+    if t.is_any(i, &two) && t.capitalized(i + 1) && t.is_any(i + 1, &second) {
         return Some(i + 2);
     }
     t.has(i, bit::STATE_NAME).then_some(i + 1)
@@ -338,6 +345,9 @@ fn word_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) 
     place_after_context(t, i, upper_doc, out);
     place_after_locative(t, i, upper_doc, out);
     place_before_department(t, i, upper_doc, out);
+    county_of_at(t, i, upper_doc, out);
+    road_mark_at(t, i, out);
+    intersection_at(t, i, upper_doc, out);
 }
 
 /// Whether a token starting with each ASCII character can start a rule of
@@ -361,7 +371,7 @@ static START_CHARS: [bool; 128] = {
 fn may_start(tok: &Token) -> bool {
     // Past ASCII, `get` finds nothing.
     START_CHARS.get(tok.first as usize).copied().unwrap_or(false)
-        | (tok.lex & (bit::STREET_SUFFIX | bit::PLACE_CONTEXT | bit::LOCATIVE | bit::PLACE_AFTER) != 0)
+        | (tok.lex & (bit::STREET_SUFFIX | bit::PLACE_CONTEXT | bit::LOCATIVE | bit::PLACE_AFTER | bit::ROAD_MARK) != 0)
 }
 
 /// A street starting at number `i`, and the number as a ZIP after a state or a ZIP word.
@@ -370,14 +380,24 @@ fn number_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>
         out.push(Candidate::new(PhiKind::Address, t.start(i), t.end(e - 1), 86));
         after_street(t, e, upper_doc, out);
     }
+    rural_route_at(t, i, upper_doc, out);
     if !t.digits(i, Some(5)) {
         return; // not a ZIP
     }
-    let after_state = i > 0 && (is_state_code(t, i - 1) || t.has(i - 1, bit::STATE_NAME));
+    let caret = caret_city(t, i, out);
+    let after_state = caret || (i > 0 && (is_state_code(t, i - 1) || t.has(i - 1, bit::STATE_NAME)));
     let after_word = (i.saturating_sub(3)..i).any(|j| t.has(j, bit::ZIP_CONTEXT));
+    // `City, ST ZIP` on one line (or an HL7 address): the ZIP outranks an identifier read after
+    // a state code that is also a label (`Boise, ID 83706-2214`).
+    let full = caret
+        || (i >= 2
+            && is_state_code(t, i - 1)
+            && t.punct(i - 2, ',')
+            && !t.newline_before(i - 1)
+            && !t.newline_before(i));
     if after_state || after_word {
         if let Some(e) = zip_at(t, i) {
-            out.push(Candidate::new(PhiKind::Zip, t.start(i), t.end(e - 1), 87));
+            out.push(Candidate::new(PhiKind::Zip, t.start(i), t.end(e - 1), if full { 90 } else { 87 }));
         }
     }
 }
@@ -397,6 +417,7 @@ const CREDENTIAL_CODES: &[&str] = &["md", "pa", "dc", "nd"];
 fn city_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     let Some(se) = is_state(t, i + 1) else {
         org_city_at(t, i, upper_doc, out);
+        obituary_place_at(t, i, upper_doc, out);
         return;
     };
     let zip_follows = zip_at(t, se).is_some();
@@ -429,7 +450,10 @@ fn code_follows(t: &Tokens<'_>, code: usize, se: usize) -> bool {
         return false;
     }
     let alnum = t.kind(se) == Some(TokKind::Alpha) && t.joined(se + 1) && t.digits(se + 1, None);
-    let label = t.has(code, bit::ID_CONTEXT) && (t.digits(se, None) || t.punct(se, ':'));
+    // A placeholder or mask written over the identifier on an earlier pass counts as one
+    // (`Blue Cross PPO, ID [HEALTH_PLAN_ID]`).
+    let written = t.punct(se, '[') || t.punct(se, '*');
+    let label = t.has(code, bit::ID_CONTEXT) && (t.digits(se, None) || t.punct(se, ':') || written);
     alnum || label || t.punct(se, '#') || (t.digits(se, None) && t.byte_len(se) >= 6)
 }
 
@@ -447,12 +471,20 @@ fn org_city_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidat
             break;
         }
         k -= 1;
-        if t.has(k, bit::ORGANISATION) || (t.has(k, bit::FACILITY) && t.all_caps(k)) {
+        // A capitalized `Home` names a business (`Funeral Home`, `Nursing Home`).
+        let home = t.is(k, "home") && t.capitalized(k);
+        if t.has(k, bit::ORGANISATION) || (t.has(k, bit::FACILITY) && t.all_caps(k)) || home {
             org = true;
             break;
         }
     }
     if !org {
+        return;
+    }
+    // Inside a sentence, a place of the gazetteer between commas (`Schmidt Funeral Home, New
+    // Berlin, on Saturday`).
+    if let Some(e) = gazetteer_at(t, i + 1, upper_doc, true).filter(|&e| t.punct(e, ',')) {
+        out.push(Candidate::new(PhiKind::Address, t.start(i + 1), t.end(e - 1), 75));
         return;
     }
     let Some(e) = place_at(t, i + 1, upper_doc) else { return };
@@ -541,6 +573,7 @@ fn after_street(t: &Tokens<'_>, e: usize, upper_doc: bool, out: &mut Vec<Candida
         return;
     }
     if !t.punct(e, ',') {
+        city_state_zip_at(t, e, out);
         return;
     }
     let s = e + 1;
@@ -649,7 +682,7 @@ fn place_after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<
             return;
         }
         if t.is_any(j, preps) {
-            if let Some(e) = place_at(t, j + 1, upper_doc) {
+            if let Some(e) = place_at(t, j + 1, upper_doc).or_else(|| lower_place_at(t, j + 1)) {
                 push_place(t, j + 1, e, out);
                 return;
             }
@@ -657,6 +690,19 @@ fn place_after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<
             return;
         }
     }
+}
+
+/// A listed place of one word written in lower case (`driving from lewiston` in a chat), after a
+/// context word only: 4 letters or more, in no keyword list, not a stop word, not an English
+/// word, not a Census first or last name (`in jackson` may be a person); returns one past it.
+fn lower_place_at(t: &Tokens<'_>, j: usize) -> Option<usize> {
+    let tok = t.toks.get(j)?;
+    if tok.kind != TokKind::Alpha || tok.lex != 0 || t.capitalized(j) || t.newline_before(j) || t.byte_len(j) < 4 {
+        return None;
+    }
+    let name = t.name_info(j);
+    let ok = t.place(j).0 && !name.stop && !name.first && !name.last && !t.english(j);
+    ok.then_some(j + 1)
 }
 
 /// Word `k` has the shape of a place name: capitalized and not all capitals in mixed case
@@ -758,15 +804,204 @@ fn place_before_department(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut 
     if !shaped {
         return;
     }
+    let county = t.is(k, "county");
+    // `YAKIMA COUNTY` in a mixed-case note: the capitals of the county word allow them.
+    let caps = county && !upper_doc && t.all_caps(k);
+    // A county is named with its word (`Yakima County`); a police or sheriff word is not.
+    let last = if county { k } else { k - 1 };
     for s in (k.saturating_sub(3)..k).filter(|&s| s < k) {
-        if (s + 1..k).any(|m| t.newline_before(m)) {
+        if (s + 1..k).any(|m| t.newline_before(m)) || t.newline_before(s) {
             continue;
         }
         // Longest first: `West Palm Beach` before `Palm Beach`.
-        if gazetteer_at(t, s, upper_doc, false) == Some(k) {
-            out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(k - 1), 75));
+        let listed = if caps {
+            (s..k).all(|m| t.all_caps(m)) && gazetteer_at(t, s, true, false) == Some(k)
+        } else {
+            gazetteer_at(t, s, upper_doc, false) == Some(k)
+        };
+        // Not listed, a county name of one or two words that look like no other word.
+        let named = county && k - s <= 2 && (s..k).all(|m| county_name_word(t, m, caps, upper_doc));
+        if listed || named {
+            out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(last), 75));
             return;
         }
+    }
+}
+
+/// Word `m` can name a county: a letter word of 3 or more letters in no keyword list, not a
+/// stop word (drugs, eponyms), not an English word (`Orange County`, `Cook County` stay unless
+/// listed places); capitalized, all capitals when `caps` (`YAKIMA COUNTY`), not all capitals
+/// otherwise in mixed case.
+fn county_name_word(t: &Tokens<'_>, m: usize, caps: bool, upper_doc: bool) -> bool {
+    let Some(tok) = t.toks.get(m) else { return false };
+    let shaped = if caps { t.all_caps(m) } else { t.capitalized(m) && (upper_doc || !t.all_caps(m)) };
+    tok.kind == TokKind::Alpha && tok.lex == 0 && t.byte_len(m) >= 3 && shaped && !t.name_info(m).stop && !t.english(m)
+}
+
+/// `County of Pima`, `COUNTY OF PIMA` (a court caption): a county name after a capitalized
+/// `County` word `k` and `of`, on one line. Not `county of residence` (lower case, English).
+fn county_of_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if !t.is(k, "county") || !t.capitalized(k) || !t.is(k + 1, "of") || t.newline_before(k + 2) {
+        return;
+    }
+    let caps = !upper_doc && t.all_caps(k);
+    let s = k + 2;
+    if let Some(e) = gazetteer_at(t, s, upper_doc || caps, false).filter(|&e| !caps || (s..e).all(|m| t.all_caps(m))) {
+        out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(e - 1), 75));
+        return;
+    }
+    let mut e = s;
+    while e < s + 2 && !(e > s && t.newline_before(e)) && county_name_word(t, e, caps, upper_doc) {
+        e += 1;
+    }
+    if e > s {
+        out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(e - 1), 75));
+    }
+}
+
+/// A numbered road ending just before token `k`: `I-82`, `HWY 32`, `Highway 9`, `Route 66`,
+/// `US 20`, `SR 99`; returns its first token.
+fn numbered_road_before(t: &Tokens<'_>, k: usize) -> Option<usize> {
+    if k < 2 || !t.digits(k - 1, None) || t.byte_len(k - 1) > 4 || t.newline_before(k - 1) {
+        return None;
+    }
+    let n = k - 1;
+    // `I-82`: a capital `I` glued to `-` glued to the number.
+    if n >= 2 && t.punct(n - 1, '-') && t.joined(n) && t.joined(n - 1) && t.s(n - 2) == "I" {
+        return Some(n - 2);
+    }
+    let road = t.is_any(n - 1, &["hwy", "highway", "route", "rte"])
+        || (t.all_caps(n - 1) && t.is_any(n - 1, &["us", "sr", "rt", "i"]));
+    (road && t.capitalized(n - 1) && !t.newline_before(n)).then_some(n - 1)
+}
+
+/// A mile marker on a numbered road: `I-82 MP 31`, `HWY 32 MM 4.5`, `Hwy 9 mile marker 12`;
+/// `k` is the marker word. Alone (`5 mm`, `MP 31`) nothing.
+fn road_mark_at(t: &Tokens<'_>, k: usize, out: &mut Vec<Candidate>) {
+    if !t.has(k, bit::ROAD_MARK) || !t.digits(k + 1, None) || t.newline_before(k + 1) || t.newline_before(k) {
+        return;
+    }
+    let before = if t.is(k, "marker") && k > 0 && t.is(k - 1, "mile") { k - 1 } else { k };
+    if t.is_any(k, &["mp", "mm"]) && !t.all_caps(k) {
+        return;
+    }
+    let Some(s) = numbered_road_before(t, before) else { return };
+    let mut e = k + 2;
+    // A decimal (`MM 4.5`).
+    if t.punct(e, '.') && t.joined(e) && t.digits(e + 1, None) && t.joined(e + 1) {
+        e += 2;
+    }
+    out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(e - 1), 86));
+}
+
+/// An intersection with a numbered highway: `HWY 32 & BRUCE RD`, `Highway 9 and Elm St`; `k` is
+/// the highway word. The other road is 1-3 street words and a suffix, or another numbered
+/// highway.
+fn intersection_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if !t.is_any(k, &["hwy", "highway"]) || !t.capitalized(k) || !t.digits(k + 1, None) || t.byte_len(k + 1) > 4 {
+        return;
+    }
+    let j = k + 2;
+    if !(t.punct(j, '&') || t.is(j, "and") || t.punct(j, '/')) || t.newline_before(j) {
+        return;
+    }
+    let s = j + 1;
+    if t.is_any(s, &["hwy", "highway"]) && t.digits(s + 1, None) && !t.newline_before(s + 1) {
+        out.push(Candidate::new(PhiKind::Address, t.start(k), t.end(s + 1), 86));
+        return;
+    }
+    let mut m = s;
+    while m < s + 4 && !t.newline_before(m) {
+        if m > s && t.has(m, bit::STREET_SUFFIX) {
+            let mut e = m + 1;
+            if t.has(e, bit::DIRECTION) && t.all_caps(e) == t.all_caps(m) && !t.newline_before(e) {
+                e += 1;
+            }
+            out.push(Candidate::new(PhiKind::Address, t.start(k), t.end(e - 1), 86));
+            return;
+        }
+        if !street_word(t, m, upper_doc) || t.kind(m) == Some(TokKind::Digit) {
+            return;
+        }
+        m += 1;
+    }
+}
+
+/// A rural route: `RR 2 Box 118`, `Rural Route 4, Box 7`; `i` is the route number. `RR 24`
+/// alone is a respiratory rate.
+fn rural_route_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if i == 0 || !t.digits(i, None) || t.byte_len(i) > 3 {
+        return;
+    }
+    let s = if t.is(i - 1, "rr") && t.all_caps(i - 1) {
+        i - 1
+    } else if i >= 2 && t.is(i - 1, "route") && t.is(i - 2, "rural") {
+        i - 2
+    } else {
+        return;
+    };
+    let b = if t.punct(i + 1, ',') { i + 2 } else { i + 1 };
+    if !t.is(b, "box") || !t.digits(b + 1, None) || (s..=b + 1).any(|m| m > s && t.newline_before(m)) {
+        return;
+    }
+    out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(b + 1), 86));
+    after_street(t, b + 2, upper_doc, out);
+}
+
+/// An HL7 address (`street^other^city^ST^ZIP`): ZIP `i` after `^`, a state code and `^`; the
+/// city is what stands between the `^` before it and the one before the state (`^^Coeur
+/// d'Alene^ID^83814`). Returns whether the ZIP is one.
+fn caret_city(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) -> bool {
+    if i < 4 || !t.punct(i - 1, '^') || !t.joined(i) || !is_state_code(t, i - 2) || !t.punct(i - 3, '^') {
+        return false;
+    }
+    let end = i - 4;
+    let mut s = end + 1;
+    while s > 0 && end + 1 - s < 6 && !t.punct(s - 1, '^') && !t.newline_before(s) {
+        s -= 1;
+    }
+    let bounded = s > 0 && t.punct(s - 1, '^');
+    if bounded && s <= end && t.kind(s) == Some(TokKind::Alpha) && t.kind(end) == Some(TokKind::Alpha) {
+        out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(end), 93));
+    }
+    true
+}
+
+/// A city after a street without a comma, before a state code and a ZIP: `3235 OAKLAND RD NE
+/// CEDAR RAPIDS IA 52402`; `e` is one past the street. 1-3 capitalized words in no keyword list.
+fn city_state_zip_at(t: &Tokens<'_>, e: usize, out: &mut Vec<Candidate>) {
+    let mut k = e;
+    while k < e + 3
+        && !t.newline_before(k)
+        && t.toks.get(k).is_some_and(|tok| tok.kind == TokKind::Alpha && tok.lex & !bit::DIRECTION == 0)
+        && t.capitalized(k)
+    {
+        k += 1;
+    }
+    if k > e && is_state_code(t, k) && !t.newline_before(k + 1) && zip_at(t, k + 1).is_some() {
+        out.push(Candidate::new(PhiKind::Address, t.start(e), t.end(k - 1), 93));
+    }
+}
+
+/// A town after an age in an obituary: `Francis Brennan, 94, of Oconomowoc, passed away`;
+/// `i` is the comma before the age. The word before is capitalized (a name), the place is
+/// followed by a comma, a period or a semicolon.
+fn obituary_place_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    let age = i + 1;
+    if i == 0
+        || !t.capitalized(i - 1)
+        || !t.digits(age, None)
+        || t.byte_len(age) > 3
+        || !t.punct(age + 1, ',')
+        || !t.is(age + 2, "of")
+        || t.newline_before(age + 3)
+    {
+        return;
+    }
+    let s = age + 3;
+    let Some(e) = gazetteer_at(t, s, upper_doc, false).or_else(|| place_at(t, s, upper_doc)) else { return };
+    if [',', '.', ';'].iter().any(|&c| t.punct(e, c)) {
+        push_place(t, s, e, out);
     }
 }
 
@@ -865,6 +1100,24 @@ mod tests {
             "ICU",
             "plate",
             "license",
+            "MP",
+            "mm",
+            "marker",
+            "mile",
+            "I",
+            "HWY",
+            "Hwy",
+            "&",
+            "and",
+            "^",
+            "RR",
+            "Rural",
+            "Route",
+            "COUNTY",
+            "Home",
+            "94",
+            "Berlin",
+            "Broadway",
             ",",
             ".",
             "-",
@@ -1036,7 +1289,7 @@ mod tests {
     fn gazetteer_place_before_a_department_or_after_a_unit() {
         assert!(has("EtOH denied. Per Chicopee PD Officer Brennan", PhiKind::Address, "Chicopee"));
         assert!(has("per Fort Worth PD report", PhiKind::Address, "Fort Worth"));
-        assert!(has("Jackson County Sheriff called", PhiKind::Address, "Jackson"));
+        assert!(has("Jackson County Sheriff called", PhiKind::Address, "Jackson County"));
         assert!(has("To: neuro ICU, Honolulu\nAccepting: Dr. Akana", PhiKind::Address, "Honolulu"));
         // `pd` in lower case (a disease), a word that is no listed place, an English word.
         for text in ["hx of Parkinson PD", "mild Tupelo pd", "Orange County", "To: neuro ICU, Stable\n"] {
@@ -1060,9 +1313,12 @@ mod tests {
 
     #[test]
     fn payer_lines_and_credentials_are_no_city() {
-        for text in
-            ["Insurance: Blue Cross PPO, ID XQW882013344, group 0047721", "SECONDARY: TX MEDICAID, ID 521903384"]
-        {
+        for text in [
+            "Insurance: Blue Cross PPO, ID XQW882013344, group 0047721",
+            "SECONDARY: TX MEDICAID, ID 521903384",
+            "Insurance: Blue Cross PPO, ID [HEALTH_PLAN_ID], group [HEALTH_PLAN_ID]",
+            "Blue Cross PPO, ID ****",
+        ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
         for (text, name) in [
@@ -1078,5 +1334,147 @@ mod tests {
         assert!(has("Bethesda, MD 20814", PhiKind::Address, "Bethesda"));
         assert!(has("Boise, ID 83702", PhiKind::Address, "Boise"));
         assert!(has("Springfield, IL", PhiKind::Address, "Springfield"));
+    }
+
+    #[test]
+    fn counties_by_their_word() {
+        for (text, place) in [
+            ("ARREST LOCATION: I-82 MP 31, YAKIMA COUNTY\nSEARCH", "YAKIMA COUNTY"),
+            ("referred by Yakima County Jail", "Yakima County"),
+            ("resident of Okanogan County since 2001", "Okanogan County"),
+            ("IN AND FOR THE COUNTY OF PIMA\nPlaintiff", "PIMA"),
+            ("Superior Court, County of Maricopa", "Maricopa"),
+            ("San Bernardino County Sheriff", "San Bernardino County"),
+        ] {
+            assert!(has(text, PhiKind::Address, place), "{text}: {:?}", found(text));
+        }
+        // English words, lower case, drugs, a keyword, all capitals before a capitalized word.
+        for text in [
+            "Orange County",
+            "Cook County Hospital",
+            "county of residence unknown",
+            "County of residence: unknown",
+            "COUNTY OF RESIDENCE: UNKNOWN\nok",
+            "the county health dept",
+            "Lasix County",
+            "ICU County",
+            "March County fair",
+            "per County protocol",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn road_locations_of_a_scene() {
+        for (text, place) in [
+            ("ARREST LOCATION: I-82 MP 31, YAKIMA COUNTY", "I-82 MP 31"),
+            ("MVC W/ INJURIES. LOCATION HWY 32 & BRUCE RD, CHICO, CA 95928", "HWY 32 & BRUCE RD"),
+            ("rollover on Hwy 9 mile marker 12 at 0300", "Hwy 9 mile marker 12"),
+            ("found at HWY 20 MM 4.5 by trooper", "HWY 20 MM 4.5"),
+            ("struck at Highway 9 and Elm Street", "Highway 9 and Elm Street"),
+            ("MVC AT HWY 99 & HWY 20", "HWY 99 & HWY 20"),
+        ] {
+            assert!(has(text, PhiKind::Address, place), "{text}: {:?}", found(text));
+        }
+        // Millimetres, a marker without a road, a lower-case mp, a highway without a crossing.
+        for text in [
+            "nodule 5 mm, stable",
+            "lesion 12 MM in diameter",
+            "MP 31 joint swelling",
+            "Grade 2 mp 3 noted",
+            "I-131 uptake 4 mm",
+            "drove on Hwy 9 for hours",
+            "Hwy 9 & 10 closed",
+            "pain 7/10 & Hwy",
+        ] {
+            assert!(found(text).iter().all(|(k, _)| *k != PhiKind::Address), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn rural_routes_hl7_addresses_and_cities_without_a_comma() {
+        let text = "Address: RR 2 Box 118, Eureka Springs, AR 72632 - gravel";
+        assert!(has(text, PhiKind::Address, "RR 2 Box 118"), "{:?}", found(text));
+        assert!(has("Rural Route 4, Box 7", PhiKind::Address, "Rural Route 4, Box 7"));
+        let text = "PID|1||F|||2219 W Larkspur Ln^^Coeur d'Alene^ID^83814||(208)555-0173";
+        assert!(has(text, PhiKind::Address, "Coeur d'Alene") && has(text, PhiKind::Zip, "83814"), "{:?}", found(text));
+        let text = "HY-VEE #1147   3235 OAKLAND RD NE   CEDAR RAPIDS IA 52402   (319) 555-0193";
+        assert!(has(text, PhiKind::Address, "CEDAR RAPIDS"), "{:?}", found(text));
+        assert!(has("Walgreens, 1500 N Broadway, Rochester, MN 55906", PhiKind::Address, "1500 N Broadway"));
+        // Vitals, a caret field without a state, a street then a clinical word without a ZIP.
+        for text in [
+            "BP 148/92 HR 116 RR 24 SPO2 93% RA",
+            "RR 24 box checked",
+            "OBX|1|NM^Glucose^LN^12345",
+            "OBX|1|NM^^Glucose^XX^12345",
+            "12 Elm St Pain MA",
+        ] {
+            assert!(
+                found(text).iter().all(|(_, s)| s != "Glucose" && !s.starts_with("RR")),
+                "{text}: {:?}",
+                found(text)
+            );
+        }
+        assert!(found("12 Elm St Pain MA").iter().all(|(_, s)| s != "Pain"));
+    }
+
+    /// The (class, text) of every span the whole scrubber keeps in `text`.
+    fn scrubbed(text: &str) -> Vec<(PhiKind, String)> {
+        let opts = crate::deid::text::TextOptions::default();
+        let out = crate::deid::text::scrub_text(text, &opts).unwrap_or_else(|_| unreachable!());
+        out.spans.iter().filter_map(|s| Some((s.kind, text.get(s.start..s.end)?.to_string()))).collect()
+    }
+
+    #[test]
+    fn a_zip_after_city_and_state_outranks_an_identifier_label() {
+        // `ID` is Idaho here, not a label: the ZIP wins over an identifier read after it.
+        for (text, zip) in [("Boise, ID 83706-2214\n", "83706-2214"), ("Boise, ID 83702", "83702")] {
+            assert!(scrubbed(text).contains(&(PhiKind::Zip, zip.to_string())), "{text}: {:?}", scrubbed(text));
+        }
+    }
+
+    #[test]
+    fn lower_case_listed_town_after_a_context_word() {
+        for (text, place) in [
+            ("his son is picking him up at dc, driving from lewiston so prob after 2", "lewiston"),
+            ("she lives w her sister in skokie now", "skokie"),
+        ] {
+            assert!(has(text, PhiKind::Address, place), "{text}: {:?}", found(text));
+        }
+        // No context word, a Census name, an English word, a drug, a short word.
+        for text in [
+            "came from lewiston",
+            "lives in jackson w mom",
+            "lives in mobile home",
+            "living in pain",
+            "moved to normal diet",
+            "lives in norco haze",
+            "lives in assisted living",
+            "driving from home",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn obituary_town_and_a_town_after_a_home() {
+        let text = "Francis Xavier Brennan, 94, of Oconomowoc, passed away peacefully";
+        assert!(has(text, PhiKind::Address, "Oconomowoc"), "{:?}", found(text));
+        assert!(has("Mary Lee, 88, of Green Bay.", PhiKind::Address, "Green Bay"));
+        let text = "Visitation at Schmidt & Bartelt Funeral Home, New Berlin, on Saturday";
+        assert_eq!(found(text), [(PhiKind::Address, "New Berlin".to_string())], "{text}");
+        // A count or a score, a lower-case word before, no comma after the place, a town
+        // that is a state's first word.
+        for text in [
+            "Hgb 9, 12, of Note",
+            "ratio 3, 4, of Boston",
+            "took 2, 3, of Tylenol, then",
+            "Smith, 94, of Oconomowoc passed",
+            "Funeral Home, Cardiology, today",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        assert!(has("lives in Albany, New York", PhiKind::Address, "Albany"));
     }
 }

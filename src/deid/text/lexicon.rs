@@ -56,6 +56,9 @@ pub(crate) mod bit {
     pub const FACILITY: u64 = 1 << 52;
     /// What a state issues (`license`, `plate`): `CO plate`, `CA license` is no city's state.
     pub const STATE_DOC: u64 = 1 << 53;
+    /// A mile marker word (`MP`, `MM`, `milepost`, `marker`): after a numbered road (`I-82 MP
+    /// 31`, `HWY 32 mile marker 4`) it and its number locate a scene.
+    pub const ROAD_MARK: u64 = 1 << 56;
     /// A result before a bracketed month/day (`GBS neg (5/2)`): the date of the result.
     pub const DATE_RESULT: u64 = 1 << 44;
     /// A vehicle (`car`, `truck`): a state code and a plate-shaped code after it are a plate.
@@ -112,6 +115,7 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
         (address::PLACE_AFTER, bit::PLACE_AFTER),
         (address::FACILITY_UNITS, bit::FACILITY),
         (address::STATE_DOCS, bit::STATE_DOC),
+        (address::ROAD_MARKS, bit::ROAD_MARK),
         (dates::DATE_RESULT, bit::DATE_RESULT),
         (ids::VEHICLE_WORDS, bit::VEHICLE),
         (dates::SCORE_BEFORE, bit::SCORE_BEFORE),
