@@ -10,6 +10,7 @@ mod address;
 mod ages;
 mod dates;
 mod dictionary;
+mod hl7;
 mod ids;
 mod kind;
 mod known;
@@ -156,6 +157,7 @@ fn candidates(t: &Tokens<'_>, known: &known::KnownIndex) -> Vec<Candidate> {
     network::find_ipv6(text, &mut out);
     dates::find_dates(t, &mut out);
     ids::find_context_ids(t, &mut out);
+    hl7::find_hl7(text, &mut out);
     address::find_addresses(t, upper, &mut out);
     names::find_names(t, upper, &mut out);
     known::find_known(t, known, upper, &mut out);
