@@ -22,6 +22,7 @@ mod resolve;
 mod scan;
 mod slots;
 mod splice;
+mod table;
 mod token;
 mod transform;
 mod word_table;
@@ -158,6 +159,7 @@ fn candidates(t: &Tokens<'_>, known: &known::KnownIndex) -> Vec<Candidate> {
     dates::find_dates(t, &mut out);
     ids::find_context_ids(t, &mut out);
     hl7::find_hl7(text, &mut out);
+    table::find_tables(text, &mut out);
     address::find_addresses(t, upper, &mut out);
     names::find_names(t, upper, &mut out);
     known::find_known(t, known, upper, &mut out);
