@@ -67,6 +67,54 @@ fn apposition_age(t: &Tokens<'_>, i: usize) -> bool {
     t.has(rel, bit::RELATION) && (j..i - 1).all(|k| t.all_caps(k) == t.all_caps(rel))
 }
 
+/// Words of a death before `at` and an age: `died at 90`, `passed away at 93`.
+const DEATH_WORDS: &[&str] = &["died", "deceased", "expired", "away", "death"];
+
+/// Words that may follow an age at death (`died at 90 of`, `in 2003`, `after a stroke`).
+const DEATH_AGE_AFTER: &[&str] = &["of", "from", "in", "and", "after", "with", "due", "following", "while"];
+
+/// Whether the number at `i` ends its clause: the end of the text or line, or `,`, `.`, `;`,
+/// `)` not followed by a glued digit (`90.5`, `90,5`), or one of [`DEATH_AGE_AFTER`] (not a
+/// unit, `%`, `/`, `:`).
+fn clause_ends_after(t: &Tokens<'_>, i: usize) -> bool {
+    let k = i + 1;
+    match t.kind(k) {
+        None => true,
+        Some(_) if t.newline_before(k) => true,
+        Some(TokKind::Alpha) => !t.joined(k) && t.is_any(k, DEATH_AGE_AFTER),
+        Some(TokKind::Punct) => {
+            (t.punct(k, ',') || t.punct(k, '.') || t.punct(k, ';') || t.punct(k, ')'))
+                && !(t.joined(k + 1) && t.digits(k + 1, None))
+        }
+        Some(_) => false,
+    }
+}
+
+/// An age at death: `died at 90,`, `passed away at 93.` (not `died at 0900`, a time of 4
+/// digits, nor `died at 90%`).
+fn age_at_death(t: &Tokens<'_>, i: usize) -> bool {
+    if i < 2 || !t.is(i - 1, "at") || !t.is_any(i - 2, DEATH_WORDS) {
+        return false;
+    }
+    let passed_away = !t.is(i - 2, "away") || (i >= 3 && t.is_any(i - 3, &["passed", "went"]));
+    passed_away && clause_ends_after(t, i)
+}
+
+/// The age of a person named in full, written as in an obituary or a news item: `Francis
+/// Xavier Brennan, 94, of Oconomowoc`: two to four capitalized words, the number between
+/// commas, then `of` and a capitalized place.
+fn obituary_age(t: &Tokens<'_>, i: usize) -> bool {
+    let shape = i >= 3 && t.punct(i - 1, ',') && t.punct(i + 1, ',') && t.is(i + 2, "of") && t.capitalized(i + 3);
+    if !shape || t.joined(i + 2) {
+        return false;
+    }
+    let mut j = i - 1;
+    while j > 0 && j + 5 > i && t.capitalized(j - 1) && t.kind(j - 1) == Some(TokKind::Alpha) && !t.newline_before(j) {
+        j -= 1;
+    }
+    i - 1 - j >= 2
+}
+
 /// The unit after the number: `-year-old`, ` year old`, `yo`, `y/o`, `y.o.`, `years of age`.
 pub(crate) fn unit_after(t: &Tokens<'_>, j: usize) -> bool {
     let k = if t.punct(j, '-') && t.joined(j) { j + 1 } else { j };
@@ -125,7 +173,8 @@ fn age_value_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
 fn age_context(t: &Tokens<'_>, i: usize, n: u32) -> bool {
     unit_after(t, i + 1)
         || age_word_before(t, i)
-        || (n <= 120 && (bare_age_after_subject(t, i) || apposition_age(t, i)))
+        || (n <= 120
+            && (bare_age_after_subject(t, i) || apposition_age(t, i) || age_at_death(t, i) || obituary_age(t, i)))
 }
 
 #[cfg(test)]
@@ -178,6 +227,36 @@ mod tests {
             "husband Mort (HR 92)",
             "father (90 mg)",
             "SpO2 (92, RA)",
+        ] {
+            assert_eq!(ages_in(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn age_at_death_and_in_an_obituary() {
+        for (text, want) in [
+            ("- Maternal great-uncle: Irving Adler, died at 90, pancreatic cancer.", "90"),
+            ("her father passed away at 93.", "93"),
+            ("brother died at 101\n", "101"),
+            ("grandmother died at 97 of a stroke", "97"),
+            ("\"Francis Xavier Brennan, 94, of Oconomowoc, passed away peacefully", "94"),
+            ("Mary Ellen O Brien, 91, of Boise", "91"),
+        ] {
+            assert_eq!(ages_in(text), [want], "{text}");
+        }
+        for text in [
+            "died at 89, pancreatic cancer",
+            "died at 90% occlusion",
+            "died at 90 kg",
+            "died at 90 min after arrival",
+            "arrived at 95, BP",
+            "passed at 92",
+            "away at 92",
+            "died at 90:15",
+            "Hgb, 94, of note",
+            "Smith, 94, of",
+            "Labs: Sodium Chloride, 94, of concern",
+            "John Smith, 95, of note",
         ] {
             assert_eq!(ages_in(text), Vec::<String>::new(), "{text}");
         }

@@ -84,6 +84,18 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("aircraft", PhiKind::Vehicle),
     ("tail", PhiKind::Vehicle),
     ("n", PhiKind::Device),
+    ("mrns", PhiKind::Mrn),
+    ("expediente", PhiKind::Mrn),
+    ("lic", PhiKind::License),
+    ("nrcme", PhiKind::License),
+    ("bar", PhiKind::License),
+    ("incident", PhiKind::Id),
+    ("booking", PhiKind::Id),
+    ("doc", PhiKind::Id),
+    ("kit", PhiKind::Id),
+    ("seal", PhiKind::Id),
+    ("warrant", PhiKind::Id),
+    ("ccf", PhiKind::Id),
 ];
 
 /// Context words that name a code only when the value looks like one ([`coded`]): a letter
@@ -125,6 +137,13 @@ pub(crate) const CODED_CONTEXT: &[&str] = &[
     "cin",
     "aircraft",
     "tail",
+    "incident",
+    "booking",
+    "doc",
+    "kit",
+    "seal",
+    "warrant",
+    "ccf",
 ];
 
 /// Payer words: an `ID` or `group` number after one of them on the same line is a health plan
@@ -264,6 +283,7 @@ pub(crate) const WEAK_CONTEXT: &[&str] = &[
     "req",
     "study",
     "tail",
+    "bar",
 ];
 
 const MAX_CODE_BYTES: usize = 40;
@@ -561,7 +581,7 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
             if !marked && !direct {
                 continue;
             }
-        } else if t.has(i, bit::ID_WEAK) && !marked {
+        } else if t.has(i, bit::ID_WEAK) && !marked && !capital_code_after(t, i, j) {
             continue;
         }
         let short = t.is(i, "lot") || t.is(i, "batch");
@@ -573,8 +593,47 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
             // FW2289104`): a name is never glued to digits.
             let score = if t.kind(j) == Some(TokKind::Alpha) { 93 } else { 88 };
             out.push(Candidate::new(kind, t.start(j), t.end(e - 1), score));
+            listed_codes(t, j, e, kind, score, out);
         }
     }
+}
+
+/// Most codes taken from one list after a context word (`MRNs P0093321 / P0093322`).
+const MAX_LISTED: usize = 4;
+
+/// Codes after the one at `j..e`, separated by `/`, `,`, `;`, `&` or `and` on its line, that
+/// have exactly its shape (the same runs of letters, digits and punctuation, each of the same
+/// length): `MRNs P0093321 / P0093322`. Another shape (`MRN 1234567, 80 y/o`) ends the list.
+fn listed_codes(t: &Tokens<'_>, j: usize, e: usize, kind: PhiKind, score: u8, out: &mut Vec<Candidate>) {
+    let (mut j, mut e) = (j, e);
+    for _ in 0..MAX_LISTED {
+        let sep = t.punct(e, '/') || t.punct(e, ',') || t.punct(e, ';') || t.punct(e, '&') || t.is(e, "and");
+        let n = e + 1;
+        if !sep || t.newline_before(e) || t.newline_before(n) || t.joined(n) {
+            return;
+        }
+        let Some(ne) = code_at(t, n) else { return };
+        let same = ne - n == e - j
+            && (0..e - j).all(|d| t.kind(j + d) == t.kind(n + d) && t.byte_len(j + d) == t.byte_len(n + d));
+        if !same {
+            return;
+        }
+        out.push(Candidate::new(kind, t.start(n), t.end(ne - 1), score));
+        (j, e) = (n, ne);
+    }
+}
+
+/// Whether a weak context word at `i` is followed right away (on its line, after punctuation
+/// only, up to `j`) by a code in capitals with at least 4 digits (`Group GRP-702218`, `chart
+/// D-77201`): such a code needs no marker.
+fn capital_code_after(t: &Tokens<'_>, i: usize, j: usize) -> bool {
+    let direct = (i + 1..j).all(|k| t.kind(k) == Some(TokKind::Punct)) && !t.newline_before(j);
+    if !direct || t.kind(j) != Some(TokKind::Alpha) || !t.all_caps(j) || t.byte_len(j) > 4 {
+        return false;
+    }
+    let Some(e) = code_at(t, j) else { return false };
+    let digits: usize = (j..e).filter(|&k| t.kind(k) == Some(TokKind::Digit)).map(|k| t.byte_len(k)).sum();
+    digits >= 4 && !is_clinical_code(t, j, e) && coded(t, j, e, false, false)
 }
 
 #[cfg(test)]
@@ -612,6 +671,75 @@ mod tests {
             assert!(ids(s).contains(&(PhiKind::Id, want)), "{s}: {:?}", ids(s));
         }
         assert_eq!(ids("(TRANS ID EV-99120384)."), [(PhiKind::Id, "EV-99120384"), (PhiKind::Id, "EV-99120384")]);
+    }
+
+    #[test]
+    fn incident_booking_kit_seal_warrant_and_licence_words() {
+        for (s, kind, want) in [
+            ("MEDIC 7   INCIDENT # 2026-004871   DATE", PhiKind::Id, "2026-004871"),
+            ("DOC # KX-4471     BOOKING # 26-0031187\n", PhiKind::Id, "KX-4471"),
+            ("DOC # KX-4471     BOOKING # 26-0031187\n", PhiKind::Id, "26-0031187"),
+            ("accountability: kit K774021 dispensed", PhiKind::Id, "K774021"),
+            ("KIT # BK-558102, SEAL 0094417\n", PhiKind::Id, "BK-558102"),
+            ("KIT # BK-558102, SEAL 0094417\n", PhiKind::Id, "0094417"),
+            ("SEARCH WARRANT # SW-26-0417, SIGNED", PhiKind::Id, "SW-26-0417"),
+            ("Drug screen CCF # 0019937724, split", PhiKind::Id, "0019937724"),
+            ("Achterberg, DO - NRCME # 3027719854", PhiKind::License, "3027719854"),
+            ("T. NAKAMURA EMT-P LIC P41882 / PARTNER", PhiKind::License, "P41882"),
+            ("Okoro-Benson, State Bar No. 031847\n", PhiKind::License, "031847"),
+            ("Expediente: 3390175\n", PhiKind::Mrn, "3390175"),
+        ] {
+            assert!(ids(s).contains(&(kind, want)), "{s}: {:?}", ids(s));
+        }
+        for s in [
+            "first aid kit in car",
+            "kit 2 given",
+            "seal 12",
+            "seal intact",
+            "doc 12/14",
+            "saw the doc 3 times",
+            "bar 12",
+            "grab bar 4 in",
+            "incident 2 falls",
+            "booking 3 weeks out",
+            "lic 35.1",
+            "warrant 2026",
+        ] {
+            assert!(ids(s).is_empty(), "{s}: {:?}", ids(s));
+        }
+    }
+
+    #[test]
+    fn weak_words_take_a_capital_code_without_a_marker() {
+        assert!(
+            ids("Member ID 9928177301     Group GRP-702218     RxBIN").contains(&(PhiKind::HealthPlan, "GRP-702218"))
+        );
+        assert_eq!(ids("16 y/o M, chart D-77201. Accompanied"), [(PhiKind::Mrn, "D-77201")]);
+        for s in [
+            "chart A1C",
+            "group B strep",
+            "plan CT 2026",
+            "chart\nD-77201",
+            "plan q4h",
+            "chart B12 level",
+            "plan B12 1000",
+        ] {
+            assert!(ids(s).is_empty(), "{s}: {:?}", ids(s));
+        }
+        assert!(ids("record of T2DM").is_empty());
+    }
+
+    #[test]
+    fn a_list_of_codes_of_one_shape() {
+        assert_eq!(
+            ids("Rose, MRNs P0093321 / P0093322. She"),
+            [(PhiKind::Mrn, "P0093321"), (PhiKind::Mrn, "P0093322")]
+        );
+        assert_eq!(ids("MRN 4471902, 4471939 merged"), [(PhiKind::Mrn, "4471902"), (PhiKind::Mrn, "4471939")]);
+        // Another shape ends the list: an age, a year, a dose.
+        assert_eq!(ids("MRN 4471902, 80 y/o"), [(PhiKind::Mrn, "4471902")]);
+        assert_eq!(ids("MRN 4471902 / 2026 admit"), [(PhiKind::Mrn, "4471902")]);
+        assert_eq!(ids("MRN P0093321, P1 and"), [(PhiKind::Mrn, "P0093321")]);
     }
 
     #[test]

@@ -187,10 +187,12 @@ fn phone_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
     if n == 10 {
         return (ctx() && nanp_ok(t.s(i), t.s(i).get(3..).unwrap_or(""))).then_some(i + 1);
     }
-    // 617-555-0134, 617.555.0134, 617 555 0134
+    // 617-555-0134, 617.555.0134, 617 555 0134; 617/555/0134 after a phone word only (without
+    // one, slashes join doses and ratios: `250/300/1000`).
     if t.digits(i + 2, Some(3)) && t.digits(i + 4, Some(4)) {
         let tight = (1..5).all(|k| t.joined(i + k));
-        if same_separator(t, i + 1, i + 3) && tight && nanp_ok(t.s(i), t.s(i + 2)) {
+        let slashes = || t.punct(i + 1, '/') && t.punct(i + 3, '/') && ctx();
+        if (same_separator(t, i + 1, i + 3) || slashes()) && tight && nanp_ok(t.s(i), t.s(i + 2)) {
             return Some(i + 5);
         }
     }
@@ -431,7 +433,8 @@ pub(crate) mod tests {
                 return None;
             }
             if t.digits(i, Some(3)) && t.digits(i + 2, Some(3)) && t.digits(i + 4, Some(4)) {
-                let same = t.s(i + 1) == t.s(i + 3) && (t.punct(i + 1, '-') || t.punct(i + 1, '.'));
+                let same = t.s(i + 1) == t.s(i + 3)
+                    && (t.punct(i + 1, '-') || t.punct(i + 1, '.') || (t.punct(i + 1, '/') && ctx));
                 let tight = (1..5).all(|k| t.joined(i + k));
                 if same && tight && nanp_ok(t.s(i), t.s(i + 2)) {
                     return Some(i + 5);
@@ -525,6 +528,27 @@ pub(crate) mod tests {
             ssn_at(&t, i, &mut out);
         }
         out.iter().map(|c| &text[c.start..c.end]).collect()
+    }
+
+    /// The phones found in `text`.
+    fn phones_in(text: &str) -> Vec<&str> {
+        let t = Tokens::new(text);
+        let mut out = Vec::new();
+        for i in 0..t.len() {
+            phone_from(&t, i, &mut out);
+        }
+        out.iter().filter_map(|c| text.get(c.start..c.end)).collect()
+    }
+
+    #[test]
+    fn slash_separated_phones_need_a_phone_word() {
+        assert_eq!(phones_in("drives him in; call her at 812/555/0137.\n"), ["812/555/0137"]);
+        assert_eq!(phones_in("Tel 812/555/0137"), ["812/555/0137"]);
+        for text in
+            ["doses 250/300/1000 mg", "BP 812/555/0137", "call 812/555/013", "call 112/555/0137", "call 812/555-0137"]
+        {
+            assert!(phones_in(text).is_empty(), "{text}: {:?}", phones_in(text));
+        }
     }
 
     #[test]
