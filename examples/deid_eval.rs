@@ -54,7 +54,12 @@ const HELD_OUT_INTRO: &str = "The set above is written by the generator the scru
     chat and voicemail transcripts with spelled-out numbers, EMS, correctional and research \
     notes. Scored once before any change (2026-12-05): recall 0.784, precision 0.961 (names \
     0.734, addresses 0.690, MRNs 0.632, licence numbers 0.500). That is the estimate for \
-    writing unlike any the rules were built from.";
+    writing unlike any the rules were built from. Its misses were then used like the others': \
+    HL7 v2 segments read by field position (only after a real MSH header), comma-separated \
+    exports read by their header's column names, counties, road locations and rural routes, \
+    chat-log speakers, HL7 FAMILY^GIVEN names, form labels, initials after an initials \
+    label, and identifiers after incident, booking, kit, warrant and licence words. `test`, \
+    still never read, went from recall 0.923 to 0.938 (precision 0.976 unchanged).";
 
 fn main() {
     let notes = eval_set::evaluation_set();
