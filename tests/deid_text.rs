@@ -334,6 +334,16 @@ fn a_name_around_a_known_surname_is_one_span() {
 }
 
 #[test]
+fn a_police_or_county_word_opening_the_text_is_no_place() {
+    // Found by fuzzing: the place rule looked one token before `PD` at the start of the text
+    // (an overflow, a panic in debug builds).
+    for text in ["PD~DD", "PD", "County", "COUNTY OF", "Sheriff called"] {
+        let out = scrub_text(text, &TextOptions::default()).unwrap();
+        assert!(out.spans.is_empty(), "{text}");
+    }
+}
+
+#[test]
 fn limits() {
     let big = "a".repeat(MAX_TEXT_BYTES + 1);
     assert_eq!(

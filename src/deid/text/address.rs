@@ -797,7 +797,8 @@ fn place_after_locative(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec
 /// lower case, is a disease), the others capitalized. A Census name counts (`Jackson
 /// County`): the word after says it is a place.
 fn place_before_department(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
-    if !t.has(k, bit::PLACE_AFTER) || t.newline_before(k) {
+    // Nothing stands before the first token (found by fuzzing: `PD` opening the text).
+    if k == 0 || !t.has(k, bit::PLACE_AFTER) || t.newline_before(k) {
         return;
     }
     let shaped = if t.is(k, "pd") { t.all_caps(k) } else { upper_doc || t.capitalized(k) };
