@@ -211,7 +211,7 @@ fn street_word(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
 fn street_at(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
     if !t.digits(i, None)
         || t.byte_len(i) > 6
-        || (t.joined(i) && (t.kind(i - 1) != Some(TokKind::Punct) || t.punct(i - 1, ']') || t.punct(i - 1, '*')))
+        || (t.joined(i) && (t.kind(i - 1) != Some(TokKind::Punct) || t.closes_replacement(i - 1)))
         || time_minutes(t, i)
     {
         return None;
@@ -452,7 +452,7 @@ fn code_follows(t: &Tokens<'_>, code: usize, se: usize) -> bool {
     let alnum = t.kind(se) == Some(TokKind::Alpha) && t.joined(se + 1) && t.digits(se + 1, None);
     // A placeholder or mask written over the identifier on an earlier pass counts as one
     // (`Blue Cross PPO, ID [HEALTH_PLAN_ID]`).
-    let written = t.punct(se, '[') || t.punct(se, '*');
+    let written = t.opens_replacement(se);
     let label = t.has(code, bit::ID_CONTEXT) && (t.digits(se, None) || t.punct(se, ':') || written);
     alnum || label || t.punct(se, '#') || (t.digits(se, None) && t.byte_len(se) >= 6)
 }

@@ -379,7 +379,7 @@ fn code_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
     // too long to be a code (`4MRN3-02024-...`) that a later pass found cut short by a
     // placeholder (`4MRN[MRN]`) would otherwise become one, one more per pass, and scrubbing
     // would not be idempotent.
-    if t.kind(i) == Some(TokKind::Punct) || (t.joined(j) && (t.punct(j, '[') || t.punct(j, '*'))) {
+    if t.kind(i) == Some(TokKind::Punct) || (t.joined(j) && t.opens_replacement(j)) {
         return None;
     }
     let bytes = t.end(j.saturating_sub(1)).saturating_sub(t.start(i));

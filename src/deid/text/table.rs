@@ -56,16 +56,16 @@ fn cells(line: &str, at: usize) -> Vec<(usize, usize)> {
 
 /// Proposes the identifier cells of every comma-separated table in `text` that has a header.
 pub(crate) fn find_tables(text: &str, out: &mut Vec<Candidate>) {
-    // (column classes, cell count) of the header above the current line.
-    let mut header: Option<(Vec<Option<PhiKind>>, usize)> = None;
+    // The column classes of the header above the current line (one per cell).
+    let mut header: Option<Vec<Option<PhiKind>>> = None;
     let mut at = 0;
     for line in text.split('\n') {
         let start = at;
         at += line.len() + 1;
         let line = line.strip_suffix('\r').unwrap_or(line);
-        if let Some((kinds, count)) = &header {
+        if let Some(kinds) = &header {
             let row = cells(line, start);
-            if row.len() == *count {
+            if row.len() == kinds.len() {
                 for (&(s, e), kind) in row.iter().zip(kinds) {
                     let value = text.get(s..e).unwrap_or("");
                     if let Some(kind) = kind.filter(|_| value.bytes().any(|b| b.is_ascii_digit())) {
@@ -85,7 +85,7 @@ pub(crate) fn find_tables(text: &str, out: &mut Vec<Candidate>) {
         if names.iter().all(|n| !n.trim().is_empty()) {
             let kinds: Vec<Option<PhiKind>> = names.iter().map(|n| column_kind(n)).collect();
             if kinds.iter().any(Option::is_some) {
-                header = Some((kinds, names.len()));
+                header = Some(kinds);
             }
         }
     }

@@ -409,6 +409,19 @@ impl<'a> Tokens<'a> {
         self.toks.get(i).is_some_and(|t| t.lex & bits != 0)
     }
 
+    /// Token `i` is where something this scrubber wrote begins: the `[` of a placeholder or a
+    /// `*` of a mask. A rule that would join a value to it would find, on the next pass, what
+    /// the replacement exposed (and scrubbing would not be idempotent).
+    pub(crate) fn opens_replacement(&self, i: usize) -> bool {
+        self.punct(i, '[') || self.punct(i, '*')
+    }
+
+    /// Token `i` is where something this scrubber wrote ends: the `]` of a placeholder or a `*`
+    /// of a mask (see [`Self::opens_replacement`]).
+    pub(crate) fn closes_replacement(&self, i: usize) -> bool {
+        self.punct(i, ']') || self.punct(i, '*')
+    }
+
     /// Token `i` equals one of `words`, ignoring ASCII case.
     pub(crate) fn is_any(&self, i: usize, words: &[&str]) -> bool {
         let n = self.byte_len(i);
