@@ -194,7 +194,8 @@ fn is_state(t: &Tokens<'_>, i: usize) -> Option<usize> {
 
 fn street_word(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
     match t.kind(i) {
-        Some(TokKind::Alpha) => t.capitalized(i) || upper_doc,
+        // In a note in one case, a function word is no street name (`0170 AND TO DR OKAFOR`).
+        Some(TokKind::Alpha) => t.capitalized(i) || (upper_doc && !t.has(i, bit::FUNCTION)),
         // 5th, 42nd
         Some(TokKind::Digit) => t.joined(i + 1) && t.is_any(i + 1, &["st", "nd", "rd", "th"]),
         _ => false,
@@ -203,8 +204,10 @@ fn street_word(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
 
 /// `123 Main St`, `4 N. Elm Street Apt 2B`, `77 West 42nd St.`; returns one past the end.
 ///
-/// The number must not be glued to a word or number before it, nor to the last character of
-/// what a replacement writes (`]` of a placeholder, `*` of a mask): otherwise replacing one
+/// The number must not be glued to a word or number before it, nor be the last group of a
+/// longer number (`fax 614-555-0170 Oak Dr.`: the phone number's, not a street's), nor be
+/// glued to the last character of what a replacement writes (`]` of a placeholder, `*` of a
+/// mask): otherwise replacing one
 /// street could glue the next one's number to the placeholder and make it a street in the next
 /// pass (`8171 Oak Ter8171 Oak Ter...` would then need one pass per street, and scrubbing would
 /// not be idempotent).
@@ -212,6 +215,7 @@ fn street_at(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
     if !t.digits(i, None)
         || t.byte_len(i) > 6
         || (t.joined(i) && (t.kind(i - 1) != Some(TokKind::Punct) || t.closes_replacement(i - 1)))
+        || (t.joined(i) && i >= 2 && t.joined(i - 1) && t.digits(i - 2, None))
         || time_minutes(t, i)
     {
         return None;
@@ -1152,6 +1156,19 @@ mod tests {
 
     fn has(text: &str, kind: PhiKind, want: &str) -> bool {
         found(text).iter().any(|(k, s)| *k == kind && s == want)
+    }
+
+    #[test]
+    fn the_last_group_of_a_phone_number_starts_no_street() {
+        // The phone number is found whole, not its last group as a house number.
+        for text in ["fax 614-555-0170 Oak Dr. FCE planned", "FAX 614-555-0170 AND TO DR OKAFOR"] {
+            let scrubbed = crate::deid::text::scrub_text(text, &crate::deid::text::TextOptions::default())
+                .map(|s| s.text)
+                .unwrap_or_default();
+            assert!(scrubbed.contains("[PHONE]") && !scrubbed.contains("555"), "{text}: {scrubbed}");
+        }
+        assert!(found("FAX 614-555-0170 AND TO DR OKAFOR").iter().all(|(k, _)| *k != PhiKind::Address));
+        assert!(has("Lives at 0170 Oak Dr. with her son", PhiKind::Address, "0170 Oak Dr."));
     }
 
     #[test]

@@ -104,13 +104,19 @@ impl Candidate {
     }
 }
 
-/// A note is treated as upper-case when under 5% of its letters are lower case: capitals then
-/// carry no information, so name rules need dictionary evidence.
+/// A note is treated as written in one case (the rules' `upper_doc`) when under 5% of its
+/// letters are lower case, or when it holds 100 letters or more and under 2.5% of them are
+/// upper case (a note typed all in lower case, where a few abbreviations such as `RN` keep
+/// their capitals): capitals then carry no information, so name rules need dictionary
+/// evidence, as they do in capitals. A short lower-case text (a coded field's `text`, a
+/// one-line message) keeps the mixed-case rules, which take no lower-case word as a name
+/// without a title or a label.
 fn is_upper_case_text(text: &str) -> bool {
     let (mut letters, mut lower) = (0usize, 0usize);
     if text.is_ascii() {
         // Branch-free with byte-wide counters, so the inner loop vectorizes: `b | 0x20` folds
-        // A-Z onto a-z, and bit 0x20 of a letter is its lower case. A chunk of 255 bytes
+        // A-Z onto a-z, and bit 0x20 of a letter is its lower case (`letters - lower` are
+        // the upper-case ones). A chunk of 255 bytes
         // cannot overflow a `u8` count.
         for chunk in text.as_bytes().chunks(255) {
             let (mut l, mut lo) = (0u8, 0u8);
@@ -122,13 +128,19 @@ fn is_upper_case_text(text: &str) -> bool {
             letters += usize::from(l);
             lower += usize::from(lo);
         }
-        return letters >= 8 && lower * 20 < letters;
+        return one_case(letters, lower);
     }
     for c in text.chars().filter(|c| c.is_alphabetic()) {
         letters += 1;
         lower += usize::from(c.is_lowercase());
     }
-    letters >= 8 && lower * 20 < letters
+    one_case(letters, lower)
+}
+
+/// The test of [`is_upper_case_text`] on its counts.
+fn one_case(letters: usize, lower: usize) -> bool {
+    let upper = letters - lower;
+    (letters >= 8 && lower * 20 < letters) || (letters >= 100 && upper * 40 < letters)
 }
 
 fn candidates(t: &Tokens<'_>, known: &known::KnownIndex) -> Vec<Candidate> {

@@ -251,7 +251,13 @@ pub(crate) const CREDENTIALS: &[&str] = &[
     "md", "do", "rn", "np", "pa", "pharmd", "rph", "lcsw", "licsw", "msw", "cnm", "crna", "dds", "dmd", "pt", "dpt",
     "ot", "otr", "slp", "rd", "rdn", "ccds", "bsn", "msn", "dnp", "phd", "psyd", "lpn", "lvn", "cna", "emt", "mbbs",
     "mbchb", "aprn", "fnp", "agnp", "acnp", "pnp", "cns", "rrt", "lmft", "lpc", "lmhc", "facp", "facs", "faap", "mph",
-    "ccrn", "ibclc", "cdces",
+    "ccrn", "ibclc", "cdces", "lmsw", "lsw", "cma", "pct", "cwocn", "wocn", "fcap", "cnp", "pta", "cota", "lcpc",
+];
+/// Credentials that follow an initial and a surname without a comma (`P. Raman MD`): none is
+/// also a clinical abbreviation or an English word (`PT`, `PA`, `OT`, `DO`, `RD` are).
+const BARE_CREDENTIALS: &[&str] = &[
+    "md", "rn", "np", "dds", "dmd", "pharmd", "rph", "lcsw", "lmsw", "msw", "crna", "cnm", "dpt", "lpn", "lvn", "cna",
+    "phd", "psyd", "aprn", "fnp", "cma", "pct", "mbbs",
 ];
 /// Clinical abbreviations and section labels that are never a name when written in capitals
 /// (`ED TRIAGE`, `DOB`, `MAE x4`, `AVA 1.6`, `PGY-2`), though some are listed first names in
@@ -259,7 +265,7 @@ pub(crate) const CREDENTIALS: &[&str] = &[
 pub(crate) const ABBREVIATIONS: &[&str] = &[
     "ed", "er", "icu", "pcp", "cc", "hpi", "ros", "pmh", "dob", "mrn", "rv", "lv", "mae", "ava", "na", "pgy", "gcs",
     "ekg", "ecg", "cxr", "nad", "rrr", "vss", "perrla", "eomi", "ams", "htn", "prn", "npo", "snf", "sw", "cm", "ap",
-    "vp", "dea", "npi", "gina",
+    "vp", "dea", "npi", "gina", "hr",
 ];
 /// Lower-case particles inside a name (`Ana de la Cruz`, `Ludwig van Beethoven`).
 const PARTICLES: &[&str] = &[
@@ -460,6 +466,12 @@ fn initial_end(t: &Tokens<'_>, i: usize) -> Option<usize> {
     Some(if t.punct(i + 1, '.') && t.joined(i + 1) { i + 2 } else { i + 1 })
 }
 
+/// `k.` in a note in one case (`k. santos, RN`): a lower-case letter with its period.
+fn lower_case_initial_end(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
+    let single = upper_doc && t.kind(i) == Some(TokKind::Alpha) && !t.multi_char(i);
+    (single && t.punct(i + 1, '.') && t.joined(i + 1)).then_some(i + 2)
+}
+
 /// One name word with `O'Brien` / `Smith-Jones` joins; returns one past it.
 fn word_end(t: &Tokens<'_>, i: usize) -> usize {
     let mut j = i + 1;
@@ -528,6 +540,14 @@ pub(crate) const ORGANISATION_NOUNS: &[&str] = &[
     "enterprises",
     "manufacturing",
     "ltd",
+    // Schools, shelters, farms and the like (`Finley Elementary`, `Simpson Housing`).
+    "elementary",
+    "academy",
+    "hospice",
+    "housing",
+    "shelter",
+    "farms",
+    "pavilion",
 ];
 
 /// Followed by `'s` or a clinical noun, or hyphen-joined to another eponym: not a person.
@@ -727,10 +747,11 @@ fn after_title(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidat
     }
 }
 
-/// A lower-case `dr` in a patient's message (`hi dr hollis`, `appt with dr kowalski`): up to
+/// A lower-case `dr` or `ms` in a patient's message (`hi dr hollis`, `appt with dr kowalski`,
+/// `hr (ms. ortega)`): up to
 /// two listed names that are not English words.
 fn lower_case_title(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
-    if !t.is_any(i, &["dr", "doctor", "mr", "mrs"]) {
+    if !t.is_any(i, &["dr", "doctor", "mr", "mrs", "ms"]) {
         return;
     }
     let j = if t.punct(i + 1, '.') && t.joined(i + 1) { i + 2 } else { i + 1 };
@@ -796,7 +817,7 @@ fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candid
     if t.has(i, bit::RELATION) && (t.punct(j, '"') || t.punct(j, '“')) && t.joined(j + 1) && !t.newline_before(j) {
         j += 1;
     }
-    if label && t.kind(j) == Some(TokKind::Alpha) && !t.capitalized(j) {
+    if label && t.kind(j) == Some(TokKind::Alpha) && !t.capitalized(j) && !upper_doc {
         lower_case_after_label(t, j, out);
         return;
     }
@@ -822,6 +843,12 @@ fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candid
                 ev = Evidence::Strong;
             }
         }
+    }
+    // `PT: BOGDAN NOWAKOWSKI`, `pt: bogdan nowakowski` in a note in one case: two or more
+    // words after a label's colon, none of them English (the run stops at one), are as strong
+    // as after a relation, so unlisted names count.
+    if colon && ev == Evidence::Weak && upper_doc && run.words >= 2 {
+        ev = Evidence::Strong;
     }
     // Strong context in mixed case is enough; otherwise some word must be a listed name and
     // none a stop word (drugs, eponyms).
@@ -897,11 +924,19 @@ fn function_word_name(t: &Tokens<'_>, j: usize, upper_doc: bool, out: &mut Vec<C
 /// `Olumide Bankole, MD` as a name rather than a city and state), or one listed surname (not
 /// before a credential that is also a state code, `Erie, PA`). Each word is a listed name or
 /// not an English word (`Cardiology, PT` is not a name); not before a ZIP code.
+///
+/// Without the comma only an initial and a surname are taken, before a credential that is no
+/// clinical abbreviation (`P. Raman MD`, `R. Young RN`, `s. rahimi dds`; not `S. aureus PT`).
+/// In a note in one case the credential may be in lower case (`g. sanchez, rn`).
 fn before_credential(t: &Tokens<'_>, c: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
-    if c < 2 || !t.punct(c - 1, ',') || !t.capitalized(c) || t.digits(c + 1, Some(5)) {
+    if c < 2 || !(t.capitalized(c) || upper_doc) || t.digits(c + 1, Some(5)) {
         return;
     }
-    let e = c - 1;
+    let comma = t.punct(c - 1, ',');
+    if !comma && !t.is_any(c, BARE_CREDENTIALS) {
+        return;
+    }
+    let e = if comma { c - 1 } else { c };
     let mut best = None;
     for s in (e.saturating_sub(8)..e).rev() {
         if let Some(found) = credential_name(t, s, e, upper_doc) {
@@ -913,6 +948,9 @@ fn before_credential(t: &Tokens<'_>, c: usize, upper_doc: bool, out: &mut Vec<Ca
         }
     }
     let Some((s, (initial, words, listed))) = best else { return };
+    if !(comma || (initial && t.s(s).len() == 1)) {
+        return;
+    }
     if initial || (words == 2 && (listed || !upper_doc)) || (listed && !t.has(c, bit::STATE_CODE)) {
         push(out, t, s, e, 88);
     }
@@ -926,7 +964,7 @@ fn credential_name(t: &Tokens<'_>, s: usize, e: usize, upper_doc: bool) -> Optio
         if k > s && t.newline_before(k) {
             return None;
         }
-        if let Some(x) = initial_end(t, k) {
+        if let Some(x) = initial_end(t, k).or_else(|| lower_case_initial_end(t, k, upper_doc)) {
             initial = true;
             k = x;
             continue;
@@ -1564,6 +1602,32 @@ mod tests {
         assert_names("Consults: Wound Care, RN following daily.", &[]);
         assert_names("CM: Jennifer Walker, RN, BSN", &["Jennifer Walker"]);
         assert_names("- Kenji Tanaka, MD, DEA registration on file", &["Kenji Tanaka"]);
+    }
+
+    #[test]
+    fn initial_and_surname_before_a_credential_without_a_comma() {
+        assert_names("Time spent >30 min.\nP. Raman MD / cosigned J. Redcloud MD", &["P. Raman", "J. Redcloud"]);
+        assert_names("Staff exposed: R. Young RN, C. Baker PCT, and the unit clerk.", &["R. Young", "C. Baker"]);
+        assert_names("Plan as above.\nS. PATEL MD / ATTENDING", &["S. PATEL"]);
+        // A bacterium before a credential that is also an abbreviation: no name.
+        assert_names("Wound cx grew S. aureus PT to continue dressing changes.", &[]);
+    }
+
+    #[test]
+    fn names_in_a_note_written_in_lower_case() {
+        // Capitals say nothing here, as in an upper-case note: context words and the name
+        // dictionary decide.
+        let note = "dental progress note - 2/17/26\npt: bogdan nowakowski   chart # D-100482\n\
+                    next appt: prophy w/ hygienist becky.\nwife halina to pick up, pt drove here tho\n\
+                    -- s. rahimi dds";
+        assert_names(note, &["bogdan nowakowski", "becky", "halina", "s. rahimi"]);
+        let note = "school nurse note\nstudent came in with itchy lips after snack at lincoln elementary. \
+                    classmate dylan shared trail mix. - k. santos, rn, school nurse";
+        assert_names(note, &["dylan", "k. santos"]);
+        // Words of the note are not names: `pt`, `wife`, `will`, `hr`, `mark` as a verb.
+        let note = "pt states pain better, will mark calendar. note faxed to employer hr today, \
+                    wife aware. cultures neg. rn to f/u friday.";
+        assert_names(note, &[]);
     }
 
     #[test]
