@@ -5,6 +5,7 @@
 //! records where its year is (if written with 4 digits) and whether the date is a birth date.
 
 use super::lexicon::bit;
+use super::scan::marked;
 use super::token::{TokKind, Tokens};
 use super::{Candidate, PhiKind};
 
@@ -142,6 +143,11 @@ pub(crate) const DATE_CUE: &[&str] = &[
     "signed",
     "filed",
     "vaccinated",
+    "noted",
+    "angio",
+    "est",
+    "recheck",
+    "refilled",
 ];
 /// Results before a bracketed `m/d` that make it the date of the result (`GBS neg (5/2)`,
 /// `HIV nonreactive (3/4)`); not `pos`/`positive`, which are as often counts (`BCx pos (2/2)`).
@@ -175,6 +181,8 @@ pub(crate) const DAY_MONTH_CONTEXT: &[&str] = &[
     "scheduled",
     "doa",
     "dod",
+    "til",
+    "last",
 ];
 
 /// Token `i` names a month (full or 3/4-letter abbreviation, any case).
@@ -243,6 +251,10 @@ fn month_first(t: &Tokens<'_>, i: usize) -> Option<Found> {
     }
     j = if (t.punct(j, '-') || t.punct(j, '/')) && t.joined(j) { j + 1 } else { j };
     if let Some((_, k)) = day_at(t, j) {
+        // `OCT 3/10/26: OD CST 312`: the number starts a numeric date after a test's name.
+        if t.punct(k, '/') && t.joined(k) && t.digits(k + 1, None) && t.joined(k + 1) {
+            return None;
+        }
         let k2 = skip_sep(t, k);
         if let Some((y, e)) = year_at(t, k2) {
             return Some(Found { first: i, last: e - 1, year_tok: Some(y) });
@@ -451,7 +463,14 @@ fn short_date_context(t: &Tokens<'_>, i: usize) -> bool {
     let zero_padded = padded(i) || padded(i + 2);
     let before = i.checked_sub(1);
     let word_before = if bracketed { i.checked_sub(2) } else { before };
+    // `appt: 3/3`, `est. 2/14`: a colon or period glued to the cue word.
+    let word_before =
+        word_before.map(|b| if b >= 1 && (t.punct(b, ':') || t.punct(b, '.')) && t.joined(b) { b - 1 } else { b });
     let cue = word_before.is_some_and(|b| t.has(b, bit::DATE_CUE) || slashed_cue(t, b));
+    // `planned ~3/6`: an approximate date (a fraction word after has ruled out `~1/2 tab`).
+    let approximate = before.is_some_and(|b| t.punct(b, '~') && t.joined(i));
+    // `11/2 through 1/25`: the start of a span of dates.
+    let span_start = t.is_any(after, &["through", "thru"]);
     let result = bracketed && word_before.is_some_and(|b| t.has(b, bit::DATE_RESULT) || measured(t, b));
     let weekday = before.is_some_and(|b| {
         let w = if t.punct(b, ',') { b.wrapping_sub(1) } else { b };
@@ -463,7 +482,46 @@ fn short_date_context(t: &Tokens<'_>, i: usize) -> bool {
         && t.punct(after, ':')
         && t.joined(after)
         && !(t.joined(after + 1) && t.digits(after + 1, None));
-    zero_padded || cue || result || weekday || labelled || time_at(t, after)
+    zero_padded || cue || result || weekday || labelled || approximate || span_start || time_at(t, after)
+}
+
+/// Month names that are also words or names when standing alone (`may`, `march`, `Mar`).
+const AMBIGUOUS_MONTHS: &[&str] = &["may", "march", "mar", "mayo", "marzo"];
+
+/// Words right before a month named alone that make it a date element (`since December`, `in
+/// Nov`, `mid-November`, `d/c'd in january`).
+const MONTH_ALONE_BEFORE: &[&str] = &[
+    "in", "since", "until", "till", "through", "thru", "during", "by", "early", "late", "mid", "last", "next", "this",
+    "started", "before", "after", "from",
+];
+
+/// `since December`, `two falls in Nov`, `mid-November`: a month named alone (a date element
+/// of Safe Harbor's rule as much as a full date) right after one of [`MONTH_ALONE_BEFORE`]. Not
+/// `May`, `March` or `Mar` (verbs and words), not an abbreviation in capitals (`OCT`, an eye
+/// scan; `DEC`, decreased), not a month that starts a fuller date (`December 3`).
+fn month_alone(t: &Tokens<'_>, i: usize) -> bool {
+    if i == 0 || t.is_any(i, AMBIGUOUS_MONTHS) || (t.byte_len(i) <= 4 && t.all_caps(i)) {
+        return false;
+    }
+    let b = month_prefix(t, i).unwrap_or(i - 1);
+    t.is_any(b, MONTH_ALONE_BEFORE) && !t.newline_before(i)
+}
+
+/// `mid-` in `mid-November`: the word hyphen-joined before month `i`.
+fn month_prefix(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    (i >= 2 && t.punct(i - 1, '-') && t.joined(i) && t.joined(i - 1) && t.kind(i - 2) == Some(TokKind::Alpha))
+        .then(|| i - 2)
+}
+
+/// Candidates for [`month_alone`] months, scored under full dates and names (`seen by June
+/// Park` stays a name).
+fn months_alone(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
+    for i in marked(t, |_, tok| tok.lex & bit::MONTH != 0) {
+        if month_alone(t, i) && month_first(t, i).is_none() {
+            let first = month_prefix(t, i).unwrap_or(i);
+            out.push(Candidate::new(PhiKind::Date, t.start(first), t.end(i), 60));
+        }
+    }
 }
 
 /// Token `b` ends `d/c`, `d/c'd`, `dc'd` (discharged, discontinued) or `f/u` (follow-up),
@@ -639,6 +697,7 @@ pub(crate) fn find_dates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         out.push(c);
         i = f.last + 1;
     }
+    months_alone(t, out);
 }
 
 #[cfg(test)]
@@ -760,6 +819,7 @@ mod tests {
                 out.push(c);
                 i = f.last + 1;
             }
+            months_alone(t, out);
         }
     }
 
@@ -875,6 +935,42 @@ mod tests {
         ] {
             assert_eq!(dates_in(text), [want], "{text}");
         }
+    }
+
+    #[test]
+    fn month_day_after_more_cues_and_months_alone() {
+        for (text, want) in [
+            ("refill too soon (last filled 2/20). pt says", &["2/20"][..]),
+            ("stage 3 (first noted 1/9 on admission)", &["1/9"]),
+            ("exposures 11/2 through 1/25.", &["11/2", "1/25"]),
+            ("CT angio 2/10 - single renal arteries", &["2/10"]),
+            ("Assault est. 2/14 between 2300-0100.", &["2/14"]),
+            ("next appt: 3/3 prophy w/ hygienist", &["3/3"]),
+            ("fce planned ~3/6.", &["3/6"]),
+            ("pay cash or wait til 3/6.", &["3/6"]),
+            ("OCT 3/10/26: OD CST 312", &["3/10/26"]),
+            ("hours cut to 20/wk since December.", &["December"]),
+            ("two falls in Nov, new sacral wound", &["Nov"]),
+            ("lyrica was d/c'd in january, pt should", &["january"]),
+            ("Symptom onset approx mid-November (cough).", &["mid-November"]),
+        ] {
+            assert_eq!(dates_in(text), want, "{text}");
+        }
+        // Verbs, an eye scan, a fraction, a score: no date.
+        for text in [
+            "She may need PT in March; we march on.",
+            "OCT OD: CST 312, no fluid",
+            "take ~1/2 tab at night",
+            "last 2/3 of the dose",
+            "pain 3/10 through the night",
+        ] {
+            assert_eq!(dates_in(text), Vec::<String>::new(), "{text}");
+        }
+        // A month alone is proposed under a name: the name wins.
+        let out = crate::deid::text::scrub_text("Seen by June Park, PharmD today", &Default::default())
+            .map(|s| s.text)
+            .unwrap_or_default();
+        assert_eq!(out, "Seen by [NAME], PharmD today");
     }
 
     #[test]
