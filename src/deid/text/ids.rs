@@ -5,7 +5,7 @@
 
 use super::lexicon::bit;
 use super::scan::marked;
-use super::token::{TokKind, Tokens};
+use super::token::{shape, TokKind, Tokens};
 use super::{Candidate, PhiKind};
 
 /// Context word → class. Multi-word contexts are matched on their last word plus a check.
@@ -96,6 +96,11 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("seal", PhiKind::Id),
     ("warrant", PhiKind::Id),
     ("ccf", PhiKind::Id),
+    ("interpreter", PhiKind::Id),
+    ("registry", PhiKind::License),
+    ("reg", PhiKind::Id),
+    ("barcode", PhiKind::Id),
+    ("tag", PhiKind::Device),
 ];
 
 /// Context words that name a code only when the value looks like one ([`coded`]): a letter
@@ -284,6 +289,9 @@ pub(crate) const WEAK_CONTEXT: &[&str] = &[
     "study",
     "tail",
     "bar",
+    "interpreter",
+    "reg",
+    "tag",
 ];
 
 const MAX_CODE_BYTES: usize = 40;
@@ -445,6 +453,70 @@ fn abbreviation_after(t: &Tokens<'_>, j: usize) -> Option<usize> {
     abbr.then_some(j + 3)
 }
 
+/// `(visit)` in `Hosp acct (visit): HA-31177402`, `(pending hire)` in `Employee ID (pending
+/// hire): CVPL-10388`: one to three words in brackets right before a label's colon. The colon.
+fn bracketed_words_before_colon(t: &Tokens<'_>, j: usize) -> Option<usize> {
+    if !t.punct(j, '(') {
+        return None;
+    }
+    let words =
+        (1..=3).find(|&n| t.punct(j + n + 1, ')') && (j + 1..=j + n).all(|k| t.kind(k) == Some(TokKind::Alpha)))?;
+    let close = j + words + 1;
+    (t.punct(close + 1, ':') && !t.newline_before(close)).then_some(close + 1)
+}
+
+/// Prefixes of codes that name forms and code systems, not people (`CMS-1500`, `CPT-99213`).
+const CODE_SYSTEM_PREFIXES: &[&str] = &["cms", "cpt", "icd", "ndc", "iso", "hcpcs", "dsm", "loinc", "snomed", "ub"];
+
+/// A structured code with no context word: capitals (a letter group of 1 to 5, which may end
+/// in up to 2 digits: `S26`), optional further letter groups, then a group of at least 4
+/// digits and an optional short suffix, all joined by hyphens (`HA-31177402`, `BB-WA-20219`,
+/// `PPB-E-1144`, `S26-004417-A`, `KMC-0047712`). In clinical text such codes are accession,
+/// case, evidence, kit and account numbers; gene and test names have fewer digits (`CA-125`,
+/// `IL-6`, `COVID-19`), and form and code system names are listed
+/// ([`CODE_SYSTEM_PREFIXES`]). A year as the digit group (`FY-2026`) is not taken. `i` is the
+/// first letter group; returns one past the code.
+fn bare_code_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    // Not glued to what comes before, except an opening bracket or quote (`("S26-004417-A")`).
+    let free_start = !t.joined(i) || ['(', '"', '“', '#'].iter().any(|&c| t.punct(i - 1, c));
+    if !free_start || !t.all_caps(i) || t.byte_len(i) > 5 || t.is_any(i, CODE_SYSTEM_PREFIXES) {
+        return None;
+    }
+    let mut k = i + 1;
+    if t.joined(k) && t.digits(k, None) && t.byte_len(k) <= 2 {
+        k += 1; // `S26`
+    }
+    // Further letter groups.
+    while t.punct(k, '-') && t.joined(k) && t.joined(k + 1) && t.all_caps(k + 1) && t.byte_len(k + 1) <= 3 {
+        k += 2;
+    }
+    let digits = k + 1;
+    if !(t.punct(k, '-') && t.joined(k) && t.joined(digits) && t.digits(digits, None) && t.byte_len(digits) >= 4) {
+        return None;
+    }
+    let year = t.byte_len(digits) == 4 && t.num(digits).is_some_and(|y| (1900..=2099).contains(&y));
+    let mut e = digits + 1;
+    // A short suffix (`-A`, `-01`).
+    let suffix = t.punct(e, '-') && t.joined(e) && t.joined(e + 1) && t.byte_len(e + 1) <= 3;
+    if suffix && (t.all_caps(e + 1) || t.digits(e + 1, None)) {
+        e += 2;
+    }
+    let glued_after = t.joined(e) && (t.kind(e) != Some(TokKind::Punct) || t.opens_replacement(e) || t.punct(e, '-'));
+    let year_alone = year && e == digits + 1;
+    (!glued_after && !year_alone).then_some(e)
+}
+
+/// Codes of [`bare_code_at`]'s shape anywhere, as `ID`, scored under codes after a context
+/// word (which also give the class: `MRN KMC-0047712`).
+pub(crate) fn find_bare_codes(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
+    let starts = marked(t, |_, tok| tok.kind == TokKind::Alpha && tok.shape & shape::HAS_LOWER == 0 && tok.len() <= 5);
+    for i in starts {
+        if let Some(e) = bare_code_at(t, i) {
+            out.push(Candidate::new(PhiKind::Id, t.start(i), t.end(e - 1), 75));
+        }
+    }
+}
+
 /// Longest GS1 run, in bytes.
 const MAX_GS1_BYTES: usize = 96;
 
@@ -553,8 +625,15 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
                     break;
                 }
             }
-            if let Some(after) = abbreviation_after(t, j) {
+            if let Some(after) = abbreviation_after(t, j).or_else(|| bracketed_words_before_colon(t, j)) {
                 j = after;
+            } else if kind == PhiKind::License
+                && j > i + 1
+                && t.has(j, bit::STATE_CODE)
+                && t.all_caps(j)
+                && !t.joined(j + 1)
+            {
+                j += 1; // `Driver's license: CA D6673018`: the issuing state stays
             } else if listed(t, j, CONNECTORS, bit::ID_CONNECTOR) {
                 j += 1;
             } else {
@@ -628,6 +707,10 @@ fn listed_codes(t: &Tokens<'_>, j: usize, e: usize, kind: PhiKind, score: u8, ou
 /// D-77201`): such a code needs no marker.
 fn capital_code_after(t: &Tokens<'_>, i: usize, j: usize) -> bool {
     let direct = (i + 1..j).all(|k| t.kind(k) == Some(TokKind::Punct)) && !t.newline_before(j);
+    // `IDAHO MEDICAID 0048821950`: a number of 8 digits or more needs no marker either.
+    if direct && t.digits(j, None) && t.byte_len(j) >= 8 && !t.joined(j + 1) {
+        return true;
+    }
     if !direct || t.kind(j) != Some(TokKind::Alpha) || !t.all_caps(j) || t.byte_len(j) > 4 {
         return false;
     }
@@ -872,6 +955,48 @@ mod tests {
             "car (PA klm-4821)",
         ] {
             assert!(ids(s).is_empty(), "{s}: {:?}", ids(s));
+        }
+    }
+
+    #[test]
+    fn structured_codes_without_a_context_word() {
+        let bare = |text: &str| -> Vec<String> {
+            let t = Tokens::new(text);
+            let mut out = Vec::new();
+            find_bare_codes(&t, &mut out);
+            out.iter().map(|c| text[c.start..c.end].to_string()).collect()
+        };
+        assert_eq!(bare("Clothing bags x 3 (PPB-E-1144, PPB-E-1145)."), ["PPB-E-1144", "PPB-E-1145"]);
+        assert_eq!(bare("cores labelled \"S26-004417-A\" in formalin"), ["S26-004417-A"]);
+        assert_eq!(bare("Merge request HIM-22817 opened; REG # BB-WA-20219)"), ["HIM-22817", "BB-WA-20219"]);
+        // Tests, genes, forms, code systems, years, lower case, parts of longer runs.
+        for text in [
+            "CA-125 pending, IL-6 high, COVID-19 neg, HLA-B27 pos",
+            "billed on CMS-1500 as CPT-99213",
+            "FY-2026 budget",
+            "PGY-2 resident",
+            "ref ha-31177402",
+            "code X-12345-ABCD-7 here",
+            "see ABCDEF-12345",
+        ] {
+            assert!(bare(text).is_empty(), "{text}: {:?}", bare(text));
+        }
+    }
+
+    #[test]
+    fn context_words_across_a_bracket_and_a_state() {
+        assert_eq!(ids("Hosp acct (visit): HA-31177402"), [(PhiKind::Account, "HA-31177402")]);
+        // Both `Employee` and `ID` take it.
+        assert_eq!(ids("Employee ID (pending hire): CVPL-10388"), [(PhiKind::Id, "CVPL-10388"); 2]);
+        assert_eq!(ids("Driver's license: CA D6673018, Class A"), [(PhiKind::License, "D6673018")]);
+        assert_eq!(ids("OR license: MD-29184"), [(PhiKind::License, "MD-29184")]);
+        assert_eq!(ids("National Registry # 4019387265"), [(PhiKind::License, "4019387265")]);
+        assert_eq!(ids("interpreter line, interpreter id 40917."), [(PhiKind::Id, "40917")]);
+        assert_eq!(ids("SECONDARY INS: IDAHO MEDICAID 0048821950"), [(PhiKind::HealthPlan, "0048821950")]);
+        assert_eq!(ids("Hugs band tag HX-203377."), [(PhiKind::Device, "HX-203377")]);
+        // A bracket that no colon follows, an interpreter without a marker, a short number.
+        for text in ["acct (visit) HA-31177402", "Spanish interpreter 45 min", "Medicaid 2019", "tag 12"] {
+            assert!(ids(text).is_empty(), "{text}: {:?}", ids(text));
         }
     }
 

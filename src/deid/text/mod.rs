@@ -170,6 +170,7 @@ fn candidates(t: &Tokens<'_>, known: &known::KnownIndex) -> Vec<Candidate> {
     network::find_ipv6(text, &mut out);
     dates::find_dates(t, &mut out);
     ids::find_context_ids(t, &mut out);
+    ids::find_bare_codes(t, &mut out);
     hl7::find_hl7(text, &mut out);
     table::find_tables(text, &mut out);
     address::find_addresses(t, upper, &mut out);
