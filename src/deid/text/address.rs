@@ -257,6 +257,16 @@ fn time_minutes(t: &Tokens<'_>, i: usize) -> bool {
 /// `, Apt 4B`, `Suite 200`, `#5`.
 fn unit_end(t: &Tokens<'_>, e: usize) -> usize {
     let mut k = if t.punct(e, ',') { e + 1 } else { e };
+    // `Clinton Ave #B`, `Main St #12`: a unit number glued to `#`.
+    if t.punct(k, '#') && t.joined(k + 1) {
+        let alnum = |m: usize| matches!(t.kind(m), Some(TokKind::Alpha | TokKind::Digit));
+        let mut m = k + 1;
+        while m < k + 4 && alnum(m) && (m == k + 1 || t.joined(m)) {
+            m += 1;
+        }
+        let short = m > k + 1 && t.end(m - 1) - t.start(k + 1) <= 5 && !(t.joined(m) && alnum(m));
+        return if short { m } else { e };
+    }
     if !t.has(k, bit::UNIT) || t.punct(k, '#') {
         return e;
     }
@@ -932,13 +942,14 @@ fn intersection_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Cand
     }
 }
 
-/// A rural route: `RR 2 Box 118`, `Rural Route 4, Box 7`; `i` is the route number. `RR 24`
-/// alone is a respiratory rate.
+/// A rural route: `RR 2 Box 118`, `Rural Route 4, Box 7`, `HC 61 Box 2207` (highway
+/// contract); `i` is the route number. `RR 24` alone is a respiratory rate.
 fn rural_route_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     if i == 0 || !t.digits(i, None) || t.byte_len(i) > 3 {
         return;
     }
-    let s = if t.is(i - 1, "rr") && t.all_caps(i - 1) {
+    // `HC 61 Box 2207`: a highway contract route, written like a rural route.
+    let s = if (t.is(i - 1, "rr") || t.is(i - 1, "hc")) && t.all_caps(i - 1) {
         i - 1
     } else if i >= 2 && t.is(i - 1, "route") && t.is(i - 2, "rural") {
         i - 2
@@ -1156,6 +1167,16 @@ mod tests {
 
     fn has(text: &str, kind: PhiKind, want: &str) -> bool {
         found(text).iter().any(|(k, s)| *k == kind && s == want)
+    }
+
+    #[test]
+    fn highway_contract_boxes_and_units_after_a_hash() {
+        assert!(has("lives w/ pt at HC 61 Box 2207, Tuba City", PhiKind::Address, "HC 61 Box 2207"));
+        assert!(has("Home address: 3742 E Clinton Ave #B, Fresno", PhiKind::Address, "3742 E Clinton Ave #B"));
+        assert!(has("pt at 55 Main Street #12A, Springfield", PhiKind::Address, "55 Main Street #12A"));
+        // A long number after `#` is no unit; `HC` in lower case or without a box is none.
+        assert!(has("at 55 Main Street #123456 today", PhiKind::Address, "55 Main Street"));
+        assert!(found("HC 61 today, hc 4 box 2").is_empty(), "{:?}", found("HC 61 today, hc 4 box 2"));
     }
 
     #[test]

@@ -664,7 +664,16 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let short = t.is(i, "lot") || t.is(i, "batch");
-        let end = if kind == PhiKind::Vehicle { spaced_plate(t, j).or_else(|| code_at(t, j)) } else { code_at(t, j) };
+        let end = if kind == PhiKind::Vehicle {
+            // `VEHICLE: 2017 TOYOTA TACOMA`: a model year is no plate.
+            let model_year = t.digits(j, Some(4)) && t.num(j).is_some_and(|y| (1950..=2099).contains(&y));
+            if model_year {
+                continue;
+            }
+            spaced_plate(t, j).or_else(|| code_at(t, j))
+        } else {
+            code_at(t, j)
+        };
         let end = end.filter(|&e| !is_clinical_code(t, j, e) && (!coded_word || coded(t, j, e, marked, short)));
         let end = end.map(|e| (j, e)).or_else(|| prefixed_code(t, j, marked).filter(|_| coded_word));
         if let Some((j, e)) = end {
@@ -994,6 +1003,8 @@ mod tests {
         assert_eq!(ids("interpreter line, interpreter id 40917."), [(PhiKind::Id, "40917")]);
         assert_eq!(ids("SECONDARY INS: IDAHO MEDICAID 0048821950"), [(PhiKind::HealthPlan, "0048821950")]);
         assert_eq!(ids("Hugs band tag HX-203377."), [(PhiKind::Device, "HX-203377")]);
+        // A model year after a vehicle word is no plate; the plate after it is.
+        assert_eq!(ids("VEHICLE: 2017 TOYOTA TACOMA, PLATE 6XRT902"), [(PhiKind::Vehicle, "6XRT902")]);
         // A bracket that no colon follows, an interpreter without a marker, a short number.
         for text in ["acct (visit) HA-31177402", "Spanish interpreter 45 min", "Medicaid 2019", "tag 12"] {
             assert!(ids(text).is_empty(), "{text}: {:?}", ids(text));

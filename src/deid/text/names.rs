@@ -16,7 +16,7 @@ const STRONG_NAME: u8 = 88;
 
 pub(crate) const TITLES: &[&str] = &[
     "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "doctor", "mister", "sr", "rev", "dra", "sra", "srta", "doctora",
-    "tpr", "trooper", "sgt", "ofc",
+    "tpr", "trooper", "sgt", "ofc", "fr",
 ];
 pub(crate) const RELATIONS: &[&str] = &[
     "daughter",
@@ -86,6 +86,9 @@ pub(crate) const RELATIONS: &[&str] = &[
     "companion",
     "coworker",
     "housemate",
+    "sib",
+    "sibs",
+    "coworkers",
     // Plural and infant relations: `Children Kaylee (9) and Marcus (6)`, `Baby "Nia"`.
     "children",
     "kids",
@@ -177,6 +180,8 @@ pub(crate) const WEAK_CONTEXT: &[&str] = &[
     "technician",
     "technologist",
     "paciente",
+    "investigator",
+    "donor",
 ];
 /// Labels that introduce a name only before their colon (`ORDERING: Delacroix, Jean-Paul MD`,
 /// `REFERRING: PATEL, NISHA MD`, `Re: Santiago de la Cruz`, `Asst: jazmin`, `Reviewed: ...`):
@@ -207,6 +212,8 @@ pub(crate) const NAME_LABELS: &[&str] = &[
     "inmate",
     "crew",
     "electronically",
+    "proband",
+    "client",
 ];
 /// Labels whose colon is followed by a person's initials (`Transcribed: klm`, `RPH: JMH`,
 /// `Subject initials: R-JK`).
@@ -265,7 +272,7 @@ const BARE_CREDENTIALS: &[&str] = &[
 pub(crate) const ABBREVIATIONS: &[&str] = &[
     "ed", "er", "icu", "pcp", "cc", "hpi", "ros", "pmh", "dob", "mrn", "rv", "lv", "mae", "ava", "na", "pgy", "gcs",
     "ekg", "ecg", "cxr", "nad", "rrr", "vss", "perrla", "eomi", "ams", "htn", "prn", "npo", "snf", "sw", "cm", "ap",
-    "vp", "dea", "npi", "gina", "hr",
+    "vp", "dea", "npi", "gina", "hr", "brca", "dnr", "dni", "icd", "aicd",
 ];
 /// Lower-case particles inside a name (`Ana de la Cruz`, `Ludwig van Beethoven`).
 const PARTICLES: &[&str] = &[
@@ -893,7 +900,10 @@ fn initial_then_surname(t: &Tokens<'_>, j: usize, e: usize, upper_doc: bool, ev:
         return;
     }
     if let Some(run) = name_run(t, e, upper_doc, ev) {
-        if !run.stopped && (run.listed || (!upper_doc && run.unknown)) {
+        // `OFFICER K. TSOSIE`: in capitals, one word that is no English word after a role and
+        // an initial is a surname too.
+        let unknown_surname = run.unknown && (!upper_doc || run.words == 1);
+        if !run.stopped && (run.listed || unknown_surname) {
             push(out, t, j, run.end, 90);
         }
     }
@@ -1611,6 +1621,21 @@ mod tests {
         assert_names("Plan as above.\nS. PATEL MD / ATTENDING", &["S. PATEL"]);
         // A bacterium before a credential that is also an abbreviation: no name.
         assert_names("Wound cx grew S. aureus PT to continue dressing changes.", &[]);
+    }
+
+    #[test]
+    fn more_roles_labels_and_titles() {
+        assert_names("Older sib Mateo (age 3) with grandma.", &["Mateo"]);
+        assert_names("nail salon; coworkers Huong and Thao Pham", &["Huong", "Thao", "Pham"]);
+        assert_names("Proband: Laila Farouk Haddad     DOB: unknown", &["Laila Farouk Haddad"]);
+        assert_names("Client: Hodan Abdi Warsame   MRN on file", &["Hodan Abdi Warsame"]);
+        assert_names("- Donor Akosua: CT angio done", &["Akosua"]);
+        assert_names("sacrament of the sick - Fr. Eze tonight.", &["Eze"]);
+        assert_names("PER NMSP OFFICER K. TSOSIE, BADGE 1187", &["K. TSOSIE"]);
+        assert_names("INVESTIGATOR R. HOLLOWAY DECLINED JURISDICTION", &["R. HOLLOWAY"]);
+        // A catheter size, abbreviations in capitals, a donor organ.
+        assert_names("Placed 16 Fr Foley. Donor Kidney biopsy benign.", &[]);
+        assert_names("Counseling re: BRCA1/2; a BRCA mutation. DNR/DNI. Medtronic ICD checked.", &[]);
     }
 
     #[test]
