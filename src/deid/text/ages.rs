@@ -64,7 +64,15 @@ fn apposition_age(t: &Tokens<'_>, i: usize) -> bool {
     }
     // The name is written in the relation's case: `Mother HTN, 95,` is a list, not a name.
     let Some(rel) = j.checked_sub(1) else { return false };
-    t.has(rel, bit::RELATION) && (j..i - 1).all(|k| t.all_caps(k) == t.all_caps(rel))
+    // `Stanisław Zielinski, brother-in-law, 93,`: the relation word before `-in-law`.
+    let in_law = rel >= 4
+        && j == i - 1
+        && t.is(rel, "law")
+        && t.punct(rel - 1, '-')
+        && t.is(rel - 2, "in")
+        && t.punct(rel - 3, '-')
+        && t.has(rel - 4, bit::RELATION);
+    in_law || (t.has(rel, bit::RELATION) && (j..i - 1).all(|k| t.all_caps(k) == t.all_caps(rel)))
 }
 
 /// Words of a death before `at` and an age: `died at 90`, `passed away at 93`.
@@ -204,6 +212,7 @@ mod tests {
             ("Met with husband Mort (92, uses walker) and", "92"),
             ("lives with her mother (94) in", "94"),
             ("HUSBAND MORT (91)", "91"),
+            ("- Stanislaw Zielinski, brother-in-law, 93, lives at", "93"),
         ] {
             assert_eq!(ages_in(text), [want], "{text}");
         }
@@ -227,6 +236,7 @@ mod tests {
             "husband Mort (HR 92)",
             "father (90 mg)",
             "SpO2 (92, RA)",
+            "checked in-law, 93, and",
         ] {
             assert_eq!(ages_in(text), Vec::<String>::new(), "{text}");
         }
