@@ -1145,7 +1145,8 @@ fn unlisted_first_name(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<
         return;
     }
     let b_start = word_end(t, i);
-    if !name_shaped(t, b_start, upper_doc) || t.newline_before(b_start) {
+    // `Riverbend Hospice`: an organisation word is no surname.
+    if !name_shaped(t, b_start, upper_doc) || t.newline_before(b_start) || t.has(b_start, bit::ORGANISATION) {
         return;
     }
     let b = lookup_word(t, b_start);
@@ -1636,6 +1637,7 @@ mod tests {
         // A catheter size, abbreviations in capitals, a donor organ.
         assert_names("Placed 16 Fr Foley. Donor Kidney biopsy benign.", &[]);
         assert_names("Counseling re: BRCA1/2; a BRCA mutation. DNR/DNI. Medtronic ICD checked.", &[]);
+        assert_names("Family meeting at Riverbend Hospice House today.", &[]);
     }
 
     #[test]
