@@ -25,6 +25,11 @@ notes = [
     "Parkinson disease, Foley catheter placed 2024-01-02T10:30:00Z; follow up in 3 months. "
     "B12 500 mcg. HbA1c 6.1%. Plan: recheck.",
     "[NAME] [DATE-2] 90+ ****  Mary::1  lena.sorensen59@example.com  born in 1931  b. 1931",
+    "dental progress note - 2/17/26\npt: bogdan nowakowski   chart # D-100482\nnext appt: 3/3 prophy w/ "
+    "hygienist becky. wife halina to pick up since december. -- s. rahimi dds, fax 614-555-0170 and to dr o",
+    "Hosp acct (visit): HA-31177402. Bags (PPB-E-1144, PPB-E-1145), \"S26-004417-A\". Lives at HC 61 Box "
+    "2207; 3742 E Clinton Ave #B. P. Raman MD / cosigned J. Redcloud MD. mid-November, planned ~3/6. "
+    "OFFICER K. TSOSIE. Zielinski, brother-in-law, 93, VEHICLE: 2017 TOYOTA, PLATE 6XRT902",
 ]
 
 
