@@ -229,6 +229,10 @@ fn initials_after_label(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     if !(t.punct(i + 1, ':') && t.joined(i + 1)) || t.newline_before(j) {
         return;
     }
+    if let Some(e) = dotted_initials(t, j) {
+        push(out, t, j, e, 86);
+        return;
+    }
     let mut e = j;
     let mut letters = 0;
     loop {
@@ -250,6 +254,26 @@ fn initials_after_label(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     if (2..=4).contains(&letters) && ends && !t.english(j) {
         push(out, t, j, e, 86);
     }
+}
+
+/// `A.T.N.` after an initials label: two to four capitals, each with its period, all joined,
+/// ending the line or followed by a column gap. One past the last period.
+fn dotted_initials(t: &Tokens<'_>, j: usize) -> Option<usize> {
+    let mut e = j;
+    let mut letters = 0;
+    while letters < 4
+        && t.kind(e) == Some(TokKind::Alpha)
+        && t.byte_len(e) == 1
+        && t.all_caps(e)
+        && (e == j || t.joined(e))
+        && t.punct(e + 1, '.')
+        && t.joined(e + 1)
+    {
+        letters += 1;
+        e += 2;
+    }
+    let ends = e >= t.len() || t.newline_before(e) || column_gap(t, e);
+    (letters >= 2 && ends && !(t.joined(e) && t.kind(e) == Some(TokKind::Alpha))).then_some(e)
 }
 
 /// Credentials written after a clinician's name (`K. Abernathy, RN`, `June Park, PharmD`).
@@ -446,12 +470,14 @@ fn short_capitals(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
     !upper_doc && t.multi_char(i) && t.byte_len(i) <= 3 && t.all_caps(i)
 }
 
-/// A clinical abbreviation that is a name word all the same: not in capitals (`Ed`), or a
-/// listed name in upper-case text. Rare, so kept out of [`name_shaped`].
+/// A clinical abbreviation that is a name word all the same: not in capitals in mixed-case
+/// text (`Ed`), or a listed name in a note in one case. Rare, so kept out of [`name_shaped`].
 #[cold]
 #[inline(never)]
 fn abbreviation_as_name(t: &Tokens<'_>, i: usize, token_shape: u8, upper_doc: bool) -> bool {
-    token_shape & shape::HAS_LOWER != 0 || (upper_doc && t.name_info(i).any())
+    // In a note in one case (capitals or lower case) only a listed name: `employer hr` in a
+    // note typed in lower case is human resources.
+    (!upper_doc && token_shape & shape::HAS_LOWER != 0) || (upper_doc && t.name_info(i).any())
 }
 
 /// `'Brien` after `O`: an apostrophe joined on both sides to letters (not a possessive `'s`).
@@ -1638,6 +1664,8 @@ mod tests {
         assert_names("Placed 16 Fr Foley. Donor Kidney biopsy benign.", &[]);
         assert_names("Counseling re: BRCA1/2; a BRCA mutation. DNR/DNI. Medtronic ICD checked.", &[]);
         assert_names("Family meeting at Riverbend Hospice House today.", &[]);
+        assert_names("Subject ID: 031-0147     Initials: A.T.N.\nVisit date: today", &["A.T.N."]);
+        assert_names("Initials: A.B.C.D.E.\nInitials: A.\nInitials: A.T.Nx", &[]);
     }
 
     #[test]
@@ -1651,10 +1679,11 @@ mod tests {
         let note = "school nurse note\nstudent came in with itchy lips after snack at lincoln elementary. \
                     classmate dylan shared trail mix. - k. santos, rn, school nurse";
         assert_names(note, &["dylan", "k. santos"]);
-        // Words of the note are not names: `pt`, `wife`, `will`, `hr`, `mark` as a verb.
+        // Words of the note are not names: `pt`, `wife`, `will`, `hr`, `mark` as a verb (the
+        // surname after `ms.` is).
         let note = "pt states pain better, will mark calendar. note faxed to employer hr today, \
-                    wife aware. cultures neg. rn to f/u friday.";
-        assert_names(note, &[]);
+                    wife aware. cultures neg. rn to f/u friday. employer hr (ms. ortega) called.";
+        assert_names(note, &["ortega"]);
     }
 
     #[test]
