@@ -173,9 +173,10 @@ fn class_bits(w: u64, digits: bool) -> u64 {
 }
 
 /// Length of the run of ASCII letters (`digits` false) or ASCII digits at the start of
-/// `bytes`, and the OR of its bytes (bit `0x20` is set exactly when a letter is lower case).
-/// Eight bytes at a time where the text has them.
-fn ascii_run(bytes: &[u8], digits: bool) -> (usize, u8) {
+/// `bytes`, and the OR of its bytes, eight to a word (a letter's bit `0x20` is set exactly when
+/// it is lower case, so `acc & LOWER_BITS != 0` tells whether the run has a lower-case letter,
+/// with no fold of the eight bytes into one). Eight bytes at a time where the text has them.
+fn ascii_run(bytes: &[u8], digits: bool) -> (usize, u64) {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut n = 0;
     let mut acc = 0u64;
@@ -185,102 +186,38 @@ fn ascii_run(bytes: &[u8], digits: bool) -> (usize, u8) {
             // Bytes before the first one outside the class.
             let len = (stop.trailing_zeros() / 8) as usize;
             let run = if len == 0 { 0 } else { w & (u64::MAX >> (64 - 8 * len as u32)) };
-            acc |= run;
-            let folded = acc.to_le_bytes().iter().fold(0, |a, &b| a | b);
-            return (n + len, folded);
+            return (n + len, acc | run);
         }
         acc |= w;
         n += 8;
     }
-    let mut acc = acc.to_le_bytes().iter().fold(0, |a, &b| a | b);
     for &b in bytes.get(n..).unwrap_or(&[]) {
         let more = if digits { b.is_ascii_digit() } else { b.is_ascii_alphabetic() };
         if !more {
             return (n, acc);
         }
-        acc |= b;
+        acc |= u64::from(b);
         n += 1;
     }
     (n, acc)
 }
 
-/// Builds tokens one character (or one ASCII run) at a time.
-struct Tokenizer<'t> {
-    text: &'t str,
-    tokens: Vec<Token>,
-    /// Whitespace was seen since the last token.
-    space: bool,
-    /// A line break was seen since the last token.
-    newline: bool,
-    keywords: &'static super::lexicon::Keywords,
-}
+/// Bit `0x20` of every byte of a word: where [`ascii_run`]'s OR of a run of letters has one
+/// set, the run has a lower-case letter.
+const LOWER_BITS: u64 = 0x2020_2020_2020_2020;
 
-impl Tokenizer<'_> {
-    fn push(&mut self, start: usize, end: usize, kind: TokKind, first: char, shape: u8, lex: u64) {
-        let (space_before, newline_before) = (self.space, self.newline);
-        self.tokens.push(Token {
-            start: offset(start),
-            end: offset(end),
-            kind,
-            space_before,
-            newline_before,
-            lex,
-            first,
-            shape,
-        });
-        self.space = false;
-        self.newline = false;
-    }
-
-    /// The run of ASCII letters (`b` is a letter) or digits starting with byte `b` at `i`;
-    /// returns its end.
-    fn ascii_word(&mut self, i: usize, b: u8) -> usize {
-        let bytes = self.text.as_bytes();
-        let kind = if b.is_ascii_digit() { TokKind::Digit } else { TokKind::Alpha };
-        let (len, acc) = ascii_run(bytes.get(i..).unwrap_or(&[]), kind == TokKind::Digit);
-        let end = i + len;
-        let lower = if kind == TokKind::Alpha && acc & 0x20 != 0 { shape::HAS_LOWER } else { 0 };
-        let joined = !self.space;
-        let keywords = self.keywords;
-        match self.tokens.last_mut().filter(|l| joined && l.end() == i && l.kind == kind) {
-            Some(last) => {
-                // After a non-ASCII letter of the same word (ASCII runs are maximal): the ASCII
-                // bit stays as it was, and so do the keyword bits (0: every listed word is ASCII).
-                last.extend_to(end);
-                last.shape |= lower | shape::MULTI_CHAR;
-                self.newline = false;
-            }
-            None => {
-                let multi = if len > 1 { shape::MULTI_CHAR } else { 0 };
-                let capital = if b.is_ascii_uppercase() { shape::CAPITALIZED } else { 0 };
-                let lex = if kind == TokKind::Alpha { keywords.bits_at(bytes, i, len) } else { 0 };
-                self.push(i, end, kind, char::from(b), shape::ASCII | capital | lower | multi, lex);
-            }
-        }
-        end
-    }
-
-    /// One non-ASCII character at `i`; returns its end.
-    fn other(&mut self, i: usize) -> Option<usize> {
-        let c = self.text.get(i..).and_then(|r| r.chars().next())?;
-        let end = i + c.len_utf8();
-        let Some(kind) = class_of(c) else {
-            self.space = true;
-            return Some(end);
-        };
-        match self.tokens.last_mut() {
-            Some(last) if !self.space && last.end() == i && last.kind == kind && kind != TokKind::Punct => {
-                last.extend_to(end);
-                // ASCII only if every character is; lower case if any character is.
-                let add = char_shape(c, false);
-                let ascii = last.shape & add & shape::ASCII;
-                last.shape = (last.shape & !shape::ASCII) | ascii | (add & !shape::ASCII) | shape::MULTI_CHAR;
-                // Every listed word is ASCII: a word with this character is in no list.
-                last.lex = 0;
-            }
-            _ => self.push(i, end, kind, c, char_shape(c, true), 0),
-        }
-        Some(end)
+/// A new token `start..end`, after the (whitespace, line break) state `before`.
+fn token(start: usize, end: usize, kind: TokKind, first: char, shape: u8, lex: u64, before: (bool, bool)) -> Token {
+    let (space, newline) = before;
+    Token {
+        start: offset(start),
+        end: offset(end),
+        kind,
+        space_before: space,
+        newline_before: newline,
+        lex,
+        first,
+        shape,
     }
 }
 
@@ -297,35 +234,85 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 /// start where a token of the whole text starts (or at 0) and end where one ends (or at the
 /// end), and `before` is the (space, line break) state in front of it, so the tokens are
 /// those a full pass would find.
+///
+/// One loop with its state in locals (whitespace seen, line break seen, position): the ASCII
+/// bytes that make up nearly every note take one table lookup each, a run of letters or digits
+/// eight bytes at a time, and only a non-ASCII character goes to the slow path.
 pub(crate) fn tokenize_into(text: &str, range: std::ops::Range<usize>, before: (bool, bool), tokens: &mut Vec<Token>) {
-    let mut t = Tokenizer {
-        text,
-        tokens: std::mem::take(tokens),
-        space: before.0,
-        newline: before.1,
-        keywords: super::lexicon::keywords(),
-    };
+    let keywords = super::lexicon::keywords();
     let bytes = text.as_bytes();
+    let (mut space, mut newline) = before;
     let mut i = range.start;
     while let Some(&b) = bytes.get(i).filter(|_| i < range.end) {
-        i = match class_of_byte(b) {
+        match class_of_byte(b) {
             SPACE => {
-                t.space = true;
-                t.newline |= b == b'\n' || b == b'\r';
-                i + 1
+                space = true;
+                newline |= b == b'\n' || b == b'\r';
+                i += 1;
             }
-            DIGIT | LETTER => t.ascii_word(i, b),
+            class @ (DIGIT | LETTER) => {
+                let digits = class == DIGIT;
+                let kind = if digits { TokKind::Digit } else { TokKind::Alpha };
+                let (len, acc) = ascii_run(bytes.get(i..).unwrap_or(&[]), digits);
+                let end = i + len;
+                let lower = if !digits && acc & LOWER_BITS != 0 { shape::HAS_LOWER } else { 0 };
+                match tokens.last_mut().filter(|l| !space && l.end() == i && l.kind == kind) {
+                    Some(last) => {
+                        // After a non-ASCII letter of the same word (ASCII runs are maximal):
+                        // the ASCII bit stays as it was, and so do the keyword bits (0: every
+                        // listed word is ASCII).
+                        last.extend_to(end);
+                        last.shape |= lower | shape::MULTI_CHAR;
+                    }
+                    None => {
+                        let multi = if len > 1 { shape::MULTI_CHAR } else { 0 };
+                        let capital = if b.is_ascii_uppercase() { shape::CAPITALIZED } else { 0 };
+                        let lex = if digits { 0 } else { keywords.bits_at(bytes, i, len) };
+                        let shape = shape::ASCII | capital | lower | multi;
+                        tokens.push(token(i, end, kind, char::from(b), shape, lex, (space, newline)));
+                        space = false;
+                    }
+                }
+                newline = false;
+                i = end;
+            }
             PUNCT => {
-                t.push(i, i + 1, TokKind::Punct, char::from(b), shape::ASCII, 0);
-                i + 1
+                tokens.push(token(i, i + 1, TokKind::Punct, char::from(b), shape::ASCII, 0, (space, newline)));
+                (space, newline) = (false, false);
+                i += 1;
             }
-            _ => match t.other(i) {
-                Some(end) => end,
+            _ => match other(text, i, tokens, &mut space, &mut newline) {
+                Some(end) => i = end,
                 None => break,
             },
-        };
+        }
     }
-    *tokens = t.tokens;
+}
+
+/// The non-ASCII character at `i` (the slow path of [`tokenize_into`]); returns its end.
+fn other(text: &str, i: usize, tokens: &mut Vec<Token>, space: &mut bool, newline: &mut bool) -> Option<usize> {
+    let c = text.get(i..).and_then(|r| r.chars().next())?;
+    let end = i + c.len_utf8();
+    let Some(kind) = class_of(c) else {
+        *space = true;
+        return Some(end);
+    };
+    match tokens.last_mut() {
+        Some(last) if !*space && last.end() == i && last.kind == kind && kind != TokKind::Punct => {
+            last.extend_to(end);
+            // ASCII only if every character is; lower case if any character is.
+            let add = char_shape(c, false);
+            let ascii = last.shape & add & shape::ASCII;
+            last.shape = (last.shape & !shape::ASCII) | ascii | (add & !shape::ASCII) | shape::MULTI_CHAR;
+            // Every listed word is ASCII: a word with this character is in no list.
+            last.lex = 0;
+        }
+        _ => {
+            tokens.push(token(i, end, kind, c, char_shape(c, true), 0, (*space, *newline)));
+            (*space, *newline) = (false, false);
+        }
+    }
+    Some(end)
 }
 
 /// Dictionary facts about one token ([`Tokens::name_info`], [`Tokens::english`]), looked up
@@ -697,6 +684,12 @@ mod tests {
         "Ünïcödé",
     ];
 
+    /// [`ascii_run`] with the OR of the run's bytes folded into one byte.
+    fn run_folded(bytes: &[u8], digits: bool) -> (usize, u8) {
+        let (n, acc) = ascii_run(bytes, digits);
+        (n, acc.to_le_bytes().iter().fold(0, |a, &b| a | b))
+    }
+
     /// The byte-by-byte run the eight-bytes-at-a-time one must match.
     fn reference_run(bytes: &[u8], digits: bool) -> (usize, u8) {
         let n = bytes.iter().take_while(|b| if digits { b.is_ascii_digit() } else { b.is_ascii_alphabetic() }).count();
@@ -716,14 +709,15 @@ mod tests {
                         bytes[at] = b;
                         for cut in [at + 1, len + 3] {
                             let slice = &bytes[..cut];
-                            assert_eq!(ascii_run(slice, digits), reference_run(slice, digits), "{slice:?} {digits}");
+                            assert_eq!(run_folded(slice, digits), reference_run(slice, digits), "{slice:?} {digits}");
                         }
                     }
                 }
             }
         }
-        assert_eq!(ascii_run(b"AbcDEFGHIJklm!", false), (13, reference_run(b"AbcDEFGHIJklm", false).1));
-        assert_eq!(ascii_run(b"ABCDEFGH", false).1 & 0x20, 0);
+        assert_eq!(run_folded(b"AbcDEFGHIJklm!", false), (13, reference_run(b"AbcDEFGHIJklm", false).1));
+        assert_eq!(ascii_run(b"ABCDEFGH", false).1 & LOWER_BITS, 0);
+        assert_ne!(ascii_run(b"ABCDEFGHIJKLMNOPq", false).1 & LOWER_BITS, 0);
     }
 
     #[test]
