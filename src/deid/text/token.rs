@@ -547,6 +547,11 @@ impl Tokens<'_> {
     pub(crate) fn memo_bits(&self, i: usize) -> u16 {
         self.memo.get(i).map_or(0, Cell::get)
     }
+
+    /// The [`memo`] cells of tokens `range` (none out of range).
+    pub(crate) fn memo_range(&self, range: std::ops::Range<usize>) -> &[Cell<u16>] {
+        self.memo.get(range).unwrap_or(&[])
+    }
 }
 
 /// The [`memo`] place bits of a dictionary entry.
