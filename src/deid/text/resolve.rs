@@ -23,9 +23,11 @@ fn label_kind(inner: &[u8]) -> Option<PhiKind> {
     PhiKind::from_label(std::str::from_utf8(label).ok()?)
 }
 
-/// Byte ranges of placeholders already present in the text, sorted by start.
-pub(crate) fn placeholders(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// Byte ranges of placeholders already present in the text, sorted by start. `expected` is
+/// how many the caller expects (room made at once, rather than grown placeholder by
+/// placeholder; more or fewer are found all the same).
+pub(crate) fn placeholders(text: &str, expected: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(expected);
     let bytes = text.as_bytes();
     // One search for both markers: a `[` opens a label, a `+` ends `90+`.
     for at in scan::positions(bytes, b'[', b'+') {

@@ -734,7 +734,7 @@ mod tests {
     fn keywords_are_cleared_in_exactly_the_ranges() {
         let text = "seen by [NAME] the ZIP [ZIP-2] of[DATE]name 90+ and the MRN";
         for ranges in [
-            super::super::resolve::placeholders(text),
+            super::super::resolve::placeholders(text, 0),
             vec![(0, 4), (5, 7), (8, 60)],
             vec![(3, 9), (4, 5), (20, 21)],
             vec![],
