@@ -316,17 +316,20 @@ fn other(text: &str, i: usize, tokens: &mut Vec<Token>, space: &mut bool, newlin
 }
 
 /// Dictionary facts about one token ([`Tokens::name_info`], [`Tokens::english`]), looked up
-/// on first use (most tokens never need them).
+/// on first use (most tokens never need them). The low byte is the word table's facts byte
+/// ([`super::word_table::fact`]) as looked up, so a lookup is stored without a conversion.
 mod memo {
-    pub const INFO_DONE: u16 = 1 << 0;
-    pub const FIRST: u16 = 1 << 1;
-    pub const LAST: u16 = 1 << 2;
-    pub const AMBIGUOUS: u16 = 1 << 3;
-    pub const STOP: u16 = 1 << 4;
-    pub const ENGLISH_DONE: u16 = 1 << 5;
-    pub const ENGLISH: u16 = 1 << 6;
-    pub const PLACE: u16 = 1 << 7;
-    pub const PLACE_HEAD: u16 = 1 << 8;
+    use super::super::word_table::fact;
+
+    pub const FIRST: u16 = fact::FIRST as u16;
+    pub const LAST: u16 = fact::LAST as u16;
+    pub const AMBIGUOUS: u16 = fact::AMBIGUOUS as u16;
+    pub const STOP: u16 = fact::STOP as u16;
+    pub const ENGLISH: u16 = fact::ENGLISH as u16;
+    pub const PLACE: u16 = fact::PLACE as u16;
+    pub const PLACE_HEAD: u16 = fact::PLACE_HEAD as u16;
+    pub const INFO_DONE: u16 = 1 << 8;
+    pub const ENGLISH_DONE: u16 = 1 << 9;
 }
 
 /// Read-only view of the text and its tokens with helpers the recognizers share.
@@ -476,14 +479,15 @@ impl<'a> Tokens<'a> {
         if m & memo::INFO_DONE != 0 {
             return Some((cell, m));
         }
-        let listable = self.toks.get(i).is_some_and(|t| t.kind == TokKind::Alpha && t.shape & shape::ASCII != 0);
-        let word = Some(self.bytes(i)).filter(|_| listable);
-        let m = match word.map(super::lexicon::word_entry) {
-            Some(e) if e.english => {
-                memo::INFO_DONE | info_bits(e.name) | place_bits(e) | memo::ENGLISH_DONE | memo::ENGLISH
+        let listable = self.toks.get(i).filter(|t| t.kind == TokKind::Alpha && t.shape & shape::ASCII != 0);
+        let m = match listable {
+            Some(t) => {
+                let facts = u16::from(super::lexicon::word_facts_at(self.text.as_bytes(), t.start(), t.len()));
+                // A word in the English list needs no check of its inflections.
+                let english_done = if facts & memo::ENGLISH != 0 { memo::ENGLISH_DONE } else { 0 };
+                memo::INFO_DONE | facts | english_done
             }
-            Some(e) => memo::INFO_DONE | info_bits(e.name) | place_bits(e),
-            // In no list (punctuation, digits, non-ASCII or very long words).
+            // In no list (punctuation, digits, non-ASCII words).
             None => memo::INFO_DONE | memo::ENGLISH_DONE,
         };
         cell.set(m);
@@ -552,20 +556,6 @@ impl Tokens<'_> {
     pub(crate) fn memo_range(&self, range: std::ops::Range<usize>) -> &[Cell<u16>] {
         self.memo.get(range).unwrap_or(&[])
     }
-}
-
-/// The [`memo`] place bits of a dictionary entry.
-fn place_bits(e: super::word_table::WordFacts) -> u16 {
-    (if e.place { memo::PLACE } else { 0 }) | if e.place_head { memo::PLACE_HEAD } else { 0 }
-}
-
-/// The [`memo`] bits of a dictionary entry.
-fn info_bits(info: NameInfo) -> u16 {
-    let bit = |on: bool, b: u16| if on { b } else { 0 };
-    bit(info.first, memo::FIRST)
-        | bit(info.last, memo::LAST)
-        | bit(info.ambiguous, memo::AMBIGUOUS)
-        | bit(info.stop, memo::STOP)
 }
 
 #[cfg(test)]
@@ -749,6 +739,28 @@ mod tests {
             }
             assert!(fresh.toks.iter().any(|t| t.lex != 0));
         }
+    }
+
+    /// The memo, looked up from the text, says what the word lists say of each token's word.
+    #[test]
+    fn memo_answers_as_the_word_lists() {
+        let text = "Mary SMITH visits Long Beach, Chicopee; Austin stopped the carried 12 José \
+                    Washington MASSACHUSETTS counterrevolutionaries supercalifragilisticexpialidocious \
+                    xqzw Pt. d'Angelo O'Brien ABBOTT abbott Jr";
+        let t = Tokens::new(text);
+        for i in 0..t.len() {
+            let w = t.s(i);
+            let mut buf = [0u8; super::super::lexicon::MAX_WORD];
+            let listable = t.kind(i) == Some(TokKind::Alpha) && w.is_ascii();
+            let lower = super::super::lexicon::fold(w.as_bytes(), &mut buf).filter(|_| listable);
+            let e = lower.map(super::super::lexicon::word_entry).unwrap_or_default();
+            let english = e.english || lower.is_some_and(super::super::dictionary::is_inflection);
+            assert_eq!(t.name_info(i), e.name, "{w}");
+            assert_eq!(t.place(i), (e.place, e.place_head), "{w}");
+            assert_eq!(t.english(i), english, "{w}");
+        }
+        // The text has words of each kind.
+        assert!(t.name_info(0).first && t.place(3).1 && t.place(6).0 && t.english(2) && t.english(10));
     }
 
     fn debug(toks: &[Token]) -> Vec<String> {
