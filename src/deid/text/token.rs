@@ -127,6 +127,8 @@ const LETTER: u8 = 2;
 const PUNCT: u8 = 3;
 /// A byte of a multi-byte character: decoded on the slow path.
 const NON_ASCII: u8 = 4;
+/// A line break (`\n`, `\r`): whitespace that also sets [`Token::newline_before`].
+const NEWLINE: u8 = 5;
 
 // Evaluated at compile time only ([`ASCII_CLASS`]): an index out of range would fail the build.
 #[allow(clippy::indexing_slicing)]
@@ -137,6 +139,7 @@ const fn ascii_class_table() -> [u8; 256] {
         t[b] = match b as u8 {
             b'0'..=b'9' => DIGIT,
             b'A'..=b'Z' | b'a'..=b'z' => LETTER,
+            b'\n' | b'\r' => NEWLINE,
             b'\t'..=b'\r' | b' ' => SPACE,
             _ => PUNCT,
         };
@@ -242,12 +245,19 @@ pub(crate) fn tokenize_into(text: &str, range: std::ops::Range<usize>, before: (
     let keywords = super::lexicon::keywords();
     let bytes = text.as_bytes();
     let (mut space, mut newline) = before;
+    // Where the last token ends if an ASCII run starting there could continue it: one the slow
+    // path wrote (a word with a non-ASCII letter), or the one before `range`. ASCII runs are
+    // maximal, so no run continues another, and most runs skip the test of the last token.
+    let mut joins_at = tokens.last().map_or(usize::MAX, Token::end);
     let mut i = range.start;
     while let Some(&b) = bytes.get(i).filter(|_| i < range.end) {
         match class_of_byte(b) {
             SPACE => {
                 space = true;
-                newline |= b == b'\n' || b == b'\r';
+                i += 1;
+            }
+            NEWLINE => {
+                (space, newline) = (true, true);
                 i += 1;
             }
             class @ (DIGIT | LETTER) => {
@@ -256,7 +266,8 @@ pub(crate) fn tokenize_into(text: &str, range: std::ops::Range<usize>, before: (
                 let (len, acc) = ascii_run(bytes.get(i..).unwrap_or(&[]), digits);
                 let end = i + len;
                 let lower = if !digits && acc & LOWER_BITS != 0 { shape::HAS_LOWER } else { 0 };
-                match tokens.last_mut().filter(|l| !space && l.end() == i && l.kind == kind) {
+                let last = if !space && i == joins_at { tokens.last_mut() } else { None };
+                match last.filter(|l| l.end() == i && l.kind == kind) {
                     Some(last) => {
                         // After a non-ASCII letter of the same word (ASCII runs are maximal):
                         // the ASCII bit stays as it was, and so do the keyword bits (0: every
@@ -282,7 +293,7 @@ pub(crate) fn tokenize_into(text: &str, range: std::ops::Range<usize>, before: (
                 i += 1;
             }
             _ => match other(text, i, tokens, &mut space, &mut newline) {
-                Some(end) => i = end,
+                Some(end) => (i, joins_at) = (end, end),
                 None => break,
             },
         }
