@@ -260,32 +260,11 @@ pub(crate) fn tokenize_into(text: &str, range: std::ops::Range<usize>, before: (
                 (space, newline) = (true, true);
                 i += 1;
             }
-            class @ (DIGIT | LETTER) => {
-                let digits = class == DIGIT;
-                let kind = if digits { TokKind::Digit } else { TokKind::Alpha };
-                let (len, acc) = ascii_run(bytes.get(i..).unwrap_or(&[]), digits);
-                let end = i + len;
-                let lower = if !digits && acc & LOWER_BITS != 0 { shape::HAS_LOWER } else { 0 };
-                let last = if !space && i == joins_at { tokens.last_mut() } else { None };
-                match last.filter(|l| l.end() == i && l.kind == kind) {
-                    Some(last) => {
-                        // After a non-ASCII letter of the same word (ASCII runs are maximal):
-                        // the ASCII bit stays as it was, and so do the keyword bits (0: every
-                        // listed word is ASCII).
-                        last.extend_to(end);
-                        last.shape |= lower | shape::MULTI_CHAR;
-                    }
-                    None => {
-                        let multi = if len > 1 { shape::MULTI_CHAR } else { 0 };
-                        let capital = if b.is_ascii_uppercase() { shape::CAPITALIZED } else { 0 };
-                        let lex = if digits { 0 } else { keywords.bits_at(bytes, i, len) };
-                        let shape = shape::ASCII | capital | lower | multi;
-                        tokens.push(token(i, end, kind, char::from(b), shape, lex, (space, newline)));
-                        space = false;
-                    }
-                }
-                newline = false;
-                i = end;
+            LETTER => {
+                i = ascii_run_token::<false>(bytes, i, keywords, tokens, (&mut space, &mut newline), joins_at);
+            }
+            DIGIT => {
+                i = ascii_run_token::<true>(bytes, i, keywords, tokens, (&mut space, &mut newline), joins_at);
             }
             PUNCT => {
                 tokens.push(token(i, i + 1, TokKind::Punct, char::from(b), shape::ASCII, 0, (space, newline)));
@@ -298,6 +277,44 @@ pub(crate) fn tokenize_into(text: &str, range: std::ops::Range<usize>, before: (
             },
         }
     }
+}
+
+/// The run of ASCII letters (or, `DIGITS`, digits) starting at `i`, as a new token or
+/// continuing the last (which ends at `joins_at`, see [`tokenize_into`]); returns its end.
+/// One copy for each class, so neither tests the class again.
+#[inline(always)]
+fn ascii_run_token<const DIGITS: bool>(
+    bytes: &[u8],
+    i: usize,
+    keywords: &super::lexicon::Keywords,
+    tokens: &mut Vec<Token>,
+    (space, newline): (&mut bool, &mut bool),
+    joins_at: usize,
+) -> usize {
+    let kind = if DIGITS { TokKind::Digit } else { TokKind::Alpha };
+    let (len, acc) = ascii_run(bytes.get(i..).unwrap_or(&[]), DIGITS);
+    let end = i + len;
+    let lower = if !DIGITS && acc & LOWER_BITS != 0 { shape::HAS_LOWER } else { 0 };
+    let last = if !*space && i == joins_at { tokens.last_mut() } else { None };
+    match last.filter(|l| l.end() == i && l.kind == kind) {
+        Some(last) => {
+            // After a non-ASCII letter of the same word (ASCII runs are maximal): the ASCII bit
+            // stays as it was, and so do the keyword bits (0: every listed word is ASCII).
+            last.extend_to(end);
+            last.shape |= lower | shape::MULTI_CHAR;
+        }
+        None => {
+            let first = bytes.get(i).copied().unwrap_or(0);
+            let multi = if len > 1 { shape::MULTI_CHAR } else { 0 };
+            let capital = if first.is_ascii_uppercase() { shape::CAPITALIZED } else { 0 };
+            let lex = if DIGITS { 0 } else { keywords.bits_at(bytes, i, len) };
+            let shape = shape::ASCII | capital | lower | multi;
+            tokens.push(token(i, end, kind, char::from(first), shape, lex, (*space, *newline)));
+            *space = false;
+        }
+    }
+    *newline = false;
+    end
 }
 
 /// The non-ASCII character at `i` (the slow path of [`tokenize_into`]); returns its end.
