@@ -244,6 +244,12 @@ pub(crate) fn word_entry(lower: &[u8]) -> WordFacts {
     word_table().get(lower)
 }
 
+/// The dictionary facts of the word `text[at..at + len]` (any ASCII case) as their
+/// [`super::word_table::fact`] bits.
+pub(crate) fn word_facts_at(text: &[u8], at: usize, len: usize) -> u8 {
+    word_table().facts_at(text, at, len)
+}
+
 /// The keyword bits of one alphabetic token (0 for anything not in a list).
 #[cfg(test)]
 fn classify(word: &str) -> u64 {

@@ -143,10 +143,15 @@ fn one_case(letters: usize, lower: usize) -> bool {
     (letters >= 8 && lower * 20 < letters) || (letters >= 100 && upper * 40 < letters)
 }
 
-fn candidates(t: &Tokens<'_>, known: &known::KnownIndex) -> Vec<Candidate> {
+/// The candidates of every recognizer, in `spare` emptied (the room of a previous pass's
+/// candidates, so a later pass allocates nothing unless its text has more tokens).
+fn candidates(t: &Tokens<'_>, known: &known::KnownIndex, spare: Vec<Candidate>) -> Vec<Candidate> {
     let text = t.text;
     let upper = is_upper_case_text(text);
-    let mut out = Vec::with_capacity(t.len());
+    // Room for one candidate per token, which notes never reach. Too small a spare is dropped
+    // rather than grown: growing would copy its stale contents.
+    let mut out = if spare.capacity() >= t.len() { spare } else { Vec::with_capacity(t.len()) };
+    out.clear();
     // The number patterns in one walk over the tokens that can start one. This proposes IPv4
     // addresses and ages before emails, URLs, IPv6 addresses and dates; resolution keeps the
     // order of proposal only for candidates equal in score, start and length, and none of
@@ -182,21 +187,21 @@ fn candidates(t: &Tokens<'_>, known: &known::KnownIndex) -> Vec<Candidate> {
 /// The spans of all passes in input order. A later pass can find an identifier that takes in
 /// what an earlier one replaced (`lena.sorensen59@...` with the name masked first, in mask
 /// mode); such overlapping spans become one span of the longer one's class.
+///
+/// In place: each span is merged into the last one kept while they overlap.
 fn merge_overlapping(mut spans: Vec<Span>) -> Vec<Span> {
     spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
-    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for span in spans {
-        match out.last_mut() {
-            Some(last) if span.start < last.end => {
-                if span.end - span.start > last.end - last.start {
-                    last.kind = span.kind;
-                }
-                last.end = last.end.max(span.end);
+    spans.dedup_by(|span, last| {
+        let overlaps = span.start < last.end;
+        if overlaps {
+            if span.end - span.start > last.end - last.start {
+                last.kind = span.kind;
             }
-            _ => out.push(span),
+            last.end = last.end.max(span.end);
         }
-    }
-    out
+        overlaps
+    });
+    spans
 }
 
 /// The pseudo-random numbers of the randomized tests in this module (xorshift64, fixed seeds):
@@ -244,16 +249,19 @@ pub fn scrub_text(text: &str, opts: &TextOptions) -> Result<ScrubbedText> {
     let mut current = std::borrow::Cow::Borrowed(text);
     // The tokens of `current`, once a pass has written it (the first pass tokenizes the input).
     let mut spliced = None;
+    // The previous pass's winners, whose room the next pass's candidates reuse.
+    let mut spare = Vec::new();
     for _ in 0..MAX_PASSES {
         let mut t = match spliced.take() {
             Some(parts) => Tokens::from_parts(&current, parts),
             None => Tokens::new(&current),
         };
-        let placeholders = resolve::placeholders(&current);
+        // About one placeholder per span found so far: those the passes wrote.
+        let placeholders = resolve::placeholders(&current, spans.len());
         // A placeholder's label is no context word: `[ZIP] or 50134` must not make the number
         // a ZIP code, or each pass would write a new `[ZIP]` that finds the next number.
         t.clear_keywords_in(&placeholders);
-        let mut proposed = candidates(&t, &known);
+        let mut proposed = candidates(&t, &known, std::mem::take(&mut spare));
         if let Some(copied) = maps.last() {
             // What the previous pass wrote (a kept year, a mask) is not found again on its own,
             // unless writing it again changes it (a kept year now after a birth word).
@@ -265,6 +273,7 @@ pub fn scrub_text(text: &str, opts: &TextOptions) -> Result<ScrubbedText> {
         if found.is_empty() {
             break;
         }
+        spans.reserve(found.len());
         for c in &found {
             let back = |pos: usize, is_end: bool| maps.iter().rev().fold(pos, |p, m| transform::map_back(m, p, is_end));
             spans.push(Span { kind: c.kind, start: back(c.start, false), end: back(c.end, true) });
@@ -274,6 +283,49 @@ pub fn scrub_text(text: &str, opts: &TextOptions) -> Result<ScrubbedText> {
         drop(t);
         maps.push(copied);
         current = std::borrow::Cow::Owned(out);
+        spare = found;
     }
     Ok(ScrubbedText { text: current.into_owned(), spans: merge_overlapping(spans) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`merge_overlapping`] as first written, into a second vector.
+    fn merged_by_copy(mut spans: Vec<Span>) -> Vec<Span> {
+        spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+        let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+        for span in spans {
+            match out.last_mut() {
+                Some(last) if span.start < last.end => {
+                    if span.end - span.start > last.end - last.start {
+                        last.kind = span.kind;
+                    }
+                    last.end = last.end.max(span.end);
+                }
+                _ => out.push(span),
+            }
+        }
+        out
+    }
+
+    /// Chains of overlaps, spans inside others, equal spans of different classes, touching
+    /// spans (which stay apart).
+    #[test]
+    fn spans_merge_in_place_as_into_a_copy() {
+        let mut rng = TestRng::new(0x0123_4567_89ab_cdef);
+        let kinds = [PhiKind::Name, PhiKind::Date, PhiKind::Email, PhiKind::Zip];
+        for n in 0..40 {
+            for _ in 0..50 {
+                let spans: Vec<Span> = (0..n)
+                    .map(|_| {
+                        let start = rng.below(60);
+                        Span { kind: kinds[rng.below(kinds.len())], start, end: start + 1 + rng.below(8) }
+                    })
+                    .collect();
+                assert_eq!(merge_overlapping(spans.clone()), merged_by_copy(spans));
+            }
+        }
+    }
 }

@@ -38,6 +38,30 @@ pub(crate) fn key<const N: usize>(word: &[u8]) -> Option<[u64; N]> {
     Some(key)
 }
 
+/// The key of the word `text[at..at + len]` (at most `8 * N` bytes), as [`key`] gives it, read
+/// in 8-byte loads (the bytes past the word masked off) where the text has 8 bytes from each
+/// load's start, instead of being built byte by byte.
+pub(crate) fn key_at<const N: usize>(text: &[u8], at: usize, len: usize) -> Option<[u64; N]> {
+    if len > 8 * N || at + len > text.len() {
+        return None;
+    }
+    let mut key = [0u64; N];
+    for (k, slot) in key.iter_mut().enumerate() {
+        let from = at + 8 * k;
+        // The bytes of the word in this integer: 8, fewer in the last, none past it.
+        let n = (at + len).saturating_sub(from).min(8);
+        if n == 0 {
+            break;
+        }
+        let w = match text.get(from..from + 8) {
+            Some(w) => w.try_into().map_or(0, u64::from_le_bytes) & (u64::MAX >> (64 - 8 * n as u32)),
+            None => text.get(from..from + n).unwrap_or(&[]).iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b)),
+        };
+        *slot = ascii_lower(w);
+    }
+    Some(key)
+}
+
 /// The slot a key's probe starts at: the top `64 - shift` bits of a multiplicative hash.
 fn first_slot<const N: usize>(key: &[u64; N], shift: u32) -> usize {
     const GOLDEN: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -163,6 +187,21 @@ mod tests {
                 assert_eq!(table.get(&[k]), map.get(&[k]).copied(), "{k}");
             }
         }
+    }
+
+    /// Every stretch of a text, near its end too (where no 8 bytes can be loaded), in both cases.
+    #[test]
+    fn keys_read_from_a_text_match_keys_built_from_its_words() {
+        let text = b"Abc defGHIJKLMnopqrstuvWXYZ abcdefghijklmnopqrstuvwxy z";
+        for at in 0..=text.len() {
+            for len in 0..=text.len() - at {
+                let word = &text[at..at + len];
+                assert_eq!(key_at::<1>(text, at, len), key::<1>(word), "{at} {len}");
+                assert_eq!(key_at::<2>(text, at, len), key::<2>(word), "{at} {len}");
+                assert_eq!(key_at::<3>(text, at, len), key::<3>(word), "{at} {len}");
+            }
+        }
+        assert_eq!(key_at::<1>(text, text.len() - 1, 2), None);
     }
 
     #[test]

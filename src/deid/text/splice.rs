@@ -63,6 +63,9 @@ fn shift(copied: &[Copied], pos: usize, is_end: bool) -> usize {
 /// Copies the unchanged tokens `range` of `prev`, moved to their output offsets. `at` is the
 /// index of the copied stretch the previous call ended in (tokens come in order, so the
 /// stretch holding each one is found by walking forward).
+///
+/// The tokens of one copied stretch move by the same amount: they are copied as a run (the
+/// next stretch's first token found by a binary search), and their memo bits as one slice.
 fn copy_unchanged(
     prev: &Tokens<'_>,
     range: std::ops::Range<usize>,
@@ -70,13 +73,21 @@ fn copy_unchanged(
     at: &mut usize,
     parts: &mut TokenParts,
 ) {
-    for (t, i) in prev.toks.get(range.clone()).unwrap_or(&[]).iter().zip(range) {
-        while copied.get(*at + 1).is_some_and(|c| c.in_start <= t.start()) {
+    let mut rest = prev.toks.get(range.clone()).unwrap_or(&[]);
+    parts.memo.extend_from_slice(prev.memo_range(range));
+    while let Some(first) = rest.first() {
+        while copied.get(*at + 1).is_some_and(|c| c.in_start <= first.start()) {
             *at += 1;
         }
-        let start = copied.get(*at).map_or(t.start(), |c| c.out_start + (t.start() - c.in_start));
-        parts.toks.push(t.moved_to(start));
-        parts.memo.push(Cell::new(prev.memo_bits(i)));
+        // Tokens are sorted: those before the next stretch's start are in this one (at least
+        // `first`, which is).
+        let n = copied.get(*at + 1).map_or(rest.len(), |next| rest.partition_point(|t| t.start() < next.in_start));
+        let (run, tail) = rest.split_at(n.clamp(1, rest.len()));
+        match copied.get(*at) {
+            Some(c) => parts.toks.extend(run.iter().map(|t| t.moved_to(c.out_start + (t.start() - c.in_start)))),
+            None => parts.toks.extend_from_slice(run),
+        }
+        rest = tail;
     }
 }
 

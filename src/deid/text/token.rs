@@ -127,6 +127,8 @@ const LETTER: u8 = 2;
 const PUNCT: u8 = 3;
 /// A byte of a multi-byte character: decoded on the slow path.
 const NON_ASCII: u8 = 4;
+/// A line break (`\n`, `\r`): whitespace that also sets [`Token::newline_before`].
+const NEWLINE: u8 = 5;
 
 // Evaluated at compile time only ([`ASCII_CLASS`]): an index out of range would fail the build.
 #[allow(clippy::indexing_slicing)]
@@ -137,6 +139,7 @@ const fn ascii_class_table() -> [u8; 256] {
         t[b] = match b as u8 {
             b'0'..=b'9' => DIGIT,
             b'A'..=b'Z' | b'a'..=b'z' => LETTER,
+            b'\n' | b'\r' => NEWLINE,
             b'\t'..=b'\r' | b' ' => SPACE,
             _ => PUNCT,
         };
@@ -173,9 +176,10 @@ fn class_bits(w: u64, digits: bool) -> u64 {
 }
 
 /// Length of the run of ASCII letters (`digits` false) or ASCII digits at the start of
-/// `bytes`, and the OR of its bytes (bit `0x20` is set exactly when a letter is lower case).
-/// Eight bytes at a time where the text has them.
-fn ascii_run(bytes: &[u8], digits: bool) -> (usize, u8) {
+/// `bytes`, and the OR of its bytes, eight to a word (a letter's bit `0x20` is set exactly when
+/// it is lower case, so `acc & LOWER_BITS != 0` tells whether the run has a lower-case letter,
+/// with no fold of the eight bytes into one). Eight bytes at a time where the text has them.
+fn ascii_run(bytes: &[u8], digits: bool) -> (usize, u64) {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut n = 0;
     let mut acc = 0u64;
@@ -185,102 +189,38 @@ fn ascii_run(bytes: &[u8], digits: bool) -> (usize, u8) {
             // Bytes before the first one outside the class.
             let len = (stop.trailing_zeros() / 8) as usize;
             let run = if len == 0 { 0 } else { w & (u64::MAX >> (64 - 8 * len as u32)) };
-            acc |= run;
-            let folded = acc.to_le_bytes().iter().fold(0, |a, &b| a | b);
-            return (n + len, folded);
+            return (n + len, acc | run);
         }
         acc |= w;
         n += 8;
     }
-    let mut acc = acc.to_le_bytes().iter().fold(0, |a, &b| a | b);
     for &b in bytes.get(n..).unwrap_or(&[]) {
         let more = if digits { b.is_ascii_digit() } else { b.is_ascii_alphabetic() };
         if !more {
             return (n, acc);
         }
-        acc |= b;
+        acc |= u64::from(b);
         n += 1;
     }
     (n, acc)
 }
 
-/// Builds tokens one character (or one ASCII run) at a time.
-struct Tokenizer<'t> {
-    text: &'t str,
-    tokens: Vec<Token>,
-    /// Whitespace was seen since the last token.
-    space: bool,
-    /// A line break was seen since the last token.
-    newline: bool,
-    keywords: &'static super::lexicon::Keywords,
-}
+/// Bit `0x20` of every byte of a word: where [`ascii_run`]'s OR of a run of letters has one
+/// set, the run has a lower-case letter.
+const LOWER_BITS: u64 = 0x2020_2020_2020_2020;
 
-impl Tokenizer<'_> {
-    fn push(&mut self, start: usize, end: usize, kind: TokKind, first: char, shape: u8, lex: u64) {
-        let (space_before, newline_before) = (self.space, self.newline);
-        self.tokens.push(Token {
-            start: offset(start),
-            end: offset(end),
-            kind,
-            space_before,
-            newline_before,
-            lex,
-            first,
-            shape,
-        });
-        self.space = false;
-        self.newline = false;
-    }
-
-    /// The run of ASCII letters (`b` is a letter) or digits starting with byte `b` at `i`;
-    /// returns its end.
-    fn ascii_word(&mut self, i: usize, b: u8) -> usize {
-        let bytes = self.text.as_bytes();
-        let kind = if b.is_ascii_digit() { TokKind::Digit } else { TokKind::Alpha };
-        let (len, acc) = ascii_run(bytes.get(i..).unwrap_or(&[]), kind == TokKind::Digit);
-        let end = i + len;
-        let lower = if kind == TokKind::Alpha && acc & 0x20 != 0 { shape::HAS_LOWER } else { 0 };
-        let joined = !self.space;
-        let keywords = self.keywords;
-        match self.tokens.last_mut().filter(|l| joined && l.end() == i && l.kind == kind) {
-            Some(last) => {
-                // After a non-ASCII letter of the same word (ASCII runs are maximal): the ASCII
-                // bit stays as it was, and so do the keyword bits (0: every listed word is ASCII).
-                last.extend_to(end);
-                last.shape |= lower | shape::MULTI_CHAR;
-                self.newline = false;
-            }
-            None => {
-                let multi = if len > 1 { shape::MULTI_CHAR } else { 0 };
-                let capital = if b.is_ascii_uppercase() { shape::CAPITALIZED } else { 0 };
-                let lex = if kind == TokKind::Alpha { keywords.bits_at(bytes, i, len) } else { 0 };
-                self.push(i, end, kind, char::from(b), shape::ASCII | capital | lower | multi, lex);
-            }
-        }
-        end
-    }
-
-    /// One non-ASCII character at `i`; returns its end.
-    fn other(&mut self, i: usize) -> Option<usize> {
-        let c = self.text.get(i..).and_then(|r| r.chars().next())?;
-        let end = i + c.len_utf8();
-        let Some(kind) = class_of(c) else {
-            self.space = true;
-            return Some(end);
-        };
-        match self.tokens.last_mut() {
-            Some(last) if !self.space && last.end() == i && last.kind == kind && kind != TokKind::Punct => {
-                last.extend_to(end);
-                // ASCII only if every character is; lower case if any character is.
-                let add = char_shape(c, false);
-                let ascii = last.shape & add & shape::ASCII;
-                last.shape = (last.shape & !shape::ASCII) | ascii | (add & !shape::ASCII) | shape::MULTI_CHAR;
-                // Every listed word is ASCII: a word with this character is in no list.
-                last.lex = 0;
-            }
-            _ => self.push(i, end, kind, c, char_shape(c, true), 0),
-        }
-        Some(end)
+/// A new token `start..end`, after the (whitespace, line break) state `before`.
+fn token(start: usize, end: usize, kind: TokKind, first: char, shape: u8, lex: u64, before: (bool, bool)) -> Token {
+    let (space, newline) = before;
+    Token {
+        start: offset(start),
+        end: offset(end),
+        kind,
+        space_before: space,
+        newline_before: newline,
+        lex,
+        first,
+        shape,
     }
 }
 
@@ -297,49 +237,127 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 /// start where a token of the whole text starts (or at 0) and end where one ends (or at the
 /// end), and `before` is the (space, line break) state in front of it, so the tokens are
 /// those a full pass would find.
+///
+/// One loop with its state in locals (whitespace seen, line break seen, position): the ASCII
+/// bytes that make up nearly every note take one table lookup each, a run of letters or digits
+/// eight bytes at a time, and only a non-ASCII character goes to the slow path.
 pub(crate) fn tokenize_into(text: &str, range: std::ops::Range<usize>, before: (bool, bool), tokens: &mut Vec<Token>) {
-    let mut t = Tokenizer {
-        text,
-        tokens: std::mem::take(tokens),
-        space: before.0,
-        newline: before.1,
-        keywords: super::lexicon::keywords(),
-    };
+    let keywords = super::lexicon::keywords();
     let bytes = text.as_bytes();
+    let (mut space, mut newline) = before;
+    // Where the last token ends if an ASCII run starting there could continue it: one the slow
+    // path wrote (a word with a non-ASCII letter), or the one before `range`. ASCII runs are
+    // maximal, so no run continues another, and most runs skip the test of the last token.
+    let mut joins_at = tokens.last().map_or(usize::MAX, Token::end);
     let mut i = range.start;
     while let Some(&b) = bytes.get(i).filter(|_| i < range.end) {
-        i = match class_of_byte(b) {
+        match class_of_byte(b) {
             SPACE => {
-                t.space = true;
-                t.newline |= b == b'\n' || b == b'\r';
-                i + 1
+                space = true;
+                i += 1;
             }
-            DIGIT | LETTER => t.ascii_word(i, b),
+            NEWLINE => {
+                (space, newline) = (true, true);
+                i += 1;
+            }
+            LETTER => {
+                i = ascii_run_token::<false>(bytes, i, keywords, tokens, (&mut space, &mut newline), joins_at);
+            }
+            DIGIT => {
+                i = ascii_run_token::<true>(bytes, i, keywords, tokens, (&mut space, &mut newline), joins_at);
+            }
             PUNCT => {
-                t.push(i, i + 1, TokKind::Punct, char::from(b), shape::ASCII, 0);
-                i + 1
+                tokens.push(token(i, i + 1, TokKind::Punct, char::from(b), shape::ASCII, 0, (space, newline)));
+                (space, newline) = (false, false);
+                i += 1;
             }
-            _ => match t.other(i) {
-                Some(end) => end,
+            _ => match other(text, i, tokens, &mut space, &mut newline) {
+                Some(end) => (i, joins_at) = (end, end),
                 None => break,
             },
-        };
+        }
     }
-    *tokens = t.tokens;
+}
+
+/// The run of ASCII letters (or, `DIGITS`, digits) starting at `i`, as a new token or
+/// continuing the last (which ends at `joins_at`, see [`tokenize_into`]); returns its end.
+/// One copy for each class, so neither tests the class again.
+#[inline(always)]
+fn ascii_run_token<const DIGITS: bool>(
+    bytes: &[u8],
+    i: usize,
+    keywords: &super::lexicon::Keywords,
+    tokens: &mut Vec<Token>,
+    (space, newline): (&mut bool, &mut bool),
+    joins_at: usize,
+) -> usize {
+    let kind = if DIGITS { TokKind::Digit } else { TokKind::Alpha };
+    let (len, acc) = ascii_run(bytes.get(i..).unwrap_or(&[]), DIGITS);
+    let end = i + len;
+    let lower = if !DIGITS && acc & LOWER_BITS != 0 { shape::HAS_LOWER } else { 0 };
+    let last = if !*space && i == joins_at { tokens.last_mut() } else { None };
+    match last.filter(|l| l.end() == i && l.kind == kind) {
+        Some(last) => {
+            // After a non-ASCII letter of the same word (ASCII runs are maximal): the ASCII bit
+            // stays as it was, and so do the keyword bits (0: every listed word is ASCII).
+            last.extend_to(end);
+            last.shape |= lower | shape::MULTI_CHAR;
+        }
+        None => {
+            let first = bytes.get(i).copied().unwrap_or(0);
+            let multi = if len > 1 { shape::MULTI_CHAR } else { 0 };
+            let capital = if first.is_ascii_uppercase() { shape::CAPITALIZED } else { 0 };
+            let lex = if DIGITS { 0 } else { keywords.bits_at(bytes, i, len) };
+            let shape = shape::ASCII | capital | lower | multi;
+            tokens.push(token(i, end, kind, char::from(first), shape, lex, (*space, *newline)));
+            *space = false;
+        }
+    }
+    *newline = false;
+    end
+}
+
+/// The non-ASCII character at `i` (the slow path of [`tokenize_into`]); returns its end.
+fn other(text: &str, i: usize, tokens: &mut Vec<Token>, space: &mut bool, newline: &mut bool) -> Option<usize> {
+    let c = text.get(i..).and_then(|r| r.chars().next())?;
+    let end = i + c.len_utf8();
+    let Some(kind) = class_of(c) else {
+        *space = true;
+        return Some(end);
+    };
+    match tokens.last_mut() {
+        Some(last) if !*space && last.end() == i && last.kind == kind && kind != TokKind::Punct => {
+            last.extend_to(end);
+            // ASCII only if every character is; lower case if any character is.
+            let add = char_shape(c, false);
+            let ascii = last.shape & add & shape::ASCII;
+            last.shape = (last.shape & !shape::ASCII) | ascii | (add & !shape::ASCII) | shape::MULTI_CHAR;
+            // Every listed word is ASCII: a word with this character is in no list.
+            last.lex = 0;
+        }
+        _ => {
+            tokens.push(token(i, end, kind, c, char_shape(c, true), 0, (*space, *newline)));
+            (*space, *newline) = (false, false);
+        }
+    }
+    Some(end)
 }
 
 /// Dictionary facts about one token ([`Tokens::name_info`], [`Tokens::english`]), looked up
-/// on first use (most tokens never need them).
+/// on first use (most tokens never need them). The low byte is the word table's facts byte
+/// ([`super::word_table::fact`]) as looked up, so a lookup is stored without a conversion.
 mod memo {
-    pub const INFO_DONE: u16 = 1 << 0;
-    pub const FIRST: u16 = 1 << 1;
-    pub const LAST: u16 = 1 << 2;
-    pub const AMBIGUOUS: u16 = 1 << 3;
-    pub const STOP: u16 = 1 << 4;
-    pub const ENGLISH_DONE: u16 = 1 << 5;
-    pub const ENGLISH: u16 = 1 << 6;
-    pub const PLACE: u16 = 1 << 7;
-    pub const PLACE_HEAD: u16 = 1 << 8;
+    use super::super::word_table::fact;
+
+    pub const FIRST: u16 = fact::FIRST as u16;
+    pub const LAST: u16 = fact::LAST as u16;
+    pub const AMBIGUOUS: u16 = fact::AMBIGUOUS as u16;
+    pub const STOP: u16 = fact::STOP as u16;
+    pub const ENGLISH: u16 = fact::ENGLISH as u16;
+    pub const PLACE: u16 = fact::PLACE as u16;
+    pub const PLACE_HEAD: u16 = fact::PLACE_HEAD as u16;
+    pub const INFO_DONE: u16 = 1 << 8;
+    pub const ENGLISH_DONE: u16 = 1 << 9;
 }
 
 /// Read-only view of the text and its tokens with helpers the recognizers share.
@@ -423,9 +441,14 @@ impl<'a> Tokens<'a> {
     }
 
     /// Token `i` equals one of `words`, ignoring ASCII case.
+    ///
+    /// Inlined: every caller passes a constant list of a few words, and in place the word
+    /// lengths are constants the token's length is tested against, where a call spent more
+    /// on its own entry, exit and bounds checks than on the words.
+    #[inline]
     pub(crate) fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        let n = self.byte_len(i);
-        words.iter().any(|w| w.len() == n && self.bytes(i).eq_ignore_ascii_case(w.as_bytes()))
+        let token = self.bytes(i);
+        words.iter().any(|w| token.eq_ignore_ascii_case(w.as_bytes()))
     }
 
     /// Token `i` directly touches token `i - 1` (no whitespace between).
@@ -484,14 +507,15 @@ impl<'a> Tokens<'a> {
         if m & memo::INFO_DONE != 0 {
             return Some((cell, m));
         }
-        let listable = self.toks.get(i).is_some_and(|t| t.kind == TokKind::Alpha && t.shape & shape::ASCII != 0);
-        let word = Some(self.bytes(i)).filter(|_| listable);
-        let m = match word.map(super::lexicon::word_entry) {
-            Some(e) if e.english => {
-                memo::INFO_DONE | info_bits(e.name) | place_bits(e) | memo::ENGLISH_DONE | memo::ENGLISH
+        let listable = self.toks.get(i).filter(|t| t.kind == TokKind::Alpha && t.shape & shape::ASCII != 0);
+        let m = match listable {
+            Some(t) => {
+                let facts = u16::from(super::lexicon::word_facts_at(self.text.as_bytes(), t.start(), t.len()));
+                // A word in the English list needs no check of its inflections.
+                let english_done = if facts & memo::ENGLISH != 0 { memo::ENGLISH_DONE } else { 0 };
+                memo::INFO_DONE | facts | english_done
             }
-            Some(e) => memo::INFO_DONE | info_bits(e.name) | place_bits(e),
-            // In no list (punctuation, digits, non-ASCII or very long words).
+            // In no list (punctuation, digits, non-ASCII words).
             None => memo::INFO_DONE | memo::ENGLISH_DONE,
         };
         cell.set(m);
@@ -555,20 +579,11 @@ impl Tokens<'_> {
     pub(crate) fn memo_bits(&self, i: usize) -> u16 {
         self.memo.get(i).map_or(0, Cell::get)
     }
-}
 
-/// The [`memo`] place bits of a dictionary entry.
-fn place_bits(e: super::word_table::WordFacts) -> u16 {
-    (if e.place { memo::PLACE } else { 0 }) | if e.place_head { memo::PLACE_HEAD } else { 0 }
-}
-
-/// The [`memo`] bits of a dictionary entry.
-fn info_bits(info: NameInfo) -> u16 {
-    let bit = |on: bool, b: u16| if on { b } else { 0 };
-    bit(info.first, memo::FIRST)
-        | bit(info.last, memo::LAST)
-        | bit(info.ambiguous, memo::AMBIGUOUS)
-        | bit(info.stop, memo::STOP)
+    /// The [`memo`] cells of tokens `range` (none out of range).
+    pub(crate) fn memo_range(&self, range: std::ops::Range<usize>) -> &[Cell<u16>] {
+        self.memo.get(range).unwrap_or(&[])
+    }
 }
 
 #[cfg(test)]
@@ -697,6 +712,12 @@ mod tests {
         "Ünïcödé",
     ];
 
+    /// [`ascii_run`] with the OR of the run's bytes folded into one byte.
+    fn run_folded(bytes: &[u8], digits: bool) -> (usize, u8) {
+        let (n, acc) = ascii_run(bytes, digits);
+        (n, acc.to_le_bytes().iter().fold(0, |a, &b| a | b))
+    }
+
     /// The byte-by-byte run the eight-bytes-at-a-time one must match.
     fn reference_run(bytes: &[u8], digits: bool) -> (usize, u8) {
         let n = bytes.iter().take_while(|b| if digits { b.is_ascii_digit() } else { b.is_ascii_alphabetic() }).count();
@@ -716,21 +737,22 @@ mod tests {
                         bytes[at] = b;
                         for cut in [at + 1, len + 3] {
                             let slice = &bytes[..cut];
-                            assert_eq!(ascii_run(slice, digits), reference_run(slice, digits), "{slice:?} {digits}");
+                            assert_eq!(run_folded(slice, digits), reference_run(slice, digits), "{slice:?} {digits}");
                         }
                     }
                 }
             }
         }
-        assert_eq!(ascii_run(b"AbcDEFGHIJklm!", false), (13, reference_run(b"AbcDEFGHIJklm", false).1));
-        assert_eq!(ascii_run(b"ABCDEFGH", false).1 & 0x20, 0);
+        assert_eq!(run_folded(b"AbcDEFGHIJklm!", false), (13, reference_run(b"AbcDEFGHIJklm", false).1));
+        assert_eq!(ascii_run(b"ABCDEFGH", false).1 & LOWER_BITS, 0);
+        assert_ne!(ascii_run(b"ABCDEFGHIJKLMNOPq", false).1 & LOWER_BITS, 0);
     }
 
     #[test]
     fn keywords_are_cleared_in_exactly_the_ranges() {
         let text = "seen by [NAME] the ZIP [ZIP-2] of[DATE]name 90+ and the MRN";
         for ranges in [
-            super::super::resolve::placeholders(text),
+            super::super::resolve::placeholders(text, 0),
             vec![(0, 4), (5, 7), (8, 60)],
             vec![(3, 9), (4, 5), (20, 21)],
             vec![],
@@ -745,6 +767,28 @@ mod tests {
             }
             assert!(fresh.toks.iter().any(|t| t.lex != 0));
         }
+    }
+
+    /// The memo, looked up from the text, says what the word lists say of each token's word.
+    #[test]
+    fn memo_answers_as_the_word_lists() {
+        let text = "Mary SMITH visits Long Beach, Chicopee; Austin stopped the carried 12 José \
+                    Washington MASSACHUSETTS counterrevolutionaries supercalifragilisticexpialidocious \
+                    xqzw Pt. d'Angelo O'Brien ABBOTT abbott Jr";
+        let t = Tokens::new(text);
+        for i in 0..t.len() {
+            let w = t.s(i);
+            let mut buf = [0u8; super::super::lexicon::MAX_WORD];
+            let listable = t.kind(i) == Some(TokKind::Alpha) && w.is_ascii();
+            let lower = super::super::lexicon::fold(w.as_bytes(), &mut buf).filter(|_| listable);
+            let e = lower.map(super::super::lexicon::word_entry).unwrap_or_default();
+            let english = e.english || lower.is_some_and(super::super::dictionary::is_inflection);
+            assert_eq!(t.name_info(i), e.name, "{w}");
+            assert_eq!(t.place(i), (e.place, e.place_head), "{w}");
+            assert_eq!(t.english(i), english, "{w}");
+        }
+        // The text has words of each kind.
+        assert!(t.name_info(0).first && t.place(3).1 && t.place(6).0 && t.english(2) && t.english(10));
     }
 
     fn debug(toks: &[Token]) -> Vec<String> {

@@ -7,13 +7,13 @@
 //! one 8-byte key of a table (256 KiB of keys) that fits in a core's cache.
 
 use super::dictionary::NameInfo;
-use super::slots::{key, Slots};
+use super::slots::{key, key_at, Slots};
 
 /// Longest word held, in bytes (longer words are in no list).
 pub(crate) const MAX_WORD: usize = 24;
 
-/// Bits of a slot's facts byte.
-mod fact {
+/// Bits of a slot's facts byte (also the low bits of a token's memo, [`super::token`]).
+pub(crate) mod fact {
     pub const FIRST: u8 = 1 << 0;
     pub const LAST: u8 = 1 << 1;
     pub const AMBIGUOUS: u8 = 1 << 2;
@@ -91,6 +91,19 @@ impl WordTable {
         WordTable { short: Slots::compact(&short), medium: Slots::compact(&medium), long: Slots::compact(&long) }
     }
 
+    /// The [`fact`] bits of the word `text[at..at + len]` (any ASCII case; 0 for an empty,
+    /// non-ASCII or over-long word), its key read in 8-byte loads from the text
+    /// ([`key_at`]): what [`Self::get`] says of that word, as one byte.
+    pub(crate) fn facts_at(&self, text: &[u8], at: usize, len: usize) -> u8 {
+        let found = match len {
+            0 => None,
+            1..=8 => key_at::<1>(text, at, len).and_then(|k| self.short.get(&k)),
+            9..=16 => key_at::<2>(text, at, len).and_then(|k| self.medium.get(&k)),
+            _ => key_at::<3>(text, at, len).and_then(|k| self.long.get(&k)),
+        };
+        found.unwrap_or(0)
+    }
+
     /// What the lists say about `word` (any ASCII case; nothing for an empty, non-ASCII or
     /// over-long word).
     pub(crate) fn get(&self, word: &[u8]) -> WordFacts {
@@ -140,6 +153,12 @@ mod tests {
             assert_eq!(table.get(w.to_ascii_uppercase().as_bytes()), *f, "{w}");
         }
         assert_eq!(table.get(b"smith"), fact(true, true, true));
+        // Read from inside a text, with other letters after the word.
+        for w in map.keys() {
+            let text = format!("x{}yyyyyyyyyyyyyyyyyyyyyyyyyyyy", w.to_ascii_uppercase());
+            assert_eq!(table.facts_at(text.as_bytes(), 1, w.len()), table.get(w.as_bytes()).to_byte(), "{w}");
+            assert_eq!(table.facts_at(w.as_bytes(), 0, w.len()), table.get(w.as_bytes()).to_byte(), "{w}");
+        }
         for absent in ["", "zzzzzzzzzzzzzzzzzzzzzzzzz", "smit", "smithy", "sm\u{e9}th", "x0"] {
             if !map.contains_key(absent) {
                 assert_eq!(table.get(absent.as_bytes()), WordFacts::default(), "{absent}");
