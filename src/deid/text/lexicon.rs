@@ -137,7 +137,7 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
 }
 
 /// The keyword table: two [`Slots`] tables of lower-cased words and their bits, one for words
-/// of at most 8 bytes (one-integer keys; 878 of the 1021 keywords) and one for longer ones. Every
+/// of at most 8 bytes (one-integer keys; 912 of the 1058 keywords) and one for longer ones. Every
 /// token is looked up and most are keywords (`the`, `of`, ...), so the common path is one
 /// multiply and one or two slot reads, in a table small enough to stay in the first-level
 /// cache (2048 slots of 16 bytes, where one table of 16-byte keys took 96 KiB).
