@@ -735,6 +735,9 @@ fn gazetteer_at(t: &Tokens<'_>, j: usize, upper_doc: bool, strict: bool) -> Opti
     if t.newline_before(j) || !place_shaped(t, j, upper_doc) {
         return None;
     }
+    if let Some(e) = saint_place(t, j, upper_doc) {
+        return Some(e);
+    }
     let (single, head) = t.place(j);
     if head {
         for n in [3, 2] {
@@ -749,6 +752,41 @@ fn gazetteer_at(t: &Tokens<'_>, j: usize, upper_doc: bool, strict: bool) -> Opti
     let ok =
         single && tok.lex == 0 && long_enough && !name.stop && !t.english(j) && !(strict && (name.first || name.last));
     ok.then_some(j + 1)
+}
+
+/// `St. Cloud`, `ST PAUL`: `St` (with or without its period) and one or two words, a listed
+/// place when written `Saint` (`Saint Cloud`, the gazetteer's spelling); returns one past it.
+fn saint_place(t: &Tokens<'_>, j: usize, upper_doc: bool) -> Option<usize> {
+    if !t.is(j, "st") {
+        return None;
+    }
+    let k = if t.punct(j + 1, '.') && t.joined(j + 1) { j + 2 } else { j + 1 };
+    if t.newline_before(k) || t.joined(k) {
+        return None;
+    }
+    for n in [2, 1] {
+        let shaped =
+            (k..k + n).all(|m| place_shaped(t, m, upper_doc) && (m == k || !(t.newline_before(m) || t.joined(m))));
+        if !shaped {
+            continue;
+        }
+        let mut buf = [0u8; super::lexicon::MAX_WORD];
+        let mut len = 0;
+        for (w, word) in std::iter::once("saint").chain((k..k + n).map(|m| t.s(m))).enumerate() {
+            let sep = usize::from(w > 0);
+            let dst = buf.get_mut(len..len + sep + word.len())?;
+            let (gap, rest) = dst.split_at_mut(sep);
+            gap.fill(b' ');
+            rest.copy_from_slice(word.as_bytes());
+            len += sep + word.len();
+        }
+        let phrase = buf.get_mut(..len)?;
+        phrase.make_ascii_lowercase();
+        if super::lexicon::word_entry(phrase).place {
+            return Some(k + n);
+        }
+    }
+    None
 }
 
 /// The `n` words from `j`, on one line and each shaped like a place, joined by one space, as
@@ -1293,6 +1331,8 @@ mod tests {
             ("they live in Brighton Beach, Brooklyn. D/c'd", "Brooklyn"),
             ("transferred to Salt Lake City by air", "Salt Lake City"),
             ("grew up in Jackson and", "Jackson"),
+            ("brother Yusuf Warsame in St. Cloud (320-555-0165).", "St. Cloud"),
+            ("MOVED TO ST PAUL LAST YEAR", "ST PAUL"),
         ] {
             assert!(has(text, PhiKind::Address, place), "{text}: {:?}", found(text));
         }
@@ -1314,6 +1354,8 @@ mod tests {
             "admit to ICU",
             "pain in chicopee",
             "seen at Lowell General Hospital",
+            "admitted to St. Joseph Hospital",
+            "seen at St. Mary's today",
             "pt from Boston-based program",
             "follow up in Austin's office",
             "family from Lebanon visiting",
