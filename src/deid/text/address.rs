@@ -399,7 +399,16 @@ fn number_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>
         return; // not a ZIP
     }
     let caret = caret_city(t, i, out);
-    let after_state = caret || (i > 0 && (is_state_code(t, i - 1) || t.has(i - 1, bit::STATE_NAME)));
+    // `chicago il 60642` in a note typed in lower case: a state code in any case after a word
+    // in no keyword list.
+    let lower_state = upper_doc
+        && i >= 2
+        && t.has(i - 1, bit::STATE_CODE)
+        && t.kind(i - 2) == Some(TokKind::Alpha)
+        && !t.has(i - 2, u64::MAX)
+        && !t.newline_before(i - 1)
+        && !t.newline_before(i);
+    let after_state = caret || lower_state || (i > 0 && (is_state_code(t, i - 1) || t.has(i - 1, bit::STATE_NAME)));
     let after_word = (i.saturating_sub(3)..i).any(|j| t.has(j, bit::ZIP_CONTEXT));
     // `City, ST ZIP` on one line (or an HL7 address): the ZIP outranks an identifier read after
     // a state code that is also a label (`Boise, ID 83706-2214`).
@@ -1205,6 +1214,15 @@ mod tests {
 
     fn has(text: &str, kind: PhiKind, want: &str) -> bool {
         found(text).iter().any(|(k, s)| *k == kind && s == want)
+    }
+
+    #[test]
+    fn zip_after_a_lower_case_state_code_in_a_lower_case_note() {
+        let note = "referred to endo - dr amara nwosu, 1120 n milwaukee ave ste 4, chicago il 60642, \
+                    ph 773-555-0158. today: pulpitis, will see her back in two weeks for the crown.";
+        assert!(has(note, PhiKind::Zip, "60642"), "{:?}", found(note));
+        // In mixed case a lower-case `il` is no state; after a keyword neither.
+        assert!(!has("Referred to Chicago il 60642 today", PhiKind::Zip, "60642"));
     }
 
     #[test]
