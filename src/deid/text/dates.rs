@@ -366,6 +366,11 @@ fn numeric(t: &Tokens<'_>, i: usize) -> Option<Found> {
         }
         return None;
     }
+    if sep == '/' {
+        if let Some(last) = month_day_range(t, i) {
+            return Some(Found { first: i, last, year_tok: None });
+        }
+    }
     if glued_after(i + 3) || sep == '.' {
         return None;
     }
@@ -376,6 +381,28 @@ fn numeric(t: &Tokens<'_>, i: usize) -> Option<Found> {
         return Some(Found { first: i, last: i + 2, year_tok: None });
     }
     None
+}
+
+/// `2/2-2/5`: two month/days joined by a hyphen, each a valid date, the first not before the
+/// second, nothing glued after, no score word in the two tokens before nor a fraction word
+/// after (`strength 4/5-5/5`, `1/2-3/4 tab` stay). The index of the last token.
+fn month_day_range(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    let part = |k: usize| {
+        let glued = k == i || t.joined(k);
+        let shape = glued && t.digits(k, None) && t.byte_len(k) <= 2 && t.punct(k + 1, '/') && t.joined(k + 1);
+        let shape = shape && t.digits(k + 2, None) && t.byte_len(k + 2) <= 2 && t.joined(k + 2);
+        shape.then(|| Some((t.num(k)?, t.num(k + 2)?))).flatten().filter(|&(m, d)| month_day_valid(m, d))
+    };
+    let (m1, d1) = part(i)?;
+    if !(t.punct(i + 3, '-') && t.joined(i + 3)) {
+        return None;
+    }
+    let (m2, d2) = part(i + 4)?;
+    let after = i + 7;
+    let glued_after = t.joined(after) && matches!(t.kind(after), Some(TokKind::Digit | TokKind::Alpha));
+    let glued_after = glued_after || (t.joined(after) && (t.punct(after, '/') || t.punct(after, '-')));
+    let score = (i.saturating_sub(2)..i).any(|j| t.has(j, bit::SCORE_BEFORE)) || t.has(after, bit::FRACTION_AFTER);
+    ((m1, d1) <= (m2, d2) && !glued_after && !score).then_some(i + 6)
 }
 
 /// Month `m` has a day `d` (February up to 29).
@@ -776,6 +803,11 @@ mod tests {
                 }
                 return None;
             }
+            if sep == "/" {
+                if let Some(last) = month_day_range(t, i) {
+                    return Some(Found { first: i, last, year_tok: None });
+                }
+            }
             if glued_after(i + 3) || sep == "." {
                 return None;
             }
@@ -953,6 +985,7 @@ mod tests {
             ("two falls in Nov, new sacral wound", &["Nov"]),
             ("lyrica was d/c'd in january, pt should", &["january"]),
             ("Symptom onset approx mid-November (cough).", &["mid-November"]),
+            ("AEs: mild dizziness 2/2-2/5, resolved", &["2/2-2/5"]),
         ] {
             assert_eq!(dates_in(text), want, "{text}");
         }
@@ -963,6 +996,9 @@ mod tests {
             "take ~1/2 tab at night",
             "last 2/3 of the dose",
             "pain 3/10 through the night",
+            "strength 4/5-5/5 in the legs",
+            "take 1/2-3/4 tab at night",
+            "dilated 3/4-2/3 today",
         ] {
             assert_eq!(dates_in(text), Vec::<String>::new(), "{text}");
         }
