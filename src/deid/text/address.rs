@@ -779,19 +779,7 @@ fn saint_place(t: &Tokens<'_>, j: usize, upper_doc: bool) -> Option<usize> {
         if !shaped {
             continue;
         }
-        let mut buf = [0u8; super::lexicon::MAX_WORD];
-        let mut len = 0;
-        for (w, word) in std::iter::once("saint").chain((k..k + n).map(|m| t.s(m))).enumerate() {
-            let sep = usize::from(w > 0);
-            let dst = buf.get_mut(len..len + sep + word.len())?;
-            let (gap, rest) = dst.split_at_mut(sep);
-            gap.fill(b' ');
-            rest.copy_from_slice(word.as_bytes());
-            len += sep + word.len();
-        }
-        let phrase = buf.get_mut(..len)?;
-        phrase.make_ascii_lowercase();
-        if super::lexicon::word_entry(phrase).place {
+        if listed_place(std::iter::once("saint").chain((k..k + n).map(|m| t.s(m)))) {
             return Some(k + n);
         }
     }
@@ -801,23 +789,27 @@ fn saint_place(t: &Tokens<'_>, j: usize, upper_doc: bool) -> Option<usize> {
 /// The `n` words from `j`, on one line and each shaped like a place, joined by one space, as
 /// a listed place; returns one past them.
 fn phrase_place(t: &Tokens<'_>, j: usize, n: usize, upper_doc: bool) -> Option<usize> {
+    let shaped = (j..j + n).all(|k| place_shaped(t, k, upper_doc) && (k == j || !(t.newline_before(k) || t.joined(k))));
+    (shaped && listed_place((j..j + n).map(|k| t.s(k)))).then_some(j + n)
+}
+
+/// Whether `words`, joined by one space and lower-cased, are a place of the gazetteer (false
+/// when longer than any listed word).
+fn listed_place<'w>(words: impl Iterator<Item = &'w str>) -> bool {
     let mut buf = [0u8; super::lexicon::MAX_WORD];
     let mut len = 0;
-    for k in j..j + n {
-        if !place_shaped(t, k, upper_doc) || (k > j && (t.newline_before(k) || t.joined(k))) {
-            return None;
-        }
-        let word = t.s(k).as_bytes();
-        let sep = usize::from(k > j);
-        let dst = buf.get_mut(len..len + sep + word.len())?;
+    for (w, word) in words.enumerate() {
+        let sep = usize::from(w > 0);
+        let Some(dst) = buf.get_mut(len..len + sep + word.len()) else { return false };
         let (gap, rest) = dst.split_at_mut(sep);
         gap.fill(b' ');
-        rest.copy_from_slice(word);
+        rest.copy_from_slice(word.as_bytes());
         len += sep + word.len();
     }
-    let phrase = buf.get_mut(..len)?;
-    phrase.make_ascii_lowercase();
-    super::lexicon::word_entry(phrase).place.then_some(j + n)
+    buf.get_mut(..len).is_some_and(|phrase| {
+        phrase.make_ascii_lowercase();
+        super::lexicon::word_entry(phrase).place
+    })
 }
 
 /// What follows a place ending at `e` lets it be one: not `'s`, a joined number or `-`
