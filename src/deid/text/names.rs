@@ -182,6 +182,8 @@ pub(crate) const WEAK_CONTEXT: &[&str] = &[
     "paciente",
     "investigator",
     "donor",
+    "crna",
+    "agent",
 ];
 /// Labels that introduce a name only before their colon (`ORDERING: Delacroix, Jean-Paul MD`,
 /// `REFERRING: PATEL, NISHA MD`, `Re: Santiago de la Cruz`, `Asst: jazmin`, `Reviewed: ...`):
@@ -214,6 +216,17 @@ pub(crate) const NAME_LABELS: &[&str] = &[
     "electronically",
     "proband",
     "client",
+    // Headers of a forwarded email (`From: Tomás de la Fuente <...>`) and more forms.
+    "from",
+    "to",
+    "cc",
+    "employee",
+    "informant",
+    "applicant",
+    "traveler",
+    "traveller",
+    "participant",
+    "signature",
 ];
 /// Labels whose colon is followed by a person's initials (`Transcribed: klm`, `RPH: JMH`,
 /// `Subject initials: R-JK`).
@@ -283,6 +296,7 @@ pub(crate) const CREDENTIALS: &[&str] = &[
     "ot", "otr", "slp", "rd", "rdn", "ccds", "bsn", "msn", "dnp", "phd", "psyd", "lpn", "lvn", "cna", "emt", "mbbs",
     "mbchb", "aprn", "fnp", "agnp", "acnp", "pnp", "cns", "rrt", "lmft", "lpc", "lmhc", "facp", "facs", "faap", "mph",
     "ccrn", "ibclc", "cdces", "lmsw", "lsw", "cma", "pct", "cwocn", "wocn", "fcap", "cnp", "pta", "cota", "lcpc",
+    "nnp", "cep", "mlt", "aud", "hha", "cpnp", "whnp", "pmhnp",
 ];
 /// Credentials that follow an initial and a surname without a comma (`P. Raman MD`): none is
 /// also a clinical abbreviation or an English word (`PT`, `PA`, `OT`, `DO`, `RD` are).
@@ -857,7 +871,7 @@ fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candid
     if t.has(j, bit::TITLE) || (t.newline_before(j) && !colon) {
         return; // the title rule covers it; or no context for the next line
     }
-    if let Some(e) = initial_end(t, j) {
+    if let Some(e) = initial_end(t, j).or_else(|| lower_case_initial_end(t, j, upper_doc)) {
         initial_then_surname(t, j, e, upper_doc, ev, out);
         return;
     }
@@ -1666,6 +1680,15 @@ mod tests {
         assert_names("Family meeting at Riverbend Hospice House today.", &[]);
         assert_names("Subject ID: 031-0147     Initials: A.T.N.\nVisit date: today", &["A.T.N."]);
         assert_names("Initials: A.B.C.D.E.\nInitials: A.\nInitials: A.T.Nx", &[]);
+        assert_names(
+            "From: Tomás de la Fuente <tdf@example.org>\nTo: Kwame Mensah",
+            &["Tomás de la Fuente", "Kwame Mensah"],
+        );
+        assert_names("Patient signature: K. Asante-Boateng      Date: today", &["K. Asante-Boateng"]);
+        assert_names("Audio per S. Oduya, AuD, today. Hye-jin Park, NNP-BC", &["S. Oduya", "Hye-jin Park"]);
+        assert_names("Anesthesia: CRNA Bo Lindqvist\nFamily staying at Riverbend House", &["Bo Lindqvist"]);
+        // Headers whose value is no person.
+        assert_names("From: Home\nTo: Rehab\nTransferred from: ICU", &[]);
     }
 
     #[test]
@@ -1679,6 +1702,9 @@ mod tests {
         let note = "school nurse note\nstudent came in with itchy lips after snack at lincoln elementary. \
                     classmate dylan shared trail mix. - k. santos, rn, school nurse";
         assert_names(note, &["dylan", "k. santos"]);
+        let note = "phone encounter: pt with cough x3 days, no fever, advised fluids and rest. \
+                    callback given, pt verbalized understanding.\nrn d. fontenot / triage line";
+        assert_names(note, &["d. fontenot"]);
         // Words of the note are not names: `pt`, `wife`, `will`, `hr`, `mark` as a verb (the
         // surname after `ms.` is).
         let note = "pt states pain better, will mark calendar. note faxed to employer hr today, \
