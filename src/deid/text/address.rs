@@ -221,8 +221,17 @@ fn street_at(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
         return None;
     }
     let mut j = i + 1;
+    // `94-1021 Waipahu St`: a Hawaiian house number, a zone of one or two digits, a hyphen and
+    // the lot (a phone number's groups are longer: `555-0170` is none).
+    let lot = t.digits(j + 1, None) && (3..=4).contains(&t.byte_len(j + 1));
+    if t.byte_len(i) <= 2 && t.punct(j, '-') && t.joined(j) && t.joined(j + 1) && lot {
+        j += 2;
+    }
     if t.kind(j) == Some(TokKind::Alpha) && t.joined(j) && t.byte_len(j) == 1 {
         j += 1; // 12B
+    }
+    if let Some(e) = spanish_street(t, j, upper_doc) {
+        return Some(unit_end(t, e));
     }
     let mut words = 0;
     while words < 4 {
@@ -246,6 +255,37 @@ fn street_at(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
         words += 1;
     }
     None
+}
+
+/// Street types written before the name in Spanish (`7730 E Calle Arroyo`, `2290 El Camino
+/// Real`); not `via` (`5 VIA NG TUBE`).
+const SPANISH_STREET_TYPES: &[&str] = &["calle", "camino", "avenida", "paseo"];
+
+/// Articles before a Spanish street type (`El Camino Real`).
+const SPANISH_ARTICLES: &[&str] = &["el", "la", "los", "las", "del"];
+
+/// A street named the Spanish way from `j` (after the house number): an optional direction, an
+/// optional article, a street type of [`SPANISH_STREET_TYPES`], then one or two street words
+/// on the line. One past the last word.
+fn spanish_street(t: &Tokens<'_>, j: usize, upper_doc: bool) -> Option<usize> {
+    let shaped =
+        |k: usize| t.kind(k) == Some(TokKind::Alpha) && (t.capitalized(k) || upper_doc) && !t.newline_before(k);
+    let mut k = j;
+    if t.has(k, bit::DIRECTION) && shaped(k) {
+        k += 1;
+    }
+    if t.is_any(k, SPANISH_ARTICLES) && shaped(k) {
+        k += 1;
+    }
+    if !(t.is_any(k, SPANISH_STREET_TYPES) && shaped(k)) {
+        return None;
+    }
+    let first = k + 1;
+    let mut e = first;
+    while e < first + 2 && shaped(e) && street_word(t, e, upper_doc) {
+        e += 1;
+    }
+    (e > first).then_some(e)
 }
 
 /// Number `i` is the minutes of a time or the second term of a ratio (`5:48 PM  Dr. Abioye`,
@@ -1215,6 +1255,19 @@ mod tests {
         assert!(has(note, PhiKind::Zip, "60642"), "{:?}", found(note));
         // In mixed case a lower-case `il` is no state; after a keyword neither.
         assert!(!has("Referred to Chicago il 60642 today", PhiKind::Zip, "60642"));
+    }
+
+    #[test]
+    fn spanish_street_names_and_hawaiian_house_numbers() {
+        assert!(has("Address: 7730 E Calle Arroyo, Tucson AZ 85715", PhiKind::Address, "7730 E Calle Arroyo"));
+        let text = "Valley Pathology, 2290 El Camino Real, Suite 310, Santa Clara, CA 95050";
+        assert!(has(text, PhiKind::Address, "2290 El Camino Real, Suite 310"), "{:?}", found(text));
+        let text = "his apartment (94-1021 Waipahu St Apt 7, Waipahu).";
+        assert!(has(text, PhiKind::Address, "94-1021 Waipahu St Apt 7"), "{:?}", found(text));
+        // A route of a tube, a phone number's groups, a type word without a name.
+        for text in ["GIVEN 5 VIA NG TUBE", "call 555-0170 Oak Dr", "walked 20 camino today"] {
+            assert!(found(text).iter().all(|(k, _)| *k != PhiKind::Address), "{text}: {:?}", found(text));
+        }
     }
 
     #[test]
