@@ -405,6 +405,23 @@ fn month_day_range(t: &Tokens<'_>, i: usize) -> Option<usize> {
     ((m1, d1) <= (m2, d2) && !glued_after && !score).then_some(i + 6)
 }
 
+/// `20260312` in `0044817_20260312_Lheel_01.jpg` or an export: eight digits that read as a
+/// year from 1900 to 2099, a month and a day of it, not glued to a letter, a digit or a
+/// decimal point. The year is not kept (it is not a token of its own).
+fn compact_date(t: &Tokens<'_>, i: usize) -> Option<Found> {
+    if !t.digits(i, Some(8)) {
+        return None;
+    }
+    let v = t.num(i)?;
+    let (y, m, d) = (v / 10_000, v / 100 % 100, v % 100);
+    // Token `k` beside the date is a letter, a digit or a decimal point, with nothing between.
+    let glued = |k: usize| t.kind(k) != Some(TokKind::Punct) || t.punct(k, '.');
+    let glued_before = i > 0 && t.joined(i) && glued(i - 1);
+    let glued_after = t.joined(i + 1) && glued(i + 1);
+    let free = !glued_before && !glued_after;
+    ((1900..=2099).contains(&y) && month_day_valid(m, d) && free).then_some(Found { first: i, last: i, year_tok: None })
+}
+
 /// Month `m` has a day `d` (February up to 29).
 fn month_day_valid(m: u32, d: u32) -> bool {
     let days = match m {
@@ -707,7 +724,11 @@ pub(crate) fn find_dates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         // never starts one). A number is never a month, nor a month a number, so each token
         // tries only the forms that can start with it.
         let found = if tok.kind == TokKind::Digit {
-            day_first(t, i).or_else(|| numeric(t, i)).or_else(|| birth_year(t, i)).or_else(|| ordinal_day(t, i))
+            day_first(t, i)
+                .or_else(|| numeric(t, i))
+                .or_else(|| birth_year(t, i))
+                .or_else(|| ordinal_day(t, i))
+                .or_else(|| compact_date(t, i))
         } else if tok.lex & bit::MONTH != 0 {
             month_first(t, i)
         } else {
@@ -839,7 +860,8 @@ mod tests {
                     .or_else(|| day_first(t, i))
                     .or_else(|| numeric(t, i))
                     .or_else(|| birth_year(t, i))
-                    .or_else(|| ordinal_day(t, i));
+                    .or_else(|| ordinal_day(t, i))
+                    .or_else(|| compact_date(t, i));
                 let Some(f) = found else {
                     i += 1;
                     continue;
@@ -986,6 +1008,7 @@ mod tests {
             ("lyrica was d/c'd in january, pt should", &["january"]),
             ("Symptom onset approx mid-November (cough).", &["mid-November"]),
             ("AEs: mild dizziness 2/2-2/5, resolved", &["2/2-2/5"]),
+            ("compare: 0044817_20260305_Lheel_01.jpg", &["20260305"]),
         ] {
             assert_eq!(dates_in(text), want, "{text}");
         }
@@ -999,6 +1022,7 @@ mod tests {
             "strength 4/5-5/5 in the legs",
             "take 1/2-3/4 tab at night",
             "dilated 3/4-2/3 today",
+            "acct 20261399 and 12345678.5 and A20260305 and 20260305123",
         ] {
             assert_eq!(dates_in(text), Vec::<String>::new(), "{text}");
         }
