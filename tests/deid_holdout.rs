@@ -80,7 +80,7 @@ fn held_out_recall_and_precision_do_not_fall() {
 
 /// (recall, precision) over all classes, per held-out set, as measured (docs/DEID-EVAL.md),
 /// rounded down.
-const FLOORS: [(f64, f64); 6] = [(0.99, 0.99), (0.99, 0.99), (0.93, 0.98), (0.96, 0.96), (0.83, 0.94), (0.95, 0.97)];
+const FLOORS: [(f64, f64); 6] = [(0.99, 0.99), (0.99, 0.99), (0.93, 0.98), (0.96, 0.96), (0.87, 0.94), (0.95, 0.97)];
 
 #[test]
 fn scrubbing_held_out_notes_is_idempotent_with_ordered_spans() {
