@@ -147,6 +147,12 @@ fn rewrap_adds_and_removes_recipients() {
         s.run(&["rewrap", "-i", "alice.key.jwk", "-c", "record:42", "--remove", "bob.pub.jwk", "v3.phsl"], b"");
     assert_status(&output, 1);
     assert!(stderr(&output).contains("INVALID_ARGUMENT"));
+    // A key id that starts with `-` (one in 64 do) is read as the value of `--remove`, not as
+    // an option: here a well-formed id of no recipient, so the library refuses it.
+    let dashed = format!("-{}", &bob_id.trim()[1..]);
+    let output = s.run(&["rewrap", "-i", "alice.key.jwk", "-c", "record:42", "--remove", &dashed, "v3.phsl"], b"");
+    assert_status(&output, 1);
+    assert!(stderr(&output).contains("INVALID_ARGUMENT"), "{}", stderr(&output));
 }
 
 #[test]

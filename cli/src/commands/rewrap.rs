@@ -40,7 +40,8 @@ pub struct RewrapArgs {
     #[arg(long, value_name = "FILE")]
     pub add: Vec<PathBuf>,
     /// Key id (or public JWK file) of a recipient to remove; repeatable.
-    #[arg(long, value_name = "KEY_ID")]
+    // A key id is base64url: one in 64 starts with `-`, which must still be read as the value.
+    #[arg(long, value_name = "KEY_ID", allow_hyphen_values = true)]
     pub remove: Vec<String>,
     /// The original sender's private key, to add recipients to a sender-authenticated envelope.
     #[arg(long, value_name = "FILE")]
