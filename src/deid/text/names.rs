@@ -503,20 +503,15 @@ fn apostrophe_join(t: &Tokens<'_>, j: usize) -> bool {
         && !t.is(j + 1, "s")
 }
 
-/// `J.` or `J` as a middle initial.
-fn initial_end(t: &Tokens<'_>, i: usize) -> Option<usize> {
-    let single =
-        t.kind(i) == Some(TokKind::Alpha) && !t.multi_char(i) && t.capitalized(i) && !apostrophe_join(t, i + 1);
-    if !single {
+/// `J.` or `J` as a middle initial; in a note in one case also `k.` (`k. santos, rn`), where
+/// a lower-case letter needs its period.
+fn initial_end(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
+    let single = t.kind(i) == Some(TokKind::Alpha) && !t.multi_char(i) && !apostrophe_join(t, i + 1);
+    let period = t.punct(i + 1, '.') && t.joined(i + 1);
+    if !single || !(t.capitalized(i) || (upper_doc && period)) {
         return None;
     }
-    Some(if t.punct(i + 1, '.') && t.joined(i + 1) { i + 2 } else { i + 1 })
-}
-
-/// `k.` in a note in one case (`k. santos, RN`): a lower-case letter with its period.
-fn lower_case_initial_end(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
-    let single = upper_doc && t.kind(i) == Some(TokKind::Alpha) && !t.multi_char(i);
-    (single && t.punct(i + 1, '.') && t.joined(i + 1)).then_some(i + 2)
+    Some(if period { i + 2 } else { i + 1 })
 }
 
 /// One name word with `O'Brien` / `Smith-Jones` joins; returns one past it.
@@ -717,7 +712,7 @@ fn name_run(t: &Tokens<'_>, i: usize, upper_doc: bool, ev: Evidence) -> Option<R
     let mut run = Run { end: i, words: 0, listed: false, stopped: false, unknown: false };
     let max = if ev == Evidence::Title { 3 } else { 4 };
     while run.words < max {
-        if let Some(e) = initial_end(t, run.end) {
+        if let Some(e) = initial_end(t, run.end, upper_doc) {
             if run.words > 0 || ev == Evidence::Title {
                 run.end = e;
                 continue;
@@ -871,7 +866,7 @@ fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candid
     if t.has(j, bit::TITLE) || (t.newline_before(j) && !colon) {
         return; // the title rule covers it; or no context for the next line
     }
-    if let Some(e) = initial_end(t, j).or_else(|| lower_case_initial_end(t, j, upper_doc)) {
+    if let Some(e) = initial_end(t, j, upper_doc) {
         initial_then_surname(t, j, e, upper_doc, ev, out);
         return;
     }
@@ -1014,7 +1009,7 @@ fn credential_name(t: &Tokens<'_>, s: usize, e: usize, upper_doc: bool) -> Optio
         if k > s && t.newline_before(k) {
             return None;
         }
-        if let Some(x) = initial_end(t, k).or_else(|| lower_case_initial_end(t, k, upper_doc)) {
+        if let Some(x) = initial_end(t, k, upper_doc) {
             initial = true;
             k = x;
             continue;
@@ -1116,7 +1111,7 @@ fn trailing_initial(t: &Tokens<'_>, k: usize, upper_doc: bool) -> Option<usize> 
     if t.newline_before(k) || !t.all_caps(k) || t.multi_char(k) || t.is(k, "i") {
         return None;
     }
-    let e = initial_end(t, k)?;
+    let e = initial_end(t, k, upper_doc)?;
     let next_ok = match t.toks.get(e) {
         None => true,
         Some(n) => {
@@ -1149,7 +1144,7 @@ fn from_dictionary(t: &Tokens<'_>, i: usize, a: NameInfo, upper_doc: bool, out: 
         }
     }
     // FIRST [M.] LAST
-    let mid = initial_end(t, a_end).unwrap_or(a_end);
+    let mid = initial_end(t, a_end, upper_doc).unwrap_or(a_end);
     if a.first && name_shaped(t, mid, upper_doc) && !t.newline_before(mid) {
         let b: NameInfo = t.name_info(mid);
         let b_end = word_end(t, mid);
@@ -1705,6 +1700,10 @@ mod tests {
         let note = "phone encounter: pt with cough x3 days, no fever, advised fluids and rest. \
                     callback given, pt verbalized understanding.\nrn d. fontenot / triage line";
         assert_names(note, &["d. fontenot"]);
+        // A lower-case middle initial with its period, inside a name after a label.
+        let note = "chaplain visit, micu bed 9\npt: abdul-karim o. jallow, intubated and sedated. \
+                    referred by the unit social worker, family at the bedside, prayer offered.";
+        assert_names(note, &["abdul-karim o. jallow"]);
         // Words of the note are not names: `pt`, `wife`, `will`, `hr`, `mark` as a verb (the
         // surname after `ms.` is).
         let note = "pt states pain better, will mark calendar. note faxed to employer hr today, \
