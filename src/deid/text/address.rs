@@ -813,24 +813,23 @@ fn saint_place(t: &Tokens<'_>, j: usize, upper_doc: bool) -> Option<usize> {
     if t.newline_before(k) || t.joined(k) {
         return None;
     }
-    for n in [2, 1] {
-        let shaped =
-            (k..k + n).all(|m| place_shaped(t, m, upper_doc) && (m == k || !(t.newline_before(m) || t.joined(m))));
-        if !shaped {
-            continue;
-        }
-        if listed_place(std::iter::once("saint").chain((k..k + n).map(|m| t.s(m)))) {
-            return Some(k + n);
-        }
-    }
-    None
+    [2, 1]
+        .into_iter()
+        .find(|&n| {
+            place_words(t, k, n, upper_doc) && listed_place(std::iter::once("saint").chain((k..k + n).map(|m| t.s(m))))
+        })
+        .map(|n| k + n)
 }
 
 /// The `n` words from `j`, on one line and each shaped like a place, joined by one space, as
 /// a listed place; returns one past them.
 fn phrase_place(t: &Tokens<'_>, j: usize, n: usize, upper_doc: bool) -> Option<usize> {
-    let shaped = (j..j + n).all(|k| place_shaped(t, k, upper_doc) && (k == j || !(t.newline_before(k) || t.joined(k))));
-    (shaped && listed_place((j..j + n).map(|k| t.s(k)))).then_some(j + n)
+    (place_words(t, j, n, upper_doc) && listed_place((j..j + n).map(|k| t.s(k)))).then_some(j + n)
+}
+
+/// The `n` words from `j` are each shaped like a place and on one line, apart from each other.
+fn place_words(t: &Tokens<'_>, j: usize, n: usize, upper_doc: bool) -> bool {
+    (j..j + n).all(|k| place_shaped(t, k, upper_doc) && (k == j || !(t.newline_before(k) || t.joined(k))))
 }
 
 /// Whether `words`, joined by one space and lower-cased, are a place of the gazetteer (false

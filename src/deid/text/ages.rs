@@ -33,17 +33,7 @@ fn bare_age_after_subject(t: &Tokens<'_>, i: usize) -> bool {
     if j == i || j == 0 || !t.has(j - 1, bit::AGE_SUBJECT | bit::RELATION) {
         return false;
     }
-    let k = i + 1;
-    match t.kind(k) {
-        None => true,
-        Some(_) if t.newline_before(k) => true,
-        Some(TokKind::Alpha) => t.is_any(k, AGE_BARE_AFTER),
-        Some(TokKind::Punct) => {
-            (t.punct(k, ',') || t.punct(k, '.') || t.punct(k, ';') || t.punct(k, ')'))
-                && !(t.joined(k + 1) && t.digits(k + 1, None))
-        }
-        Some(_) => false,
-    }
+    clause_ends_after(t, i, AGE_BARE_AFTER)
 }
 
 /// An age in apposition after a relation and a name: `wife Dorothy Templeton, 90, and`,
@@ -82,14 +72,14 @@ const DEATH_WORDS: &[&str] = &["died", "deceased", "expired", "away", "death"];
 const DEATH_AGE_AFTER: &[&str] = &["of", "from", "in", "and", "after", "with", "due", "following", "while"];
 
 /// Whether the number at `i` ends its clause: the end of the text or line, or `,`, `.`, `;`,
-/// `)` not followed by a glued digit (`90.5`, `90,5`), or one of [`DEATH_AGE_AFTER`] (not a
+/// `)` not followed by a glued digit (`90.5`, `90,5`), or one of `words` apart from it (not a
 /// unit, `%`, `/`, `:`).
-fn clause_ends_after(t: &Tokens<'_>, i: usize) -> bool {
+fn clause_ends_after(t: &Tokens<'_>, i: usize, words: &[&str]) -> bool {
     let k = i + 1;
     match t.kind(k) {
         None => true,
         Some(_) if t.newline_before(k) => true,
-        Some(TokKind::Alpha) => !t.joined(k) && t.is_any(k, DEATH_AGE_AFTER),
+        Some(TokKind::Alpha) => !t.joined(k) && t.is_any(k, words),
         Some(TokKind::Punct) => {
             (t.punct(k, ',') || t.punct(k, '.') || t.punct(k, ';') || t.punct(k, ')'))
                 && !(t.joined(k + 1) && t.digits(k + 1, None))
@@ -105,7 +95,7 @@ fn age_at_death(t: &Tokens<'_>, i: usize) -> bool {
         return false;
     }
     let passed_away = !t.is(i - 2, "away") || (i >= 3 && t.is_any(i - 3, &["passed", "went"]));
-    passed_away && clause_ends_after(t, i)
+    passed_away && clause_ends_after(t, i, DEATH_AGE_AFTER)
 }
 
 /// The age of a person named in full, written as in an obituary or a news item: `Francis

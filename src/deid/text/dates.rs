@@ -387,22 +387,33 @@ fn numeric(t: &Tokens<'_>, i: usize) -> Option<Found> {
 /// second, nothing glued after, no score word in the two tokens before nor a fraction word
 /// after (`strength 4/5-5/5`, `1/2-3/4 tab` stay). The index of the last token.
 fn month_day_range(t: &Tokens<'_>, i: usize) -> Option<usize> {
-    let part = |k: usize| {
-        let glued = k == i || t.joined(k);
-        let shape = glued && t.digits(k, None) && t.byte_len(k) <= 2 && t.punct(k + 1, '/') && t.joined(k + 1);
-        let shape = shape && t.digits(k + 2, None) && t.byte_len(k + 2) <= 2 && t.joined(k + 2);
-        shape.then(|| Some((t.num(k)?, t.num(k + 2)?))).flatten().filter(|&(m, d)| month_day_valid(m, d))
+    // `m/d` at `k`, glued to what comes before unless it starts the range.
+    let part = |k: usize| -> Option<(u32, u32)> {
+        let short = |n: usize| t.digits(n, None) && t.byte_len(n) <= 2;
+        let shaped = (k == i || t.joined(k)) && short(k) && t.punct(k + 1, '/') && t.joined(k + 1);
+        if !(shaped && short(k + 2) && t.joined(k + 2)) {
+            return None;
+        }
+        let (m, d) = (t.num(k)?, t.num(k + 2)?);
+        month_day_valid(m, d).then_some((m, d))
     };
-    let (m1, d1) = part(i)?;
+    let first = part(i)?;
     if !(t.punct(i + 3, '-') && t.joined(i + 3)) {
         return None;
     }
-    let (m2, d2) = part(i + 4)?;
+    let second = part(i + 4)?;
     let after = i + 7;
-    let glued_after = t.joined(after) && matches!(t.kind(after), Some(TokKind::Digit | TokKind::Alpha));
-    let glued_after = glued_after || (t.joined(after) && (t.punct(after, '/') || t.punct(after, '-')));
-    let score = (i.saturating_sub(2)..i).any(|j| t.has(j, bit::SCORE_BEFORE)) || t.has(after, bit::FRACTION_AFTER);
-    ((m1, d1) <= (m2, d2) && !glued_after && !score).then_some(i + 6)
+    let glued_after = t.joined(after)
+        && (matches!(t.kind(after), Some(TokKind::Digit | TokKind::Alpha))
+            || t.punct(after, '/')
+            || t.punct(after, '-'));
+    (first <= second && !glued_after && !score_or_fraction(t, i, 2, after)).then_some(i + 6)
+}
+
+/// A score or ratio word within `reach` tokens before `n/m` at `i` (`pain 3/10`, `strength
+/// 4/5`), or a fraction or unit word at `after` (`3/4 of`, `1/2 tab`): no date.
+fn score_or_fraction(t: &Tokens<'_>, i: usize, reach: usize, after: usize) -> bool {
+    (i.saturating_sub(reach)..i).any(|j| t.has(j, bit::SCORE_BEFORE)) || t.has(after, bit::FRACTION_AFTER)
 }
 
 /// `20260312` in `0044817_20260312_Lheel_01.jpg` or an export: eight digits that read as a
@@ -496,7 +507,7 @@ fn short_date_context(t: &Tokens<'_>, i: usize) -> bool {
     // before a value and the bracket (`score 0.5 (3/4)`).
     let bracketed = i >= 2 && t.punct(i - 1, '(') && t.joined(i) && t.punct(after, ')') && t.joined(after);
     let reach = if bracketed { reach.max(6) } else { reach };
-    if (i.saturating_sub(reach)..i).any(|j| t.has(j, bit::SCORE_BEFORE)) || t.has(after, bit::FRACTION_AFTER) {
+    if score_or_fraction(t, i, reach, after) {
         return false;
     }
     if (i.saturating_sub(2)..i).any(|j| t.has(j, bit::DAY_MONTH)) {

@@ -509,7 +509,14 @@ fn bare_code_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
 /// Codes of [`bare_code_at`]'s shape anywhere, as `ID`, scored under codes after a context
 /// word (which also give the class: `MRN KMC-0047712`).
 pub(crate) fn find_bare_codes(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
-    let starts = marked(t, |_, tok| tok.kind == TokKind::Alpha && tok.shape & shape::HAS_LOWER == 0 && tok.len() <= 5);
+    // A letter group of capitals glued to a hyphen or to its digits: in an upper-case note
+    // most words are capitals, few are glued to what follows.
+    let starts = marked(t, |i, tok| {
+        tok.kind == TokKind::Alpha
+            && tok.shape & shape::HAS_LOWER == 0
+            && tok.len() <= 5
+            && t.toks.get(i + 1).is_some_and(|next| !next.space_before && next.kind != TokKind::Alpha)
+    });
     for i in starts {
         if let Some(e) = bare_code_at(t, i) {
             out.push(Candidate::new(PhiKind::Id, t.start(i), t.end(e - 1), 75));
@@ -660,7 +667,7 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
             if !marked && !direct {
                 continue;
             }
-        } else if t.has(i, bit::ID_WEAK) && !marked && !capital_code_after(t, i, j) {
+        } else if t.has(i, bit::ID_WEAK) && !marked && !unmarked_code_after(t, i, j) {
             continue;
         }
         let short = t.is(i, "lot") || t.is(i, "batch");
@@ -712,11 +719,11 @@ fn listed_codes(t: &Tokens<'_>, j: usize, e: usize, kind: PhiKind, score: u8, ou
 }
 
 /// Whether a weak context word at `i` is followed right away (on its line, after punctuation
-/// only, up to `j`) by a code in capitals with at least 4 digits (`Group GRP-702218`, `chart
-/// D-77201`): such a code needs no marker.
-fn capital_code_after(t: &Tokens<'_>, i: usize, j: usize) -> bool {
+/// only, up to `j`) by a code that needs no marker: in capitals with at least 4 digits (`Group
+/// GRP-702218`, `chart D-77201`), or a number of 8 digits or more (`IDAHO MEDICAID
+/// 0048821950`).
+fn unmarked_code_after(t: &Tokens<'_>, i: usize, j: usize) -> bool {
     let direct = (i + 1..j).all(|k| t.kind(k) == Some(TokKind::Punct)) && !t.newline_before(j);
-    // `IDAHO MEDICAID 0048821950`: a number of 8 digits or more needs no marker either.
     if direct && t.digits(j, None) && t.byte_len(j) >= 8 && !t.joined(j + 1) {
         return true;
     }

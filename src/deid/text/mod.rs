@@ -115,9 +115,8 @@ fn is_upper_case_text(text: &str) -> bool {
     let (mut letters, mut lower) = (0usize, 0usize);
     if text.is_ascii() {
         // Branch-free with byte-wide counters, so the inner loop vectorizes: `b | 0x20` folds
-        // A-Z onto a-z, and bit 0x20 of a letter is its lower case (`letters - lower` are
-        // the upper-case ones). A chunk of 255 bytes
-        // cannot overflow a `u8` count.
+        // A-Z onto a-z, and bit 0x20 of a letter is its lower case (`letters - lower` are the
+        // upper-case ones). A chunk of 255 bytes cannot overflow a `u8` count.
         for chunk in text.as_bytes().chunks(255) {
             let (mut l, mut lo) = (0u8, 0u8);
             for &b in chunk {
@@ -147,6 +146,8 @@ fn one_case(letters: usize, lower: usize) -> bool {
 /// candidates, so a later pass allocates nothing unless its text has more tokens).
 fn candidates(t: &Tokens<'_>, known: &known::KnownIndex, spare: Vec<Candidate>) -> Vec<Candidate> {
     let text = t.text;
+    // Of this pass's text, not the input's: a later pass must read its text as scrubbing that
+    // text again would, or the output would not be a fixed point (placeholders add capitals).
     let upper = is_upper_case_text(text);
     // Room for one candidate per token, which notes never reach. Too small a spare is dropped
     // rather than grown: growing would copy its stale contents.
