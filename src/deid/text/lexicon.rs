@@ -179,6 +179,68 @@ fn word_table() -> &'static WordTable {
     })
 }
 
+/// The dictionary facts of a word with letters outside ASCII, as [`super::word_table::fact`]
+/// bits: the facts of its letters with their diacritics dropped (`María` is `maria`, `Sørensen`
+/// `sorensen`, `Zieliński` `zielinski`), the spelling the Census lists use. 0 for a word with a
+/// character that is no Latin letter (`Ωmega`, `Łódź` folds, `Москва` does not).
+pub(crate) fn latin_word_facts(word: &str) -> u8 {
+    let mut buf = [0u8; MAX_WORD];
+    let mut len = 0;
+    for c in word.chars() {
+        let Some(base) = latin_base(c) else { return 0 };
+        let Some(dst) = buf.get_mut(len..len + base.len()) else { return 0 };
+        dst.copy_from_slice(base.as_bytes());
+        len += base.len();
+    }
+    buf.get(..len).map_or(0, |lower| word_table().get(lower).to_byte())
+}
+
+/// Every character of `word` is a Latin letter, with or without diacritics.
+pub(crate) fn is_latin_word(word: &str) -> bool {
+    word.chars().all(|c| latin_base(c).is_some())
+}
+
+/// The lower-case ASCII letters a Latin letter is written with when its diacritics are dropped
+/// (`Ñ` is `n`, `ß` is `ss`); `None` for anything else.
+fn latin_base(c: char) -> Option<&'static str> {
+    const LETTERS: [&str; 26] = [
+        "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v",
+        "w", "x", "y", "z",
+    ];
+    let letter = |b: u8| LETTERS.get(usize::from(b.wrapping_sub(b'a'))).copied();
+    if c.is_ascii_alphabetic() {
+        return letter(c.to_ascii_lowercase() as u8);
+    }
+    let lower = c.to_lowercase().next()?;
+    let base = match lower {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => b'a',
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => b'c',
+        'ď' | 'đ' | 'ð' => b'd',
+        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => b'e',
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => b'g',
+        'ĥ' | 'ħ' => b'h',
+        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => b'i',
+        'ĵ' => b'j',
+        'ķ' => b'k',
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => b'l',
+        'ñ' | 'ń' | 'ņ' | 'ň' => b'n',
+        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => b'o',
+        'ŕ' | 'ŗ' | 'ř' => b'r',
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => b's',
+        'ţ' | 'ť' | 'ŧ' | 'ț' => b't',
+        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => b'u',
+        'ŵ' => b'w',
+        'ý' | 'ÿ' | 'ŷ' => b'y',
+        'ź' | 'ż' | 'ž' => b'z',
+        'ß' => return Some("ss"),
+        'æ' => return Some("ae"),
+        'œ' => return Some("oe"),
+        'þ' => return Some("th"),
+        _ => return None,
+    };
+    letter(base)
+}
+
 /// `word` lower-cased into `buf`, if it is ASCII and at most [`MAX_WORD`] bytes.
 pub(crate) fn fold<'b>(word: &[u8], buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> {
     let dst = buf.get_mut(..word.len())?;
@@ -260,6 +322,42 @@ fn classify(word: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Diacritics drop to the letters the Census lists spell names with, in either case; a
+    /// word with any other character is in no list.
+    #[test]
+    fn latin_letters_fold_to_their_base_letters() {
+        let pairs = [
+            ("ÀÁÂÃÄÅàáâãäåĀāĂăĄą", 'a'),
+            ("ÇçĆćČč", 'c'),
+            ("ÈÉÊËèéêëĒēĘęĚě", 'e'),
+            ("ÌÍÎÏìíîïĪīı", 'i'),
+            ("ŁłĽľ", 'l'),
+            ("ÑñŃńŇň", 'n'),
+            ("ÒÓÔÕÖØòóôõöøŐő", 'o'),
+            ("ŠšŚśŞşȘș", 's'),
+            ("ÙÚÛÜùúûüŮůŰű", 'u'),
+            ("Ýýÿ", 'y'),
+            ("ŽžŹźŻż", 'z'),
+        ];
+        for (letters, base) in pairs {
+            for c in letters.chars() {
+                assert_eq!(latin_base(c), Some(&*base.to_string()), "{c}");
+            }
+        }
+        assert_eq!(latin_base('ß'), Some("ss"));
+        assert_eq!(latin_base('Q'), Some("q"));
+        for c in ['Ω', 'д', '中', '-', '1', '\'', '·'] {
+            assert_eq!(latin_base(c), None, "{c}");
+        }
+        let facts = |w: &str| WordFacts::from_byte(latin_word_facts(w));
+        assert!(facts("María").name.first && facts("BENÍTEZ").name.last && facts("Muñoz").name.last);
+        assert_eq!(latin_word_facts("Mariaд"), 0);
+        assert!(
+            is_latin_word("Łukasz") && is_latin_word("Barragán") && !is_latin_word("Москва") && !is_latin_word("ab1")
+        );
+        assert_eq!(latin_word_facts("Maria"), word_table().get(b"maria").to_byte());
+    }
 
     #[test]
     fn every_keyword_is_classifiable() {

@@ -315,7 +315,7 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
 /// Lower-case particles inside a name (`Ana de la Cruz`, `Ludwig van Beethoven`).
 const PARTICLES: &[&str] = &[
     "de", "la", "del", "della", "van", "von", "der", "den", "da", "di", "du", "dos", "das", "bin", "al", "le", "ter",
-    "ten",
+    "ten", "los", "las", "y", "el", "ibn",
 ];
 /// A line that closes a message before the writer's name (`thx` / `Abdi`).
 const SIGN_OFFS: &[&str] =
@@ -719,7 +719,8 @@ fn name_run(t: &Tokens<'_>, i: usize, upper_doc: bool, ev: Evidence) -> Option<R
             }
         }
         let mut j = run.end;
-        if run.words > 0 && !name_shaped(t, j, upper_doc) {
+        // After a name word or an initial (`Dr. E. van der Berg`).
+        if run.end > i && !name_shaped(t, j, upper_doc) {
             match particles_end(t, j, upper_doc) {
                 Some(k) => j = k,
                 None => break,
@@ -787,6 +788,13 @@ fn after_title(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidat
         }
         push(out, t, j, end, 92);
     }
+}
+
+/// `née` (or `nee`) before a maiden name: `Samira Haddad (née Nassar)`. The name words after
+/// it are taken as after a title.
+fn maiden_name_marker(t: &Tokens<'_>, i: usize) -> bool {
+    let word = t.s(i);
+    word == "née" || word == "Née" || word.eq_ignore_ascii_case("nee")
 }
 
 /// A lower-case `dr` or `ms` in a patient's message (`hi dr hollis`, `appt with dr kowalski`,
@@ -1125,12 +1133,18 @@ fn trailing_initial(t: &Tokens<'_>, k: usize, upper_doc: bool) -> Option<usize> 
     next_ok.then_some(e)
 }
 
+/// Token `i` is a word of Latin letters (ASCII, or with diacritics: `Barragán`, `Łukasz`),
+/// which can be a name in no list; a word of another script is left to the rules with context.
+fn latin_word(t: &Tokens<'_>, i: usize) -> bool {
+    t.ascii(i) || (t.kind(i) == Some(TokKind::Alpha) && lexicon::is_latin_word(t.s(i)))
+}
+
 /// Two spaces or more before token `k` (`DEVONTE R.     DOC #`): the next column of a form.
 fn column_gap(t: &Tokens<'_>, k: usize) -> bool {
     k > 0 && t.start(k) >= t.end(k - 1) + 2
 }
 
-/// Dictionary names without context, from a name-shaped ASCII word `i` with dictionary entry
+/// Dictionary names without context, from a name-shaped word `i` with dictionary entry
 /// `a`. Every token proposes its own candidates (pairs and, if strong, itself) so that a token
 /// left over when a longer candidate loses is still found.
 fn from_dictionary(t: &Tokens<'_>, i: usize, a: NameInfo, upper_doc: bool, out: &mut Vec<Candidate>) {
@@ -1145,12 +1159,13 @@ fn from_dictionary(t: &Tokens<'_>, i: usize, a: NameInfo, upper_doc: bool, out: 
     }
     // FIRST [M.] LAST
     let mid = initial_end(t, a_end, upper_doc).unwrap_or(a_end);
-    if a.first && name_shaped(t, mid, upper_doc) && !t.newline_before(mid) {
+    // Nor across the gap between two columns of a form (`María Guadalupe     Fecha`).
+    if a.first && name_shaped(t, mid, upper_doc) && !t.newline_before(mid) && !column_gap(t, mid) {
         let b: NameInfo = t.name_info(mid);
         let b_end = word_end(t, mid);
         // An unlisted second word needs a first name of 3 letters or more (`Mi Shebeirach`,
         // a prayer, is no name; a two-letter name alone is not taken either).
-        let b_ok = b.any() || (!upper_doc && t.ascii(mid) && t.byte_len(i) >= 3);
+        let b_ok = b.any() || (!upper_doc && latin_word(t, mid) && t.byte_len(i) >= 3);
         // Two listed words in first-last order ("John Smith") are a name even if each alone
         // is also an English word.
         let one_strong = a.strong()
@@ -1171,9 +1186,9 @@ fn from_dictionary(t: &Tokens<'_>, i: usize, a: NameInfo, upper_doc: bool, out: 
     }
 }
 
-/// `Dmitri Rossi`: an unlisted name-shaped word before a strong surname. Scored above a single
-/// surname so the pair wins.
-/// `i` is a name-shaped ASCII word in no list.
+/// `Dmitri Rossi`, `Stanisław Nowak`: an unlisted name-shaped word before a strong surname.
+/// Scored above a single surname so the pair wins.
+/// `i` is a name-shaped word of Latin letters in no list.
 fn unlisted_first_name(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     // `Ohio Lic.`, `Texas Board`: a state name starts no person's name.
     if t.byte_len(i) < 3 || (!upper_doc && t.all_caps(i)) || t.has(i, bit::STATE_NAME) {
@@ -1181,15 +1196,21 @@ fn unlisted_first_name(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<
     }
     let b_start = word_end(t, i);
     // `Riverbend Hospice`: an organisation word is no surname.
-    if !name_shaped(t, b_start, upper_doc) || t.newline_before(b_start) || t.has(b_start, bit::ORGANISATION) {
+    if !name_shaped(t, b_start, upper_doc)
+        || t.newline_before(b_start)
+        || column_gap(t, b_start)
+        || t.has(b_start, bit::ORGANISATION)
+    {
         return;
     }
     let b = lookup_word(t, b_start);
     let b_end = word_end(t, b_start);
     let surname = b.last && b.strong();
     // Two capitalized unlisted, non-English words in mixed case ("Dmitri Delacroix"), unless a
-    // dose follows (drug names in a medication list).
-    let maybe_pair = !upper_doc && !b.any() && !t.all_caps(b_start) && t.kind(b_end) != Some(TokKind::Digit);
+    // dose follows (drug names in a medication list). Not from a word with diacritics, which
+    // the English list cannot tell from a word of another language (`Clínica Nueva`).
+    let maybe_pair =
+        !upper_doc && t.ascii(i) && !b.any() && !t.all_caps(b_start) && t.kind(b_end) != Some(TokKind::Digit);
     // The English tests last: they are the costly ones (an inflection takes up to a dozen
     // dictionary probes), and most words are followed by neither a surname nor a possible pair
     // (in an upper-case note, nearly every word is followed by a name-shaped word).
@@ -1513,6 +1534,11 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         if tok.lex & bit::INITIALS_LABEL != 0 {
             initials_after_label(t, i, out);
         }
+        if matches!(tok.first, 'n' | 'N') && maiden_name_marker(t, i) {
+            if let Some(run) = name_run(t, i + 1, upper_doc, Evidence::Title) {
+                push(out, t, i + 1, run.end, 92);
+            }
+        }
         if tok.lex & bit::CREDENTIAL != 0 {
             before_credential(t, i, upper_doc, out);
             bracketed_after_credential(t, i, upper_doc, out);
@@ -1526,16 +1552,17 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         if tok.newline_before || i == 0 {
             name_before_age(t, i, upper_doc, false, out);
         }
-        if tok.shape & shape::ASCII == 0 {
-            mark(i);
-            continue;
-        }
+        // A word with letters outside ASCII is looked up without its diacritics (`María`,
+        // `Benítez`); one in no list is left to the rules with context, never paired on its
+        // shape alone (`Clínica La Esperanza`, `Médico` in a Spanish form).
         let info = t.name_info(i);
         if info.any() {
             from_dictionary(t, i, info, upper_doc, out);
         } else {
             mark(i);
-            unlisted_first_name(t, i, upper_doc, out);
+            if latin_word(t, i) {
+                unlisted_first_name(t, i, upper_doc, out);
+            }
         }
     }
     same_name_elsewhere(t, upper_doc, out, first_candidate, &unlisted);
@@ -1730,8 +1757,25 @@ mod tests {
     fn particles_and_four_words_after_context() {
         assert_names("Accompanied by mother Ana de la Cruz and grandmother.", &["Ana de la Cruz"]);
         assert_names("Pt: Luis Alberto Fuentes Márquez   MRN 55041982", &["Luis Alberto Fuentes Márquez"]);
+        assert_names("Patient: María de los Ángeles Cuauhtémoc Ruiz", &["María de los Ángeles Cuauhtémoc Ruiz"]);
+        assert_names("Attending Dr. E. van der Berg", &["E. van der Berg"]);
+        assert_names("Mother Samira Haddad (née Nassar), 66, alive", &["Samira Haddad", "Nassar"]);
         // A particle needs a name word after it.
         assert_names("Seen with daughter Zofia. Then van transport arranged.", &["Zofia"]);
+    }
+
+    #[test]
+    fn names_with_diacritics_are_looked_up_without_them() {
+        assert_names("Seen with Elena Barragán today.", &["Elena Barragán"]);
+        assert_names("Called José about the results.", &["José"]);
+        assert_names(" - Stanisław Zielinski, brother-in-law, lives nearby", &["Stanisław Zielinski"]);
+        // Not paired across two columns of a form.
+        assert_names(
+            "Paciente: Carrasco Benítez, María Guadalupe     Fecha de nacimiento: 15/03/1950",
+            &["Carrasco Benítez", "María Guadalupe"],
+        );
+        // Two unlisted words with diacritics are no name on their shape alone.
+        assert_names("Clínica Médica, segundo piso. Atención Inmediata", &[]);
     }
 
     #[test]

@@ -507,15 +507,21 @@ impl<'a> Tokens<'a> {
         if m & memo::INFO_DONE != 0 {
             return Some((cell, m));
         }
-        let listable = self.toks.get(i).filter(|t| t.kind == TokKind::Alpha && t.shape & shape::ASCII != 0);
-        let m = match listable {
+        let m = match self.toks.get(i).filter(|t| t.kind == TokKind::Alpha) {
+            Some(t) if t.shape & shape::ASCII == 0 => {
+                // A word with letters outside ASCII, looked up without its diacritics. Its
+                // English facts are those of the listed word alone (the inflections are
+                // English spellings, written without diacritics).
+                let word = self.text.get(t.start()..t.end()).unwrap_or("");
+                memo::INFO_DONE | memo::ENGLISH_DONE | u16::from(super::lexicon::latin_word_facts(word))
+            }
             Some(t) => {
                 let facts = u16::from(super::lexicon::word_facts_at(self.text.as_bytes(), t.start(), t.len()));
                 // A word in the English list needs no check of its inflections.
                 let english_done = if facts & memo::ENGLISH != 0 { memo::ENGLISH_DONE } else { 0 };
                 memo::INFO_DONE | facts | english_done
             }
-            // In no list (punctuation, digits, non-ASCII words).
+            // In no list (punctuation, digits).
             None => memo::INFO_DONE | memo::ENGLISH_DONE,
         };
         cell.set(m);
@@ -774,14 +780,22 @@ mod tests {
     fn memo_answers_as_the_word_lists() {
         let text = "Mary SMITH visits Long Beach, Chicopee; Austin stopped the carried 12 José \
                     Washington MASSACHUSETTS counterrevolutionaries supercalifragilisticexpialidocious \
-                    xqzw Pt. d'Angelo O'Brien ABBOTT abbott Jr";
+                    xqzw Pt. d'Angelo O'Brien ABBOTT abbott Jr Sørensen ZIELIŃSKI Straße Москва Ωmega";
         let t = Tokens::new(text);
         for i in 0..t.len() {
             let w = t.s(i);
             let mut buf = [0u8; super::super::lexicon::MAX_WORD];
             let listable = t.kind(i) == Some(TokKind::Alpha) && w.is_ascii();
             let lower = super::super::lexicon::fold(w.as_bytes(), &mut buf).filter(|_| listable);
-            let e = lower.map(super::super::lexicon::word_entry).unwrap_or_default();
+            // A word with diacritics is looked up as written without them (no inflections).
+            let latin = match w {
+                "José" => Some("jose"),
+                "Sørensen" => Some("sorensen"),
+                "ZIELIŃSKI" => Some("zielinski"),
+                "Straße" => Some("strasse"),
+                _ => None,
+            };
+            let e = lower.or(latin.map(str::as_bytes)).map(super::super::lexicon::word_entry).unwrap_or_default();
             let english = e.english || lower.is_some_and(super::super::dictionary::is_inflection);
             assert_eq!(t.name_info(i), e.name, "{w}");
             assert_eq!(t.place(i), (e.place, e.place_head), "{w}");
@@ -789,6 +803,9 @@ mod tests {
         }
         // The text has words of each kind.
         assert!(t.name_info(0).first && t.place(3).1 && t.place(6).0 && t.english(2) && t.english(10));
+        let at = |w: &str| (0..t.len()).find(|&i| t.s(i) == w).unwrap();
+        assert!(t.name_info(at("José")).first && t.name_info(at("Sørensen")).last && t.name_info(at("ZIELIŃSKI")).last);
+        assert!(!t.name_info(at("Москва")).any() && !t.english(at("Ωmega")));
     }
 
     fn debug(toks: &[Token]) -> Vec<String> {

@@ -38,7 +38,7 @@ pub(crate) struct WordFacts {
 }
 
 impl WordFacts {
-    fn from_byte(b: u8) -> Self {
+    pub(crate) fn from_byte(b: u8) -> Self {
         let on = |bit: u8| b & bit != 0;
         WordFacts {
             name: NameInfo {
@@ -53,7 +53,7 @@ impl WordFacts {
         }
     }
 
-    fn to_byte(self) -> u8 {
+    pub(crate) fn to_byte(self) -> u8 {
         let bit = |on: bool, b: u8| if on { b } else { 0 };
         bit(self.name.first, fact::FIRST)
             | bit(self.name.last, fact::LAST)
