@@ -447,9 +447,45 @@ fn month_day_valid(m: u32, d: u32) -> bool {
 /// Words right before `n/m` that make it a score or a ratio, never a date (`pain 3/10`,
 /// `Apgars 8/9`, `strength 4/5`, `day 3/5`, `x 3/7`).
 pub(crate) const SCORE_BEFORE: &[&str] = &[
-    "pain", "score", "scores", "scored", "apgar", "apgars", "scale", "strength", "motor", "power", "vision", "acuity",
-    "va", "day", "ratio", "gcs", "nihss", "rated", "rates", "rating", "grade", "graded", "cravings", "craving", "x",
-    "murmur", "rue", "lue", "rle", "lle", "bue", "ble",
+    "pain",
+    "score",
+    "scores",
+    "scored",
+    "apgar",
+    "apgars",
+    "scale",
+    "strength",
+    "motor",
+    "power",
+    "vision",
+    "acuity",
+    "va",
+    "day",
+    "ratio",
+    "gcs",
+    "nihss",
+    "rated",
+    "rates",
+    "rating",
+    "grade",
+    "graded",
+    "cravings",
+    "craving",
+    "x",
+    "murmur",
+    "rue",
+    "lue",
+    "rle",
+    "lle",
+    "bue",
+    "ble",
+    "total",
+    "backward",
+    "backwards",
+    "forward",
+    "forwards",
+    "intact",
+    "mmt",
 ];
 
 /// Words right after `n/m` that make it a fraction (`3/4 of`, `1/2 tab`).
@@ -537,7 +573,68 @@ fn short_date_context(t: &Tokens<'_>, i: usize) -> bool {
         && t.punct(after, ':')
         && t.joined(after)
         && !(t.joined(after + 1) && t.digits(after + 1, None));
-    zero_padded || cue || result || weekday || labelled || approximate || span_start || time_at(t, after)
+    zero_padded
+        || cue
+        || result
+        || weekday
+        || labelled
+        || approximate
+        || span_start
+        || time_at(t, after)
+        || clause_end_after_word(t, i, bracketed)
+}
+
+/// `Next tx 2/17.`, `out 2/9 and 2/10`, `rec'd 2/25 by`, `RTC 1 wk, 4/14.`: a month/day after
+/// a word (not a number, a sign or an operator: `x 3 (1/2)`, `+1/2`) that ends its clause:
+/// `.`, `;`, `,` or `)` after it, the end of a line or of the text, or `and`, `by`, `if` (not
+/// `at`, `to`, `or`, `with`: `give 3/4 at 1000 units`, `1/2 or 1 tab`). The score and fraction words have already
+/// ruled out `strength 4/5.` and `1/2 tab`; what remains at the end of a clause is a date far
+/// more often than a count, and a count read as a date costs clinical content, never privacy.
+fn clause_end_after_word(t: &Tokens<'_>, i: usize, bracketed: bool) -> bool {
+    let after = i + 3;
+    let b = if bracketed { i.saturating_sub(2) } else { i.saturating_sub(1) };
+    let b = if t.punct(b, ',') && b > 0 && !bracketed { b - 1 } else { b };
+    let after_word = i > 0 && t.kind(b) == Some(TokKind::Alpha) && (bracketed || !t.joined(i));
+    let closes = match t.kind(after) {
+        None => true,
+        Some(TokKind::Punct) => {
+            t.toks.get(after).is_some_and(|x| matches!(x.first, '.' | ';' | ',' | ')'))
+                && !(t.punct(after, '.') && t.joined(after + 1) && t.kind(after + 1) == Some(TokKind::Digit))
+        }
+        Some(TokKind::Alpha) => t.newline_before(after) || t.is_any(after, &["and", "by", "if"]),
+        Some(TokKind::Digit) => t.newline_before(after),
+    };
+    after_word && closes && !among_scores(t, i)
+}
+
+/// Month/day `m/d` at `i` reads as a score among scores: full marks up to 10 (`TOF 4/4`,
+/// `ankle 5/5`; `11/11` is a date),
+/// a score word earlier on its line (`pain 6/10 L hip w/ movement, 3/10 at rest`), or another
+/// `n/d` with the same denominator on its line (`flex 4-/5, abd 4-/5, er 4/5, ir 5/5`).
+fn among_scores(t: &Tokens<'_>, i: usize) -> bool {
+    let (Some(m), Some(d)) = (t.num(i), t.num(i + 2)) else { return true };
+    if m == d && d <= 10 {
+        return true;
+    }
+    // The line around the month/day, at most 40 tokens each way.
+    let mut start = i;
+    while start > 0 && i - start < 40 && !t.newline_before(start) {
+        start -= 1;
+    }
+    let mut end = i + 3;
+    while end < t.len() && end - i < 40 && !t.newline_before(end) {
+        end += 1;
+    }
+    // `x` and `day` say so only right before (`x 3/7`, `day 3/5`; `x 2 days, recheck wt 3/5`).
+    let score_word = (start..i).any(|j| t.has(j, bit::SCORE_BEFORE) && !t.is_any(j, &["x", "day"]));
+    let same_denominator = (start..end).filter(|&k| k != i + 1).any(|k| {
+        t.punct(k, '/')
+            && t.joined(k)
+            && t.joined(k + 1)
+            && t.num(k + 1) == Some(d)
+            && t.byte_len(k + 1) == t.byte_len(i + 2)
+    });
+    score_word || same_denominator
 }
 
 /// Month names that are also words or names when standing alone (`may`, `march`, `Mar`).
@@ -999,6 +1096,35 @@ mod tests {
             ("labs due 2/29.", "2/29"),
         ] {
             assert_eq!(dates_in(text), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn month_day_after_a_word_at_the_end_of_its_clause() {
+        for (text, want) in [
+            ("Next tx 2/17.\tRN: Lorna", &["2/17"][..]),
+            ("- also out 2/9 and 2/10. still missing", &["2/9", "2/10"]),
+            ("rec'd 2/25 by D. Kowalczyk", &["2/25"]),
+            ("RTC 1 wk, 4/14. Pt cell", &["4/14"]),
+            ("x 2 days, recheck wt 3/5. Order read back", &["3/5"]),
+            ("Recheck 7 days (11/11).", &["11/11"]),
+            ("s/p ERCP w/ stent 3/7", &["3/7"]),
+        ] {
+            assert_eq!(dates_in(text), want, "{text}");
+        }
+        // Scores among scores, full marks, a score word earlier on the line, a number before,
+        // and a month/day followed by more of its clause stay.
+        for text in [
+            "mmt: flex 4-/5, abd 4-/5, er 4/5, ir 5/5\n",
+            "sugammadex 200 mg, TOF 4/4.",
+            "pain 6/10 L hip w/ movement, 3/10 at rest.",
+            "grade 2 murmur; total 7/9).",
+            "Digits backward 2/4. mBESS 11 errors",
+            "cultures x 3 (1/2).",
+            "took 1/2 tab.",
+            "walked 3/4 of the hall",
+        ] {
+            assert_eq!(dates_in(text), [] as [&str; 0], "{text}");
         }
     }
 
