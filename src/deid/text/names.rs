@@ -1258,11 +1258,18 @@ fn nickname_at(t: &Tokens<'_>, q: usize, upper_doc: bool, out: &mut Vec<Candidat
         }
         return;
     }
+    // `Walter "Walt" Kowalczyk`, `Oleksandr "Sasha" Hrytsenko`: a first name, or a word in no
+    // list that is no English word, then the nickname (a first name or no English word) and
+    // a surname.
     let (p, s) = (q - 1, e + 1);
     let first = t.name_info(p);
+    let nick = lookup_word(t, w);
+    let nick_ok = !nick.stop && (nick.first || (!nick.any() && !t.english(w)));
+    let first_ok = (first.first && name_shaped(t, p, upper_doc)) || (nick_ok && name_word(p));
     let surname = !t.joined(s) && !t.newline_before(s) && name_word(s);
-    if first.first && !first.stop && name_shaped(t, p, upper_doc) && surname {
-        push(out, t, p, word_end(t, s), 88);
+    // Scored above a name run after a label or a relation (90), which stops at the quote.
+    if first_ok && !first.stop && surname {
+        push(out, t, p, word_end(t, s), 91);
     }
 }
 
@@ -1866,6 +1873,9 @@ mod tests {
         assert_names("Pain described as \"Sharp\" and constant (\"Achy\").", &[]);
         assert_names("Took Tylenol (\"Extra\") and Advil \"Liqui\" gels.", &[]);
         assert_names("Pt states \"Help\" repeatedly.", &[]);
+        assert_names("Child: Oleksandr \"Sasha\" Hrytsenko        DOB: 08/17/2018", &["Oleksandr \"Sasha\" Hrytsenko"]);
+        assert_names("Patient: Bronisława \"Bronia\" Wiśniewska-Kaye    MRN", &["Bronisława \"Bronia\" Wiśniewska-Kaye"]);
+        assert_names("Pain \"Stabbing\" Constant since Monday", &[]);
     }
 
     #[test]
