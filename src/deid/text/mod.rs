@@ -21,6 +21,7 @@ mod patterns;
 mod resolve;
 mod scan;
 mod slots;
+mod spelled;
 mod splice;
 mod table;
 mod token;
@@ -175,6 +176,7 @@ fn candidates(t: &Tokens<'_>, known: &known::KnownIndex, spare: Vec<Candidate>) 
     network::find_url(text, &mut out);
     network::find_ipv6(text, &mut out);
     dates::find_dates(t, &mut out);
+    spelled::find_spelled(t, &mut out);
     ids::find_context_ids(t, &mut out);
     ids::find_bare_codes(t, &mut out);
     hl7::find_hl7(text, &mut out);

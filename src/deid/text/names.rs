@@ -1874,7 +1874,10 @@ mod tests {
         assert_names("Took Tylenol (\"Extra\") and Advil \"Liqui\" gels.", &[]);
         assert_names("Pt states \"Help\" repeatedly.", &[]);
         assert_names("Child: Oleksandr \"Sasha\" Hrytsenko        DOB: 08/17/2018", &["Oleksandr \"Sasha\" Hrytsenko"]);
-        assert_names("Patient: Bronisława \"Bronia\" Wiśniewska-Kaye    MRN", &["Bronisława \"Bronia\" Wiśniewska-Kaye"]);
+        assert_names(
+            "Patient: Bronisława \"Bronia\" Wiśniewska-Kaye    MRN",
+            &["Bronisława \"Bronia\" Wiśniewska-Kaye"],
+        );
         assert_names("Pain \"Stabbing\" Constant since Monday", &[]);
     }
 

@@ -1,0 +1,246 @@
+//! Numbers and dates written in words, as dictation and call transcripts write them
+//! (45 CFR 164.514(b)(2)(i)(C), (D), (H), (R)): `medical record number four four seven two
+//! nine one eight`, `call five oh nine, five five five, zero one two six`, `date of operation
+//! february third twenty twenty six`, `March nineteenth`.
+//!
+//! A run of seven digit words or more is an identifier whatever its context: clinical text
+//! spells out small quantities (`two tabs`, `three times daily`), never seven digits in a row.
+//! Ten digits (eleven with a leading `one`) are a telephone number, a run after `record` or
+//! `MRN` a medical record number, any other an identifying number.
+
+use super::lexicon::bit;
+use super::scan::marked;
+use super::token::{TokKind, Tokens};
+use super::{Candidate, PhiKind};
+
+/// The words for one digit (`oh` and `o` are zero only inside a run).
+const DIGIT_WORDS: &[&str] =
+    &["zero", "oh", "o", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+
+/// Fewest digit words that make an identifier.
+const MIN_DIGITS: usize = 7;
+
+/// Fewest digit words after `number`, `id` or `MRN` (`job number eight eight two one zero
+/// four`).
+const MIN_DIGITS_AFTER_LABEL: usize = 5;
+
+/// Day ordinals in words (`third`, `nineteenth`); `twenty` and `thirty` take one of the first
+/// nine after them, with or without a hyphen (`twenty-first`, `thirty first`).
+const DAY_ORDINALS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+];
+
+/// Words of a year said aloud after a date (`nineteen thirty-four`, `twenty twenty six`, `two
+/// thousand and five`).
+const YEAR_WORDS: &[&str] = &[
+    "nineteen",
+    "twenty",
+    "two",
+    "thousand",
+    "and",
+    "oh",
+    "one",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+];
+
+/// Proposes spelled-out identifier numbers and dates.
+pub(crate) fn find_spelled(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
+    let digit_word = |tok: &super::token::Token| {
+        tok.kind == TokKind::Alpha
+            && tok.len() <= 5
+            && matches!(tok.first, 'z' | 'o' | 't' | 'f' | 's' | 'e' | 'n' | 'Z' | 'O' | 'T' | 'F' | 'S' | 'E' | 'N')
+    };
+    let mut covered = 0;
+    for i in marked(t, |_, tok| digit_word(tok)) {
+        if i < covered || !t.is_any(i, DIGIT_WORDS) || t.is_any(i, &["o", "oh"]) {
+            continue;
+        }
+        let least = if number_word_before(t, i) { MIN_DIGITS_AFTER_LABEL } else { MIN_DIGITS };
+        if let Some((end, digits)) = digit_run(t, i).filter(|&(_, digits)| digits >= least) {
+            covered = end;
+            let kind = if digits == 10 || (digits == 11 && t.is(i, "one")) {
+                PhiKind::Phone
+            } else if record_before(t, i) {
+                PhiKind::Mrn
+            } else {
+                PhiKind::Id
+            };
+            out.push(Candidate::new(kind, t.start(i), t.end(end - 1), 80));
+        }
+    }
+    for i in marked(t, |_, tok| tok.lex & bit::MONTH != 0 && tok.kind == TokKind::Alpha) {
+        if let Some(end) = spelled_day(t, i + 1) {
+            let end = year_after(t, end).unwrap_or(end);
+            out.push(Candidate::new(PhiKind::Date, t.start(i), t.end(end - 1), 80));
+        }
+    }
+}
+
+/// The run of digit words from `i` (joined by spaces, commas or hyphens on one line): one past
+/// its last word and its number of digits, if it has at least [`MIN_DIGITS_AFTER_LABEL`].
+fn digit_run(t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
+    let (mut k, mut end, mut digits) = (i, i, 0);
+    loop {
+        if !t.is_any(k, DIGIT_WORDS) || (k > i && t.newline_before(k)) {
+            break;
+        }
+        digits += 1;
+        end = k + 1;
+        k += 1;
+        if (t.punct(k, ',') || t.punct(k, '-')) && !t.newline_before(k) {
+            k += 1;
+        }
+    }
+    (digits >= MIN_DIGITS_AFTER_LABEL).then_some((end, digits))
+}
+
+/// `number`, `no`, `id` or `MRN` right before `i`, or two words before (`number is`).
+fn number_word_before(t: &Tokens<'_>, i: usize) -> bool {
+    (i.saturating_sub(2)..i).any(|j| t.is_any(j, &["number", "no", "id", "mrn", "#"]))
+}
+
+/// `record number`, `MRN`, `chart number` within the three words before `i`.
+fn record_before(t: &Tokens<'_>, i: usize) -> bool {
+    (i.saturating_sub(3)..i).any(|j| t.is_any(j, &["record", "mrn", "chart"]))
+}
+
+/// A day ordinal in words at `j` on the month's line (`third`, `twenty-first`, `thirty
+/// first`): one past it.
+fn spelled_day(t: &Tokens<'_>, j: usize) -> Option<usize> {
+    if t.newline_before(j) || t.kind(j) != Some(TokKind::Alpha) {
+        return None;
+    }
+    if t.is_any(j, &["twenty", "thirty"]) {
+        let k = if t.punct(j + 1, '-') && t.joined(j + 1) { j + 2 } else { j + 1 };
+        let units = DAY_ORDINALS.get(..9).unwrap_or(&[]);
+        if t.is_any(k, units) && !t.newline_before(k) {
+            return Some(k + 1);
+        }
+        return None;
+    }
+    t.is_any(j, DAY_ORDINALS).then_some(j + 1)
+}
+
+/// A year said aloud after a date ending before `k` (an optional comma, then `nineteen` or
+/// `twenty` or `two thousand` and up to three more year words, hyphens between): one past it.
+fn year_after(t: &Tokens<'_>, k: usize) -> Option<usize> {
+    let k = if t.punct(k, ',') { k + 1 } else { k };
+    if t.newline_before(k) || !t.is_any(k, &["nineteen", "twenty", "two"]) {
+        return None;
+    }
+    if t.is(k, "two") && !t.is(k + 1, "thousand") {
+        return None;
+    }
+    let mut end = k + 1;
+    let mut words = 1;
+    let mut j = end;
+    while words < 5 {
+        if t.punct(j, '-') && t.joined(j) {
+            j += 1;
+        }
+        if !t.is_any(j, YEAR_WORDS) || t.newline_before(j) {
+            break;
+        }
+        words += 1;
+        j += 1;
+        end = j;
+    }
+    (words >= 2).then_some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::deid::text::{scrub_text, TextOptions};
+    use crate::deid::PhiKind;
+
+    fn spans(text: &str) -> Vec<(PhiKind, String)> {
+        let out = scrub_text(text, &TextOptions::default()).unwrap_or_else(|_| unreachable!());
+        out.spans.iter().filter_map(|s| Some((s.kind, text.get(s.start..s.end)?.to_string()))).collect()
+    }
+
+    #[test]
+    fn digit_runs_in_words_are_identifiers() {
+        assert_eq!(
+            spans("medical record number four four seven two nine one eight.\nsurgeon"),
+            [(PhiKind::Mrn, "four four seven two nine one eight".into())]
+        );
+        assert_eq!(
+            spans("at his cell five four one five five five zero one four eight.\nplan"),
+            [(PhiKind::Phone, "five four one five five five zero one four eight".into())]
+        );
+        assert_eq!(
+            spans("call me back at five oh nine, five five five, zero one two six, or"),
+            [(PhiKind::Phone, "five oh nine, five five five, zero one two six".into())]
+        );
+        assert_eq!(
+            spans("job number eight eight two one zero four two end"),
+            [(PhiKind::Id, "eight eight two one zero four two".into())]
+        );
+        assert_eq!(
+            spans("dictated by tuan fam m d job number eight eight two one zero four end of dictation"),
+            [(PhiKind::Id, "eight eight two one zero four".into())]
+        );
+        // Counts in words, and runs of six digits or fewer (four after a label), stay.
+        assert_eq!(spans("room number four one two"), []);
+        assert_eq!(spans("take two tabs three times daily for one week"), []);
+        assert_eq!(spans("one two three four five six, go"), []);
+    }
+
+    #[test]
+    fn dates_in_words() {
+        assert_eq!(
+            spans("date of operation february third twenty twenty six. correction"),
+            [(PhiKind::Date, "february third twenty twenty six".into())]
+        );
+        assert_eq!(spans("appointment on March nineteenth but I"), [(PhiKind::Date, "March nineteenth".into())]);
+        assert_eq!(
+            spans("born March third, nineteen thirty-four, she"),
+            [(PhiKind::Date, "March third, nineteen thirty-four".into())]
+        );
+        assert_eq!(spans("seen on June twenty-first."), [(PhiKind::Date, "June twenty-first".into())]);
+        // A month followed by no day in words is left to the other date rules.
+        assert_eq!(spans("in March twenty patients were seen"), []);
+    }
+}
