@@ -344,6 +344,122 @@ fn po_box_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
     (t.is(j, "box") && t.digits(j + 1, None)).then_some(j + 2)
 }
 
+/// Countries written after a place (`Kraków, Poland`, `Enugu, Nigeria`): the place before the
+/// comma is an address element smaller than a state. Countries that are common first names or
+/// English words (`Jordan`, `Kenya`, `India`, `Chad`, `Turkey`) and `Georgia` (a state) are
+/// left out.
+pub(crate) const COUNTRIES: &[&str] = &[
+    "mexico",
+    "canada",
+    "guatemala",
+    "honduras",
+    "nicaragua",
+    "panama",
+    "colombia",
+    "venezuela",
+    "ecuador",
+    "peru",
+    "bolivia",
+    "argentina",
+    "brazil",
+    "uruguay",
+    "paraguay",
+    "cuba",
+    "haiti",
+    "jamaica",
+    "philippines",
+    "vietnam",
+    "cambodia",
+    "laos",
+    "thailand",
+    "myanmar",
+    "burma",
+    "china",
+    "taiwan",
+    "japan",
+    "korea",
+    "pakistan",
+    "bangladesh",
+    "nepal",
+    "afghanistan",
+    "iran",
+    "iraq",
+    "syria",
+    "lebanon",
+    "palestine",
+    "egypt",
+    "libya",
+    "tunisia",
+    "algeria",
+    "morocco",
+    "sudan",
+    "ethiopia",
+    "eritrea",
+    "somalia",
+    "uganda",
+    "tanzania",
+    "rwanda",
+    "congo",
+    "nigeria",
+    "ghana",
+    "liberia",
+    "senegal",
+    "cameroon",
+    "zimbabwe",
+    "zambia",
+    "angola",
+    "mozambique",
+    "poland",
+    "ukraine",
+    "russia",
+    "belarus",
+    "romania",
+    "moldova",
+    "bulgaria",
+    "serbia",
+    "bosnia",
+    "croatia",
+    "albania",
+    "greece",
+    "italy",
+    "spain",
+    "portugal",
+    "france",
+    "germany",
+    "ireland",
+    "england",
+    "scotland",
+    "wales",
+    "netherlands",
+    "belgium",
+    "sweden",
+    "norway",
+    "denmark",
+    "finland",
+    "iceland",
+    "austria",
+    "switzerland",
+    "hungary",
+    "czechia",
+    "slovakia",
+    "lithuania",
+    "latvia",
+    "estonia",
+    "armenia",
+    "azerbaijan",
+    "kazakhstan",
+    "uzbekistan",
+    "samoa",
+    "tonga",
+    "fiji",
+    "indonesia",
+    "malaysia",
+    "singapore",
+    "australia",
+    "azores",
+    "micronesia",
+];
+
 /// The city in `Springfield, IL` / `Boston, Massachusetts`: 1-3 capitalized words before the
 /// comma. `i` is the comma.
 fn city_before(t: &Tokens<'_>, comma: usize, upper_doc: bool) -> Option<usize> {
@@ -481,6 +597,7 @@ fn city_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) 
     let Some(se) = is_state(t, i + 1) else {
         org_city_at(t, i, upper_doc, out);
         obituary_place_at(t, i, upper_doc, out);
+        place_before_country(t, i, upper_doc, out);
         return;
     };
     let zip_follows = zip_at(t, se).is_some();
@@ -504,6 +621,28 @@ fn city_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) 
     }
     let score = if zip_follows { 93 } else { 75 };
     out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(i - 1), score));
+}
+
+/// `Tourist from Kraków, Poland`, `family from Enugu, Nigeria`: one or two place-shaped words
+/// before the comma at `i` and a country after it, on one line. The words must be in no
+/// keyword list, and one word alone no English word (`Hospital, Mexico` stays).
+fn place_before_country(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if !t.has(i + 1, bit::COUNTRY) || t.newline_before(i + 1) || i == 0 {
+        return;
+    }
+    let mut s = i;
+    while s > 0
+        && i - s < 2
+        && !t.newline_before(s)
+        && place_shaped(t, s - 1, upper_doc)
+        && t.toks.get(s - 1).is_some_and(|x| x.lex == 0)
+    {
+        s -= 1;
+    }
+    if s == i || (i - s == 1 && (t.english(s) || t.name_info(s).stop)) {
+        return;
+    }
+    out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(i - 1), 75));
 }
 
 /// An identifier after the "state" `code` (ending at `se`) on its line: `ID 521903384`,
@@ -1186,6 +1325,7 @@ mod tests {
             "from",
             "FROM",
             "Chicopee",
+            "Poland",
             "DULUTH",
             "Long",
             "Beach",
@@ -1265,6 +1405,17 @@ mod tests {
         assert!(has(text, PhiKind::Address, "94-1021 Waipahu St Apt 7"), "{:?}", found(text));
         // A route of a tube, a phone number's groups, a type word without a name.
         for text in ["GIVEN 5 VIA NG TUBE", "call 555-0170 Oak Dr", "walked 20 camino today"] {
+            assert!(found(text).iter().all(|(k, _)| *k != PhiKind::Address), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_place_before_a_country() {
+        assert!(has("Tourist from Kraków, Poland, on vacation", PhiKind::Address, "Kraków"));
+        assert!(has("FAMILY FROM ENUGU, NIGERIA.", PhiKind::Address, "ENUGU"));
+        assert!(has("aunt in Santa Ana, Mexico", PhiKind::Address, "Santa Ana"));
+        // An English word, a keyword, a country alone, a country on the next line.
+        for text in ["Seen at Hospital, Mexico.", "Lived in Texas, Mexico", "Born in Poland.", "Kraków,\nPoland"] {
             assert!(found(text).iter().all(|(k, _)| *k != PhiKind::Address), "{text}: {:?}", found(text));
         }
     }

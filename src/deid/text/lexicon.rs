@@ -21,6 +21,7 @@ pub(crate) mod bit {
     pub const UNIT: u64 = 1 << 8;
     pub const DIRECTION: u64 = 1 << 9;
     pub const STATE_NAME: u64 = 1 << 10;
+    pub const COUNTRY: u64 = 1 << 33;
     pub const STATE_CODE: u64 = 1 << 11;
     pub const ZIP_CONTEXT: u64 = 1 << 12;
     pub const AGE_BEFORE: u64 = 1 << 13;
@@ -78,7 +79,7 @@ pub(crate) use super::word_table::MAX_WORD;
 
 /// Calls `add` with every keyword (as listed) and its bits; a word may come more than once.
 fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
-    let lists: [(&[&str], u64); 43] = [
+    let lists: [(&[&str], u64); 44] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
         (names::RELATIONS, bit::RELATION),
@@ -90,6 +91,7 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
         (address::UNITS, bit::UNIT),
         (address::DIRECTIONS, bit::DIRECTION),
         (address::STATE_NAMES, bit::STATE_NAME),
+        (address::COUNTRIES, bit::COUNTRY),
         (address::STATE_CODES, bit::STATE_CODE),
         (address::ZIP_CONTEXT, bit::ZIP_CONTEXT),
         (ages::AGE_BEFORE, bit::AGE_BEFORE),
@@ -137,7 +139,7 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
 }
 
 /// The keyword table: two [`Slots`] tables of lower-cased words and their bits, one for words
-/// of at most 8 bytes (one-integer keys; 912 of the 1058 keywords) and one for longer ones. Every
+/// of at most 8 bytes (one-integer keys; 1018 of the 1189 keywords) and one for longer ones. Every
 /// token is looked up and most are keywords (`the`, `of`, ...), so the common path is one
 /// multiply and one or two slot reads, in a table small enough to stay in the first-level
 /// cache (2048 slots of 16 bytes, where one table of 16-byte keys took 96 KiB).

@@ -1562,7 +1562,8 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         // A word with letters outside ASCII is looked up without its diacritics (`María`,
         // `Benítez`); one in no list is left to the rules with context, never paired on its
         // shape alone (`Clínica La Esperanza`, `Médico` in a Spanish form).
-        let info = t.name_info(i);
+        // A country is no name on the dictionary's word alone (`in Poland`: a surname too).
+        let info = if tok.lex & bit::COUNTRY != 0 { NameInfo::default() } else { t.name_info(i) };
         if info.any() {
             from_dictionary(t, i, info, upper_doc, out);
         } else {
