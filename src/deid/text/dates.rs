@@ -839,6 +839,7 @@ pub(crate) fn find_dates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
                 .or_else(|| compact_date(t, i))
         } else if tok.lex & bit::MONTH != 0 {
             month_first(t, i)
+                .or_else(|| super::spelled::date_at(t, i).map(|last| Found { first: i, last, year_tok: None }))
         } else {
             None
         };

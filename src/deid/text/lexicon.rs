@@ -5,7 +5,7 @@
 use super::dictionary;
 use super::slots::{ascii_lower, key, Slots};
 use super::word_table::{WordFacts, WordTable};
-use super::{address, ages, dates, ids, names, patterns};
+use super::{address, ages, dates, ids, names, patterns, spelled};
 use std::sync::OnceLock;
 
 /// Bits of [`super::token::Token::lex`].
@@ -22,6 +22,7 @@ pub(crate) mod bit {
     pub const DIRECTION: u64 = 1 << 9;
     pub const STATE_NAME: u64 = 1 << 10;
     pub const COUNTRY: u64 = 1 << 33;
+    pub const DIGIT_WORD: u64 = 1 << 34;
     pub const STATE_CODE: u64 = 1 << 11;
     pub const ZIP_CONTEXT: u64 = 1 << 12;
     pub const AGE_BEFORE: u64 = 1 << 13;
@@ -79,7 +80,7 @@ pub(crate) use super::word_table::MAX_WORD;
 
 /// Calls `add` with every keyword (as listed) and its bits; a word may come more than once.
 fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
-    let lists: [(&[&str], u64); 44] = [
+    let lists: [(&[&str], u64); 45] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
         (names::RELATIONS, bit::RELATION),
@@ -92,6 +93,7 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
         (address::DIRECTIONS, bit::DIRECTION),
         (address::STATE_NAMES, bit::STATE_NAME),
         (address::COUNTRIES, bit::COUNTRY),
+        (spelled::DIGIT_WORDS, bit::DIGIT_WORD),
         (address::STATE_CODES, bit::STATE_CODE),
         (address::ZIP_CONTEXT, bit::ZIP_CONTEXT),
         (ages::AGE_BEFORE, bit::AGE_BEFORE),

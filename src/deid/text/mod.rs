@@ -162,6 +162,9 @@ fn candidates(t: &Tokens<'_>, known: &known::KnownIndex, spare: Vec<Candidate>) 
     // email or a URL with a scheme.
     // Each pattern rejects a number of the wrong length (or without a glued `.` after it) with
     // one or two tests before anything else.
+    // Numbers spelled out in words (`four four seven two nine one eight`) join the walk: a run
+    // is proposed from its first word, `past_words` skips the rest of it.
+    let mut past_words = 0;
     for (i, tok) in t.toks.iter().enumerate() {
         if tok.kind == TokKind::Digit {
             patterns::ssn_at(t, i, &mut out);
@@ -170,13 +173,14 @@ fn candidates(t: &Tokens<'_>, known: &known::KnownIndex, spare: Vec<Candidate>) 
             ages::age_at(t, i, &mut out);
         } else if tok.kind == TokKind::Punct && tok.first == '(' {
             patterns::phone_from(t, i, &mut out);
+        } else if tok.lex & lexicon::bit::DIGIT_WORD != 0 && i >= past_words {
+            past_words = spelled::digits_at(t, i, &mut out).unwrap_or(past_words);
         }
     }
     network::find_email(text, &mut out);
     network::find_url(text, &mut out);
     network::find_ipv6(text, &mut out);
     dates::find_dates(t, &mut out);
-    spelled::find_spelled(t, &mut out);
     ids::find_context_ids(t, &mut out);
     ids::find_bare_codes(t, &mut out);
     hl7::find_hl7(text, &mut out);

@@ -1541,7 +1541,7 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         if tok.lex & bit::INITIALS_LABEL != 0 {
             initials_after_label(t, i, out);
         }
-        if matches!(tok.first, 'n' | 'N') && maiden_name_marker(t, i) {
+        if matches!(tok.first, 'n' | 'N') && tok.len() <= 4 && maiden_name_marker(t, i) {
             if let Some(run) = name_run(t, i + 1, upper_doc, Evidence::Title) {
                 push(out, t, i + 1, run.end, 92);
             }
@@ -1568,7 +1568,7 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
             from_dictionary(t, i, info, upper_doc, out);
         } else {
             mark(i);
-            if latin_word(t, i) {
+            if tok.shape & shape::ASCII != 0 || latin_word(t, i) {
                 unlisted_first_name(t, i, upper_doc, out);
             }
         }

@@ -9,12 +9,11 @@
 //! `MRN` a medical record number, any other an identifying number.
 
 use super::lexicon::bit;
-use super::scan::marked;
 use super::token::{TokKind, Tokens};
 use super::{Candidate, PhiKind};
 
 /// The words for one digit (`oh` and `o` are zero only inside a run).
-const DIGIT_WORDS: &[&str] =
+pub(crate) const DIGIT_WORDS: &[&str] =
     &["zero", "oh", "o", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 
 /// Fewest digit words that make an identifier.
@@ -85,37 +84,35 @@ const YEAR_WORDS: &[&str] = &[
     "ninety",
 ];
 
-/// Proposes spelled-out identifier numbers and dates.
-pub(crate) fn find_spelled(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
-    let digit_word = |tok: &super::token::Token| {
-        tok.kind == TokKind::Alpha
-            && tok.len() <= 5
-            && matches!(tok.first, 'z' | 'o' | 't' | 'f' | 's' | 'e' | 'n' | 'Z' | 'O' | 'T' | 'F' | 'S' | 'E' | 'N')
+/// A spelled-out identifier number starting at digit word `i` (which [`super::candidates`]'s
+/// walk over the tokens sends here): proposes it and returns one past its last word, so the
+/// walk does not start again inside it.
+pub(crate) fn digits_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+    // Not from inside a run (nor from a zero: `oh` and `o` are words too), so no run is
+    // measured twice.
+    let zero = |k: usize| t.is_any(k, &["o", "oh"]);
+    if zero(i) || (i > 0 && t.has(i - 1, bit::DIGIT_WORD) && !zero(i - 1) && !t.newline_before(i)) {
+        return None;
+    }
+    let least = if number_word_before(t, i) { MIN_DIGITS_AFTER_LABEL } else { MIN_DIGITS };
+    let (end, digits) = digit_run(t, i).filter(|&(_, digits)| digits >= least)?;
+    let kind = if digits == 10 || (digits == 11 && t.is(i, "one")) {
+        PhiKind::Phone
+    } else if record_before(t, i) {
+        PhiKind::Mrn
+    } else {
+        PhiKind::Id
     };
-    let mut covered = 0;
-    for i in marked(t, |_, tok| digit_word(tok)) {
-        if i < covered || !t.is_any(i, DIGIT_WORDS) || t.is_any(i, &["o", "oh"]) {
-            continue;
-        }
-        let least = if number_word_before(t, i) { MIN_DIGITS_AFTER_LABEL } else { MIN_DIGITS };
-        if let Some((end, digits)) = digit_run(t, i).filter(|&(_, digits)| digits >= least) {
-            covered = end;
-            let kind = if digits == 10 || (digits == 11 && t.is(i, "one")) {
-                PhiKind::Phone
-            } else if record_before(t, i) {
-                PhiKind::Mrn
-            } else {
-                PhiKind::Id
-            };
-            out.push(Candidate::new(kind, t.start(i), t.end(end - 1), 80));
-        }
-    }
-    for i in marked(t, |_, tok| tok.lex & bit::MONTH != 0 && tok.kind == TokKind::Alpha) {
-        if let Some(end) = spelled_day(t, i + 1) {
-            let end = year_after(t, end).unwrap_or(end);
-            out.push(Candidate::new(PhiKind::Date, t.start(i), t.end(end - 1), 80));
-        }
-    }
+    out.push(Candidate::new(kind, t.start(i), t.end(end - 1), 80));
+    Some(end)
+}
+
+/// A date in words starting at month `i` (`february third twenty twenty six`, `March
+/// nineteenth`): the index of its last token. [`super::dates::find_dates`] asks for it at
+/// months that start no other date.
+pub(crate) fn date_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    let end = spelled_day(t, i + 1)?;
+    Some(year_after(t, end).unwrap_or(end) - 1)
 }
 
 /// The run of digit words from `i` (joined by spaces, commas or hyphens on one line): one past
@@ -123,7 +120,7 @@ pub(crate) fn find_spelled(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
 fn digit_run(t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
     let (mut k, mut end, mut digits) = (i, i, 0);
     loop {
-        if !t.is_any(k, DIGIT_WORDS) || (k > i && t.newline_before(k)) {
+        if !t.has(k, bit::DIGIT_WORD) || (k > i && t.newline_before(k)) {
             break;
         }
         digits += 1;
