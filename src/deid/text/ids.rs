@@ -101,6 +101,18 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("reg", PhiKind::Id),
     ("barcode", PhiKind::Id),
     ("tag", PhiKind::Device),
+    ("run", PhiKind::Id),
+    ("rpt", PhiKind::Id),
+    ("file", PhiKind::Id),
+    ("icr", PhiKind::Id),
+    ("event", PhiKind::Id),
+    ("armband", PhiKind::Id),
+    ("wristband", PhiKind::Id),
+    ("rec", PhiKind::Mrn),
+    ("student", PhiKind::Id),
+    ("grp", PhiKind::HealthPlan),
+    ("card", PhiKind::HealthPlan),
+    ("job", PhiKind::Id),
 ];
 
 /// Context words that name a code only when the value looks like one ([`coded`]): a letter
@@ -292,6 +304,14 @@ pub(crate) const WEAK_CONTEXT: &[&str] = &[
     "interpreter",
     "reg",
     "tag",
+    "run",
+    "file",
+    "event",
+    "rec",
+    "student",
+    "grp",
+    "card",
+    "job",
 ];
 
 const MAX_CODE_BYTES: usize = 40;
@@ -354,6 +374,10 @@ fn context_kind(t: &Tokens<'_>, i: usize) -> Option<PhiKind> {
     }
     if t.is(i, "mr") && !t.punct(i + 1, '#') {
         return None; // "Mr." is a title; "MR#" is a record number.
+    }
+    // `File No.`, `COURT FILE 69DU-JV-24-318`; `address on file: 1209 Paisano Dr` is no label.
+    if t.is(i, "file") && i > 0 && t.is_any(i - 1, &["on", "in", "the", "a"]) {
+        return None;
     }
     // `n` only as the end of `s/n` (serial number).
     if t.is(i, "n") && !(i >= 2 && t.punct(i - 1, '/') && t.is(i - 2, "s") && t.joined(i) && t.joined(i - 1)) {
@@ -721,11 +745,22 @@ fn listed_codes(t: &Tokens<'_>, j: usize, e: usize, kind: PhiKind, score: u8, ou
 /// Whether a weak context word at `i` is followed right away (on its line, after punctuation
 /// only, up to `j`) by a code that needs no marker: in capitals with at least 4 digits (`Group
 /// GRP-702218`, `chart D-77201`), or a number of 8 digits or more (`IDAHO MEDICAID
-/// 0048821950`).
+/// 0048821950`), or a code of 8 characters or more that starts with digits and mixes in
+/// capitals (`Medicare 4TR9KD2MX61`).
 fn unmarked_code_after(t: &Tokens<'_>, i: usize, j: usize) -> bool {
     let direct = (i + 1..j).all(|k| t.kind(k) == Some(TokKind::Punct)) && !t.newline_before(j);
     if direct && t.digits(j, None) && t.byte_len(j) >= 8 && !t.joined(j + 1) {
         return true;
+    }
+    // `Medicare 4TR9KD2MX61`, `Grp 00A77120`: digits first, then capitals and digits mixed, 8
+    // characters or more in 3 runs or more.
+    if direct && t.kind(j) == Some(TokKind::Digit) {
+        let Some(e) = code_at(t, j) else { return false };
+        let caps =
+            (j..e).all(|k| t.kind(k) == Some(TokKind::Digit) || (t.kind(k) == Some(TokKind::Alpha) && t.all_caps(k)));
+        let alnum: usize = (j..e).map(|k| t.byte_len(k)).sum();
+        let letters = (j..e).any(|k| t.kind(k) == Some(TokKind::Alpha));
+        return caps && letters && e - j >= 3 && alnum >= 8;
     }
     if !direct || t.kind(j) != Some(TokKind::Alpha) || !t.all_caps(j) || t.byte_len(j) > 4 {
         return false;
@@ -745,6 +780,31 @@ mod tests {
         let mut out = Vec::new();
         find_context_ids(&t, &mut out);
         out.iter().map(|c| (c.kind, &text[c.start..c.end])).collect()
+    }
+
+    #[test]
+    fn run_report_event_armband_file_and_student_numbers() {
+        let cases = [
+            ("RUN #: SRE-26-00931   DATE: 02/01/26", PhiKind::Id, "SRE-26-00931"),
+            ("PD: SGT. DONOVAN, CRASH RPT # 2026-00417-AC.", PhiKind::Id, "2026-00417-AC"),
+            ("Court File No. 34-PR-26-117\nIn the Matter", PhiKind::Id, "34-PR-26-117"),
+            ("RRT EVENT # RRT-26-0311", PhiKind::Id, "RRT-26-0311"),
+            ("BLOOD BANK ARMBAND #: BB-7H4K2Q", PhiKind::Id, "BB-7H4K2Q"),
+            ("MEDICAL REC #: BV0049512", PhiKind::Mrn, "BV0049512"),
+            ("his student # is 204418 if it asks.", PhiKind::Id, "204418"),
+            ("MEDICAID CARD NM4417720931 - GIVEN", PhiKind::HealthPlan, "NM4417720931"),
+            ("Medicare 4TR9KD2MX61\nAccess", PhiKind::HealthPlan, "4TR9KD2MX61"),
+            ("Member ID XCA884210573  Grp 00A77120", PhiKind::HealthPlan, "00A77120"),
+        ];
+        for (text, kind, want) in cases {
+            assert!(ids(text).contains(&(kind, want)), "{text}: {:?}", ids(text));
+        }
+        // Words that are no labels here: a file on record, counts, a plan written short.
+        for text in
+            ["Address on file: 1209 Paisano Dr", "ran 3 miles, card 12 games", "plan 2X daily", "Group 12B AND 14C"]
+        {
+            assert_eq!(ids(text), [], "{text}");
+        }
     }
 
     #[test]
