@@ -292,17 +292,120 @@ fn dotted_initials(t: &Tokens<'_>, j: usize) -> Option<usize> {
 /// Credentials written after a clinician's name (`K. Abernathy, RN`, `June Park, PharmD`).
 /// Never name words themselves. `MA` is left out: it is also the Massachusetts state code.
 pub(crate) const CREDENTIALS: &[&str] = &[
-    "md", "do", "rn", "np", "pa", "pharmd", "rph", "lcsw", "licsw", "msw", "cnm", "crna", "dds", "dmd", "pt", "dpt",
-    "ot", "otr", "slp", "rd", "rdn", "ccds", "bsn", "msn", "dnp", "phd", "psyd", "lpn", "lvn", "cna", "emt", "mbbs",
-    "mbchb", "aprn", "fnp", "agnp", "acnp", "pnp", "cns", "rrt", "lmft", "lpc", "lmhc", "facp", "facs", "faap", "mph",
-    "ccrn", "ibclc", "cdces", "lmsw", "lsw", "cma", "pct", "cwocn", "wocn", "fcap", "cnp", "pta", "cota", "lcpc",
-    "nnp", "cep", "mlt", "aud", "hha", "cpnp", "whnp", "pmhnp",
+    "md",
+    "do",
+    "rn",
+    "np",
+    "pa",
+    "pharmd",
+    "rph",
+    "lcsw",
+    "licsw",
+    "msw",
+    "cnm",
+    "crna",
+    "dds",
+    "dmd",
+    "pt",
+    "dpt",
+    "ot",
+    "otr",
+    "slp",
+    "rd",
+    "rdn",
+    "ccds",
+    "bsn",
+    "msn",
+    "dnp",
+    "phd",
+    "psyd",
+    "lpn",
+    "lvn",
+    "cna",
+    "emt",
+    "mbbs",
+    "mbchb",
+    "aprn",
+    "fnp",
+    "agnp",
+    "acnp",
+    "pnp",
+    "cns",
+    "rrt",
+    "lmft",
+    "lpc",
+    "lmhc",
+    "facp",
+    "facs",
+    "faap",
+    "mph",
+    "ccrn",
+    "ibclc",
+    "cdces",
+    "lmsw",
+    "lsw",
+    "cma",
+    "pct",
+    "cwocn",
+    "wocn",
+    "fcap",
+    "cnp",
+    "pta",
+    "cota",
+    "lcpc",
+    "nnp",
+    "cep",
+    "mlt",
+    "aud",
+    "hha",
+    "cpnp",
+    "whnp",
+    "pmhnp",
+    "mls",
+    "lat",
+    "atc",
+    "cot",
+    "chpn",
+    "paramedic",
+    "nremt",
+    "cpht",
+    "bcba",
 ];
 /// Credentials that follow an initial and a surname without a comma (`P. Raman MD`): none is
 /// also a clinical abbreviation or an English word (`PT`, `PA`, `OT`, `DO`, `RD` are).
 const BARE_CREDENTIALS: &[&str] = &[
-    "md", "rn", "np", "dds", "dmd", "pharmd", "rph", "lcsw", "lmsw", "msw", "crna", "cnm", "dpt", "lpn", "lvn", "cna",
-    "phd", "psyd", "aprn", "fnp", "cma", "pct", "mbbs",
+    "md",
+    "rn",
+    "np",
+    "dds",
+    "dmd",
+    "pharmd",
+    "rph",
+    "lcsw",
+    "lmsw",
+    "msw",
+    "crna",
+    "cnm",
+    "dpt",
+    "lpn",
+    "lvn",
+    "cna",
+    "phd",
+    "psyd",
+    "aprn",
+    "fnp",
+    "cma",
+    "pct",
+    "mbbs",
+    "emt",
+    "paramedic",
+    "mls",
+    "mlt",
+    "atc",
+    "chpn",
+    "licsw",
+    "nremt",
+    "cpht",
 ];
 /// Clinical abbreviations and section labels that are never a name when written in capitals
 /// (`ED TRIAGE`, `DOB`, `MAE x4`, `AVA 1.6`, `PGY-2`), though some are listed first names in
@@ -787,6 +890,25 @@ fn after_title(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidat
             }
         }
         push(out, t, j, end, 92);
+    }
+}
+
+/// `R. Abernathy-Cole`, `by D. Kowalczyk`: a capital initial with its period, then on the same
+/// line a strong listed surname, or after `by`, `per`, `cc`, `to`, `from` or `with` a
+/// name-shaped word in no list that is no English word (`E. coli`, `S. aureus` are written in
+/// lower case; `C. Diff` is an English word).
+fn initial_and_surname(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    let s = i + 2;
+    if t.newline_before(s) || t.joined(s) || !name_shaped(t, s, upper_doc) || (i > 0 && t.has(i - 1, bit::TITLE)) {
+        return;
+    }
+    let info = lookup_word(t, s);
+    let e = word_end(t, s);
+    let listed = info.last && info.strong();
+    let after_by = i > 0 && !t.newline_before(i) && t.is_any(i - 1, &["by", "per", "cc", "to", "from", "with"]);
+    let unlisted = !info.any() && !info.stop && t.byte_len(s) >= 3 && (upper_doc || !t.all_caps(s)) && !t.english(s);
+    if (listed || (after_by && unlisted)) && !eponym_context(t, e) {
+        push(out, t, i, e, 70);
     }
 }
 
@@ -1541,6 +1663,9 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         if tok.lex & bit::INITIALS_LABEL != 0 {
             initials_after_label(t, i, out);
         }
+        if tok.len() == 1 && tok.shape & shape::CAPITALIZED != 0 && t.punct(i + 1, '.') && t.joined(i + 1) {
+            initial_and_surname(t, i, upper_doc, out);
+        }
         if matches!(tok.first, 'n' | 'N') && tok.len() <= 4 && maiden_name_marker(t, i) {
             if let Some(run) = name_run(t, i + 1, upper_doc, Evidence::Title) {
                 push(out, t, i + 1, run.end, 92);
@@ -1752,6 +1877,11 @@ mod tests {
         assert_names("FLAG ADDED.\nREGISTRAR: L. GUTIERREZ", &["L. GUTIERREZ"]);
         // In upper-case text the word after the initial must be a listed name.
         assert_names("PT: R. KNEE PAIN, AMBULATING WITH WALKER.", &[]);
+        // Without a role: a listed surname, or after `by` any word in no list.
+        assert_names("rec'd 2/25 by D. Kowalczyk    design tech", &["D. Kowalczyk"]);
+        assert_names("Scanned into chart by R. Abernathy-Cole, HIM.", &["R. Abernathy-Cole"]);
+        assert_names("Verified per D. Whitlock today.", &["D. Whitlock"]);
+        assert_names("Cultures grew S. Aureus and E. Coli; C. Diff negative.", &[]);
     }
 
     #[test]
