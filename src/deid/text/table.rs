@@ -1,28 +1,80 @@
-//! Identifier columns of a comma-separated export pasted into a note: a header line of column
-//! names (`patient_name,mrn,dob,accession,...`) says what each cell below it holds.
+//! Identifier columns of a table pasted into a note: a comma-separated export
+//! (`patient_name,mrn,dob,accession,...`) or a table drawn with `|` (`| Scr ID | Init | Age |`),
+//! whose header line of column names says what each cell below it holds.
 //!
-//! A header is a line of at least 3 comma-separated names made only of letters, `_` and
-//! spaces; the rows are the following lines with as many cells (a `"..."` cell may hold
-//! commas), up to a line that has another count. Only identifier columns are read (MRN,
-//! account, accession or specimen, member or policy, SSN); their cells are taken when they
-//! hold a digit. Names and dates in such rows are left to their own rules.
+//! A header is a line of at least 3 names separated by commas (made only of letters, `_` and
+//! spaces) or by `|` (also `/`, `#`, `.`, `(`, `)` and `-` in names; outer bars optional); the
+//! rows are the following lines with as many cells (a `"..."` cell may hold commas), up to a
+//! line that has another count (a `|---|---|` rule under the header has the same count and
+//! holds nothing). Only identifier columns are read: number columns (MRN, account, accession or
+//! specimen, member or policy, SSN, subject and screening ids), whose cells are taken when they
+//! hold a digit; name columns (name, patient, student, initials), whose cells are taken up to
+//! a bracket when they hold a letter and no digit; and an age column, whose cells are taken
+//! when they hold an age of 90 or more. Dates in such rows are left to their own rules.
 
 use super::{Candidate, PhiKind};
 
 /// Score of a cell found by its column.
 const SCORE: u8 = 92;
 
-/// The class of a column named `name` (lower case, `_` or spaces between words).
+/// The class of a column named `name` (any case, `_`, spaces or punctuation between words).
 fn column_kind(name: &str) -> Option<PhiKind> {
     let key: String = name.trim().to_ascii_lowercase().chars().filter(char::is_ascii_alphabetic).collect();
     Some(match key.as_str() {
         "mrn" | "medicalrecordnumber" | "patientid" | "chart" | "chartnumber" => PhiKind::Mrn,
         "account" | "acct" | "accountnumber" | "har" | "visitnumber" | "fin" => PhiKind::Account,
-        "accession" | "accessionnumber" | "specimenid" | "orderid" | "encounterid" | "claimid" => PhiKind::Id,
+        "accession" | "accessionnumber" | "specimenid" | "orderid" | "encounterid" | "claimid" | "scrid"
+        | "screeningid" | "screenid" | "subjectid" | "subjid" | "studyid" | "participantid" | "ptid" | "caseid"
+        | "studentid" | "bookingnumber" | "sampleid" | "kitid" => PhiKind::Id,
         "memberid" | "policynumber" | "subscriberid" | "mbi" => PhiKind::HealthPlan,
         "ssn" => PhiKind::Ssn,
+        "name" | "patientname" | "patient" | "ptname" | "pt" | "student" | "studentname" | "init" | "initials"
+        | "ptinitials" | "subjectinitials" | "resident" | "client" | "inmate" | "caller" | "guardian" | "parent" => {
+            PhiKind::Name
+        }
+        "age" => PhiKind::Age,
         _ => return None,
     })
+}
+
+/// The part of cell `value` a column of class `kind` takes, as a byte range within it.
+fn taken(kind: PhiKind, value: &str) -> Option<(usize, usize)> {
+    match kind {
+        PhiKind::Name => {
+            // `mateo r. (rm 14)`: up to a bracket.
+            let head = value.split('(').next().unwrap_or("").trim_end();
+            let letters = head.bytes().any(|b| b.is_ascii_alphabetic()) || !head.is_ascii();
+            (letters && !head.bytes().any(|b| b.is_ascii_digit())).then_some((0, head.len()))
+        }
+        PhiKind::Age => {
+            let n: u32 = value.trim().parse().ok()?;
+            (90..=130).contains(&n).then_some((0, value.len()))
+        }
+        _ => value.bytes().any(|b| b.is_ascii_digit()).then_some((0, value.len())),
+    }
+}
+
+/// The cells of a `|` table line (starting at `at`) as byte ranges, spaces around each cell and
+/// the outer bars left out.
+fn bar_cells(line: &str, at: usize) -> Vec<(usize, usize)> {
+    let trimmed = line.trim_end();
+    let inner_start = trimmed.len() - trimmed.trim_start().len();
+    let mut inner = trimmed.get(inner_start..).unwrap_or("");
+    let mut offset = inner_start;
+    if let Some(rest) = inner.strip_prefix('|') {
+        inner = rest;
+        offset += 1;
+    }
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for part in inner.split('|') {
+        let lead = part.len() - part.trim_start().len();
+        let s = offset + start + lead;
+        out.push((at + s, at + s + part.trim().len()));
+        start += part.len() + 1;
+    }
+    out
 }
 
 /// Byte ranges of the cells of `line` (starting at `at`), a `"..."` cell without its quotes.
@@ -54,40 +106,68 @@ fn cells(line: &str, at: usize) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// Proposes the identifier cells of every comma-separated table in `text` that has a header.
+/// How the cells of a table's lines are separated.
+#[derive(Clone, Copy, PartialEq)]
+enum Separator {
+    Comma,
+    Bar,
+}
+
+/// The cells of `line` (starting at `at`) in a table with separator `sep`.
+fn row_cells(line: &str, at: usize, sep: Separator) -> Vec<(usize, usize)> {
+    match sep {
+        Separator::Comma => cells(line, at),
+        Separator::Bar => bar_cells(line, at),
+    }
+}
+
+/// A header line: its separator and the class of each column, if it names at least one
+/// identifier column.
+fn header_of(line: &str) -> Option<(Separator, Vec<Option<PhiKind>>)> {
+    // One pass over the bytes turns prose away before anything is allocated.
+    let commas = line.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_' || b == b' ' || b == b',');
+    let bars = !commas
+        && line.bytes().all(|b| b.is_ascii_alphabetic() || b" _|/#.()-\t".contains(&b))
+        && line.bytes().any(|b| b.is_ascii_alphabetic());
+    let (sep, names): (Separator, Vec<&str>) = if commas && line.bytes().filter(|&b| b == b',').count() >= 2 {
+        (Separator::Comma, line.split(',').collect())
+    } else if bars {
+        let names: Vec<&str> = bar_cells(line, 0).into_iter().map(|(s, e)| line.get(s..e).unwrap_or("")).collect();
+        (Separator::Bar, names)
+    } else {
+        return None;
+    };
+    if names.len() < 3 || names.iter().any(|n| n.trim().is_empty()) {
+        return None;
+    }
+    let kinds: Vec<Option<PhiKind>> = names.iter().map(|n| column_kind(n)).collect();
+    kinds.iter().any(Option::is_some).then_some((sep, kinds))
+}
+
+/// Proposes the identifier cells of every table in `text` that has a header.
 pub(crate) fn find_tables(text: &str, out: &mut Vec<Candidate>) {
-    // The column classes of the header above the current line (one per cell).
-    let mut header: Option<Vec<Option<PhiKind>>> = None;
+    // The separator and column classes of the header above the current line.
+    let mut header: Option<(Separator, Vec<Option<PhiKind>>)> = None;
     let mut at = 0;
     for line in text.split('\n') {
         let start = at;
         at += line.len() + 1;
         let line = line.strip_suffix('\r').unwrap_or(line);
-        if let Some(kinds) = &header {
-            let row = cells(line, start);
+        if let Some((sep, kinds)) = &header {
+            let row = row_cells(line, start, *sep);
             if row.len() == kinds.len() {
                 for (&(s, e), kind) in row.iter().zip(kinds) {
                     let value = text.get(s..e).unwrap_or("");
-                    if let Some(kind) = kind.filter(|_| value.bytes().any(|b| b.is_ascii_digit())) {
-                        out.push(Candidate::new(kind, s, e, SCORE));
+                    let Some(kind) = *kind else { continue };
+                    if let Some((from, to)) = taken(kind, value) {
+                        out.push(Candidate::new(kind, s + from, s + to, SCORE));
                     }
                 }
                 continue;
             }
-            header = None;
         }
-        // One pass over the bytes turns prose away before anything is allocated.
-        let header_bytes = line.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_' || b == b' ' || b == b',');
-        if !header_bytes || line.bytes().filter(|&b| b == b',').count() < 2 {
-            continue;
-        }
-        let names: Vec<&str> = line.split(',').collect();
-        if names.iter().all(|n| !n.trim().is_empty()) {
-            let kinds: Vec<Option<PhiKind>> = names.iter().map(|n| column_kind(n)).collect();
-            if kinds.iter().any(Option::is_some) {
-                header = Some(kinds);
-            }
-        }
+        // A line of another count ends the table, and may head the next.
+        header = header_of(line);
     }
 }
 
@@ -110,12 +190,40 @@ Reviewed, 3 results, 2 flags\n";
         assert_eq!(
             found(text),
             [
+                (PhiKind::Name, "Lindgren, Astrid"),
                 (PhiKind::Mrn, "MR5501823"),
                 (PhiKind::Id, "A26-015-00412"),
+                (PhiKind::Name, "Lindgren, Astrid"),
                 (PhiKind::Mrn, "MR5501823"),
                 (PhiKind::Id, "A26-015-00413")
             ]
         );
+    }
+
+    #[test]
+    fn columns_of_a_table_drawn_with_bars() {
+        let text = "Screening log\n\
+| Scr ID    | Init   | Age | Sex | Date screened | Result |\n\
+|-----------|--------|-----|-----|---------------|--------|\n\
+| 114-0031  | R.T.B. | 67  | M   | 02/02/2026    | SF     |\n\
+| 114-0033  | J.M.T. | 90  | F   | 02/03/2026    | declined (2/3) |\n\
+Notes: 2 screened\n";
+        assert_eq!(
+            found(text),
+            [
+                (PhiKind::Id, "114-0031"),
+                (PhiKind::Name, "R.T.B."),
+                (PhiKind::Id, "114-0033"),
+                (PhiKind::Name, "J.M.T."),
+                (PhiKind::Age, "90")
+            ]
+        );
+        let log = "time | student | gr | complaint | action\n0840 | mateo r. (rm 14) | k | nosebleed | class\n";
+        assert_eq!(found(log), [(PhiKind::Name, "mateo r.")]);
+        // No identifier column, an HL7 segment, a row of another count.
+        assert!(found("| Item | Result | Note |\n| BP | 142/88 | ok |\n").is_empty());
+        assert!(found("OBX|1|NM|8302-2^Height^LN||165|cm\n").is_empty());
+        assert!(found("| Name | Age | Sex |\nfree text after the table | 95 |\n").is_empty());
     }
 
     #[test]
@@ -124,7 +232,7 @@ Reviewed, 3 results, 2 flags\n";
         assert!(found("test,loinc,result,units\nHGB A1C,4548-4,7.9,%\n").is_empty());
         assert!(found("Plan: labs, mrn, follow up\nCBC, 12345, BMP\n").is_empty());
         assert!(found("mrn,dob,test\n12345,2020-01-01\n").is_empty());
-        assert!(found("name,mrn,test\nDoe,pending,CBC\n").is_empty());
-        assert_eq!(found("name,mrn,test\r\nDoe,P123456,CBC\r\n"), [(PhiKind::Mrn, "P123456")]);
+        assert_eq!(found("name,mrn,test\nDoe,pending,CBC\n"), [(PhiKind::Name, "Doe")]);
+        assert_eq!(found("name,mrn,test\r\nDoe,P123456,CBC\r\n"), [(PhiKind::Name, "Doe"), (PhiKind::Mrn, "P123456")]);
     }
 }
