@@ -173,6 +173,8 @@ fn candidates(t: &Tokens<'_>, known: &known::KnownIndex, spare: Vec<Candidate>) 
             ages::age_at(t, i, &mut out);
         } else if tok.kind == TokKind::Punct && tok.first == '(' {
             patterns::phone_from(t, i, &mut out);
+        } else if tok.kind == TokKind::Punct && tok.first == '+' {
+            patterns::international_phone_at(t, i, &mut out);
         } else if tok.lex & lexicon::bit::DIGIT_WORD != 0 && i >= past_words {
             past_words = spelled::digits_at(t, i, &mut out).unwrap_or(past_words);
         }

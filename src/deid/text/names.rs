@@ -930,18 +930,24 @@ fn lower_case_title(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     let mut end = j;
     while end < j + 2 {
         let k = end;
-        let word = t.kind(k) == Some(TokKind::Alpha) && t.multi_char(k) && !t.has(k, bit::FUNCTION | bit::CREDENTIAL);
+        // `o'rourke`, `d'angelo`: a one-letter prefix joined by an apostrophe.
+        let prefixed = t.is_any(k, &["o", "d"]) && join_at(t, k + 1);
+        let word = t.kind(k) == Some(TokKind::Alpha)
+            && (t.multi_char(k) || prefixed)
+            && !t.has(k, bit::FUNCTION | bit::CREDENTIAL);
         if !word || (k > j && t.newline_before(k)) {
             break;
         }
         let info = lookup_word(t, k);
         // An unlisted word must look like a surname: 5 letters or more, in no keyword list and
-        // not a plural (`dr okafor`; not `dr appt`, `dr appts`).
+        // not a short plural (`dr okafor`, `mrs. karagiannis`; not `dr appt`, `dr appts`), or
+        // a prefixed surname (`mrs o'rourke`).
         let unlisted_ok = !info.any()
-            && t.byte_len(k) >= 5
-            && !t.has(k, u64::MAX)
-            && !t.s(k).ends_with('s')
-            && word_end(t, k) == k + 1;
+            && ((t.byte_len(k) >= 5
+                && !t.has(k, u64::MAX)
+                && (!t.s(k).ends_with('s') || t.byte_len(k) >= 8)
+                && word_end(t, k) == k + 1)
+                || prefixed);
         if !(info.any() || unlisted_ok) || info.stop || t.english(k) {
             break;
         }
@@ -1921,6 +1927,9 @@ mod tests {
         assert_names("hi dr hollis its me again. my sugar is high", &["hollis"]);
         assert_names("her appt with dr kowalski is on the 14th", &["kowalski"]);
         assert_names("my dr office called and the dr said ok. dr appt tomorrow", &[]);
+        assert_names("hi mrs o'rourke, this is his mom", &["o'rourke"]);
+        assert_names("hi mrs. karagiannis, thanks for letting me know", &["karagiannis"]);
+        assert_names("see dr appts today, call dr offices", &[]);
     }
 
     #[test]

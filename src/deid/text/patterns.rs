@@ -2,7 +2,7 @@
 //! (45 CFR 164.514(b)(2)(i)(D), (E), (G), (O)). Email, URL and IP addresses are in [`super::network`].
 
 use super::lexicon::bit;
-use super::token::Tokens;
+use super::token::{TokKind, Tokens};
 use super::{Candidate, PhiKind};
 use std::net::Ipv4Addr;
 
@@ -256,6 +256,53 @@ pub(crate) fn phone_from(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
     let last = extension_end(t, j);
     out.push(Candidate::new(PhiKind::Phone, t.start(first), t.end(last - 1), 80));
+}
+
+/// Telephone numbers written with a country code other than `1` (`+48 601 555 274`, `+44 20
+/// 7946 0958`, `+52-33-1234-5678`), from the `+` at token `i`: the code (1 to 3 digits, glued
+/// to the `+`), then groups of 1 to 4 digits (one group of up to 10) separated by one space,
+/// `-` or `.` on the line, 7 to 12 digits after the code in all; or 10 to 15 digits written
+/// together (`+2348031234567`). A sign before a number (`+2 edema`, `BP +10`) has too few
+/// digits.
+pub(crate) fn international_phone_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let cc = i + 1;
+    let glued_before = i > 0 && t.joined(i) && t.kind(i - 1) != Some(TokKind::Punct);
+    if glued_before || !t.joined(cc) || !t.digits(cc, None) {
+        return;
+    }
+    // `+2348031234567`: written without spaces, 10 to 15 digits with the code.
+    let compact = (10..=15).contains(&t.byte_len(cc));
+    if compact && !(t.joined(cc + 1) && matches!(t.kind(cc + 1), Some(TokKind::Digit | TokKind::Alpha))) {
+        out.push(Candidate::new(PhiKind::Phone, t.start(i), t.end(cc), 80));
+        return;
+    }
+    if t.byte_len(cc) > 3 || t.is(cc, "1") {
+        return;
+    }
+    let (mut k, mut last, mut digits, mut groups) = (cc + 1, cc, 0, 0);
+    loop {
+        let spaced = t.digits(k, None) && !t.joined(k) && !t.newline_before(k) && t.start(k) == t.end(k - 1) + 1;
+        let dashed = (t.punct(k, '-') || t.punct(k, '.')) && t.joined(k) && t.digits(k + 1, None) && t.joined(k + 1);
+        let next = if spaced {
+            k
+        } else if dashed {
+            k + 1
+        } else {
+            break;
+        };
+        let len = t.byte_len(next);
+        if len > 10 || (len > 4 && groups > 0) {
+            return;
+        }
+        digits += len;
+        groups += 1;
+        last = next;
+        k = next + 1;
+    }
+    let glued_after = t.joined(k) && matches!(t.kind(k), Some(TokKind::Digit | TokKind::Alpha));
+    if (7..=12).contains(&digits) && !glued_after {
+        out.push(Candidate::new(PhiKind::Phone, t.start(i), t.end(last), 80));
+    }
 }
 
 /// IPv4 dotted quads starting at token `i` (each octet 0-255, no leading zeros beyond `0`).
@@ -548,6 +595,28 @@ pub(crate) mod tests {
             ["doses 250/300/1000 mg", "BP 812/555/0137", "call 812/555/013", "call 112/555/0137", "call 812/555-0137"]
         {
             assert!(phones_in(text).is_empty(), "{text}: {:?}", phones_in(text));
+        }
+    }
+
+    #[test]
+    fn phones_with_a_country_code() {
+        let intl = |text: &str| -> Vec<String> {
+            let t = Tokens::new(text);
+            let mut out = Vec::new();
+            for i in 0..t.len() {
+                international_phone_at(&t, i, &mut out);
+            }
+            out.iter().filter_map(|c| text.get(c.start..c.end)).map(str::to_string).collect()
+        };
+        assert_eq!(intl("Cell while in US: +48 601 555 274\n"), ["+48 601 555 274"]);
+        assert_eq!(intl("claims fax +48 22 555 0190."), ["+48 22 555 0190"]);
+        assert_eq!(intl("+44 20 7946 0958 and +52-33-1234-5678"), ["+44 20 7946 0958", "+52-33-1234-5678"]);
+        assert_eq!(intl("mobile +2348031234567"), ["+2348031234567"]);
+        // Signs, a code of 1 (the US rules), too few digits, a group glued to letters, a line break.
+        for text in
+            ["+2 edema, BP +10 20 30", "+1 617 555 0100", "score +3 2 4", "+48 601 555 274mg", "+48 601\n555 274"]
+        {
+            assert!(intl(text).is_empty(), "{text}: {:?}", intl(text));
         }
     }
 
