@@ -307,6 +307,13 @@ fn unit_end(t: &Tokens<'_>, e: usize) -> usize {
         let short = m > k + 1 && t.end(m - 1) - t.start(k + 1) <= 5 && !(t.joined(m) && alnum(m));
         return if short { m } else { e };
     }
+    // `214 Acushnet Ave, 2nd fl`: a floor by its ordinal.
+    let ordinal =
+        t.digits(k, None) && t.byte_len(k) <= 2 && t.joined(k + 1) && t.is_any(k + 1, &["st", "nd", "rd", "th"]);
+    if ordinal && t.is_any(k + 2, &["fl", "floor"]) && !t.newline_before(k + 2) {
+        let period = t.is(k + 2, "fl") && t.punct(k + 3, '.') && t.joined(k + 3);
+        return if period { k + 4 } else { k + 3 };
+    }
     if !t.has(k, bit::UNIT) || t.punct(k, '#') {
         return e;
     }
@@ -518,6 +525,7 @@ fn word_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) 
     county_of_at(t, i, upper_doc, out);
     road_mark_at(t, i, out);
     intersection_at(t, i, upper_doc, out);
+    owned_road_at(t, i, upper_doc, out);
 }
 
 /// Whether a token starting with each ASCII character can start a rule of
@@ -541,7 +549,14 @@ static START_CHARS: [bool; 128] = {
 fn may_start(tok: &Token) -> bool {
     // Past ASCII, `get` finds nothing.
     START_CHARS.get(tok.first as usize).copied().unwrap_or(false)
-        | (tok.lex & (bit::STREET_SUFFIX | bit::PLACE_CONTEXT | bit::LOCATIVE | bit::PLACE_AFTER | bit::ROAD_MARK) != 0)
+        | (tok.lex
+            & (bit::STREET_SUFFIX
+                | bit::PLACE_CONTEXT
+                | bit::LOCATIVE
+                | bit::PLACE_AFTER
+                | bit::ROAD_MARK
+                | bit::ROAD_OWNER)
+            != 0)
 }
 
 /// A street starting at number `i`, and the number as a ZIP after a state or a ZIP word.
@@ -1107,6 +1122,46 @@ fn numbered_road_before(t: &Tokens<'_>, k: usize) -> Option<usize> {
     (road && t.capitalized(n - 1) && !t.newline_before(n)).then_some(n - 1)
 }
 
+/// Words before a road word that make a rural or tribal road (`County Rd 433`, `Navajo Route
+/// 59`, `State Hwy 28`, `FM 1960` is written without a road word and is not taken).
+pub(crate) const ROAD_OWNERS: &[&str] =
+    &["county", "navajo", "indian", "tribal", "bia", "farm", "ranch", "forest", "state"];
+
+/// `County Rd 433`, `county road q`, `Navajo Route 59`, `N4512 County Road Q`: a road owner at
+/// `k`, a road word, and a number of up to 4 digits or a road letter (one or two letters, in
+/// capitals unless the road word is in lower case too), with the house number before it if
+/// there is one (`N4512`, `4512`). Where people live on such roads they have no other address.
+fn owned_road_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    let r = k + 1;
+    if !t.has(k, bit::ROAD_OWNER)
+        || t.newline_before(r)
+        || !t.is_any(r, &["rd", "road", "route", "rte", "hwy", "highway"])
+        || !(upper_doc || t.capitalized(k) || !t.capitalized(r))
+    {
+        return;
+    }
+    let n = if t.punct(r + 1, '.') && t.joined(r + 1) { r + 2 } else { r + 1 };
+    let number = t.digits(n, None) && t.byte_len(n) <= 4;
+    let letter = t.kind(n) == Some(TokKind::Alpha)
+        && t.byte_len(n) <= 2
+        && (t.all_caps(n) || upper_doc || !t.capitalized(r))
+        && !t.has(n, bit::FUNCTION);
+    if t.newline_before(n) || !(number || letter) || (t.joined(n + 1) && t.kind(n + 1) != Some(TokKind::Punct)) {
+        return;
+    }
+    // The house number: digits, or a grid letter glued to digits (`N4512`, `w1234`).
+    let house = if k >= 1 && t.digits(k - 1, None) && !t.newline_before(k) {
+        if k >= 2 && t.joined(k - 1) && t.kind(k - 2) == Some(TokKind::Alpha) && t.byte_len(k - 2) == 1 {
+            k - 2
+        } else {
+            k - 1
+        }
+    } else {
+        k
+    };
+    out.push(Candidate::new(PhiKind::Address, t.start(house), t.end(n), 86));
+}
+
 /// A mile marker on a numbered road: `I-82 MP 31`, `HWY 32 MM 4.5`, `Hwy 9 mile marker 12`;
 /// `k` is the marker word. Alone (`5 mm`, `MP 31`) nothing.
 fn road_mark_at(t: &Tokens<'_>, k: usize, out: &mut Vec<Candidate>) {
@@ -1326,6 +1381,8 @@ mod tests {
             "FROM",
             "Chicopee",
             "Poland",
+            "County",
+            "Route",
             "DULUTH",
             "Long",
             "Beach",
@@ -1405,6 +1462,28 @@ mod tests {
         assert!(has(text, PhiKind::Address, "94-1021 Waipahu St Apt 7"), "{:?}", found(text));
         // A route of a tube, a phone number's groups, a type word without a name.
         for text in ["GIVEN 5 VIA NG TUBE", "call 555-0170 Oak Dr", "walked 20 camino today"] {
+            assert!(found(text).iter().all(|(k, _)| *k != PhiKind::Address), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_floor_by_its_ordinal_after_the_street() {
+        let text = "Address: 214 Acushnet Ave, 2nd fl, New Bedford, MA 02740";
+        assert!(has(text, PhiKind::Address, "214 Acushnet Ave, 2nd fl"), "{:?}", found(text));
+        assert!(has("lives at 9 Oak St 3rd Floor.", PhiKind::Address, "9 Oak St 3rd Floor"));
+        assert!(has("9 Oak St, 2nd visit today", PhiKind::Address, "9 Oak St"));
+    }
+
+    #[test]
+    fn county_and_tribal_roads() {
+        assert!(has("6 mi N on County Rd 433, L at the grain bins", PhiKind::Address, "County Rd 433"));
+        assert!(has("Home is ~14 mi off Navajo Route 59, no street", PhiKind::Address, "Navajo Route 59"));
+        let text = "addr: n4512 county road q, town of easton";
+        assert!(has(text, PhiKind::Address, "n4512 county road q"), "{:?}", found(text));
+        assert!(has("N4512 County Road QQ, Easton", PhiKind::Address, "N4512 County Road QQ"));
+        // A road letter must be a capital after a capitalized road word; a word after it, a
+        // state's road department.
+        for text in ["County Road a mess", "the State Road Commission", "County Rd Department", "County Rd 12345"] {
             assert!(found(text).iter().all(|(k, _)| *k != PhiKind::Address), "{text}: {:?}", found(text));
         }
     }

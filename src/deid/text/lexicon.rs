@@ -23,6 +23,7 @@ pub(crate) mod bit {
     pub const STATE_NAME: u64 = 1 << 10;
     pub const COUNTRY: u64 = 1 << 33;
     pub const DIGIT_WORD: u64 = 1 << 34;
+    pub const ROAD_OWNER: u64 = 1 << 35;
     pub const STATE_CODE: u64 = 1 << 11;
     pub const ZIP_CONTEXT: u64 = 1 << 12;
     pub const AGE_BEFORE: u64 = 1 << 13;
@@ -80,7 +81,7 @@ pub(crate) use super::word_table::MAX_WORD;
 
 /// Calls `add` with every keyword (as listed) and its bits; a word may come more than once.
 fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
-    let lists: [(&[&str], u64); 45] = [
+    let lists: [(&[&str], u64); 46] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
         (names::RELATIONS, bit::RELATION),
@@ -94,6 +95,7 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
         (address::STATE_NAMES, bit::STATE_NAME),
         (address::COUNTRIES, bit::COUNTRY),
         (spelled::DIGIT_WORDS, bit::DIGIT_WORD),
+        (address::ROAD_OWNERS, bit::ROAD_OWNER),
         (address::STATE_CODES, bit::STATE_CODE),
         (address::ZIP_CONTEXT, bit::ZIP_CONTEXT),
         (ages::AGE_BEFORE, bit::AGE_BEFORE),

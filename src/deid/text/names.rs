@@ -876,7 +876,9 @@ fn after_title(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidat
     let j = if t.punct(i + 1, '.') && t.joined(i + 1) { i + 2 } else { i + 1 };
     let abbreviation = !upper_doc && t.all_caps(i) && t.multi_char(i) && !t.is(i, "dr") && !t.all_caps(j);
     let after_number = i > 0 && t.kind(i - 1) == Some(TokKind::Digit) && !t.newline_before(i);
-    if t.newline_before(j) || after_number || abbreviation {
+    // `1405 Lakeland Dr SE Apt 12`: `Dr` is a street's Drive before a direction or a unit.
+    let drive = t.is(i, "dr") && j == i + 1 && (t.has(j, bit::UNIT) || t.is_any(j, &["ne", "nw", "se", "sw"]));
+    if t.newline_before(j) || after_number || abbreviation || drive {
         return;
     }
     if let Some(run) = name_run(t, j, upper_doc, Evidence::Title) {
@@ -1757,6 +1759,9 @@ mod tests {
     #[test]
     fn no_name_before_a_clinical_noun_or_a_state_word() {
         assert_names("Nurse Triage Line - voicemail received", &[]);
+        // `Dr` of a street before a unit or a two-letter direction; a surname after it stays.
+        assert_names("Last known address: 1405 Lakeland Dr SE Apt 12, Willmar", &[]);
+        assert_names("Seen by Dr West today; 12 Elm Dr Suite 4", &["West"]);
         assert_names("Employer: Badger Line Trucking, safety dept", &[]);
         assert_names("Neer and Hawkins tests remain positive.", &[]);
         assert_names("Discussed GINA limitations with the patient.", &[]);
