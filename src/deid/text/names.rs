@@ -16,7 +16,7 @@ const STRONG_NAME: u8 = 88;
 
 pub(crate) const TITLES: &[&str] = &[
     "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "doctor", "mister", "sr", "rev", "dra", "sra", "srta", "doctora",
-    "tpr", "trooper", "sgt", "ofc", "fr",
+    "tpr", "trooper", "sgt", "ofc", "fr", "cpl", "capt", "sheikh", "reverend", "deacon",
 ];
 pub(crate) const RELATIONS: &[&str] = &[
     "daughter",
@@ -168,6 +168,8 @@ pub(crate) const WEAK_CONTEXT: &[&str] = &[
     "rabbi",
     "priest",
     "imam",
+    "teammate",
+    "classmate",
     "aide",
     "pct",
     "interpreter",
@@ -921,11 +923,11 @@ fn maiden_name_marker(t: &Tokens<'_>, i: usize) -> bool {
     word == "née" || word == "Née" || word.eq_ignore_ascii_case("nee")
 }
 
-/// A lower-case `dr` or `ms` in a patient's message (`hi dr hollis`, `appt with dr kowalski`,
-/// `hr (ms. ortega)`): up to
-/// two listed names that are not English words.
+/// A lower-case title in a patient's message or a note typed in lower case (`hi dr hollis`,
+/// `appt with dr kowalski`, `hr (ms. ortega)`, `sheikh mahad`): up to two listed names that are
+/// not English words, or surname-shaped words in no list.
 fn lower_case_title(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
-    if !t.is_any(i, &["dr", "doctor", "mr", "mrs", "ms"]) {
+    if !t.is_any(i, &["dr", "doctor", "mr", "mrs", "ms", "sheikh"]) {
         return;
     }
     let j = if t.punct(i + 1, '.') && t.joined(i + 1) { i + 2 } else { i + 1 };
@@ -1935,6 +1937,8 @@ mod tests {
         assert_names("hi mrs o'rourke, this is his mom", &["o'rourke"]);
         assert_names("hi mrs. karagiannis, thanks for letting me know", &["karagiannis"]);
         assert_names("see dr appts today, call dr offices", &[]);
+        assert_names("asked to call their imam, sheikh mahad from the masjid", &["mahad"]);
+        assert_names("Property officer Cpl. Rasmussen notified.", &["Rasmussen"]);
     }
 
     #[test]
