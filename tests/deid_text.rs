@@ -555,3 +555,25 @@ fn a_code_cut_short_by_a_placeholder_is_scrubbed_the_same_twice() {
     // A code before a placeholder the input already had is still a code when a space parts them.
     assert_eq!(tags("MRN 4471902 [NAME]"), "MRN [MRN] [NAME]");
 }
+
+/// A fax read by OCR, with letters in place of digits: the numbers are found as numbers, the
+/// text keeps its letters elsewhere, scrubbing again changes nothing, and spans are offsets
+/// into the text as written.
+#[test]
+fn digits_misread_by_ocr_are_found() {
+    let text = "FAX FROM: (7O2) 555-Ol44     O3/O9/2O26 14:22     PAGE l OF 2\n\
+                D0B: O7/l6/l949   MRN: HD-OO8l337\non 2L O2, SpO2 94%";
+    let out = scrub_text(text, &TextOptions::default()).unwrap();
+    assert_eq!(
+        out.text,
+        "FAX FROM: [PHONE]     [DATE] 14:22     PAGE l OF 2\nD0B: [DATE]   MRN: [MRN]\non 2L O2, SpO2 94%"
+    );
+    assert_eq!(scrub_text(&out.text, &TextOptions::default()).unwrap().text, out.text);
+    let found: Vec<&str> = out.spans.iter().map(|s| &text[s.start..s.end]).collect();
+    assert_eq!(found, ["(7O2) 555-Ol44", "O3/O9/2O26", "O7/l6/l949", "HD-OO8l337"]);
+    for mode in [OutputMode::Surrogate, OutputMode::Mask] {
+        let opts = TextOptions { mode, keep_year: true, ..TextOptions::default() };
+        let once = scrub_text(text, &opts).unwrap().text;
+        assert_eq!(scrub_text(&once, &opts).unwrap().text, once, "{mode:?}");
+    }
+}

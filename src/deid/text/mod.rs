@@ -17,6 +17,7 @@ mod known;
 mod lexicon;
 mod names;
 mod network;
+mod ocr;
 mod patterns;
 mod resolve;
 mod scan;
@@ -261,10 +262,20 @@ pub fn scrub_text(text: &str, opts: &TextOptions) -> Result<ScrubbedText> {
     // The previous pass's winners, whose room the next pass's candidates reuse.
     let mut spare = Vec::new();
     for _ in 0..MAX_PASSES {
-        let mut t = match spliced.take() {
+        // Detection reads digits misread by OCR as digits (`74O-555-O166`); offsets are the
+        // same, and the replacement is made in the text as written. Such a text is tokenized
+        // afresh: the previous pass's tokens are those of the text as written.
+        let as_written = match spliced.take() {
             Some(parts) => Tokens::from_parts(&current, parts),
             None => Tokens::new(&current),
         };
+        let read = if ocr::may_have_misread(&as_written) {
+            ocr::read_digits(&current)
+        } else {
+            std::borrow::Cow::Borrowed(current.as_ref())
+        };
+        let misread = matches!(read, std::borrow::Cow::Owned(_));
+        let mut t = if misread { Tokens::new(&read) } else { as_written };
         // About one placeholder per span found so far: those the passes wrote.
         let placeholders = resolve::placeholders(&current, spans.len());
         // A placeholder's label is no context word: `[ZIP] or 50134` must not make the number
@@ -288,8 +299,10 @@ pub fn scrub_text(text: &str, opts: &TextOptions) -> Result<ScrubbedText> {
             spans.push(Span { kind: c.kind, start: back(c.start, false), end: back(c.end, true) });
         }
         let (out, copied) = transform::apply(&current, &found, opts, &mut surrogates);
-        spliced = Some(splice::splice(&t, &out, &found, &copied));
+        // Tokens of a text read with misread digits are not those of `out`'s unchanged parts.
+        spliced = (!misread).then(|| splice::splice(&t, &out, &found, &copied));
         drop(t);
+        drop(read);
         maps.push(copied);
         current = std::borrow::Cow::Owned(out);
         spare = found;

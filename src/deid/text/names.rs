@@ -611,7 +611,9 @@ fn apostrophe_join(t: &Tokens<'_>, j: usize) -> bool {
 /// `J.` or `J` as a middle initial; in a note in one case also `k.` (`k. santos, rn`), where
 /// a lower-case letter needs its period.
 fn initial_end(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
-    let single = t.kind(i) == Some(TokKind::Alpha) && !t.multi_char(i) && !apostrophe_join(t, i + 1);
+    // A letter glued to digits is part of a code (`D0B`, `B12`), never an initial.
+    let glued_digits = t.joined(i + 1) && t.kind(i + 1) == Some(TokKind::Digit);
+    let single = t.kind(i) == Some(TokKind::Alpha) && !t.multi_char(i) && !apostrophe_join(t, i + 1) && !glued_digits;
     let period = t.punct(i + 1, '.') && t.joined(i + 1);
     if !single || !(t.capitalized(i) || (upper_doc && period)) {
         return None;
