@@ -513,6 +513,11 @@ pub(crate) fn find_addresses(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Cand
 
 /// The rules starting at a word: a PO box, a street without a number ending at a suffix, a
 /// place after a context word.
+///
+/// Inlined into [`find_addresses`]'s walk: left out of line (since the walk itself is inlined
+/// into the candidates' pass), its call, prologue and argument spills cost more than most of
+/// its rules, which return at their first test.
+#[inline(always)]
 fn word_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     if let Some(e) = po_box_at(t, i) {
         out.push(Candidate::new(PhiKind::Address, t.start(i), t.end(e - 1), 86));

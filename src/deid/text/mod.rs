@@ -144,6 +144,28 @@ fn one_case(letters: usize, lower: usize) -> bool {
     (letters >= 8 && lower * 20 < letters) || (letters >= 100 && upper * 40 < letters)
 }
 
+/// Whether a token starting with each ASCII character can start a pattern of the number walk
+/// in [`candidates`]: digits (only a digit token starts with one), `(` and `+` (punctuation
+/// tokens are one character).
+// Evaluated at compile time only: an index out of range would fail the build.
+#[allow(clippy::indexing_slicing)]
+static NUMBER_START_CHARS: [bool; 128] = {
+    let mut starts = [false; 128];
+    let mut c = 0;
+    while c < 128 {
+        starts[c] = matches!(c as u8, b'0'..=b'9' | b'(' | b'+');
+        c += 1;
+    }
+    starts
+};
+
+/// Token `tok` can start a pattern of the number walk in [`candidates`] (a digit token, `(`,
+/// `+` or a digit word), without a branch: see [`scan::marked`].
+fn may_start_number(tok: &token::Token) -> bool {
+    // Past ASCII, `get` finds nothing.
+    NUMBER_START_CHARS.get(tok.first as usize).copied().unwrap_or(false) | (tok.lex & lexicon::bit::DIGIT_WORD != 0)
+}
+
 /// The candidates of every recognizer, in `spare` emptied (the room of a previous pass's
 /// candidates, so a later pass allocates nothing unless its text has more tokens).
 fn candidates(t: &Tokens<'_>, known: &known::KnownIndex, spare: Vec<Candidate>) -> Vec<Candidate> {
@@ -165,8 +187,11 @@ fn candidates(t: &Tokens<'_>, known: &known::KnownIndex, spare: Vec<Candidate>) 
     // one or two tests before anything else.
     // Numbers spelled out in words (`four four seven two nine one eight`) join the walk: a run
     // is proposed from its first word, `past_words` skips the rest of it.
+    // Only tokens starting with a digit, `(` or `+`, or a digit word start a pattern: the walk
+    // visits them alone ([`scan::marked`]), with one table read and one bit test per token.
     let mut past_words = 0;
-    for (i, tok) in t.toks.iter().enumerate() {
+    for i in scan::marked(t, |_, tok| may_start_number(tok)) {
+        let Some(tok) = t.toks.get(i) else { continue };
         if tok.kind == TokKind::Digit {
             patterns::ssn_at(t, i, &mut out);
             patterns::phone_from(t, i, &mut out);

@@ -1651,7 +1651,8 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
     for (i, tok) in t.toks.iter().enumerate() {
         let by_verb = std::mem::replace(&mut after_verb, tok.lex & bit::BY_VERB != 0);
         if tok.kind != TokKind::Alpha {
-            if tok.kind == TokKind::Punct && matches!(tok.first, '"' | '“') {
+            // Only a punctuation token starts with a quote: no kind test.
+            if matches!(tok.first, '"' | '“') {
                 nickname_at(t, i, upper_doc, out);
             }
             continue;
@@ -1675,12 +1676,16 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         if tok.lex & bit::INITIALS_LABEL != 0 {
             initials_after_label(t, i, out);
         }
-        if tok.len() == 1 && tok.shape & shape::CAPITALIZED != 0 && t.punct(i + 1, '.') && t.joined(i + 1) {
-            initial_and_surname(t, i, upper_doc, out);
-        }
-        if matches!(tok.first, 'n' | 'N') && tok.len() <= 4 && maiden_name_marker(t, i) {
-            if let Some(run) = name_run(t, i + 1, upper_doc, Evidence::Title) {
-                push(out, t, i + 1, run.end, 92);
+        // The initial and the maiden-name rules start at words of 4 bytes at most: one test
+        // skips both at longer words.
+        if tok.len() <= 4 {
+            if tok.len() == 1 && tok.shape & shape::CAPITALIZED != 0 && t.punct(i + 1, '.') && t.joined(i + 1) {
+                initial_and_surname(t, i, upper_doc, out);
+            }
+            if matches!(tok.first, 'n' | 'N') && maiden_name_marker(t, i) {
+                if let Some(run) = name_run(t, i + 1, upper_doc, Evidence::Title) {
+                    push(out, t, i + 1, run.end, 92);
+                }
             }
         }
         if tok.lex & bit::CREDENTIAL != 0 {

@@ -126,8 +126,14 @@ fn row_cells(line: &str, at: usize, sep: Separator) -> Vec<(usize, usize)> {
 fn header_of(line: &str) -> Option<(Separator, Vec<Option<PhiKind>>)> {
     // One pass over the bytes turns prose away before anything is allocated.
     let commas = line.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_' || b == b' ' || b == b',');
+    // A line without `|` has one cell at most: one search over its bytes turns it away
+    // before the test byte by byte. That test is a `match`, not `b" _|/#.()-\t".contains(&b)`:
+    // a slice's `contains` is a call to a byte search per byte.
     let bars = !commas
-        && line.bytes().all(|b| b.is_ascii_alphabetic() || b" _|/#.()-\t".contains(&b))
+        && line.as_bytes().contains(&b'|')
+        && line.bytes().all(|b| {
+            b.is_ascii_alphabetic() || matches!(b, b' ' | b'_' | b'|' | b'/' | b'#' | b'.' | b'(' | b')' | b'-' | b'\t')
+        })
         && line.bytes().any(|b| b.is_ascii_alphabetic());
     let (sep, names): (Separator, Vec<&str>) = if commas && line.bytes().filter(|&b| b == b',').count() >= 2 {
         (Separator::Comma, line.split(',').collect())
