@@ -1282,6 +1282,12 @@ fn column_gap(t: &Tokens<'_>, k: usize) -> bool {
 /// `a`. Every token proposes its own candidates (pairs and, if strong, itself) so that a token
 /// left over when a longer candidate loses is still found.
 fn from_dictionary(t: &Tokens<'_>, i: usize, a: NameInfo, upper_doc: bool, out: &mut Vec<Candidate>) {
+    // `ST. BRENDAN REGIONAL`, `St. Agnes Hospital`: a saint's name names a church, a school or
+    // a hospital, not a person in the note.
+    let saint = |k: usize| t.is_any(k, &["st", "saint"]) && !t.newline_before(k + 1);
+    if i >= 1 && (saint(i - 1) || (i >= 2 && t.punct(i - 1, '.') && t.joined(i - 1) && saint(i - 2))) {
+        return;
+    }
     let a_end = word_end(t, i);
     // LAST, FIRST
     if a.last && !a.stop {
@@ -1768,6 +1774,8 @@ mod tests {
     #[test]
     fn no_name_before_a_clinical_noun_or_a_state_word() {
         assert_names("Nurse Triage Line - voicemail received", &[]);
+        assert_names("ST. BRENDAN REGIONAL MEDICAL CENTER - TRANSFUSION", &[]);
+        assert_names("Transferred from St. Agnes Hospital; Saint Brendan School", &[]);
         // `Dr` of a street before a unit or a two-letter direction; a surname after it stays.
         assert_names("Last known address: 1405 Lakeland Dr SE Apt 12, Willmar", &[]);
         assert_names("Seen by Dr West today; 12 Elm Dr Suite 4", &["West"]);
