@@ -301,11 +301,25 @@ fn day_first(t: &Tokens<'_>, i: usize) -> Option<Found> {
     if t.punct(k, '.') && t.joined(k) {
         k += 1;
     }
+    if let Some(last) = short_year_glued(t, j) {
+        return Some(Found { first: i, last, year_tok: None });
+    }
     let k = skip_spanish_of(t, skip_sep(t, k));
     match year_at(t, k) {
         Some((y, e)) => Some(Found { first: i, last: e - 1, year_tok: Some(y) }),
         None => Some(Found { first: i, last: j, year_tok: None }),
     }
+}
+
+/// `10-JUN-26`, `14-Mar-21`: a two-digit year glued by a hyphen to month `j` (as laboratory
+/// and pharmacy systems print dates), taken into the date; the index of its token. A two-digit
+/// year is never kept (`keep_year` writes four digits).
+fn short_year_glued(t: &Tokens<'_>, j: usize) -> Option<usize> {
+    let y = j + 2;
+    let glued = t.punct(j + 1, '-') && t.joined(j + 1) && t.joined(y) && t.digits(y, Some(2));
+    let more =
+        t.joined(y + 1) && (matches!(t.kind(y + 1), Some(TokKind::Digit | TokKind::Alpha)) || t.punct(y + 1, '-'));
+    (glued && !more).then_some(y)
 }
 
 fn month_day_ok(a: u32, b: u32) -> bool {
@@ -880,6 +894,9 @@ mod tests {
             if t.punct(k, '.') && t.joined(k) {
                 k += 1;
             }
+            if let Some(last) = short_year_glued(t, j) {
+                return Some(Found { first: i, last, year_tok: None });
+            }
             let k = skip_spanish_of(t, skip_sep(t, k));
             match year_at(t, k) {
                 Some((y, e)) => Some(Found { first: i, last: e - 1, year_tok: Some(y) }),
@@ -1098,6 +1115,14 @@ mod tests {
         ] {
             assert_eq!(dates_in(text), [want], "{text}");
         }
+    }
+
+    #[test]
+    fn a_two_digit_year_glued_to_the_month() {
+        assert_eq!(dates_in("DRAWN: 10-JUN-26 1122 BY L.N."), ["10-JUN-26"]);
+        assert_eq!(dates_in("seen 14-Mar-21, back 3-Mar-2021"), ["14-Mar-21", "3-Mar-2021"]);
+        // More glued after it: a code, not a year.
+        assert_eq!(dates_in("lot 14-MAR-26-A"), ["14-MAR"]);
     }
 
     #[test]

@@ -900,8 +900,8 @@ fn after_title(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidat
 }
 
 /// `R. Abernathy-Cole`, `by D. Kowalczyk`: a capital initial with its period, then on the same
-/// line a strong listed surname, or after `by`, `per`, `cc`, `to`, `from` or `with` a
-/// name-shaped word in no list that is no English word (`E. coli`, `S. aureus` are written in
+/// line a strong listed surname, or after `by`, `per`, `cc`, `to`, `from`, `with`, `call`,
+/// `contact`, `ask`, `page`, `paged` or `notify` a name-shaped word in no list that is no English word (`E. coli`, `S. aureus` are written in
 /// lower case; `C. Diff` is an English word).
 fn initial_and_surname(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     let s = i + 2;
@@ -911,8 +911,19 @@ fn initial_and_surname(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<
     let info = lookup_word(t, s);
     let e = word_end(t, s);
     let listed = info.last && info.strong();
-    let after_by = i > 0 && !t.newline_before(i) && t.is_any(i - 1, &["by", "per", "cc", "to", "from", "with"]);
-    let unlisted = !info.any() && !info.stop && t.byte_len(s) >= 3 && (upper_doc || !t.all_caps(s)) && !t.english(s);
+    let after_by = i > 0
+        && !t.newline_before(i)
+        && t.is_any(
+            i - 1,
+            &["by", "per", "cc", "to", "from", "with", "call", "contact", "ask", "page", "paged", "notify"],
+        );
+    // A joined surname (`O'Shaughnessy`, `Abernathy-Cole`) is measured and judged whole.
+    let joined = e > s + 1;
+    let unlisted = !info.any()
+        && !info.stop
+        && t.end(e - 1) - t.start(s) >= 3
+        && (upper_doc || !t.all_caps(e - 1))
+        && (joined || !t.english(s));
     if (listed || (after_by && unlisted)) && !eponym_context(t, e) {
         push(out, t, i, e, 70);
     }
@@ -1909,6 +1920,7 @@ mod tests {
         assert_names("rec'd 2/25 by D. Kowalczyk    design tech", &["D. Kowalczyk"]);
         assert_names("Scanned into chart by R. Abernathy-Cole, HIM.", &["R. Abernathy-Cole"]);
         assert_names("Verified per D. Whitlock today.", &["D. Whitlock"]);
+        assert_names("QUESTIONS: CALL M. O'SHAUGHNESSY AT 218-555-0157.", &["M. O'SHAUGHNESSY"]);
         assert_names("Cultures grew S. Aureus and E. Coli; C. Diff negative.", &[]);
     }
 
