@@ -601,9 +601,10 @@ fn short_date_context(t: &Tokens<'_>, i: usize) -> bool {
 /// `Next tx 2/17.`, `out 2/9 and 2/10`, `rec'd 2/25 by`, `RTC 1 wk, 4/14.`: a month/day after
 /// a word (not a number, a sign or an operator: `x 3 (1/2)`, `+1/2`) that ends its clause:
 /// `.`, `;`, `,` or `)` after it, the end of a line or of the text, or `and`, `by`, `if` (not
-/// `at`, `to`, `or`, `with`: `give 3/4 at 1000 units`, `1/2 or 1 tab`). The score and fraction words have already
-/// ruled out `strength 4/5.` and `1/2 tab`; what remains at the end of a clause is a date far
-/// more often than a count, and a count read as a date costs clinical content, never privacy.
+/// `at`, `to`, `or`, `with`: `give 3/4 at 1000 units`, `1/2 or 1 tab`). The score and fraction
+/// words have already ruled out `strength 4/5.` and `1/2 tab`; what remains at the end of a
+/// clause is a date far more often than a count, and a count read as a date costs clinical
+/// content, never privacy.
 fn clause_end_after_word(t: &Tokens<'_>, i: usize, bracketed: bool) -> bool {
     let after = i + 3;
     let b = if bracketed { i.saturating_sub(2) } else { i.saturating_sub(1) };

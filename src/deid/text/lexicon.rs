@@ -209,11 +209,11 @@ pub(crate) fn is_latin_word(word: &str) -> bool {
 /// The lower-case ASCII letters a Latin letter is written with when its diacritics are dropped
 /// (`Ñ` is `n`, `ß` is `ss`); `None` for anything else.
 fn latin_base(c: char) -> Option<&'static str> {
-    const LETTERS: [&str; 26] = [
-        "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v",
-        "w", "x", "y", "z",
-    ];
-    let letter = |b: u8| LETTERS.get(usize::from(b.wrapping_sub(b'a'))).copied();
+    const ALPHABET: &str = "abcdefghijklmnopqrstuvwxyz";
+    let letter = |b: u8| {
+        let k = usize::from(b.wrapping_sub(b'a'));
+        ALPHABET.get(k..k + 1)
+    };
     if c.is_ascii_alphabetic() {
         return letter(c.to_ascii_lowercase() as u8);
     }

@@ -286,6 +286,11 @@ pub fn scrub_text(text: &str, opts: &TextOptions) -> Result<ScrubbedText> {
     let mut spliced = None;
     // The previous pass's winners, whose room the next pass's candidates reuse.
     let mut spare = Vec::new();
+    // Whether the text may hold a word misread by OCR beside a number. A pass writes only
+    // bracketed placeholders, masks, `90+` in place of an age and a kept year in place of a
+    // date (whose ends are tokens of their own): no new such word can appear beside a number,
+    // so one negative check serves every later pass.
+    let mut ocr_possible = true;
     for _ in 0..MAX_PASSES {
         // Detection reads digits misread by OCR as digits (`74O-555-O166`); offsets are the
         // same, and the replacement is made in the text as written. Such a text is tokenized
@@ -294,11 +299,8 @@ pub fn scrub_text(text: &str, opts: &TextOptions) -> Result<ScrubbedText> {
             Some(parts) => Tokens::from_parts(&current, parts),
             None => Tokens::new(&current),
         };
-        let read = if ocr::may_have_misread(&as_written) {
-            ocr::read_digits(&current)
-        } else {
-            std::borrow::Cow::Borrowed(current.as_ref())
-        };
+        ocr_possible = ocr_possible && ocr::may_have_misread(&as_written);
+        let read = if ocr_possible { ocr::read_digits(&current) } else { std::borrow::Cow::Borrowed(current.as_ref()) };
         let misread = matches!(read, std::borrow::Cow::Owned(_));
         let mut t = if misread { Tokens::new(&read) } else { as_written };
         // About one placeholder per span found so far: those the passes wrote.

@@ -95,7 +95,10 @@ pub(crate) fn digits_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) -> O
         return None;
     }
     let least = if number_word_before(t, i) { MIN_DIGITS_AFTER_LABEL } else { MIN_DIGITS };
-    let (end, digits) = digit_run(t, i).filter(|&(_, digits)| digits >= least)?;
+    let (end, digits) = digit_run(t, i);
+    if digits < least {
+        return None;
+    }
     let kind = if digits == 10 || (digits == 11 && t.is(i, "one")) {
         PhiKind::Phone
     } else if record_before(t, i) {
@@ -116,8 +119,8 @@ pub(crate) fn date_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
 }
 
 /// The run of digit words from `i` (joined by spaces, commas or hyphens on one line): one past
-/// its last word and its number of digits, if it has at least [`MIN_DIGITS_AFTER_LABEL`].
-fn digit_run(t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
+/// its last word and its number of digits.
+fn digit_run(t: &Tokens<'_>, i: usize) -> (usize, usize) {
     let (mut k, mut end, mut digits) = (i, i, 0);
     loop {
         if !t.has(k, bit::DIGIT_WORD) || (k > i && t.newline_before(k)) {
@@ -130,7 +133,7 @@ fn digit_run(t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
             k += 1;
         }
     }
-    (digits >= MIN_DIGITS_AFTER_LABEL).then_some((end, digits))
+    (end, digits)
 }
 
 /// `number`, `no`, `id` or `MRN` right before `i`, or two words before (`number is`).
@@ -152,10 +155,7 @@ fn spelled_day(t: &Tokens<'_>, j: usize) -> Option<usize> {
     if t.is_any(j, &["twenty", "thirty"]) {
         let k = if t.punct(j + 1, '-') && t.joined(j + 1) { j + 2 } else { j + 1 };
         let units = DAY_ORDINALS.get(..9).unwrap_or(&[]);
-        if t.is_any(k, units) && !t.newline_before(k) {
-            return Some(k + 1);
-        }
-        return None;
+        return (t.is_any(k, units) && !t.newline_before(k)).then_some(k + 1);
     }
     t.is_any(j, DAY_ORDINALS).then_some(j + 1)
 }

@@ -37,20 +37,20 @@ fn column_kind(name: &str) -> Option<PhiKind> {
     })
 }
 
-/// The part of cell `value` a column of class `kind` takes, as a byte range within it.
-fn taken(kind: PhiKind, value: &str) -> Option<(usize, usize)> {
+/// How many bytes from the start of cell `value` a column of class `kind` takes, if any.
+fn taken(kind: PhiKind, value: &str) -> Option<usize> {
     match kind {
         PhiKind::Name => {
             // `mateo r. (rm 14)`: up to a bracket.
             let head = value.split('(').next().unwrap_or("").trim_end();
             let letters = head.bytes().any(|b| b.is_ascii_alphabetic()) || !head.is_ascii();
-            (letters && !head.bytes().any(|b| b.is_ascii_digit())).then_some((0, head.len()))
+            (letters && !head.bytes().any(|b| b.is_ascii_digit())).then_some(head.len())
         }
         PhiKind::Age => {
             let n: u32 = value.trim().parse().ok()?;
-            (90..=130).contains(&n).then_some((0, value.len()))
+            (90..=130).contains(&n).then_some(value.len())
         }
-        _ => value.bytes().any(|b| b.is_ascii_digit()).then_some((0, value.len())),
+        _ => value.bytes().any(|b| b.is_ascii_digit()).then_some(value.len()),
     }
 }
 
@@ -165,8 +165,8 @@ pub(crate) fn find_tables(text: &str, out: &mut Vec<Candidate>) {
                 for (&(s, e), kind) in row.iter().zip(kinds) {
                     let value = text.get(s..e).unwrap_or("");
                     let Some(kind) = *kind else { continue };
-                    if let Some((from, to)) = taken(kind, value) {
-                        out.push(Candidate::new(kind, s + from, s + to, SCORE));
+                    if let Some(len) = taken(kind, value) {
+                        out.push(Candidate::new(kind, s, s + len, SCORE));
                     }
                 }
                 continue;
