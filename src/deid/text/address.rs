@@ -257,6 +257,22 @@ fn street_at(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
     None
 }
 
+/// A street typed in lower case inside a note in mixed case (`2214 rice st apt 3, st paul mn
+/// 55117`, `1412 ne 3rd st, newport, or 97365`), which [`street_at`] leaves to capitals: read as
+/// in a note in one case, and kept only with a unit after it or a listed place, a state and a
+/// ZIP after its comma (`take 2 tabs po bid` has neither).
+fn lower_case_street_at(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
+    if upper_doc {
+        return None;
+    }
+    let e = street_at(t, i, true)?;
+    let unit = (i + 1..e).any(|k| t.has(k, bit::UNIT) || t.punct(k, '#'));
+    let city = t.punct(e, ',')
+        && (e + 2..e + 6)
+            .any(|st| place_before_state(t, st, true).is_some_and(|(s, _)| s == e + 1) && zip_at(t, st + 1).is_some());
+    (unit || city).then_some(e)
+}
+
 /// Street types written before the name in Spanish (`7730 E Calle Arroyo`, `2290 El Camino
 /// Real`); not `via` (`5 VIA NG TUBE`).
 const SPANISH_STREET_TYPES: &[&str] = &["calle", "camino", "avenida", "paseo"];
@@ -505,7 +521,13 @@ pub(crate) fn find_addresses(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Cand
     for i in marked(t, |_, tok| may_start(tok)) {
         match t.kind(i) {
             Some(TokKind::Digit) => number_at(t, i, upper_doc, out),
-            Some(TokKind::Alpha) => word_at(t, i, upper_doc, out),
+            Some(TokKind::Alpha) => {
+                word_at(t, i, upper_doc, out);
+                if let Some((s, e)) = place_before_state(t, i, upper_doc) {
+                    let score = if zip_at(t, i + 1).is_some() { 93 } else { 75 };
+                    out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(e - 1), score));
+                }
+            }
             _ => city_at(t, i, upper_doc, out),
         }
     }
@@ -560,13 +582,54 @@ fn may_start(tok: &Token) -> bool {
                 | bit::LOCATIVE
                 | bit::PLACE_AFTER
                 | bit::ROAD_MARK
-                | bit::ROAD_OWNER)
+                | bit::ROAD_OWNER
+                | bit::STATE_CODE)
             != 0)
+}
+
+/// State codes that are also English words, which a place before them in an upper-case note
+/// does not make a state without a ZIP after them (`LIVES IN BOSTON OR DULUTH`).
+const WORD_CODES: &[&str] = &["in", "or", "me", "hi", "oh", "ok", "id", "al", "la", "de", "co"];
+
+/// A place of the gazetteer right before state code `st` on its line, where [`city_at`] needs a
+/// comma and a state in capitals: `Lakeshore Heart, Evanston IL`, `McAllen TX`, and before a
+/// state code typed in lower case and a ZIP (`el paso tx 79912`, `st paul mn 55117`, `newport,
+/// or 97365`). Returns the place's first token and one past its last.
+///
+/// Without a ZIP the code must be in capitals and no label of an identifier after it (`Boise
+/// ID 5521`), a credential code needs a place that is no Census name (`Jackson MD` may be a
+/// clinician), and no title may come before the place (`Dr. Austin TX`).
+fn place_before_state(t: &Tokens<'_>, st: usize, upper_doc: bool) -> Option<(usize, usize)> {
+    if st == 0 || !t.has(st, bit::STATE_CODE) || t.newline_before(st) {
+        return None;
+    }
+    let zip = !t.newline_before(st + 1) && zip_at(t, st + 1).is_some();
+    let caps = t.all_caps(st);
+    if !zip {
+        let word_code = upper_doc && t.is_any(st, WORD_CODES);
+        let label = code_follows(t, st, st + 1) || (t.has(st + 1, bit::STATE_DOC) && !t.newline_before(st + 1));
+        if !caps || word_code || label {
+            return None;
+        }
+    }
+    // `Springfield, IL` is `city_at`'s; a code in lower case after a comma is this rule's.
+    let end = if t.punct(st - 1, ',') && !caps { st - 1 } else { st };
+    let strict = !zip && (t.has(st, bit::CREDENTIAL) || t.is_any(st, CREDENTIAL_CODES));
+    // A code in lower case is in a note typed in lower case: the place may be too.
+    let any_case = upper_doc || !caps;
+    // Longest first (`West Palm Beach` before `Palm Beach`); the gazetteer keeps a place on its
+    // line.
+    let s = (1..=3)
+        .rev()
+        .filter_map(|n| end.checked_sub(n))
+        .find(|&s| gazetteer_at(t, s, any_case, strict) == Some(end))?;
+    let before = if s >= 2 && t.punct(s - 1, '.') { s - 2 } else { s.wrapping_sub(1) };
+    (!t.has(before, bit::TITLE)).then_some((s, end))
 }
 
 /// A street starting at number `i`, and the number as a ZIP after a state or a ZIP word.
 fn number_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
-    if let Some(e) = street_at(t, i, upper_doc) {
+    if let Some(e) = street_at(t, i, upper_doc).or_else(|| lower_case_street_at(t, i, upper_doc)) {
         out.push(Candidate::new(PhiKind::Address, t.start(i), t.end(e - 1), 86));
         after_street(t, e, upper_doc, out);
     }
@@ -584,7 +647,10 @@ fn number_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>
         && !t.has(i - 2, u64::MAX)
         && !t.newline_before(i - 1)
         && !t.newline_before(i);
-    let after_state = caret || lower_state || (i > 0 && (is_state_code(t, i - 1) || t.has(i - 1, bit::STATE_NAME)));
+    let after_state = caret
+        || lower_state
+        || (i > 0 && (is_state_code(t, i - 1) || t.has(i - 1, bit::STATE_NAME)))
+        || (i > 0 && place_before_state(t, i - 1, upper_doc).is_some());
     let after_word = (i.saturating_sub(3)..i).any(|j| t.has(j, bit::ZIP_CONTEXT));
     // `City, ST ZIP` on one line (or an HL7 address): the ZIP outranks an identifier read after
     // a state code that is also a label (`Boise, ID 83706-2214`).
@@ -1454,8 +1520,53 @@ mod tests {
         let note = "referred to endo - dr amara nwosu, 1120 n milwaukee ave ste 4, chicago il 60642, \
                     ph 773-555-0158. today: pulpitis, will see her back in two weeks for the crown.";
         assert!(has(note, PhiKind::Zip, "60642"), "{:?}", found(note));
-        // In mixed case a lower-case `il` is no state; after a keyword neither.
-        assert!(!has("Referred to Chicago il 60642 today", PhiKind::Zip, "60642"));
+        // In mixed case a lower-case `il` is no state, unless a listed place comes before it.
+        assert!(!has("Referred to Zorbin il 60642 today", PhiKind::Zip, "60642"));
+        assert!(has("Referred to Chicago il 60642 today", PhiKind::Zip, "60642"));
+    }
+
+    #[test]
+    fn listed_place_before_a_state_without_a_comma() {
+        for (text, place) in [
+            ("seen 2/20/26 at Lakeshore Heart, Evanston IL\nHFrEF", "Evanston"),
+            ("16:40 - Valley Regional, McAllen TX\nGuadalupe", "McAllen"),
+            ("ST. DAVID'S HOSPITAL EMERGENCY DEPT, SCRANTON PA\n03/01/2026", "SCRANTON"),
+            // A code in lower case before a ZIP, in a note in mixed case.
+            ("MRN 1172660. lives westside, el paso tx 79912. cell", "el paso"),
+            ("lives at 2214 rice st apt 3, st paul mn 55117, w/ parents", "st paul"),
+            ("Home: 1412 ne 3rd st, newport, or 97365\nStudent", "newport"),
+        ] {
+            assert!(has(text, PhiKind::Address, place), "{text}: {:?}", found(text));
+        }
+        assert!(has("lives westside, el paso tx 79912. AA", PhiKind::Zip, "79912"));
+        // A code that is a credential after a Census name, a title before the place, a label
+        // after the code, an English word in capitals in an upper-case note, no listed place,
+        // a code in lower case without a ZIP.
+        for text in [
+            "Signed: Jackson MD today",
+            "seen by Dr. Austin TX today",
+            "Boise ID 5521",
+            "CALLED BOSTON OR HOME TODAY",
+            "Lakeshore Heart, Zorbin IL today",
+            "called Evanston il today",
+        ] {
+            assert!(!found(text).iter().any(|(k, _)| *k == PhiKind::Address), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn street_typed_in_lower_case_with_a_unit_or_a_city_after_it() {
+        for (text, street) in [
+            ("lives at 2214 rice st apt 3, st paul mn 55117, w/ parents", "2214 rice st apt 3"),
+            ("doubled up at 2215 riverside ave #308, minneapolis mn 55454, lease", "2215 riverside ave #308"),
+            ("Home: 1412 ne 3rd st, newport, or 97365\nStudent", "1412 ne 3rd st"),
+        ] {
+            assert!(has(text, PhiKind::Address, street), "{text}: {:?}", found(text));
+        }
+        // Neither a unit nor a listed place, state and ZIP after it.
+        for text in ["Take 2 tabs po bid, Walgreens on main st", "gave 2 doses at the main st clinic, Dr. Ruiz"] {
+            assert!(!found(text).iter().any(|(k, _)| *k == PhiKind::Address), "{text}: {:?}", found(text));
+        }
     }
 
     #[test]

@@ -372,6 +372,9 @@ pub(crate) const CREDENTIALS: &[&str] = &[
     "nremt",
     "cpht",
     "bcba",
+    "lcdc",
+    "ladc",
+    "cadc",
 ];
 /// Credentials that follow an initial and a surname without a comma (`P. Raman MD`): none is
 /// also a clinical abbreviation or an English word (`PT`, `PA`, `OT`, `DO`, `RD` are).
@@ -944,8 +947,16 @@ fn lower_case_title(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let j = if t.punct(i + 1, '.') && t.joined(i + 1) { i + 2 } else { i + 1 };
-    let mut end = j;
-    while end < j + 2 {
+    // `dr n. okafor`: an initial with its period before the surname.
+    let initial = t.kind(j) == Some(TokKind::Alpha)
+        && !t.multi_char(j)
+        && t.punct(j + 1, '.')
+        && t.joined(j + 1)
+        && !t.newline_before(j + 2)
+        && !t.joined(j + 2);
+    let words = if initial { j + 2 } else { j };
+    let mut end = words;
+    while end < words + 2 {
         let k = end;
         // `o'rourke`, `d'angelo`: a one-letter prefix joined by an apostrophe.
         let prefixed = t.is_any(k, &["o", "d"]) && join_at(t, k + 1);
@@ -970,7 +981,9 @@ fn lower_case_title(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
         }
         end = word_end(t, k);
     }
-    push(out, t, j, end, 90);
+    if end > words {
+        push(out, t, j, end, 90);
+    }
 }
 
 /// After a context word: `daughter, Ana,`, `seen by Ana Ruiz`, `Patient: RUIZ, ANA`.
@@ -1014,6 +1027,10 @@ fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candid
     }
     if label && t.kind(j) == Some(TokKind::Alpha) && !t.capitalized(j) && !upper_doc {
         lower_case_after_label(t, j, out);
+        return;
+    }
+    if t.is_any(i, KIN) && !upper_doc && t.kind(j) == Some(TokKind::Alpha) && !t.capitalized(j) {
+        lower_case_after_relation(t, j, out);
         return;
     }
     if t.has(j, bit::TITLE) || (t.newline_before(j) && !colon) {
@@ -1079,6 +1096,68 @@ fn lower_case_after_label(t: &Tokens<'_>, j: usize, out: &mut Vec<Candidate>) {
     if alone && word && !t.name_info(j).stop && !t.english(j) {
         push(out, t, j, e, 90);
     }
+}
+
+/// Family and household words, after which a word typed in lower case may be a name (not
+/// `employer: buckeye freight`).
+const KIN: &[&str] = &[
+    "daughter",
+    "son",
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "mom",
+    "dad",
+    "sister",
+    "brother",
+    "cousin",
+    "aunt",
+    "uncle",
+    "niece",
+    "nephew",
+    "grandson",
+    "granddaughter",
+    "grandmother",
+    "grandfather",
+    "partner",
+    "boyfriend",
+    "girlfriend",
+    "fiance",
+    "fiancee",
+    "roommate",
+    "stepdaughter",
+    "stepson",
+    "stepmother",
+    "stepfather",
+];
+
+/// `cousin sahra mohamed`, `daughter ayaan at the library`: a name typed in lower case after a
+/// family word ([`KIN`]) in a note in mixed case. One or two words on the line from `j`, each in
+/// no keyword list, neither English nor a stop word, and a listed name or 4 letters or more
+/// not ending like an inflected English word (`son has`, `wife reports`, `mother deceased`,
+/// `husband verbalized` are no names).
+fn lower_case_after_relation(t: &Tokens<'_>, j: usize, out: &mut Vec<Candidate>) {
+    let mut end = j;
+    while end < j + 2 {
+        let k = end;
+        let shaped = t.kind(k) == Some(TokKind::Alpha)
+            && t.multi_char(k)
+            && !t.capitalized(k)
+            && !t.has(k, u64::MAX)
+            && (k == j || !t.newline_before(k))
+            && !t.joined(k);
+        if !shaped {
+            break;
+        }
+        let info = t.name_info(k);
+        let inflected = ["ed", "ing", "ly", "es"].iter().any(|x| t.s(k).ends_with(x));
+        if info.stop || t.english(k) || !(info.any() || (t.byte_len(k) >= 4 && !inflected)) {
+            break;
+        }
+        end = word_end(t, k);
+    }
+    push(out, t, j, end, 90);
 }
 
 /// `OFFICER R. HUNTER`, `REGISTRAR: L. GUTIERREZ`: an initial with its period, then name words
@@ -1151,6 +1230,27 @@ fn before_credential(t: &Tokens<'_>, c: usize, upper_doc: bool, out: &mut Vec<Ca
     }
     if initial || (words == 2 && (listed || !upper_doc)) || (listed && !t.has(c, bit::STATE_CODE)) {
         push(out, t, s, e, 88);
+    }
+}
+
+/// `- t. arbuckle, lcdc`, `-b. young, ma, cm ii`: a signature typed in lower case in a note in
+/// mixed case, which [`before_credential`] leaves to capitals. Initial `s` (a lower-case
+/// letter with its period) and one surname word start their line (after an optional dash),
+/// then a comma and a credential in lower case (`ma` too: as a state code it is no credential
+/// elsewhere). The shape is the evidence, so the surname may be an English word (`young`).
+fn lower_case_signature(t: &Tokens<'_>, s: usize, out: &mut Vec<Candidate>) {
+    let (w, c) = (s + 2, s + 4);
+    let dash = s > 0 && t.punct(s - 1, '-') && (s == 1 || t.newline_before(s - 1));
+    let line_start = s == 0 || t.newline_before(s) || dash;
+    let word = t.kind(w) == Some(TokKind::Alpha)
+        && t.byte_len(w) >= 3
+        && !t.capitalized(w)
+        && !t.joined(w)
+        && !t.has(w, bit::FUNCTION | bit::CREDENTIAL)
+        && !t.newline_before(w);
+    let credential = !t.capitalized(c) && (t.has(c, bit::CREDENTIAL) || t.is(c, "ma")) && !t.newline_before(c);
+    if line_start && word && t.punct(s + 3, ',') && credential && !t.name_info(w).stop {
+        push(out, t, s, w + 1, 88);
     }
 }
 
@@ -1696,8 +1796,12 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         // The initial and the maiden-name rules start at words of 4 bytes at most: one test
         // skips both at longer words.
         if tok.len() <= 4 {
-            if tok.len() == 1 && tok.shape & shape::CAPITALIZED != 0 && t.punct(i + 1, '.') && t.joined(i + 1) {
-                initial_and_surname(t, i, upper_doc, out);
+            if tok.len() == 1 && t.punct(i + 1, '.') && t.joined(i + 1) {
+                if tok.shape & shape::CAPITALIZED != 0 {
+                    initial_and_surname(t, i, upper_doc, out);
+                } else if !upper_doc {
+                    lower_case_signature(t, i, out);
+                }
             }
             if matches!(tok.first, 'n' | 'N') && maiden_name_marker(t, i) {
                 if let Some(run) = name_run(t, i + 1, upper_doc, Evidence::Title) {
@@ -1753,6 +1857,24 @@ mod tests {
 
     fn assert_names(text: &str, want: &[&str]) {
         assert_eq!(names(text), want, "{text}");
+    }
+
+    #[test]
+    fn lower_case_names_in_a_mixed_case_note() {
+        // An initial after a lower-case title; a signature with a lower-case credential; a
+        // name after a family word.
+        assert_names("Seizures: none, ok per dr n. okafor), thiamine 100", &["n. okafor"]);
+        assert_names("AA meeting list. RTC feb 12.\n- t. arbuckle, lcdc", &["t. arbuckle"]);
+        assert_names("Housing fair 3/14.\n-b. young, ma, cm ii", &["b. young"]);
+        assert_names("HMIS: lease holder is cousin sahra mohamed, landlord", &["sahra mohamed"]);
+        assert_names("Met w/ client + daughter ayaan at the library. GRH", &["ayaan"]);
+        // Not a signature inside a line or without a credential; after a family word an
+        // English or inflected word, after an employer word a company.
+        assert_names("GRH: labs drawn, e. coli, rn aware", &[]);
+        assert_names("Pt and husband verbalized understanding. GRH", &[]);
+        assert_names("Pt and son has questions. GRH", &[]);
+        assert_names("GRH: employer: buckeye freight lines", &[]);
+        assert_names("next appt w/ dr appt desk. GRH", &[]);
     }
 
     #[test]
