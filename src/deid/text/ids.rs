@@ -113,6 +113,11 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("grp", PhiKind::HealthPlan),
     ("card", PhiKind::HealthPlan),
     ("job", PhiKind::Id),
+    ("patient", PhiKind::Mrn),
+    ("request", PhiKind::Id),
+    ("session", PhiKind::Id),
+    ("application", PhiKind::Id),
+    ("app", PhiKind::Id),
 ];
 
 /// Context words that name a code only when the value looks like one ([`coded`]): a letter
@@ -161,6 +166,11 @@ pub(crate) const CODED_CONTEXT: &[&str] = &[
     "seal",
     "warrant",
     "ccf",
+    "patient",
+    "request",
+    "session",
+    "application",
+    "app",
 ];
 
 /// Payer words: an `ID` or `group` number after one of them on the same line is a health plan
@@ -418,6 +428,45 @@ fn code_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
     (has_digit && alnum >= 4 && bytes <= MAX_CODE_BYTES).then_some(j)
 }
 
+/// A code written in groups apart (`K423 118 670 905`, `0731 4482 09`, `8KJ 442`) from `j`, on
+/// one line: a first group of 5 letters and digits at most with a digit, then 1 to 3 groups of 2 to 4, each
+/// with a digit, no group glued to anything; at least 6 characters, 4 of them digits. The
+/// end of the last group. (`MRN 1234567 80 yo` is no group: its first is too long.)
+fn grouped_code(t: &Tokens<'_>, j: usize) -> Option<usize> {
+    // One group: a run of letters and digits glued together, from `k`; its end, its length
+    // and its digit count.
+    let group = |k: usize| {
+        if !matches!(t.kind(k), Some(TokKind::Alpha | TokKind::Digit)) {
+            return None;
+        }
+        let (mut e, mut len, mut digits) = (k, 0, 0);
+        while e < t.len() && (e == k || t.joined(e)) {
+            match t.kind(e) {
+                Some(TokKind::Digit) => digits += t.byte_len(e),
+                Some(TokKind::Alpha) => {}
+                _ => break,
+            }
+            len += t.byte_len(e);
+            e += 1;
+        }
+        Some((e, len, digits))
+    };
+    // A group glued to more than closing punctuation is part of something else (`12-3`).
+    let free = |e: usize| !t.joined(e) || [')', ',', '.', ';'].iter().any(|&c| t.punct(e, c));
+    let (mut e, first, mut digits) = group(j).filter(|&(e, _, d)| free(e) && d > 0)?;
+    if first > 5 {
+        return None;
+    }
+    let (mut total, mut groups) = (first, 1);
+    while groups < 4 && !t.newline_before(e) && !t.joined(e) {
+        let Some((ge, len, d)) = group(e).filter(|&(ge, len, d)| (2..=4).contains(&len) && d > 0 && free(ge)) else {
+            break;
+        };
+        (e, total, digits, groups) = (ge, total + len, digits + d, groups + 1);
+    }
+    (groups >= 2 && total >= 6 && digits >= 4).then_some(e)
+}
+
 /// Plates written `ABC 1234`: a short letter group, a space, then digits.
 fn spaced_plate(t: &Tokens<'_>, i: usize) -> Option<usize> {
     let letters = t.kind(i) == Some(TokKind::Alpha) && t.byte_len(i) <= 3 && t.all_caps(i);
@@ -513,6 +562,28 @@ fn bare_code_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
     // Further letter groups.
     while t.punct(k, '-') && t.joined(k) && t.joined(k + 1) && t.all_caps(k + 1) && t.byte_len(k + 1) <= 3 {
         k += 2;
+    }
+    // Middle digit groups before the last (`TC-26-0918842`, `PLI-449-07215`, `NY-LTC-2025-448193`):
+    // 2 to 4 digits, each followed by a hyphen and more digits.
+    // Only if the last group is then long enough: `CPS-0321-018` is a code with a suffix.
+    let before_middle = k;
+    let mut middle = 0;
+    while middle < 2
+        && t.punct(k, '-')
+        && t.joined(k)
+        && t.joined(k + 1)
+        && t.digits(k + 1, None)
+        && (2..=4).contains(&t.byte_len(k + 1))
+        && t.punct(k + 2, '-')
+        && t.joined(k + 2)
+        && t.joined(k + 3)
+        && t.digits(k + 3, None)
+    {
+        k += 2;
+        middle += 1;
+    }
+    if middle > 0 && t.byte_len(k + 1) < 4 {
+        k = before_middle;
     }
     let digits = k + 1;
     if !(t.punct(k, '-') && t.joined(k) && t.joined(digits) && t.digits(digits, None) && t.byte_len(digits) >= 4) {
@@ -610,6 +681,43 @@ fn prefixed_code(t: &Tokens<'_>, j: usize, marked: bool) -> Option<(usize, usize
     coded(t, j + 1, e, marked, false).then_some((j, e))
 }
 
+/// Words between a payer and its member number (`BCBS secondary XKP771902334`).
+const PAYER_FILLERS: &[&str] = &["primary", "secondary", "tertiary", "member", "id", "no"];
+
+/// A member number right after a payer word, with no context word of its own: `Wellmark BCBS
+/// WMK882104637`, `BCBS secondary XKP771902334`, `Medicaid/CHIP #518827340`. Up to three
+/// tokens may come between (`#`, `:`, `/`, `-`, other payer words, [`PAYER_FILLERS`]); the code
+/// has letters first and at least 6 digits, or is a number of at least 8 digits (6 after `#`).
+fn find_payer_codes(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
+    // A payer that is a context word itself (`Medicaid`, `insurance`) is read as one.
+    for i in marked(t, |_, tok| tok.lex & bit::PAYER != 0 && tok.lex & bit::ID_CONTEXT == 0) {
+        let mut j = i + 1;
+        let mut hash = false;
+        while j < i + 4 && !t.newline_before(j) {
+            let punct = ['#', ':', '/', '-'].iter().any(|&c| t.punct(j, c));
+            if !(punct || t.has(j, bit::PAYER) || t.is_any(j, PAYER_FILLERS)) {
+                break;
+            }
+            hash |= t.punct(j, '#');
+            j += 1;
+        }
+        if t.newline_before(j) {
+            continue;
+        }
+        let Some(e) = code_at(t, j) else { continue };
+        let digits: usize = (j..e).filter(|&k| t.kind(k) == Some(TokKind::Digit)).map(|k| t.byte_len(k)).sum();
+        let dashes_only = (j..e).all(|k| t.kind(k) != Some(TokKind::Punct) || t.punct(k, '-'));
+        let code = match t.kind(j) {
+            Some(TokKind::Alpha) => digits >= 6 && t.all_caps(j),
+            Some(TokKind::Digit) => digits >= if hash { 6 } else { 8 },
+            _ => false,
+        };
+        if code && dashes_only && !is_clinical_code(t, j, e) {
+            out.push(Candidate::new(PhiKind::HealthPlan, t.start(j), t.end(e - 1), 88));
+        }
+    }
+}
+
 /// A plate after a vehicle word and a state code on its line: `Pt's car (PA KLM-4821)`,
 /// `truck, MA 1ABC23`. The plate has capitals and digits, 4 to 8 of them (or is written `ABC
 /// 1234`); the state code is kept.
@@ -642,6 +750,7 @@ fn find_state_plates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
 /// Identifier codes after a context word.
 pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     find_state_plates(t, out);
+    find_payer_codes(t, out);
     // Only a context word can start one: one test of the keyword bits turns every other token
     // away.
     for i in marked(t, |_, tok| tok.lex & bit::ID_CONTEXT != 0) {
@@ -658,13 +767,15 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
             }
             if let Some(after) = abbreviation_after(t, j).or_else(|| bracketed_words_before_colon(t, j)) {
                 j = after;
-            } else if kind == PhiKind::License
-                && j > i + 1
+            } else if matches!(kind, PhiKind::License | PhiKind::Vehicle | PhiKind::HealthPlan)
                 && t.has(j, bit::STATE_CODE)
                 && t.all_caps(j)
                 && !t.joined(j + 1)
+                && (j > i + 1 || t.kind(j + 1) == Some(TokKind::Digit))
             {
-                j += 1; // `Driver's license: CA D6673018`: the issuing state stays
+                // `Driver's license: CA D6673018`, `CDL TX 44871290`, `plate IA 8KJ 442`,
+                // `Medicaid ID: MN 0731 4482 09`: the issuing state stays.
+                j += 1;
             } else if listed(t, j, CONNECTORS, bit::ID_CONNECTOR) {
                 j += 1;
             } else {
@@ -681,7 +792,7 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         let mut marked = (i + 1..j).any(|k| listed(t, k, MARKERS, bit::ID_MARKER));
         // `ID` and `group` after a payer word on the line name a health plan number.
         let id_word = kind == PhiKind::Id && (t.is(i, "id") || t.is(i, "identifier"));
-        let payer = (id_word || t.is(i, "group")) && payer_before(t, i);
+        let payer = (id_word || t.is_any(i, &["group", "grp"])) && payer_before(t, i);
         let kind = if id_word && payer { PhiKind::HealthPlan } else { kind };
         marked |= payer;
         let coded_word = t.has(i, bit::ID_CODED);
@@ -706,7 +817,15 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
             code_at(t, j)
         };
         let end = end.filter(|&e| !is_clinical_code(t, j, e) && (!coded_word || coded(t, j, e, marked, short)));
-        let end = end.map(|e| (j, e)).or_else(|| prefixed_code(t, j, marked).filter(|_| coded_word));
+        // A code in groups (`DL # K423 118 670 905`, `plate IA 8KJ 442`) is taken whole.
+        let end = match (end, grouped_code(t, j)) {
+            (Some(e), Some(g)) if g > e => Some(g),
+            (None, Some(g)) if !coded_word || coded(t, j, g, marked, false) => Some(g),
+            (end, _) => end,
+        };
+        // `member KP 000183274`: a health plan number with a payer's prefix.
+        let prefixed = coded_word || kind == PhiKind::HealthPlan;
+        let end = end.map(|e| (j, e)).or_else(|| prefixed_code(t, j, marked).filter(|_| prefixed));
         if let Some((j, e)) = end {
             // A code that starts with letters outranks a name run that took them (`DEA
             // FW2289104`): a name is never glued to digits.
@@ -780,6 +899,54 @@ mod tests {
         let mut out = Vec::new();
         find_context_ids(&t, &mut out);
         out.iter().map(|c| (c.kind, &text[c.start..c.end])).collect()
+    }
+
+    #[test]
+    fn payer_numbers_grouped_codes_and_middle_groups() {
+        let cases = [
+            ("Insurance: Texas Medicaid/CHIP #518827340\n", PhiKind::HealthPlan, "518827340"),
+            ("Medicare on file and BCBS secondary XKP771902334 verified", PhiKind::HealthPlan, "XKP771902334"),
+            ("Secondary: Wellmark BCBS WMK882104637 grp 0047712", PhiKind::HealthPlan, "WMK882104637"),
+            ("Secondary: Wellmark BCBS WMK882104637 grp 0047712", PhiKind::HealthPlan, "0047712"),
+            ("Kaiser vision benefit (member KP 000183274)", PhiKind::HealthPlan, "KP 000183274"),
+            ("Medicaid ID: MN 0731 4482 09\nRequest", PhiKind::HealthPlan, "0731 4482 09"),
+            ("Driving: not cleared. DL # K423 118 670 905 - advised", PhiKind::License, "K423 118 670 905"),
+            ("truck driver, CDL TX 44871290 - discussed DOT", PhiKind::License, "44871290"),
+            ("Pt's van (plate IA 8KJ 442) has rear lift", PhiKind::Vehicle, "8KJ 442"),
+            ("Request #: IR-26-11873\n", PhiKind::Id, "IR-26-11873"),
+            ("(DOB on file, patient # 20118453). I have appt", PhiKind::Mrn, "20118453"),
+            ("my patient # is 4418-2206 i think?", PhiKind::Mrn, "4418-2206"),
+        ];
+        for (text, kind, want) in cases {
+            assert!(ids(text).contains(&(kind, want)), "{text}: {:?}", ids(text));
+        }
+        // A group with no digit, a first group too long, a year-sized count after a payer, a
+        // patient number that is a count.
+        for text in [
+            "Received report at 1900.\nNeuro",
+            "MRN 1234567 80 yo",
+            "Aetna PPO 2 visits left",
+            "Patient #2 in the series",
+        ] {
+            assert!(!ids(text).iter().any(|&(_, v)| v.contains(' ') || v == "2"), "{text}: {:?}", ids(text));
+        }
+    }
+
+    #[test]
+    fn bare_codes_with_middle_digit_groups() {
+        for (text, want) in [
+            ("TeleCare session TC-26-0918842 - Jan 16", "TC-26-0918842"),
+            ("(model Lifesaver, unit PLI-449-07215) registered", "PLI-449-07215"),
+            ("MEDICAID PENDING, APP # NY-LTC-2025-448193; ok", "NY-LTC-2025-448193"),
+            // A short last group is a suffix.
+            ("Form # CPS-0321-018", "CPS-0321-018"),
+        ] {
+            let t = Tokens::new(text);
+            let mut out = Vec::new();
+            find_bare_codes(&t, &mut out);
+            let got: Vec<&str> = out.iter().map(|c| &text[c.start..c.end]).collect();
+            assert!(got.contains(&want), "{text}: {got:?}");
+        }
     }
 
     #[test]

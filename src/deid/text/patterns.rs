@@ -54,6 +54,58 @@ fn clean_right(t: &Tokens<'_>, j: usize) -> bool {
     !(t.joined(j) && (t.digits(j, None) || ((t.punct(j, '-') || t.punct(j, '/')) && t.digits(j + 1, None))))
 }
 
+/// Letters of a Medicare Beneficiary Identifier: capitals but `S`, `L`, `O`, `I`, `B`, `Z`.
+fn mbi_letter(b: u8) -> bool {
+    b.is_ascii_uppercase() && !matches!(b, b'S' | b'L' | b'O' | b'I' | b'B' | b'Z')
+}
+
+/// A Medicare Beneficiary Identifier at digit token `i`, with or without its two dashes
+/// (`1EG4-TE5-MK72`, `2XW4PQ7TM19`): 11 characters, by position a digit 1-9, a letter, a letter
+/// or digit, a digit, a letter, a letter or digit, a digit, two letters, two digits (CMS, "The
+/// MBI format"). Its shape is specific enough to need no context word.
+pub(crate) fn mbi_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    // A first run of one digit glued to letters: most digit tokens fail here.
+    if t.byte_len(i) != 1 || !t.joined(i + 1) || t.kind(i + 1) != Some(TokKind::Alpha) || !clean_left(t, i) {
+        return;
+    }
+    if t.joined(i) && t.kind(i - 1) != Some(TokKind::Punct) {
+        return; // the tail of a longer code
+    }
+    let start = t.start(i);
+    let rest = t.text.as_bytes().get(start..).unwrap_or_default();
+    let dashed = rest.get(4) == Some(&b'-') && rest.get(8) == Some(&b'-');
+    let len = if dashed { 13 } else { 11 };
+    let Some(code) = rest.get(..len) else { return };
+    let mut chars = [0u8; 11];
+    let mut n = 0;
+    for &b in code.iter().filter(|&&b| b != b'-') {
+        if let Some(slot) = chars.get_mut(n) {
+            *slot = b;
+        }
+        n += 1;
+    }
+    let digit = |k: usize| chars.get(k).is_some_and(u8::is_ascii_digit);
+    let letter = |k: usize| chars.get(k).copied().is_some_and(mbi_letter);
+    let either = |k: usize| digit(k) || letter(k);
+    let shape = n == 11
+        && chars.first().is_some_and(|&b| (b'1'..=b'9').contains(&b))
+        && letter(1)
+        && either(2)
+        && digit(3)
+        && letter(4)
+        && either(5)
+        && digit(6)
+        && letter(7)
+        && letter(8)
+        && digit(9)
+        && digit(10);
+    let after = rest.get(len).copied();
+    let free_end = !after.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'-');
+    if shape && free_end {
+        out.push(Candidate::new(PhiKind::HealthPlan, start, start + len, 88));
+    }
+}
+
 /// SSNs starting at token `i`: `123-45-6789`, `123 45 6789` / `123456789` only after an SSN
 /// context word.
 pub(crate) fn ssn_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
@@ -335,6 +387,26 @@ fn dotted_quad_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
 
 #[cfg(test)]
 pub(crate) mod tests {
+    #[test]
+    fn medicare_beneficiary_identifiers_by_shape() {
+        let mbis = |text: &str| {
+            let t = Tokens::new(text);
+            let mut out = Vec::new();
+            for i in 0..t.len() {
+                if t.kind(i) == Some(TokKind::Digit) {
+                    mbi_at(&t, i, &mut out);
+                }
+            }
+            out.iter().map(|c| text[c.start..c.end].to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(mbis("MEDICARE 2XW4-PQ7-TM19\n"), ["2XW4-PQ7-TM19"]);
+        assert_eq!(mbis("mbi 1EG4TE5MK72."), ["1EG4TE5MK72"]);
+        // An excluded letter (`S`), a wrong position, a code that goes on, glued to a word.
+        for text in ["1SG4-TE5-MK72", "1EG4-TE5-MKA2", "1EG4-TE5-MK722", "X1EG4TE5MK72", "0EG4TE5MK72"] {
+            assert!(mbis(text).is_empty(), "{text}");
+        }
+    }
+
     use super::*;
 
     /// `count` texts of random `pieces`, glued or apart (a fixed seed): token soups in which the
