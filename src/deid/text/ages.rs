@@ -30,10 +30,25 @@ fn bare_age_after_subject(t: &Tokens<'_>, i: usize) -> bool {
     while j > 0 && j + 2 >= i && t.is_any(j - 1, AGE_VERBS) {
         j -= 1;
     }
+    // `she's 93`: the verb is an `'s` glued to the person.
+    let contracted = j == i && i >= 3 && t.is(i - 1, "s") && t.joined(i - 1) && apostrophe(t, i - 2) && t.joined(i - 2);
+    if contracted {
+        j = i - 2;
+    }
     if j == i || j == 0 || !t.has(j - 1, bit::AGE_SUBJECT | bit::RELATION) {
         return false;
     }
-    clause_ends_after(t, i, AGE_BARE_AFTER)
+    // A birthday to come may be dated (`he turns 92 next month`).
+    let turns = t.is_any(i - 1, &["turns", "turning"]);
+    clause_ends_after(t, i, AGE_BARE_AFTER) || (turns && clause_ends_after(t, i, TURNS_AFTER))
+}
+
+/// Words that may follow the age after `turns` or `turning`: when the birthday comes.
+const TURNS_AFTER: &[&str] = &["next", "this", "in", "on", "soon", "tomorrow"];
+
+/// Token `k` is an apostrophe, straight or typographic.
+fn apostrophe(t: &Tokens<'_>, k: usize) -> bool {
+    t.punct(k, '\'') || t.punct(k, '’')
 }
 
 /// An age in apposition after a relation and a name: `wife Dorothy Templeton, 90, and`,
@@ -81,7 +96,7 @@ fn clause_ends_after(t: &Tokens<'_>, i: usize, words: &[&str]) -> bool {
         Some(_) if t.newline_before(k) => true,
         Some(TokKind::Alpha) => !t.joined(k) && t.is_any(k, words),
         Some(TokKind::Punct) => {
-            (t.punct(k, ',') || t.punct(k, '.') || t.punct(k, ';') || t.punct(k, ')'))
+            (t.punct(k, ',') || t.punct(k, '.') || t.punct(k, ';') || t.punct(k, ')') || t.punct(k, '!'))
                 && !(t.joined(k + 1) && t.digits(k + 1, None))
         }
         Some(_) => false,
@@ -203,6 +218,8 @@ mod tests {
             ("lives with her mother (94) in", "94"),
             ("HUSBAND MORT (91)", "91"),
             ("- Stanislaw Zielinski, brother-in-law, 93, lives at", "93"),
+            ("also my lola Nene (she's 93!!) says hi", "93"),
+            ("sorry, he turns 92 next month.", "92"),
         ] {
             assert_eq!(ages_in(text), [want], "{text}");
         }
@@ -211,6 +228,9 @@ mod tests {
             "HR is 96, BP 120/80",
             "she is 89 and",
             "she is 95% on RA",
+            "she's 95% on RA",
+            "he turns 95 degrees",
+            "it's 92 today",
             "he was 98.6 at triage",
             "she was 92 on room air",
             "her sats, she was 92, on 2L",

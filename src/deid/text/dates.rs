@@ -765,29 +765,32 @@ const ORDINAL_DAY_BEFORE: &[&str] =
 const ORDINAL_DAY_AFTER: &[&str] =
     &["but", "at", "so", "if", "when", "then", "because", "unless", "which", "and", "or"];
 
-/// A bare day ordinal after a date preposition and `the`, taken with `the`: `is on the 14th
-/// but`, `by the 3rd.`
+/// A bare day ordinal after a date preposition or a weekday and `the`, taken with `the`: `is
+/// on the 14th but`, `by the 3rd.`, `thursday the 26th ok?`
 /// Not `on the 3rd floor`, `on the 6th and 7th ribs`, `the 14th percentile`.
 fn ordinal_day(t: &Tokens<'_>, i: usize) -> Option<Found> {
     let (d, j) = day_at(t, i)?;
     if j != i + 2 || i < 2 || !ordinal_suffix_ok(d, t.s(i + 1)) {
         return None;
     }
-    if !t.is(i - 1, "the") || !t.is_any(i - 2, ORDINAL_DAY_BEFORE) {
+    // After a weekday (`is thursday the 26th ok?`) the ordinal is a day whatever follows.
+    let weekday = t.has(i - 2, bit::WEEKDAY);
+    if !t.is(i - 1, "the") || !(weekday || t.is_any(i - 2, ORDINAL_DAY_BEFORE)) {
         return None;
     }
-    let next_ok = match t.kind(j) {
-        None => true,
-        Some(_) if t.newline_before(j) => true,
-        Some(TokKind::Alpha) => {
-            t.is_any(j, ORDINAL_DAY_AFTER) && !((t.is(j, "and") || t.is(j, "or")) && t.digits(j + 1, None))
-        }
-        Some(TokKind::Punct) => {
-            // `14th.` or `14th,` ends the clause; `14th-15th`, `14th/15th` do not.
-            !(t.punct(j, '-') || t.punct(j, '/') || (t.joined(j + 1) && t.digits(j + 1, None)))
-        }
-        Some(_) => false,
-    };
+    let next_ok = weekday
+        || match t.kind(j) {
+            None => true,
+            Some(_) if t.newline_before(j) => true,
+            Some(TokKind::Alpha) => {
+                t.is_any(j, ORDINAL_DAY_AFTER) && !((t.is(j, "and") || t.is(j, "or")) && t.digits(j + 1, None))
+            }
+            Some(TokKind::Punct) => {
+                // `14th.` or `14th,` ends the clause; `14th-15th`, `14th/15th` do not.
+                !(t.punct(j, '-') || t.punct(j, '/') || (t.joined(j + 1) && t.digits(j + 1, None)))
+            }
+            Some(_) => false,
+        };
     // `the` is part of the date (`on the 23rd` becomes `on [DATE]`).
     next_ok.then_some(Found { first: i - 1, last: i + 1, year_tok: None })
 }
@@ -1294,6 +1297,7 @@ mod tests {
             ("refill due before the 21st", "the 21st"),
             ("nothing until the 2nd\nPlan: f/u", "the 2nd"),
             ("you gave me on the 23rd and now i have", "the 23rd"),
+            ("ok thank you. is thursday the 26th ok? also", "thursday the 26th"),
         ] {
             assert_eq!(dates_in(text), [want], "{text}");
         }
@@ -1308,6 +1312,7 @@ mod tests {
             "on the 14rd but",
             "on the 32nd but",
             "on the 23rd and 24th",
+            "thursday was the 3rd visit",
         ] {
             assert_eq!(dates_in(text), Vec::<String>::new(), "{text}");
         }

@@ -101,6 +101,13 @@ pub(crate) const RELATIONS: &[&str] = &[
     "baby",
     "infant",
     "newborn",
+    // Filipino kin words (`my lola Nene`), father and mother of the baby (`FOB Ángel`).
+    "lola",
+    "lolo",
+    "tita",
+    "tito",
+    "fob",
+    "mob",
 ];
 pub(crate) const BY_VERBS: &[&str] = &[
     "seen",
@@ -186,6 +193,11 @@ pub(crate) const WEAK_CONTEXT: &[&str] = &[
     "donor",
     "crna",
     "agent",
+    "scheduler",
+    "navigator",
+    "receptionist",
+    "clerk",
+    "dispatcher",
 ];
 /// Labels that introduce a name only before their colon (`ORDERING: Delacroix, Jean-Paul MD`,
 /// `REFERRING: PATEL, NISHA MD`, `Re: Santiago de la Cruz`, `Asst: jazmin`, `Reviewed: ...`):
@@ -914,12 +926,12 @@ fn initial_and_surname(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<
     let info = lookup_word(t, s);
     let e = word_end(t, s);
     let listed = info.last && info.strong();
+    let by_words = ["by", "per", "cc", "to", "from", "with", "call", "contact", "ask", "page", "paged", "notify"];
+    // Or after a label's colon (`Processed by: R. Baker`, `Supervisor review: T. Marchetti`).
+    let w = if i > 1 && t.punct(i - 1, ':') { i - 2 } else { i.wrapping_sub(1) };
     let after_by = i > 0
         && !t.newline_before(i)
-        && t.is_any(
-            i - 1,
-            &["by", "per", "cc", "to", "from", "with", "call", "contact", "ask", "page", "paged", "notify"],
-        );
+        && (t.is_any(w, &by_words) || (w != i.wrapping_sub(1) && t.is_any(w, &["review", "reviewer"])));
     // A joined surname (`O'Shaughnessy`, `Abernathy-Cole`) is measured and judged whole.
     let joined = e > s + 1;
     let unlisted = !info.any()
@@ -927,7 +939,9 @@ fn initial_and_surname(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<
         && t.end(e - 1) - t.start(s) >= 3
         && (upper_doc || !t.all_caps(e - 1))
         && (joined || !t.english(s));
-    if (listed || (after_by && unlisted)) && !eponym_context(t, e) {
+    // After such a word a listed surname counts too (`R. Baker`: also an English word).
+    let surname = info.last && !info.stop;
+    if (listed || (after_by && (unlisted || surname))) && !eponym_context(t, e) {
         push(out, t, i, e, 70);
     }
 }
@@ -1875,6 +1889,18 @@ mod tests {
         assert_names("Pt and son has questions. GRH", &[]);
         assert_names("GRH: employer: buckeye freight lines", &[]);
         assert_names("next appt w/ dr appt desk. GRH", &[]);
+    }
+
+    #[test]
+    fn kin_roles_and_initials_after_a_label() {
+        assert_names("also my lola Nene says hi", &["Nene"]);
+        assert_names("Mom at bedside; FOB Ángel on the way.", &["Ángel"]);
+        assert_names("Our scheduler, Fernanda, will call you", &["Fernanda"]);
+        assert_names("Supervisor review: T. Marchetti", &["T. Marchetti"]);
+        assert_names("Walk-in Tdap ok.\nProcessed by: R. Baker, Clerk II", &["R. Baker"]);
+        // Not after another label, nor an English word after a kin word.
+        assert_names("Plan: R. Baker cyst drained", &[]);
+        assert_names("FOB Negative today", &[]);
     }
 
     #[test]
