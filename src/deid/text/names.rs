@@ -1322,10 +1322,11 @@ fn after_sign_off(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candi
     // The sign-off is one word or two (`Thank you`, `Best regards`) and starts its line.
     let two = p >= 1 && t.kind(p - 1) == Some(TokKind::Alpha) && (p == 1 || t.newline_before(p - 1));
     let line_start = p == 0 || t.newline_before(p) || two;
-    if !line_start || t.kind(p) != Some(TokKind::Alpha) || !t.is_any(p, SIGN_OFFS) {
+    let sign_off = line_start && t.kind(p) == Some(TokKind::Alpha) && t.is_any(p, SIGN_OFFS);
+    if !(sign_off || thanks_line(t, p)) {
         return;
     }
-    if t.is(p, "you") && !(two && t.is(p - 1, "thank")) {
+    if sign_off && t.is(p, "you") && !(two && t.is(p - 1, "thank")) {
         return;
     }
     let Some(run) = name_run(t, i, upper_doc, Evidence::Strong) else { return };
@@ -1333,6 +1334,48 @@ fn after_sign_off(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candi
     let ok = !run.stopped && (run.listed || (!upper_doc && run.unknown));
     if alone && ok {
         push(out, t, i, run.end, 88);
+    }
+}
+
+/// A line of thanks of up to five words ending at word `p`: `Thank you so much,`, `thanks
+/// again for everything!`. Its first word is `thanks`, `thank` or `thx`; every word is a
+/// function word or in [`SIGN_OFFS`] or one of a few of thanks (`so`, `much`, `again`, ...).
+fn thanks_line(t: &Tokens<'_>, p: usize) -> bool {
+    const THANKS_WORDS: &[&str] = &["so", "much", "again", "very", "all", "everything", "help", "po", "u"];
+    let mut k = p;
+    for _ in 0..5 {
+        let word = t.kind(k) == Some(TokKind::Alpha)
+            && (t.is_any(k, SIGN_OFFS) || t.is_any(k, THANKS_WORDS) || t.has(k, bit::FUNCTION));
+        if !word {
+            return false;
+        }
+        if k == 0 || t.newline_before(k) {
+            return t.is_any(k, &["thanks", "thank", "thx"]);
+        }
+        k -= 1;
+        // `thank u!!`: punctuation inside the line.
+        while k > 0 && t.kind(k) == Some(TokKind::Punct) && !t.newline_before(k) && (t.punct(k, '!') || t.punct(k, ','))
+        {
+            k -= 1;
+        }
+    }
+    false
+}
+
+/// Greetings before a name in a message: `Hi Tess,`, `Hello Marisol!`, `Dear Abdi,`.
+const GREETINGS: &[&str] = &["hi", "hello", "dear", "hey"];
+
+/// `Hi Tess, rx for ondansetron`, `Dear Abdi,`: up to two name words after a greeting `g` that
+/// starts its line, ending at a comma, `!` or the end of the line; a word is a listed name
+/// or not English (`Hi All,`, `Hello Team!` are no names).
+fn after_greeting(t: &Tokens<'_>, g: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if !(g == 0 || t.newline_before(g)) || t.joined(g + 1) || t.newline_before(g + 1) {
+        return;
+    }
+    let Some(run) = name_run(t, g + 1, upper_doc, Evidence::Weak) else { return };
+    let ends = run.end >= t.len() || t.newline_before(run.end) || t.punct(run.end, ',') || t.punct(run.end, '!');
+    if ends && run.words <= 2 && !run.stopped && (run.listed || run.unknown) {
+        push(out, t, g + 1, run.end, 88);
     }
 }
 
@@ -1833,6 +1876,13 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         if tok.newline_before && i > 1 {
             after_sign_off(t, i, upper_doc, out);
         }
+        // `thanks po, Malou`: a name after a line of thanks and its comma, ending the line.
+        if i > 1 && t.punct(i - 1, ',') && !tok.newline_before && (i + 1 >= t.len() || t.newline_before(i + 1)) {
+            after_sign_off(t, i, upper_doc, out);
+        }
+        if (tok.newline_before || i == 0) && tok.len() <= 5 && t.is_any(i, GREETINGS) {
+            after_greeting(t, i, upper_doc, out);
+        }
         if tok.newline_before || i == 0 {
             name_before_age(t, i, upper_doc, false, out);
         }
@@ -1901,6 +1951,19 @@ mod tests {
         // Not after another label, nor an English word after a kin word.
         assert_names("Plan: R. Baker cyst drained", &[]);
         assert_names("FOB Negative today", &[]);
+    }
+
+    #[test]
+    fn names_after_a_line_of_thanks_or_a_greeting() {
+        assert_names("MA 01826.\nThank you so much,\nLinh\n\n--- Reply", &["Linh"]);
+        assert_names("his am was 142/80.\nthanks po, Malou\n\nFrom", &["Malou"]);
+        assert_names("--- reply ---\nHi Tess, rx for ondansetron re-sent", &["Tess"]);
+        assert_names("Dear Abdi,\nYour results", &["Abdi"]);
+        // Not a line of thanks, not a name after a greeting, a greeting inside a line.
+        assert_names("Thank you for the referral of this pleasant\nPatient", &[]);
+        assert_names("Hi All,\nreminder", &[]);
+        assert_names("Hello Team! Huddle at 9", &[]);
+        assert_names("she said hi Tess, then left", &[]);
     }
 
     #[test]
