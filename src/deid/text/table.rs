@@ -29,12 +29,22 @@ fn column_kind(name: &str) -> Option<PhiKind> {
         "memberid" | "policynumber" | "subscriberid" | "mbi" => PhiKind::HealthPlan,
         "ssn" => PhiKind::Ssn,
         "name" | "patientname" | "patient" | "ptname" | "pt" | "student" | "studentname" | "init" | "initials"
-        | "ptinitials" | "subjectinitials" | "resident" | "client" | "inmate" | "caller" | "guardian" | "parent" => {
-            PhiKind::Name
-        }
+        | "ptinitials" | "subjectinitials" | "resident" | "client" | "inmate" | "caller" | "guardian" | "parent"
+        | "tech" => PhiKind::Name,
         "age" => PhiKind::Age,
         _ => return None,
     })
+}
+
+/// The classes of a column named `name`: one, or two for a compound name (`Patient / MRN`),
+/// whose cells hold both, split at their first `/` (`Vang, Pa Nhia / M5530217`).
+fn column_kinds(name: &str) -> Option<(PhiKind, Option<PhiKind>)> {
+    if let Some((a, b)) = name.split_once('/') {
+        if let (Some(first), Some(second)) = (column_kind(a), column_kind(b)) {
+            return Some((first, Some(second)));
+        }
+    }
+    column_kind(name).map(|kind| (kind, None))
 }
 
 /// How many bytes from the start of cell `value` a column of class `kind` takes, if any.
@@ -123,7 +133,7 @@ fn row_cells(line: &str, at: usize, sep: Separator) -> Vec<(usize, usize)> {
 
 /// A header line: its separator and the class of each column, if it names at least one
 /// identifier column.
-fn header_of(line: &str) -> Option<(Separator, Vec<Option<PhiKind>>)> {
+fn header_of(line: &str) -> Option<(Separator, Vec<Column>)> {
     // One pass over the bytes turns prose away before anything is allocated.
     let commas = line.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_' || b == b' ' || b == b',');
     // A line without `|` has one cell at most: one search over its bytes turns it away
@@ -146,14 +156,25 @@ fn header_of(line: &str) -> Option<(Separator, Vec<Option<PhiKind>>)> {
     if names.len() < 3 || names.iter().any(|n| n.trim().is_empty()) {
         return None;
     }
-    let kinds: Vec<Option<PhiKind>> = names.iter().map(|n| column_kind(n)).collect();
+    let kinds: Vec<Column> = names.iter().map(|n| column_kinds(n)).collect();
     kinds.iter().any(Option::is_some).then_some((sep, kinds))
+}
+
+/// What a column holds: one class, or two split at a `/` ([`column_kinds`]); `None` for a
+/// column that is no identifier.
+type Column = Option<(PhiKind, Option<PhiKind>)>;
+
+/// Proposes what a column of class `kind` takes of `value` (starting at byte `at`).
+fn take(kind: PhiKind, value: &str, at: usize, out: &mut Vec<Candidate>) {
+    if let Some(len) = taken(kind, value) {
+        out.push(Candidate::new(kind, at, at + len, SCORE));
+    }
 }
 
 /// Proposes the identifier cells of every table in `text` that has a header.
 pub(crate) fn find_tables(text: &str, out: &mut Vec<Candidate>) {
     // The separator and column classes of the header above the current line.
-    let mut header: Option<(Separator, Vec<Option<PhiKind>>)> = None;
+    let mut header: Option<(Separator, Vec<Column>)> = None;
     let mut at = 0;
     for line in text.split('\n') {
         let start = at;
@@ -162,11 +183,21 @@ pub(crate) fn find_tables(text: &str, out: &mut Vec<Candidate>) {
         if let Some((sep, kinds)) = &header {
             let row = row_cells(line, start, *sep);
             if row.len() == kinds.len() {
-                for (&(s, e), kind) in row.iter().zip(kinds) {
+                for (&(s, e), column) in row.iter().zip(kinds) {
                     let value = text.get(s..e).unwrap_or("");
-                    let Some(kind) = *kind else { continue };
-                    if let Some(len) = taken(kind, value) {
-                        out.push(Candidate::new(kind, s, s + len, SCORE));
+                    match *column {
+                        Some((kind, None)) => take(kind, value, s, out),
+                        Some((first, Some(second))) => {
+                            // A cell without its second part holds the first alone.
+                            let Some((a, b)) = value.split_once('/') else {
+                                take(first, value, s, out);
+                                continue;
+                            };
+                            take(first, a.trim_end(), s, out);
+                            let lead = b.len() - b.trim_start().len();
+                            take(second, b.trim(), s + a.len() + 1 + lead, out);
+                        }
+                        None => {}
                     }
                 }
                 continue;
@@ -230,6 +261,28 @@ Notes: 2 screened\n";
         assert!(found("| Item | Result | Note |\n| BP | 142/88 | ok |\n").is_empty());
         assert!(found("OBX|1|NM|8302-2^Height^LN||165|cm\n").is_empty());
         assert!(found("| Name | Age | Sex |\nfree text after the table | 95 |\n").is_empty());
+    }
+
+    #[test]
+    fn compound_columns_split_at_their_slash() {
+        let text = "Time | Accession | Patient / MRN | Loc | Test | Tech
+0222 | C26-306-0134 | Vang, Pa Nhia / M5530217 | ICU-08 | Lactate | JK
+0305 | H26-306-0017 | Price, Walter | L&D 3 | Plt | TM
+";
+        assert_eq!(
+            found(text),
+            [
+                (PhiKind::Id, "C26-306-0134"),
+                (PhiKind::Name, "Vang, Pa Nhia"),
+                (PhiKind::Mrn, "M5530217"),
+                (PhiKind::Name, "JK"),
+                (PhiKind::Id, "H26-306-0017"),
+                (PhiKind::Name, "Price, Walter"),
+                (PhiKind::Name, "TM")
+            ]
+        );
+        // A slash in a column name that names no identifier on one side is one column.
+        assert_eq!(found("Time | Patient | Read-back / comment\n0147 | Phan | Y / ok\n"), [(PhiKind::Name, "Phan")]);
     }
 
     #[test]
