@@ -8,6 +8,12 @@
 //! and no letter other than `O`, `o`, `l` and `I`, and only where the word is long enough not
 //! to be a symbol: 3 characters or more, or 2 in a chunk of text (between spaces) with 4
 //! digits or more (`O3/O9/2O26`). `O2`, `SpO2`, `CO2`, `IL6`, `B12` stay as written.
+//!
+//! The other way round, a zero inside a word of letters is read as the letter `O`
+//! (`HARRIS0N`, `L0RETTA`, `HOLBR00K`, `B0X`), so names and places are found: only a zero
+//! with a letter on both sides, in a word whose only digits are zeros and whose letters are
+//! not all hexadecimal digits (`T2N0M0`, `K0823`, `C0CF` of an IPv6 address and a code ending
+//! in zeros stay as written).
 
 use super::token::{TokKind, Tokens};
 use std::borrow::Cow;
@@ -32,13 +38,36 @@ fn digit_for(b: u8) -> u8 {
 pub(crate) fn may_have_misread(t: &Tokens<'_>) -> bool {
     let bytes = t.text.as_bytes();
     t.toks.iter().enumerate().any(|(i, tok)| {
-        tok.kind == TokKind::Alpha
+        let letters_for_digits = tok.kind == TokKind::Alpha
             && misread(tok.first as u8)
             && tok.len() <= 8
             && bytes.get(tok.start()..tok.end()).is_some_and(|w| w.iter().all(|&b| misread(b)))
             && ((i > 0 && !tok.space_before && t.kind(i - 1) == Some(TokKind::Digit))
-                || (t.joined(i + 1) && t.kind(i + 1) == Some(TokKind::Digit)))
+                || (t.joined(i + 1) && t.kind(i + 1) == Some(TokKind::Digit)));
+        // A run of zeros between letters (`HARRIS0N`).
+        let zeros_for_letters = tok.kind == TokKind::Digit
+            && tok.first == '0'
+            && i > 0
+            && !tok.space_before
+            && t.kind(i - 1) == Some(TokKind::Alpha)
+            && t.joined(i + 1)
+            && t.kind(i + 1) == Some(TokKind::Alpha)
+            && bytes.get(tok.start()..tok.end()).is_some_and(|w| w.iter().all(|&b| b == b'0'));
+        letters_for_digits || zeros_for_letters
     })
+}
+
+/// Whether `word` (ASCII letters and digits) is a word of letters with zeros read for `O`:
+/// its only digits are zeros, each between two letters, and it has at least 2 letters, not all
+/// of them hexadecimal digits.
+fn zeros_for_letters(word: &[u8]) -> bool {
+    let letters = word.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let zeros_only = word.iter().all(|&b| b.is_ascii_alphabetic() || b == b'0');
+    // The first and last characters are letters, so every run of zeros is between letters.
+    let ends = word.first().is_some_and(u8::is_ascii_alphabetic) && word.last().is_some_and(u8::is_ascii_alphabetic);
+    // Letters `a` to `f` alone make a hexadecimal number (`C0CF` in an IPv6 address, `D0B`).
+    let hex = word.iter().all(u8::is_ascii_hexdigit);
+    letters >= 2 && zeros_only && ends && letters < word.len() && !hex
 }
 
 /// The text with misread digits read back, or the text itself if it has none.
@@ -75,6 +104,17 @@ pub(crate) fn read_digits(text: &str) -> Cow<'_, str> {
                         }
                     }
                 }
+            } else if has_digit && zeros_for_letters(word) {
+                // In the case of the letter before the zeros (`h0use` reads `house`).
+                let mut letter = b'O';
+                for (n, &b) in word.iter().enumerate() {
+                    if b.is_ascii_alphabetic() {
+                        letter = if b.is_ascii_lowercase() { b'o' } else { b'O' };
+                    } else if let Some(slot) = out.get_mut(chunk_start + k + n) {
+                        *slot = letter;
+                        changed = true;
+                    }
+                }
             }
             k += word_len;
         }
@@ -107,6 +147,20 @@ mod tests {
         // Symbols and words stay: oxygen, gases, interleukins, vitamins, words with other
         // letters, a word without a digit, a short word in a chunk of few digits.
         for text in ["on 2L O2 NC, SpO2 94%", "CO2 24, IL6 high, B12 low", "Oil 10 ml, lOl", "O2 sat", "Ol 4"] {
+            assert!(matches!(read_digits(text), Cow::Borrowed(_)), "{text}: {}", read_digits(text));
+        }
+        // Zeros between letters are read as `O`; zeros at a word's end, words with other
+        // digits, a single letter stay.
+        let letters = [
+            ("PATIENT NAME: YAZZIE, HARRIS0N", "PATIENT NAME: YAZZIE, HARRISON"),
+            ("FR0M: PHARMACY, HOLBR00K AZ", "FROM: PHARMACY, HOLBROOK AZ"),
+            ("HC 63 B0X 12, SH0W L0W AZ", "HC 63 BOX 12, SHOW LOW AZ"),
+            ("the h0use", "the house"),
+        ];
+        for (text, want) in letters {
+            assert_eq!(read_digits(text), want, "{text}");
+        }
+        for text in ["T2N0M0 staging", "K0823 chair", "lot XKD00 and A0", "SN60WF lens", "2001:db8::c0cf", "D0B"] {
             assert!(matches!(read_digits(text), Cow::Borrowed(_)), "{text}: {}", read_digits(text));
         }
         // Offsets do not move, whatever the text.
