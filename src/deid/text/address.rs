@@ -262,7 +262,8 @@ fn street_at(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
 /// in a note in one case, and kept only with a unit after it or a listed place, a state and a
 /// ZIP after its comma (`take 2 tabs po bid` has neither).
 fn lower_case_street_at(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
-    if upper_doc {
+    // A street suffix within reach, or nothing to read: most numbers are turned away here.
+    if upper_doc || !(i + 2..i + 7).any(|k| t.has(k, bit::STREET_SUFFIX)) {
         return None;
     }
     let e = street_at(t, i, true)?;
@@ -522,7 +523,11 @@ pub(crate) fn find_addresses(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Cand
         match t.kind(i) {
             Some(TokKind::Digit) => number_at(t, i, upper_doc, out),
             Some(TokKind::Alpha) => {
-                word_at(t, i, upper_doc, out);
+                // A state code starts only the place rule before it: most are marked for that
+                // alone (`in`, `or`, `me`, `IL`).
+                if t.toks.get(i).is_some_and(|tok| may_start_word(tok)) {
+                    word_at(t, i, upper_doc, out);
+                }
                 if let Some((s, e)) = place_before_state(t, i, upper_doc) {
                     let score = if zip_at(t, i + 1).is_some() { 93 } else { 75 };
                     out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(e - 1), score));
@@ -570,6 +575,19 @@ static START_CHARS: [bool; 128] = {
     }
     starts
 };
+
+/// Word `tok` can start a rule of [`word_at`]: a PO box (`P`, `p`) or a keyword of its rules.
+fn may_start_word(tok: &Token) -> bool {
+    matches!(tok.first, 'P' | 'p')
+        || tok.lex
+            & (bit::STREET_SUFFIX
+                | bit::PLACE_CONTEXT
+                | bit::LOCATIVE
+                | bit::PLACE_AFTER
+                | bit::ROAD_MARK
+                | bit::ROAD_OWNER)
+            != 0
+}
 
 /// Token `tok` can start a rule of [`find_addresses`] (one table read and one bit test, no
 /// branch: see [`marked`]).

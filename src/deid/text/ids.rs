@@ -385,6 +385,10 @@ fn context_kind(t: &Tokens<'_>, i: usize) -> Option<PhiKind> {
     if t.is(i, "mr") && !t.punct(i + 1, '#') {
         return None; // "Mr." is a title; "MR#" is a record number.
     }
+    // `patient # 20118453`: the word is a label only before `#` (most are not).
+    if t.is(i, "patient") && !t.punct(i + 1, '#') {
+        return None;
+    }
     // `File No.`, `COURT FILE 69DU-JV-24-318`; `address on file: 1209 Paisano Dr` is no label.
     if t.is(i, "file") && i > 0 && t.is_any(i - 1, &["on", "in", "the", "a"]) {
         return None;
@@ -684,37 +688,38 @@ fn prefixed_code(t: &Tokens<'_>, j: usize, marked: bool) -> Option<(usize, usize
 /// Words between a payer and its member number (`BCBS secondary XKP771902334`).
 const PAYER_FILLERS: &[&str] = &["primary", "secondary", "tertiary", "member", "id", "no"];
 
-/// A member number right after a payer word, with no context word of its own: `Wellmark BCBS
+/// A member number right after payer word `i`, with no context word of its own: `Wellmark BCBS
 /// WMK882104637`, `BCBS secondary XKP771902334`, `Medicaid/CHIP #518827340`. Up to three
 /// tokens may come between (`#`, `:`, `/`, `-`, other payer words, [`PAYER_FILLERS`]); the code
 /// has letters first and at least 6 digits, or is a number of at least 8 digits (6 after `#`).
-fn find_payer_codes(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
+fn payer_code_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     // A payer that is a context word itself (`Medicaid`, `insurance`) is read as one.
-    for i in marked(t, |_, tok| tok.lex & bit::PAYER != 0 && tok.lex & bit::ID_CONTEXT == 0) {
-        let mut j = i + 1;
-        let mut hash = false;
-        while j < i + 4 && !t.newline_before(j) {
-            let punct = ['#', ':', '/', '-'].iter().any(|&c| t.punct(j, c));
-            if !(punct || t.has(j, bit::PAYER) || t.is_any(j, PAYER_FILLERS)) {
-                break;
-            }
-            hash |= t.punct(j, '#');
-            j += 1;
+    if !t.has(i, bit::PAYER) || t.has(i, bit::ID_CONTEXT) {
+        return;
+    }
+    let mut j = i + 1;
+    let mut hash = false;
+    while j < i + 4 && !t.newline_before(j) {
+        let punct = ['#', ':', '/', '-'].iter().any(|&c| t.punct(j, c));
+        if !(punct || t.has(j, bit::PAYER) || t.is_any(j, PAYER_FILLERS)) {
+            break;
         }
-        if t.newline_before(j) {
-            continue;
-        }
-        let Some(e) = code_at(t, j) else { continue };
-        let digits: usize = (j..e).filter(|&k| t.kind(k) == Some(TokKind::Digit)).map(|k| t.byte_len(k)).sum();
-        let dashes_only = (j..e).all(|k| t.kind(k) != Some(TokKind::Punct) || t.punct(k, '-'));
-        let code = match t.kind(j) {
-            Some(TokKind::Alpha) => digits >= 6 && t.all_caps(j),
-            Some(TokKind::Digit) => digits >= if hash { 6 } else { 8 },
-            _ => false,
-        };
-        if code && dashes_only && !is_clinical_code(t, j, e) {
-            out.push(Candidate::new(PhiKind::HealthPlan, t.start(j), t.end(e - 1), 88));
-        }
+        hash |= t.punct(j, '#');
+        j += 1;
+    }
+    if t.newline_before(j) {
+        return;
+    }
+    let Some(e) = code_at(t, j) else { return };
+    let digits: usize = (j..e).filter(|&k| t.kind(k) == Some(TokKind::Digit)).map(|k| t.byte_len(k)).sum();
+    let dashes_only = (j..e).all(|k| t.kind(k) != Some(TokKind::Punct) || t.punct(k, '-'));
+    let code = match t.kind(j) {
+        Some(TokKind::Alpha) => digits >= 6 && t.all_caps(j),
+        Some(TokKind::Digit) => digits >= if hash { 6 } else { 8 },
+        _ => false,
+    };
+    if code && dashes_only && !is_clinical_code(t, j, e) {
+        out.push(Candidate::new(PhiKind::HealthPlan, t.start(j), t.end(e - 1), 88));
     }
 }
 
@@ -750,10 +755,10 @@ fn find_state_plates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
 /// Identifier codes after a context word.
 pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     find_state_plates(t, out);
-    find_payer_codes(t, out);
-    // Only a context word can start one: one test of the keyword bits turns every other token
-    // away.
-    for i in marked(t, |_, tok| tok.lex & bit::ID_CONTEXT != 0) {
+    // Only a context word or a payer can start one: one test of the keyword bits turns every
+    // other token away.
+    for i in marked(t, |_, tok| tok.lex & (bit::ID_CONTEXT | bit::PAYER) != 0) {
+        payer_code_at(t, i, out);
         let Some(kind) = context_kind(t, i) else { continue };
         let mut j = i + 1;
         let mut skipped = 0;

@@ -38,6 +38,10 @@ fn digit_for(b: u8) -> u8 {
 pub(crate) fn may_have_misread(t: &Tokens<'_>) -> bool {
     let bytes = t.text.as_bytes();
     t.toks.iter().enumerate().any(|(i, tok)| {
+        // Most tokens start with another character: one test turns them away.
+        if !matches!(tok.first, 'O' | 'o' | 'l' | 'I' | '0') {
+            return false;
+        }
         let letters_for_digits = tok.kind == TokKind::Alpha
             && misread(tok.first as u8)
             && tok.len() <= 8
