@@ -174,8 +174,10 @@ fn candidates(t: &Tokens<'_>, known: &known::KnownIndex, spare: Vec<Candidate>) 
     // text again would, or the output would not be a fixed point (placeholders add capitals).
     let upper = is_upper_case_text(text);
     // Room for one candidate per token, which notes never reach. Too small a spare is dropped
-    // rather than grown: growing would copy its stale contents.
-    let mut out = if spare.capacity() >= t.len() { spare } else { Vec::with_capacity(t.len()) };
+    // rather than grown: growing would copy its stale contents. A quarter more than that at
+    // first: the next pass's text has more tokens (a placeholder is three), and its spare is
+    // this room.
+    let mut out = if spare.capacity() >= t.len() { spare } else { Vec::with_capacity(t.len() + t.len() / 4 + 16) };
     out.clear();
     // The number patterns in one walk over the tokens that can start one. This proposes IPv4
     // addresses and ages before emails, URLs, IPv6 addresses and dates; resolution keeps the
