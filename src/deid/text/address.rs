@@ -525,7 +525,7 @@ pub(crate) fn find_addresses(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Cand
             Some(TokKind::Alpha) => {
                 // A state code starts only the place rule before it: most are marked for that
                 // alone (`in`, `or`, `me`, `IL`).
-                if t.toks.get(i).is_some_and(|tok| may_start_word(tok)) {
+                if t.toks.get(i).is_some_and(may_start_word) {
                     word_at(t, i, upper_doc, out);
                 }
                 if let Some((s, e)) = place_before_state(t, i, upper_doc) {

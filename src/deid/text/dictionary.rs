@@ -34,11 +34,36 @@ impl NameInfo {
     }
 }
 
+/// The lines of `list` that are no `#` comment, as `str::lines` cuts them. The lists hold
+/// 27,000 lines of a few bytes, read when the tables are built on the first scrub of a process
+/// or page: a byte loop finds each line's end, where `lines` set up a byte search per line
+/// (most of building the tables, once the keys were no longer sorted).
+fn entries(list: &str) -> impl Iterator<Item = &str> {
+    let mut rest = list;
+    std::iter::from_fn(move || {
+        while !rest.is_empty() {
+            let line = match rest.bytes().position(|b| b == b'\n') {
+                Some(end) => {
+                    let line = rest.get(..end).unwrap_or("");
+                    rest = rest.get(end + 1..).unwrap_or("");
+                    // As `lines`: `\r\n` ends a line too (a `\r` is stripped only before `\n`).
+                    line.strip_suffix('\r').unwrap_or(line)
+                }
+                None => std::mem::take(&mut rest),
+            };
+            if line.as_bytes().first() != Some(&b'#') {
+                return Some(line);
+            }
+        }
+        None
+    })
+}
+
 /// Calls `add` with every listed word (upper case, as the lists spell them) and its facts;
 /// a word may come more than once (first and last name, stop word).
 pub(crate) fn add_names(add: &mut dyn FnMut(&'static str, NameInfo)) {
     for (list, is_first) in [(FIRST, true), (LAST, false)] {
-        for line in list.lines().filter(|l| !l.starts_with('#')) {
+        for line in entries(list) {
             let (word, ambiguous) = match line.strip_suffix(" *") {
                 Some(w) => (w, true),
                 None => (line, false),
@@ -46,14 +71,14 @@ pub(crate) fn add_names(add: &mut dyn FnMut(&'static str, NameInfo)) {
             add(word, NameInfo { first: is_first, last: !is_first, ambiguous, stop: false });
         }
     }
-    for word in STOP.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace) {
+    for word in entries(STOP).flat_map(str::split_whitespace) {
         add(word, NameInfo { stop: true, ..NameInfo::default() });
     }
 }
 
 /// Calls `add` with every word of the English list (lower case, base forms).
 pub(crate) fn add_english(add: &mut dyn FnMut(&'static str)) {
-    for word in ENGLISH.lines().filter(|l| !l.starts_with('#')) {
+    for word in entries(ENGLISH) {
         add(word);
     }
 }
@@ -63,7 +88,7 @@ pub(crate) fn add_english(add: &mut dyn FnMut(&'static str)) {
 /// (`Chicopee`, `Long Beach`, words joined by one space); and, for a place of several words,
 /// with its first word and `true` (`Long`: a place may start here).
 pub(crate) fn add_places(add: &mut dyn FnMut(&'static str, bool)) {
-    for line in PLACES.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+    for line in entries(PLACES).filter(|l| !l.is_empty()) {
         add(line, false);
         if let Some((head, _)) = line.split_once(' ') {
             add(head, true);
@@ -135,6 +160,16 @@ pub(crate) fn lookup(word: &str) -> NameInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lists and texts with empty lines, comments, `\r\n`, a lone `\r` and no last break.
+    #[test]
+    fn entries_are_the_uncommented_lines() {
+        let texts = [FIRST, LAST, STOP, ENGLISH, PLACES, "", "\n", "a", "a\n", "#x\na\r\n\n#\nb\r", "\r\n#\n\n x \n"];
+        for text in texts {
+            let want: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+            assert_eq!(entries(text).collect::<Vec<_>>(), want, "{:?}", text.get(..40.min(text.len())));
+        }
+    }
 
     #[test]
     fn dictionary_flags() {

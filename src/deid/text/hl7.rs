@@ -9,7 +9,7 @@
 //! (a digit in an identifier, a date, a phone number; a letter in a name or place), so empty,
 //! coded or already replaced fields (`[MRN]`, `****`) give nothing.
 
-use super::{Candidate, PhiKind};
+use super::{scan, Candidate, PhiKind};
 
 /// Score of a field found by position: above every pattern and context rule, since the
 /// position says what the value is (a name field is a name even when it is also a word).
@@ -130,8 +130,13 @@ struct Seps {
 fn header(text: &str) -> Option<Seps> {
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(at) = text.get(from..).and_then(|s| s.find("MSH")).map(|p| p + from) {
-        from = at + 3;
+    // Each `M`, eight bytes at a time, then its `SH`: a substring search set itself up anew for
+    // every pass over every note, most of which hold no `MSH` (no two can overlap).
+    while let Some(at) = scan::find_either(bytes, from, b'M', b'M') {
+        from = at + 1;
+        if bytes.get(at + 1..at + 3) != Some(b"SH") {
+            continue;
+        }
         let line_start = at == 0 || matches!(bytes.get(at - 1), Some(b'\n' | b'\r'));
         let Some(enc) = bytes.get(at + 3..at + 8) else { continue };
         let punct = |b: &u8| b.is_ascii_punctuation();

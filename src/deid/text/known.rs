@@ -122,7 +122,8 @@ impl KnownIndex {
             by_first: Vec::new(),
             first_lens: [0; 256],
         };
-        let mut toks = Vec::with_capacity(16);
+        // Nothing allocated for a note without known values (most scrubs).
+        let mut toks = Vec::with_capacity(if known.items.is_empty() { 0 } else { 16 });
         for (kind, value) in &known.items {
             index.add_value(*kind, value, &mut toks);
         }

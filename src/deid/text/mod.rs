@@ -113,32 +113,64 @@ impl Candidate {
 /// evidence, as they do in capitals. A short lower-case text (a coded field's `text`, a
 /// one-line message) keeps the mixed-case rules, which take no lower-case word as a name
 /// without a title or a label.
+#[cfg(test)]
 fn is_upper_case_text(text: &str) -> bool {
+    text_facts(text).upper
+}
+
+/// What one walk over a pass's text tells before the recognizers run.
+struct TextFacts {
+    /// The note is written in one case (the rule written on `is_upper_case_text`, which
+    /// tests call).
+    upper: bool,
+    /// The text may hold an `@`, as every email does.
+    at_sign: bool,
+    /// The text may hold an `M` at the start of the text or of a line, as every HL7 message's
+    /// `MSH` header is ([`hl7::find_hl7`]).
+    line_m: bool,
+}
+
+/// [`TextFacts`] of `text`. The bytes an email or an HL7 message needs are looked for in the
+/// walk that counts letters (a compare and an OR per byte, in a loop that vectorizes): most
+/// notes hold neither, and then their own searches of the text, among the costliest walks of
+/// a note, do not run.
+fn text_facts(text: &str) -> TextFacts {
     let (mut letters, mut lower) = (0usize, 0usize);
+    let bytes = text.as_bytes();
     if text.is_ascii() {
+        let mut at_sign = 0u8;
         // Branch-free with byte-wide counters, so the inner loop vectorizes: `b | 0x20` folds
         // A-Z onto a-z, and bit 0x20 of a letter is its lower case (`letters - lower` are the
         // upper-case ones). A chunk of 255 bytes cannot overflow a `u8` count.
-        for chunk in text.as_bytes().chunks(255) {
+        for chunk in bytes.chunks(255) {
             let (mut l, mut lo) = (0u8, 0u8);
             for &b in chunk {
                 let letter = u8::from((b | 0x20).wrapping_sub(b'a') < 26);
                 l += letter;
                 lo += letter & (b >> 5 & 1);
+                at_sign |= u8::from(b == b'@');
             }
             letters += usize::from(l);
             lower += usize::from(lo);
         }
-        return one_case(letters, lower);
+        // Each byte beside the one before it (two loads, no state carried from byte to byte, so
+        // this loop vectorizes too).
+        let after_break = bytes
+            .iter()
+            .zip(bytes.iter().skip(1))
+            .fold(0u8, |m, (&before, &b)| m | (u8::from(b == b'M') & u8::from(before == b'\n' || before == b'\r')));
+        let line_m = bytes.first() == Some(&b'M') || after_break != 0;
+        return TextFacts { upper: one_case(letters, lower), at_sign: at_sign != 0, line_m };
     }
     for c in text.chars().filter(|c| c.is_alphabetic()) {
         letters += 1;
         lower += usize::from(c.is_lowercase());
     }
-    one_case(letters, lower)
+    // Not looked for: the searches run.
+    TextFacts { upper: one_case(letters, lower), at_sign: true, line_m: true }
 }
 
-/// The test of [`is_upper_case_text`] on its counts.
+/// The test of `is_upper_case_text` on its counts ([`text_facts`]).
 fn one_case(letters: usize, lower: usize) -> bool {
     let upper = letters - lower;
     (letters >= 8 && lower * 20 < letters) || (letters >= 100 && upper * 40 < letters)
@@ -172,10 +204,13 @@ fn candidates(t: &Tokens<'_>, known: &known::KnownIndex, spare: Vec<Candidate>) 
     let text = t.text;
     // Of this pass's text, not the input's: a later pass must read its text as scrubbing that
     // text again would, or the output would not be a fixed point (placeholders add capitals).
-    let upper = is_upper_case_text(text);
+    let facts = text_facts(text);
+    let upper = facts.upper;
     // Room for one candidate per token, which notes never reach. Too small a spare is dropped
-    // rather than grown: growing would copy its stale contents.
-    let mut out = if spare.capacity() >= t.len() { spare } else { Vec::with_capacity(t.len()) };
+    // rather than grown: growing would copy its stale contents. A quarter more than that at
+    // first: the next pass's text has more tokens (a placeholder is three), and its spare is
+    // this room.
+    let mut out = if spare.capacity() >= t.len() { spare } else { Vec::with_capacity(t.len() + t.len() / 4 + 16) };
     out.clear();
     // The number patterns in one walk over the tokens that can start one. This proposes IPv4
     // addresses and ages before emails, URLs, IPv6 addresses and dates; resolution keeps the
@@ -206,13 +241,17 @@ fn candidates(t: &Tokens<'_>, known: &known::KnownIndex, spare: Vec<Candidate>) 
             past_words = spelled::digits_at(t, i, &mut out).unwrap_or(past_words);
         }
     }
-    network::find_email(text, &mut out);
+    if facts.at_sign {
+        network::find_email(text, &mut out);
+    }
     network::find_url(text, &mut out);
     network::find_ipv6(text, &mut out);
     dates::find_dates(t, &mut out);
     ids::find_context_ids(t, &mut out);
     ids::find_bare_codes(t, &mut out);
-    hl7::find_hl7(text, &mut out);
+    if facts.line_m {
+        hl7::find_hl7(text, &mut out);
+    }
     table::find_tables(text, &mut out);
     address::find_addresses(t, upper, &mut out);
     names::find_names(t, upper, &mut out);
@@ -358,6 +397,22 @@ mod tests {
             }
         }
         out
+    }
+
+    /// The flags of [`text_facts`] against searches of the text, on random texts of the bytes
+    /// they look at (and a non-ASCII letter, where every flag is set).
+    #[test]
+    fn text_facts_match_searches() {
+        let mut rng = TestRng::new(0x3c6e_f372_fe94_f82b);
+        let pieces = ["M", "m", "@", "\n", "\r", " ", "SH|", "a", "é"];
+        for _ in 0..5000 {
+            let text: String = (0..rng.below(300)).map(|_| pieces[rng.below(pieces.len())]).collect();
+            let facts = text_facts(&text);
+            let b = text.as_bytes();
+            let line_m = (0..b.len()).any(|k| b[k] == b'M' && (k == 0 || b[k - 1] == b'\n' || b[k - 1] == b'\r'));
+            assert_eq!(facts.at_sign, !text.is_ascii() || text.contains('@'), "{text:?}");
+            assert_eq!(facts.line_m, !text.is_ascii() || line_m, "{text:?}");
+        }
     }
 
     /// Chains of overlaps, spans inside others, equal spans of different classes, touching

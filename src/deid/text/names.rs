@@ -1816,7 +1816,13 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
     let first_candidate = out.len();
     // Name-shaped words in no list (where a name found elsewhere in the note may recur), one bit
     // per token.
-    let mut unlisted = vec![0u64; t.len() / 64 + 1];
+    // On the stack for a note of up to 2048 tokens (this runs every pass).
+    let (mut small, mut large) = ([0u64; 32], None);
+    let words = t.len() / 64 + 1;
+    let unlisted: &mut [u64] = match small.get_mut(..words) {
+        Some(bits) => bits,
+        None => large.insert(vec![0u64; words]),
+    };
     let mut mark = |i: usize| {
         if let Some(w) = unlisted.get_mut(i / 64) {
             *w |= 1 << (i % 64);
@@ -1900,7 +1906,7 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
             }
         }
     }
-    same_name_elsewhere(t, upper_doc, out, first_candidate, &unlisted);
+    same_name_elsewhere(t, upper_doc, out, first_candidate, unlisted);
 }
 
 #[cfg(test)]

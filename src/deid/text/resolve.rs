@@ -71,14 +71,40 @@ fn rank(c: &Candidate) -> u64 {
     u64::from(u8::MAX - c.score) << 48 | (FIELD - len) << 24 | start
 }
 
-/// Bytes already covered by a winner, one bit each.
-struct Taken(Vec<u64>);
+/// Bytes already covered by a winner, one bit each, in words the caller provides
+/// ([`TakenRoom`]).
+struct Taken<'r>(&'r mut [u64]);
 
-impl Taken {
-    fn new(len: usize) -> Self {
-        Taken(vec![0; len / 64 + 1])
+/// Texts up to this many 64-byte words (4 KiB, more than most notes) keep their [`Taken`] bits
+/// on the stack: resolution runs once per pass, and an allocation there cost as much as the
+/// bit tests of a short note's candidates.
+const TAKEN_ON_STACK: usize = 64;
+
+/// The room of a [`Taken`]: on the stack for a short text, allocated for a longer one.
+struct TakenRoom {
+    small: [u64; TAKEN_ON_STACK],
+    large: Vec<u64>,
+}
+
+impl TakenRoom {
+    fn new() -> Self {
+        TakenRoom { small: [0; TAKEN_ON_STACK], large: Vec::new() }
     }
 
+    /// The bits of a text of `len` bytes, all clear.
+    fn taken(&mut self, len: usize) -> Taken<'_> {
+        let words = len / 64 + 1;
+        if words <= TAKEN_ON_STACK {
+            if let Some(bits) = self.small.get_mut(..words) {
+                return Taken(bits);
+            }
+        }
+        self.large = vec![0; words];
+        Taken(&mut self.large)
+    }
+}
+
+impl Taken<'_> {
     /// The words of `s..e` (`e > s`) and, for each, the mask of its bits inside the range.
     fn words(s: usize, e: usize) -> impl Iterator<Item = (usize, u64)> {
         (s / 64..=(e - 1) / 64).map(move |w| {
@@ -90,11 +116,11 @@ impl Taken {
     }
 
     fn any(&self, s: usize, e: usize) -> bool {
-        Self::words(s, e).any(|(w, m)| self.0.get(w).is_some_and(|&b| b & m != 0))
+        Taken::words(s, e).any(|(w, m)| self.0.get(w).is_some_and(|&b| b & m != 0))
     }
 
     fn set(&mut self, s: usize, e: usize) {
-        for (w, m) in Self::words(s, e) {
+        for (w, m) in Taken::words(s, e) {
             if let Some(b) = self.0.get_mut(w) {
                 *b |= m;
             }
@@ -111,44 +137,78 @@ const PACKED: usize = 256;
 /// Non-overlapping winners, sorted by start. `text_len` bounds every candidate's end.
 pub(crate) fn resolve(mut cands: Vec<Candidate>, protected: &[(usize, usize)], text_len: usize) -> Vec<Candidate> {
     cands.retain(|c| c.start < c.end && !hits_protected(protected, (c.start, c.end)));
-    let mut taken = Taken::new(text_len);
-    let mut lost_names = Vec::new();
+    let mut room = TakenRoom::new();
+    let mut taken = room.taken(text_len);
     // Whether `c`, taken in rank order, wins: its bytes are still free.
     let mut wins = |c: &Candidate| {
         let free = !taken.any(c.start, c.end);
         if free {
             taken.set(c.start, c.end);
-        } else if c.kind == PhiKind::Name && c.score >= STRONG_NAME {
-            lost_names.push(*c);
         }
         free
     };
     if cands.len() <= PACKED {
-        let mut keys: Vec<u64> = cands.iter().zip(0u64..).map(|(c, k)| rank(c) << 8 | k).collect();
+        // Keys and outcomes on the stack: nothing is allocated for the few candidates of a note.
+        let mut keys = [0u64; PACKED];
+        let keys = keys.get_mut(..cands.len()).unwrap_or(&mut []);
+        for (key, (c, k)) in keys.iter_mut().zip(cands.iter().zip(0u64..)) {
+            *key = rank(c) << 8 | k;
+        }
         keys.sort_unstable();
         let mut won = [false; PACKED];
-        for key in &keys {
+        for key in keys.iter() {
             let k = (key & 0xff) as usize;
             if let (Some(c), Some(w)) = (cands.get(k), won.get_mut(k)) {
                 *w = wins(c);
             }
+        }
+        // The strong names that lost, in rank order, widen the winners while the losers are
+        // still there to read (rather than copied into a vector of their own first).
+        for key in keys.iter() {
+            let k = (key & 0xff) as usize;
+            let Some(&lost) = cands.get(k).filter(|c| !won.get(k).copied().unwrap_or(true) && widens(c)) else {
+                continue;
+            };
+            // The winner a sorted list would give: the first, by start, that ends after
+            // `lost` starts (winners do not overlap, so the order by start is that by end).
+            let winner = cands
+                .iter_mut()
+                .zip(&won)
+                .filter(|(w, &won)| won && w.end > lost.start)
+                .map(|(w, _)| w)
+                .min_by_key(|w| w.start);
+            widen_name(winner, &mut taken, &lost);
         }
         let mut k = 0;
         cands.retain(|_| {
             k += 1;
             won.get(k - 1).copied().unwrap_or(false)
         });
+        // Winners do not overlap, so no two share a start.
+        cands.sort_unstable_by_key(|c| c.start);
     } else {
         // Stable, so candidates that tie on every key keep the recognizers' order.
         cands.sort_by_key(rank);
-        cands.retain(|c| wins(c));
-    }
-    // Winners do not overlap, so no two share a start.
-    cands.sort_unstable_by_key(|c| c.start);
-    for lost in lost_names {
-        widen_name(&mut cands, &mut taken, &lost);
+        let mut lost_names = Vec::new();
+        cands.retain(|c| {
+            let won = wins(c);
+            if !won && widens(c) {
+                lost_names.push(*c);
+            }
+            won
+        });
+        cands.sort_unstable_by_key(|c| c.start);
+        for lost in lost_names {
+            let k = cands.partition_point(|w| w.end <= lost.start);
+            widen_name(cands.get_mut(k), &mut taken, &lost);
+        }
     }
     cands
+}
+
+/// A name candidate that, having lost, may widen the name that beat it ([`widen_name`]).
+fn widens(c: &Candidate) -> bool {
+    c.kind == PhiKind::Name && c.score >= STRONG_NAME
 }
 
 /// The lowest score of a name rule with context of its own (a title, a relation, a label):
@@ -160,9 +220,10 @@ const STRONG_NAME: u8 = 90;
 /// and the record's surname `Sorensen`, scored higher, become one span). Without this the
 /// first name waits for the next pass, which finds it next to `[NAME]`, and the output says
 /// `[NAME] [NAME]`. The winner takes only bytes `lost` would have taken had it not met it.
-fn widen_name(winners: &mut [Candidate], taken: &mut Taken, lost: &Candidate) {
-    let k = winners.partition_point(|w| w.end <= lost.start);
-    let Some(w) = winners.get(k).filter(|w| w.start < lost.end && w.kind == PhiKind::Name) else { return };
+///
+/// `winner` is the first winner (by start) that ends after `lost` starts.
+fn widen_name(winner: Option<&mut Candidate>, taken: &mut Taken, lost: &Candidate) {
+    let Some(w) = winner.filter(|w| w.start < lost.end && w.kind == PhiKind::Name) else { return };
     let (start, end) = (w.start.min(lost.start), w.end.max(lost.end));
     let before_free = start == w.start || !taken.any(start, w.start);
     let after_free = end == w.end || !taken.any(w.end, end);
@@ -170,10 +231,8 @@ fn widen_name(winners: &mut [Candidate], taken: &mut Taken, lost: &Candidate) {
         return;
     }
     taken.set(start, end);
-    if let Some(w) = winners.get_mut(k) {
-        w.start = start;
-        w.end = end;
-    }
+    w.start = start;
+    w.end = end;
 }
 
 #[cfg(test)]
@@ -185,7 +244,8 @@ mod tests {
     fn reference(mut cands: Vec<Candidate>, protected: &[(usize, usize)], text_len: usize) -> Vec<Candidate> {
         cands.retain(|c| c.start < c.end && !hits_protected(protected, (c.start, c.end)));
         cands.sort_by_key(rank);
-        let mut taken = Taken::new(text_len);
+        let mut room = TakenRoom::new();
+        let mut taken = room.taken(text_len);
         let mut lost_names = Vec::new();
         cands.retain(|c| {
             let free = !taken.any(c.start, c.end);
@@ -198,7 +258,8 @@ mod tests {
         });
         cands.sort_unstable_by_key(|c| c.start);
         for lost in lost_names {
-            widen_name(&mut cands, &mut taken, &lost);
+            let k = cands.partition_point(|w| w.end <= lost.start);
+            widen_name(cands.get_mut(k), &mut taken, &lost);
         }
         cands
     }
@@ -215,7 +276,8 @@ mod tests {
         let kinds = [PhiKind::Name, PhiKind::Date, PhiKind::Address, PhiKind::Phone];
         for n in [0, 1, 2, 7, 40, 255, 256, 257, 600] {
             for _ in 0..20 {
-                let text_len = 20 + rng.below(4 * n + 20);
+                // Longer texts too past `PACKED`, whose taken bits do not fit on the stack.
+                let text_len = 20 + rng.below(4 * n + 20) * if n > PACKED { 3 } else { 1 };
                 let cands: Vec<Candidate> = (0..n)
                     .map(|_| {
                         let start = rng.below(text_len);

@@ -101,11 +101,24 @@ impl<const N: usize, V: Copy + Default + BitOrAssign> Slots<N, V> {
     /// The table of `words` at most two-thirds full of distinct keys (a large table, where a
     /// smaller one stays in cache; a miss probes about three slots, mostly of one cache line).
     /// A key listed twice gets the OR of its values.
+    ///
+    /// The distinct keys are counted by building the table first as if every key were distinct
+    /// (the most room it can need) and counting its filled slots, rather than by sorting the
+    /// keys (a sort of the 27,000 listed words cost more than every other step of building the
+    /// tables, on the first scrub of a process or a page). When keys listed twice make a
+    /// smaller table enough, it is built again at that size: the table is the same as one
+    /// sized from a sorted count.
     pub(crate) fn compact(words: &[([u64; N], V)]) -> Self {
-        let mut keys: Vec<[u64; N]> = words.iter().map(|(k, _)| *k).collect();
-        keys.sort_unstable();
-        keys.dedup();
-        Self::with_len(words, keys.len() * 3 / 2 + 1)
+        let widest = Self::with_len(words, words.len() * 3 / 2 + 1);
+        // The all-zero key is left out of a table, but a sorted count would count it.
+        let zero = usize::from(words.iter().any(|(k, _)| *k == [0; N]));
+        let distinct = widest.keys.iter().filter(|k| **k != [0; N]).count() + zero;
+        let len = distinct * 3 / 2 + 1;
+        if len.next_power_of_two().max(2) == widest.keys.len() {
+            widest
+        } else {
+            Self::with_len(words, len)
+        }
     }
 
     /// The table of `words` with at least `len` slots (rounded up to a power of two). `len` must
@@ -181,6 +194,8 @@ mod tests {
         for &(k, v) in &words {
             *map.entry(k).or_insert(0u8) |= v;
         }
+        // Sized from the count of distinct keys, as a sort would count them.
+        assert_eq!(Slots::compact(&words).keys.len(), (map.len() * 3 / 2 + 1).next_power_of_two());
         for table in [Slots::new(&words, 2), Slots::compact(&words)] {
             // Not 0: the all-zero key is no word's (it marks an empty slot).
             for k in 1..4000u64 {

@@ -24,34 +24,44 @@ struct Stretch {
 }
 
 /// The stretches around the replaced `spans` (sorted, non-overlapping): every token a span
-/// touches and one unchanged token on each side; stretches that meet are merged.
-fn stretches(toks: &[Token], spans: &[Candidate]) -> Vec<Stretch> {
-    let mut out: Vec<Stretch> = Vec::with_capacity(spans.len());
+/// touches and one unchanged token on each side; stretches that meet are merged. Made as they
+/// are read (no vector: this runs once per pass).
+fn stretches<'s>(toks: &'s [Token], spans: &'s [Candidate]) -> impl Iterator<Item = Stretch> + 's {
     // Spans and tokens are both in order: one forward walk finds each span's tokens.
     let mut touched = 0;
-    for c in spans {
-        while toks.get(touched).is_some_and(|t| t.end() <= c.start) {
-            touched += 1;
-        }
-        let mut after = touched;
-        while toks.get(after).is_some_and(|t| t.start() < c.end) {
-            after += 1;
-        }
-        let s = Stretch {
-            first: touched.saturating_sub(1),
-            last: after.min(toks.len().saturating_sub(1)),
-            from_start: touched == 0,
-            to_end: after >= toks.len(),
-        };
-        match out.last_mut() {
-            Some(prev) if s.first <= prev.last + 1 => {
-                prev.last = prev.last.max(s.last);
-                prev.to_end |= s.to_end;
+    let mut spans = spans.iter();
+    // The stretch of the span read ahead, which did not meet the one before it.
+    let mut pending: Option<Stretch> = None;
+    std::iter::from_fn(move || {
+        let mut cur = pending.take();
+        for c in spans.by_ref() {
+            while toks.get(touched).is_some_and(|t| t.end() <= c.start) {
+                touched += 1;
             }
-            _ => out.push(s),
+            let mut after = touched;
+            while toks.get(after).is_some_and(|t| t.start() < c.end) {
+                after += 1;
+            }
+            let s = Stretch {
+                first: touched.saturating_sub(1),
+                last: after.min(toks.len().saturating_sub(1)),
+                from_start: touched == 0,
+                to_end: after >= toks.len(),
+            };
+            match cur.as_mut() {
+                Some(prev) if s.first <= prev.last + 1 => {
+                    prev.last = prev.last.max(s.last);
+                    prev.to_end |= s.to_end;
+                }
+                Some(_) => {
+                    pending = Some(s);
+                    return cur;
+                }
+                None => cur = Some(s),
+            }
         }
-    }
-    out
+        cur
+    })
 }
 
 /// Where an unchanged input offset is in the output: `is_end` for an offset that ends a token.

@@ -12,7 +12,7 @@
 //! a bracket when they hold a letter and no digit; and an age column, whose cells are taken
 //! when they hold an age of 90 or more. Dates in such rows are left to their own rules.
 
-use super::{Candidate, PhiKind};
+use super::{scan, Candidate, PhiKind};
 
 /// Score of a cell found by its column.
 const SCORE: u8 = 92;
@@ -171,46 +171,116 @@ fn take(kind: PhiKind, value: &str, at: usize, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Proposes the identifier cells of `row` (byte ranges of `text`) under columns `kinds`.
+fn take_row(text: &str, row: &[(usize, usize)], kinds: &[Column], out: &mut Vec<Candidate>) {
+    for (&(s, e), column) in row.iter().zip(kinds) {
+        let value = text.get(s..e).unwrap_or("");
+        match *column {
+            Some((kind, None)) => take(kind, value, s, out),
+            Some((first, Some(second))) => {
+                // A cell without its second part holds the first alone.
+                let Some((a, b)) = value.split_once('/') else {
+                    take(first, value, s, out);
+                    continue;
+                };
+                take(first, a.trim_end(), s, out);
+                let lead = b.len() - b.trim_start().len();
+                take(second, b.trim(), s + a.len() + 1 + lead, out);
+            }
+            None => {}
+        }
+    }
+}
+
 /// Proposes the identifier cells of every table in `text` that has a header.
+///
+/// Outside a table only a line with a `,` or a `|` can head one, so the walk goes from such a
+/// line to the next with one search of the text ([`scan::find_either`]), rather than cutting
+/// every line of prose out and searching it for `|`.
 pub(crate) fn find_tables(text: &str, out: &mut Vec<Candidate>) {
     // The separator and column classes of the header above the current line.
     let mut header: Option<(Separator, Vec<Column>)> = None;
-    let mut at = 0;
-    for line in text.split('\n') {
-        let start = at;
-        at += line.len() + 1;
+    // The start of the current line.
+    let mut start = 0;
+    while start <= text.len() {
+        if header.is_none() {
+            let Some(mark) = scan::find_either(text.as_bytes(), start, b',', b'|') else { return };
+            // The line holding the mark (a `,` or `|` is one byte, never inside a character).
+            start = text.get(start..mark).and_then(|before| before.rfind('\n')).map_or(start, |k| start + k + 1);
+        }
+        let rest = text.get(start..).unwrap_or("");
+        let line = rest.find('\n').map_or(rest, |end| rest.get(..end).unwrap_or(""));
+        let next = start + line.len() + 1;
         let line = line.strip_suffix('\r').unwrap_or(line);
         if let Some((sep, kinds)) = &header {
             let row = row_cells(line, start, *sep);
             if row.len() == kinds.len() {
-                for (&(s, e), column) in row.iter().zip(kinds) {
-                    let value = text.get(s..e).unwrap_or("");
-                    match *column {
-                        Some((kind, None)) => take(kind, value, s, out),
-                        Some((first, Some(second))) => {
-                            // A cell without its second part holds the first alone.
-                            let Some((a, b)) = value.split_once('/') else {
-                                take(first, value, s, out);
-                                continue;
-                            };
-                            take(first, a.trim_end(), s, out);
-                            let lead = b.len() - b.trim_start().len();
-                            take(second, b.trim(), s + a.len() + 1 + lead, out);
-                        }
-                        None => {}
-                    }
-                }
+                take_row(text, &row, kinds, out);
+                start = next;
                 continue;
             }
         }
         // A line of another count ends the table, and may head the next.
         header = header_of(line);
+        start = next;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`find_tables`] as first written: every line cut out and read in turn.
+    fn reference(text: &str, out: &mut Vec<Candidate>) {
+        let mut header: Option<(Separator, Vec<Column>)> = None;
+        let mut at = 0;
+        for line in text.split('\n') {
+            let start = at;
+            at += line.len() + 1;
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if let Some((sep, kinds)) = &header {
+                let row = row_cells(line, start, *sep);
+                if row.len() == kinds.len() {
+                    take_row(text, &row, kinds, out);
+                    continue;
+                }
+            }
+            header = header_of(line);
+        }
+    }
+
+    /// Random lines of tables, prose with and without commas, empty lines and `\r\n`, with and
+    /// without a last line break.
+    #[test]
+    fn skipping_to_marked_lines_finds_what_reading_every_line_finds() {
+        let lines = [
+            "patient_name,mrn,dob",
+            "\"Lindgren, Astrid\",MR5501823,1962-03-08",
+            "Doe,P123456,x",
+            "| Scr ID | Init | Age |",
+            "|---|---|---|",
+            "| 114-0031 | R.T.B. | 91 |",
+            "Seen today, stable.",
+            "No marks here",
+            "",
+            "name,mrn,test\r",
+            "Roe,P654321,CBC\r",
+            "a|b",
+        ];
+        let mut rng = crate::deid::text::TestRng::new(0x7a3d_11f0_5c2b_9e41);
+        for _ in 0..3000 {
+            let n = rng.below(8);
+            let mut text: String = (0..n).map(|_| lines[rng.below(lines.len())]).collect::<Vec<_>>().join("\n");
+            if rng.below(2) == 0 {
+                text.push('\n');
+            }
+            let (mut got, mut want) = (Vec::new(), Vec::new());
+            find_tables(&text, &mut got);
+            reference(&text, &mut want);
+            let shown = |v: &[Candidate]| v.iter().map(|c| (c.kind, c.start, c.end)).collect::<Vec<_>>();
+            assert_eq!(shown(&got), shown(&want), "{text:?}");
+        }
+    }
 
     fn found(text: &str) -> Vec<(PhiKind, &str)> {
         let mut out = Vec::new();
