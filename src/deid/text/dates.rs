@@ -596,6 +596,18 @@ fn short_date_context(t: &Tokens<'_>, i: usize) -> bool {
         || span_start
         || time_at(t, after)
         || clause_end_after_word(t, i, bracketed)
+        || log_entry(t, i)
+}
+
+/// `1/6 in 0810 out 1015`, `3/2 | 9:14a | ...`: a month/day opening a line of a log, before a
+/// column bar, a spaced dash, or `in` and a time of 4 digits (an aide's visit log). Score and
+/// fraction words have already ruled out `1/2 tab` and `4/5 strength`.
+fn log_entry(t: &Tokens<'_>, i: usize) -> bool {
+    let after = i + 3;
+    let line_start = i == 0 || t.newline_before(i);
+    let bar = t.punct(after, '|') || (t.punct(after, '-') && !t.joined(after) && !t.joined(after + 1));
+    let visit = t.is(after, "in") && t.digits(after + 1, Some(4)) && !t.joined(after + 1);
+    line_start && !t.newline_before(after) && (bar || visit)
 }
 
 /// `Next tx 2/17.`, `out 2/9 and 2/10`, `rec'd 2/25 by`, `RTC 1 wk, 4/14.`: a month/day after
@@ -1287,6 +1299,20 @@ mod tests {
         }
         // A date word alone no longer takes a score after it.
         assert_eq!(dates_in("pain rated 8/10 on arrival"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn month_day_opening_a_line_of_a_log() {
+        for (text, want) in [
+            ("aide: tasha m.\n\n1/6 in 0810 out 1015. client in robe", "1/6"),
+            ("date | time | caller\n3/2 | 9:14a | verna", "3/2"),
+            ("Log\n12/3 - called pharmacy", "12/3"),
+        ] {
+            assert_eq!(dates_in(text), [want], "{text}");
+        }
+        for text in ["Plan\n1/2 tab po bid", "MMT\n4/5 | strength", "x\n1/2 - 1 tab prn", "so 3/4 in 1000 units"] {
+            assert_eq!(dates_in(text), Vec::<String>::new(), "{text}");
+        }
     }
 
     #[test]

@@ -114,6 +114,8 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("card", PhiKind::HealthPlan),
     ("job", PhiKind::Id),
     ("patient", PhiKind::Mrn),
+    ("docket", PhiKind::Id),
+    ("randomization", PhiKind::Id),
     ("request", PhiKind::Id),
     ("session", PhiKind::Id),
     ("application", PhiKind::Id),
@@ -167,6 +169,8 @@ pub(crate) const CODED_CONTEXT: &[&str] = &[
     "warrant",
     "ccf",
     "patient",
+    "docket",
+    "randomization",
     "request",
     "session",
     "application",
@@ -457,7 +461,11 @@ fn grouped_code(t: &Tokens<'_>, j: usize) -> Option<usize> {
     };
     // A group glued to more than closing punctuation is part of something else (`12-3`).
     let free = |e: usize| !t.joined(e) || [')', ',', '.', ';'].iter().any(|&c| t.punct(e, c));
-    let (mut e, first, mut digits) = group(j).filter(|&(e, _, d)| free(e) && d > 0)?;
+    // A first group of letters alone is 1 to 3 capitals, and needs two groups after it (`C 29
+    // 118 406`; not `at 1900`).
+    let (mut e, first, mut digits) =
+        group(j).filter(|&(e, len, d)| free(e) && (d > 0 || (len <= 3 && t.all_caps(j))))?;
+    let lettered = digits == 0;
     if first > 5 {
         return None;
     }
@@ -468,7 +476,7 @@ fn grouped_code(t: &Tokens<'_>, j: usize) -> Option<usize> {
         };
         (e, total, digits, groups) = (ge, total + len, digits + d, groups + 1);
     }
-    (groups >= 2 && total >= 6 && digits >= 4).then_some(e)
+    (groups >= if lettered { 3 } else { 2 } && total >= 6 && digits >= 4).then_some(e)
 }
 
 /// Plates written `ABC 1234`: a short letter group, a space, then digits.
@@ -595,10 +603,14 @@ fn bare_code_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
     }
     let year = t.byte_len(digits) == 4 && t.num(digits).is_some_and(|y| (1900..=2099).contains(&y));
     let mut e = digits + 1;
-    // A short suffix (`-A`, `-01`).
+    // A short suffix (`-A`, `-01`, `-A2`).
     let suffix = t.punct(e, '-') && t.joined(e) && t.joined(e + 1) && t.byte_len(e + 1) <= 3;
     if suffix && (t.all_caps(e + 1) || t.digits(e + 1, None)) {
-        e += 2;
+        let letter_digit = t.kind(e + 1) == Some(TokKind::Alpha)
+            && t.joined(e + 2)
+            && t.digits(e + 2, None)
+            && t.byte_len(e + 1) + t.byte_len(e + 2) <= 3;
+        e += if letter_digit { 3 } else { 2 };
     }
     let glued_after = t.joined(e) && (t.kind(e) != Some(TokKind::Punct) || t.opens_replacement(e) || t.punct(e, '-'));
     let year_alone = year && e == digits + 1;
@@ -921,6 +933,9 @@ mod tests {
             ("Request #: IR-26-11873\n", PhiKind::Id, "IR-26-11873"),
             ("(DOB on file, patient # 20118453). I have appt", PhiKind::Mrn, "20118453"),
             ("my patient # is 4418-2206 i think?", PhiKind::Mrn, "4418-2206"),
+            ("Claim 600-412-0987     C-file no.: C 29 118 406\nExam", PhiKind::Id, "C 29 118 406"),
+            ("see appeal docket 240611-448812.", PhiKind::Id, "240611-448812"),
+            ("INITIALS: R-D-K     RANDOMIZATION NO: R30561\n", PhiKind::Id, "R30561"),
         ];
         for (text, kind, want) in cases {
             assert!(ids(text).contains(&(kind, want)), "{text}: {:?}", ids(text));
@@ -945,6 +960,7 @@ mod tests {
             ("MEDICAID PENDING, APP # NY-LTC-2025-448193; ok", "NY-LTC-2025-448193"),
             // A short last group is a suffix.
             ("Form # CPS-0321-018", "CPS-0321-018"),
+            ("ANCILLARY: BLOCK S26-004417-A2 SENT", "S26-004417-A2"),
         ] {
             let t = Tokens::new(text);
             let mut out = Vec::new();

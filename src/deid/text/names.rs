@@ -198,6 +198,7 @@ pub(crate) const WEAK_CONTEXT: &[&str] = &[
     "receptionist",
     "clerk",
     "dispatcher",
+    "caseworker",
 ];
 /// Labels that introduce a name only before their colon (`ORDERING: Delacroix, Jean-Paul MD`,
 /// `REFERRING: PATEL, NISHA MD`, `Re: Santiago de la Cruz`, `Asst: jazmin`, `Reviewed: ...`):
@@ -712,6 +713,13 @@ pub(crate) const ORGANISATION_NOUNS: &[&str] = &[
     "shelter",
     "farms",
     "pavilion",
+    // Makers and firms (`Kestrel Building Products`, `Helixar Therapeutics`, `Young Street Rehab`).
+    "products",
+    "therapeutics",
+    "pharmaceuticals",
+    "rehab",
+    "dentistry",
+    "moving",
 ];
 
 /// Followed by `'s` or a clinical noun, or hyphen-joined to another eponym: not a person.
@@ -832,7 +840,8 @@ struct Run {
 /// (`Luis Alberto Fuentes Márquez`), with particles between words (`Ana de la Cruz`).
 fn name_run(t: &Tokens<'_>, i: usize, upper_doc: bool, ev: Evidence) -> Option<Run> {
     let mut run = Run { end: i, words: 0, listed: false, stopped: false, unknown: false };
-    let max = if ev == Evidence::Title { 3 } else { 4 };
+    // Four words after a title too: `Dr. Nguyen Thi Thu Trang`.
+    let max = 4;
     while run.words < max {
         if let Some(e) = initial_end(t, run.end, upper_doc) {
             if run.words > 0 || ev == Evidence::Title {
@@ -1094,6 +1103,7 @@ fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candid
     // the run or one word after it.
     let organisation = (j..run.end).any(|k| t.has(k, bit::ORGANISATION))
         || t.has(run.end, bit::ORGANISATION)
+        || (department(t, run.end) && !t.newline_before(run.end))
         || (t.has(run.end + 1, bit::ORGANISATION) && t.capitalized(run.end) && !t.newline_before(run.end + 1));
     if accepted && !organisation && !eponym {
         push(out, t, j, run.end, 90);
@@ -1262,8 +1272,12 @@ fn lower_case_signature(t: &Tokens<'_>, s: usize, out: &mut Vec<Candidate>) {
         && !t.joined(w)
         && !t.has(w, bit::FUNCTION | bit::CREDENTIAL)
         && !t.newline_before(w);
-    let credential = !t.capitalized(c) && (t.has(c, bit::CREDENTIAL) || t.is(c, "ma")) && !t.newline_before(c);
-    if line_start && word && t.punct(s + 3, ',') && credential && !t.name_info(w).stop {
+    let credential_at =
+        |c: usize| !t.capitalized(c) && (t.has(c, bit::CREDENTIAL) || t.is(c, "ma")) && !t.newline_before(c);
+    // `- t. mcbride hha`: without the comma, the credential ends the line.
+    let bare = credential_at(s + 3) && (s + 4 >= t.len() || t.newline_before(s + 4));
+    let credential = (t.punct(s + 3, ',') && credential_at(c)) || bare;
+    if line_start && word && credential && !t.name_info(w).stop {
         push(out, t, s, w + 1, 88);
     }
 }
@@ -1749,15 +1763,7 @@ fn chat_speaker(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candida
     if !time {
         return;
     }
-    let word_ok = |k: usize| {
-        let info = lookup_word(t, k);
-        t.kind(k) == Some(TokKind::Alpha)
-            && t.multi_char(k)
-            && !t.newline_before(k)
-            && !t.has(k, u64::MAX)
-            && !info.stop
-            && (info.first || (!info.any() && !t.english(k)))
-    };
+    let word_ok = |k: usize| speaker_word(t, k) && !t.newline_before(k);
     if !word_ok(m) {
         return;
     }
@@ -1767,6 +1773,72 @@ fn chat_speaker(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candida
     }
     if t.punct(end, ':') && t.joined(end) && (upper_doc || !t.all_caps(m) || !t.multi_char(m)) {
         push(out, t, m, end, 88);
+    }
+}
+
+/// `Debbie's daughter`, `dee's son`: a name before `'s` and relation `i`. The word is
+/// shaped like a name, in no keyword list (`Patient's`, `Mom's`), no stop word (`Alzheimer's`)
+/// and a listed first name or neither listed nor English.
+fn possessor_of_relation(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if i < 3 || !t.is(i - 1, "s") || !t.joined(i - 1) || !t.joined(i - 2) || t.newline_before(i) {
+        return;
+    }
+    let w = i - 3;
+    if !(t.punct(i - 2, '\'') || t.punct(i - 2, '’')) || !name_shaped(t, w, upper_doc) || t.has(w, u64::MAX) {
+        return;
+    }
+    let info = lookup_word(t, w);
+    let unlisted = !info.any() && !t.english(w) && t.byte_len(w) >= 3;
+    if !info.stop && (info.first || unlisted) && word_end(t, w) == w + 1 {
+        push(out, t, w, w + 1, 88);
+    }
+}
+
+/// `HALVORSEN_20260112_01.jpg`, `Halvorsen_2025-07-08_01-05`: a surname joined by `_` to a date
+/// in a file name (`i` is the word, `_` after it). The word has 4 letters or more, is in no
+/// keyword list, and is no English or stop word (`IMG_20260112`, `scan_2026-01-12` stay).
+fn file_name_surname(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let d = i + 2;
+    if !t.joined(d) || t.byte_len(i) < 4 || t.has(i, u64::MAX) || t.english(i) || t.name_info(i).stop {
+        return;
+    }
+    let compact = t.digits(d, Some(8)) && t.s(d).starts_with(['1', '2']);
+    let iso = t.digits(d, Some(4))
+        && t.punct(d + 1, '-')
+        && t.joined(d + 1)
+        && t.digits(d + 2, Some(2))
+        && t.punct(d + 3, '-')
+        && t.digits(d + 4, Some(2));
+    if compact || iso {
+        push(out, t, i, i + 1, 80);
+    }
+}
+
+/// Word `k` can be a chat speaker's name: letters, in no keyword list, no stop word, a listed
+/// first name or a word neither listed nor English.
+fn speaker_word(t: &Tokens<'_>, k: usize) -> bool {
+    let info = lookup_word(t, k);
+    t.kind(k) == Some(TokKind::Alpha)
+        && t.multi_char(k)
+        && !t.has(k, u64::MAX)
+        && !info.stop
+        && (info.first || (!info.any() && !t.english(k)))
+}
+
+/// `tori 18:53: ya who is it`: a chat line whose speaker comes before the time, then a colon.
+/// `i` is a word starting its line; `me 18:55:` is a function word.
+fn speaker_before_time(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let n = i + 1;
+    let time = t.digits(n, None)
+        && t.byte_len(n) <= 2
+        && !t.joined(n)
+        && t.punct(n + 1, ':')
+        && t.joined(n + 1)
+        && t.digits(n + 2, Some(2))
+        && t.joined(n + 2);
+    let colon = if t.is_any(n + 3, &["am", "pm", "a", "p"]) && t.joined(n + 3) { n + 4 } else { n + 3 };
+    if time && t.punct(colon, ':') && t.joined(colon) && speaker_word(t, i) {
+        push(out, t, i, i + 1, 88);
     }
 }
 
@@ -1844,6 +1916,9 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
             if t.is_any(i, &["pt", "patient"]) && !upper_doc {
                 name_before_age(t, i + 1, upper_doc, true, out);
             }
+            if tok.lex & bit::RELATION != 0 {
+                possessor_of_relation(t, i, upper_doc, out);
+            }
         }
         if i >= 3 && t.kind(i - 1) != Some(TokKind::Alpha) {
             if t.kind(i - 1) == Some(TokKind::Digit) || t.kind(i - 2) == Some(TokKind::Digit) {
@@ -1855,6 +1930,12 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         }
         if tok.lex & bit::INITIALS_LABEL != 0 {
             initials_after_label(t, i, out);
+        }
+        if (tok.newline_before || i == 0) && t.kind(i + 1) == Some(TokKind::Digit) {
+            speaker_before_time(t, i, out);
+        }
+        if t.punct(i + 1, '_') && t.joined(i + 1) {
+            file_name_surname(t, i, out);
         }
         // The initial and the maiden-name rules start at words of 4 bytes at most: one test
         // skips both at longer words.
@@ -1957,6 +2038,16 @@ mod tests {
         // Not after another label, nor an English word after a kin word.
         assert_names("Plan: R. Baker cyst drained", &[]);
         assert_names("FOB Negative today", &[]);
+        assert_names("maternal 1st cousin Kayla Hollis (Debbie's daughter): tested", &["Kayla Hollis", "Debbie"]);
+        assert_names("Patient's daughter called; Mom's sister too", &[]);
+        assert_names("lotion. rosa says thank u.\n- t. mcbride hha", &["t. mcbride"]);
+        assert_names("Attending: Dr. Nguyen Thi Thu Trang. Resident", &["Nguyen Thi Thu Trang"]);
+        assert_names("From:\tRiverbend Rheumatology\t\tFax", &[]);
+        assert_names(
+            "photos\nHALVORSEN_20260112_01.jpg | back\nprior Halvorsen_2025-07-08_01-05",
+            &["HALVORSEN", "Halvorsen"],
+        );
+        assert_names("photos\nIMG_20260112_01.jpg and scan_2026-01-12.pdf", &[]);
     }
 
     #[test]
@@ -1979,6 +2070,8 @@ mod tests {
             &["kayla b", "marcus t"],
         );
         assert_names("log\n8:02 PM Oksana: called back", &["Oksana"]);
+        assert_names("hi\ntori 18:53: ya who is it\nme 18:55: bed 2", &["tori"]);
+        assert_names("log\nbed 12:30: turned", &[]);
         // A role or a desk is no speaker; a time inside a line starts nothing.
         assert_names("log\n08:30 registration desk: fixed. sry abt that", &[]);
         assert_names("log\n08:31 Note: pain 7/10 at 0700", &[]);

@@ -25,7 +25,7 @@ fn column_kind(name: &str) -> Option<PhiKind> {
         "account" | "acct" | "accountnumber" | "har" | "visitnumber" | "fin" => PhiKind::Account,
         "accession" | "accessionnumber" | "specimenid" | "orderid" | "encounterid" | "claimid" | "scrid"
         | "screeningid" | "screenid" | "subjectid" | "subjid" | "studyid" | "participantid" | "ptid" | "caseid"
-        | "studentid" | "bookingnumber" | "sampleid" | "kitid" => PhiKind::Id,
+        | "studentid" | "bookingnumber" | "sampleid" | "kitid" | "rx" | "rxnumber" | "rxno" => PhiKind::Id,
         "memberid" | "policynumber" | "subscriberid" | "mbi" => PhiKind::HealthPlan,
         "ssn" => PhiKind::Ssn,
         "name" | "patientname" | "patient" | "ptname" | "pt" | "student" | "studentname" | "init" | "initials"
