@@ -30,10 +30,24 @@ fn bare_age_after_subject(t: &Tokens<'_>, i: usize) -> bool {
     while j > 0 && j + 2 >= i && t.is_any(j - 1, AGE_VERBS) {
         j -= 1;
     }
-    // `she's 93`: the verb is an `'s` glued to the person.
+    // `she's 93`: the verb is an `'s` glued to the person; `shes 93` typed without it.
     let contracted = j == i && i >= 3 && t.is(i - 1, "s") && t.joined(i - 1) && apostrophe(t, i - 2) && t.joined(i - 2);
     if contracted {
         j = i - 2;
+    }
+    let fused = j == i && i >= 1 && t.is_any(i - 1, &["shes", "hes"]);
+    // `Edna Barr, now 94, assisted living`: `now` and the age in apposition to a name (a
+    // capitalized word; `sats fell, now 92,` is a measure).
+    let apposed = j + 1 == i
+        && t.is(j, "now")
+        && j >= 2
+        && t.punct(j - 1, ',')
+        && t.punct(i + 1, ',')
+        && t.kind(j - 2) == Some(TokKind::Alpha)
+        && t.capitalized(j - 2)
+        && !t.all_caps(j - 2);
+    if fused || apposed {
+        return clause_ends_after(t, i, AGE_BARE_AFTER);
     }
     if j == i || j == 0 || !t.has(j - 1, bit::AGE_SUBJECT | bit::RELATION) {
         return false;
@@ -96,7 +110,9 @@ fn clause_ends_after(t: &Tokens<'_>, i: usize, words: &[&str]) -> bool {
         Some(_) if t.newline_before(k) => true,
         Some(TokKind::Alpha) => !t.joined(k) && t.is_any(k, words),
         Some(TokKind::Punct) => {
-            (t.punct(k, ',') || t.punct(k, '.') || t.punct(k, ';') || t.punct(k, ')') || t.punct(k, '!'))
+            // A dash apart from both sides ends a clause too (`pt is 91 - ok per dr f`).
+            let dash = t.punct(k, '-') && !t.joined(k) && !t.joined(k + 1);
+            (t.punct(k, ',') || t.punct(k, '.') || t.punct(k, ';') || t.punct(k, ')') || t.punct(k, '!') || dash)
                 && !(t.joined(k + 1) && t.digits(k + 1, None))
         }
         Some(_) => false,
@@ -220,6 +236,9 @@ mod tests {
             ("- Stanislaw Zielinski, brother-in-law, 93, lives at", "93"),
             ("also my lola Nene (she's 93!!) says hi", "93"),
             ("sorry, he turns 92 next month.", "92"),
+            ("MGM Edna (Kessler) Barr, now 94, assisted living", "94"),
+            ("dob 2/9/1933 so shes 93!! pod 3", "93"),
+            ("oral challenge,pt is 91 - ok per dr f", "91"),
         ] {
             assert_eq!(ages_in(text), [want], "{text}");
         }
@@ -230,6 +249,8 @@ mod tests {
             "she is 95% on RA",
             "she's 95% on RA",
             "he turns 95 degrees",
+            "sats fell, now 92, on 2L",
+            "she is 92 -94 on RA",
             "it's 92 today",
             "he was 98.6 at triage",
             "she was 92 on room air",

@@ -108,6 +108,7 @@ pub(crate) const RELATIONS: &[&str] = &[
     "tito",
     "fob",
     "mob",
+    "dtr",
 ];
 pub(crate) const BY_VERBS: &[&str] = &[
     "seen",
@@ -1154,6 +1155,7 @@ const KIN: &[&str] = &[
     "stepson",
     "stepmother",
     "stepfather",
+    "dtr",
 ];
 
 /// `cousin sahra mohamed`, `daughter ayaan at the library`: a name typed in lower case after a
