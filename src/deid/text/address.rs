@@ -52,6 +52,8 @@ pub(crate) const SUFFIXES: &[&str] = &[
     "crescent",
     "expy",
     "freeway",
+    "commons",
+    "cove",
     // A street name that is its own suffix (`1500 N Broadway`).
     "broadway",
 ];
@@ -1394,6 +1396,10 @@ mod tests {
                 number_at(t, i, upper_doc, out);
             } else if t.kind(i) == Some(TokKind::Alpha) {
                 word_at(t, i, upper_doc, out);
+                if let Some((s, e)) = place_before_state(t, i, upper_doc) {
+                    let score = if zip_at(t, i + 1).is_some() { 93 } else { 75 };
+                    out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(e - 1), score));
+                }
             } else if t.punct(i, ',') {
                 city_at(t, i, upper_doc, out);
             }
@@ -1435,6 +1441,9 @@ mod tests {
             "box",
             "Springfield",
             "Boston",
+            "Evanston",
+            "TX",
+            "tx",
             "IL",
             "il",
             "Massachusetts",

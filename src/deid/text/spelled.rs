@@ -114,8 +114,78 @@ pub(crate) fn digits_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) -> O
 /// nineteenth`): the index of its last token. [`super::dates::find_dates`] asks for it at
 /// months that start no other date.
 pub(crate) fn date_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
-    let end = spelled_day(t, i + 1)?;
-    Some(year_after(t, end).unwrap_or(end) - 1)
+    // `January the sixth`.
+    let j = if t.is(i + 1, "the") && !t.newline_before(i + 1) { i + 2 } else { i + 1 };
+    let Some(end) = spelled_day(t, j).or_else(|| cardinal_day(t, i, j)) else {
+        // `march of twenty twenty two`: a month and a year said aloud.
+        let of = t.is(i + 1, "of") && !t.newline_before(i + 1);
+        return if of { year_after(t, i + 2).map(|e| e - 1) } else { None };
+    };
+    Some(year_after(t, end).or_else(|| numeric_year_after(t, end)).unwrap_or(end) - 1)
+}
+
+/// Days of the month as cardinals in words (`nineteen`; `twenty` and `thirty` may take a unit
+/// after them: `twenty one`, `thirty-one`).
+const DAY_CARDINALS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+/// Words before a month that make a cardinal after it a day (`on February nineteen`).
+const CARDINAL_DAY_BEFORE: &[&str] = &["on", "by", "until", "since", "dated", "before", "after"];
+
+/// A day as a cardinal in words at `j`, right after month `i` (`Follow up on February
+/// nineteen.`): only after a date preposition and before the end of a clause (a `.`, `,`, `;`,
+/// the end of the line) or a year, so `in March twenty patients` is no date. One past it.
+fn cardinal_day(t: &Tokens<'_>, i: usize, j: usize) -> Option<usize> {
+    if j != i + 1 || i == 0 || !t.is_any(i - 1, CARDINAL_DAY_BEFORE) || t.newline_before(j) {
+        return None;
+    }
+    let end = if t.is_any(j, &["twenty", "thirty"]) {
+        let k = if t.punct(j + 1, '-') && t.joined(j + 1) { j + 2 } else { j + 1 };
+        let units = DAY_CARDINALS.get(..9).unwrap_or(&[]);
+        if t.is_any(k, units) && !t.newline_before(k) {
+            k + 1
+        } else {
+            j + 1
+        }
+    } else if t.is_any(j, DAY_CARDINALS) {
+        j + 1
+    } else {
+        return None;
+    };
+    let clause_end = end >= t.len()
+        || t.newline_before(end)
+        || t.punct(end, '.')
+        || t.punct(end, ',')
+        || t.punct(end, ';')
+        || year_after(t, end).is_some();
+    clause_end.then_some(end)
+}
+
+/// A year in digits after a date in words ending before `k` (an optional comma, then 4 digits
+/// from 1900 to 2099: `January eighth 2026`): one past it.
+fn numeric_year_after(t: &Tokens<'_>, k: usize) -> Option<usize> {
+    let k = if t.punct(k, ',') { k + 1 } else { k };
+    let year = t.digits(k, Some(4)) && t.num(k).is_some_and(|y| (1900..=2099).contains(&y)) && !t.joined(k + 1);
+    (year && !t.newline_before(k)).then_some(k + 1)
 }
 
 /// The run of digit words from `i` (joined by spaces, commas or hyphens on one line): one past
@@ -237,7 +307,21 @@ mod tests {
             [(PhiKind::Date, "March third, nineteen thirty-four".into())]
         );
         assert_eq!(spans("seen on June twenty-first."), [(PhiKind::Date, "June twenty-first".into())]);
+        // Dictation: `the` before the day, a year in digits, a cardinal day after `on`, a
+        // month and a spoken year.
+        assert_eq!(spans("DATE: January eighth 2026\nREF"), [(PhiKind::Date, "January eighth 2026".into())]);
+        assert_eq!(spans("Echo dated January the sixth showed"), [(PhiKind::Date, "January the sixth".into())]);
+        assert_eq!(
+            spans("Follow up in clinic on February nineteen. His"),
+            [(PhiKind::Date, "February nineteen".into())]
+        );
+        assert_eq!(
+            spans("a cath in march of twenty twenty two showing"),
+            [(PhiKind::Date, "march of twenty twenty two".into())]
+        );
         // A month followed by no day in words is left to the other date rules.
         assert_eq!(spans("in March twenty patients were seen"), []);
+        assert_eq!(spans("on March twenty patients were seen"), []);
+        assert_eq!(spans("the march of time"), []);
     }
 }
