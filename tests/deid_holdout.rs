@@ -18,14 +18,15 @@ fn each_held_out_set_parses_and_covers_every_class() {
         let notes = holdout::notes(name);
         assert_eq!(notes.len(), 36, "{name}");
         assert!(notes.iter().any(|n| n.upper), "{name}: no upper-case note");
-        // `dev4` to `dev8` were written to a list of note themes rather than to a
+        // `dev4` to `dev9` were written to a list of note themes rather than to a
         // quota per class: each has nearly every class, but not four of each, and no note
-        // without identifiers (`dev6` has no SSN and no IP address, `dev7` and `dev8` no SSN).
+        // without identifiers (`dev6` has no SSN and no IP address, `dev7` and `dev8` no SSN, `dev9` no SSN and no IP address).
         let (empty_notes, per_class) =
-            if matches!(name, "dev4" | "dev5" | "dev6" | "dev7" | "dev8") { (0, 1) } else { (2, 4) };
+            if matches!(name, "dev4" | "dev5" | "dev6" | "dev7" | "dev8" | "dev9") { (0, 1) } else { (2, 4) };
         let absent: &[PhiKind] = match name {
             "dev6" => &[PhiKind::Ssn, PhiKind::Ip],
             "dev7" | "dev8" => &[PhiKind::Ssn],
+            "dev9" => &[PhiKind::Ssn, PhiKind::Ip],
             _ => &[],
         };
         assert!(
@@ -87,16 +88,17 @@ fn held_out_recall_and_precision_do_not_fall() {
 
 /// (recall, precision) over all classes, per held-out set, as measured (docs/DEID-EVAL.md),
 /// rounded down.
-const FLOORS: [(f64, f64); 9] = [
+const FLOORS: [(f64, f64); 10] = [
     (0.99, 0.99),
     (0.99, 0.99),
     (0.95, 0.98),
     (0.97, 0.97),
-    (0.90, 0.95),
+    (0.91, 0.95),
     (0.88, 0.94),
-    (0.83, 0.94),
-    (0.0, 0.0),
-    (0.96, 0.97),
+    (0.91, 0.95),
+    (0.93, 0.95),
+    (0.88, 0.96),
+    (0.97, 0.97),
 ];
 
 #[test]
