@@ -204,24 +204,31 @@ fn street_word(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
     }
 }
 
-/// `123 Main St`, `4 N. Elm Street Apt 2B`, `77 West 42nd St.`; returns one past the end.
+/// Number `i` can start a street: it must not be glued to a word or number before it, nor be
+/// the last group of a longer number (`fax 614-555-0170 Oak Dr.`: the phone number's, not a
+/// street's), nor be glued to the last character of what a replacement writes (`]` of a
+/// placeholder, `*` of a mask): otherwise replacing one street could glue the next one's number
+/// to the placeholder and make it a street in the next pass (`8171 Oak Ter8171 Oak Ter...`
+/// would then need one pass per street, and scrubbing would not be idempotent).
 ///
-/// The number must not be glued to a word or number before it, nor be the last group of a
-/// longer number (`fax 614-555-0170 Oak Dr.`: the phone number's, not a street's), nor be
-/// glued to the last character of what a replacement writes (`]` of a placeholder, `*` of a
-/// mask): otherwise replacing one
-/// street could glue the next one's number to the placeholder and make it a street in the next
-/// pass (`8171 Oak Ter8171 Oak Ter...` would then need one pass per street, and scrubbing would
-/// not be idempotent).
+/// These tests read the number alone, whatever the case of the note: [`number_at`] runs them
+/// once for both street rules ([`street_at`], [`lower_case_street_at`]).
+#[inline(always)]
+fn house_number(t: &Tokens<'_>, i: usize) -> bool {
+    t.digits(i, None)
+        && t.byte_len(i) <= 6
+        && !(t.joined(i) && (t.kind(i - 1) != Some(TokKind::Punct) || t.closes_replacement(i - 1)))
+        && !(t.joined(i) && i >= 2 && t.joined(i - 1) && t.digits(i - 2, None))
+        && !time_minutes(t, i)
+}
+
+/// `123 Main St`, `4 N. Elm Street Apt 2B`, `77 West 42nd St.` from number `i`, which has passed
+/// [`house_number`]; returns one past the end.
+///
+/// Inlined, as it was while [`number_at`] was its only caller: it runs at most numbers, most
+/// fail its first tests, and a call's entry and exit cost more than those tests.
+#[inline(always)]
 fn street_at(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
-    if !t.digits(i, None)
-        || t.byte_len(i) > 6
-        || (t.joined(i) && (t.kind(i - 1) != Some(TokKind::Punct) || t.closes_replacement(i - 1)))
-        || (t.joined(i) && i >= 2 && t.joined(i - 1) && t.digits(i - 2, None))
-        || time_minutes(t, i)
-    {
-        return None;
-    }
     let mut j = i + 1;
     // `94-1021 Waipahu St`: a Hawaiian house number, a zone of one or two digits, a hyphen and
     // the lot (a phone number's groups are longer: `555-0170` is none).
@@ -263,6 +270,8 @@ fn street_at(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
 /// 55117`, `1412 ne 3rd st, newport, or 97365`), which [`street_at`] leaves to capitals: read as
 /// in a note in one case, and kept only with a unit after it or a listed place, a state and a
 /// ZIP after its comma (`take 2 tabs po bid` has neither).
+///
+/// Number `i` has passed [`house_number`] (the caller's test).
 fn lower_case_street_at(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
     // A street suffix within reach, or nothing to read: most numbers are turned away here.
     if upper_doc || !(i + 2..i + 7).any(|k| t.has(k, bit::STREET_SUFFIX)) {
@@ -525,10 +534,16 @@ pub(crate) fn find_addresses(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Cand
         match t.kind(i) {
             Some(TokKind::Digit) => number_at(t, i, upper_doc, out),
             Some(TokKind::Alpha) => {
+                let Some(tok) = t.toks.get(i) else { continue };
                 // A state code starts only the place rule before it: most are marked for that
                 // alone (`in`, `or`, `me`, `IL`).
-                if t.toks.get(i).is_some_and(may_start_word) {
+                if may_start_word(tok) {
                     word_at(t, i, upper_doc, out);
+                }
+                // The rule's own first test, here: the other marked words (street suffixes, place
+                // words) skip the call.
+                if tok.lex & bit::STATE_CODE == 0 {
+                    continue;
                 }
                 if let Some((s, e)) = place_before_state(t, i, upper_doc) {
                     let score = if zip_at(t, i + 1).is_some() { 93 } else { 75 };
@@ -625,10 +640,15 @@ fn place_before_state(t: &Tokens<'_>, st: usize, upper_doc: bool) -> Option<(usi
     }
     let zip = !t.newline_before(st + 1) && zip_at(t, st + 1).is_some();
     let caps = t.all_caps(st);
+    // Without a ZIP a code in lower case (`in`, `or`, `me` in prose) is turned away before the
+    // dearer tests.
     if !zip {
+        if !caps {
+            return None;
+        }
         let word_code = upper_doc && t.is_any(st, WORD_CODES);
         let label = code_follows(t, st, st + 1) || (t.has(st + 1, bit::STATE_DOC) && !t.newline_before(st + 1));
-        if !caps || word_code || label {
+        if word_code || label {
             return None;
         }
     }
@@ -649,7 +669,14 @@ fn place_before_state(t: &Tokens<'_>, st: usize, upper_doc: bool) -> Option<(usi
 
 /// A street starting at number `i`, and the number as a ZIP after a state or a ZIP word.
 fn number_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
-    if let Some(e) = street_at(t, i, upper_doc).or_else(|| lower_case_street_at(t, i, upper_doc)) {
+    // The number's own tests once for both street rules: a number that fails them (a date's or
+    // a time's later group, a decimal) skips the lower-case rule's search for a suffix too.
+    let street = if house_number(t, i) {
+        street_at(t, i, upper_doc).or_else(|| lower_case_street_at(t, i, upper_doc))
+    } else {
+        None
+    };
+    if let Some(e) = street {
         out.push(Candidate::new(PhiKind::Address, t.start(i), t.end(e - 1), 86));
         after_street(t, e, upper_doc, out);
     }

@@ -1933,11 +1933,15 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         if tok.lex & bit::INITIALS_LABEL != 0 {
             initials_after_label(t, i, out);
         }
-        if (tok.newline_before || i == 0) && t.kind(i + 1) == Some(TokKind::Digit) {
-            speaker_before_time(t, i, out);
-        }
-        if t.punct(i + 1, '_') && t.joined(i + 1) {
-            file_name_surname(t, i, out);
+        // Both rules look at the next token first: one load of it serves the two tests, and most
+        // words are followed by a space-separated word (neither a digit nor a joined `_`).
+        if let Some(next) = t.toks.get(i + 1) {
+            if next.kind == TokKind::Digit && (tok.newline_before || i == 0) {
+                speaker_before_time(t, i, out);
+            }
+            if next.first == '_' && !next.space_before && next.kind == TokKind::Punct {
+                file_name_surname(t, i, out);
+            }
         }
         // The initial and the maiden-name rules start at words of 4 bytes at most: one test
         // skips both at longer words.
@@ -1962,18 +1966,19 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         if !name_shaped(t, i, upper_doc) {
             continue;
         }
-        if tok.newline_before && i > 1 {
-            after_sign_off(t, i, upper_doc, out);
-        }
-        // `thanks po, Malou`: a name after a line of thanks and its comma, ending the line.
-        if i > 1 && t.punct(i - 1, ',') && !tok.newline_before && (i + 1 >= t.len() || t.newline_before(i + 1)) {
-            after_sign_off(t, i, upper_doc, out);
-        }
-        if (tok.newline_before || i == 0) && tok.len() <= 5 && t.is_any(i, GREETINGS) {
-            after_greeting(t, i, upper_doc, out);
-        }
+        // The rules of a word starting a line, and the one of a word inside a line, behind one
+        // test of where the word stands (most words are inside a line).
         if tok.newline_before || i == 0 {
+            if tok.newline_before && i > 1 {
+                after_sign_off(t, i, upper_doc, out);
+            }
+            if tok.len() <= 5 && t.is_any(i, GREETINGS) {
+                after_greeting(t, i, upper_doc, out);
+            }
             name_before_age(t, i, upper_doc, false, out);
+        } else if i > 1 && t.punct(i - 1, ',') && (i + 1 >= t.len() || t.newline_before(i + 1)) {
+            // `thanks po, Malou`: a name after a line of thanks and its comma, ending the line.
+            after_sign_off(t, i, upper_doc, out);
         }
         // A word with letters outside ASCII is looked up without its diacritics (`María`,
         // `Benítez`); one in no list is left to the rules with context, never paired on its
