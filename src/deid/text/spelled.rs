@@ -49,16 +49,11 @@ const DAY_ORDINALS: &[&str] = &[
     "thirtieth",
 ];
 
-/// Words of a year said aloud after a date (`nineteen thirty-four`, `twenty twenty six`, `two
-/// thousand and five`).
-const YEAR_WORDS: &[&str] = &[
-    "nineteen",
-    "twenty",
-    "two",
-    "thousand",
-    "and",
-    "oh",
+/// The numbers from one to nineteen in words: a day of the month as a cardinal, and with the
+/// tens ([`TENS`]) and `thousand`, `and`, `oh`, the words of a year said aloud.
+const ONE_TO_NINETEEN: &[&str] = &[
     "one",
+    "two",
     "three",
     "four",
     "five",
@@ -75,14 +70,17 @@ const YEAR_WORDS: &[&str] = &[
     "sixteen",
     "seventeen",
     "eighteen",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
+    "nineteen",
 ];
+
+/// Tens in words, in a year said aloud (`nineteen thirty-four`, `twenty twenty six`).
+const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+/// Word `j` can be part of a year said aloud (`nineteen thirty-four`, `twenty twenty six`, `two
+/// thousand and five`).
+fn year_word(t: &Tokens<'_>, j: usize) -> bool {
+    t.is_any(j, ONE_TO_NINETEEN) || t.is_any(j, TENS) || t.is_any(j, &["thousand", "and", "oh"])
+}
 
 /// A spelled-out identifier number starting at digit word `i` (which [`super::candidates`]'s
 /// walk over the tokens sends here): proposes it and returns one past its last word, so the
@@ -124,34 +122,11 @@ pub(crate) fn date_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
     Some(year_after(t, end).or_else(|| numeric_year_after(t, end)).unwrap_or(end) - 1)
 }
 
-/// Days of the month as cardinals in words (`nineteen`; `twenty` and `thirty` may take a unit
-/// after them: `twenty one`, `thirty-one`).
-const DAY_CARDINALS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-
 /// Words before a month that make a cardinal after it a day (`on February nineteen`).
 const CARDINAL_DAY_BEFORE: &[&str] = &["on", "by", "until", "since", "dated", "before", "after"];
 
-/// A day as a cardinal in words at `j`, right after month `i` (`Follow up on February
+/// A day as a cardinal in words at `j` (one to nineteen, or `twenty` or `thirty` with a unit
+/// after it: `twenty one`, `thirty-one`), right after month `i` (`Follow up on February
 /// nineteen.`): only after a date preposition and before the end of a clause (a `.`, `,`, `;`,
 /// the end of the line) or a year, so `in March twenty patients` is no date. One past it.
 fn cardinal_day(t: &Tokens<'_>, i: usize, j: usize) -> Option<usize> {
@@ -160,13 +135,13 @@ fn cardinal_day(t: &Tokens<'_>, i: usize, j: usize) -> Option<usize> {
     }
     let end = if t.is_any(j, &["twenty", "thirty"]) {
         let k = if t.punct(j + 1, '-') && t.joined(j + 1) { j + 2 } else { j + 1 };
-        let units = DAY_CARDINALS.get(..9).unwrap_or(&[]);
+        let units = ONE_TO_NINETEEN.get(..9).unwrap_or(&[]);
         if t.is_any(k, units) && !t.newline_before(k) {
             k + 1
         } else {
             j + 1
         }
-    } else if t.is_any(j, DAY_CARDINALS) {
+    } else if t.is_any(j, ONE_TO_NINETEEN) {
         j + 1
     } else {
         return None;
@@ -247,7 +222,7 @@ fn year_after(t: &Tokens<'_>, k: usize) -> Option<usize> {
         if t.punct(j, '-') && t.joined(j) {
             j += 1;
         }
-        if !t.is_any(j, YEAR_WORDS) || t.newline_before(j) {
+        if !year_word(t, j) || t.newline_before(j) {
             break;
         }
         words += 1;
