@@ -733,6 +733,17 @@ fn abbreviation(t: &Tokens<'_>, b: usize) -> bool {
 /// Words between a date and its time (`9/20 at 13:00`, `12/9 approx 11:00`).
 const TIME_BEFORE: &[&str] = &["at", "approx", "around", "about", "by"];
 
+/// A clock time `h:mm` or `hh:mm` at `j`, apart from what comes before it (`9:14`, `18:53`).
+pub(crate) fn clock_at(t: &Tokens<'_>, j: usize) -> bool {
+    t.digits(j, None)
+        && t.byte_len(j) <= 2
+        && !t.joined(j)
+        && t.punct(j + 1, ':')
+        && t.joined(j + 1)
+        && t.digits(j + 2, Some(2))
+        && t.joined(j + 2)
+}
+
 /// A clock time at token `j`: `14:05`, `2:05`, or one after `at`, `@`, `approx`, `~` (`at
 /// 14:05`); after `at` or `@` also a 24-hour time without a colon (`at 1300`, `@ 0830h`) that
 /// no word follows (not `at 1000 units`).
@@ -740,13 +751,7 @@ fn time_at(t: &Tokens<'_>, j: usize) -> bool {
     let lead = t.is_any(j, TIME_BEFORE) || t.punct(j, '@') || t.punct(j, '~');
     let at = t.is(j, "at") || t.punct(j, '@');
     let j = if lead { j + 1 } else { j };
-    let clock = t.digits(j, None)
-        && t.byte_len(j) <= 2
-        && !t.joined(j)
-        && t.punct(j + 1, ':')
-        && t.joined(j + 1)
-        && t.digits(j + 2, Some(2))
-        && t.joined(j + 2);
+    let clock = clock_at(t, j);
     let military = at
         && t.digits(j, Some(4))
         && t.num(j).is_some_and(|v| v / 100 <= 23 && v % 100 <= 59)

@@ -1831,13 +1831,7 @@ fn speaker_word(t: &Tokens<'_>, k: usize) -> bool {
 /// `i` is a word starting its line; `me 18:55:` is a function word.
 fn speaker_before_time(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     let n = i + 1;
-    let time = t.digits(n, None)
-        && t.byte_len(n) <= 2
-        && !t.joined(n)
-        && t.punct(n + 1, ':')
-        && t.joined(n + 1)
-        && t.digits(n + 2, Some(2))
-        && t.joined(n + 2);
+    let time = super::dates::clock_at(t, n);
     let colon = if t.is_any(n + 3, &["am", "pm", "a", "p"]) && t.joined(n + 3) { n + 4 } else { n + 3 };
     if time && t.punct(colon, ':') && t.joined(colon) && speaker_word(t, i) {
         push(out, t, i, i + 1, 88);
