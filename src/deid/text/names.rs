@@ -243,6 +243,7 @@ pub(crate) const NAME_LABELS: &[&str] = &[
     "traveller",
     "participant",
     "signature",
+    "child",
 ];
 /// Labels whose colon is followed by a person's initials (`Transcribed: klm`, `RPH: JMH`,
 /// `Subject initials: R-JK`).
@@ -1045,6 +1046,10 @@ fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candid
     if t.has(i, bit::RELATION) && t.punct(j, '(') && t.joined(j + 1) && !t.newline_before(j) {
         j += 1;
     }
+    // `Baby Girl Haverford`: a newborn's surname after `Baby Girl` or `Baby Boy`.
+    if t.is(i, "baby") && t.is_any(j, &["girl", "boy"]) && !t.newline_before(j) {
+        j += 1;
+    }
     // `Baby "Nia"`: a name in quotes straight after a relation.
     if t.has(i, bit::RELATION) && (t.punct(j, '"') || t.punct(j, '“')) && t.joined(j + 1) && !t.newline_before(j) {
         j += 1;
@@ -1251,7 +1256,9 @@ fn before_credential(t: &Tokens<'_>, c: usize, upper_doc: bool, out: &mut Vec<Ca
         }
     }
     let Some((s, (initial, words, listed))) = best else { return };
-    if !(comma || (initial && t.s(s).len() == 1)) {
+    // `colleen o'hara rn, cwocn`: a name of two words, one listed, opening its line.
+    let line_pair = words == 2 && listed && (s == 0 || t.newline_before(s));
+    if !(comma || (initial && t.s(s).len() == 1) || line_pair) {
         return;
     }
     if initial || (words == 2 && (listed || !upper_doc)) || (listed && !t.has(c, bit::STATE_CODE)) {
@@ -2049,6 +2056,13 @@ mod tests {
             &["HALVORSEN", "Halvorsen"],
         );
         assert_names("photos\nIMG_20260112_01.jpg and scan_2026-01-12.pdf", &[]);
+        assert_names("Infant: (listed at birth as \"Baby Girl Haverford\")", &["Haverford"]);
+        assert_names("Child: Kayden Marie Sutton (birth name)", &["Kayden Marie Sutton"]);
+        let lower = "wound care note, typed in lower case. sacral wound stable, no odor, dressing changed. \
+                     photos taken, measurement due in one week.\ncolleen o'hara rn, cwocn  pager 4471";
+        assert_names(lower, &["colleen o'hara"]);
+        assert_names("Child Protective Services called. Baby Girl stable", &[]);
+        assert_names(&lower.replace("colleen o'hara", "follow up"), &[]);
     }
 
     #[test]
