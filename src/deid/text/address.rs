@@ -542,12 +542,8 @@ pub(crate) fn find_addresses(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Cand
                 }
                 // The rule's own first test, here: the other marked words (street suffixes, place
                 // words) skip the call.
-                if tok.lex & bit::STATE_CODE == 0 {
-                    continue;
-                }
-                if let Some((s, e)) = place_before_state(t, i, upper_doc) {
-                    let score = if zip_at(t, i + 1).is_some() { 93 } else { 75 };
-                    out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(e - 1), score));
+                if tok.lex & bit::STATE_CODE != 0 {
+                    state_place_at(t, i, upper_doc, out);
                 }
             }
             _ => city_at(t, i, upper_doc, out),
@@ -593,33 +589,29 @@ static START_CHARS: [bool; 128] = {
     starts
 };
 
+/// The keyword bits of the words that start a rule of [`word_at`].
+const WORD_START_BITS: u64 =
+    bit::STREET_SUFFIX | bit::PLACE_CONTEXT | bit::LOCATIVE | bit::PLACE_AFTER | bit::ROAD_MARK | bit::ROAD_OWNER;
+
 /// Word `tok` can start a rule of [`word_at`]: a PO box (`P`, `p`) or a keyword of its rules.
 fn may_start_word(tok: &Token) -> bool {
-    matches!(tok.first, 'P' | 'p')
-        || tok.lex
-            & (bit::STREET_SUFFIX
-                | bit::PLACE_CONTEXT
-                | bit::LOCATIVE
-                | bit::PLACE_AFTER
-                | bit::ROAD_MARK
-                | bit::ROAD_OWNER)
-            != 0
+    matches!(tok.first, 'P' | 'p') || tok.lex & WORD_START_BITS != 0
 }
 
 /// Token `tok` can start a rule of [`find_addresses`] (one table read and one bit test, no
 /// branch: see [`marked`]).
 fn may_start(tok: &Token) -> bool {
     // Past ASCII, `get` finds nothing.
-    START_CHARS.get(tok.first as usize).copied().unwrap_or(false)
-        | (tok.lex
-            & (bit::STREET_SUFFIX
-                | bit::PLACE_CONTEXT
-                | bit::LOCATIVE
-                | bit::PLACE_AFTER
-                | bit::ROAD_MARK
-                | bit::ROAD_OWNER
-                | bit::STATE_CODE)
-            != 0)
+    START_CHARS.get(tok.first as usize).copied().unwrap_or(false) | (tok.lex & (WORD_START_BITS | bit::STATE_CODE) != 0)
+}
+
+/// Proposes the place before state code `st` ([`place_before_state`]), scored as a city before
+/// a state and a ZIP when one follows (`el paso tx 79912`), else as a city before a state.
+fn state_place_at(t: &Tokens<'_>, st: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if let Some((s, e)) = place_before_state(t, st, upper_doc) {
+        let score = if zip_at(t, st + 1).is_some() { 93 } else { 75 };
+        out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(e - 1), score));
+    }
 }
 
 /// State codes that are also English words, which a place before them in an upper-case note
@@ -876,7 +868,7 @@ fn place_at(t: &Tokens<'_>, j: usize, upper_doc: bool) -> Option<usize> {
     if !t.newline_before(e) && city_core(t, e, upper_doc) {
         e += 1;
     }
-    let possessive = (t.punct(e, '\'') || t.punct(e, '’')) && t.joined(e) && t.is(e + 1, "s");
+    let possessive = t.apostrophe(e) && t.joined(e) && t.is(e + 1, "s");
     let glued = t.joined(e) && (t.digits(e, None) || t.punct(e, '-'));
     if possessive || glued || t.has(e, bit::ORGANISATION | bit::CLINICAL_NOUN) {
         return None;
@@ -1128,7 +1120,7 @@ fn listed_place<'w>(words: impl Iterator<Item = &'w str>) -> bool {
 /// Hospital` ends at `Hospital`), and in mixed case no other capitalized word on the line but a
 /// state or a [`PLACE_AFTER`] word (`in Austin Community College`: a name of something else).
 fn place_end_ok(t: &Tokens<'_>, e: usize, upper_doc: bool) -> bool {
-    let possessive = (t.punct(e, '\'') || t.punct(e, '’')) && t.joined(e) && t.is(e + 1, "s");
+    let possessive = t.apostrophe(e) && t.joined(e) && t.is(e + 1, "s");
     let glued = t.joined(e) && (t.digits(e, None) || t.punct(e, '-'));
     if possessive || glued || t.has(e, bit::ORGANISATION | bit::CLINICAL_NOUN) {
         return false;
@@ -1423,10 +1415,7 @@ mod tests {
                 number_at(t, i, upper_doc, out);
             } else if t.kind(i) == Some(TokKind::Alpha) {
                 word_at(t, i, upper_doc, out);
-                if let Some((s, e)) = place_before_state(t, i, upper_doc) {
-                    let score = if zip_at(t, i + 1).is_some() { 93 } else { 75 };
-                    out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(e - 1), score));
-                }
+                state_place_at(t, i, upper_doc, out);
             } else if t.punct(i, ',') {
                 city_at(t, i, upper_doc, out);
             }

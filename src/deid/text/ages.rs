@@ -31,7 +31,7 @@ fn bare_age_after_subject(t: &Tokens<'_>, i: usize) -> bool {
         j -= 1;
     }
     // `she's 93`: the verb is an `'s` glued to the person; `shes 93` typed without it.
-    let contracted = j == i && i >= 3 && t.is(i - 1, "s") && t.joined(i - 1) && apostrophe(t, i - 2) && t.joined(i - 2);
+    let contracted = j == i && i >= 3 && t.is(i - 1, "s") && t.joined(i - 1) && t.apostrophe(i - 2) && t.joined(i - 2);
     if contracted {
         j = i - 2;
     }
@@ -59,11 +59,6 @@ fn bare_age_after_subject(t: &Tokens<'_>, i: usize) -> bool {
 
 /// Words that may follow the age after `turns` or `turning`: when the birthday comes.
 const TURNS_AFTER: &[&str] = &["next", "this", "in", "on", "soon", "tomorrow"];
-
-/// Token `k` is an apostrophe, straight or typographic.
-fn apostrophe(t: &Tokens<'_>, k: usize) -> bool {
-    t.punct(k, '\'') || t.punct(k, '’')
-}
 
 /// An age in apposition after a relation and a name: `wife Dorothy Templeton, 90, and`,
 /// `father, 94,`, `husband Mort (92, uses walker)`, `mother (94)`. The number sits between

@@ -81,9 +81,10 @@ pub(crate) use super::word_table::MAX_WORD;
 
 /// Calls `add` with every keyword (as listed) and its bits; a word may come more than once.
 fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
-    let lists: [(&[&str], u64); 46] = [
+    let lists: [(&[&str], u64); 47] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
+        (names::FAMILY, bit::RELATION),
         (names::RELATIONS, bit::RELATION),
         (names::BY_VERBS, bit::BY_VERB),
         (names::WEAK_CONTEXT, bit::NAME_WEAK),

@@ -326,10 +326,10 @@ pub fn scrub_text(text: &str, opts: &TextOptions) -> Result<ScrubbedText> {
     let mut spliced = None;
     // The previous pass's winners, whose room the next pass's candidates reuse.
     let mut spare = Vec::new();
-    // Whether the text may hold a word misread by OCR beside a number. A pass writes only
-    // bracketed placeholders, masks, `90+` in place of an age and a kept year in place of a
-    // date (whose ends are tokens of their own): no new such word can appear beside a number,
-    // so one negative check serves every later pass.
+    // Whether the text may hold a word misread by OCR beside a number, or zeros between
+    // letters. A pass writes only bracketed placeholders (a surrogate's number after a `-`),
+    // masks, `90+` in place of an age and a kept year in place of a date (whose ends are tokens
+    // of their own): no new such word can appear, so one negative check serves every later pass.
     let mut ocr_possible = true;
     for _ in 0..MAX_PASSES {
         // Detection reads digits misread by OCR as digits (`74O-555-O166`); offsets are the

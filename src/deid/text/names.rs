@@ -18,40 +18,49 @@ pub(crate) const TITLES: &[&str] = &[
     "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "doctor", "mister", "sr", "rev", "dra", "sra", "srta", "doctora",
     "tpr", "trooper", "sgt", "ofc", "fr", "cpl", "capt", "sheikh", "reverend", "deacon",
 ];
-pub(crate) const RELATIONS: &[&str] = &[
+/// Family and household words: relations (with [`RELATIONS`]) after which a word typed in lower
+/// case may also be a name ([`lower_case_after_relation`]; not `employer: buckeye freight`).
+pub(crate) const FAMILY: &[&str] = &[
     "daughter",
     "son",
     "wife",
     "husband",
     "mother",
     "father",
+    "mom",
+    "dad",
     "sister",
     "brother",
-    "spouse",
-    "partner",
-    "niece",
-    "nephew",
+    "cousin",
     "aunt",
     "uncle",
+    "niece",
+    "nephew",
     "grandson",
     "granddaughter",
     "grandmother",
     "grandfather",
-    "cousin",
+    "partner",
+    "boyfriend",
+    "girlfriend",
+    "fiance",
+    "fiancee",
+    "roommate",
+    "stepdaughter",
+    "stepson",
+    "stepmother",
+    "stepfather",
+    "dtr",
+];
+/// Other relations and context words before a name (`friend`, `guardian`, `employer`); with
+/// [`FAMILY`] they are the words of the relation bit.
+pub(crate) const RELATIONS: &[&str] = &[
+    "spouse",
     "friend",
     "neighbor",
     "neighbour",
     "caregiver",
     "guardian",
-    "fiance",
-    "fiancee",
-    "boyfriend",
-    "girlfriend",
-    "mom",
-    "dad",
-    "stepson",
-    "stepdaughter",
-    "roommate",
     // Spanish (notes and portal forms written in Spanish).
     "hija",
     "hijo",
@@ -77,8 +86,6 @@ pub(crate) const RELATIONS: &[&str] = &[
     "landlord",
     "sibling",
     "sponsor",
-    "stepmother",
-    "stepfather",
     "grandma",
     "grandpa",
     "godmother",
@@ -108,7 +115,6 @@ pub(crate) const RELATIONS: &[&str] = &[
     "tito",
     "fob",
     "mob",
-    "dtr",
 ];
 pub(crate) const BY_VERBS: &[&str] = &[
     "seen",
@@ -619,11 +625,7 @@ fn abbreviation_as_name(t: &Tokens<'_>, i: usize, token_shape: u8, upper_doc: bo
 
 /// `'Brien` after `O`: an apostrophe joined on both sides to letters (not a possessive `'s`).
 fn apostrophe_join(t: &Tokens<'_>, j: usize) -> bool {
-    (t.punct(j, '\'') || t.punct(j, '’'))
-        && t.joined(j)
-        && t.joined(j + 1)
-        && t.kind(j + 1) == Some(TokKind::Alpha)
-        && !t.is(j + 1, "s")
+    t.apostrophe(j) && t.joined(j) && t.joined(j + 1) && t.kind(j + 1) == Some(TokKind::Alpha) && !t.is(j + 1, "s")
 }
 
 /// `J.` or `J` as a middle initial; in a note in one case also `k.` (`k. santos, rn`), where
@@ -726,7 +728,7 @@ pub(crate) const ORGANISATION_NOUNS: &[&str] = &[
 
 /// Followed by `'s` or a clinical noun, or hyphen-joined to another eponym: not a person.
 fn eponym_context(t: &Tokens<'_>, j: usize) -> bool {
-    let apostrophe_s = (t.punct(j, '\'') || t.punct(j, '’')) && t.is(j + 1, "s") && t.joined(j);
+    let apostrophe_s = t.apostrophe(j) && t.is(j + 1, "s") && t.joined(j);
     apostrophe_s
         || t.has(j, bit::CLINICAL_NOUN)
         || t.has(j, bit::ORGANISATION)
@@ -972,14 +974,9 @@ fn lower_case_title(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let j = if t.punct(i + 1, '.') && t.joined(i + 1) { i + 2 } else { i + 1 };
-    // `dr n. okafor`: an initial with its period before the surname.
-    let initial = t.kind(j) == Some(TokKind::Alpha)
-        && !t.multi_char(j)
-        && t.punct(j + 1, '.')
-        && t.joined(j + 1)
-        && !t.newline_before(j + 2)
-        && !t.joined(j + 2);
-    let words = if initial { j + 2 } else { j };
+    // `dr n. okafor`: an initial with its period (in any case) before the surname.
+    let initial = initial_end(t, j, true).filter(|&e| e == j + 2 && !t.newline_before(e) && !t.joined(e));
+    let words = initial.unwrap_or(j);
     let mut end = words;
     while end < words + 2 {
         let k = end;
@@ -1058,7 +1055,7 @@ fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candid
         lower_case_after_label(t, j, out);
         return;
     }
-    if t.is_any(i, KIN) && !upper_doc && t.kind(j) == Some(TokKind::Alpha) && !t.capitalized(j) {
+    if !upper_doc && t.kind(j) == Some(TokKind::Alpha) && !t.capitalized(j) && t.is_any(i, FAMILY) {
         lower_case_after_relation(t, j, out);
         return;
     }
@@ -1128,43 +1125,8 @@ fn lower_case_after_label(t: &Tokens<'_>, j: usize, out: &mut Vec<Candidate>) {
     }
 }
 
-/// Family and household words, after which a word typed in lower case may be a name (not
-/// `employer: buckeye freight`).
-const KIN: &[&str] = &[
-    "daughter",
-    "son",
-    "wife",
-    "husband",
-    "mother",
-    "father",
-    "mom",
-    "dad",
-    "sister",
-    "brother",
-    "cousin",
-    "aunt",
-    "uncle",
-    "niece",
-    "nephew",
-    "grandson",
-    "granddaughter",
-    "grandmother",
-    "grandfather",
-    "partner",
-    "boyfriend",
-    "girlfriend",
-    "fiance",
-    "fiancee",
-    "roommate",
-    "stepdaughter",
-    "stepson",
-    "stepmother",
-    "stepfather",
-    "dtr",
-];
-
 /// `cousin sahra mohamed`, `daughter ayaan at the library`: a name typed in lower case after a
-/// family word ([`KIN`]) in a note in mixed case. One or two words on the line from `j`, each in
+/// family word ([`FAMILY`]) in a note in mixed case. One or two words on the line from `j`, each in
 /// no keyword list, neither English nor a stop word, and a listed name or 4 letters or more
 /// not ending like an inflected English word (`son has`, `wife reports`, `mother deceased`,
 /// `husband verbalized` are no names).
@@ -1793,7 +1755,7 @@ fn possessor_of_relation(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Ve
         return;
     }
     let w = i - 3;
-    if !(t.punct(i - 2, '\'') || t.punct(i - 2, '’')) || !name_shaped(t, w, upper_doc) || t.has(w, u64::MAX) {
+    if !t.apostrophe(i - 2) || !name_shaped(t, w, upper_doc) || t.has(w, u64::MAX) {
         return;
     }
     let info = lookup_word(t, w);

@@ -54,6 +54,10 @@ fn clean_right(t: &Tokens<'_>, j: usize) -> bool {
     !(t.joined(j) && (t.digits(j, None) || ((t.punct(j, '-') || t.punct(j, '/')) && t.digits(j + 1, None))))
 }
 
+/// The class of each character of a Medicare Beneficiary Identifier: `1` a digit 1-9, `9` a
+/// digit, `A` a letter ([`mbi_letter`]), `X` a letter or a digit.
+const MBI_SHAPE: &[u8; 11] = b"1AX9AX9AA99";
+
 /// Letters of a Medicare Beneficiary Identifier: capitals but `S`, `L`, `O`, `I`, `B`, `Z`.
 fn mbi_letter(b: u8) -> bool {
     b.is_ascii_uppercase() && !matches!(b, b'S' | b'L' | b'O' | b'I' | b'B' | b'Z')
@@ -76,29 +80,14 @@ pub(crate) fn mbi_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     let dashed = rest.get(4) == Some(&b'-') && rest.get(8) == Some(&b'-');
     let len = if dashed { 13 } else { 11 };
     let Some(code) = rest.get(..len) else { return };
-    let mut chars = [0u8; 11];
-    let mut n = 0;
-    for &b in code.iter().filter(|&&b| b != b'-') {
-        if let Some(slot) = chars.get_mut(n) {
-            *slot = b;
-        }
-        n += 1;
-    }
-    let digit = |k: usize| chars.get(k).is_some_and(u8::is_ascii_digit);
-    let letter = |k: usize| chars.get(k).copied().is_some_and(mbi_letter);
-    let either = |k: usize| digit(k) || letter(k);
-    let shape = n == 11
-        && chars.first().is_some_and(|&b| (b'1'..=b'9').contains(&b))
-        && letter(1)
-        && either(2)
-        && digit(3)
-        && letter(4)
-        && either(5)
-        && digit(6)
-        && letter(7)
-        && letter(8)
-        && digit(9)
-        && digit(10);
+    let chars = || code.iter().copied().filter(|&b| b != b'-');
+    let shape = chars().count() == MBI_SHAPE.len()
+        && chars().zip(MBI_SHAPE).all(|(b, &class)| match class {
+            b'1' => (b'1'..=b'9').contains(&b),
+            b'9' => b.is_ascii_digit(),
+            b'A' => mbi_letter(b),
+            _ => b.is_ascii_digit() || mbi_letter(b),
+        });
     let after = rest.get(len).copied();
     let free_end = !after.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'-');
     if shape && free_end {

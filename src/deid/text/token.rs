@@ -417,6 +417,11 @@ impl<'a> Tokens<'a> {
         self.toks.get(i).is_some_and(|t| t.kind == TokKind::Punct && t.first == c)
     }
 
+    /// Token `i` is an apostrophe, straight or typographic (`'`, `’`).
+    pub(crate) fn apostrophe(&self, i: usize) -> bool {
+        self.punct(i, '\'') || self.punct(i, '’')
+    }
+
     /// Token `i` equals `word`, ignoring ASCII case.
     pub(crate) fn is(&self, i: usize, word: &str) -> bool {
         self.byte_len(i) == word.len() && self.bytes(i).eq_ignore_ascii_case(word.as_bytes())
