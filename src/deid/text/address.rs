@@ -165,7 +165,12 @@ pub(crate) const PLACE_CONTEXT: &[&str] = &[
 /// there a place of the gazetteer ([`super::dictionary::add_places`]) is an address.
 pub(crate) const LOCATIVES: &[&str] = &["in", "near", "from", "at", "to"];
 /// Words after a place that make it one (`Chicopee PD`, `Cook County`, `Tupelo Police`).
-pub(crate) const PLACE_AFTER: &[&str] = &["pd", "police", "sheriff", "county"];
+pub(crate) const PLACE_AFTER: &[&str] =
+    &["pd", "police", "sheriff", "county", "township", "twp", "parish", "borough", "apartments", "apts", "townhomes"];
+/// Words of a subdivision named with its word, as a county is (`Harmon Township`).
+const COUNTY_WORDS: &[&str] = &["county", "township", "twp", "parish", "borough"];
+/// Words of a named residential complex (`Willow Creek Apartments`).
+const COMPLEX_WORDS: &[&str] = &["apartments", "apts", "townhomes"];
 /// Hospital units: a place after one and a comma ends a line (`neuro ICU, Honolulu`).
 pub(crate) const FACILITY_UNITS: &[&str] = &["icu", "nicu", "picu", "micu", "sicu", "ccu", "cvicu", "pacu", "ed", "er"];
 /// What a state issues: after one (`CO plate BXR-4417`, `CA license A-118245`) a state code
@@ -570,6 +575,7 @@ fn word_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) 
     county_of_at(t, i, upper_doc, out);
     road_mark_at(t, i, out);
     intersection_at(t, i, upper_doc, out);
+    street_pair_at(t, i, upper_doc, out);
     owned_road_at(t, i, upper_doc, out);
 }
 
@@ -656,7 +662,9 @@ fn place_before_state(t: &Tokens<'_>, st: usize, upper_doc: bool) -> Option<(usi
         .filter_map(|n| end.checked_sub(n))
         .find(|&s| gazetteer_at(t, s, any_case, strict) == Some(end))?;
     let before = if s >= 2 && t.punct(s - 1, '.') { s - 2 } else { s.wrapping_sub(1) };
-    (!t.has(before, bit::TITLE)).then_some((s, end))
+    // `D. Oyelowo MA`: a person's initial before it, a signature (with a ZIP, a place).
+    let signature = !zip && person_initial_before(t, s);
+    (!t.has(before, bit::TITLE) && !signature).then_some((s, end))
 }
 
 /// A street starting at number `i`, and the number as a ZIP after a state or a ZIP word.
@@ -738,7 +746,9 @@ fn city_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) 
     }
     let locative =
         s > 0 && !t.newline_before(s) && (t.is_any(s - 1, &["in", "near", "from", "at"]) || t.punct(s - 1, ','));
-    if !zip_follows && t.is_any(i + 1, CREDENTIAL_CODES) && !locative {
+    let initial = person_initial_before(t, s);
+    if !zip_follows && (t.is_any(i + 1, CREDENTIAL_CODES) || initial) && !locative {
+        let s = if initial { s - 2 } else { s };
         // The words are a clinician's name: proposed as one, with the score the city had, so
         // what is removed stays the same (a dictionary name inside it does not win alone).
         out.push(Candidate::new(PhiKind::Name, t.start(s), t.end(i - 1), 75));
@@ -746,6 +756,22 @@ fn city_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) 
     }
     let score = if zip_follows { 93 } else { 75 };
     out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(i - 1), score));
+}
+
+/// `D. Oyelowo, MA`, `K. Hollister, MS`: a person's initial (one capital and its period, not a
+/// compass letter as in `E. Lansing`) right before the place-shaped words at `s`: a signature
+/// with a credential that is also a state code, not a city.
+fn person_initial_before(t: &Tokens<'_>, s: usize) -> bool {
+    let initial = s.wrapping_sub(2);
+    s >= 2
+        && t.punct(s - 1, '.')
+        && t.joined(s - 1)
+        && t.byte_len(initial) == 1
+        && t.kind(initial) == Some(TokKind::Alpha)
+        && t.capitalized(initial)
+        && !t.is_any(initial, &["n", "s", "e", "w"])
+        && !t.newline_before(s - 1)
+        && !t.newline_before(s)
 }
 
 /// `Tourist from Kraków, Poland`, `family from Enugu, Nigeria`: one or two place-shaped words
@@ -1161,7 +1187,11 @@ fn place_before_department(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut 
     if !shaped {
         return;
     }
-    let county = t.is(k, "county");
+    if t.is_any(k, COMPLEX_WORDS) {
+        residential_complex(t, k, upper_doc, out);
+        return;
+    }
+    let county = t.is_any(k, COUNTY_WORDS);
     // `YAKIMA COUNTY` in a mixed-case note: the capitals of the county word allow them.
     let caps = county && !upper_doc && t.all_caps(k);
     // A county is named with its word (`Yakima County`); a police or sheriff word is not.
@@ -1182,6 +1212,29 @@ fn place_before_department(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut 
             out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(last), 75));
             return;
         }
+    }
+}
+
+/// `the Willow Creek Apartments`, `Lakeview Apts`: one to three capitalized words (in no keyword
+/// list but street suffixes and directions, not all capitals in mixed case) before a complex
+/// word `k` on its line; the complex word is part of the place.
+fn residential_complex(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    let mut s = k;
+    while s > 0 && k - s < 3 && !t.newline_before(s) {
+        let w = s - 1;
+        let shaped = t.toks.get(w).is_some_and(|tok| {
+            tok.kind == TokKind::Alpha
+                && tok.lex & !(bit::STREET_SUFFIX | bit::DIRECTION) == 0
+                && t.capitalized(w)
+                && (upper_doc || !t.all_caps(w))
+        });
+        if !shaped || t.name_info(w).stop {
+            break;
+        }
+        s = w;
+    }
+    if s < k {
+        out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(k), 75));
     }
 }
 
@@ -1321,6 +1374,67 @@ fn intersection_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Cand
             return;
         }
         m += 1;
+    }
+}
+
+/// One word of a street's name at `k` for [`street_pair_at`]: a street-shaped word
+/// ([`street_city_word`]) or an ordinal in digits (`38TH`, `9th`); one past it.
+fn street_name_word(t: &Tokens<'_>, k: usize, upper_doc: bool) -> Option<usize> {
+    if t.digits(k, None) && t.byte_len(k) <= 3 && t.joined(k + 1) && t.is_any(k + 1, &["st", "nd", "rd", "th"]) {
+        return Some(k + 2);
+    }
+    // A direction may have other bits (`N` of `s/n`, `E`).
+    let direction = t.has(k, bit::DIRECTION) && (upper_doc || t.capitalized(k));
+    (direction || street_city_word(t, k, upper_doc)).then_some(k + 1)
+}
+
+/// `E 38TH ST & N KESSLER BLVD`, `Elm St and Main Ave`: two streets without numbers meeting,
+/// each one to three name words (the first of them a direction at most) and a suffix, joined by
+/// `&`, `and` or `/` on one line; `k` is the first street's suffix. Two suffixes are the
+/// evidence, so a note in capitals counts too.
+fn street_pair_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if !t.has(k, bit::STREET_SUFFIX) || t.newline_before(k) {
+        return;
+    }
+    // Streets in capitals in a note in mixed case (`E 38TH ST & N KESSLER BLVD`) are read as in
+    // a note in capitals: the suffix's capitals allow the words'.
+    let upper_doc = upper_doc || t.all_caps(k);
+    let j = if t.punct(k + 1, '.') && t.joined(k + 1) { k + 2 } else { k + 1 };
+    if !(t.punct(j, '&') || t.is(j, "and") || t.punct(j, '/')) || t.newline_before(j) || t.newline_before(j + 1) {
+        return;
+    }
+    // The first street, back from its suffix: the longest run of name words on the line.
+    let mut s = k;
+    let mut named = false;
+    while k - s < 4 {
+        let Some(w) = s.checked_sub(1) else { break };
+        let ordinal = w >= 1 && street_name_word(t, w - 1, upper_doc) == Some(s);
+        let start = if ordinal { w - 1 } else { w };
+        if t.newline_before(s) || street_name_word(t, start, upper_doc) != Some(s) {
+            break;
+        }
+        named |= ordinal || !t.has(start, bit::DIRECTION);
+        s = start;
+    }
+    if !named {
+        return;
+    }
+    // The second street, forward to its suffix.
+    let first = j + 1;
+    let mut e = first;
+    let mut words = 0;
+    while words < 4 && !t.newline_before(e) {
+        if e > first && t.has(e, bit::STREET_SUFFIX) && (e > first + 1 || !t.has(first, bit::DIRECTION)) {
+            let end = if t.punct(e + 1, '.') && t.joined(e + 1) { e + 2 } else { e + 1 };
+            out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(k), 86));
+            out.push(Candidate::new(PhiKind::Address, t.start(first), t.end(end - 1), 86));
+            return;
+        }
+        match street_name_word(t, e, upper_doc) {
+            Some(next) => e = next,
+            None => return,
+        }
+        words += 1;
     }
 }
 

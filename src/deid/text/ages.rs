@@ -24,37 +24,47 @@ const AGE_BARE_AFTER: &[&str] = &["and", "but", "with", "so", "now", "today", "y
 /// `mother is now 95`. The number must end the clause: a unit, `%`, `/`, a decimal point, or
 /// any word outside [`AGE_BARE_AFTER`] after it rules it out (`glucose is 95` has no person;
 /// `she is 95%`, `he was 98.6`, `she was 92 on RA` are not ages).
-fn bare_age_after_subject(t: &Tokens<'_>, i: usize) -> bool {
+fn bare_age_after_subject(t: &Tokens<'_>, first: usize, last: usize) -> bool {
     // Up to two verbs (`is now`, `just turned`), then the person.
-    let mut j = i;
-    while j > 0 && j + 2 >= i && t.is_any(j - 1, AGE_VERBS) {
+    let mut j = first;
+    while j > 0 && j + 2 >= first && t.is_any(j - 1, AGE_VERBS) {
         j -= 1;
     }
-    // `she's 93`: the verb is an `'s` glued to the person; `shes 93` typed without it.
-    let contracted = j == i && i >= 3 && t.is(i - 1, "s") && t.joined(i - 1) && t.apostrophe(i - 2) && t.joined(i - 2);
+    // `she's 93`, `I'm 97`: the verb is an `'s` or `'m` glued to the person; `shes 93` typed
+    // without it.
+    let contracted = j == first
+        && first >= 3
+        && t.is_any(first - 1, &["s", "m"])
+        && t.joined(first - 1)
+        && t.apostrophe(first - 2)
+        && t.joined(first - 2);
     if contracted {
-        j = i - 2;
+        j = first - 2;
     }
-    let fused = j == i && i >= 1 && t.is_any(i - 1, &["shes", "hes"]);
+    let fused = j == first && first >= 1 && t.is_any(first - 1, &["shes", "hes"]);
     // `Edna Barr, now 94, assisted living`: `now` and the age in apposition to a name (a
     // capitalized word; `sats fell, now 92,` is a measure).
-    let apposed = j + 1 == i
+    let apposed = j + 1 == first
         && t.is(j, "now")
         && j >= 2
         && t.punct(j - 1, ',')
-        && t.punct(i + 1, ',')
+        && t.punct(last + 1, ',')
         && t.kind(j - 2) == Some(TokKind::Alpha)
         && t.capitalized(j - 2)
         && !t.all_caps(j - 2);
     if fused || apposed {
-        return clause_ends_after(t, i, AGE_BARE_AFTER);
+        return clause_ends_after(t, last, AGE_BARE_AFTER);
     }
-    if j == i || j == 0 || !t.has(j - 1, bit::AGE_SUBJECT | bit::RELATION) {
+    if j == first || j == 0 || !t.has(j - 1, bit::AGE_SUBJECT | bit::RELATION) {
+        return false;
+    }
+    // `until I'm 100`, `if she is 95`: an age to come or supposed, not the person's.
+    if j >= 2 && t.is_any(j - 2, &["until", "till", "til", "if", "unless", "when"]) {
         return false;
     }
     // A birthday to come may be dated (`he turns 92 next month`).
-    let turns = t.is_any(i - 1, &["turns", "turning"]);
-    clause_ends_after(t, i, AGE_BARE_AFTER) || (turns && clause_ends_after(t, i, TURNS_AFTER))
+    let turns = t.is_any(first - 1, &["turns", "turning"]);
+    clause_ends_after(t, last, AGE_BARE_AFTER) || (turns && clause_ends_after(t, last, TURNS_AFTER))
 }
 
 /// Words that may follow the age after `turns` or `turning`: when the birthday comes.
@@ -64,29 +74,29 @@ const TURNS_AFTER: &[&str] = &["next", "this", "in", "on", "soon", "tomorrow"];
 /// `father, 94,`, `husband Mort (92, uses walker)`, `mother (94)`. The number sits between
 /// two commas (or a comma and `)`/`;`), or opens a bracket and is followed by `,` or `)`; up to
 /// three capitalized words stand between the relation and the first comma or bracket.
-fn apposition_age(t: &Tokens<'_>, i: usize) -> bool {
-    let opens = i >= 2 && (t.punct(i - 1, ',') || (t.punct(i - 1, '(') && t.joined(i)));
-    if !opens || !(t.punct(i + 1, ',') || t.punct(i + 1, ';') || t.punct(i + 1, ')')) {
+fn apposition_age(t: &Tokens<'_>, first: usize, last: usize) -> bool {
+    let opens = first >= 2 && (t.punct(first - 1, ',') || (t.punct(first - 1, '(') && t.joined(first)));
+    if !opens || !(t.punct(last + 1, ',') || t.punct(last + 1, ';') || t.punct(last + 1, ')')) {
         return false;
     }
-    if t.joined(i + 2) && t.digits(i + 2, None) {
+    if t.joined(last + 2) && t.digits(last + 2, None) {
         return false;
     }
-    let mut j = i - 1;
-    while j > 0 && j + 4 > i && t.capitalized(j - 1) && !t.has(j - 1, bit::RELATION) {
+    let mut j = first - 1;
+    while j > 0 && j + 4 > first && t.capitalized(j - 1) && !t.has(j - 1, bit::RELATION) {
         j -= 1;
     }
     // The name is written in the relation's case: `Mother HTN, 95,` is a list, not a name.
     let Some(rel) = j.checked_sub(1) else { return false };
     // `Stanisław Zielinski, brother-in-law, 93,`: the relation word before `-in-law`.
     let in_law = rel >= 4
-        && j == i - 1
+        && j == first - 1
         && t.is(rel, "law")
         && t.punct(rel - 1, '-')
         && t.is(rel - 2, "in")
         && t.punct(rel - 3, '-')
         && t.has(rel - 4, bit::RELATION);
-    in_law || (t.has(rel, bit::RELATION) && (j..i - 1).all(|k| t.all_caps(k) == t.all_caps(rel)))
+    in_law || (t.has(rel, bit::RELATION) && (j..first - 1).all(|k| t.all_caps(k) == t.all_caps(rel)))
 }
 
 /// Words of a death before `at` and an age: `died at 90`, `passed away at 93`.
@@ -116,27 +126,36 @@ fn clause_ends_after(t: &Tokens<'_>, i: usize, words: &[&str]) -> bool {
 
 /// An age at death: `died at 90,`, `passed away at 93.` (not `died at 0900`, a time of 4
 /// digits, nor `died at 90%`).
-fn age_at_death(t: &Tokens<'_>, i: usize) -> bool {
-    if i < 2 || !t.is(i - 1, "at") || !t.is_any(i - 2, DEATH_WORDS) {
+fn age_at_death(t: &Tokens<'_>, first: usize, last: usize) -> bool {
+    if first < 2 || !t.is(first - 1, "at") || !t.is_any(first - 2, DEATH_WORDS) {
         return false;
     }
-    let passed_away = !t.is(i - 2, "away") || (i >= 3 && t.is_any(i - 3, &["passed", "went"]));
-    passed_away && clause_ends_after(t, i, DEATH_AGE_AFTER)
+    let passed_away = !t.is(first - 2, "away") || (first >= 3 && t.is_any(first - 3, &["passed", "went"]));
+    passed_away && clause_ends_after(t, last, DEATH_AGE_AFTER)
 }
 
 /// The age of a person named in full, written as in an obituary or a news item: `Francis
 /// Xavier Brennan, 94, of Oconomowoc`: two to four capitalized words, the number between
 /// commas, then `of` and a capitalized place.
-fn obituary_age(t: &Tokens<'_>, i: usize) -> bool {
-    let shape = i >= 3 && t.punct(i - 1, ',') && t.punct(i + 1, ',') && t.is(i + 2, "of") && t.capitalized(i + 3);
-    if !shape || t.joined(i + 2) {
+fn obituary_age(t: &Tokens<'_>, first: usize, last: usize) -> bool {
+    let shape = first >= 3
+        && t.punct(first - 1, ',')
+        && t.punct(last + 1, ',')
+        && t.is(last + 2, "of")
+        && t.capitalized(last + 3);
+    if !shape || t.joined(last + 2) {
         return false;
     }
-    let mut j = i - 1;
-    while j > 0 && j + 5 > i && t.capitalized(j - 1) && t.kind(j - 1) == Some(TokKind::Alpha) && !t.newline_before(j) {
+    let mut j = first - 1;
+    while j > 0
+        && j + 5 > first
+        && t.capitalized(j - 1)
+        && t.kind(j - 1) == Some(TokKind::Alpha)
+        && !t.newline_before(j)
+    {
         j -= 1;
     }
-    i - 1 - j >= 2
+    first - 1 - j >= 2
 }
 
 /// The unit after the number: `-year-old`, ` year old`, `yo`, `y/o`, `y.o.`, `years of age`.
@@ -195,10 +214,43 @@ fn age_value_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// Number `n` (90 to 150) at token `i` is an age: a unit after it or an age word before it;
 /// or, for 90 to 120 alone, a person and a verb before it or an apposition after a relation.
 fn age_context(t: &Tokens<'_>, i: usize, n: u32) -> bool {
-    unit_after(t, i + 1)
-        || age_word_before(t, i)
+    age_context_of(t, i, i, n)
+}
+
+/// [`age_context`] of an age written from token `first` to token `last` (`ninety-seven`).
+fn age_context_of(t: &Tokens<'_>, first: usize, last: usize, n: u32) -> bool {
+    unit_after(t, last + 1)
+        || age_word_before(t, first)
         || (n <= 120
-            && (bare_age_after_subject(t, i) || apposition_age(t, i) || age_at_death(t, i) || obituary_age(t, i)))
+            && (bare_age_after_subject(t, first, last)
+                || apposition_age(t, first, last)
+                || age_at_death(t, first, last)
+                || obituary_age(t, first, last)))
+}
+
+/// The words of `ninety` and its units, as the lexicon lists them ([`bit::AGE_WORD`]).
+pub(crate) const AGE_WORDS: &[&str] = &["ninety"];
+
+/// The units after `ninety` (`ninety-seven`, `ninety one`).
+const UNITS: [&str; 9] = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+
+/// An age over 89 spelled out, at token `i` (`ninety`): `I'm ninety-seven and`, `age ninety
+/// one`, `ninety-two years old`, in the contexts of an age in digits.
+pub(crate) fn spelled_age_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !t.is(i, "ninety") || (t.joined(i) && t.kind(i - 1) != Some(TokKind::Punct)) {
+        return;
+    }
+    let hyphen = t.punct(i + 1, '-') && t.joined(i + 1) && t.joined(i + 2);
+    let last = if hyphen && t.is_any(i + 2, &UNITS) {
+        i + 2
+    } else if !hyphen && t.is_any(i + 1, &UNITS) && !t.newline_before(i + 1) {
+        i + 1
+    } else {
+        i
+    };
+    if age_context_of(t, i, last, 90) {
+        out.push(Candidate::new(PhiKind::Age, t.start(i), t.end(last), 95));
+    }
 }
 
 #[cfg(test)]

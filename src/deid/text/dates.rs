@@ -148,6 +148,11 @@ pub(crate) const DATE_CUE: &[&str] = &[
     "est",
     "recheck",
     "refilled",
+    "missed",
+    "fx",
+    "fall",
+    "fell",
+    "note",
 ];
 /// Results before a bracketed `m/d` that make it the date of the result (`GBS neg (5/2)`,
 /// `HIV nonreactive (3/4)`); not `pos`/`positive`, which are as often counts (`BCx pos (2/2)`).
@@ -337,7 +342,9 @@ fn numeric(t: &Tokens<'_>, i: usize) -> Option<Found> {
     // A separator glued after the first number rejects most numbers with two tests.
     let sep = date_separator(t, i + 1)?;
     if !t.digits(i, None)
-        || (t.joined(i) && (t.punct(i - 1, '/') || t.punct(i - 1, '-') || t.punct(i - 1, '.') || t.digits(i - 1, None)))
+        || (t.joined(i)
+            && (t.punct(i - 1, '/') || t.punct(i - 1, '-') || t.punct(i - 1, '.') || t.digits(i - 1, None))
+            && !second_of_range(t, i))
     {
         return None;
     }
@@ -369,7 +376,7 @@ fn numeric(t: &Tokens<'_>, i: usize) -> Option<Found> {
     }
     if third {
         let ylen = t.byte_len(i + 4);
-        if (ylen == 2 || ylen == 4) && month_day_ok(a, b) && !glued_after(i + 5) {
+        if (ylen == 2 || ylen == 4) && month_day_ok(a, b) && (!glued_after(i + 5) || first_of_range(t, i)) {
             let y = (ylen == 4).then_some(i + 4);
             if let Some(y) = y {
                 if !t.num(y).is_some_and(|v| (1800..=2199).contains(&v)) {
@@ -395,6 +402,32 @@ fn numeric(t: &Tokens<'_>, i: usize) -> Option<Found> {
         return Some(Found { first: i, last: i + 2, year_tok: None });
     }
     None
+}
+
+/// `02/20/26` at `k`: a month, a day and a 2- or 4-digit year (either order of month and day)
+/// with one separator, `/`, `-` or `.`, and nothing between the tokens.
+fn full_numeric_date(t: &Tokens<'_>, k: usize) -> bool {
+    let Some(sep) = date_separator(t, k + 1) else { return false };
+    let short = |n: usize| t.digits(n, None) && t.byte_len(n) <= 2;
+    let glued = (k + 1..=k + 4).all(|n| t.joined(n));
+    let year = t.digits(k + 4, Some(2)) || t.digits(k + 4, Some(4));
+    glued
+        && short(k)
+        && short(k + 2)
+        && t.punct(k + 3, sep)
+        && year
+        && t.num(k).zip(t.num(k + 2)).is_some_and(|(a, b)| month_day_ok(a, b))
+}
+
+/// `02/20/26-02/22/26`: the full date at `i` is followed by a hyphen and a second full date,
+/// with nothing between (a range of dates, each found on its own).
+fn first_of_range(t: &Tokens<'_>, i: usize) -> bool {
+    t.punct(i + 5, '-') && t.joined(i + 5) && t.joined(i + 6) && full_numeric_date(t, i + 6)
+}
+
+/// The full date at `i` is the second of a range ([`first_of_range`]).
+fn second_of_range(t: &Tokens<'_>, i: usize) -> bool {
+    i >= 6 && t.punct(i - 1, '-') && t.joined(i - 1) && full_numeric_date(t, i - 6) && full_numeric_date(t, i)
 }
 
 /// `2/2-2/5`: two month/days joined by a hyphen, each a valid date, the first not before the
@@ -928,7 +961,8 @@ mod tests {
         fn numeric(t: &Tokens<'_>, i: usize) -> Option<Found> {
             if !t.digits(i, None)
                 || (t.joined(i)
-                    && (t.punct(i - 1, '/') || t.punct(i - 1, '-') || t.punct(i - 1, '.') || t.digits(i - 1, None)))
+                    && (t.punct(i - 1, '/') || t.punct(i - 1, '-') || t.punct(i - 1, '.') || t.digits(i - 1, None))
+                    && !second_of_range(t, i))
             {
                 return None;
             }
@@ -960,7 +994,7 @@ mod tests {
             }
             if third {
                 let ylen = t.s(i + 4).len();
-                if (ylen == 2 || ylen == 4) && month_day_ok(a, b) && !glued_after(i + 5) {
+                if (ylen == 2 || ylen == 4) && month_day_ok(a, b) && (!glued_after(i + 5) || first_of_range(t, i)) {
                     let y = (ylen == 4).then_some(i + 4);
                     if let Some(y) = y {
                         if !t.num(y).is_some_and(|v| (1800..=2199).contains(&v)) {

@@ -120,6 +120,10 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("session", PhiKind::Id),
     ("application", PhiKind::Id),
     ("app", PhiKind::Id),
+    ("inc", PhiKind::Id),
+    ("emp", PhiKind::Id),
+    ("alien", PhiKind::Id),
+    ("client", PhiKind::Id),
 ];
 
 /// Context words that name a code only when the value looks like one ([`coded`]): a letter
@@ -175,6 +179,10 @@ pub(crate) const CODED_CONTEXT: &[&str] = &[
     "session",
     "application",
     "app",
+    "inc",
+    "emp",
+    "alien",
+    "client",
 ];
 
 /// Payer words: an `ID` or `group` number after one of them on the same line is a health plan
@@ -326,6 +334,10 @@ pub(crate) const WEAK_CONTEXT: &[&str] = &[
     "grp",
     "card",
     "job",
+    "inc",
+    "emp",
+    "alien",
+    "client",
 ];
 
 const MAX_CODE_BYTES: usize = 40;
@@ -564,7 +576,11 @@ const CODE_SYSTEM_PREFIXES: &[&str] = &["cms", "cpt", "icd", "ndc", "iso", "hcpc
 fn bare_code_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
     // Not glued to what comes before, except an opening bracket or quote (`("S26-004417-A")`).
     let free_start = !t.joined(i) || ['(', '"', '“', '#'].iter().any(|&c| t.punct(i - 1, c));
-    if !free_start || !t.all_caps(i) || t.byte_len(i) > 5 || t.is_any(i, CODE_SYSTEM_PREFIXES) {
+    // `(rsh-p-30417-01)`: a code typed all in lower case, whose digit group is then 5 digits
+    // or more (`il-6`, `covid-19`, `abt-199` stay).
+    let lower = is_lower_word(t, i);
+    let case_ok = |k: usize| if lower { is_lower_word(t, k) } else { t.all_caps(k) };
+    if !free_start || !case_ok(i) || t.byte_len(i) > 5 || t.is_any(i, CODE_SYSTEM_PREFIXES) {
         return None;
     }
     let mut k = i + 1;
@@ -572,7 +588,7 @@ fn bare_code_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
         k += 1; // `S26`
     }
     // Further letter groups.
-    while t.punct(k, '-') && t.joined(k) && t.joined(k + 1) && t.all_caps(k + 1) && t.byte_len(k + 1) <= 3 {
+    while t.punct(k, '-') && t.joined(k) && t.joined(k + 1) && case_ok(k + 1) && t.byte_len(k + 1) <= 3 {
         k += 2;
     }
     // Middle digit groups before the last (`TC-26-0918842`, `PLI-449-07215`, `NY-LTC-2025-448193`):
@@ -598,14 +614,15 @@ fn bare_code_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
         k = before_middle;
     }
     let digits = k + 1;
-    if !(t.punct(k, '-') && t.joined(k) && t.joined(digits) && t.digits(digits, None) && t.byte_len(digits) >= 4) {
+    let least = if lower { 5 } else { 4 };
+    if !(t.punct(k, '-') && t.joined(k) && t.joined(digits) && t.digits(digits, None) && t.byte_len(digits) >= least) {
         return None;
     }
     let year = t.byte_len(digits) == 4 && t.num(digits).is_some_and(|y| (1900..=2099).contains(&y));
     let mut e = digits + 1;
     // A short suffix (`-A`, `-01`, `-A2`).
     let suffix = t.punct(e, '-') && t.joined(e) && t.joined(e + 1) && t.byte_len(e + 1) <= 3;
-    if suffix && (t.all_caps(e + 1) || t.digits(e + 1, None)) {
+    if suffix && (case_ok(e + 1) || t.digits(e + 1, None)) {
         let letter_digit = t.kind(e + 1) == Some(TokKind::Alpha)
             && t.joined(e + 2)
             && t.digits(e + 2, None)
@@ -617,16 +634,27 @@ fn bare_code_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
     (!glued_after && !year_alone).then_some(e)
 }
 
+/// Token `k` is a word of ASCII lower-case letters only.
+fn is_lower_word(t: &Tokens<'_>, k: usize) -> bool {
+    t.kind(k) == Some(TokKind::Alpha) && t.s(k).bytes().all(|b| b.is_ascii_lowercase())
+}
+
 /// Codes of [`bare_code_at`]'s shape anywhere, as `ID`, scored under codes after a context
 /// word (which also give the class: `MRN KMC-0047712`).
 pub(crate) fn find_bare_codes(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     // A letter group of capitals glued to a hyphen or to its digits: in an upper-case note
     // most words are capitals, few are glued to what follows.
+    // A word with no capital only before a glued hyphen (most words in lower case are glued
+    // to a comma or a period at most).
     let starts = marked(t, |i, tok| {
         tok.kind == TokKind::Alpha
-            && tok.shape & shape::HAS_LOWER == 0
             && tok.len() <= 5
-            && t.toks.get(i + 1).is_some_and(|next| !next.space_before && next.kind != TokKind::Alpha)
+            && t.toks.get(i + 1).is_some_and(|next| {
+                !next.space_before
+                    && next.kind != TokKind::Alpha
+                    && (tok.shape & shape::HAS_LOWER == 0
+                        || (tok.shape & shape::CAPITALIZED == 0 && next.kind == TokKind::Punct && next.first == '-'))
+            })
     });
     for i in starts {
         if let Some(e) = bare_code_at(t, i) {
@@ -1233,13 +1261,18 @@ mod tests {
         assert_eq!(bare("Clothing bags x 3 (PPB-E-1144, PPB-E-1145)."), ["PPB-E-1144", "PPB-E-1145"]);
         assert_eq!(bare("cores labelled \"S26-004417-A\" in formalin"), ["S26-004417-A"]);
         assert_eq!(bare("Merge request HIM-22817 opened; REG # BB-WA-20219)"), ["HIM-22817", "BB-WA-20219"]);
-        // Tests, genes, forms, code systems, years, lower case, parts of longer runs.
+        // All in lower case, with 5 digits or more (a code typed in a lower-case note).
+        assert_eq!(bare("ref ha-31177402"), ["ha-31177402"]);
+        assert_eq!(bare("p1 = j.k. (rsh-p-30417-01) - regular"), ["rsh-p-30417-01"]);
+        // Tests, genes, forms, code systems, years, lower case with fewer digits or mixed with
+        // capitals, parts of longer runs.
         for text in [
             "CA-125 pending, IL-6 high, COVID-19 neg, HLA-B27 pos",
             "billed on CMS-1500 as CPT-99213",
             "FY-2026 budget",
             "PGY-2 resident",
-            "ref ha-31177402",
+            "il-6 high, covid-19 neg, abt-1992 trial",
+            "ref Ha-31177402, ha-SP-31177402",
             "code X-12345-ABCD-7 here",
             "see ABCDEF-12345",
         ] {

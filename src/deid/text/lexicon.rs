@@ -74,6 +74,8 @@ pub(crate) mod bit {
     pub const FRACTION_AFTER: u64 = 1 << 41;
     /// A label before a colon and a person's initials (`Transcribed: klm`, `RPH: JMH`).
     pub const INITIALS_LABEL: u64 = 1 << 42;
+    /// `ninety`: an age over 89 spelled out may start at it.
+    pub const AGE_WORD: u64 = 1 << 46;
 }
 
 /// Longest word looked up at all (longer words are in no list).
@@ -81,7 +83,7 @@ pub(crate) use super::word_table::MAX_WORD;
 
 /// Calls `add` with every keyword (as listed) and its bits; a word may come more than once.
 fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
-    let lists: [(&[&str], u64); 47] = [
+    let lists: [(&[&str], u64); 48] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
         (names::FAMILY, bit::RELATION),
@@ -129,6 +131,7 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
         (dates::FRACTION_AFTER, bit::FRACTION_AFTER),
         (names::NAME_LABELS, bit::NAME_LABEL),
         (names::INITIALS_LABELS, bit::INITIALS_LABEL),
+        (ages::AGE_WORDS, bit::AGE_WORD),
     ];
     for (list, b) in lists {
         for w in list {

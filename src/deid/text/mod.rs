@@ -192,10 +192,11 @@ static NUMBER_START_CHARS: [bool; 128] = {
 };
 
 /// Token `tok` can start a pattern of the number walk in [`candidates`] (a digit token, `(`,
-/// `+` or a digit word), without a branch: see [`scan::marked`].
+/// `+`, a digit word or `ninety`), without a branch: see [`scan::marked`].
 fn may_start_number(tok: &token::Token) -> bool {
     // Past ASCII, `get` finds nothing.
-    NUMBER_START_CHARS.get(tok.first as usize).copied().unwrap_or(false) | (tok.lex & lexicon::bit::DIGIT_WORD != 0)
+    NUMBER_START_CHARS.get(tok.first as usize).copied().unwrap_or(false)
+        | (tok.lex & (lexicon::bit::DIGIT_WORD | lexicon::bit::AGE_WORD) != 0)
 }
 
 /// The candidates of every recognizer, in `spare` emptied (the room of a previous pass's
@@ -237,6 +238,8 @@ fn candidates(t: &Tokens<'_>, known: &known::KnownIndex, spare: Vec<Candidate>) 
             patterns::phone_from(t, i, &mut out);
         } else if tok.kind == TokKind::Punct && tok.first == '+' {
             patterns::international_phone_at(t, i, &mut out);
+        } else if tok.lex & lexicon::bit::AGE_WORD != 0 {
+            ages::spelled_age_at(t, i, &mut out);
         } else if tok.lex & lexicon::bit::DIGIT_WORD != 0 && i >= past_words {
             past_words = spelled::digits_at(t, i, &mut out).unwrap_or(past_words);
         }

@@ -115,6 +115,9 @@ pub(crate) const RELATIONS: &[&str] = &[
     "tito",
     "fob",
     "mob",
+    // Other members of a therapy group (`peer Trevor K.`).
+    "peer",
+    "peers",
 ];
 pub(crate) const BY_VERBS: &[&str] = &[
     "seen",
@@ -775,6 +778,11 @@ fn particles_end(t: &Tokens<'_>, j: usize, upper_doc: bool) -> Option<usize> {
         && !t.newline_before(k)
         && t.is_any(k, PARTICLES)
     {
+        // `Abdelkarim al-Tamimi`: a particle joined to the name by a hyphen.
+        if t.punct(k + 1, '-') && t.joined(k + 1) && t.joined(k + 2) {
+            k += 2;
+            break;
+        }
         k += 1;
     }
     (k > j && !t.newline_before(k) && name_shaped(t, k, upper_doc)).then_some(k)
@@ -1062,6 +1070,10 @@ fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candid
     if t.has(j, bit::TITLE) || (t.newline_before(j) && !colon) {
         return; // the title rule covers it; or no context for the next line
     }
+    // `Rachel Dunmore, RN   Emp # E40117`: an identifier's label after the context word.
+    if t.has(j, bit::ID_CONTEXT) && (t.punct(j + 1, '#') || t.punct(j + 1, ':')) {
+        return;
+    }
     if let Some(e) = initial_end(t, j, upper_doc) {
         initial_then_surname(t, j, e, upper_doc, ev, out);
         return;
@@ -1110,6 +1122,28 @@ fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candid
         || (t.has(run.end + 1, bit::ORGANISATION) && t.capitalized(run.end) && !t.newline_before(run.end + 1));
     if accepted && !organisation && !eponym {
         push(out, t, j, run.end, 90);
+        if t.has(i, bit::RELATION) {
+            second_of_pair(t, run.end, upper_doc, out);
+        }
+    }
+}
+
+/// `kids (Jaxon and Lily)`, `daughters Rose and Grace`: after a name taken from a relation,
+/// `and` and one capitalized word listed as a first name (an English word too, such as `Lily`)
+/// or in no list and no English word (`Citlali`), which no capitalized word follows on its line
+/// (the start of some other name, left to the other rules); not a month (`and April visits`).
+fn second_of_pair(t: &Tokens<'_>, end: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    let k = end + 1;
+    if upper_doc || !t.is(end, "and") || t.newline_before(k) || !name_shaped(t, k, upper_doc) {
+        return;
+    }
+    let after = word_end(t, k);
+    let info = lookup_word(t, k);
+    let capital_after = t.kind(after) == Some(TokKind::Alpha) && t.capitalized(after) && !t.newline_before(after);
+    // A listed first name, or a word in no list that is no English word (`and Citlali`).
+    let named = (info.first && !info.stop) || (!info.any() && !info.stop && !t.english(k));
+    if named && !capital_after && !t.has(k, bit::FUNCTION | bit::MONTH | bit::WEEKDAY) {
+        push(out, t, k, after, 90);
     }
 }
 
@@ -1452,6 +1486,15 @@ fn from_dictionary(t: &Tokens<'_>, i: usize, a: NameInfo, upper_doc: bool, out: 
     }
     // FIRST [M.] LAST
     let mid = initial_end(t, a_end, upper_doc).unwrap_or(a_end);
+    // `offered Denise W. a pencil`: a first name and a surname's initial, with its period, in
+    // the middle of a sentence (a word in lower case after it), as group notes write members.
+    let dotted_initial = mid == a_end + 2 && t.punct(a_end + 1, '.');
+    if dotted_initial && a.first && !a.stop && !upper_doc && !t.newline_before(mid) {
+        let lower_after = t.kind(mid) == Some(TokKind::Alpha) && !t.capitalized(mid);
+        if lower_after && !t.newline_before(a_end) && t.byte_len(i) >= 3 {
+            push(out, t, i, mid, 70);
+        }
+    }
     // Nor across the gap between two columns of a form (`María Guadalupe     Fecha`).
     if a.first && name_shaped(t, mid, upper_doc) && !t.newline_before(mid) && !column_gap(t, mid) {
         let b: NameInfo = t.name_info(mid);

@@ -8,7 +8,7 @@
 //! line that has another count (a `|---|---|` rule under the header has the same count and
 //! holds nothing). Only identifier columns are read: number columns (MRN, account, accession or
 //! specimen, member or policy, SSN, subject and screening ids), whose cells are taken when they
-//! hold a digit; name columns (name, patient, student, initials), whose cells are taken up to
+//! hold a digit; name columns (name, patient, student, initials, nurse or RN, staff, given by), whose cells are taken up to
 //! a bracket when they hold a letter and no digit; and an age column, whose cells are taken
 //! when they hold an age of 90 or more. Dates in such rows are left to their own rules.
 
@@ -30,7 +30,8 @@ fn column_kind(name: &str) -> Option<PhiKind> {
         "ssn" => PhiKind::Ssn,
         "name" | "patientname" | "patient" | "ptname" | "pt" | "student" | "studentname" | "init" | "initials"
         | "ptinitials" | "subjectinitials" | "resident" | "client" | "inmate" | "caller" | "guardian" | "parent"
-        | "tech" => PhiKind::Name,
+        | "tech" | "rn" | "lpn" | "nurse" | "staff" | "by" | "givenby" | "signedby" | "verifiedby" | "provider"
+        | "clinician" | "rph" | "pharmacist" => PhiKind::Name,
         "age" => PhiKind::Age,
         _ => return None,
     })
