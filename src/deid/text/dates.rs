@@ -153,6 +153,15 @@ pub(crate) const DATE_CUE: &[&str] = &[
     "fall",
     "fell",
     "note",
+    "intubated",
+    "extubated",
+    "requested",
+    "planned",
+    "consult",
+    "survey",
+    "bx",
+    "ebus",
+    "update",
 ];
 /// Results before a bracketed `m/d` that make it the date of the result (`GBS neg (5/2)`,
 /// `HIV nonreactive (3/4)`); not `pos`/`positive`, which are as often counts (`BCx pos (2/2)`).
@@ -392,7 +401,7 @@ fn numeric(t: &Tokens<'_>, i: usize) -> Option<Found> {
             return Some(Found { first: i, last, year_tok: None });
         }
     }
-    if glued_after(i + 3) || sep == '.' {
+    if (glued_after(i + 3) && !first_of_month_range(t, i)) || sep == '.' {
         return None;
     }
     if t.digits(i + 2, Some(4)) && (1..=12).contains(&a) && (1800..=2199).contains(&b) {
@@ -425,19 +434,40 @@ fn first_of_range(t: &Tokens<'_>, i: usize) -> bool {
     t.punct(i + 5, '-') && t.joined(i + 5) && t.joined(i + 6) && full_numeric_date(t, i + 6)
 }
 
-/// The full date at `i` is the second of a range ([`first_of_range`]).
+/// The full date at `i` is the second of a range ([`first_of_range`]), or the month/year at
+/// `i` the second of a range of months ([`first_of_month_range`]).
 fn second_of_range(t: &Tokens<'_>, i: usize) -> bool {
-    i >= 6 && t.punct(i - 1, '-') && t.joined(i - 1) && full_numeric_date(t, i - 6) && full_numeric_date(t, i)
+    let hyphen = t.punct(i.wrapping_sub(1), '-') && t.joined(i.wrapping_sub(1));
+    let dates = i >= 6 && full_numeric_date(t, i - 6) && full_numeric_date(t, i);
+    let months = i >= 4 && month_year_at(t, i - 4) && month_year_at(t, i);
+    i >= 1 && hyphen && (dates || months)
 }
 
-/// `2/2-2/5`: two month/days joined by a hyphen, each a valid date, the first not before the
+/// `07/2019` at `k`: a month of 1 or 2 digits, `/` and a year of 4 digits (1800 to 2199), with
+/// nothing between the tokens.
+fn month_year_at(t: &Tokens<'_>, k: usize) -> bool {
+    let month = t.digits(k, None) && t.byte_len(k) <= 2 && t.num(k).is_some_and(|m| (1..=12).contains(&m));
+    let year = t.digits(k + 2, Some(4)) && t.num(k + 2).is_some_and(|y| (1800..=2199).contains(&y));
+    month && t.punct(k + 1, '/') && t.joined(k + 1) && t.joined(k + 2) && year
+}
+
+/// `07/2019-10/2019`: the month/year at `i` is followed by a hyphen and a second one, with
+/// nothing between (each found on its own).
+fn first_of_month_range(t: &Tokens<'_>, i: usize) -> bool {
+    t.punct(i + 3, '-') && t.joined(i + 3) && t.joined(i + 4) && month_year_at(t, i + 4)
+}
+
+/// `2/2-2/5`, `1/12 - 2/9`: two month/days joined by a hyphen (glued to both or apart from both), each a valid date, the first not before the
 /// second, nothing glued after, no score word in the two tokens before nor a fraction word
 /// after (`strength 4/5-5/5`, `1/2-3/4 tab` stay). The index of the last token.
 fn month_day_range(t: &Tokens<'_>, i: usize) -> Option<usize> {
-    // `m/d` at `k`, glued to what comes before unless it starts the range.
+    // `1/12 - 2/9`: the hyphen apart from both month/days.
+    let spaced = t.punct(i + 3, '-') && !t.joined(i + 3) && !t.joined(i + 4) && !t.newline_before(i + 3);
+    // `m/d` at `k`, glued to what comes before unless it starts the range (or the hyphen is
+    // spaced).
     let part = |k: usize| -> Option<(u32, u32)> {
         let short = |n: usize| t.digits(n, None) && t.byte_len(n) <= 2;
-        let shaped = (k == i || t.joined(k)) && short(k) && t.punct(k + 1, '/') && t.joined(k + 1);
+        let shaped = (k == i || t.joined(k) || spaced) && short(k) && t.punct(k + 1, '/') && t.joined(k + 1);
         if !(shaped && short(k + 2) && t.joined(k + 2)) {
             return None;
         }
@@ -445,7 +475,7 @@ fn month_day_range(t: &Tokens<'_>, i: usize) -> Option<usize> {
         month_day_valid(m, d).then_some((m, d))
     };
     let first = part(i)?;
-    if !(t.punct(i + 3, '-') && t.joined(i + 3)) {
+    if !(t.punct(i + 3, '-') && (t.joined(i + 3) || spaced)) {
         return None;
     }
     let second = part(i + 4)?;
@@ -610,9 +640,10 @@ fn short_date_context(t: &Tokens<'_>, i: usize) -> bool {
     // `11/2 through 1/25`: the start of a span of dates.
     let span_start = t.is_any(after, &["through", "thru"]);
     let result = bracketed && word_before.is_some_and(|b| t.has(b, bit::DATE_RESULT) || measured(t, b));
+    // In lower case only a weekday that is no other word (`thurs 4/9`; not `sat`, `sun`, `wed`).
     let weekday = before.is_some_and(|b| {
         let w = if t.punct(b, ',') { b.wrapping_sub(1) } else { b };
-        t.has(w, bit::WEEKDAY) && t.capitalized(w)
+        t.has(w, bit::WEEKDAY) && (t.capitalized(w) || !t.is_any(w, &["sat", "sun", "wed", "mon"]))
     });
     // `TTE 1/19: EF`: a test or event abbreviation (two capitals first: `TTE`, `BCx`, `PFTs`),
     // the date, a colon (not a time `1/19:30`); `Murmur 2/6:`, `Deltoid 4/5:` are grades.
@@ -628,19 +659,55 @@ fn short_date_context(t: &Tokens<'_>, i: usize) -> bool {
         || approximate
         || span_start
         || time_at(t, after)
+        || military_time(t, after)
+        || (t.is_any(after, EVENT_AFTER) && !t.newline_before(after))
         || clause_end_after_word(t, i, bracketed)
         || log_entry(t, i)
 }
+
+/// Units after a number that make it a quantity, not a time (`1/2 1000 mg`).
+const QUANTITY_UNITS: &[&str] = &[
+    "mg", "mcg", "g", "kg", "ml", "l", "cc", "u", "units", "unit", "iu", "meq", "mmol", "cal", "kcal", "steps", "lb",
+    "lbs", "ft", "m", "mm", "cm", "ms", "pts", "patients", "cells", "copies",
+];
+
+/// `2/22 1105`, `3/14 1120 family huddle`, `10/8 1300-1400`: a 24-hour time of 4 digits after
+/// the month/day, on its line (hours 00 to 23, minutes 00 to 59), not a quantity (a unit, a
+/// decimal or a ratio after it: `1/2 1000 mg`).
+fn military_time(t: &Tokens<'_>, j: usize) -> bool {
+    // `1/6 ~0900`: an approximate time.
+    let j = if t.punct(j, '~') && t.joined(j + 1) && !t.newline_before(j) { j + 1 } else { j };
+    let valid = t.digits(j, Some(4)) && t.num(j).is_some_and(|v| v / 100 <= 23 && v % 100 <= 59);
+    if !valid || (t.joined(j) && !t.punct(j - 1, '~')) || t.newline_before(j) {
+        return false;
+    }
+    let k = j + 1;
+    let decimal = (t.punct(k, '.') || t.punct(k, ',')) && t.joined(k + 1) && t.digits(k + 1, None);
+    let quantity = t.is_any(k, QUANTITY_UNITS) || (t.joined(k) && (decimal || t.punct(k, '/') || t.punct(k, '%')));
+    !quantity || t.newline_before(k)
+}
+
+/// Words after a month/day that name what happens on it (`re-eval at 12/4 visit`).
+const EVENT_AFTER: &[&str] = &["visit", "appt", "appointment", "deadline", "mtg", "meeting"];
 
 /// `1/6 in 0810 out 1015`, `3/2 | 9:14a | ...`: a month/day opening a line of a log, before a
 /// column bar, a spaced dash, or `in` and a time of 4 digits (an aide's visit log). Score and
 /// fraction words have already ruled out `1/2 tab` and `4/5 strength`.
 fn log_entry(t: &Tokens<'_>, i: usize) -> bool {
     let after = i + 3;
-    let line_start = i == 0 || t.newline_before(i);
+    // After a bullet's dash too (`- 3/5: pt started back`).
+    let bullet = i >= 1 && t.punct(i - 1, '-') && !t.joined(i) && (i == 1 || t.newline_before(i - 1));
+    let line_start = i == 0 || t.newline_before(i) || bullet;
+    if !line_start || t.newline_before(after) {
+        return false;
+    }
     let bar = t.punct(after, '|') || (t.punct(after, '-') && !t.joined(after) && !t.joined(after + 1));
     let visit = t.is(after, "in") && t.digits(after + 1, Some(4)) && !t.joined(after + 1);
-    line_start && !t.newline_before(after) && (bar || visit)
+    // `1/28 called Siobhan`, `2/3 Risk approved`, `- 3/5: pt`: an entry of a log of dated lines,
+    // a word (no fraction or unit word: those were ruled out before) or a colon and a space.
+    let word = t.kind(after) == Some(TokKind::Alpha) && !t.joined(after) && !t.is_any(after, QUANTITY_UNITS);
+    let colon = t.punct(after, ':') && t.joined(after) && !t.joined(after + 1);
+    bar || visit || word || colon
 }
 
 /// `Next tx 2/17.`, `out 2/9 and 2/10`, `rec'd 2/25 by`, `RTC 1 wk, 4/14.`: a month/day after
@@ -923,6 +990,72 @@ pub(crate) fn find_dates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         i = f.last + 1;
     }
     months_alone(t, out);
+    date_lists(t, out);
+}
+
+/// The month and day of a bare `m/d` at token `k` (each part 1 or 2 digits, a valid date),
+/// glued to no other number, slash or decimal point on either side.
+fn bare_month_day(t: &Tokens<'_>, k: usize) -> Option<(u32, u32)> {
+    let short = |n: usize| t.digits(n, None) && t.byte_len(n) <= 2;
+    if !short(k) || !t.punct(k + 1, '/') || !t.joined(k + 1) || !t.joined(k + 2) || !short(k + 2) {
+        return None;
+    }
+    let glued_before = t.joined(k) && (t.digits(k - 1, None) || t.punct(k - 1, '/') || t.punct(k - 1, '.'));
+    let glued_after = t.joined(k + 3)
+        && (t.digits(k + 3, None) || t.punct(k + 3, '/') || (t.punct(k + 3, '.') && t.digits(k + 4, None)));
+    if glued_before || glued_after {
+        return None;
+    }
+    let (m, d) = (t.num(k)?, t.num(k + 2)?);
+    month_day_valid(m, d).then_some((m, d))
+}
+
+/// Tokens at most between two month/days of one list.
+const LIST_GAP: usize = 10;
+
+/// `Next calls: 1/16 (pre-quit), 1/20 (day 1), 1/27, 2/10`, `scale log 3/14 226.8, 3/16 228.4,
+/// 3/18 230.2`: three or more month/days on one line, each later than the one before, at most
+/// [`LIST_GAP`] tokens apart, none after a score word or before a fraction word, the first
+/// three not all of one day: a list of dates (fractions and scores are not written in rising
+/// runs of three, except scores out of one total: `reflexes 1/4, 2/4, 3/4`). Every member is
+/// a date (one found already is proposed twice; resolution keeps one).
+fn date_lists(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
+    let push =
+        |k: usize, out: &mut Vec<Candidate>| out.push(Candidate::new(PhiKind::Date, t.start(k), t.end(k + 2), 85));
+    // The run so far: its length, its first two members (token and day) and its last member.
+    let mut len = 0;
+    let (mut first, mut second) = ((0, 0), (0, 0));
+    let mut last: Option<(usize, (u32, u32))> = None;
+    for k in marked(t, |_, tok| tok.kind == TokKind::Digit && tok.len() <= 2) {
+        let Some(md) = bare_month_day(t, k) else { continue };
+        if score_or_fraction(t, k, 2, k + 3) {
+            continue;
+        }
+        let follows = last.is_some_and(|(p, prev)| {
+            k > p + 2 && k - p <= LIST_GAP && prev < md && !(p + 1..=k).any(|n| t.newline_before(n))
+        });
+        last = Some((k, md));
+        if !follows {
+            len = 0;
+        }
+        match len {
+            0 => first = (k, md.1),
+            1 => second = (k, md.1),
+            2 if first.1 == md.1 && second.1 == md.1 => {
+                // Scores out of one total: a run starts again from here.
+                first = (k, md.1);
+                len = 1;
+                continue;
+            }
+            2 => {
+                push(first.0, out);
+                push(second.0, out);
+                push(k, out);
+            }
+            _ => push(k, out),
+        }
+        len += 1;
+    }
 }
 
 #[cfg(test)]
@@ -1010,7 +1143,7 @@ mod tests {
                     return Some(Found { first: i, last, year_tok: None });
                 }
             }
-            if glued_after(i + 3) || sep == "." {
+            if (glued_after(i + 3) && !first_of_month_range(t, i)) || sep == "." {
                 return None;
             }
             if t.digits(i + 2, Some(4)) && (1..=12).contains(&a) && (1800..=2199).contains(&b) {

@@ -124,6 +124,24 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("emp", PhiKind::Id),
     ("alien", PhiKind::Id),
     ("client", PhiKind::Id),
+    ("enc", PhiKind::Id),
+    ("hrn", PhiKind::Mrn),
+    ("fin", PhiKind::Account),
+    ("participant", PhiKind::Id),
+    ("intake", PhiKind::Id),
+    ("conf", PhiKind::Id),
+    ("check", PhiKind::Account),
+    ("uid", PhiKind::Id),
+    ("parcel", PhiKind::Id),
+    ("microchip", PhiKind::Id),
+    ("imei", PhiKind::Device),
+    ("modem", PhiKind::Device),
+    ("sensor", PhiKind::Device),
+    ("serials", PhiKind::Device),
+    ("alias", PhiKind::Id),
+    ("ids", PhiKind::Id),
+    ("din", PhiKind::Id),
+    ("unit", PhiKind::Id),
 ];
 
 /// Context words that name a code only when the value looks like one ([`coded`]): a letter
@@ -183,6 +201,16 @@ pub(crate) const CODED_CONTEXT: &[&str] = &[
     "emp",
     "alien",
     "client",
+    "enc",
+    "participant",
+    "intake",
+    "conf",
+    "check",
+    "parcel",
+    "sensor",
+    "alias",
+    "ids",
+    "unit",
 ];
 
 /// Payer words: an `ID` or `group` number after one of them on the same line is a health plan
@@ -338,6 +366,11 @@ pub(crate) const WEAK_CONTEXT: &[&str] = &[
     "emp",
     "alien",
     "client",
+    "participant",
+    "intake",
+    "check",
+    "unit",
+    "sensor",
 ];
 
 const MAX_CODE_BYTES: usize = 40;
@@ -660,6 +693,7 @@ pub(crate) fn find_bare_codes(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         if let Some(e) = bare_code_at(t, i) {
             out.push(Candidate::new(PhiKind::Id, t.start(i), t.end(e - 1), 75));
         }
+        super::patterns::donation_number_at(t, i, out);
     }
 }
 
@@ -868,8 +902,9 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
             (None, Some(g)) if !coded_word || coded(t, j, g, marked, false) => Some(g),
             (end, _) => end,
         };
-        // `member KP 000183274`: a health plan number with a payer's prefix.
-        let prefixed = coded_word || kind == PhiKind::HealthPlan;
+        // `member KP 000183274`: a health plan number with a payer's prefix; `lic PT 41872`,
+        // `lic RRT 9930418`: a licence number with its profession's.
+        let prefixed = coded_word || matches!(kind, PhiKind::HealthPlan | PhiKind::License);
         let end = end.map(|e| (j, e)).or_else(|| prefixed_code(t, j, marked).filter(|_| prefixed));
         if let Some((j, e)) = end {
             // A code that starts with letters outranks a name run that took them (`DEA

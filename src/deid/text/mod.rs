@@ -234,6 +234,8 @@ fn candidates(t: &Tokens<'_>, known: &known::KnownIndex, spare: Vec<Candidate>) 
             patterns::ipv4_at(t, i, &mut out);
             ages::age_at(t, i, &mut out);
             patterns::mbi_at(t, i, &mut out);
+            patterns::card_at(t, i, &mut out);
+            patterns::coordinates_at(t, i, &mut out);
         } else if tok.kind == TokKind::Punct && tok.first == '(' {
             patterns::phone_from(t, i, &mut out);
         } else if tok.kind == TokKind::Punct && tok.first == '+' {

@@ -253,6 +253,15 @@ pub(crate) const NAME_LABELS: &[&str] = &[
     "participant",
     "signature",
     "child",
+    // Who a report or a form is about (`VICTIM: Sofía de la Garza`, `DECEDENT: ...`).
+    "student",
+    "victim",
+    "decedent",
+    "individual",
+    "recipient",
+    "parent",
+    "assist",
+    "spouse",
 ];
 /// Labels whose colon is followed by a person's initials (`Transcribed: klm`, `RPH: JMH`,
 /// `Subject initials: R-JK`).
@@ -399,6 +408,7 @@ pub(crate) const CREDENTIALS: &[&str] = &[
     "lcdc",
     "ladc",
     "cadc",
+    "ccc",
 ];
 /// Credentials that follow an initial and a surname without a comma (`P. Raman MD`): none is
 /// also a clinical abbreviation or an English word (`PT`, `PA`, `OT`, `DO`, `RD` are).
@@ -862,6 +872,15 @@ fn name_run(t: &Tokens<'_>, i: usize, upper_doc: bool, ev: Evidence) -> Option<R
             }
         }
         let mut j = run.end;
+        // `Dr. Will Young`, `SON WILL PAPADAKIS`: a listed first name that is also a function
+        // word opens a run after a title or a relation when a name word follows on its line
+        // (listed or no English word, so not `SON WILL CALL`).
+        if run.words == 0 && ev != Evidence::Weak && function_first_name(t, j, upper_doc, ev == Evidence::Title) {
+            run.end = word_end(t, j);
+            run.words = 1;
+            run.listed = true;
+            continue;
+        }
         // After a name word or an initial (`Dr. E. van der Berg`).
         if run.end > i && !name_shaped(t, j, upper_doc) {
             match particles_end(t, j, upper_doc) {
@@ -893,6 +912,33 @@ fn name_run(t: &Tokens<'_>, i: usize, upper_doc: bool, ev: Evidence) -> Option<R
         run.words += 1;
     }
     (run.words > 0).then_some(run)
+}
+
+/// A code starts at token `k`: a number, or a word in capitals glued to a digit within its
+/// next three tokens (`CT-0114-01`).
+fn code_follows(t: &Tokens<'_>, k: usize) -> bool {
+    t.digits(k, None) || (t.all_caps(k) && (k + 1..k + 4).any(|m| t.joined(m) && t.digits(m, None)))
+}
+
+/// A listed first name that is also a function word (`Will`, `May`), in capitals or
+/// capitalized, followed on its line by a name-shaped word that is a listed name and no English
+/// word, or in no list and no English word (`WILL PAPADAKIS`; not `WILL CALL`); after a title
+/// any word that is not a stop word (`Dr. Will Young`).
+fn function_first_name(t: &Tokens<'_>, j: usize, upper_doc: bool, titled: bool) -> bool {
+    let shaped = t.kind(j) == Some(TokKind::Alpha)
+        && t.has(j, bit::FUNCTION)
+        && t.multi_char(j)
+        && (t.capitalized(j) || upper_doc)
+        && !t.newline_before(j);
+    if !shaped || !t.name_info(j).first {
+        return false;
+    }
+    let k = word_end(t, j);
+    if t.newline_before(k) || !name_shaped(t, k, upper_doc) {
+        return false;
+    }
+    let next = lookup_word(t, k);
+    (titled && !next.stop) || next.strong() || (!next.any() && !t.english(k))
 }
 
 fn push(out: &mut Vec<Candidate>, t: &Tokens<'_>, i: usize, end: usize, score: u8) {
@@ -1070,8 +1116,9 @@ fn after_context(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candid
     if t.has(j, bit::TITLE) || (t.newline_before(j) && !colon) {
         return; // the title rule covers it; or no context for the next line
     }
-    // `Rachel Dunmore, RN   Emp # E40117`: an identifier's label after the context word.
-    if t.has(j, bit::ID_CONTEXT) && (t.punct(j + 1, '#') || t.punct(j + 1, ':')) {
+    // `Rachel Dunmore, RN   Emp # E40117`, `Contact IDs CT-0114-01`: an identifier's label
+    // after the context word, before `#`, `:` or a code.
+    if t.has(j, bit::ID_CONTEXT) && (t.punct(j + 1, '#') || t.punct(j + 1, ':') || code_follows(t, j + 1)) {
         return;
     }
     if let Some(e) = initial_end(t, j, upper_doc) {
@@ -1257,7 +1304,10 @@ fn before_credential(t: &Tokens<'_>, c: usize, upper_doc: bool, out: &mut Vec<Ca
     if !(comma || (initial && t.s(s).len() == 1) || line_pair) {
         return;
     }
-    if initial || (words == 2 && (listed || !upper_doc)) || (listed && !t.has(c, bit::STATE_CODE)) {
+    // In capitals two words in no list are a name only before a credential that is no other
+    // word or abbreviation (`KEANU KAHANANUI, RN`; not `PT`, `PA`, `OT`).
+    let unambiguous = upper_doc && comma && t.is_any(c, BARE_CREDENTIALS);
+    if initial || (words == 2 && (listed || !upper_doc || unambiguous)) || (listed && !t.has(c, bit::STATE_CODE)) {
         push(out, t, s, e, 88);
     }
 }
@@ -1481,6 +1531,16 @@ fn from_dictionary(t: &Tokens<'_>, i: usize, a: NameInfo, upper_doc: bool, out: 
         if let Some((e, b)) = last_first_tail(t, a_end, upper_doc, false) {
             if b.first && !eponym_context(t, e) {
                 push(out, t, i, e, 70);
+            }
+        }
+    }
+    // FIRST de la LAST: a listed first name, particles and a name-shaped word (`Sofía de la
+    // Garza`, `Marisol de la Cruz`).
+    if a.first && !a.stop && !t.newline_before(a_end) {
+        if let Some(k) = particles_end(t, a_end, upper_doc) {
+            let surname = lookup_word(t, k);
+            if !surname.stop && (surname.any() || !t.english(k)) {
+                push(out, t, i, word_end(t, k), 70);
             }
         }
     }

@@ -95,6 +95,93 @@ pub(crate) fn mbi_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
 }
 
+/// A payment card number from token `i`: four groups of four digits (`5412 7700 0431 8826`,
+/// `4111-1111-1111-1111`) or the 4-6-5 grouping of American Express (`3782 822463 10005`),
+/// one separator throughout (a space or a hyphen), on one line, glued to no further digit. The
+/// groups are the evidence (no check digit is asked: a mistyped number is as identifying); an
+/// account number (45 CFR 164.514(b)(2)(i)(J)).
+pub(crate) fn card_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !t.digits(i, Some(4)) || !clean_left(t, i) || t.newline_before(i + 1) {
+        return;
+    }
+    let dashed = t.punct(i + 1, '-') && t.joined(i + 1);
+    let step = if dashed { 2 } else { 1 };
+    // Group `n` (0-based) starts at this token.
+    let group = |n: usize| i + n * step;
+    let apart = |k: usize| {
+        if dashed {
+            t.punct(k - 1, '-') && t.joined(k - 1) && t.joined(k)
+        } else {
+            !t.joined(k) && !t.newline_before(k)
+        }
+    };
+    let groups_of = |lens: &[usize]| {
+        lens.iter().enumerate().all(|(n, &len)| t.digits(group(n), Some(len)) && (n == 0 || apart(group(n))))
+    };
+    let found = if groups_of(&[4, 4, 4, 4]) {
+        Some(group(3))
+    } else if groups_of(&[4, 6, 5]) {
+        Some(group(2))
+    } else {
+        None
+    };
+    if let Some(last) = found.filter(|&last| clean_right(t, last + 1)) {
+        out.push(Candidate::new(PhiKind::Account, t.start(i), t.end(last), 88));
+    }
+}
+
+/// A decimal degree at token `k` (`46.4021`, `120.3316`): at most `whole` digits, a glued `.`
+/// and 3 or more glued decimals, the whole part at most `max`. One past it.
+fn decimal_degree(t: &Tokens<'_>, k: usize, whole: usize, max: u32) -> Option<usize> {
+    let shaped = t.digits(k, None)
+        && t.byte_len(k) <= whole
+        && t.punct(k + 1, '.')
+        && t.joined(k + 1)
+        && t.joined(k + 2)
+        && t.digits(k + 2, None)
+        && t.byte_len(k + 2) >= 3;
+    (shaped && t.num(k).is_some_and(|v| v <= max)).then_some(k + 3)
+}
+
+/// Geographic coordinates from token `i`: a latitude and a longitude in decimal degrees with
+/// 3 decimals or more, a comma between, either signed (`46.4021, -120.3316`, `-33.8688,
+/// 151.2093`), on one line: a location far finer than a state (45 CFR
+/// 164.514(b)(2)(i)(B)), found as an address.
+pub(crate) fn coordinates_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let Some(comma) = decimal_degree(t, i, 2, 90) else { return };
+    if !t.punct(comma, ',') || !t.joined(comma) || t.newline_before(comma + 1) {
+        return;
+    }
+    let lon = if t.punct(comma + 1, '-') && t.joined(comma + 2) { comma + 2 } else { comma + 1 };
+    let Some(end) = decimal_degree(t, lon, 3, 180) else { return };
+    let negative = i >= 1 && t.punct(i - 1, '-') && t.joined(i);
+    let start = if negative { i - 1 } else { i };
+    let free = !(start >= 1 && t.joined(start) && t.kind(start - 1) != Some(TokKind::Punct)) && clean_right(t, end);
+    if free {
+        out.push(Candidate::new(PhiKind::Address, t.start(start), t.end(end - 1), 88));
+    }
+}
+
+/// A blood unit's donation identification number (ISBT 128 DIN) from token `i`: a letter and
+/// 4 digits (the facility), the 2-digit year and a 6-digit serial, apart, with an optional flag
+/// digit (`W0417 26 118903`, `W0413 26 118042 7`). `i` is the letter.
+pub(crate) fn donation_number_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let letter = t.kind(i) == Some(TokKind::Alpha) && t.byte_len(i) == 1 && t.all_caps(i) && !t.joined(i);
+    if !letter || !t.joined(i + 1) || !t.digits(i + 1, Some(4)) {
+        return;
+    }
+    let apart = |k: usize| !t.joined(k) && !t.newline_before(k);
+    if !(t.digits(i + 2, Some(2)) && apart(i + 2) && t.digits(i + 3, Some(6)) && apart(i + 3)) {
+        return;
+    }
+    let last = if t.digits(i + 4, Some(1)) && apart(i + 4) && clean_right(t, i + 5) { i + 4 } else { i + 3 };
+    if clean_right(t, last + 1) {
+        // Above a code after a context word (`Unit # W0417 26`), which would take the first
+        // two groups alone.
+        out.push(Candidate::new(PhiKind::Id, t.start(i), t.end(last), 93));
+    }
+}
+
 /// SSNs starting at token `i`: `123-45-6789`, `123 45 6789` / `123456789` only after an SSN
 /// context word.
 pub(crate) fn ssn_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
