@@ -1051,7 +1051,10 @@ fn lower_named_street_at(t: &Tokens<'_>, k: usize, out: &mut Vec<Candidate>) {
                 && !t.capitalized(w)
                 && tok.lex & !bit::DIRECTION == 0
         });
-        if !word || t.name_info(w).stop {
+        // `on same lane`, `on the other st`: a determiner is no street's name.
+        let determiner =
+            t.is_any(w, &["same", "other", "next", "wrong", "right", "left", "last", "first", "this", "that"]);
+        if !word || determiner || t.name_info(w).stop {
             break;
         }
         named |= !t.has(w, bit::DIRECTION);

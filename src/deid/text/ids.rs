@@ -905,7 +905,9 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         // `member KP 000183274`: a health plan number with a payer's prefix; `lic PT 41872`,
         // `lic RRT 9930418`: a licence number with its profession's.
         let prefixed = coded_word || matches!(kind, PhiKind::HealthPlan | PhiKind::License);
-        let end = end.map(|e| (j, e)).or_else(|| prefixed_code(t, j, marked).filter(|_| prefixed));
+        // After a licence word the profession's prefix marks the number as a marker would.
+        let prefix_marks = marked || kind == PhiKind::License;
+        let end = end.map(|e| (j, e)).or_else(|| prefixed_code(t, j, prefix_marks).filter(|_| prefixed));
         if let Some((j, e)) = end {
             // A code that starts with letters outranks a name run that took them (`DEA
             // FW2289104`): a name is never glued to digits.

@@ -820,6 +820,9 @@ fn lookup_word(t: &Tokens<'_>, i: usize) -> NameInfo {
     if whole.any() {
         return whole;
     }
+    if romanized_given_name(t, i, end) {
+        return NameInfo { first: true, last: false, ambiguous: false, stop: false };
+    }
     let parts = (i..end).filter(|&k| t.kind(k) == Some(TokKind::Alpha) && t.byte_len(k) > 1).map(|k| t.name_info(k));
     let none = NameInfo { first: false, last: false, ambiguous: true, stop: false };
     parts.fold(none, |all, p| NameInfo {
@@ -828,6 +831,31 @@ fn lookup_word(t: &Tokens<'_>, i: usize) -> NameInfo {
         ambiguous: all.ambiguous && p.ambiguous,
         stop: all.stop || p.stop,
     })
+}
+
+/// Syllables of Korean and Chinese given names as romanized (`Ji-hoon`, `Seo-yeon`, `Mei-ling`).
+const GIVEN_NAME_SYLLABLES: &[&str] = &[
+    "ae", "ah", "bin", "bo", "chan", "chang", "cheol", "chul", "da", "dae", "dong", "eun", "gi", "gyu", "ha", "hae",
+    "han", "ho", "hoon", "hee", "hui", "hwa", "hwan", "hye", "hyo", "hyuk", "hyun", "in", "ja", "jae", "jeong", "ji",
+    "jin", "jing", "joo", "joon", "ju", "jun", "jung", "ki", "kyung", "kyu", "li", "lin", "ling", "mei", "mi", "min",
+    "ming", "mun", "myung", "na", "nam", "qing", "ra", "sang", "seo", "seok", "seon", "seung", "shin", "sook", "soo",
+    "soon", "su", "suk", "sun", "sung", "tae", "wei", "won", "woo", "xiao", "xin", "yan", "ye", "yeon", "yeong", "yi",
+    "ying", "yong", "yoon", "young", "yu", "yun",
+];
+
+/// `Ji-hoon`, `Seo-yeon`, `Mei-ling`, `HO-JIN`: a given name of two romanized syllables
+/// ([`GIVEN_NAME_SYLLABLES`]) joined by a hyphen, tokens `i..end`, the first capitalized and the
+/// second in lower case (in capitals when the first is): a first name, though in no list.
+fn romanized_given_name(t: &Tokens<'_>, i: usize, end: usize) -> bool {
+    let (a, b) = (i, i + 2);
+    let cased = if t.all_caps(a) { t.all_caps(b) } else { t.capitalized(a) && !t.capitalized(b) };
+    end == i + 3
+        && t.punct(i + 1, '-')
+        && cased
+        && t.is_any(a, GIVEN_NAME_SYLLABLES)
+        && t.is_any(b, GIVEN_NAME_SYLLABLES)
+        && t.byte_len(a) + t.byte_len(b) >= 4
+        && !t.s(a).eq_ignore_ascii_case(t.s(b))
 }
 
 /// Dictionary entry of the letters of tokens `range` written together (nothing if they are not
@@ -911,7 +939,9 @@ fn name_run(t: &Tokens<'_>, i: usize, upper_doc: bool, ev: Evidence) -> Option<R
         run.end = word_end(t, j);
         run.words += 1;
     }
-    (run.words > 0).then_some(run)
+    // `Dr V called back`: after a title an initial alone is a name too.
+    let initial_alone = ev == Evidence::Title && run.end > i;
+    (run.words > 0 || initial_alone).then_some(run)
 }
 
 /// A code starts at token `k`: a number, or a word in capitals glued to a digit within its
@@ -1046,13 +1076,18 @@ fn lower_case_title(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
         // An unlisted word must look like a surname: 5 letters or more, in no keyword list and
         // not a short plural (`dr okafor`, `mrs. karagiannis`; not `dr appt`, `dr appts`), or
         // a prefixed surname (`mrs o'rourke`).
+        // A shorter one ends its clause (`w/ dr obi.`).
+        let clause_end = t.punct(k + 1, '.') || t.punct(k + 1, ',') || k + 1 >= t.len() || t.newline_before(k + 1);
+        let long_enough = t.byte_len(k) >= 5 || (k == words && t.byte_len(k) >= 3 && clause_end);
         let unlisted_ok = !info.any()
-            && ((t.byte_len(k) >= 5
+            && ((long_enough
                 && !t.has(k, u64::MAX)
                 && (!t.s(k).ends_with('s') || t.byte_len(k) >= 8)
                 && word_end(t, k) == k + 1)
                 || prefixed);
-        if !(info.any() || unlisted_ok) || info.stop || t.english(k) {
+        // A listed surname that is also an English word after a first word (`dr sanjay price`).
+        let english_surname = k > words && info.last && !info.stop;
+        if !(info.any() || unlisted_ok) || info.stop || (t.english(k) && !english_surname) {
             break;
         }
         end = word_end(t, k);
@@ -1561,7 +1596,7 @@ fn from_dictionary(t: &Tokens<'_>, i: usize, a: NameInfo, upper_doc: bool, out: 
         let b_end = word_end(t, mid);
         // An unlisted second word needs a first name of 3 letters or more (`Mi Shebeirach`,
         // a prayer, is no name; a two-letter name alone is not taken either).
-        let b_ok = b.any() || (!upper_doc && latin_word(t, mid) && t.byte_len(i) >= 3);
+        let b_ok = b.any() || (!upper_doc && latin_word(t, mid) && t.end(a_end - 1) - t.start(i) >= 3);
         // Two listed words in first-last order ("John Smith") are a name even if each alone
         // is also an English word.
         let one_strong = a.strong()
@@ -1626,7 +1661,9 @@ fn unlisted_first_name(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<
 /// surname (listed or not English) any capitalized word is taken, with the names around it.
 fn nickname_at(t: &Tokens<'_>, q: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     let w = q + 1;
-    if q == 0 || !t.joined(w) || t.newline_before(q) || !name_shaped(t, w, upper_doc) {
+    // A listed first name that is also a function word is a name in quotes (`("Will")`).
+    let function_name = t.has(w, bit::FUNCTION) && t.capitalized(w) && t.multi_char(w) && t.name_info(w).first;
+    if q == 0 || !t.joined(w) || t.newline_before(q) || !(name_shaped(t, w, upper_doc) || function_name) {
         return;
     }
     let e = word_end(t, w);
@@ -1649,17 +1686,27 @@ fn nickname_at(t: &Tokens<'_>, q: usize, upper_doc: bool, out: &mut Vec<Candidat
         let Some(p) = q.checked_sub(2) else { return };
         let nick = lookup_word(t, w);
         let nick_ok = !nick.stop && (nick.first || (!nick.any() && !t.english(w)));
-        if !t.newline_before(q - 1) && name_word(p) && nick_ok {
+        // `Chukwuemeka O. ("Emeka")`: a middle initial before the bracket.
+        let initial = p >= 2 && t.punct(p, '.') && t.joined(p) && initial_end(t, p - 1, upper_doc) == Some(p + 1);
+        let before = if initial { p - 2 } else { p };
+        if !t.newline_before(q - 1) && name_word(before) && nick_ok {
             push(out, t, w, e, 85);
         }
+        return;
+    }
+    // `MCCLOSKEY, PADRAIG "PADDY"`, `EDWARDS, WINIFRED "WINNIE" MAE`: a nickname after the
+    // first name of `SURNAME, FIRST`.
+    let (p, s) = (q - 1, e + 1);
+    let after_first = p >= 2 && t.punct(p - 1, ',') && name_word(p) && name_word(p - 2) && !t.newline_before(p);
+    let nick = lookup_word(t, w);
+    if after_first && !nick.stop && (nick.first || (!nick.any() && !t.english(w))) {
+        push(out, t, w, e, 85);
         return;
     }
     // `Walter "Walt" Kowalczyk`, `Oleksandr "Sasha" Hrytsenko`: a first name, or a word in no
     // list that is no English word, then the nickname (a first name or no English word) and
     // a surname.
-    let (p, s) = (q - 1, e + 1);
     let first = t.name_info(p);
-    let nick = lookup_word(t, w);
     let nick_ok = !nick.stop && (nick.first || (!nick.any() && !t.english(w)));
     let first_ok = (first.first && name_shaped(t, p, upper_doc)) || (nick_ok && name_word(p));
     let surname = !t.joined(s) && !t.newline_before(s) && name_word(s);
@@ -2051,6 +2098,12 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         // shape alone (`Clínica La Esperanza`, `Médico` in a Spanish form).
         // A country is no name on the dictionary's word alone (`in Poland`: a surname too).
         let info = if tok.lex & bit::COUNTRY != 0 { NameInfo::default() } else { t.name_info(i) };
+        // `Ji-hoon Kwak`: a romanized given name of two syllables is a first name.
+        let info = if !info.any() && t.punct(i + 1, '-') && romanized_given_name(t, i, word_end(t, i)) {
+            NameInfo { first: true, last: false, ambiguous: false, stop: false }
+        } else {
+            info
+        };
         if info.any() {
             from_dictionary(t, i, info, upper_doc, out);
         } else {
