@@ -1026,7 +1026,12 @@ fn date_lists(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     let mut len = 0;
     let (mut first, mut second) = ((0, 0), (0, 0));
     let mut last: Option<(usize, (u32, u32))> = None;
-    for k in marked(t, |_, tok| tok.kind == TokKind::Digit && tok.len() <= 2) {
+    // Only a short number with a slash glued after it can start one: one look at the next
+    // token turns the others away.
+    let slash_after = |k: usize| {
+        t.toks.get(k + 1).is_some_and(|next| next.kind == TokKind::Punct && next.first == '/' && !next.space_before)
+    };
+    for k in marked(t, |k, tok| tok.kind == TokKind::Digit && tok.len() <= 2 && slash_after(k)) {
         let Some(md) = bare_month_day(t, k) else { continue };
         if score_or_fraction(t, k, 2, k + 3) {
             continue;

@@ -848,10 +848,11 @@ const GIVEN_NAME_SYLLABLES: &[&str] = &[
 /// second in lower case (in capitals when the first is): a first name, though in no list.
 fn romanized_given_name(t: &Tokens<'_>, i: usize, end: usize) -> bool {
     let (a, b) = (i, i + 2);
+    if end != i + 3 || !t.punct(i + 1, '-') || t.byte_len(a) > 5 || t.byte_len(b) > 5 {
+        return false;
+    }
     let cased = if t.all_caps(a) { t.all_caps(b) } else { t.capitalized(a) && !t.capitalized(b) };
-    end == i + 3
-        && t.punct(i + 1, '-')
-        && cased
+    cased
         && t.is_any(a, GIVEN_NAME_SYLLABLES)
         && t.is_any(b, GIVEN_NAME_SYLLABLES)
         && t.byte_len(a) + t.byte_len(b) >= 4
@@ -1571,7 +1572,13 @@ fn from_dictionary(t: &Tokens<'_>, i: usize, a: NameInfo, upper_doc: bool, out: 
     }
     // FIRST de la LAST: a listed first name, particles and a name-shaped word (`Sofía de la
     // Garza`, `Marisol de la Cruz`).
-    if a.first && !a.stop && !t.newline_before(a_end) {
+    // Particles are short and, in mixed case, in lower case: most first names are followed
+    // by neither.
+    let particle_shaped = t.kind(a_end) == Some(TokKind::Alpha)
+        && t.byte_len(a_end) <= 5
+        && (upper_doc || !t.capitalized(a_end))
+        && !t.newline_before(a_end);
+    if a.first && !a.stop && particle_shaped {
         if let Some(k) = particles_end(t, a_end, upper_doc) {
             let surname = lookup_word(t, k);
             if !surname.stop && (surname.any() || !t.english(k)) {
