@@ -961,11 +961,17 @@ fn with_weekday(t: &Tokens<'_>, first: usize) -> usize {
 
 /// All date candidates.
 pub(crate) fn find_dates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
-    let mut i = 0;
-    while let Some(tok) = t.toks.get(i) {
-        // Every date form starts with a month name or a number (a year written `'85` ends one,
-        // never starts one). A number is never a month, nor a month a number, so each token
-        // tries only the forms that can start with it.
+    // Every date form starts with a month name or a number (a year written `'85` ends one,
+    // never starts one): the walk visits those tokens alone ([`marked`]), and past a date found
+    // skips to its end.
+    let mut next = 0;
+    for i in marked(t, |_, tok| tok.kind == TokKind::Digit || tok.lex & bit::MONTH != 0) {
+        let Some(tok) = t.toks.get(i) else { continue };
+        if i < next {
+            continue;
+        }
+        // A number is never a month, nor a month a number, so each token tries only the forms
+        // that can start with it.
         let found = if tok.kind == TokKind::Digit {
             day_first(t, i)
                 .or_else(|| numeric(t, i))
@@ -978,16 +984,13 @@ pub(crate) fn find_dates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         } else {
             None
         };
-        let Some(f) = found else {
-            i += 1;
-            continue;
-        };
+        let Some(f) = found else { continue };
         let first = with_weekday(t, f.first);
         let mut c = Candidate::new(PhiKind::Date, t.start(first), t.end(f.last), 85);
         c.birth = birth_context(t, f.first);
         c.year = f.year_tok.filter(|&y| t.digits(y, Some(4))).map(|y| (t.start(y), t.end(y)));
         out.push(c);
-        i = f.last + 1;
+        next = f.last + 1;
     }
     months_alone(t, out);
     date_lists(t, out);
