@@ -688,3 +688,24 @@ fn dev10_rules() {
     ];
     assert_tags_stable(&cases);
 }
+
+/// The rules added from the `dev11` held-out notes (docs/DEIDENTIFICATION.md).
+#[test]
+fn dev11_rules() {
+    assert_tags_stable(&[
+        // A tracking board's row: `SURNAME, FIRST` before an age and sex, the age when over 89.
+        ("RM 15  Szymański, Wojciech 92M - fall from bed", "RM 15  [NAME] 90+M - fall from bed"),
+        ("RM 19  Moreau-Baptiste, Nadège 28F - SCD VOC", "RM 19  [NAME] 28F - SCD VOC"),
+        ("Hgb 9.1, Plt 92M", "Hgb 9.1, Plt 92M"),
+        // A ZIP right after a place of the gazetteer, which is then a city.
+        ("521 S. Halsted St, Englewood, Chicago 60621", "[ADDRESS], [ADDRESS], [ADDRESS] [ZIP]"),
+        ("1319 s 9th st, san jose 95112 ok", "1319 s 9th st, [ADDRESS] [ZIP] ok"),
+        // The writer's initials after a dash at the very end of the text.
+        ("Next update Fri 3/13.\n- T.Z.", "Next update [DATE].\n- [NAME]"),
+        ("job closed. - jo", "job closed. - [NAME]"),
+        ("all set - ok", "all set - ok"),
+        // A street after `on` with a direction's period or an ordinal.
+        ("daughter lives on W. 63rd Pl; she", "daughter lives on [ADDRESS]; she"),
+        ("towed from the lot on W. Thomas Rd while", "towed from the lot on [ADDRESS] while"),
+    ]);
+}

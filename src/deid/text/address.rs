@@ -698,7 +698,8 @@ fn number_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>
         || lower_state
         || (i > 0 && (is_state_code(t, i - 1) || t.has(i - 1, bit::STATE_NAME)))
         || (i > 0 && place_before_state(t, i - 1, upper_doc).is_some());
-    let after_word = (i.saturating_sub(3)..i).any(|j| t.has(j, bit::ZIP_CONTEXT));
+    let place = zip_after_place(t, i, upper_doc);
+    let after_word = (i.saturating_sub(3)..i).any(|j| t.has(j, bit::ZIP_CONTEXT)) || place.is_some();
     // `City, ST ZIP` on one line (or an HL7 address): the ZIP outranks an identifier read after
     // a state code that is also a label (`Boise, ID 83706-2214`).
     let full = caret
@@ -710,8 +711,24 @@ fn number_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>
     if after_state || after_word {
         if let Some(e) = zip_at(t, i) {
             out.push(Candidate::new(PhiKind::Zip, t.start(i), t.end(e - 1), if full { 90 } else { 87 }));
+            // The place before the ZIP is a city.
+            if let Some(s) = place.filter(|_| !after_state) {
+                out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(i - 1), 87));
+            }
         }
     }
+}
+
+/// `Englewood, Chicago 60621`, `Little Haiti, Miami 33137`, `still pittsburgh 15207`: 5 digits
+/// right after a place of the gazetteer (in its note's case, one to three words) on one line,
+/// without a state between: a ZIP code, and the place a city. Returns the place's first token.
+fn zip_after_place(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
+    if i == 0 || t.newline_before(i) || t.joined(i) || t.kind(i - 1) != Some(TokKind::Alpha) {
+        return None;
+    }
+    // In a note in mixed case the place may be typed in lower case too (`san jose 95112`).
+    let any_case = upper_doc || !t.capitalized(i - 1);
+    (1..=3).rev().filter_map(|n| i.checked_sub(n)).find(|&s| gazetteer_at(t, s, any_case, false) == Some(i))
 }
 
 /// State codes that are also credentials after a name (`Jane Roe, MD`, `PA-C`, `DC`, `ND`).
@@ -983,8 +1000,22 @@ fn named_street_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Cand
     }
     let allowed = bit::DIRECTION | bit::STATE_NAME | bit::ORGANISATION | bit::STREET_SUFFIX;
     let mut s = k;
-    while s > 0 && k - s < 3 && !t.newline_before(s) {
+    while s > 0 && k - s < 4 && !t.newline_before(s) {
         let w = s - 1;
+        // `W. Thomas Rd`: a direction's period; `W. 63rd Pl`: an ordinal.
+        if t.punct(w, '.') && t.joined(w) && w >= 1 && t.has(w - 1, bit::DIRECTION) && t.capitalized(w - 1) {
+            s = w - 1;
+            continue;
+        }
+        if w >= 1
+            && t.digits(w - 1, None)
+            && t.byte_len(w - 1) <= 3
+            && t.joined(w)
+            && t.is_any(w, &["st", "nd", "rd", "th"])
+        {
+            s = w - 1;
+            continue;
+        }
         let word = t.toks.get(w).is_some_and(|tok| {
             tok.kind == TokKind::Alpha
                 && tok.lex & !allowed == 0

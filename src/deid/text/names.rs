@@ -1774,6 +1774,42 @@ fn name_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, lower: bool, out: 
     }
 }
 
+/// `Szymański, Wojciech 92M`, `Onyekachi, Blessing 40F - boarded`: a surname, a comma, a first
+/// name and an optional initial, then an age (`92M`, `29 y/o`), on one line: a census or
+/// tracking board's row, anywhere on its line. Each word a listed name or no English word,
+/// none a stop word; `i` is the surname (or its last part), followed by its comma. An age over
+/// 89 there is proposed too (`92M`).
+fn last_first_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    let f = i + 2;
+    if t.newline_before(f) || !name_shaped(t, f, upper_doc) {
+        return;
+    }
+    // The surname's first part (`Moreau-Baptiste`: `i` is `Baptiste`).
+    let mut s = i;
+    while s >= 2 && join_at(t, s - 1) && !t.newline_before(s) {
+        s -= 2;
+    }
+    let mut k = word_end(t, f);
+    if let Some(e) = initial_end(t, k, upper_doc).filter(|_| !t.newline_before(k)) {
+        k = e;
+    }
+    if !age_follows(t, k) {
+        return;
+    }
+    let name_word = |w: usize| {
+        let info = lookup_word(t, w);
+        !info.stop && (info.any() || !t.english(w)) && !t.has(w, u64::MAX)
+    };
+    if name_word(s) && name_word(f) {
+        push(out, t, s, k, 85);
+        // `92M`: the age, when over 89, with the name that says it is one.
+        let over_89 = t.num(k).is_some_and(|n| (90..=120).contains(&n));
+        if over_89 && t.byte_len(k) <= 3 {
+            out.push(Candidate::new(PhiKind::Age, t.start(k), t.end(k), 95));
+        }
+    }
+}
+
 /// A word of a name found by a rule with context of its own (`husband Mort`, `daughter Rivka`),
 /// written the same way elsewhere in the note, is that name there too (`Mort tearful, ...`).
 /// Only words that say "name" by themselves and that the dictionary does not find alone are
@@ -2088,6 +2124,9 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         }
         // The rules of a word starting a line, and the one of a word inside a line, behind one
         // test of where the word stands (most words are inside a line).
+        if t.punct(i + 1, ',') {
+            last_first_before_age(t, i, upper_doc, out);
+        }
         if tok.newline_before || i == 0 {
             if tok.newline_before && i > 1 {
                 after_sign_off(t, i, upper_doc, out);
@@ -2121,6 +2160,32 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         }
     }
     same_name_elsewhere(t, upper_doc, out, first_candidate, unlisted);
+    closing_initials(t, out);
+}
+
+/// `... closed. - jo`, `\n- T.Z.`, `\n  -- tmb`: the writer's initials after a dash at the very
+/// end of the text: two or three letters all in one case (in no keyword list, no English
+/// word) or dotted capitals, the dash apart from what comes before it.
+fn closing_initials(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
+    let n = t.len();
+    // Dotted (`T.Z.`: four tokens) or one word.
+    let dotted = (n >= 4).then(|| n - 4).filter(|&j| dotted_initials(t, j) == Some(n));
+    let word = n.checked_sub(1).filter(|&j| {
+        let cased = t.all_caps(j) || t.s(j).bytes().all(|b| b.is_ascii_lowercase());
+        t.kind(j) == Some(TokKind::Alpha) && (2..=3).contains(&t.byte_len(j)) && cased && !t.has(j, u64::MAX)
+    });
+    let Some(j) = dotted.or(word) else { return };
+    if word.is_some() && dotted.is_none() && (t.english(j) || t.name_info(j).stop) {
+        return;
+    }
+    let mut d = j;
+    while d > 0 && t.punct(d - 1, '-') && j - d < 2 && !t.newline_before(d) {
+        d -= 1;
+    }
+    let dash = d < j && (d == 0 || t.newline_before(d) || !t.joined(d));
+    if dash && !t.newline_before(j) {
+        push(out, t, j, n, 80);
+    }
 }
 
 #[cfg(test)]
