@@ -709,3 +709,19 @@ fn dev11_rules() {
         ("towed from the lot on W. Thomas Rd while", "towed from the lot on [ADDRESS] while"),
     ]);
 }
+
+/// The age rules added from the `dev12` held-out notes (docs/DEIDENTIFICATION.md).
+#[test]
+fn dev12_age_rules() {
+    assert_tags_stable(&[
+        ("DOB 4/11/1931 (94 y)   Medicare", "DOB [DATE] (90+ y)   Medicare"),
+        ("HIS MOTHER LIVED TO 96 IN THAT HOUSE", "HIS MOTHER LIVED TO 90+ IN THAT HOUSE"),
+        ("age at consent 91. Excl", "age at consent 90+. Excl"),
+        ("Kowalski-Briggs, Dorothy (97) awaiting SNF", "[NAME] (90+) awaiting SNF"),
+        ("- Ms. Wojcik (90, hip ORIF) - 2 mg", "- Ms. [NAME] (90+, hip ORIF) - 2 mg"),
+        ("His mother Rose Hunter is ninety-three and lives", "His mother [NAME] is 90+ and lives"),
+        // Not after a lab, a room or a word that is no name.
+        ("Glucose (95) and Na (138), Room (90)", "Glucose (95) and Na (138), Room (90)"),
+        ("Glucose is 95 and stable.", "Glucose is 95 and stable."),
+    ]);
+}

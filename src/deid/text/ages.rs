@@ -55,7 +55,10 @@ fn bare_age_after_subject(t: &Tokens<'_>, first: usize, last: usize) -> bool {
     if fused || apposed {
         return clause_ends_after(t, last, AGE_BARE_AFTER);
     }
-    if j == first || j == 0 || !t.has(j - 1, bit::AGE_SUBJECT | bit::RELATION) {
+    // `Rose Hunter is ninety-three and`, `HIS FATHER, PADDY, IS NINETY AND`: a listed name (and
+    // its comma) before the verb stands for the person.
+    let person = j >= 1 && (t.has(j - 1, bit::AGE_SUBJECT | bit::RELATION) || named_person(t, j - 1));
+    if j == first || j == 0 || !person {
         return false;
     }
     // `until I'm 100`, `if she is 95`: an age to come or supposed, not the person's.
@@ -65,6 +68,22 @@ fn bare_age_after_subject(t: &Tokens<'_>, first: usize, last: usize) -> bool {
     // A birthday to come may be dated (`he turns 92 next month`).
     let turns = t.is_any(first - 1, &["turns", "turning"]);
     clause_ends_after(t, last, AGE_BARE_AFTER) || (turns && clause_ends_after(t, last, TURNS_AFTER))
+}
+
+/// Token `k` (or the word before it, when `k` is a comma) is a capitalized word listed as a
+/// person's name and no stop word, or stands after a title (`Ms. Wojcik`).
+fn named_person(t: &Tokens<'_>, k: usize) -> bool {
+    let w = if t.punct(k, ',') { k.wrapping_sub(1) } else { k };
+    let info = t.name_info(w);
+    let titled = w >= 1 && (t.has(w - 1, bit::TITLE) || (w >= 2 && t.punct(w - 1, '.') && t.has(w - 2, bit::TITLE)));
+    t.kind(w) == Some(TokKind::Alpha) && t.capitalized(w) && !info.stop && (info.any() || titled)
+}
+
+/// `Kowalski-Briggs, Dorothy (97)`, `Ms. Wojcik (90, hip ORIF)`, `don Aurelio (94)`: the age
+/// opening a bracket right after a person's name ([`named_person`]), then `)` or a comma.
+fn bracketed_after_name(t: &Tokens<'_>, first: usize, last: usize) -> bool {
+    let opens = first >= 2 && t.punct(first - 1, '(') && t.joined(first) && !t.joined(first - 1);
+    opens && (t.punct(last + 1, ')') || t.punct(last + 1, ',')) && named_person(t, first - 2)
 }
 
 /// Words that may follow the age after `turns` or `turning`: when the birthday comes.
@@ -127,6 +146,10 @@ fn clause_ends_after(t: &Tokens<'_>, i: usize, words: &[&str]) -> bool {
 /// An age at death: `died at 90,`, `passed away at 93.` (not `died at 0900`, a time of 4
 /// digits, nor `died at 90%`).
 fn age_at_death(t: &Tokens<'_>, first: usize, last: usize) -> bool {
+    // `his mother lived to 96`.
+    if first >= 2 && t.is(first - 1, "to") && t.is(first - 2, "lived") {
+        return clause_ends_after(t, last, DEATH_AGE_AFTER);
+    }
     if first < 2 || !t.is(first - 1, "at") || !t.is_any(first - 2, DEATH_WORDS) {
         return false;
     }
@@ -165,8 +188,9 @@ pub(crate) fn unit_after(t: &Tokens<'_>, j: usize) -> bool {
         return false;
     }
     if t.is(k, "y") {
-        // y/o, y.o.
-        return (t.punct(k + 1, '/') || t.punct(k + 1, '.')) && t.is(k + 2, "o");
+        // y/o, y.o.; `(94 y)`: the `y` alone closing a bracket.
+        let closed = t.punct(k + 1, ')') && t.joined(k + 1) && !t.joined(k);
+        return ((t.punct(k + 1, '/') || t.punct(k + 1, '.')) && t.is(k + 2, "o")) || closed;
     }
     if t.is_any(k, &["year", "years", "yr", "yrs"]) {
         let m = if t.punct(k + 1, '-') { k + 2 } else { k + 1 };
@@ -180,7 +204,9 @@ fn age_word_before(t: &Tokens<'_>, i: usize) -> bool {
     while j > 0 && (t.punct(j - 1, ':') || t.punct(j - 1, '=') || t.is(j - 1, "of") || t.is(j - 1, "is")) && j + 3 > i {
         j -= 1;
     }
-    j > 0 && t.has(j - 1, bit::AGE_BEFORE)
+    // `age at consent 91`, `AGE AT ARRIVAL: 93`: `at` and one word between.
+    let at_word = j >= 3 && t.is(j - 2, "at") && t.kind(j - 1) == Some(TokKind::Alpha) && t.has(j - 3, bit::AGE_BEFORE);
+    (j > 0 && t.has(j - 1, bit::AGE_BEFORE)) || (at_word && !t.newline_before(j - 2) && !t.newline_before(i))
 }
 
 /// An age of 90 and above at token `i`, written with a unit or an age word.
@@ -224,6 +250,7 @@ fn age_context_of(t: &Tokens<'_>, first: usize, last: usize, n: u32) -> bool {
         || (n <= 120
             && (bare_age_after_subject(t, first, last)
                 || apposition_age(t, first, last)
+                || bracketed_after_name(t, first, last)
                 || age_at_death(t, first, last)
                 || obituary_age(t, first, last)))
 }
