@@ -786,6 +786,7 @@ fn particles_end(t: &Tokens<'_>, j: usize, upper_doc: bool) -> Option<usize> {
         && t.byte_len(k) <= 5
         && (upper_doc || !t.capitalized(k))
         && !t.newline_before(k)
+        && particle_initial(t, k)
         && t.is_any(k, PARTICLES)
     {
         // `Abdelkarim al-Tamimi`: a particle joined to the name by a hyphen.
@@ -796,6 +797,14 @@ fn particles_end(t: &Tokens<'_>, j: usize, upper_doc: bool) -> Option<usize> {
         k += 1;
     }
     (k > j && !t.newline_before(k) && name_shaped(t, k, upper_doc)).then_some(k)
+}
+
+/// Token `k` starts with a letter some particle starts with ([`PARTICLES`]): one test that
+/// turns most words away before the list is searched.
+fn particle_initial(t: &Tokens<'_>, k: usize) -> bool {
+    t.toks.get(k).is_some_and(|tok| {
+        matches!(tok.first.to_ascii_lowercase(), 'a' | 'b' | 'd' | 'e' | 'i' | 'l' | 't' | 'v' | 'y')
+    })
 }
 
 /// How sure a context is.
