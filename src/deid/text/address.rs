@@ -1003,16 +1003,7 @@ fn named_street_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Cand
     while s > 0 && k - s < 4 && !t.newline_before(s) {
         let w = s - 1;
         // `W. Thomas Rd`: a direction's period; `W. 63rd Pl`: an ordinal.
-        if t.punct(w, '.') && t.joined(w) && w >= 1 && t.has(w - 1, bit::DIRECTION) && t.capitalized(w - 1) {
-            s = w - 1;
-            continue;
-        }
-        if w >= 1
-            && t.digits(w - 1, None)
-            && t.byte_len(w - 1) <= 3
-            && t.joined(w)
-            && t.is_any(w, &["st", "nd", "rd", "th"])
-        {
+        if (dotted_direction_ends_at(t, w) && t.capitalized(w - 1)) || (w >= 1 && ordinal_at(t, w - 1)) {
             s = w - 1;
             continue;
         }
@@ -1067,11 +1058,11 @@ fn lower_named_street_at(t: &Tokens<'_>, k: usize, out: &mut Vec<Candidate>) {
     while s > 0 && k - s < 4 && !t.newline_before(s) {
         let w = s - 1;
         // `s. 4th ave`: a direction's period; `4th`: an ordinal.
-        if t.punct(w, '.') && t.joined(w) && w >= 1 && t.has(w - 1, bit::DIRECTION) {
+        if dotted_direction_ends_at(t, w) {
             s = w - 1;
             continue;
         }
-        if w >= 1 && t.digits(w - 1, None) && t.joined(w) && t.is_any(w, &["st", "nd", "rd", "th"]) {
+        if w >= 1 && ordinal_at(t, w - 1) {
             s = w - 1;
             named = true;
             continue;
@@ -1464,10 +1455,22 @@ fn intersection_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Cand
     }
 }
 
+/// An ordinal street number in digits at `k` (`38TH`, `9th`, `63rd`): at most 3 digits and a
+/// glued `st`, `nd`, `rd` or `th`.
+fn ordinal_at(t: &Tokens<'_>, k: usize) -> bool {
+    t.digits(k, None) && t.byte_len(k) <= 3 && t.joined(k + 1) && t.is_any(k + 1, &["st", "nd", "rd", "th"])
+}
+
+/// A direction and its glued period end at token `w` (`W.` of `W. Thomas Rd`, `s.` of `s. 4th
+/// ave`).
+fn dotted_direction_ends_at(t: &Tokens<'_>, w: usize) -> bool {
+    t.punct(w, '.') && t.joined(w) && w >= 1 && t.has(w - 1, bit::DIRECTION)
+}
+
 /// One word of a street's name at `k` for [`street_pair_at`]: a street-shaped word
-/// ([`street_city_word`]) or an ordinal in digits (`38TH`, `9th`); one past it.
+/// ([`street_city_word`]) or an ordinal in digits ([`ordinal_at`]); one past it.
 fn street_name_word(t: &Tokens<'_>, k: usize, upper_doc: bool) -> Option<usize> {
-    if t.digits(k, None) && t.byte_len(k) <= 3 && t.joined(k + 1) && t.is_any(k + 1, &["st", "nd", "rd", "th"]) {
+    if ordinal_at(t, k) {
         return Some(k + 2);
     }
     // A direction may have other bits (`N` of `s/n`, `E`).

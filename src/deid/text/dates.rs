@@ -428,19 +428,25 @@ fn full_numeric_date(t: &Tokens<'_>, k: usize) -> bool {
         && t.num(k).zip(t.num(k + 2)).is_some_and(|(a, b)| month_day_ok(a, b))
 }
 
+/// The date of `width` tokens at `i` is followed by a glued hyphen and a second date that
+/// `shape` accepts, with nothing between.
+fn hyphen_then(t: &Tokens<'_>, i: usize, width: usize, shape: fn(&Tokens<'_>, usize) -> bool) -> bool {
+    let h = i + width;
+    t.punct(h, '-') && t.joined(h) && t.joined(h + 1) && shape(t, h + 1)
+}
+
 /// `02/20/26-02/22/26`: the full date at `i` is followed by a hyphen and a second full date,
 /// with nothing between (a range of dates, each found on its own).
 fn first_of_range(t: &Tokens<'_>, i: usize) -> bool {
-    t.punct(i + 5, '-') && t.joined(i + 5) && t.joined(i + 6) && full_numeric_date(t, i + 6)
+    hyphen_then(t, i, 5, full_numeric_date)
 }
 
 /// The full date at `i` is the second of a range ([`first_of_range`]), or the month/year at
 /// `i` the second of a range of months ([`first_of_month_range`]).
 fn second_of_range(t: &Tokens<'_>, i: usize) -> bool {
-    let hyphen = t.punct(i.wrapping_sub(1), '-') && t.joined(i.wrapping_sub(1));
-    let dates = i >= 6 && full_numeric_date(t, i - 6) && full_numeric_date(t, i);
-    let months = i >= 4 && month_year_at(t, i - 4) && month_year_at(t, i);
-    i >= 1 && hyphen && (dates || months)
+    let dates = i >= 6 && first_of_range(t, i - 6) && full_numeric_date(t, i - 6);
+    let months = i >= 4 && first_of_month_range(t, i - 4) && month_year_at(t, i - 4);
+    dates || months
 }
 
 /// `07/2019` at `k`: a month of 1 or 2 digits, `/` and a year of 4 digits (1800 to 2199), with
@@ -454,7 +460,7 @@ fn month_year_at(t: &Tokens<'_>, k: usize) -> bool {
 /// `07/2019-10/2019`: the month/year at `i` is followed by a hyphen and a second one, with
 /// nothing between (each found on its own).
 fn first_of_month_range(t: &Tokens<'_>, i: usize) -> bool {
-    t.punct(i + 3, '-') && t.joined(i + 3) && t.joined(i + 4) && month_year_at(t, i + 4)
+    hyphen_then(t, i, 3, month_year_at)
 }
 
 /// `2/2-2/5`, `1/12 - 2/9`: two month/days joined by a hyphen (glued to both or apart from both), each a valid date, the first not before the

@@ -24,6 +24,9 @@ pub(crate) struct NameInfo {
 }
 
 impl NameInfo {
+    /// A first name and nothing else (a romanized given name in no list: `Ji-hoon`).
+    pub(crate) const FIRST: NameInfo = NameInfo { first: true, last: false, ambiguous: false, stop: false };
+
     pub(crate) fn any(self) -> bool {
         self.first || self.last
     }

@@ -611,8 +611,8 @@ fn bare_code_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
     let free_start = !t.joined(i) || ['(', '"', '“', '#'].iter().any(|&c| t.punct(i - 1, c));
     // `(rsh-p-30417-01)`: a code typed all in lower case, whose digit group is then 5 digits
     // or more (`il-6`, `covid-19`, `abt-199` stay).
-    let lower = is_lower_word(t, i);
-    let case_ok = |k: usize| if lower { is_lower_word(t, k) } else { t.all_caps(k) };
+    let lower = t.all_lower(i);
+    let case_ok = |k: usize| if lower { t.all_lower(k) } else { t.all_caps(k) };
     if !free_start || !case_ok(i) || t.byte_len(i) > 5 || t.is_any(i, CODE_SYSTEM_PREFIXES) {
         return None;
     }
@@ -665,11 +665,6 @@ fn bare_code_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
     let glued_after = t.joined(e) && (t.kind(e) != Some(TokKind::Punct) || t.opens_replacement(e) || t.punct(e, '-'));
     let year_alone = year && e == digits + 1;
     (!glued_after && !year_alone).then_some(e)
-}
-
-/// Token `k` is a word of ASCII lower-case letters only.
-fn is_lower_word(t: &Tokens<'_>, k: usize) -> bool {
-    t.kind(k) == Some(TokKind::Alpha) && t.s(k).bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// Codes of [`bare_code_at`]'s shape anywhere, as `ID`, scored under codes after a context

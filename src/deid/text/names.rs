@@ -830,7 +830,7 @@ fn lookup_word(t: &Tokens<'_>, i: usize) -> NameInfo {
         return whole;
     }
     if romanized_given_name(t, i, end) {
-        return NameInfo { first: true, last: false, ambiguous: false, stop: false };
+        return NameInfo::FIRST;
     }
     let parts = (i..end).filter(|&k| t.kind(k) == Some(TokKind::Alpha) && t.byte_len(k) > 1).map(|k| t.name_info(k));
     let none = NameInfo { first: false, last: false, ambiguous: true, stop: false };
@@ -960,17 +960,22 @@ fn code_follows(t: &Tokens<'_>, k: usize) -> bool {
     t.digits(k, None) || (t.all_caps(k) && (k + 1..k + 4).any(|m| t.joined(m) && t.digits(m, None)))
 }
 
-/// A listed first name that is also a function word (`Will`, `May`), in capitals or
-/// capitalized, followed on its line by a name-shaped word that is a listed name and no English
-/// word, or in no list and no English word (`WILL PAPADAKIS`; not `WILL CALL`); after a title
-/// any word that is not a stop word (`Dr. Will Young`).
-fn function_first_name(t: &Tokens<'_>, j: usize, upper_doc: bool, titled: bool) -> bool {
-    let shaped = t.kind(j) == Some(TokKind::Alpha)
+/// Token `j` is a listed first name that is also a function word (`Will`, `May`), capitalized
+/// (or in a note in one case).
+fn listed_function_word(t: &Tokens<'_>, j: usize, upper_doc: bool) -> bool {
+    t.kind(j) == Some(TokKind::Alpha)
         && t.has(j, bit::FUNCTION)
         && t.multi_char(j)
         && (t.capitalized(j) || upper_doc)
-        && !t.newline_before(j);
-    if !shaped || !t.name_info(j).first {
+        && t.name_info(j).first
+}
+
+/// A listed first name that is also a function word ([`listed_function_word`]) followed on its
+/// line by a name-shaped word that is a listed name and no English
+/// word, or in no list and no English word (`WILL PAPADAKIS`; not `WILL CALL`); after a title
+/// any word that is not a stop word (`Dr. Will Young`).
+fn function_first_name(t: &Tokens<'_>, j: usize, upper_doc: bool, titled: bool) -> bool {
+    if !listed_function_word(t, j, upper_doc) || t.newline_before(j) {
         return false;
     }
     let k = word_end(t, j);
@@ -1298,11 +1303,7 @@ fn initial_then_surname(t: &Tokens<'_>, j: usize, e: usize, upper_doc: bool, ev:
 /// `partner Will, who`: a listed first name that is also a function word, capitalized in
 /// mixed-case text straight after a relation word.
 fn function_word_name(t: &Tokens<'_>, j: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
-    if !(t.has(j, bit::FUNCTION) && t.capitalized(j) && !t.all_caps(j) && t.multi_char(j)) {
-        return;
-    }
-    let info = t.name_info(j);
-    if !info.first || info.stop {
+    if !listed_function_word(t, j, false) || t.all_caps(j) || t.name_info(j).stop {
         return;
     }
     let mut end = word_end(t, j);
@@ -1678,8 +1679,11 @@ fn unlisted_first_name(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<
 fn nickname_at(t: &Tokens<'_>, q: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     let w = q + 1;
     // A listed first name that is also a function word is a name in quotes (`("Will")`).
-    let function_name = t.has(w, bit::FUNCTION) && t.capitalized(w) && t.multi_char(w) && t.name_info(w).first;
-    if q == 0 || !t.joined(w) || t.newline_before(q) || !(name_shaped(t, w, upper_doc) || function_name) {
+    if q == 0
+        || !t.joined(w)
+        || t.newline_before(q)
+        || !(name_shaped(t, w, upper_doc) || listed_function_word(t, w, upper_doc))
+    {
         return;
     }
     let e = word_end(t, w);
@@ -2155,7 +2159,7 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         let info = if tok.lex & bit::COUNTRY != 0 { NameInfo::default() } else { t.name_info(i) };
         // `Ji-hoon Kwak`: a romanized given name of two syllables is a first name.
         let info = if !info.any() && t.punct(i + 1, '-') && romanized_given_name(t, i, word_end(t, i)) {
-            NameInfo { first: true, last: false, ambiguous: false, stop: false }
+            NameInfo::FIRST
         } else {
             info
         };
@@ -2180,7 +2184,7 @@ fn closing_initials(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     // Dotted (`T.Z.`: four tokens) or one word.
     let dotted = (n >= 4).then(|| n - 4).filter(|&j| dotted_initials(t, j) == Some(n));
     let word = n.checked_sub(1).filter(|&j| {
-        let cased = t.all_caps(j) || t.s(j).bytes().all(|b| b.is_ascii_lowercase());
+        let cased = t.all_caps(j) || t.all_lower(j);
         t.kind(j) == Some(TokKind::Alpha) && (2..=3).contains(&t.byte_len(j)) && cased && !t.has(j, u64::MAX)
     });
     let Some(j) = dotted.or(word) else { return };

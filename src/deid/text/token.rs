@@ -495,6 +495,11 @@ impl<'a> Tokens<'a> {
         self.kind(i) == Some(TokKind::Alpha) && !self.has_shape(i, shape::HAS_LOWER)
     }
 
+    /// The token is a word of ASCII lower-case letters only (`rsh`, `tmb`).
+    pub(crate) fn all_lower(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokKind::Alpha) && self.s(i).bytes().all(|b| b.is_ascii_lowercase())
+    }
+
     /// The token has more than one character.
     pub(crate) fn multi_char(&self, i: usize) -> bool {
         self.has_shape(i, shape::MULTI_CHAR)
