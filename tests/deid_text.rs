@@ -725,3 +725,48 @@ fn dev12_age_rules() {
         ("Glucose is 95 and stable.", "Glucose is 95 and stable."),
     ]);
 }
+
+/// The rules added from the `dev12` and `dev13` held-out notes (docs/DEIDENTIFICATION.md,
+/// "dev12/dev13 rules"), each with a near miss that must stay.
+#[test]
+fn dev13_rules() {
+    assert_tags_stable(&[
+        // `LAST, FIRST` as a row of a list or a table.
+        ("- NGUYEN, Long (TCH0100452) BP 160/100", "- [NAME] (TCH0100452) BP 160/100"),
+        ("Young, Will | cohort 14 | 256.0", "[NAME] | cohort 14 | 256.0"),
+        (
+            "transport log for the day shift: all jobs were on time except as noted below by the dispatcher on duty\njob 0712   haddad, samir       ed 14 to ct 2",
+            "transport log for the day shift: all jobs were on time except as noted below by the dispatcher on duty\njob 0712   [NAME]       ed 14 to ct 2",
+        ),
+        ("- Warfarin, held (INR 4)", "- Warfarin, held (INR 4)"),
+        ("Houston, TX is far", "[ADDRESS], TX is far"),
+        ("- Foley, catheter (16 Fr) placed", "- Foley, catheter (16 Fr) placed"),
+        // An initial and a surname in a slot of their own.
+        ("Closed 03/24/2026 - B. Agyeman", "Closed [DATE] - [NAME]"),
+        ("2026-01-20 10:02 | J. Pryce | outbound call", "[DATE] 10:02 | [NAME] | outbound call"),
+        ("Closed - A. Petrosyan, imaging analyst", "Closed - [NAME], imaging analyst"),
+        ("Culture:\nC. Diff\nE. Coli", "Culture:\nC. Diff\nE. Coli"),
+        ("Plan:\nA. Hypertension\nB. Diabetes", "Plan:\nA. Hypertension\nB. Diabetes"),
+        // A name found with context, written again in lower case.
+        (
+            "informant: daughter Fiona McAllister-Brandt (POA)\nfiona reports decline; pillbox filled by fiona",
+            "informant: daughter [NAME] (POA)\n[NAME] reports decline; pillbox filled by [NAME]",
+        ),
+        ("wife Rose Kline called. rose bushes trimmed", "wife [NAME] called. rose bushes trimmed"),
+        // A place of the gazetteer typed in lower case after `in` or `near`; a city in any case
+        // before a state code and a ZIP code.
+        ("Pain since the move. We met in flatbush, near canarsie.", "Pain since the move. We met in [ADDRESS], near [ADDRESS]."),
+        ("Sent in vitro and in situ. Seen in clinic.", "Sent in vitro and in situ. Seen in clinic."),
+        ("Mail to 12 Elm St, milwaukee wi 53216 or Titusville FL 32780.", "Mail to [ADDRESS], [ADDRESS] wi [ZIP] or [ADDRESS] FL [ZIP]."),
+        // A month/day in a note that writes dates of its month with a year.
+        (
+            "Admitted 05/14/2026. CT HEAD 5/12 NO EDEMA. TARGET 1522 5/13, closed 6/2.",
+            "Admitted [DATE]. CT HEAD [DATE] NO EDEMA. TARGET 1522 [DATE], closed [DATE].",
+        ),
+        (
+            "Admitted 05/14/2026. Mini-Cog 4/5, HLA 3/6 mismatch, BRCA1/2, size 10 1/2 W, 20g 3/4\" needle, Suboxone 8/2 mg.",
+            "Admitted [DATE]. Mini-Cog 4/5, HLA 3/6 mismatch, BRCA1/2, size 10 1/2 W, 20g 3/4\" needle, Suboxone 8/2 mg.",
+        ),
+        ("Seen 01/14/2026. CT HEAD 5/12 NO EDEMA.", "Seen [DATE]. CT HEAD 5/12 NO EDEMA."),
+    ]);
+}

@@ -715,8 +715,30 @@ fn number_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>
             if let Some(s) = place.filter(|_| !after_state) {
                 out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(i - 1), 87));
             }
+            if let Some((s, e)) = place_before_state_code(t, i) {
+                out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(e - 1), 87));
+            }
         }
     }
+}
+
+/// `milwaukee wi 53216`, `Titusville FL 32780`, `phoenix, az 85031`: a place of the gazetteer
+/// in any case (one to three words, a comma after it or not) before a state code in any case
+/// and the ZIP code at `zip`, on one line: the city of an address. Returns the place's tokens.
+fn place_before_state_code(t: &Tokens<'_>, zip: usize) -> Option<(usize, usize)> {
+    let st = zip.checked_sub(1)?;
+    if !t.has(st, bit::STATE_CODE) || t.newline_before(zip) || t.newline_before(st) || t.byte_len(st) != 2 {
+        return None;
+    }
+    let e = if st >= 1 && t.punct(st - 1, ',') { st - 1 } else { st };
+    (1..=3).rev().filter_map(|n| e.checked_sub(n)).find_map(|s| {
+        let listed = gazetteer_at(t, s, true, false) == Some(e)
+            || (e == s + 1
+                && t.kind(s) == Some(TokKind::Alpha)
+                && t.place(s).0
+                && t.toks.get(s).is_some_and(|x| x.lex == 0));
+        listed.then_some((s, e))
+    })
 }
 
 /// `Englewood, Chicago 60621`, `Little Haiti, Miami 33137`, `still pittsburgh 15207`: 5 digits
@@ -1241,7 +1263,11 @@ fn place_after_locative(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec
         return;
     }
     let strict = !t.is_any(i, &["in", "near"]);
-    let Some(e) = gazetteer_at(t, i + 1, upper_doc, strict).filter(|&e| place_end_ok(t, e, upper_doc)) else {
+    // `in flatbush`, `near canarsie`: a place typed in lower case in mixed-case text, after `in`
+    // or `near` (not a name, no English word: [`lower_place_at`]).
+    let lower = || (!strict && !upper_doc).then(|| lower_place_at(t, i + 1)).flatten();
+    let Some(e) = gazetteer_at(t, i + 1, upper_doc, strict).filter(|&e| place_end_ok(t, e, upper_doc)).or_else(lower)
+    else {
         return;
     };
     push_place(t, i + 1, e, out);
@@ -2009,7 +2035,6 @@ mod tests {
             "chorea in Huntington disease",
             "switched to Foley catheter",
             "admit to ICU",
-            "pain in chicopee",
             "seen at Lowell General Hospital",
             "admitted to St. Joseph Hospital",
             "seen at St. Mary's today",

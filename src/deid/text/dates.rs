@@ -569,6 +569,12 @@ pub(crate) const SCORE_BEFORE: &[&str] = &[
     "forwards",
     "intact",
     "mmt",
+    "cog",
+    "bims",
+    "moca",
+    "mmse",
+    "slums",
+    "hla",
 ];
 
 /// Words right after `n/m` that make it a fraction (`3/4 of`, `1/2 tab`).
@@ -971,6 +977,8 @@ pub(crate) fn find_dates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     // never starts one): the walk visits those tokens alone ([`marked`]), and past a date found
     // skips to its end.
     let mut next = 0;
+    // Months (bit m) of the numeric dates with a year, for [`date_lists`].
+    let mut dated_months = 0u16;
     for i in marked(t, |_, tok| tok.kind == TokKind::Digit || tok.lex & bit::MONTH != 0) {
         let Some(tok) = t.toks.get(i) else { continue };
         if i < next {
@@ -995,11 +1003,18 @@ pub(crate) fn find_dates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         let mut c = Candidate::new(PhiKind::Date, t.start(first), t.end(f.last), 85);
         c.birth = birth_context(t, f.first);
         c.year = f.year_tok.filter(|&y| t.digits(y, Some(4))).map(|y| (t.start(y), t.end(y)));
+        if f.year_tok.is_some() && tok.kind == TokKind::Digit {
+            // `03/14/2026` (month first) or `2026-03-14`.
+            let month = if t.digits(f.first, Some(4)) { t.num(f.first + 2) } else { t.num(f.first) };
+            if let Some(m) = month.filter(|m| (1..=12).contains(m)) {
+                dated_months |= 1 << m;
+            }
+        }
         out.push(c);
         next = f.last + 1;
     }
     months_alone(t, out);
-    date_lists(t, out);
+    date_lists(t, dated_months, out);
 }
 
 /// The month and day of a bare `m/d` at token `k` (each part 1 or 2 digits, a valid date),
@@ -1019,6 +1034,28 @@ fn bare_month_day(t: &Tokens<'_>, k: usize) -> Option<(u32, u32)> {
     month_day_valid(m, d).then_some((m, d))
 }
 
+/// A month/day `m/d` at `k` in a note with dates of its month ([`date_lists`]) that is not
+/// shaped as a fraction, no score among scores, no signed, multiplied or mixed number (`+1/2`,
+/// `x 3/4`, `10 1/2`), no part of a name (`BRCA1/2`), and no quantity (a unit after it: `8/2
+/// mg`, `3/4"`).
+fn in_dated_note(t: &Tokens<'_>, k: usize, (m, d): (u32, u32)) -> bool {
+    // A fraction or a score is written over a larger number, most often a small one (`1/2`,
+    // `3/4`, `4/5`, `7/10`, `BIMS 9/15`, `3/16"`); a month over a smaller day is no fraction.
+    if m < d && (d <= 10 || matches!(d, 15 | 16 | 20 | 30)) {
+        return false;
+    }
+    // `BRCA1/2`, `10 1/2 W`, `+1/2`, `x 3/4`.
+    let before = k > 0
+        && ((t.joined(k) && t.kind(k - 1) == Some(TokKind::Alpha))
+            || t.kind(k - 1) == Some(TokKind::Digit)
+            || t.punct(k - 1, '+')
+            || t.punct(k - 1, '~')
+            || t.is(k - 1, "x"));
+    let after = t.is_any(k + 3, QUANTITY_UNITS)
+        || (t.joined(k + 3) && (t.punct(k + 3, '%') || t.punct(k + 3, '"') || t.punct(k + 3, '\'')));
+    !before && !after && !among_scores(t, k)
+}
+
 /// Tokens at most between two month/days of one list.
 const LIST_GAP: usize = 10;
 
@@ -1028,7 +1065,12 @@ const LIST_GAP: usize = 10;
 /// three not all of one day: a list of dates (fractions and scores are not written in rising
 /// runs of three, except scores out of one total: `reflexes 1/4, 2/4, 3/4`). Every member is
 /// a date (one found already is proposed twice; resolution keeps one).
-fn date_lists(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
+///
+/// Also `CT HEAD 5/12 NO EDEMA` in a note that writes `05/14/2026` elsewhere: a month/day whose
+/// month is that of a date with a year in the note, or the month before or after it (`dated`,
+/// bit m for month m), unless it reads as a score ([`among_scores`]) or a quantity: the note's
+/// own dates tell that its month/days are dates.
+fn date_lists(t: &Tokens<'_>, dated: u16, out: &mut Vec<Candidate>) {
     let push =
         |k: usize, out: &mut Vec<Candidate>| out.push(Candidate::new(PhiKind::Date, t.start(k), t.end(k + 2), 85));
     // The run so far: its length, its first two members (token and day) and its last member.
@@ -1044,6 +1086,9 @@ fn date_lists(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         let Some(md) = bare_month_day(t, k) else { continue };
         if score_or_fraction(t, k, 2, k + 3) {
             continue;
+        }
+        if dated & (7 << md.0 >> 1) != 0 && in_dated_note(t, k, md) {
+            push(k, out);
         }
         let follows = last.is_some_and(|(p, prev)| {
             k > p + 2 && k - p <= LIST_GAP && prev < md && !(p + 1..=k).any(|n| t.newline_before(n))

@@ -1053,8 +1053,138 @@ fn initial_and_surname(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<
         && (joined || !t.english(s));
     // After such a word a listed surname counts too (`R. Baker`: also an English word).
     let surname = info.last && !info.stop;
-    if (listed || (after_by && (unlisted || surname))) && !eponym_context(t, e) {
+    let by_context = (listed || (after_by && (unlisted || surname))) && !eponym_context(t, e);
+    if by_context || initial_in_slot(t, i, s, e, upper_doc) {
         push(out, t, i, e, 70);
+    }
+}
+
+/// Species written with their genus's initial (`E. coli`, `C. Diff`, `H. Pylori`): never a
+/// person's initial and surname.
+const SPECIES: &[&str] = &[
+    "coli",
+    "diff",
+    "difficile",
+    "aureus",
+    "pylori",
+    "pneumoniae",
+    "aeruginosa",
+    "albicans",
+    "faecalis",
+    "faecium",
+    "epidermidis",
+    "pyogenes",
+    "agalactiae",
+    "influenzae",
+    "gonorrhoeae",
+    "trachomatis",
+    "vaginalis",
+    "marcescens",
+    "cloacae",
+    "mirabilis",
+    "baumannii",
+    "jirovecii",
+    "neoformans",
+    "fumigatus",
+    "burgdorferi",
+    "pallidum",
+    "lugdunensis",
+    "capitis",
+    "hominis",
+    "oxytoca",
+    "acnes",
+    "perfringens",
+    "tetani",
+    "botulinum",
+    "vulgaris",
+    "glabrata",
+    "auris",
+    "maltophilia",
+    "cepacia",
+    "meningitidis",
+    "pertussis",
+    "avium",
+    "kansasii",
+    "sapiens",
+];
+
+/// `Closed 03/24/2026 - B. Agyeman`, `| J. Pryce |`, `- A. Petrosyan, imaging analyst`, `signed
+/// N. Abara-Lindqvist / co-sign`: an initial and a surname (`s..e`) filling a slot of their own,
+/// as logs, tables and sign-offs write the person who acted: after the start of a line, a
+/// dash, a bar, a slash or a column gap, and before the end of the line, a comma, a bar, a
+/// slash, a bracket or a column gap. The surname is no English word (a listed surname may be
+/// one), in capitals only if it is 4 letters or more (`R. OYELOWO`), and no species
+/// (`C. Diff`).
+fn initial_in_slot(t: &Tokens<'_>, i: usize, s: usize, e: usize, upper_doc: bool) -> bool {
+    let before = i == 0
+        || t.newline_before(i)
+        || column_gap(t, i)
+        || ((t.punct(i - 1, '-') || t.punct(i - 1, '|') || t.punct(i - 1, '/')) && !t.joined(i))
+        || (t.is_any(i - 1, &["signed", "witness", "attn"]) && !t.newline_before(i));
+    let after =
+        e >= t.len() || t.newline_before(e) || column_gap(t, e) || [',', '|', '/', '('].iter().any(|&p| t.punct(e, p));
+    if !before || !after || t.is_any(s, SPECIES) {
+        return false;
+    }
+    let info = lookup_word(t, s);
+    let caps_ok = upper_doc || !t.all_caps(e - 1) || t.end(e - 1) - t.start(s) >= 4;
+    let word_ok = (info.last && !info.stop) || (!info.any() && !info.stop && (e > s + 1 || !t.english(s)));
+    caps_ok && word_ok && t.end(e - 1) - t.start(s) >= 3 && !eponym_context(t, e)
+}
+
+/// Token `i` starts a row of a list or a table: the start of a line (after a bullet), a cell
+/// after a bar, or the next column after a column gap.
+fn row_start(t: &Tokens<'_>, i: usize) -> bool {
+    if i == 0 || t.newline_before(i) || column_gap(t, i) {
+        return true;
+    }
+    let bullet = ['-', '*', '•'].iter().any(|&p| t.punct(i - 1, p));
+    t.punct(i - 1, '|') || (bullet && (i == 1 || t.newline_before(i - 1)))
+}
+
+/// `- NGUYEN, Long (TCH0100452)`, `Young, Will | DPP14-011`, `kaur, manpreet     ED 14`:
+/// `LAST, FIRST` (a second given name or a middle initial may follow) as a row of a list or a
+/// table, starting the row and ending at its next column: the end of the line, a column gap,
+/// a bar, a bracket, a quoted nickname or a record keyword (`chen, wei mrn 2203318`). One of
+/// the two words is a listed name of its part (surname first, given name second); the other is
+/// listed too or no English word, except that a listed surname before a bar or a bracket takes
+/// any given name (`MOORE, Price (`). Neither is a keyword (`Houston, TX`).
+fn row_last_first(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    let a_end = word_end(t, i);
+    let f = a_end + 1;
+    let cased = |k: usize| t.kind(k) == Some(TokKind::Alpha) && (upper_doc || t.capitalized(k));
+    if !t.punct(a_end, ',') || !cased(i) || !cased(f) || t.newline_before(f) || !row_start(t, i) {
+        return;
+    }
+    let keyword = |k: usize| t.toks.get(k).is_some_and(|x| x.lex != 0 && x.lex != bit::FUNCTION);
+    if keyword(i) || keyword(f) || t.byte_len(i) < 2 || t.byte_len(f) < 2 {
+        return;
+    }
+    let (last, first) = (lookup_word(t, i), lookup_word(t, f));
+    let mut end = word_end(t, f);
+    // A second given name (`Price, William`), then a middle initial.
+    if cased(end) && !t.newline_before(end) && !column_gap(t, end) && !keyword(end) && t.multi_char(end) {
+        let second = lookup_word(t, end);
+        if second.first && !second.stop {
+            end = word_end(t, end);
+        }
+    }
+    end = trailing_initial(t, end, upper_doc).unwrap_or(end);
+    let bracket = t.punct(end, '(') || t.punct(end, '|') || t.punct(end, '"') || t.punct(end, '“');
+    let closes = end >= t.len()
+        || t.newline_before(end)
+        || column_gap(t, end)
+        || bracket
+        || t.has(end, bit::ID_CONTEXT | bit::BIRTH);
+    let unlisted = |info: NameInfo, k: usize| !info.any() && !info.stop && !t.english(k);
+    let ok = match (last.last && !last.stop, first.first && !first.stop) {
+        (true, true) => true,
+        (true, false) => unlisted(first, f) || (bracket && !first.stop),
+        (false, true) => unlisted(last, i),
+        (false, false) => false,
+    };
+    if closes && ok && !eponym_context(t, end) {
+        push(out, t, i, end, 70);
     }
 }
 
@@ -1897,6 +2027,69 @@ fn same_name_elsewhere(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidate>
     }
 }
 
+/// `daughter Fiona McAllister-Brandt (POA) ... fiona reports ~2 yr decline`: in mixed-case
+/// text, a name word found with context of its own (a title, a relation, a label), written
+/// elsewhere in the note in lower case, as hurried notes write the people they keep naming.
+/// Only a word that is no English word, no keyword and no common word (`rose`, `will` stay
+/// words), of 3 letters or more, that the note writes capitalized only inside such names.
+fn listed_name_in_lower_case(t: &Tokens<'_>, out: &mut Vec<Candidate>, from: usize) {
+    let mut sources: Vec<String> = Vec::new();
+    let strong = |c: &&Candidate| c.kind == PhiKind::Name && c.score >= STRONG_NAME;
+    for c in out.get(from..).unwrap_or(&[]).iter().filter(strong) {
+        let mut k = t.toks.partition_point(|x| x.start() < c.start);
+        while t.toks.get(k).is_some_and(|x| x.end() <= c.end) {
+            let info = t.name_info(k);
+            if !info.stop
+                && !info.ambiguous
+                && t.capitalized(k)
+                && t.byte_len(k) >= 3
+                && t.ascii(k)
+                && !t.english(k)
+                && t.toks.get(k).is_some_and(|x| x.lex == 0)
+            {
+                let lower = t.s(k).to_ascii_lowercase();
+                if !sources.contains(&lower) {
+                    sources.push(lower);
+                }
+            }
+            k += 1;
+        }
+    }
+    if sources.is_empty() {
+        return;
+    }
+    let lengths = sources.iter().fold(0u64, |m, w| m | 1u64 << w.len().min(63));
+    // A word the note also writes capitalized outside such a name is a word of its own there
+    // (`Dr. Tenby ... tenby cream; Tenby lotion`): not taken in lower case either.
+    let in_strong = |k: usize| {
+        let (a, b) = (t.start(k), t.end(k));
+        out.get(from..).unwrap_or(&[]).iter().filter(strong).any(|c| c.start <= a && b <= c.end)
+    };
+    let capitalized = marked(t, |_, x| {
+        (x.kind == TokKind::Alpha) & (x.shape & shape::CAPITALIZED != 0) & (lengths & (1u64 << x.len().min(63)) != 0)
+    });
+    for k in capitalized {
+        if !in_strong(k) {
+            let word = t.s(k);
+            sources.retain(|w| !w.eq_ignore_ascii_case(word));
+        }
+    }
+    if sources.is_empty() {
+        return;
+    }
+    let lower = marked(t, |_, x| {
+        (x.kind == TokKind::Alpha) & (x.shape & shape::CAPITALIZED == 0) & (lengths & (1u64 << x.len().min(63)) != 0)
+    });
+    let hits: Vec<usize> = lower
+        .filter(|&k| sources.iter().any(|w| w == t.s(k)) && word_end(t, k) == k + 1 && !(k > 0 && join_at(t, k - 1)))
+        .collect();
+    for k in hits {
+        if !eponym_context(t, k + 1) {
+            push(out, t, k, k + 1, 55);
+        }
+    }
+}
+
 /// The bit of a word in the filter of [`same_name_elsewhere`]: its first letter (either case,
 /// for ASCII) and its length.
 fn filter_bit(x: &Token) -> u64 {
@@ -2105,6 +2298,9 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         // Both rules look at the next token first: one load of it serves the two tests, and most
         // words are followed by a space-separated word (neither a digit nor a joined `_`).
         if let Some(next) = t.toks.get(i + 1) {
+            if next.kind == TokKind::Punct && matches!(next.first, ',' | '-' | '\'' | '’') {
+                row_last_first(t, i, upper_doc, out);
+            }
             if next.kind == TokKind::Digit && (tok.newline_before || i == 0) {
                 speaker_before_time(t, i, out);
             }
@@ -2173,6 +2369,9 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         }
     }
     same_name_elsewhere(t, upper_doc, out, first_candidate, unlisted);
+    if !upper_doc {
+        listed_name_in_lower_case(t, out, first_candidate);
+    }
     closing_initials(t, out);
 }
 
