@@ -1139,7 +1139,11 @@ fn row_start(t: &Tokens<'_>, i: usize) -> bool {
         return true;
     }
     let bullet = ['-', '*', '•'].iter().any(|&p| t.punct(i - 1, p));
-    t.punct(i - 1, '|') || (bullet && (i == 1 || t.newline_before(i - 1)))
+    // `1. KEALOHA, LEILANI`: a numbered item.
+    let numbered = i >= 2 && t.punct(i - 1, '.') && t.digits(i - 2, None) && t.byte_len(i - 2) <= 2;
+    t.punct(i - 1, '|')
+        || (bullet && (i == 1 || t.newline_before(i - 1)))
+        || (numbered && (i == 2 || t.newline_before(i - 2)))
 }
 
 /// `- NGUYEN, Long (TCH0100452)`, `Young, Will | DPP14-011`, `kaur, manpreet     ED 14`:
@@ -1148,12 +1152,14 @@ fn row_start(t: &Tokens<'_>, i: usize) -> bool {
 /// a bar, a bracket, a quoted nickname or a record keyword (`chen, wei mrn 2203318`). One of
 /// the two words is a listed name of its part (surname first, given name second); the other is
 /// listed too or no English word, except that a listed surname before a bar or a bracket takes
-/// any given name (`MOORE, Price (`). Neither is a keyword (`Houston, TX`).
+/// any given name (`MOORE, Price (`); two words in no list and no English word are a name
+/// before a bracket or a record keyword (`OKAFOR, CHIDI  MRN`). Neither is a keyword
+/// (`Houston, TX`).
 fn row_last_first(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     let a_end = word_end(t, i);
     let f = a_end + 1;
     let cased = |k: usize| t.kind(k) == Some(TokKind::Alpha) && (upper_doc || t.capitalized(k));
-    if !t.punct(a_end, ',') || !cased(i) || !cased(f) || t.newline_before(f) || !row_start(t, i) {
+    if !row_start(t, i) || !t.punct(a_end, ',') || !cased(i) || !cased(f) || t.newline_before(f) {
         return;
     }
     let keyword = |k: usize| t.toks.get(k).is_some_and(|x| x.lex != 0 && x.lex != bit::FUNCTION);
@@ -1177,11 +1183,14 @@ fn row_last_first(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candi
         || bracket
         || t.has(end, bit::ID_CONTEXT | bit::BIRTH);
     let unlisted = |info: NameInfo, k: usize| !info.any() && !info.stop && !t.english(k);
+    // A record's own keyword or bracket after the row: `OKAFOR, CHIDI  MRN`, `Al-Khatib, Noor
+    // (E0420113)`.
+    let record = bracket || t.has(end, bit::ID_CONTEXT | bit::BIRTH);
     let ok = match (last.last && !last.stop, first.first && !first.stop) {
         (true, true) => true,
         (true, false) => unlisted(first, f) || (bracket && !first.stop),
         (false, true) => unlisted(last, i),
-        (false, false) => false,
+        (false, false) => record && unlisted(last, i) && unlisted(first, f) && t.byte_len(f) >= 3,
     };
     if closes && ok && !eponym_context(t, end) {
         push(out, t, i, end, 70);
@@ -2033,56 +2042,58 @@ fn same_name_elsewhere(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidate>
 /// Only a word that is no English word, no keyword and no common word (`rose`, `will` stay
 /// words), of 3 letters or more, that the note writes capitalized only inside such names.
 fn listed_name_in_lower_case(t: &Tokens<'_>, out: &mut Vec<Candidate>, from: usize) {
-    let mut sources: Vec<String> = Vec::new();
-    let strong = |c: &&Candidate| c.kind == PhiKind::Name && c.score >= STRONG_NAME;
-    for c in out.get(from..).unwrap_or(&[]).iter().filter(strong) {
-        let mut k = t.toks.partition_point(|x| x.start() < c.start);
-        while t.toks.get(k).is_some_and(|x| x.end() <= c.end) {
-            let info = t.name_info(k);
-            if !info.stop
-                && !info.ambiguous
-                && t.capitalized(k)
-                && t.byte_len(k) >= 3
-                && t.ascii(k)
-                && !t.english(k)
-                && t.toks.get(k).is_some_and(|x| x.lex == 0)
-            {
-                let lower = t.s(k).to_ascii_lowercase();
-                if !sources.contains(&lower) {
-                    sources.push(lower);
-                }
-            }
-            k += 1;
+    // The token ranges of the names found with context (a few per note).
+    let strong: Vec<(usize, usize)> = out
+        .get(from..)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|c| c.kind == PhiKind::Name && c.score >= STRONG_NAME)
+        .map(|c| {
+            let k = t.toks.partition_point(|x| x.start() < c.start);
+            (k, k + t.toks.get(k..).unwrap_or(&[]).iter().take_while(|x| x.end() <= c.end).count())
+        })
+        .collect();
+    // Their words that may be carried, by the cheap tests first (the dictionary's English list
+    // only for a word found again in lower case).
+    let mut sources: Vec<usize> = Vec::new();
+    for k in strong.iter().flat_map(|&(a, b)| a..b) {
+        let shaped = t.toks.get(k).is_some_and(|x| x.kind == TokKind::Alpha && x.lex == 0 && x.len() >= 3);
+        if !shaped || !t.capitalized(k) || !t.ascii(k) || sources.iter().any(|&s| t.s(s) == t.s(k)) {
+            continue;
+        }
+        let info = t.name_info(k);
+        if !info.stop && !info.ambiguous {
+            sources.push(k);
         }
     }
     if sources.is_empty() {
         return;
     }
-    let lengths = sources.iter().fold(0u64, |m, w| m | 1u64 << w.len().min(63));
+    let filter = sources.iter().filter_map(|&s| t.toks.get(s)).fold(0u64, |m, x| m | filter_bit(x));
+    let same = |s: usize, k: usize| t.s(s).eq_ignore_ascii_case(t.s(k));
+    let lower = marked(t, |_, x| {
+        (x.kind == TokKind::Alpha) & (x.shape & shape::CAPITALIZED == 0) & (filter & filter_bit(x) != 0)
+    });
+    let mut hits: Vec<usize> = lower
+        .filter(|&k| sources.iter().any(|&s| same(s, k)) && word_end(t, k) == k + 1 && !(k > 0 && join_at(t, k - 1)))
+        .collect();
+    if hits.is_empty() {
+        return;
+    }
+    sources.retain(|&s| hits.iter().any(|&k| same(s, k)) && !t.english(s));
     // A word the note also writes capitalized outside such a name is a word of its own there
     // (`Dr. Tenby ... tenby cream; Tenby lotion`): not taken in lower case either.
-    let in_strong = |k: usize| {
-        let (a, b) = (t.start(k), t.end(k));
-        out.get(from..).unwrap_or(&[]).iter().filter(strong).any(|c| c.start <= a && b <= c.end)
-    };
+    let in_strong = |k: usize| strong.iter().any(|&(a, b)| a <= k && k < b);
+    let filter = sources.iter().filter_map(|&s| t.toks.get(s)).fold(0u64, |m, x| m | filter_bit(x));
     let capitalized = marked(t, |_, x| {
-        (x.kind == TokKind::Alpha) & (x.shape & shape::CAPITALIZED != 0) & (lengths & (1u64 << x.len().min(63)) != 0)
+        (x.kind == TokKind::Alpha) & (x.shape & shape::CAPITALIZED != 0) & (filter & filter_bit(x) != 0)
     });
     for k in capitalized {
         if !in_strong(k) {
-            let word = t.s(k);
-            sources.retain(|w| !w.eq_ignore_ascii_case(word));
+            sources.retain(|&s| !same(s, k));
         }
     }
-    if sources.is_empty() {
-        return;
-    }
-    let lower = marked(t, |_, x| {
-        (x.kind == TokKind::Alpha) & (x.shape & shape::CAPITALIZED == 0) & (lengths & (1u64 << x.len().min(63)) != 0)
-    });
-    let hits: Vec<usize> = lower
-        .filter(|&k| sources.iter().any(|w| w == t.s(k)) && word_end(t, k) == k + 1 && !(k > 0 && join_at(t, k - 1)))
-        .collect();
+    hits.retain(|&k| sources.iter().any(|&s| same(s, k)));
     for k in hits {
         if !eponym_context(t, k + 1) {
             push(out, t, k, k + 1, 55);
