@@ -758,6 +758,12 @@ fn dev13_rules() {
         ("Pain since the move. We met in flatbush, near canarsie.", "Pain since the move. We met in [ADDRESS], near [ADDRESS]."),
         ("Sent in vitro and in situ. Seen in clinic.", "Sent in vitro and in situ. Seen in clinic."),
         ("Mail to 12 Elm St, milwaukee wi 53216 or Titusville FL 32780.", "Mail to [ADDRESS], [ADDRESS] wi [ZIP] or [ADDRESS] FL [ZIP]."),
+        // A street after an address label, whatever its suffix; a unit and a town after it.
+        ("Address: 87 Wick Oval, Apt 3, Youngstown OH 44502", "Address: [ADDRESS], [ADDRESS] OH [ZIP]"),
+        ("Addr: 21487 Hwy 61, Wapello, IA 52653", "Addr: [ADDRESS], [ADDRESS], IA [ZIP]"),
+        ("(lives at 3307 Lindenwood Ct, Parma Heights) walks", "(lives at [ADDRESS], [ADDRESS]) walks"),
+        ("Dose: 40 mg daily, then taper", "Dose: 40 mg daily, then taper"),
+        ("near Chicopee approx 22:30. +airbag deployment", "near [ADDRESS] approx 22:30. +airbag deployment"),
         // A month/day in a note that writes dates of its month with a year.
         (
             "Admitted 05/14/2026. CT HEAD 5/12 NO EDEMA. TARGET 1522 5/13, closed 6/2.",

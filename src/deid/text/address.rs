@@ -54,6 +54,7 @@ pub(crate) const SUFFIXES: &[&str] = &[
     "freeway",
     "commons",
     "cove",
+    "oval",
     // A street name that is its own suffix (`1500 N Broadway`).
     "broadway",
 ];
@@ -73,6 +74,9 @@ pub(crate) const UNITS: &[&str] = &[
     "no",
     "lot",
     "box",
+    "trlr",
+    "trailer",
+    "spc",
 ];
 pub(crate) const DIRECTIONS: &[&str] = &["n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"];
 /// USPS state and territory codes.
@@ -269,6 +273,46 @@ fn street_at(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
         words += 1;
     }
     None
+}
+
+/// Words of a label before an address (`Address:`, `Addr:`, `HOME ADDRESS (REG):`,
+/// `Residence:`).
+pub(crate) const ADDRESS_LABELS: &[&str] = &["address", "addr", "residence", "domicile"];
+
+/// `Address: 87 Wick Oval, Apt 3`, `Addr: 21487 Hwy 61, Wapello`, `Residence: 219 Rue
+/// Beauregard`: a house number `i` right after an address label and its colon (the label at
+/// most five tokens before it on its line), and the words after it up to the end of the street
+/// (a comma, a bracket, a semicolon, a column gap or the end of the line; at most 8 tokens, one
+/// of them a word): a street whatever its suffix or its case, the label says so. A unit after
+/// the comma is taken too. Returns one past it.
+fn labelled_street_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    if i < 2 || !t.punct(i - 1, ':') || t.newline_before(i) || t.newline_before(i - 1) {
+        return None;
+    }
+    let mut l = i - 2;
+    let labelled = loop {
+        // By its keyword bit, which placeholders clear (`[ADDRESS] approx 22:30`).
+        if t.has(l, bit::ADDRESS_LABEL) {
+            break true;
+        }
+        if l == 0 || i - l > 6 || t.newline_before(l) {
+            break false;
+        }
+        l -= 1;
+    };
+    if !labelled {
+        return None;
+    }
+    let mut e = i + 1;
+    let mut word = false;
+    while e < i + 9 && e < t.len() && !t.newline_before(e) && !super::names::column_gap(t, e) {
+        if [',', '(', ';', '|'].iter().any(|&p| t.punct(e, p)) {
+            break;
+        }
+        word |= t.kind(e) == Some(TokKind::Alpha) && t.multi_char(e);
+        e += 1;
+    }
+    (word && e < i + 9).then(|| unit_end(t, e))
 }
 
 /// A street typed in lower case inside a note in mixed case (`2214 rice st apt 3, st paul mn
@@ -679,6 +723,9 @@ fn number_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>
     if let Some(e) = street {
         out.push(Candidate::new(PhiKind::Address, t.start(i), t.end(e - 1), 86));
         after_street(t, e, upper_doc, out);
+    } else if let Some(e) = labelled_street_at(t, i) {
+        out.push(Candidate::new(PhiKind::Address, t.start(i), t.end(e - 1), 90));
+        after_street(t, e, upper_doc, out);
     }
     rural_route_at(t, i, upper_doc, out);
     if !t.digits(i, Some(5)) {
@@ -993,7 +1040,11 @@ fn after_street(t: &Tokens<'_>, e: usize, upper_doc: bool, out: &mut Vec<Candida
         || t.newline_before(k)
         || [',', '.', ';', '(', ')'].iter().any(|&c| t.punct(k, c))
         || (t.kind(k) == Some(TokKind::Alpha) && !t.capitalized(k));
-    if follower && place_at(t, s, upper_doc) == Some(k) {
+    // Or, closing its clause after the street, a word in no list and no English word first
+    // (`3307 Lindenwood Ct, Parma Heights)`, `1250 Carlisle Rd, York.`).
+    let closes = k >= t.len() || t.newline_before(k) || [',', '.', ';', ')'].iter().any(|&c| t.punct(k, c));
+    let unlisted_town = closes && k - s <= 2 && !t.english(s) && !t.name_info(s).stop;
+    if follower && (unlisted_town || place_at(t, s, upper_doc) == Some(k)) {
         out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(k - 1), 75));
     }
 }

@@ -76,6 +76,8 @@ pub(crate) mod bit {
     pub const INITIALS_LABEL: u64 = 1 << 42;
     /// `ninety`: an age over 89 spelled out may start at it.
     pub const AGE_WORD: u64 = 1 << 46;
+    /// A label before an address and its colon (`Address:`, `Addr:`, `Residence:`).
+    pub const ADDRESS_LABEL: u64 = 1 << 47;
 }
 
 /// Longest word looked up at all (longer words are in no list).
@@ -83,7 +85,7 @@ pub(crate) use super::word_table::MAX_WORD;
 
 /// Calls `add` with every keyword (as listed) and its bits; a word may come more than once.
 fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
-    let lists: [(&[&str], u64); 48] = [
+    let lists: [(&[&str], u64); 49] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
         (names::FAMILY, bit::RELATION),
@@ -132,6 +134,7 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
         (names::NAME_LABELS, bit::NAME_LABEL),
         (names::INITIALS_LABELS, bit::INITIALS_LABEL),
         (ages::AGE_WORDS, bit::AGE_WORD),
+        (address::ADDRESS_LABELS, bit::ADDRESS_LABEL),
     ];
     for (list, b) in lists {
         for w in list {

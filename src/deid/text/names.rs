@@ -1696,7 +1696,7 @@ fn latin_word(t: &Tokens<'_>, i: usize) -> bool {
 }
 
 /// Two spaces or more before token `k` (`DEVONTE R.     DOC #`): the next column of a form.
-fn column_gap(t: &Tokens<'_>, k: usize) -> bool {
+pub(crate) fn column_gap(t: &Tokens<'_>, k: usize) -> bool {
     k > 0 && t.start(k) >= t.end(k - 1) + 2
 }
 
