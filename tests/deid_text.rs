@@ -732,7 +732,9 @@ fn dev12_age_rules() {
 fn dev13_rules() {
     assert_tags_stable(&[
         // `LAST, FIRST` as a row of a list or a table.
-        ("- NGUYEN, Long (TCH0100452) BP 160/100", "- [NAME] (TCH0100452) BP 160/100"),
+        ("- NGUYEN, Long (TCH0100452) BP 160/100", "- [NAME] ([MRN]) BP 160/100"),
+        ("- NGUYEN, Long (on 2 meds) BP 160/100", "- [NAME] (on 2 meds) BP 160/100"),
+        ("DOC inmate # 281447. Parole officer", "DOC inmate # [ID]. Parole officer"),
         ("Young, Will | cohort 14 | 256.0", "[NAME] | cohort 14 | 256.0"),
         (
             "transport log for the day shift: all jobs were on time except as noted below by the dispatcher on duty\njob 0712   haddad, samir       ed 14 to ct 2",

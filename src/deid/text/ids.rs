@@ -142,12 +142,14 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("ids", PhiKind::Id),
     ("din", PhiKind::Id),
     ("unit", PhiKind::Id),
+    ("inmate", PhiKind::Id),
 ];
 
 /// Context words that name a code only when the value looks like one ([`coded`]): a letter
 /// prefix with at least 3 digits (`lot X8874`, `case TW-26-01183`), or a number of at least
 /// 6 digits (4 after `#`, `:`, `no` ...). Written right after the word, or after a marker.
 pub(crate) const CODED_CONTEXT: &[&str] = &[
+    "inmate",
     "id",
     "identifier",
     "claim",

@@ -1194,6 +1194,31 @@ fn row_last_first(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candi
     };
     if closes && ok && !eponym_context(t, end) {
         push(out, t, i, end, 70);
+        if t.punct(end, '(') {
+            row_record_number(t, end + 1, out);
+        }
+    }
+}
+
+/// `Whitfield, Grant (E0398841)`, `NGUYEN, Long (TCH0100452)`: the code in brackets right after
+/// a name of a row ([`row_last_first`]), from `c`, is the person's record number: letters and
+/// digits glued together (with `-`), 5 to 16 of them with at least 4 digits, closed by its
+/// bracket.
+fn row_record_number(t: &Tokens<'_>, c: usize, out: &mut Vec<Candidate>) {
+    let mut j = c;
+    let (mut digits, mut chars) = (0, 0);
+    while j < c + 6 && (j == c || t.joined(j)) {
+        match t.kind(j) {
+            Some(TokKind::Digit) => digits += t.byte_len(j),
+            Some(TokKind::Alpha) => {}
+            _ if t.punct(j, '-') && j > c => {}
+            _ => break,
+        }
+        chars += t.byte_len(j);
+        j += 1;
+    }
+    if j > c && t.punct(j, ')') && t.joined(j) && digits >= 4 && (5..=16).contains(&chars) && !t.punct(j - 1, '-') {
+        out.push(Candidate::new(PhiKind::Mrn, t.start(c), t.end(j - 1), 80));
     }
 }
 
