@@ -755,6 +755,11 @@ fn dev13_rules() {
             "informant: daughter [NAME] (POA)\n[NAME] reports decline; pillbox filled by [NAME]",
         ),
         ("wife Rose Kline called. rose bushes trimmed", "wife [NAME] called. rose bushes trimmed"),
+        // Role words before a name; lower-case surnames after a courtesy title or an officer.
+        ("FUNERAL HOME; DIRECTOR PAUL MERCURIO\nDISPOSITION: BURIAL", "FUNERAL HOME; DIRECTOR [NAME]\nDISPOSITION: BURIAL"),
+        ("Discussed today.\nhi ms. park - yes, ask mrs. hill from pto", "Discussed today.\nhi ms. [NAME] - yes, ask mrs. [NAME] from pto"),
+        ("security ofc j. halvorsen (badge 4472)", "security ofc [NAME] (badge [ID])"),
+        ("Discussed today.\nwalk in the park - yes, up the hill", "Discussed today.\nwalk in the park - yes, up the hill"),
         // A place of the gazetteer typed in lower case after `in` or `near`; a city in any case
         // before a state code and a ZIP code.
         ("Pain since the move. We met in flatbush, near canarsie.", "Pain since the move. We met in [ADDRESS], near [ADDRESS]."),

@@ -209,6 +209,13 @@ pub(crate) const WEAK_CONTEXT: &[&str] = &[
     "clerk",
     "dispatcher",
     "caseworker",
+    // `DIRECTOR PAUL MERCURIO`, `Pilot Marc-André Thibodeaux`, `coach Darnell` (not `driver`:
+    // `Driver Lic Bureau`).
+    "director",
+    "pilot",
+    "deputy",
+    "coach",
+    "owner",
 ];
 /// Labels that introduce a name only before their colon (`ORDERING: Delacroix, Jean-Paul MD`,
 /// `REFERRING: PATEL, NISHA MD`, `Re: Santiago de la Cruz`, `Asst: jazmin`, `Reviewed: ...`):
@@ -1233,10 +1240,14 @@ fn maiden_name_marker(t: &Tokens<'_>, i: usize) -> bool {
 /// `appt with dr kowalski`, `hr (ms. ortega)`, `sheikh mahad`): up to two listed names that are
 /// not English words, or surname-shaped words in no list.
 fn lower_case_title(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
-    if !t.is_any(i, &["dr", "doctor", "mr", "mrs", "ms", "sheikh"]) {
+    if !t.is_any(i, &["dr", "doctor", "mr", "mrs", "ms", "sheikh", "ofc", "officer", "deputy", "sgt"]) {
         return;
     }
-    let j = if t.punct(i + 1, '.') && t.joined(i + 1) { i + 2 } else { i + 1 };
+    let period = t.punct(i + 1, '.') && t.joined(i + 1);
+    let j = if period { i + 2 } else { i + 1 };
+    // `hi ms. park -`, `ask mrs. hill from`: after a courtesy title with its period, a listed
+    // surname that is also an English word.
+    let courtesy = period && t.is_any(i, &["mr", "mrs", "ms"]);
     // `dr n. okafor`: an initial with its period (in any case) before the surname.
     let initial = initial_end(t, j, true).filter(|&e| e == j + 2 && !t.newline_before(e) && !t.joined(e));
     let words = initial.unwrap_or(j);
@@ -1265,7 +1276,7 @@ fn lower_case_title(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
                 && word_end(t, k) == k + 1)
                 || prefixed);
         // A listed surname that is also an English word after a first word (`dr sanjay price`).
-        let english_surname = k > words && info.last && !info.stop;
+        let english_surname = (k > words || courtesy) && info.last && !info.stop;
         if !(info.any() || unlisted_ok) || info.stop || (t.english(k) && !english_surname) {
             break;
         }
