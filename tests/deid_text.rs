@@ -771,6 +771,11 @@ fn dev13_rules() {
         ("(lives at 3307 Lindenwood Ct, Parma Heights) walks", "(lives at [ADDRESS], [ADDRESS]) walks"),
         ("Dose: 40 mg daily, then taper", "Dose: 40 mg daily, then taper"),
         ("near Chicopee approx 22:30. +airbag deployment", "near [ADDRESS] approx 22:30. +airbag deployment"),
+        // A town after a comma before a state code in lower case and a ZIP code.
+        ("home: RR 1 Box 40A, millersburg oh 44654. gravel", "home: [ADDRESS], [ADDRESS] oh [ZIP]. gravel"),
+        ("mail to PO Box 12B, Kayenta", "mail to [ADDRESS], [ADDRESS]"),
+        ("address | 1319 S 9th St, san jose 95112 |", "address | [ADDRESS], [ADDRESS] [ZIP] |"),
+        ("said oh 44654 times, Na 138, glucose 95112", "said oh 44654 times, Na 138, glucose 95112"),
         // A month/day in a note that writes dates of its month with a year.
         (
             "Admitted 05/14/2026. CT HEAD 5/12 NO EDEMA. TARGET 1522 5/13, closed 6/2.",

@@ -425,7 +425,7 @@ fn po_box_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
     } else {
         return None;
     }
-    (t.is(j, "box") && t.digits(j + 1, None)).then_some(j + 2)
+    (t.is(j, "box") && t.digits(j + 1, None)).then(|| box_number_end(t, j + 1))
 }
 
 /// Countries written after a place (`Kraków, Poland`, `Enugu, Nigeria`): the place before the
@@ -741,10 +741,14 @@ fn number_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>
         && !t.has(i - 2, u64::MAX)
         && !t.newline_before(i - 1)
         && !t.newline_before(i);
+    // `millersburg oh 44654` in mixed case: a state code in lower case after a place (listed,
+    // or a town after a comma).
+    let town_state = place_before_state_code(t, i);
     let after_state = caret
         || lower_state
         || (i > 0 && (is_state_code(t, i - 1) || t.has(i - 1, bit::STATE_NAME)))
-        || (i > 0 && place_before_state(t, i - 1, upper_doc).is_some());
+        || (i > 0 && place_before_state(t, i - 1, upper_doc).is_some())
+        || town_state.is_some();
     let place = zip_after_place(t, i, upper_doc);
     let after_word = (i.saturating_sub(3)..i).any(|j| t.has(j, bit::ZIP_CONTEXT)) || place.is_some();
     // `City, ST ZIP` on one line (or an HL7 address): the ZIP outranks an identifier read after
@@ -762,7 +766,8 @@ fn number_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>
             if let Some(s) = place.filter(|_| !after_state) {
                 out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(i - 1), 87));
             }
-            if let Some((s, e)) = place_before_state_code(t, i) {
+            let town = || town_after_comma(t, i).filter(|_| !after_state);
+            if let Some((s, e)) = town_state.or_else(town) {
                 out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(e - 1), 87));
             }
         }
@@ -778,14 +783,30 @@ fn place_before_state_code(t: &Tokens<'_>, zip: usize) -> Option<(usize, usize)>
         return None;
     }
     let e = if st >= 1 && t.punct(st - 1, ',') { st - 1 } else { st };
-    (1..=3).rev().filter_map(|n| e.checked_sub(n)).find_map(|s| {
+    let listed = (1..=3).rev().filter_map(|n| e.checked_sub(n)).find_map(|s| {
         let listed = gazetteer_at(t, s, true, false) == Some(e)
             || (e == s + 1
                 && t.kind(s) == Some(TokKind::Alpha)
                 && t.place(s).0
                 && t.toks.get(s).is_some_and(|x| x.lex == 0));
         listed.then_some((s, e))
-    })
+    });
+    listed.or_else(|| town_after_comma(t, e))
+}
+
+/// `rr 1 box 40a, millersburg oh 44654`, `14 Harbor View Ln, CAPE ELIZABETH 04107`: one to
+/// three words in no keyword list, after a comma (or a bar) on their line and ending at `e`
+/// (before a state code or a ZIP code): the town of an address, listed or not.
+fn town_after_comma(t: &Tokens<'_>, e: usize) -> Option<(usize, usize)> {
+    let mut s = e;
+    while s > 0 && e - s < 3 && t.kind(s - 1) == Some(TokKind::Alpha) && !t.newline_before(s) {
+        if t.toks.get(s - 1).is_some_and(|x| x.lex & !bit::DIRECTION != 0) {
+            return None;
+        }
+        s -= 1;
+    }
+    let after_comma = s > 0 && s < e && !t.newline_before(s) && (t.punct(s - 1, ',') || t.punct(s - 1, '|'));
+    (after_comma && t.byte_len(s) >= 3).then_some((s, e))
 }
 
 /// `Englewood, Chicago 60621`, `Little Haiti, Miami 33137`, `still pittsburgh 15207`: 5 digits
@@ -1623,8 +1644,19 @@ fn rural_route_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candi
     if !t.is(b, "box") || !t.digits(b + 1, None) || (s..=b + 1).any(|m| m > s && t.newline_before(m)) {
         return;
     }
-    out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(b + 1), 86));
-    after_street(t, b + 2, upper_doc, out);
+    let e = box_number_end(t, b + 1);
+    out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(e - 1), 86));
+    after_street(t, e, upper_doc, out);
+}
+
+/// One past a box number at `n` (digits), with a letter or two glued after it (`Box 40A`).
+fn box_number_end(t: &Tokens<'_>, n: usize) -> usize {
+    let suffix = t.joined(n + 1) && t.kind(n + 1) == Some(TokKind::Alpha) && t.byte_len(n + 1) <= 2;
+    if suffix {
+        n + 2
+    } else {
+        n + 1
+    }
 }
 
 /// An HL7 address (`street^other^city^ST^ZIP`): ZIP `i` after `^`, a state code and `^`; the
