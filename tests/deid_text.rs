@@ -771,6 +771,9 @@ fn dev13_rules() {
         ("(lives at 3307 Lindenwood Ct, Parma Heights) walks", "(lives at [ADDRESS], [ADDRESS]) walks"),
         ("Dose: 40 mg daily, then taper", "Dose: 40 mg daily, then taper"),
         ("near Chicopee approx 22:30. +airbag deployment", "near [ADDRESS] approx 22:30. +airbag deployment"),
+        // A city outside the US, after a preposition.
+        ("History: born in Mogadishu, sister still in Lviv.", "History: born in [ADDRESS], sister still in [ADDRESS]."),
+        ("irrigated, cadexomer iodine to slough, foam border", "irrigated, cadexomer iodine to slough, foam border"),
         // A town after a comma before a state code in lower case and a ZIP code.
         ("home: RR 1 Box 40A, millersburg oh 44654. gravel", "home: [ADDRESS], [ADDRESS] oh [ZIP]. gravel"),
         ("mail to PO Box 12B, Kayenta", "mail to [ADDRESS], [ADDRESS]"),

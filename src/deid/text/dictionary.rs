@@ -11,6 +11,8 @@ const LAST: &str = include_str!("../../../data/names/last.txt");
 const STOP: &str = include_str!("../../../data/names/stopwords.txt");
 const ENGLISH: &str = include_str!("../../../data/names/english.txt");
 const PLACES: &str = include_str!("../../../data/places/us-places.txt");
+/// Cities outside the US (`scripts/derive_world_places.py`).
+const WORLD_PLACES: &str = include_str!("../../../data/places/world-places.txt");
 
 /// What the dictionary knows about one word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -91,7 +93,7 @@ pub(crate) fn add_english(add: &mut dyn FnMut(&'static str)) {
 /// (`Chicopee`, `Long Beach`, words joined by one space); and, for a place of several words,
 /// with its first word and `true` (`Long`: a place may start here).
 pub(crate) fn add_places(add: &mut dyn FnMut(&'static str, bool)) {
-    for line in entries(PLACES).filter(|l| !l.is_empty()) {
+    for line in entries(PLACES).chain(entries(WORLD_PLACES)).filter(|l| !l.is_empty()) {
         add(line, false);
         if let Some((head, _)) = line.split_once(' ') {
             add(head, true);
@@ -167,7 +169,20 @@ mod tests {
     /// The lists and texts with empty lines, comments, `\r\n`, a lone `\r` and no last break.
     #[test]
     fn entries_are_the_uncommented_lines() {
-        let texts = [FIRST, LAST, STOP, ENGLISH, PLACES, "", "\n", "a", "a\n", "#x\na\r\n\n#\nb\r", "\r\n#\n\n x \n"];
+        let texts = [
+            FIRST,
+            LAST,
+            STOP,
+            ENGLISH,
+            PLACES,
+            WORLD_PLACES,
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "#x\na\r\n\n#\nb\r",
+            "\r\n#\n\n x \n",
+        ];
         for text in texts {
             let want: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
             assert_eq!(entries(text).collect::<Vec<_>>(), want, "{:?}", text.get(..40.min(text.len())));
