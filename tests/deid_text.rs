@@ -779,6 +779,10 @@ fn dev13_rules() {
         ("mail to PO Box 12B, Kayenta", "mail to [ADDRESS], [ADDRESS]"),
         ("address | 1319 S 9th St, san jose 95112 |", "address | [ADDRESS], [ADDRESS] [ZIP] |"),
         ("said oh 44654 times, Na 138, glucose 95112", "said oh 44654 times, Na 138, glucose 95112"),
+        // A transcript's line number before a month-first date; ranges of days.
+        (" 3  March 2nd, 2024?\n 10  June 19, 1981, encounter", " 3  [DATE]?\n 10  [DATE], encounter"),
+        ("On-site dates: 14-15 Jan 2026; in Worcester June 12-15, but", "On-site dates: [DATE]; in [ADDRESS] [DATE], but"),
+        ("seen 3 March 2020; lot 14-MAR-26-A", "seen [DATE]; lot 14-MAR-26-A"),
         // A month/day in a note that writes dates of its month with a year.
         (
             "Admitted 05/14/2026. CT HEAD 5/12 NO EDEMA. TARGET 1522 5/13, closed 6/2.",

@@ -1324,7 +1324,8 @@ fn place_end_ok(t: &Tokens<'_>, e: usize, upper_doc: bool) -> bool {
         return false;
     }
     let next_word = !t.newline_before(e) && t.kind(e) == Some(TokKind::Alpha) && t.capitalized(e);
-    upper_doc || !next_word || is_state(t, e).is_some() || t.has(e, bit::PLACE_AFTER)
+    // A date after it (`in Hyannis June 12-15`) is no part of a name either.
+    upper_doc || !next_word || is_state(t, e).is_some() || t.has(e, bit::PLACE_AFTER | bit::MONTH | bit::WEEKDAY)
 }
 
 /// A place of the gazetteer after a preposition `i` ([`LOCATIVES`]): `near Chicopee`, `in Long

@@ -988,6 +988,7 @@ pub(crate) fn find_dates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         // that can start with it.
         let found = if tok.kind == TokKind::Digit {
             day_first(t, i)
+                .map(|f| month_first_after(t, f))
                 .or_else(|| numeric(t, i))
                 .or_else(|| birth_year(t, i))
                 .or_else(|| ordinal_day(t, i))
@@ -998,7 +999,9 @@ pub(crate) fn find_dates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         } else {
             None
         };
-        let Some(f) = found else { continue };
+        let Some(mut f) = found else { continue };
+        f.last = day_range_end(t, f.last, f.year_tok.is_some());
+        f.first = day_range_start(t, f.first);
         let first = with_weekday(t, f.first);
         let mut c = Candidate::new(PhiKind::Date, t.start(first), t.end(f.last), 85);
         c.birth = birth_context(t, f.first);
@@ -1015,6 +1018,60 @@ pub(crate) fn find_dates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     }
     months_alone(t, out);
     date_lists(t, dated_months, out);
+}
+
+/// `3  March 2nd, 2024` (a transcript's line number before the date), `10  June 19, 1981`: a
+/// day-first date `f` whose month starts a longer month-first date is that date instead (a
+/// number before a month, then a day after it, is no day of the month).
+fn month_first_after(t: &Tokens<'_>, f: Found) -> Found {
+    // Apart from the number before it and from the day after it (`14-MAR-26` is one date).
+    let m = f.first + 1;
+    if !t.has(m, bit::MONTH) || t.joined(m) || t.joined(m + 1) {
+        return f;
+    }
+    match month_first(t, m) {
+        Some(g) if g.last > f.last => g,
+        _ => f,
+    }
+}
+
+/// `June 12-15`, `Mar 4-6`: a date ending at its day (`last`, no year) followed by a glued
+/// hyphen and a second day of 1 or 2 digits (not glued to more digits, not smaller than the
+/// first): the range's end.
+fn day_range_end(t: &Tokens<'_>, last: usize, has_year: bool) -> usize {
+    let day = |k: usize| t.digits(k, None) && t.byte_len(k) <= 2;
+    let range = !has_year
+        && day(last)
+        && t.punct(last + 1, '-')
+        && t.joined(last + 1)
+        && t.joined(last + 2)
+        && day(last + 2)
+        && !(t.joined(last + 3) && matches!(t.kind(last + 3), Some(TokKind::Digit | TokKind::Alpha)))
+        && t.num(last).zip(t.num(last + 2)).is_some_and(|(a, b)| a < b && b <= 31);
+    if range {
+        last + 2
+    } else {
+        last
+    }
+}
+
+/// `14-15 Jan 2026`: a day-first date at `first` after a first day of 1 or 2 digits and a
+/// glued hyphen (smaller than the date's day): the range's start.
+fn day_range_start(t: &Tokens<'_>, first: usize) -> usize {
+    let day = |k: usize| t.digits(k, None) && t.byte_len(k) <= 2;
+    let range = first >= 2
+        && day(first)
+        && t.punct(first - 1, '-')
+        && t.joined(first)
+        && t.joined(first - 1)
+        && day(first - 2)
+        && !(first >= 3 && t.joined(first - 2) && matches!(t.kind(first - 3), Some(TokKind::Digit | TokKind::Punct)))
+        && t.num(first - 2).zip(t.num(first)).is_some_and(|(a, b)| a < b);
+    if range {
+        first - 2
+    } else {
+        first
+    }
 }
 
 /// The month and day of a bare `m/d` at token `k` (each part 1 or 2 digits, a valid date),
@@ -1230,15 +1287,17 @@ mod tests {
                     continue;
                 }
                 let found = month_first(t, i)
-                    .or_else(|| day_first(t, i))
+                    .or_else(|| day_first(t, i).map(|f| month_first_after(t, f)))
                     .or_else(|| numeric(t, i))
                     .or_else(|| birth_year(t, i))
                     .or_else(|| ordinal_day(t, i))
                     .or_else(|| compact_date(t, i));
-                let Some(f) = found else {
+                let Some(mut f) = found else {
                     i += 1;
                     continue;
                 };
+                f.last = day_range_end(t, f.last, f.year_tok.is_some());
+                f.first = day_range_start(t, f.first);
                 let first = with_weekday(t, f.first);
                 let mut c = Candidate::new(PhiKind::Date, t.start(first), t.end(f.last), 85);
                 c.birth = birth_context(t, f.first);
