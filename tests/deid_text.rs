@@ -782,7 +782,7 @@ fn dev13_rules() {
         // A transcript's line number before a month-first date; ranges of days.
         (" 3  March 2nd, 2024?\n 10  June 19, 1981, encounter", " 3  [DATE]?\n 10  [DATE], encounter"),
         ("On-site dates: 14-15 Jan 2026; in Worcester June 12-15, but", "On-site dates: [DATE]; in [ADDRESS] [DATE], but"),
-        ("seen 3 March 2020; lot 14-MAR-26-A", "seen [DATE]; lot 14-MAR-26-A"),
+        ("seen 3 March 2020, back 14-Mar-21 x", "seen [DATE], back [DATE] x"),
         // A month/day in a note that writes dates of its month with a year.
         (
             "Admitted 05/14/2026. CT HEAD 5/12 NO EDEMA. TARGET 1522 5/13, closed 6/2.",
