@@ -783,6 +783,9 @@ fn dev13_rules() {
         (" 3  March 2nd, 2024?\n 10  June 19, 1981, encounter", " 3  [DATE]?\n 10  [DATE], encounter"),
         ("On-site dates: 14-15 Jan 2026; in Worcester June 12-15, but", "On-site dates: [DATE]; in [ADDRESS] [DATE], but"),
         ("seen 3 March 2020, back 14-Mar-21 x", "seen [DATE], back [DATE] x"),
+        ("subscribed before me this 5th day of March, 2026.", "subscribed before me this [DATE]."),
+        ("you seen me last month on Febuary 10 for my sugar", "you seen me last month on [DATE] for my sugar"),
+        ("on day 5 of treatment", "on day 5 of treatment"),
         // A month/day in a note that writes dates of its month with a year.
         (
             "Admitted 05/14/2026. CT HEAD 5/12 NO EDEMA. TARGET 1522 5/13, closed 6/2.",

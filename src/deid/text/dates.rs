@@ -41,6 +41,9 @@ pub(crate) const MONTHS_ES: [&str; 13] = [
     "noviembre",
     "diciembre",
 ];
+/// Misspelled month names as patients and hurried notes type them (`on Febuary 10`).
+pub(crate) const MONTH_TYPOS: [&str; 8] =
+    ["febuary", "feburary", "februay", "janurary", "januray", "agust", "septmber", "ocotber"];
 pub(crate) const MONTH_ABBR: [&str; 13] =
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
 pub(crate) const WEEKDAYS: &[&str] = &[
@@ -300,6 +303,10 @@ fn skip_spanish_of(t: &Tokens<'_>, i: usize) -> usize {
 /// `5 March 2020`, `5th of March`, `05-Jan-2020`, `05Jan2020`, `5 de marzo de 2020`.
 fn day_first(t: &Tokens<'_>, i: usize) -> Option<Found> {
     let (_, mut j) = day_at(t, i)?;
+    // `5th day of March, 2026`, as affidavits and court forms write it.
+    if t.is(j, "day") && t.is(j + 1, "of") && is_month(t, j + 2) {
+        j += 1;
+    }
     // The month is next or one token further: most small numbers are rejected here, before
     // the words between are compared.
     if !is_month(t, j) && !is_month(t, j + 1) {

@@ -85,7 +85,7 @@ pub(crate) use super::word_table::MAX_WORD;
 
 /// Calls `add` with every keyword (as listed) and its bits; a word may come more than once.
 fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
-    let lists: [(&[&str], u64); 49] = [
+    let lists: [(&[&str], u64); 50] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
         (names::FAMILY, bit::RELATION),
@@ -107,6 +107,7 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
         (ages::AGE_AFTER, bit::AGE_AFTER),
         (&dates::MONTHS, bit::MONTH),
         (&dates::MONTH_ABBR, bit::MONTH),
+        (&dates::MONTH_TYPOS, bit::MONTH),
         (&dates::MONTHS_ES, bit::MONTH),
         (dates::WEEKDAYS, bit::WEEKDAY),
         (dates::BIRTH_CONTEXT, bit::BIRTH),
