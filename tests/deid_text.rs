@@ -798,3 +798,23 @@ fn dev13_rules() {
         ("Seen 01/14/2026. CT HEAD 5/12 NO EDEMA.", "Seen [DATE]. CT HEAD 5/12 NO EDEMA."),
     ]);
 }
+
+/// The rules added from the `dev14` held-out notes (docs/DEIDENTIFICATION.md, "dev14
+/// rules"), each with a near miss that must stay.
+#[test]
+fn dev14_rules() {
+    assert_tags_stable(&[
+        // An age over 89 followed by the person's sex, where a person's age stands.
+        ("Pt: LAFLEUR, Odile M  94 F  MRN 00-614-2297", "Pt: [NAME]  90+ F  MRN [MRN]"),
+        ("3) Rose Abernathy-Young (101F) MRN H0039954", "3) [NAME] (90+F) MRN [MRN]"),
+        ("RM 15B  Moses Adebayo-Clarke  91 M  fac ID", "RM 15B  [NAME]  90+ M  fac ID"),
+        ("(pt 92 F) fell at home", "(pt 90+ F) fell at home"),
+        ("BEREAVEMENT: Estelle Duchene (92) d. at home", "BEREAVEMENT: [NAME] (90+) d. at home"),
+        // Temperatures stay.
+        (
+            "T 101F, HR 110. Tmax 101 F overnight, febrile to 101F.",
+            "T 101F, HR 110. Tmax 101 F overnight, febrile to 101F.",
+        ),
+        ("fever over 102 F for 2 days; weight 92 kg, 95 F", "fever over 102 F for 2 days; weight 92 kg, 95 F"),
+    ]);
+}

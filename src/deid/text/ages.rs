@@ -76,7 +76,15 @@ fn named_person(t: &Tokens<'_>, k: usize) -> bool {
     let w = if t.punct(k, ',') { k.wrapping_sub(1) } else { k };
     let info = t.name_info(w);
     let titled = w >= 1 && (t.has(w - 1, bit::TITLE) || (w >= 2 && t.punct(w - 1, '.') && t.has(w - 2, bit::TITLE)));
-    t.kind(w) == Some(TokKind::Alpha) && t.capitalized(w) && !info.stop && (info.any() || titled)
+    // `Estelle Duchene (92)`: a surname in no list after a listed first name.
+    let after_first = w >= 1
+        && !info.any()
+        && !t.english(w)
+        && t.kind(w - 1) == Some(TokKind::Alpha)
+        && t.capitalized(w - 1)
+        && t.name_info(w - 1).first
+        && !t.name_info(w - 1).stop;
+    t.kind(w) == Some(TokKind::Alpha) && t.capitalized(w) && !info.stop && (info.any() || titled || after_first)
 }
 
 /// `Kowalski-Briggs, Dorothy (97)`, `Ms. Wojcik (90, hip ORIF)`, `don Aurelio (94)`: the age
@@ -116,6 +124,47 @@ fn apposition_age(t: &Tokens<'_>, first: usize, last: usize) -> bool {
         && t.punct(rel - 3, '-')
         && t.has(rel - 4, bit::RELATION);
     in_law || (t.has(rel, bit::RELATION) && (j..first - 1).all(|k| t.all_caps(k) == t.all_caps(rel)))
+}
+
+/// Words before a number that make it a temperature (`T 101F`, `Tmax 101 F`, `febrile to
+/// 101F`): never an age.
+const TEMPERATURE_BEFORE: &[&str] =
+    &["t", "temp", "temps", "tmax", "tm", "febrile", "fever", "fevers", "to", "of", "up"];
+
+/// `LAFLEUR, Odile M  94 F  MRN`, `PHAM, THI LAN (97 F)`, `Rose Abernathy-Young (101F)`, `91 M
+/// fac ID`, `(pt 92 F)`, `Young, Hazel  ninety-three F`: the age followed by the person's sex,
+/// `F` or `M` in capitals, glued or after one or two spaces, and nothing glued after it, as census
+/// rows, rosters and headers write a person. Not a temperature: no temperature word before it
+/// (`T 101F`, `febrile to 101F`), no decimal or degree sign (`101.2F`, `98 °F`).
+fn sex_after(t: &Tokens<'_>, first: usize, last: usize) -> bool {
+    let k = last + 1;
+    let sex = t.toks.get(k).is_some_and(|x| x.kind == TokKind::Alpha && x.len() == 1 && matches!(x.first, 'F' | 'M'));
+    if !sex || t.newline_before(k) || (t.joined(k + 1) && t.kind(k + 1) == Some(TokKind::Alpha)) {
+        return false;
+    }
+    if !t.joined(k) && t.start(k) > t.end(last) + 2 {
+        return false;
+    }
+    if first == 0 || t.newline_before(first) {
+        return true;
+    }
+    // A decimal before the letter (`101.2F`) starts at a digit glued to a point.
+    let b = if t.punct(first - 1, '(') { first.wrapping_sub(2) } else { first - 1 };
+    let temperature =
+        t.is_any(b, TEMPERATURE_BEFORE) || (t.joined(first) && t.punct(first - 1, '.')) || t.punct(first - 1, ':');
+    if temperature {
+        return false;
+    }
+    // Where a person's age stands: opening a bracket, in the next column of a row, after `pt`,
+    // after a name word (listed, or in capitals), or opening a sentence (`. 91F, fell`).
+    let bracket = t.punct(first - 1, '(') && t.joined(first);
+    let column = t.start(first) >= t.end(first - 1) + 2;
+    let w = first - 1;
+    let plain = t.toks.get(w).is_some_and(|x| x.kind == TokKind::Alpha && x.lex == 0);
+    let name_word = t.has(w, bit::AGE_SUBJECT) || (plain && (named_person(t, w) || (t.all_caps(w) && t.multi_char(w))));
+    let sentence =
+        t.punct(first - 1, '.') && !t.joined(first) && first >= 2 && t.kind(first - 2) == Some(TokKind::Alpha);
+    bracket || column || name_word || sentence
 }
 
 /// Words of a death before `at` and an age: `died at 90`, `passed away at 93`.
@@ -247,6 +296,7 @@ fn age_context(t: &Tokens<'_>, i: usize, n: u32) -> bool {
 fn age_context_of(t: &Tokens<'_>, first: usize, last: usize, n: u32) -> bool {
     unit_after(t, last + 1)
         || age_word_before(t, first)
+        || (n <= 120 && sex_after(t, first, last))
         || (n <= 120
             && (bare_age_after_subject(t, first, last)
                 || apposition_age(t, first, last)
