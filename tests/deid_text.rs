@@ -810,6 +810,9 @@ fn dev14_rules() {
         ("RM 15B  Moses Adebayo-Clarke  91 M  fac ID", "RM 15B  [NAME]  90+ M  fac ID"),
         ("(pt 92 F) fell at home", "(pt 90+ F) fell at home"),
         ("BEREAVEMENT: Estelle Duchene (92) d. at home", "BEREAVEMENT: [NAME] (90+) d. at home"),
+        // The speaker of a chat export's line, after a bracketed time.
+        ("[9/12/24, 21:03] Hodan: salaam.\n[21:05] Siobhan: Hi", "[[DATE], 21:03] [NAME]: salaam.\n[21:05] [NAME]: Hi"),
+        ("[3/7/26, 9:12 pm] Widlene: ok so\n[21:10] Note: none", "[[DATE], 9:12 pm] [NAME]: ok so\n[21:10] Note: none"),
         // Temperatures stay.
         (
             "T 101F, HR 110. Tmax 101 F overnight, febrile to 101F.",

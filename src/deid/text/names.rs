@@ -2177,7 +2177,7 @@ fn chat_speaker(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candida
         && t.byte_len(n - 3) <= 2
         && (n == 3 || t.newline_before(n - 3))
         && !t.newline_before(m);
-    if !time {
+    if !time && !bracketed_time_before(t, i) {
         return;
     }
     let word_ok = |k: usize| speaker_word(t, k) && !t.newline_before(k);
@@ -2191,6 +2191,22 @@ fn chat_speaker(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candida
     if t.punct(end, ':') && t.joined(end) && (upper_doc || !t.all_caps(m) || !t.multi_char(m)) {
         push(out, t, m, end, 88);
     }
+}
+
+/// `[21:05] Siobhan:`, `[9/12/24, 21:03] Hodan:`, `[3/7/26, 9:12 pm] Widlene:`: a chat
+/// export's line, opening with a bracket that holds a time (`hh:mm`) and closes, apart, right
+/// before word `i`.
+fn bracketed_time_before(t: &Tokens<'_>, i: usize) -> bool {
+    if i < 5 || !t.punct(i - 1, ']') || t.joined(i) || t.newline_before(i) {
+        return false;
+    }
+    let mut o = i - 1;
+    while o > 0 && i - o < 14 && !t.punct(o, '[') && !t.newline_before(o) {
+        o -= 1;
+    }
+    let opens = t.punct(o, '[') && (o == 0 || t.newline_before(o));
+    let clock = (o + 1..i - 1).any(|k| t.punct(k, ':') && t.joined(k) && t.joined(k + 1) && t.digits(k + 1, Some(2)));
+    opens && clock
 }
 
 /// `Debbie's daughter`, `dee's son`: a name before `'s` and relation `i`. The word is
@@ -2332,7 +2348,7 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
             }
         }
         if i >= 3 && t.kind(i - 1) != Some(TokKind::Alpha) {
-            if t.kind(i - 1) == Some(TokKind::Digit) || t.kind(i - 2) == Some(TokKind::Digit) {
+            if t.kind(i - 1) == Some(TokKind::Digit) || t.kind(i - 2) == Some(TokKind::Digit) || t.punct(i - 1, ']') {
                 chat_speaker(t, i, upper_doc, out);
             }
             if t.punct(i + 1, '^') {
