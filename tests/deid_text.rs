@@ -813,6 +813,20 @@ fn dev14_rules() {
         // The speaker of a chat export's line, after a bracketed time.
         ("[9/12/24, 21:03] Hodan: salaam.\n[21:05] Siobhan: Hi", "[[DATE], 21:03] [NAME]: salaam.\n[21:05] [NAME]: Hi"),
         ("[3/7/26, 9:12 pm] Widlene: ok so\n[21:10] Note: none", "[[DATE], 9:12 pm] [NAME]: ok so\n[21:10] Note: none"),
+        // Numbered roads after a locative; `Terr`; pager numbers of 7 digits.
+        (
+            "come in off Rt 117 now; Pharmacy on Hwy 51, refill",
+            "come in off [ADDRESS] now; Pharmacy on [ADDRESS], refill",
+        ),
+        ("fell at daughter's on Magnolia Terr in Ridgefield", "fell at daughter's on [ADDRESS] in [ADDRESS]"),
+        ("MVC ON I-40 WB. Rt 2 fingers, on Rt knee", "MVC ON I-40 WB. Rt 2 fingers, on Rt knee"),
+        ("Off: S. Park, MD pgr 555-0141 15:06", "Off: [NAME], MD pgr [PHONE] 15:06"),
+        // Health plan numbers after leader dots, Medigap and MCD.
+        ("FL60  INSURED ID ........ 527714093", "FL60  INSURED ID ........ [HEALTH_PLAN_ID]"),
+        (
+            "MEDIGAP: XYP840211937; MCD NY8830417K; MCD\n403A",
+            "MEDIGAP: [HEALTH_PLAN_ID]; MCD [HEALTH_PLAN_ID]; MCD\n403A",
+        ),
         // Temperatures stay.
         (
             "T 101F, HR 110. Tmax 101 F overnight, febrile to 101F.",

@@ -55,6 +55,7 @@ pub(crate) const SUFFIXES: &[&str] = &[
     "commons",
     "cove",
     "oval",
+    "terr",
     // A street name that is its own suffix (`1500 N Broadway`).
     "broadway",
 ];
@@ -728,6 +729,7 @@ fn number_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>
         after_street(t, e, upper_doc, out);
     }
     rural_route_at(t, i, upper_doc, out);
+    road_after_locative(t, i, out);
     if !t.digits(i, Some(5)) {
         return; // not a ZIP
     }
@@ -1502,6 +1504,31 @@ fn owned_road_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candid
     out.push(Candidate::new(PhiKind::Address, t.start(house), t.end(n), 86));
 }
 
+/// `come in off Rt 117`, `Pharmacy on Hwy 51`, `GAS STATION AT RT 9`: a numbered road
+/// ([`numbered_road_before`]) whose number is at `n`, right after `on`, `off`, `at`, `near`,
+/// `along`, `via`, `onto` or `past`, on one line (where the road is the place).
+fn road_after_locative(t: &Tokens<'_>, n: usize, out: &mut Vec<Candidate>) {
+    if n < 2 || t.byte_len(n) > 4 || !matches!(t.kind(n - 1), Some(TokKind::Alpha | TokKind::Punct)) {
+        return;
+    }
+    // `Rt 117` capitalized only after such a word (`Rt knee` is the right one). An interstate
+    // (`I-40`) crosses states: only with a mile marker ([`road_mark_at`]).
+    let rt = t.is_any(n - 1, &["rt", "rte"]) && t.capitalized(n - 1) && !t.joined(n);
+    let Some(s) = numbered_road_before(t, n + 1).or(rt.then_some(n - 1)) else { return };
+    if t.s(s) == "I" {
+        return;
+    }
+    let before = ["on", "off", "at", "near", "along", "via", "onto", "past"];
+    if s == 0
+        || t.newline_before(s)
+        || !t.is_any(s - 1, &before)
+        || (t.joined(n + 1) && t.kind(n + 1) == Some(TokKind::Digit))
+    {
+        return;
+    }
+    out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(n), 86));
+}
+
 /// A mile marker on a numbered road: `I-82 MP 31`, `HWY 32 MM 4.5`, `Hwy 9 mile marker 12`;
 /// `k` is the marker word. Alone (`5 mm`, `MP 31`) nothing.
 fn road_mark_at(t: &Tokens<'_>, k: usize, out: &mut Vec<Candidate>) {
@@ -1525,7 +1552,9 @@ fn road_mark_at(t: &Tokens<'_>, k: usize, out: &mut Vec<Candidate>) {
 /// the highway word. The other road is 1-3 street words and a suffix, or another numbered
 /// highway.
 fn intersection_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
-    if !t.is_any(k, &["hwy", "highway"]) || !t.capitalized(k) || !t.digits(k + 1, None) || t.byte_len(k + 1) > 4 {
+    // `RT 9 & LOCUST AVE`: any numbered road but `I-82` (its number is a token further).
+    let road = t.is_any(k, &["hwy", "highway"]) || numbered_road_before(t, k + 2) == Some(k);
+    if !road || !t.capitalized(k) || !t.digits(k + 1, None) || t.byte_len(k + 1) > 4 {
         return;
     }
     let j = k + 2;
@@ -2221,17 +2250,19 @@ mod tests {
             ("found at HWY 20 MM 4.5 by trooper", "HWY 20 MM 4.5"),
             ("struck at Highway 9 and Elm Street", "Highway 9 and Elm Street"),
             ("MVC AT HWY 99 & HWY 20", "HWY 99 & HWY 20"),
+            // A numbered road after a locative names where, as `on Lake St` does.
+            ("drove on Hwy 9 for hours", "Hwy 9"),
         ] {
             assert!(has(text, PhiKind::Address, place), "{text}: {:?}", found(text));
         }
-        // Millimetres, a marker without a road, a lower-case mp, a highway without a crossing.
+        // Millimetres, a marker without a road, a lower-case mp, an interstate without a marker.
         for text in [
             "nodule 5 mm, stable",
             "lesion 12 MM in diameter",
             "MP 31 joint swelling",
             "Grade 2 mp 3 noted",
             "I-131 uptake 4 mm",
-            "drove on Hwy 9 for hours",
+            "drove on I-90 for hours",
             "Hwy 9 & 10 closed",
             "pain 7/10 & Hwy",
         ] {

@@ -143,6 +143,8 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("din", PhiKind::Id),
     ("unit", PhiKind::Id),
     ("inmate", PhiKind::Id),
+    ("medigap", PhiKind::HealthPlan),
+    ("mcd", PhiKind::HealthPlan),
 ];
 
 /// Context words that name a code only when the value looks like one ([`coded`]): a letter
@@ -150,6 +152,8 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
 /// 6 digits (4 after `#`, `:`, `no` ...). Written right after the word, or after a marker.
 pub(crate) const CODED_CONTEXT: &[&str] = &[
     "inmate",
+    "medigap",
+    "mcd",
     "id",
     "identifier",
     "claim",
@@ -852,6 +856,11 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
                 // `Driver's license: CA D6673018`, `CDL TX 44871290`, `plate IA 8KJ 442`,
                 // `Medicaid ID: MN 0731 4482 09`: the issuing state stays.
                 j += 1;
+            } else if t.punct(j, '.') && t.punct(j + 1, '.') && t.joined(j + 1) {
+                // `INSURED ID ........ 527714093`: a form's leader dots, one connector.
+                while t.punct(j, '.') && !t.newline_before(j + 1) {
+                    j += 1;
+                }
             } else if listed(t, j, CONNECTORS, bit::ID_CONNECTOR) {
                 j += 1;
             } else {

@@ -1175,10 +1175,10 @@ fn row_last_first(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candi
     }
     let (last, first) = (lookup_word(t, i), lookup_word(t, f));
     let mut end = word_end(t, f);
-    // A second given name (`Price, William`), then a middle initial.
+    // A second given name (`Price, William`, `NGUYEN, THI HOA`), then a middle initial.
     if cased(end) && !t.newline_before(end) && !column_gap(t, end) && !keyword(end) && t.multi_char(end) {
         let second = lookup_word(t, end);
-        if second.first && !second.stop {
+        if !second.stop && (second.first || (!second.any() && !t.english(end))) {
             end = word_end(t, end);
         }
     }

@@ -25,6 +25,12 @@ pub(crate) const PHONE_CONTEXT: &[&str] = &[
     "facsimile",
     "txt",
     "text",
+    "pgr",
+    "paged",
+    "page",
+    "voicemail",
+    "vm",
+    "callback",
 ];
 
 /// SSN area/group/serial validity (SSA rules): no 000, 666 or 9xx area, no 00 group, no 0000
