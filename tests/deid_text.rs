@@ -827,6 +827,13 @@ fn dev14_rules() {
             "MEDIGAP: XYP840211937; MCD NY8830417K; MCD\n403A",
             "MEDIGAP: [HEALTH_PLAN_ID]; MCD [HEALTH_PLAN_ID]; MCD\n403A",
         ),
+        // Two units; the second line of an address; a Spanish street before its unit.
+        ("Home: 3300 Lyndale Ave S, Bldg C #214, Minneapolis 55408", "Home: [ADDRESS], [ADDRESS] [ZIP]"),
+        (
+            "ADDR ...... 7781 CALLE TRANQUILA APT 12\n   EL CENIZO TX 78046-0319",
+            "ADDR ...... [ADDRESS]\n   [ADDRESS] TX [ZIP]",
+        ),
+        ("NOTES\nPATIENT DOING WELL TX 75001", "NOTES\nPATIENT DOING WELL TX [ZIP]"),
         // Temperatures stay.
         (
             "T 101F, HR 110. Tmax 101 F overnight, febrile to 101F.",

@@ -360,7 +360,8 @@ fn spanish_street(t: &Tokens<'_>, j: usize, upper_doc: bool) -> Option<usize> {
     }
     let first = k + 1;
     let mut e = first;
-    while e < first + 2 && shaped(e) && street_word(t, e, upper_doc) {
+    // Not into a unit (`CALLE TRANQUILA APT 12`: the unit and its number follow).
+    while e < first + 2 && shaped(e) && street_word(t, e, upper_doc) && !t.has(e, bit::UNIT) {
         e += 1;
     }
     (e > first).then_some(e)
@@ -374,6 +375,17 @@ fn time_minutes(t: &Tokens<'_>, i: usize) -> bool {
 
 /// `, Apt 4B`, `Suite 200`, `#5`.
 fn unit_end(t: &Tokens<'_>, e: usize) -> usize {
+    let u = one_unit_end(t, e);
+    // `Bldg C #214`, `Bldg C Apt 4`: a second unit right after the first, on its line.
+    if u > e && !t.newline_before(u) && !t.punct(u, ',') {
+        one_unit_end(t, u)
+    } else {
+        u
+    }
+}
+
+/// One unit after a street ending at `e` ([`unit_end`]).
+fn one_unit_end(t: &Tokens<'_>, e: usize) -> usize {
     let mut k = if t.punct(e, ',') { e + 1 } else { e };
     // `Clinton Ave #B`, `Main St #12`: a unit number glued to `#`.
     if t.punct(k, '#') && t.joined(k + 1) {
@@ -785,6 +797,9 @@ fn place_before_state_code(t: &Tokens<'_>, zip: usize) -> Option<(usize, usize)>
         return None;
     }
     let e = if st >= 1 && t.punct(st - 1, ',') { st - 1 } else { st };
+    // `7781 CALLE TRANQUILA APT 12\n  EL CENIZO TX 78046-0319`: the town opening the line
+    // before a state code in capitals, the second line of an address.
+    let second_line = || line_town_before(t, e).filter(|_| t.all_caps(st));
     let listed = (1..=3).rev().filter_map(|n| e.checked_sub(n)).find_map(|s| {
         let listed = gazetteer_at(t, s, true, false) == Some(e)
             || (e == s + 1
@@ -793,7 +808,19 @@ fn place_before_state_code(t: &Tokens<'_>, zip: usize) -> Option<(usize, usize)>
                 && t.toks.get(s).is_some_and(|x| x.lex == 0));
         listed.then_some((s, e))
     });
-    listed.or_else(|| town_after_comma(t, e))
+    listed.or_else(|| town_after_comma(t, e)).or_else(second_line)
+}
+
+/// One to three words in no keyword list opening their line and ending at `e`.
+fn line_town_before(t: &Tokens<'_>, e: usize) -> Option<(usize, usize)> {
+    let mut s = e;
+    while s > 0 && e - s < 3 && t.kind(s - 1) == Some(TokKind::Alpha) && t.toks.get(s - 1).is_some_and(|x| x.lex == 0) {
+        s -= 1;
+        if t.newline_before(s) || s == 0 {
+            return (t.byte_len(s) >= 2).then_some((s, e));
+        }
+    }
+    None
 }
 
 /// `rr 1 box 40a, millersburg oh 44654`, `14 Harbor View Ln, CAPE ELIZABETH 04107`: one to
