@@ -834,6 +834,12 @@ fn dev14_rules() {
             "ADDR ...... [ADDRESS]\n   [ADDRESS] TX [ZIP]",
         ),
         ("NOTES\nPATIENT DOING WELL TX 75001", "NOTES\nPATIENT DOING WELL TX [ZIP]"),
+        // Dates printed together after a date word and leader dots; `02FEB25`; a month before
+        // a day after a weak name context.
+        ("FL10  BIRTHDATE ......... 04171958    FL11 SEX F", "FL10  BIRTHDATE ......... [DATE]    FL11 SEX F"),
+        ("STMT PERIOD ....... 122824 THRU 010325", "STMT PERIOD ....... [DATE] THRU [DATE]"),
+        ("PRINT TTY03  02FEB25\nlot 12282499 exp", "PRINT TTY03  [DATE]\nlot [ID] exp"),
+        ("- PT Jan 15 - Mar 29, 2024 (22 visits)", "- PT [DATE] - [DATE] (22 visits)"),
         // Temperatures stay.
         (
             "T 101F, HR 110. Tmax 101 F overnight, febrile to 101F.",

@@ -336,8 +336,10 @@ fn day_first(t: &Tokens<'_>, i: usize) -> Option<Found> {
 /// and pharmacy systems print dates), taken into the date; the index of its token. A two-digit
 /// year is never kept (`keep_year` writes four digits).
 fn short_year_glued(t: &Tokens<'_>, j: usize) -> Option<usize> {
-    let y = j + 2;
-    let glued = t.punct(j + 1, '-') && t.joined(j + 1) && t.joined(y) && t.digits(y, Some(2));
+    // `02FEB25`: the year glued to the month without a hyphen (the day glued before it too).
+    let bare = t.joined(j) && t.joined(j + 1) && t.digits(j + 1, Some(2));
+    let y = if bare { j + 1 } else { j + 2 };
+    let glued = bare || (t.punct(j + 1, '-') && t.joined(j + 1) && t.joined(y) && t.digits(y, Some(2)));
     let more =
         t.joined(y + 1) && (matches!(t.kind(y + 1), Some(TokKind::Digit | TokKind::Alpha)) || t.punct(y + 1, '-'));
     (glued && !more).then_some(y)
@@ -521,6 +523,35 @@ fn compact_date(t: &Tokens<'_>, i: usize) -> Option<Found> {
     let glued_after = t.joined(i + 1) && glued(i + 1);
     let free = !glued_before && !glued_after;
     ((1900..=2099).contains(&y) && month_day_valid(m, d) && free).then_some(Found { first: i, last: i, year_tok: None })
+}
+
+/// `BIRTHDATE ......... 04171958`, `ADMIT DATE ........ 122824`, `STMT PERIOD 122824 THRU
+/// 010325`: a month, a day and a year of 2 or 4 digits written together (`MMDDYY`,
+/// `MMDDYYYY`), as claim forms and older systems print them, after a date word (or `thru`) on
+/// its line, with at most a colon or a form's leader dots between; nothing glued to it.
+fn labelled_compact_date(t: &Tokens<'_>, i: usize) -> Option<Found> {
+    let n = t.byte_len(i);
+    if !(n == 6 || n == 8) || !t.digits(i, None) || (t.joined(i) && i > 0 && !t.punct(i - 1, ':')) {
+        return None;
+    }
+    if t.joined(i + 1) && matches!(t.kind(i + 1), Some(TokKind::Digit | TokKind::Alpha)) {
+        return None;
+    }
+    let v = t.num(i)?;
+    let (m, d, y) =
+        if n == 8 { (v / 1_000_000, v / 10_000 % 100, v % 10_000) } else { (v / 10_000, v / 100 % 100, v % 100) };
+    if !month_day_valid(m, d) || (n == 8 && !(1900..=2099).contains(&y)) {
+        return None;
+    }
+    let mut w = i;
+    while w > 0 && i - w < 14 && (t.punct(w - 1, '.') || t.punct(w - 1, ':')) && !t.newline_before(w) {
+        w -= 1;
+    }
+    let word = w.checked_sub(1)?;
+    let label = !t.newline_before(w)
+        && (t.has(word, bit::BIRTH | bit::DATE_CUE)
+            || t.is_any(word, &["date", "birthdate", "period", "thru", "through"]));
+    label.then_some(Found { first: i, last: i, year_tok: None })
 }
 
 /// Month `m` has a day `d` (February up to 29).
@@ -1000,6 +1031,7 @@ pub(crate) fn find_dates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
                 .or_else(|| birth_year(t, i))
                 .or_else(|| ordinal_day(t, i))
                 .or_else(|| compact_date(t, i))
+                .or_else(|| labelled_compact_date(t, i))
         } else if tok.lex & bit::MONTH != 0 {
             month_first(t, i)
                 .or_else(|| super::spelled::date_at(t, i).map(|last| Found { first: i, last, year_tok: None }))
@@ -1298,7 +1330,8 @@ mod tests {
                     .or_else(|| numeric(t, i))
                     .or_else(|| birth_year(t, i))
                     .or_else(|| ordinal_day(t, i))
-                    .or_else(|| compact_date(t, i));
+                    .or_else(|| compact_date(t, i))
+                    .or_else(|| labelled_compact_date(t, i));
                 let Some(mut f) = found else {
                     i += 1;
                     continue;

@@ -623,7 +623,14 @@ fn name_shaped(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
             && tok.lex & (bit::FUNCTION | bit::CREDENTIAL) == 0
             && (tok.shape & shape::MULTI_CHAR != 0 || apostrophe_join(t, i + 1))
             && (tok.lex & bit::ABBREVIATION == 0 || abbreviation_as_name(t, i, tok.shape, upper_doc))
+            && (tok.lex & bit::MONTH == 0 || !month_before_day(t, i))
     })
+}
+
+/// `Jan 15`, `June 2nd`: a month name before a number of a day is a date, never a name.
+#[cold]
+fn month_before_day(t: &Tokens<'_>, i: usize) -> bool {
+    t.digits(i + 1, None) && t.byte_len(i + 1) <= 2 && !t.joined(i + 1) && !t.newline_before(i + 1)
 }
 
 /// In mixed-case text, a word of two or three capitals (`CC: MVC`, `OD 20/25`, `for NOE`,
