@@ -840,6 +840,11 @@ fn dev14_rules() {
         ("STMT PERIOD ....... 122824 THRU 010325", "STMT PERIOD ....... [DATE] THRU [DATE]"),
         ("PRINT TTY03  02FEB25\nlot 12282499 exp", "PRINT TTY03  [DATE]\nlot [ID] exp"),
         ("- PT Jan 15 - Mar 29, 2024 (22 visits)", "- PT [DATE] - [DATE] (22 visits)"),
+        // `LAST, FIRST` after a label's colon or a numbered item, closed by a credential.
+        ("ID 7   Lead: Okafor, Chidinma, MPH   Opened", "ID 7   Lead: [NAME], MPH   Opened"),
+        ("1) PHAM, THI LAN (97 F) MRN H0048817", "1) [NAME] (90+ F) MRN [MRN]"),
+        ("RM 31   O'Driscoll, Maeve  (102 y.o.)", "RM 31   [NAME]  (90+ y.o.)"),
+        ("Vaccines today: Td, MMR (lot X7734-B), influenza", "Vaccines today: Td, MMR (lot [ID]), influenza"),
         // Temperatures stay.
         (
             "T 101F, HR 110. Tmax 101 F overnight, febrile to 101F.",

@@ -1153,11 +1153,15 @@ fn row_start(t: &Tokens<'_>, i: usize) -> bool {
         return true;
     }
     let bullet = ['-', '*', '•'].iter().any(|&p| t.punct(i - 1, p));
-    // `1. KEALOHA, LEILANI`: a numbered item.
-    let numbered = i >= 2 && t.punct(i - 1, '.') && t.digits(i - 2, None) && t.byte_len(i - 2) <= 2;
+    // `1. KEALOHA, LEILANI`, `4) Nakai, Delbert`: a numbered item.
+    let numbered =
+        i >= 2 && (t.punct(i - 1, '.') || t.punct(i - 1, ')')) && t.digits(i - 2, None) && t.byte_len(i - 2) <= 2;
+    // `Lead: Okafor, Chidinma, MPH`, `MOM: ALVAREZ, YESENIA`: after a label's colon.
+    let label = i >= 2 && t.punct(i - 1, ':') && t.joined(i - 1) && t.kind(i - 2) == Some(TokKind::Alpha);
     t.punct(i - 1, '|')
         || (bullet && (i == 1 || t.newline_before(i - 1)))
         || (numbered && (i == 2 || t.newline_before(i - 2)))
+        || label
 }
 
 /// `- NGUYEN, Long (TCH0100452)`, `Young, Will | DPP14-011`, `kaur, manpreet     ED 14`:
@@ -1177,7 +1181,8 @@ fn row_last_first(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candi
         return;
     }
     let keyword = |k: usize| t.toks.get(k).is_some_and(|x| x.lex != 0 && x.lex != bit::FUNCTION);
-    if keyword(i) || keyword(f) || t.byte_len(i) < 2 || t.byte_len(f) < 2 {
+    // Measured whole: `O'Driscoll` starts with a one-letter token.
+    if (keyword(i) && a_end == i + 1) || keyword(f) || t.end(a_end - 1) - t.start(i) < 2 || t.byte_len(f) < 2 {
         return;
     }
     let (last, first) = (lookup_word(t, i), lookup_word(t, f));
@@ -1191,20 +1196,32 @@ fn row_last_first(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candi
     }
     end = trailing_initial(t, end, upper_doc).unwrap_or(end);
     let bracket = t.punct(end, '(') || t.punct(end, '|') || t.punct(end, '"') || t.punct(end, '“');
+    // A credential after it, with its comma or not (`Okafor, Chidinma, MPH`, `OKAFOR, CHIDINMA
+    // RN CM`).
+    let credential = t.has(end, bit::CREDENTIAL) || (t.punct(end, ',') && t.has(end + 1, bit::CREDENTIAL));
     let closes = end >= t.len()
         || t.newline_before(end)
         || column_gap(t, end)
         || bracket
+        || credential
         || t.has(end, bit::ID_CONTEXT | bit::BIRTH);
     let unlisted = |info: NameInfo, k: usize| !info.any() && !info.stop && !t.english(k);
     // A record's own keyword or bracket after the row: `OKAFOR, CHIDI  MRN`, `Al-Khatib, Noor
     // (E0420113)`.
-    let record = bracket || t.has(end, bit::ID_CONTEXT | bit::BIRTH);
+    let record = bracket || credential || t.has(end, bit::ID_CONTEXT | bit::BIRTH);
     let ok = match (last.last && !last.stop, first.first && !first.stop) {
         (true, true) => true,
         (true, false) => unlisted(first, f) || (bracket && !first.stop),
         (false, true) => unlisted(last, i),
-        (false, false) => record && unlisted(last, i) && unlisted(first, f) && t.byte_len(f) >= 3,
+        // Words of 3 letters or more, no short capitals (`Td, MMR (lot ...)` are vaccines).
+        (false, false) => {
+            record
+                && unlisted(last, i)
+                && unlisted(first, f)
+                && t.byte_len(f) >= 3
+                && t.end(a_end - 1) - t.start(i) >= 3
+                && !short_capitals(t, f, upper_doc)
+        }
     };
     if closes && ok && !eponym_context(t, end) {
         push(out, t, i, end, 70);
