@@ -19,12 +19,23 @@ fn each_held_out_set_parses_and_covers_every_class() {
         // `dev10` was written by its three authors as 24 notes each, the others as 12.
         assert_eq!(notes.len(), if name == "dev10" { 72 } else { 36 }, "{name}");
         assert!(notes.iter().any(|n| n.upper), "{name}: no upper-case note");
-        // `dev4` to `dev14` were written to a list of note themes rather than to a
+        // `dev4` to `dev15` were written to a list of note themes rather than to a
         // quota per class: each has nearly every class, but not four of each, and no note
         // without identifiers (`dev6` has no SSN and no IP address, `dev7` and `dev8` no SSN, `dev9` no SSN and no IP address).
         let (empty_notes, per_class) = if matches!(
             name,
-            "dev4" | "dev5" | "dev6" | "dev7" | "dev8" | "dev9" | "dev10" | "dev11" | "dev12" | "dev13" | "dev14"
+            "dev4"
+                | "dev5"
+                | "dev6"
+                | "dev7"
+                | "dev8"
+                | "dev9"
+                | "dev10"
+                | "dev11"
+                | "dev12"
+                | "dev13"
+                | "dev14"
+                | "dev15"
         ) {
             (0, 1)
         } else {
@@ -95,7 +106,7 @@ fn held_out_recall_and_precision_do_not_fall() {
 
 /// (recall, precision) over all classes, per held-out set, as measured (docs/DEID-EVAL.md),
 /// rounded down.
-const FLOORS: [(f64, f64); 15] = [
+const FLOORS: [(f64, f64); 16] = [
     (0.99, 0.99),
     (0.99, 0.99),
     (0.96, 0.98),
@@ -107,9 +118,10 @@ const FLOORS: [(f64, f64); 15] = [
     (0.94, 0.96),
     (0.89, 0.97),
     (0.89, 0.97),
-    (0.83, 0.96),
+    (0.84, 0.96),
     (0.84, 0.98),
-    (0.80, 0.98),
+    (0.84, 0.98),
+    (0.81, 0.97),
     (0.97, 0.97),
 ];
 
