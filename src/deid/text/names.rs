@@ -1185,30 +1185,37 @@ fn row_last_first(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candi
     if (keyword(i) && a_end == i + 1) || keyword(f) || t.end(a_end - 1) - t.start(i) < 2 || t.byte_len(f) < 2 {
         return;
     }
-    let (last, first) = (lookup_word(t, i), lookup_word(t, f));
-    let mut end = word_end(t, f);
-    // A second given name (`Price, William`, `NGUYEN, THI HOA`), then a middle initial.
-    if cased(end) && !t.newline_before(end) && !column_gap(t, end) && !keyword(end) && t.multi_char(end) {
-        let second = lookup_word(t, end);
-        if !second.stop && (second.first || (!second.any() && !t.english(end))) {
-            end = word_end(t, end);
+    // Where the row's next column starts, by its shape alone, before any word is looked up:
+    // after the given name, or after a second one (`Price, William`, `NGUYEN, THI HOA`), each
+    // with a middle initial or not. Most `Word, Word` pairs end no row and stop here.
+    let closer = |e: usize| {
+        let end = trailing_initial(t, e, upper_doc).unwrap_or(e);
+        let bracket = t.punct(end, '(') || t.punct(end, '|') || t.punct(end, '"') || t.punct(end, '“');
+        // A credential after it, with its comma or not (`Okafor, Chidinma, MPH`).
+        let credential = t.has(end, bit::CREDENTIAL) || (t.punct(end, ',') && t.has(end + 1, bit::CREDENTIAL));
+        // A record's own keyword or bracket after the row: `OKAFOR, CHIDI  MRN`, `Al-Khatib,
+        // Noor (E0420113)`.
+        let record = bracket || credential || t.has(end, bit::ID_CONTEXT | bit::BIRTH);
+        let closes = record || end >= t.len() || t.newline_before(end) || column_gap(t, end);
+        closes.then_some((end, bracket, record))
+    };
+    let one = word_end(t, f);
+    let second_shaped =
+        cased(one) && !t.newline_before(one) && !column_gap(t, one) && !keyword(one) && t.multi_char(one);
+    let (end, bracket, record) = match closer(one) {
+        Some(c) => c,
+        None if second_shaped => {
+            let Some(c) = closer(word_end(t, one)) else { return };
+            let second = lookup_word(t, one);
+            if second.stop || !(second.first || (!second.any() && !t.english(one))) {
+                return;
+            }
+            c
         }
-    }
-    end = trailing_initial(t, end, upper_doc).unwrap_or(end);
-    let bracket = t.punct(end, '(') || t.punct(end, '|') || t.punct(end, '"') || t.punct(end, '“');
-    // A credential after it, with its comma or not (`Okafor, Chidinma, MPH`, `OKAFOR, CHIDINMA
-    // RN CM`).
-    let credential = t.has(end, bit::CREDENTIAL) || (t.punct(end, ',') && t.has(end + 1, bit::CREDENTIAL));
-    let closes = end >= t.len()
-        || t.newline_before(end)
-        || column_gap(t, end)
-        || bracket
-        || credential
-        || t.has(end, bit::ID_CONTEXT | bit::BIRTH);
+        None => return,
+    };
+    let (last, first) = (lookup_word(t, i), lookup_word(t, f));
     let unlisted = |info: NameInfo, k: usize| !info.any() && !info.stop && !t.english(k);
-    // A record's own keyword or bracket after the row: `OKAFOR, CHIDI  MRN`, `Al-Khatib, Noor
-    // (E0420113)`.
-    let record = bracket || credential || t.has(end, bit::ID_CONTEXT | bit::BIRTH);
     let ok = match (last.last && !last.stop, first.first && !first.stop) {
         (true, true) => true,
         (true, false) => unlisted(first, f) || (bracket && !first.stop),
@@ -1223,7 +1230,7 @@ fn row_last_first(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candi
                 && !short_capitals(t, f, upper_doc)
         }
     };
-    if closes && ok && !eponym_context(t, end) {
+    if ok && !eponym_context(t, end) {
         push(out, t, i, end, 70);
         if t.punct(end, '(') {
             row_record_number(t, end + 1, out);
