@@ -11,7 +11,7 @@ const LAST: &str = include_str!("../../../data/names/last.txt");
 const STOP: &str = include_str!("../../../data/names/stopwords.txt");
 const ENGLISH: &str = include_str!("../../../data/names/english.txt");
 const PLACES: &str = include_str!("../../../data/places/us-places.txt");
-/// Cities outside the US (`scripts/derive_world_places.py`).
+/// Cities outside the US (`scripts/derive_places.py --world`).
 const WORLD_PLACES: &str = include_str!("../../../data/places/world-places.txt");
 
 /// What the dictionary knows about one word.
