@@ -845,6 +845,14 @@ fn dev14_rules() {
         ("1) PHAM, THI LAN (97 F) MRN H0048817", "1) [NAME] (90+ F) MRN [MRN]"),
         ("RM 31   O'Driscoll, Maeve  (102 y.o.)", "RM 31   [NAME]  (90+ y.o.)"),
         ("Vaccines today: Td, MMR (lot X7734-B), influenza", "Vaccines today: Td, MMR (lot [ID]), influenza"),
+        // A record or plan number after an aside (a bracketed word or one word).
+        ("Ins: FL Medicaid (newborn) 9012274458  PCP", "Ins: FL Medicaid (newborn) [HEALTH_PLAN_ID]  PCP"),
+        ("legacy MRN (pre-Epic) M000452291; MRN there 000733519.", "legacy MRN (pre-Epic) [MRN]; MRN there [MRN]."),
+        (
+            "Humana supplement H33917702; member KP 000183274",
+            "Humana supplement [HEALTH_PLAN_ID]; member [HEALTH_PLAN_ID]",
+        ),
+        ("MRN checked 3 times; medicaid was 20260105 approved", "MRN checked 3 times; medicaid was [DATE] approved"),
         // Temperatures stay.
         (
             "T 101F, HR 110. Tmax 101 F overnight, febrile to 101F.",

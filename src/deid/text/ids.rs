@@ -144,6 +144,7 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("unit", PhiKind::Id),
     ("inmate", PhiKind::Id),
     ("medigap", PhiKind::HealthPlan),
+    ("supplement", PhiKind::HealthPlan),
     ("mcd", PhiKind::HealthPlan),
 ];
 
@@ -152,6 +153,7 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
 /// 6 digits (4 after `#`, `:`, `no` ...). Written right after the word, or after a marker.
 pub(crate) const CODED_CONTEXT: &[&str] = &[
     "inmate",
+    "supplement",
     "medigap",
     "mcd",
     "id",
@@ -601,6 +603,52 @@ fn bracketed_words_before_colon(t: &Tokens<'_>, j: usize) -> Option<usize> {
     (t.punct(close + 1, ':') && !t.newline_before(close)).then_some(close + 1)
 }
 
+/// `FL Medicaid (newborn) 9012274458`, `legacy MRN (pre-Epic) M000452291`, `MRN there
+/// 000733519`, `MRN OURS UC88104477`: after a record, plan or account word at `i`, one word or
+/// one to three words in brackets at `j`, on the line, before a number of 8 characters or more
+/// with at least 6 digits (no date, phone or amount has that shape glued together). Returns
+/// the number's token.
+fn aside_before_long_number(t: &Tokens<'_>, i: usize, j: usize) -> Option<usize> {
+    if !matches!(context_kind(t, i), Some(PhiKind::Mrn | PhiKind::HealthPlan | PhiKind::Account)) || t.newline_before(j)
+    {
+        return None;
+    }
+    let n = if t.punct(j, '(') {
+        let words = (1..=3).find(|&n| {
+            t.punct(j + n + 1, ')')
+                && (j + 1..=j + n).all(|k| t.kind(k) == Some(TokKind::Alpha) || (k > j + 1 && t.punct(k, '-')))
+        })?;
+        j + words + 2
+    } else if t.kind(j) == Some(TokKind::Alpha)
+        && t.toks.get(j).is_some_and(|x| x.lex & !bit::FUNCTION == 0)
+        && !t.joined(j + 1)
+        // A short word in capitals is the number's prefix (`member KP 000183274`).
+        && !(t.all_caps(j) && t.byte_len(j) <= 3)
+    {
+        j + 1
+    } else {
+        return None;
+    };
+    let mut k = n;
+    let (mut digits, mut chars) = (0, 0);
+    while k < n + 4 && (k == n || t.joined(k)) && matches!(t.kind(k), Some(TokKind::Digit | TokKind::Alpha)) {
+        if t.kind(k) == Some(TokKind::Digit) {
+            digits += t.byte_len(k);
+        }
+        chars += t.byte_len(k);
+        k += 1;
+    }
+    // A date written together (`20260105`) is no number of a record.
+    let date = chars == 8
+        && digits == 8
+        && t.num(n).is_some_and(|v| (1900..=2099).contains(&(v / 10_000)) && (1..=12).contains(&(v / 100 % 100)));
+    let long = digits >= 6
+        && chars >= 8
+        && !date
+        && !(t.joined(k) && matches!(t.kind(k), Some(TokKind::Digit | TokKind::Alpha)));
+    (long && !t.newline_before(n)).then_some(n)
+}
+
 /// Prefixes of codes that name forms and code systems, not people (`CMS-1500`, `CPT-99213`).
 const CODE_SYSTEM_PREFIXES: &[&str] = &["cms", "cpt", "icd", "ndc", "iso", "hcpcs", "dsm", "loinc", "snomed", "ub"];
 
@@ -838,6 +886,7 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         let mut j = i + 1;
         let mut skipped = 0;
         let mut gs1 = None;
+        let mut aside = false;
         while skipped < 5 {
             if kind == PhiKind::Device && t.punct(j, '(') {
                 gs1 = gs1_end(t, j);
@@ -847,6 +896,10 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
             }
             if let Some(after) = abbreviation_after(t, j).or_else(|| bracketed_words_before_colon(t, j)) {
                 j = after;
+            } else if let Some(after) = aside_before_long_number(t, i, j) {
+                // The number's shape marks it as the value, as `#` or `:` would.
+                j = after;
+                aside = true;
             } else if matches!(kind, PhiKind::License | PhiKind::Vehicle | PhiKind::HealthPlan)
                 && t.has(j, bit::STATE_CODE)
                 && t.all_caps(j)
@@ -874,7 +927,7 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         }
         let kind =
             if kind == PhiKind::License && (i + 1..j).any(|k| t.is(k, "plate")) { PhiKind::Vehicle } else { kind };
-        let mut marked = (i + 1..j).any(|k| listed(t, k, MARKERS, bit::ID_MARKER));
+        let mut marked = aside || (i + 1..j).any(|k| listed(t, k, MARKERS, bit::ID_MARKER));
         // `ID` and `group` after a payer word on the line name a health plan number.
         let id_word = kind == PhiKind::Id && (t.is(i, "id") || t.is(i, "identifier"));
         let payer = (id_word || t.is_any(i, &["group", "grp"])) && payer_before(t, i);
