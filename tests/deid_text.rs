@@ -853,6 +853,13 @@ fn dev14_rules() {
             "Humana supplement [HEALTH_PLAN_ID]; member [HEALTH_PLAN_ID]",
         ),
         ("MRN checked 3 times; medicaid was 20260105 approved", "MRN checked 3 times; medicaid was [DATE] approved"),
+        // A relation in brackets names the person beside it.
+        ("01 | 1842 | Tran Thi Ngoc Anh (mom) | seen", "01 | 1842 | [NAME] (mom) | seen"),
+        ("call back (919) 555-0129 (eleni, daughter): hi", "call back [PHONE] ([NAME], daughter): hi"),
+        (
+            "History of CHF (mother), DM (father); (OTC, granddaughter unaware)",
+            "History of CHF (mother), DM (father); (OTC, granddaughter unaware)",
+        ),
         // Temperatures stay.
         (
             "T 101F, HR 110. Tmax 101 F overnight, febrile to 101F.",

@@ -2240,6 +2240,51 @@ fn bracketed_time_before(t: &Tokens<'_>, i: usize) -> bool {
     opens && clock
 }
 
+/// `Tran Thi Ngoc Anh (mom)`, `Marisol Pena (daughter, POA)`, `(eleni, daughter)`: a relation
+/// in brackets at `b` names the person beside it: the one to four name-shaped words right
+/// before the bracket on its line (capitalized; no keyword, no English word unless a listed
+/// name), or the one or two words opening the bracket before a comma and the relation (any
+/// case: messages write `eleni`).
+fn bracketed_relation(t: &Tokens<'_>, b: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    let relation = |k: usize| t.has(k, bit::RELATION) && !t.newline_before(k);
+    if relation(b + 1) && t.joined(b + 1) && b > 0 && !t.newline_before(b) {
+        // Words before the bracket.
+        let word = |k: usize| {
+            let info = t.name_info(k);
+            name_shaped(t, k, upper_doc)
+                && t.toks.get(k).is_some_and(|x| x.lex == 0)
+                && !info.stop
+                && (info.any() || !t.english(k))
+        };
+        let mut s = b;
+        while s > 0 && b - s < 4 && !t.newline_before(s) && word(s - 1) {
+            s -= 1;
+        }
+        // At least two words, or one listed name (`Kev (son)` alone may be a nickname).
+        let two = b - s >= 2 || (b - s == 1 && t.name_info(s).any());
+        if s < b && two {
+            push(out, t, s, b, 88);
+        }
+        return;
+    }
+    // `(eleni, daughter)`: the name opens the bracket.
+    let w = b + 1;
+    // No short capitals (`(OTC, GRANDDAUGHTER UNAWARE)`).
+    let lettered = |k: usize| {
+        t.kind(k) == Some(TokKind::Alpha)
+            && t.toks.get(k).is_some_and(|x| x.lex == 0)
+            && t.byte_len(k) >= 3
+            && !(t.all_caps(k) && (!upper_doc || !t.name_info(k).any()))
+    };
+    if !lettered(w) || !t.joined(w) || t.newline_before(w) {
+        return;
+    }
+    let e = if lettered(w + 1) && !t.joined(w + 1) { w + 2 } else { w + 1 };
+    if t.punct(e, ',') && relation(e + 1) && (w..e).all(|k| !t.english(k) || t.name_info(k).any()) {
+        push(out, t, w, e, 88);
+    }
+}
+
 /// `Debbie's daughter`, `dee's son`: a name before `'s` and relation `i`. The word is
 /// shaped like a name, in no keyword list (`Patient's`, `Mom's`), no stop word (`Alzheimer's`)
 /// and a listed first name or neither listed nor English.
@@ -2361,9 +2406,11 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
     for (i, tok) in t.toks.iter().enumerate() {
         let by_verb = std::mem::replace(&mut after_verb, tok.lex & bit::BY_VERB != 0);
         if tok.kind != TokKind::Alpha {
-            // Only a punctuation token starts with a quote: no kind test.
+            // Only a punctuation token starts with a quote or a bracket: no kind test.
             if matches!(tok.first, '"' | '“') {
                 nickname_at(t, i, upper_doc, out);
+            } else if tok.first == '(' {
+                bracketed_relation(t, i, upper_doc, out);
             }
             continue;
         }
