@@ -860,6 +860,10 @@ fn dev14_rules() {
             "History of CHF (mother), DM (father); (OTC, granddaughter unaware)",
             "History of CHF (mother), DM (father); (OTC, granddaughter unaware)",
         ),
+        // An officer's badge number after the name.
+        ("Per local PD, Ofc Lucia Grant #4412, case 25-01873.", "Per local PD, Ofc [NAME] #[ID], case [ID]."),
+        ("logged by ofc t. pruitt #1142, witness rn", "logged by ofc [NAME] #[ID], witness rn"),
+        ("Dr. Smith #2 on the list; Ofc Grant #12 today", "Dr. [NAME] #2 on the list; Ofc [NAME] #12 today"),
         // Temperatures stay.
         (
             "T 101F, HR 110. Tmax 101 F overnight, febrile to 101F.",

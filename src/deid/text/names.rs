@@ -1037,6 +1037,27 @@ fn after_title(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidat
             }
         }
         push(out, t, j, end, 92);
+        if t.is_any(i, OFFICER_TITLES) {
+            officer_number(t, end, out);
+        }
+    }
+}
+
+/// Titles of officers, whose badge number often follows their name.
+const OFFICER_TITLES: &[&str] = &["ofc", "officer", "deputy", "sgt", "trooper", "det", "cpl", "tpr"];
+
+/// `Ofc Lucia Grant #4412`, `OFC R. MAY #2219`: a `#` and a number of 3 to 6 digits right after
+/// an officer's name ending at `e` (the badge that identifies the officer), nothing glued after.
+fn officer_number(t: &Tokens<'_>, e: usize, out: &mut Vec<Candidate>) {
+    let n = if t.punct(e, ',') { e + 1 } else { e };
+    let number = t.punct(n, '#')
+        && !t.newline_before(n)
+        && t.joined(n + 1)
+        && t.digits(n + 1, None)
+        && (3..=6).contains(&t.byte_len(n + 1))
+        && !(t.joined(n + 2) && matches!(t.kind(n + 2), Some(TokKind::Digit | TokKind::Alpha)));
+    if number {
+        out.push(Candidate::new(PhiKind::Id, t.start(n + 1), t.end(n + 1), 85));
     }
 }
 
@@ -1315,6 +1336,9 @@ fn lower_case_title(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
     if end > words {
         push(out, t, j, end, 90);
+        if t.is_any(i, OFFICER_TITLES) {
+            officer_number(t, end, out);
+        }
     }
 }
 
