@@ -780,7 +780,7 @@ fn number_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>
             if let Some(s) = place.filter(|_| !after_state) {
                 out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(i - 1), 87));
             }
-            let town = || town_after_comma(t, i).filter(|_| !after_state);
+            let town = || town_before(t, i, false).filter(|_| !after_state);
             if let Some((s, e)) = town_state.or_else(town) {
                 out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(e - 1), 87));
             }
@@ -799,7 +799,7 @@ fn place_before_state_code(t: &Tokens<'_>, zip: usize) -> Option<(usize, usize)>
     let e = if st >= 1 && t.punct(st - 1, ',') { st - 1 } else { st };
     // `7781 CALLE TRANQUILA APT 12\n  EL CENIZO TX 78046-0319`: the town opening the line
     // before a state code in capitals, the second line of an address.
-    let second_line = || line_town_before(t, e).filter(|_| t.all_caps(st));
+    let second_line = || town_before(t, e, true).filter(|_| t.all_caps(st));
     let listed = (1..=3).rev().filter_map(|n| e.checked_sub(n)).find_map(|s| {
         let listed = gazetteer_at(t, s, true, false) == Some(e)
             || (e == s + 1
@@ -808,25 +808,14 @@ fn place_before_state_code(t: &Tokens<'_>, zip: usize) -> Option<(usize, usize)>
                 && t.toks.get(s).is_some_and(|x| x.lex == 0));
         listed.then_some((s, e))
     });
-    listed.or_else(|| town_after_comma(t, e)).or_else(second_line)
-}
-
-/// One to three words in no keyword list opening their line and ending at `e`.
-fn line_town_before(t: &Tokens<'_>, e: usize) -> Option<(usize, usize)> {
-    let mut s = e;
-    while s > 0 && e - s < 3 && t.kind(s - 1) == Some(TokKind::Alpha) && t.toks.get(s - 1).is_some_and(|x| x.lex == 0) {
-        s -= 1;
-        if t.newline_before(s) || s == 0 {
-            return (t.byte_len(s) >= 2).then_some((s, e));
-        }
-    }
-    None
+    listed.or_else(|| town_before(t, e, false)).or_else(second_line)
 }
 
 /// `rr 1 box 40a, millersburg oh 44654`, `14 Harbor View Ln, CAPE ELIZABETH 04107`: one to
-/// three words in no keyword list, after a comma (or a bar) on their line and ending at `e`
-/// (before a state code or a ZIP code): the town of an address, listed or not.
-fn town_after_comma(t: &Tokens<'_>, e: usize) -> Option<(usize, usize)> {
+/// three words in no keyword list but the directions, ending at `e` (before a state code or a
+/// ZIP code) after a comma or a bar on their line, or, with `line_start`, opening their line:
+/// the town of an address, listed or not.
+fn town_before(t: &Tokens<'_>, e: usize, line_start: bool) -> Option<(usize, usize)> {
     let mut s = e;
     while s > 0 && e - s < 3 && t.kind(s - 1) == Some(TokKind::Alpha) && !t.newline_before(s) {
         if t.toks.get(s - 1).is_some_and(|x| x.lex & !bit::DIRECTION != 0) {
@@ -834,8 +823,9 @@ fn town_after_comma(t: &Tokens<'_>, e: usize) -> Option<(usize, usize)> {
         }
         s -= 1;
     }
-    let after_comma = s > 0 && s < e && !t.newline_before(s) && (t.punct(s - 1, ',') || t.punct(s - 1, '|'));
-    (after_comma && t.byte_len(s) >= 3).then_some((s, e))
+    let opens_line = line_start && (s == 0 || t.newline_before(s));
+    let after_comma = s > 0 && !t.newline_before(s) && (t.punct(s - 1, ',') || t.punct(s - 1, '|'));
+    (s < e && (after_comma || opens_line) && t.byte_len(s) >= if opens_line { 2 } else { 3 }).then_some((s, e))
 }
 
 /// `Englewood, Chicago 60621`, `Little Haiti, Miami 33137`, `still pittsburgh 15207`: 5 digits
@@ -1580,8 +1570,7 @@ fn road_mark_at(t: &Tokens<'_>, k: usize, out: &mut Vec<Candidate>) {
 /// highway.
 fn intersection_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     // `RT 9 & LOCUST AVE`: any numbered road but `I-82` (its number is a token further).
-    let road = t.is_any(k, &["hwy", "highway"]) || numbered_road_before(t, k + 2) == Some(k);
-    if !road || !t.capitalized(k) || !t.digits(k + 1, None) || t.byte_len(k + 1) > 4 {
+    if numbered_road_before(t, k + 2) != Some(k) {
         return;
     }
     let j = k + 2;

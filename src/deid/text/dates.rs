@@ -508,6 +508,12 @@ fn score_or_fraction(t: &Tokens<'_>, i: usize, reach: usize, after: usize) -> bo
     (i.saturating_sub(reach)..i).any(|j| t.has(j, bit::SCORE_BEFORE)) || t.has(after, bit::FRACTION_AFTER)
 }
 
+/// `20251114` at token `i`: a year, a month and a day written together ([`compact_date`]), for
+/// recognizers that must not read such a date as a number of their own.
+pub(crate) fn is_compact_date(t: &Tokens<'_>, i: usize) -> bool {
+    compact_date(t, i).is_some()
+}
+
 /// `20260312` in `0044817_20260312_Lheel_01.jpg` or an export: eight digits that read as a
 /// year from 1900 to 2099, a month and a day of it, not glued to a letter, a digit or a
 /// decimal point. The year is not kept (it is not a token of its own).
@@ -1038,9 +1044,7 @@ pub(crate) fn find_dates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         } else {
             None
         };
-        let Some(mut f) = found else { continue };
-        f.last = day_range_end(t, f.last, f.year_tok.is_some());
-        f.first = day_range_start(t, f.first);
+        let Some(f) = found.map(|f| with_day_ranges(t, f)) else { continue };
         let first = with_weekday(t, f.first);
         let mut c = Candidate::new(PhiKind::Date, t.start(first), t.end(f.last), 85);
         c.birth = birth_context(t, f.first);
@@ -1074,43 +1078,40 @@ fn month_first_after(t: &Tokens<'_>, f: Found) -> Found {
     }
 }
 
-/// `June 12-15`, `Mar 4-6`: a date ending at its day (`last`, no year) followed by a glued
-/// hyphen and a second day of 1 or 2 digits (not glued to more digits, not smaller than the
-/// first): the range's end.
-fn day_range_end(t: &Tokens<'_>, last: usize, has_year: bool) -> usize {
-    let day = |k: usize| t.digits(k, None) && t.byte_len(k) <= 2;
-    let range = !has_year
-        && day(last)
+/// A day of 1 or 2 digits at token `k`.
+fn short_day(t: &Tokens<'_>, k: usize) -> bool {
+    t.digits(k, None) && t.byte_len(k) <= 2
+}
+
+/// A date `f` widened over a range of days around it: `June 12-15`, `Mar 4-6` (a date ending at
+/// its day, no year, then a glued hyphen and a later day of the month, nothing glued after) and
+/// `14-15 Jan 2026` (an earlier day and a glued hyphen before a day-first date).
+fn with_day_ranges(t: &Tokens<'_>, mut f: Found) -> Found {
+    let last = f.last;
+    let end_range = f.year_tok.is_none()
+        && short_day(t, last)
         && t.punct(last + 1, '-')
         && t.joined(last + 1)
         && t.joined(last + 2)
-        && day(last + 2)
+        && short_day(t, last + 2)
         && !(t.joined(last + 3) && matches!(t.kind(last + 3), Some(TokKind::Digit | TokKind::Alpha)))
         && t.num(last).zip(t.num(last + 2)).is_some_and(|(a, b)| a < b && b <= 31);
-    if range {
-        last + 2
-    } else {
-        last
+    if end_range {
+        f.last = last + 2;
     }
-}
-
-/// `14-15 Jan 2026`: a day-first date at `first` after a first day of 1 or 2 digits and a
-/// glued hyphen (smaller than the date's day): the range's start.
-fn day_range_start(t: &Tokens<'_>, first: usize) -> usize {
-    let day = |k: usize| t.digits(k, None) && t.byte_len(k) <= 2;
-    let range = first >= 2
-        && day(first)
+    let first = f.first;
+    let start_range = first >= 2
+        && short_day(t, first)
         && t.punct(first - 1, '-')
         && t.joined(first)
         && t.joined(first - 1)
-        && day(first - 2)
+        && short_day(t, first - 2)
         && !(first >= 3 && t.joined(first - 2) && matches!(t.kind(first - 3), Some(TokKind::Digit | TokKind::Punct)))
         && t.num(first - 2).zip(t.num(first)).is_some_and(|(a, b)| a < b);
-    if range {
-        first - 2
-    } else {
-        first
+    if start_range {
+        f.first = first - 2;
     }
+    f
 }
 
 /// The month and day of a bare `m/d` at token `k` (each part 1 or 2 digits, a valid date),
@@ -1332,12 +1333,10 @@ mod tests {
                     .or_else(|| ordinal_day(t, i))
                     .or_else(|| compact_date(t, i))
                     .or_else(|| labelled_compact_date(t, i));
-                let Some(mut f) = found else {
+                let Some(f) = found.map(|f| with_day_ranges(t, f)) else {
                     i += 1;
                     continue;
                 };
-                f.last = day_range_end(t, f.last, f.year_tok.is_some());
-                f.first = day_range_start(t, f.first);
                 let first = with_weekday(t, f.first);
                 let mut c = Candidate::new(PhiKind::Date, t.start(first), t.end(f.last), 85);
                 c.birth = birth_context(t, f.first);

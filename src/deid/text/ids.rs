@@ -629,24 +629,32 @@ fn aside_before_long_number(t: &Tokens<'_>, i: usize, j: usize) -> Option<usize>
     } else {
         return None;
     };
-    let mut k = n;
-    let (mut digits, mut chars) = (0, 0);
-    while k < n + 4 && (k == n || t.joined(k)) && matches!(t.kind(k), Some(TokKind::Digit | TokKind::Alpha)) {
-        if t.kind(k) == Some(TokKind::Digit) {
-            digits += t.byte_len(k);
-        }
-        chars += t.byte_len(k);
-        k += 1;
-    }
+    let (k, digits, chars) = glued_run(t, n, 4, false);
     // A date written together (`20260105`) is no number of a record.
-    let date = chars == 8
-        && digits == 8
-        && t.num(n).is_some_and(|v| (1900..=2099).contains(&(v / 10_000)) && (1..=12).contains(&(v / 100 % 100)));
+    let date = super::dates::is_compact_date(t, n);
     let long = digits >= 6
         && chars >= 8
         && !date
         && !(t.joined(k) && matches!(t.kind(k), Some(TokKind::Digit | TokKind::Alpha)));
     (long && !t.newline_before(n)).then_some(n)
+}
+
+/// A run of letters and digits glued together from token `n`, of at most `max` tokens (with
+/// hyphens inside it when `hyphens`): one past it, its digits and its bytes.
+pub(crate) fn glued_run(t: &Tokens<'_>, n: usize, max: usize, hyphens: bool) -> (usize, usize, usize) {
+    let mut k = n;
+    let (mut digits, mut chars) = (0, 0);
+    while k < n + max && (k == n || t.joined(k)) {
+        match t.kind(k) {
+            Some(TokKind::Digit) => digits += t.byte_len(k),
+            Some(TokKind::Alpha) => {}
+            _ if hyphens && k > n && t.punct(k, '-') => {}
+            _ => break,
+        }
+        chars += t.byte_len(k);
+        k += 1;
+    }
+    (k, digits, chars)
 }
 
 /// Prefixes of codes that name forms and code systems, not people (`CMS-1500`, `CPT-99213`).

@@ -1264,18 +1264,7 @@ fn row_last_first(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candi
 /// digits glued together (with `-`), 5 to 16 of them with at least 4 digits, closed by its
 /// bracket.
 fn row_record_number(t: &Tokens<'_>, c: usize, out: &mut Vec<Candidate>) {
-    let mut j = c;
-    let (mut digits, mut chars) = (0, 0);
-    while j < c + 6 && (j == c || t.joined(j)) {
-        match t.kind(j) {
-            Some(TokKind::Digit) => digits += t.byte_len(j),
-            Some(TokKind::Alpha) => {}
-            _ if t.punct(j, '-') && j > c => {}
-            _ => break,
-        }
-        chars += t.byte_len(j);
-        j += 1;
-    }
+    let (j, digits, chars) = super::ids::glued_run(t, c, 6, true);
     if j > c && t.punct(j, ')') && t.joined(j) && digits >= 4 && (5..=16).contains(&chars) && !t.punct(j - 1, '-') {
         out.push(Candidate::new(PhiKind::Mrn, t.start(c), t.end(j - 1), 80));
     }
@@ -2082,7 +2071,7 @@ fn same_name_elsewhere(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidate>
     // [`find_names`] gathered (a carried word is one of them).
     // A 64-bit filter of the carried words' first letters and lengths turns nearly every word
     // away with one test.
-    let filter = sources.iter().filter_map(|&s| t.toks.get(s)).fold(0u64, |m, x| m | filter_bit(x));
+    let filter = filter_of(t, &sources);
     let unlisted_tokens = unlisted.iter().enumerate().flat_map(|(w, &bits)| {
         let mut bits = bits;
         std::iter::from_fn(move || {
@@ -2160,7 +2149,7 @@ fn listed_name_in_lower_case(t: &Tokens<'_>, out: &mut Vec<Candidate>, from: usi
     if sources.is_empty() {
         return;
     }
-    let filter = sources.iter().filter_map(|&s| t.toks.get(s)).fold(0u64, |m, x| m | filter_bit(x));
+    let filter = filter_of(t, &sources);
     let same = |s: usize, k: usize| t.s(s).eq_ignore_ascii_case(t.s(k));
     let lower = marked(t, |_, x| {
         (x.kind == TokKind::Alpha) & (x.shape & shape::CAPITALIZED == 0) & (filter & filter_bit(x) != 0)
@@ -2175,7 +2164,7 @@ fn listed_name_in_lower_case(t: &Tokens<'_>, out: &mut Vec<Candidate>, from: usi
     // A word the note also writes capitalized outside such a name is a word of its own there
     // (`Dr. Tenby ... tenby cream; Tenby lotion`): not taken in lower case either.
     let in_strong = |k: usize| strong.iter().any(|&(a, b)| a <= k && k < b);
-    let filter = sources.iter().filter_map(|&s| t.toks.get(s)).fold(0u64, |m, x| m | filter_bit(x));
+    let filter = filter_of(t, &sources);
     let capitalized = marked(t, |_, x| {
         (x.kind == TokKind::Alpha) & (x.shape & shape::CAPITALIZED != 0) & (filter & filter_bit(x) != 0)
     });
@@ -2190,6 +2179,11 @@ fn listed_name_in_lower_case(t: &Tokens<'_>, out: &mut Vec<Candidate>, from: usi
             push(out, t, k, k + 1, 55);
         }
     }
+}
+
+/// The filter of the words at `sources`: the OR of their [`filter_bit`]s.
+fn filter_of(t: &Tokens<'_>, sources: &[usize]) -> u64 {
+    sources.iter().filter_map(|&s| t.toks.get(s)).fold(0u64, |m, x| m | filter_bit(x))
 }
 
 /// The bit of a word in the filter of [`same_name_elsewhere`]: its first letter (either case,
