@@ -872,3 +872,42 @@ fn dev14_rules() {
         ("fever over 102 F for 2 days; weight 92 kg, 95 F", "fever over 102 F for 2 days; weight 92 kg, 95 F"),
     ]);
 }
+
+/// The rules added from the `dev15` held-out notes (docs/DEIDENTIFICATION.md, "dev15
+/// rules"), each with a near miss that must stay.
+#[test]
+fn dev15_rules() {
+    assert_tags_stable(&[
+        // A fixed-width table read by its header: in order when a row has a value per column,
+        // by position when it has not (a row printed with single spaces, a value wider than
+        // its column); a rule of dashes gives the columns.
+        (
+            "ACCT/HAR      PATIENT                 PAYER / MEMBER ID            OBS START   HRS\n\
+H600419355    Park, Ji-woo            BCBS grp 0071553 mbr XJP9021  03/03 0540    25\n",
+            "ACCT/HAR      PATIENT                 PAYER / MEMBER ID            OBS START   HRS\n\
+[ACCOUNT]    [NAME]            BCBS grp [HEALTH_PLAN_ID]  [DATE] 0540    25\n",
+        ),
+        (
+            "TIME REQ#       PATIENT / MRN                        NEED      STATUS\n\
+1912 BR-771204 NGUYEN, THI HOA 004418827 (93 F)  tele      5W-512B @2250\n",
+            "TIME REQ#       PATIENT / MRN                        NEED      STATUS\n\
+1912 [ID] [NAME] [MRN] (90+ F)  tele      5W-512B @2250\n",
+        ),
+        (
+            "RX#      PATIENT                 DOB       GRP      REJ PRESCRIBER NPI\n\
+-------  ----------------------  --------  -------  --- -------------\n\
+6120519  DUBOIS-PIERRE, JEAN B   09/14/31  X2210    76  1588210934\n",
+            "RX#      PATIENT                 DOB       GRP      REJ PRESCRIBER NPI\n\
+-------  ----------------------  --------  -------  --- -------------\n\
+[ID]  [NAME]   [DATE]  [HEALTH_PLAN_ID]    76  [LICENSE]\n",
+        ),
+        // Columns of addresses, phones and dates in a comma-separated export.
+        (
+            "row,pt_last,pt_first,dob,street,city,zip,phone,cvx\n4,Ruiz,Kenji,2023-08-14,77 Larkspur Ln,Bay View,49770,2315550164,20\n",
+            "row,pt_last,pt_first,dob,street,city,zip,phone,cvx\n4,[NAME],[NAME],[DATE],[ADDRESS],[ADDRESS],[ZIP],[PHONE],20\n",
+        ),
+        // No identifier column, or prose with gaps: nothing.
+        ("DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n", "DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n"),
+        ("NAME   AGE  SCORE\nSmith  88   4/10\n", "NAME   AGE  SCORE\n[NAME]  88   4/10\n"),
+    ]);
+}

@@ -8,6 +8,7 @@
 
 mod address;
 mod ages;
+mod aligned;
 mod dates;
 mod dictionary;
 mod hl7;
@@ -128,6 +129,9 @@ struct TextFacts {
     /// The text may hold an `M` at the start of the text or of a line, as every HL7 message's
     /// `MSH` header is ([`hl7::find_hl7`]).
     line_m: bool,
+    /// The text may hold a gap between the columns of a table (two spaces, a tab), as every
+    /// header of a fixed-width table does ([`aligned::find_aligned_tables`]).
+    gap: bool,
 }
 
 /// [`TextFacts`] of `text`. The bytes an email or an HL7 message needs are looked for in the
@@ -155,19 +159,23 @@ fn text_facts(text: &str) -> TextFacts {
         }
         // Each byte beside the one before it (two loads, no state carried from byte to byte, so
         // this loop vectorizes too).
-        let after_break = bytes
-            .iter()
-            .zip(bytes.iter().skip(1))
-            .fold(0u8, |m, (&before, &b)| m | (u8::from(b == b'M') & u8::from(before == b'\n' || before == b'\r')));
+        let (after_break, two_spaces) =
+            bytes.iter().zip(bytes.iter().skip(1)).fold((0u8, 0u8), |(m, g), (&before, &b)| {
+                (
+                    m | (u8::from(b == b'M') & u8::from(before == b'\n' || before == b'\r')),
+                    g | (u8::from(b == b' ') & u8::from(before == b' ')),
+                )
+            });
         let line_m = bytes.first() == Some(&b'M') || after_break != 0;
-        return TextFacts { upper: one_case(letters, lower), at_sign: at_sign != 0, line_m };
+        let gap = two_spaces != 0 || bytes.contains(&b'\t');
+        return TextFacts { upper: one_case(letters, lower), at_sign: at_sign != 0, line_m, gap };
     }
     for c in text.chars().filter(|c| c.is_alphabetic()) {
         letters += 1;
         lower += usize::from(c.is_lowercase());
     }
     // Not looked for: the searches run.
-    TextFacts { upper: one_case(letters, lower), at_sign: true, line_m: true }
+    TextFacts { upper: one_case(letters, lower), at_sign: true, line_m: true, gap: true }
 }
 
 /// The test of `is_upper_case_text` on its counts ([`text_facts`]).
@@ -258,6 +266,9 @@ fn candidates(t: &Tokens<'_>, known: &known::KnownIndex, spare: Vec<Candidate>) 
         hl7::find_hl7(text, &mut out);
     }
     table::find_tables(text, &mut out);
+    if facts.gap {
+        aligned::find_aligned_tables(text, &mut out);
+    }
     address::find_addresses(t, upper, &mut out);
     names::find_names(t, upper, &mut out);
     known::find_known(t, known, upper, &mut out);
@@ -409,7 +420,7 @@ mod tests {
     #[test]
     fn text_facts_match_searches() {
         let mut rng = TestRng::new(0x3c6e_f372_fe94_f82b);
-        let pieces = ["M", "m", "@", "\n", "\r", " ", "SH|", "a", "é"];
+        let pieces = ["M", "m", "@", "\n", "\r", " ", "SH|", "a", "é", "\t"];
         for _ in 0..5000 {
             let text: String = (0..rng.below(300)).map(|_| pieces[rng.below(pieces.len())]).collect();
             let facts = text_facts(&text);
@@ -417,6 +428,8 @@ mod tests {
             let line_m = (0..b.len()).any(|k| b[k] == b'M' && (k == 0 || b[k - 1] == b'\n' || b[k - 1] == b'\r'));
             assert_eq!(facts.at_sign, !text.is_ascii() || text.contains('@'), "{text:?}");
             assert_eq!(facts.line_m, !text.is_ascii() || line_m, "{text:?}");
+            let gap = text.contains("  ") || text.contains('\t');
+            assert_eq!(facts.gap, !text.is_ascii() || gap, "{text:?}");
         }
     }
 

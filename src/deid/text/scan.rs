@@ -1,5 +1,6 @@
 //! Searches shared by the scans: for a marker byte (`.` and `:` for URLs, `:` for IPv6
-//! addresses, `@` for emails, `[` and `+` for placeholders), and for the tokens a token
+//! addresses, `@` for emails, `[` and `+` for placeholders), for gaps between the columns of
+//! a table, and for the tokens a token
 //! recognizer can start at ([`marked`]).
 
 use super::token::{Token, Tokens};
@@ -25,6 +26,44 @@ pub(crate) fn find_either(bytes: &[u8], from: usize, a: u8, b: u8) -> Option<usi
         at += 8;
     }
     chunks.remainder().iter().position(|&c| c == a || c == b).map(|k| at + k)
+}
+
+/// The high bit of each byte of `w` equal to `c`, exactly (no carry from byte to byte).
+fn bytes_equal(w: u64, c: u8) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let x = w ^ (0x0101_0101_0101_0101 * u64::from(c));
+    !(((x & LOW7).wrapping_add(LOW7)) | x) & !LOW7
+}
+
+/// The first position at or after `from` where a gap between columns starts: a space followed
+/// by a space, or a tab. Eight bytes at a time, as [`find_either`].
+pub(crate) fn find_gap(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let mut chunks = rest.chunks_exact(8);
+    let mut at = from;
+    // Whether the byte before the current chunk is a space.
+    let mut space_before = false;
+    for chunk in chunks.by_ref() {
+        let w = chunk.try_into().map_or(0, u64::from_le_bytes);
+        let spaces = bytes_equal(w, b' ');
+        if space_before && spaces & 0x80 != 0 {
+            return Some(at - 1);
+        }
+        // Byte k and byte k + 1 are spaces: bit 7 of byte k + 1 shifted down onto byte k.
+        let hits = (spaces & (spaces >> 8)) | bytes_equal(w, b'\t');
+        if hits != 0 {
+            return Some(at + (hits.trailing_zeros() / 8) as usize);
+        }
+        space_before = spaces >> 63 != 0;
+        at += 8;
+    }
+    let tail = chunks.remainder();
+    if space_before && tail.first() == Some(&b' ') {
+        return Some(at - 1);
+    }
+    (0..tail.len())
+        .find(|&k| tail.get(k) == Some(&b'\t') || (tail.get(k) == Some(&b' ') && tail.get(k + 1) == Some(&b' ')))
+        .map(|k| at + k)
 }
 
 /// Every position holding byte `a` or byte `b`, in order.
@@ -102,6 +141,21 @@ mod tests {
             }
             let all: Vec<usize> = (0..text.len()).filter(|&k| text[k] == a || text[k] == b).collect();
             assert_eq!(positions(text, a, b).collect::<Vec<_>>(), all);
+        }
+    }
+
+    #[test]
+    fn gap_search_matches_a_byte_scan() {
+        let mut rng = crate::deid::text::TestRng::new(0x51a7_e0c4_9b3d_2f61);
+        let pieces: [&[u8]; 6] = [b" ", b"  ", b"\t", b"ab", b"\xc3\xa9", b"x"];
+        for _ in 0..4000 {
+            let text: Vec<u8> =
+                (0..rng.below(30)).flat_map(|_| pieces[rng.below(pieces.len())].iter().copied()).collect();
+            for from in 0..=text.len() {
+                let naive = (from..text.len())
+                    .find(|&k| text[k] == b'\t' || (text[k] == b' ' && text.get(k + 1) == Some(&b' ')));
+                assert_eq!(find_gap(&text, from), naive, "{text:?} {from}");
+            }
         }
     }
 

@@ -17,51 +17,171 @@ use super::{scan, Candidate, PhiKind};
 /// Score of a cell found by its column.
 const SCORE: u8 = 92;
 
+/// Score of a date found by its column, below those of the date rules.
+const DATE_SCORE: u8 = 55;
+
 /// The class of a column named `name` (any case, `_`, spaces or punctuation between words).
-fn column_kind(name: &str) -> Option<PhiKind> {
+pub(super) fn column_kind(name: &str) -> Option<PhiKind> {
     let key: String = name.trim().to_ascii_lowercase().chars().filter(char::is_ascii_alphabetic).collect();
     Some(match key.as_str() {
         "mrn" | "medicalrecordnumber" | "patientid" | "chart" | "chartnumber" => PhiKind::Mrn,
         "account" | "acct" | "accountnumber" | "har" | "visitnumber" | "fin" => PhiKind::Account,
-        "accession" | "accessionnumber" | "specimenid" | "orderid" | "encounterid" | "claimid" | "scrid"
+        "accession" | "accessionnumber" | "acc" | "specimenid" | "orderid" | "encounterid" | "claimid" | "scrid"
         | "screeningid" | "screenid" | "subjectid" | "subjid" | "studyid" | "participantid" | "ptid" | "caseid"
-        | "studentid" | "bookingnumber" | "sampleid" | "kitid" | "rx" | "rxnumber" | "rxno" => PhiKind::Id,
-        "memberid" | "policynumber" | "subscriberid" | "mbi" => PhiKind::HealthPlan,
+        | "studentid" | "bookingnumber" | "sampleid" | "kitid" | "rx" | "rxnumber" | "rxno" | "req" | "reqno"
+        | "requisition" | "ticket" | "incident" => PhiKind::Id,
+        "memberid" | "policynumber" | "subscriberid" | "mbi" | "medicaidid" | "medicareid" | "insuranceid" | "grp"
+        | "groupnumber" => PhiKind::HealthPlan,
+        "npi" | "dea" | "license" | "licensenumber" => PhiKind::License,
+        "serial" | "serialnumber" | "sn" => PhiKind::Device,
         "ssn" => PhiKind::Ssn,
         "name" | "patientname" | "patient" | "ptname" | "pt" | "student" | "studentname" | "init" | "initials"
         | "ptinitials" | "subjectinitials" | "resident" | "client" | "inmate" | "caller" | "guardian" | "parent"
         | "tech" | "rn" | "lpn" | "nurse" | "staff" | "by" | "givenby" | "signedby" | "verifiedby" | "provider"
-        | "clinician" | "rph" | "pharmacist" => PhiKind::Name,
-        "age" => PhiKind::Age,
+        | "clinician" | "rph" | "pharmacist" | "prescriber" | "attending" | "lastname" | "firstname" | "ptlast"
+        | "ptfirst" | "surname" | "givenname" => PhiKind::Name,
+        "street" | "address" | "streetaddress" | "city" | "town" => PhiKind::Address,
+        "zip" | "zipcode" | "postalcode" => PhiKind::Zip,
+        "phone" | "telephone" | "tel" | "cell" | "fax" => PhiKind::Phone,
+        "age" | "ageyrs" => PhiKind::Age,
+        "dob" | "birthdate" | "adm" | "admit" | "admitted" | "dc" | "disch" | "dos" | "dod" | "collected"
+        | "obsstart" => PhiKind::Date,
+        _ if key.ends_with("date") || key.ends_with("dt") && key.len() > 2 => PhiKind::Date,
         _ => return None,
     })
 }
 
-/// The classes of a column named `name`: one, or two for a compound name (`Patient / MRN`),
-/// whose cells hold both, split at their first `/` (`Vang, Pa Nhia / M5530217`).
-fn column_kinds(name: &str) -> Option<(PhiKind, Option<PhiKind>)> {
-    if let Some((a, b)) = name.split_once('/') {
-        if let (Some(first), Some(second)) = (column_kind(a), column_kind(b)) {
-            return Some((first, Some(second)));
-        }
-    }
-    column_kind(name).map(|kind| (kind, None))
+/// What the cells of a column hold: one class, or two in one cell (`Patient / MRN`, `PATIENT
+/// (MRN)`), split at `split` (`/` or `(`), or a name followed by a number without it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Spec {
+    pub(super) kind: PhiKind,
+    pub(super) second: Option<PhiKind>,
+    split: u8,
 }
 
-/// How many bytes from the start of cell `value` a column of class `kind` takes, if any.
-fn taken(kind: PhiKind, value: &str) -> Option<usize> {
+/// The classes of a column named `name`: one, or two for a compound name (`Patient / MRN`,
+/// `PATIENT (MRN)`), whose cells hold both (`Vang, Pa Nhia / M5530217`). A compound whose first
+/// part names no identifier is read by its second (`PAYER / MEMBER ID`).
+pub(super) fn column_kinds(name: &str) -> Option<Spec> {
+    for split in [b'/', b'('] {
+        if let Some((a, b)) = name.split_once(char::from(split)) {
+            let b = b.trim_end().strip_suffix(')').unwrap_or(b);
+            match (column_kind(a), column_kind(b)) {
+                (Some(kind), Some(second)) => return Some(Spec { kind, second: Some(second), split }),
+                (None, Some(kind)) if split == b'/' && kind != PhiKind::Name => {
+                    return Some(Spec { kind, second: None, split })
+                }
+                _ => {}
+            }
+        }
+    }
+    column_kind(name).map(|kind| Spec { kind, second: None, split: b'/' })
+}
+
+/// A cell of a date column that is a date: month and day first (`03/02`, `04/17/71`,
+/// `12-22-2024`) or an ISO date (`2023-08-14`), with or without a time after it.
+fn date_shaped(cell: &str) -> Option<usize> {
+    let word = cell.split([' ', 'T']).next().unwrap_or("");
+    let parts: Vec<&str> = word.split(['/', '-']).collect();
+    let num = |p: &str| {
+        (!p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let ok = match parts.as_slice() {
+        [y, m, d] if y.len() == 4 => {
+            num(m).is_some_and(|m| (1..=12).contains(&m)) && num(d).is_some_and(|d| (1..=31).contains(&d))
+        }
+        [m, d] | [m, d, _] => {
+            num(m).is_some_and(|m| (1..=12).contains(&m))
+                && num(d).is_some_and(|d| (1..=31).contains(&d))
+                && parts.get(2).map_or(true, |y| num(y).is_some() && matches!(y.len(), 2 | 4))
+        }
+        _ => false,
+    };
+    ok.then_some(word.len())
+}
+
+/// The part of cell `value` a column of class `kind` takes, as a byte range of `value`.
+fn taken(kind: PhiKind, value: &str) -> Option<(usize, usize)> {
+    let digit = |w: &str| w.bytes().any(|b| b.is_ascii_digit());
     match kind {
         PhiKind::Name => {
             // `mateo r. (rm 14)`: up to a bracket.
             let head = value.split('(').next().unwrap_or("").trim_end();
             let letters = head.bytes().any(|b| b.is_ascii_alphabetic()) || !head.is_ascii();
-            (letters && !head.bytes().any(|b| b.is_ascii_digit())).then_some(head.len())
+            (letters && !digit(head)).then_some((0, head.len()))
         }
         PhiKind::Age => {
             let n: u32 = value.trim().parse().ok()?;
-            (90..=130).contains(&n).then_some(value.len())
+            (90..=130).contains(&n).then_some((0, value.len()))
         }
-        _ => value.bytes().any(|b| b.is_ascii_digit()).then_some(value.len()),
+        PhiKind::Date => date_shaped(value).map(|len| (0, len)),
+        PhiKind::Address => value.bytes().any(|b| b.is_ascii_alphanumeric()).then_some((0, value.len())),
+        _ => {
+            // From the first word holding a digit to the last (`Humana MA H88213407-01`).
+            let words = || {
+                value.split(' ').scan(0, |at, w| {
+                    let start = *at;
+                    *at += w.len() + 1;
+                    Some((start, w))
+                })
+            };
+            let (first, _) = words().find(|(_, w)| digit(w))?;
+            let (last, w) = words().filter(|(_, w)| digit(w)).last()?;
+            Some((first, last + w.len()))
+        }
+    }
+}
+
+/// Proposes what a column of class `kind` takes of `value` (starting at byte `at`).
+fn take(kind: PhiKind, value: &str, at: usize, out: &mut Vec<Candidate>) {
+    if let Some((s, e)) = taken(kind, value) {
+        // Below the date rules' own scores: a date they find keeps their reading (its year).
+        let score = if kind == PhiKind::Date { DATE_SCORE } else { SCORE };
+        out.push(Candidate::new(kind, at + s, at + e, score));
+    }
+}
+
+/// Proposes what a column `spec` takes of cell `value` (starting at byte `at`).
+pub(super) fn take_cell(spec: Spec, value: &str, at: usize, out: &mut Vec<Candidate>) {
+    let Some(second) = spec.second else {
+        take(spec.kind, value, at, out);
+        return;
+    };
+    if let Some((a, b)) = value.split_once(char::from(spec.split)) {
+        let lead = b.len() - b.trim_start().len();
+        let b = b.trim();
+        if spec.split == b'(' {
+            // `Amparo (5520981)`; not an aside (`(same pt as 10/13)`).
+            let inner = b.strip_suffix(')').unwrap_or(b);
+            if !a.trim().is_empty() && !inner.contains(' ') {
+                take(spec.kind, a.trim_end(), at, out);
+                take(second, inner, at + a.len() + 1 + lead, out);
+            }
+            return;
+        }
+        take(spec.kind, a.trim_end(), at, out);
+        take(second, b, at + a.len() + 1 + lead, out);
+        return;
+    }
+    // A name and a number side by side (`NGUYEN, THI HOA 004418827 (93 F)`): the name up to
+    // the first word holding a digit, that word the number.
+    let number = value
+        .split(' ')
+        .scan(0, |pos, w| {
+            let start = *pos;
+            *pos += w.len() + 1;
+            Some((start, w))
+        })
+        .find(|(_, w)| w.bytes().any(|b| b.is_ascii_digit()));
+    match number {
+        Some((k, w)) if spec.kind == PhiKind::Name && k > 0 => {
+            take(PhiKind::Name, value.get(..k).unwrap_or("").trim_end(), at, out);
+            take(second, w, at + k, out);
+        }
+        _ => take(spec.kind, value, at, out),
     }
 }
 
@@ -161,34 +281,14 @@ fn header_of(line: &str) -> Option<(Separator, Vec<Column>)> {
     kinds.iter().any(Option::is_some).then_some((sep, kinds))
 }
 
-/// What a column holds: one class, or two split at a `/` ([`column_kinds`]); `None` for a
-/// column that is no identifier.
-type Column = Option<(PhiKind, Option<PhiKind>)>;
-
-/// Proposes what a column of class `kind` takes of `value` (starting at byte `at`).
-fn take(kind: PhiKind, value: &str, at: usize, out: &mut Vec<Candidate>) {
-    if let Some(len) = taken(kind, value) {
-        out.push(Candidate::new(kind, at, at + len, SCORE));
-    }
-}
+/// What a column holds ([`Spec`]); `None` for a column that is no identifier.
+type Column = Option<Spec>;
 
 /// Proposes the identifier cells of `row` (byte ranges of `text`) under columns `kinds`.
 fn take_row(text: &str, row: &[(usize, usize)], kinds: &[Column], out: &mut Vec<Candidate>) {
     for (&(s, e), column) in row.iter().zip(kinds) {
-        let value = text.get(s..e).unwrap_or("");
-        match *column {
-            Some((kind, None)) => take(kind, value, s, out),
-            Some((first, Some(second))) => {
-                // A cell without its second part holds the first alone.
-                let Some((a, b)) = value.split_once('/') else {
-                    take(first, value, s, out);
-                    continue;
-                };
-                take(first, a.trim_end(), s, out);
-                let lead = b.len() - b.trim_start().len();
-                take(second, b.trim(), s + a.len() + 1 + lead, out);
-            }
-            None => {}
+        if let Some(spec) = *column {
+            take_cell(spec, text.get(s..e).unwrap_or(""), s, out);
         }
     }
 }
@@ -300,9 +400,13 @@ Reviewed, 3 results, 2 flags\n";
             [
                 (PhiKind::Name, "Lindgren, Astrid"),
                 (PhiKind::Mrn, "MR5501823"),
+                (PhiKind::Date, "1962-03-08"),
+                (PhiKind::Date, "2026-01-15"),
                 (PhiKind::Id, "A26-015-00412"),
                 (PhiKind::Name, "Lindgren, Astrid"),
                 (PhiKind::Mrn, "MR5501823"),
+                (PhiKind::Date, "1962-03-08"),
+                (PhiKind::Date, "2026-01-15"),
                 (PhiKind::Id, "A26-015-00413")
             ]
         );
