@@ -906,6 +906,17 @@ H600419355    Park, Ji-woo            BCBS grp 0071553 mbr XJP9021  03/03 0540  
             "row,pt_last,pt_first,dob,street,city,zip,phone,cvx\n4,Ruiz,Kenji,2023-08-14,77 Larkspur Ln,Bay View,49770,2315550164,20\n",
             "row,pt_last,pt_first,dob,street,city,zip,phone,cvx\n4,[NAME],[NAME],[DATE],[ADDRESS],[ADDRESS],[ZIP],[PHONE],20\n",
         ),
+        // Login names after their labels; words after `by` that are none.
+        ("run by akhtar.s from RX workstation; PRINTED BY RPH0412", "run by [ID] from RX workstation; PRINTED BY [ID]"),
+        ("(uid lmokoena) opened; given by p.o. by HD2", "(uid [ID]) opened; given by p.o. by HD2"),
+        ("user error, resent by mouth", "user error, resent by mouth"),
+        // Month/days: a clock after a day-first date, a year after a range of days, `AM`,
+        // `follow-up`, start words, a weekday opening a line; half tablets stay.
+        ("Alarms: LOW RES 12 Jan 06:14 (cleared)", "Alarms: LOW RES [DATE] 06:14 (cleared)"),
+        ("hospital stay Aug 11-16, 2024 (pneumonia)", "hospital stay [DATE] (pneumonia)"),
+        ("Resumed rivaroxaban 2/22 AM as told; take 1/2 AM and 1/2 PM", "Resumed rivaroxaban [DATE] AM as told; take 1/2 AM and 1/2 PM"),
+        ("FOLLOW-UP 11/15 - afebrile. FOLFOX starts 2/26.", "FOLLOW-UP [DATE] - afebrile. FOLFOX starts [DATE]."),
+        ("sun 10/20 -- didnt eat\nsun exposure 3/4 of days", "[DATE] -- didnt eat\nsun exposure 3/4 of days"),
         // No identifier column, or prose with gaps: nothing.
         ("DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n", "DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n"),
         ("NAME   AGE  SCORE\nSmith  88   4/10\n", "NAME   AGE  SCORE\n[NAME]  88   4/10\n"),

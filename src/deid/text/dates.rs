@@ -171,6 +171,13 @@ pub(crate) const DATE_CUE: &[&str] = &[
 pub(crate) const DATE_RESULT: &[&str] =
     &["neg", "negative", "nonreactive", "nr", "normal", "nl", "wnl", "unremarkable", "immune", "resolved"];
 pub(crate) const DAY_MONTH_CONTEXT: &[&str] = &[
+    "starts",
+    "begins",
+    "began",
+    "opened",
+    "closed",
+    "ends",
+    "ended",
     "on",
     "since",
     "from",
@@ -270,6 +277,10 @@ fn month_first(t: &Tokens<'_>, i: usize) -> Option<Found> {
     if let Some((_, k)) = day_at(t, j) {
         // `OCT 3/10/26: OD CST 312`: the number starts a numeric date after a test's name.
         if t.punct(k, '/') && t.joined(k) && t.digits(k + 1, None) && t.joined(k + 1) {
+            return None;
+        }
+        // `12 Jan 06:14`: a clock after the month is no day of it.
+        if t.punct(k, ':') && t.joined(k) && t.digits(k + 1, Some(2)) && t.joined(k + 1) {
             return None;
         }
         let k2 = skip_sep(t, k);
@@ -665,7 +676,8 @@ pub(crate) const FRACTION_AFTER: &[&str] = &[
 /// measured value (`GBS neg (5/2)`, `L 0.95 (7/17)`, `A1c 7.2% (3/4)`), after a weekday
 /// (`Tuesday 3/3`), before a time (`3/12 14:05`, `12/9 approx 11:00`, `9/20 at 1300`), with
 /// a zero-padded part (`03/03`, `12/09`), or after an abbreviation and before a colon (`TTE
-/// 1/19: EF 25%`). A score or ratio word in the two tokens before (`pain`, `Apgar`,
+/// 1/19: EF 25%`), before `AM`/`PM` (`2/22 AM`, not fraction-shaped), or after any weekday
+/// at the start of a line (`sun 10/20`). A score or ratio word in the two tokens before (`pain`, `Apgar`,
 /// `strength`, `day`, ...; eight tokens for a day of 10, `pain 7/10, improved to 3/10`) or a
 /// fraction word after (`3/4 of`) rules it out.
 fn short_date_context(t: &Tokens<'_>, i: usize) -> bool {
@@ -697,10 +709,18 @@ fn short_date_context(t: &Tokens<'_>, i: usize) -> bool {
     let span_start = t.is_any(after, &["through", "thru"]);
     let result = bracketed && word_before.is_some_and(|b| t.has(b, bit::DATE_RESULT) || measured(t, b));
     // In lower case only a weekday that is no other word (`thurs 4/9`; not `sat`, `sun`, `wed`).
+    // At the start of a line any weekday (`sun 10/20 -- didnt eat`).
     let weekday = before.is_some_and(|b| {
         let w = if t.punct(b, ',') { b.wrapping_sub(1) } else { b };
-        t.has(w, bit::WEEKDAY) && (t.capitalized(w) || !t.is_any(w, &["sat", "sun", "wed", "mon"]))
+        let line_start = w == 0 || t.newline_before(w);
+        t.has(w, bit::WEEKDAY) && (t.capitalized(w) || line_start || !t.is_any(w, &["sat", "sun", "wed", "mon"]))
     });
+    // `2/22 AM`: a morning or an evening of a day; not a fraction's shape (`1/2 AM and 1/2 PM`
+    // is half a tablet).
+    let half_day = t.is_any(after, &["am", "pm"])
+        && !t.joined(after)
+        && !t.newline_before(after)
+        && t.num(i).zip(t.num(i + 2)).is_some_and(|(m, d)| m >= d || (d > 10 && !matches!(d, 15 | 16 | 20 | 30)));
     // `TTE 1/19: EF`: a test or event abbreviation (two capitals first: `TTE`, `BCx`, `PFTs`),
     // the date, a colon (not a time `1/19:30`); `Murmur 2/6:`, `Deltoid 4/5:` are grades.
     let labelled = before.is_some_and(|b| abbreviation(t, b))
@@ -711,6 +731,7 @@ fn short_date_context(t: &Tokens<'_>, i: usize) -> bool {
         || cue
         || result
         || weekday
+        || half_day
         || labelled
         || approximate
         || span_start
@@ -859,8 +880,8 @@ fn months_alone(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     }
 }
 
-/// Token `b` ends `d/c`, `d/c'd`, `dc'd` (discharged, discontinued) or `f/u` (follow-up),
-/// written with the slash or apostrophe joined.
+/// Token `b` ends `d/c`, `d/c'd`, `dc'd` (discharged, discontinued), `f/u` or `follow-up`,
+/// written with the slash, hyphen or apostrophe joined.
 fn slashed_cue(t: &Tokens<'_>, b: usize) -> bool {
     let glued = |k: usize, n: usize| k >= n && (k + 1 - n..=k).all(|j| t.joined(j));
     // `d/c'd`, `dc'd`: the past-tense `'d` after the word.
@@ -868,7 +889,11 @@ fn slashed_cue(t: &Tokens<'_>, b: usize) -> bool {
     let slashed = |first: &str, second: &str| {
         t.is(b, second) && b >= 2 && t.punct(b - 1, '/') && t.is(b - 2, first) && glued(b, 2)
     };
-    t.is(b, "dc") || slashed("d", "c") || slashed("f", "u")
+    // `FOLLOW-UP 11/15`, `follow up 3/4`.
+    let follow_up = t.is(b, "up")
+        && b >= 1
+        && (t.is(b - 1, "follow") || (b >= 2 && t.punct(b - 1, '-') && glued(b, 2) && t.is(b - 2, "follow")));
+    t.is(b, "dc") || slashed("d", "c") || slashed("f", "u") || follow_up
 }
 
 /// Token `b` ends a measured value: a decimal (`0.95`) or a percentage (`7.2%`, `55%`).
@@ -1084,7 +1109,8 @@ fn short_day(t: &Tokens<'_>, k: usize) -> bool {
 }
 
 /// A date `f` widened over a range of days around it: `June 12-15`, `Mar 4-6` (a date ending at
-/// its day, no year, then a glued hyphen and a later day of the month, nothing glued after) and
+/// its day, no year, then a glued hyphen and a later day of the month, nothing glued after;
+/// with the year after it, `Aug 11-16, 2024`) and
 /// `14-15 Jan 2026` (an earlier day and a glued hyphen before a day-first date).
 fn with_day_ranges(t: &Tokens<'_>, mut f: Found) -> Found {
     let last = f.last;
@@ -1098,6 +1124,11 @@ fn with_day_ranges(t: &Tokens<'_>, mut f: Found) -> Found {
         && t.num(last).zip(t.num(last + 2)).is_some_and(|(a, b)| a < b && b <= 31);
     if end_range {
         f.last = last + 2;
+        // `Aug 11-16, 2024`: the year after the range is the range's.
+        if let Some((y, e)) = year_at(t, skip_sep(t, last + 3)) {
+            f.last = e - 1;
+            f.year_tok = Some(y);
+        }
     }
     let first = f.first;
     let start_range = first >= 2

@@ -5,7 +5,7 @@
 use super::dictionary;
 use super::slots::{ascii_lower, key, Slots};
 use super::word_table::{WordFacts, WordTable};
-use super::{address, ages, dates, ids, names, patterns, spelled};
+use super::{address, ages, dates, ids, login, names, patterns, spelled};
 use std::sync::OnceLock;
 
 /// Bits of [`super::token::Token::lex`].
@@ -78,6 +78,8 @@ pub(crate) mod bit {
     pub const AGE_WORD: u64 = 1 << 46;
     /// A label before an address and its colon (`Address:`, `Addr:`, `Residence:`).
     pub const ADDRESS_LABEL: u64 = 1 << 47;
+    /// A word before a staff member's login name (`user`, `uid`, `by`).
+    pub const LOGIN_LABEL: u64 = 1 << 43;
 }
 
 /// Longest word looked up at all (longer words are in no list).
@@ -85,7 +87,7 @@ pub(crate) use super::word_table::MAX_WORD;
 
 /// Calls `add` with every keyword (as listed) and its bits; a word may come more than once.
 fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
-    let lists: [(&[&str], u64); 50] = [
+    let lists: [(&[&str], u64); 51] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
         (names::FAMILY, bit::RELATION),
@@ -136,6 +138,7 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
         (names::INITIALS_LABELS, bit::INITIALS_LABEL),
         (ages::AGE_WORDS, bit::AGE_WORD),
         (address::ADDRESS_LABELS, bit::ADDRESS_LABEL),
+        (login::LOGIN_LABELS, bit::LOGIN_LABEL),
     ];
     for (list, b) in lists {
         for w in list {

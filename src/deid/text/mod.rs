@@ -16,6 +16,7 @@ mod ids;
 mod kind;
 mod known;
 mod lexicon;
+mod login;
 mod names;
 mod network;
 mod ocr;
@@ -262,6 +263,7 @@ fn candidates(t: &Tokens<'_>, known: &known::KnownIndex, spare: Vec<Candidate>) 
     dates::find_dates(t, &mut out);
     ids::find_context_ids(t, &mut out);
     ids::find_bare_codes(t, &mut out);
+    login::find_logins(t, &mut out);
     if facts.line_m {
         hl7::find_hl7(text, &mut out);
     }

@@ -1,0 +1,138 @@
+//! Login names of staff in system logs and printouts, a unique identifying code of a person
+//! (45 CFR 164.514(b)(2)(i)(R)): `run by akhtar.s`, `(uid lmokoena)`, `PRINTED BY RPH0412`,
+//! `Exported 03/04/2025 06:12 by apr4471`, `user mwisniewski`.
+//!
+//! After a login label (`user`, `uid`, `userid`, `username`, `login`, `logon`, and `by`), with
+//! a `:`, `#` or `=` between or not, the value is one of:
+//! - letters glued to digits (`apr4471`, `RPH0412`, `CMAY01`): 2 to 12 letters in one case,
+//!   at least 2 digits after `by` (1 after another label), at least 5 characters, and whatever letters and digits stay glued to
+//!   them;
+//! - a lower-case word of at least 3 letters, a `.` and a lower-case word glued to it
+//!   (`akhtar.s`), with no `.` after it (`by e.g.` and `by p.o.` are no login);
+//! - after a label other than `by`: also a lower-case word of at least 4 letters that is no
+//!   English word (`lmokoena`; `user error` stays).
+
+use super::lexicon::bit;
+use super::scan::marked;
+use super::token::{TokKind, Tokens};
+use super::{Candidate, PhiKind};
+
+/// Words after which a login name is written.
+pub(crate) const LOGIN_LABELS: &[&str] = &["user", "uid", "userid", "username", "login", "logon", "by"];
+
+/// Score of a login name.
+const SCORE: u8 = 80;
+
+/// Most letters in the letter part of a login name.
+const MAX_LETTERS: usize = 12;
+
+/// The end (token index past it) of letters glued to digits starting at token `j`.
+fn glued_login(t: &Tokens<'_>, j: usize, min_digits: usize) -> Option<usize> {
+    let letters = t.s(j);
+    let one_case = t.all_lower(j) || t.all_caps(j);
+    if t.kind(j) != Some(TokKind::Alpha) || !t.ascii(j) || !(2..=MAX_LETTERS).contains(&letters.len()) || !one_case {
+        return None;
+    }
+    let digits = j + 1;
+    if t.kind(digits) != Some(TokKind::Digit) || !t.joined(digits) || t.byte_len(digits) < min_digits {
+        return None;
+    }
+    if letters.len() + t.byte_len(digits) < 5 {
+        return None;
+    }
+    let mut end = digits + 1;
+    while matches!(t.kind(end), Some(TokKind::Alpha | TokKind::Digit)) && t.joined(end) {
+        end += 1;
+    }
+    Some(end)
+}
+
+/// The end (token index past it) of a dotted login name (`akhtar.s`) starting at token `j`.
+fn dotted_login(t: &Tokens<'_>, j: usize) -> Option<usize> {
+    let word = |k: usize| t.kind(k) == Some(TokKind::Alpha) && t.ascii(k) && t.all_lower(k);
+    let ok = word(j)
+        && t.byte_len(j) >= 3
+        && t.punct(j + 1, '.')
+        && t.joined(j + 1)
+        && word(j + 2)
+        && t.joined(j + 2)
+        && t.byte_len(j + 2) <= MAX_LETTERS
+        && !(t.punct(j + 3, '.') && t.joined(j + 3) && word(j + 4));
+    ok.then_some(j + 3)
+}
+
+/// The end of a login name written as one lower-case word that is no English word.
+fn word_login(t: &Tokens<'_>, j: usize) -> Option<usize> {
+    let ok = t.kind(j) == Some(TokKind::Alpha)
+        && t.ascii(j)
+        && t.all_lower(j)
+        && (4..=MAX_LETTERS + 4).contains(&t.byte_len(j))
+        && !t.english(j)
+        && !(t.kind(j + 1) == Some(TokKind::Digit) && t.joined(j + 1));
+    ok.then_some(j + 1)
+}
+
+/// Proposes the login names after login labels.
+pub(crate) fn find_logins(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
+    for i in marked(t, |_, tok| tok.lex & bit::LOGIN_LABEL != 0) {
+        let mut j = i + 1;
+        if (t.punct(j, ':') || t.punct(j, '#') || t.punct(j, '=')) && !t.newline_before(j) {
+            j += 1;
+        }
+        if t.newline_before(j) {
+            continue;
+        }
+        let by = t.is(i, "by");
+        let end = glued_login(t, j, if by { 2 } else { 1 }).or_else(|| dotted_login(t, j)).or_else(|| {
+            if by {
+                None
+            } else {
+                word_login(t, j)
+            }
+        });
+        if let Some(end) = end {
+            out.push(Candidate::new(PhiKind::Id, t.start(j), t.end(end - 1), SCORE));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let t = Tokens::new(text);
+        let mut out = Vec::new();
+        find_logins(&t, &mut out);
+        out.iter().map(|c| text.get(c.start..c.end).unwrap_or("?")).collect()
+    }
+
+    #[test]
+    fn login_names_after_their_labels() {
+        assert_eq!(found("run by akhtar.s from RX workstation"), ["akhtar.s"]);
+        assert_eq!(found("entered by user mwisniewski from 10.42.1.2"), ["mwisniewski"]);
+        assert_eq!(found("analyst L. Mokoena (uid lmokoena) | opened"), ["lmokoena"]);
+        assert_eq!(found("END OF REPORT  PRINTED BY RPH0412"), ["RPH0412"]);
+        assert_eq!(found("Exported 03/04/2025 06:12 by apr4471 -- 3 msgs"), ["apr4471"]);
+        assert_eq!(found("USER CMAY01  ROOM 3"), ["CMAY01"]);
+        assert_eq!(found("login: jsmith2 at 0900"), ["jsmith2"]);
+    }
+
+    #[test]
+    fn words_after_by_and_user_that_are_no_login() {
+        for text in [
+            "given by p.o. twice",
+            "by e.g. a friend",
+            "seen by Dr. Young",
+            "by mouth daily",
+            "user error, re-sent",
+            "heroin user since 2019",
+            "by HD2 improved",
+            "by q4h dosing",
+            "by 2030",
+            "by\nmwisniewski",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+}
