@@ -1,5 +1,7 @@
 //! The shipped name dictionary: 1990 US Census first and last names (top 1,500 female, 1,000
 //! male, 5,000 surnames; `data/names/`), each flagged when it is also a common English word,
+//! and the 2020 US Census names occurring 500 times or more that are no English word
+//! (16,172 first names, 35,365 surnames),
 //! plus a stop list of eponyms, drug names and place words (`data/names/stopwords.txt`), and
 //! a list of common English words (`data/names/english.txt`) that tells a word that is
 //! probably a name (capitalized, not listed, not English) from an ordinary word.

@@ -2406,7 +2406,6 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
     // and the order they are proposed in does not matter.
     // Whether the previous token is a "seen by" verb (`after_context` looks one back).
     let mut after_verb = false;
-    let first_candidate = out.len();
     // Name-shaped words in no list (where a name found elsewhere in the note may recur), one bit
     // per token.
     // On the stack for a note of up to 2048 tokens (this runs every pass).
@@ -2527,9 +2526,10 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
             }
         }
     }
-    same_name_elsewhere(t, upper_doc, out, first_candidate, unlisted);
+    // Names found before this walk are carried too: a table's name column, an HL7 segment's.
+    same_name_elsewhere(t, upper_doc, out, 0, unlisted);
     if !upper_doc {
-        listed_name_in_lower_case(t, out, first_candidate);
+        listed_name_in_lower_case(t, out, 0);
     }
     closing_initials(t, out);
 }
@@ -2630,13 +2630,14 @@ mod tests {
     fn names_after_a_line_of_thanks_or_a_greeting() {
         assert_names("MA 01826.\nThank you so much,\nLinh\n\n--- Reply", &["Linh"]);
         assert_names("his am was 142/80.\nthanks po, Malou\n\nFrom", &["Malou"]);
-        assert_names("--- reply ---\nHi Tess, rx for ondansetron re-sent", &["Tess"]);
-        assert_names("Dear Abdi,\nYour results", &["Abdi"]);
+        // Names in no list: the greeting alone finds them.
+        assert_names("--- reply ---\nHi Tezra, rx for ondansetron re-sent", &["Tezra"]);
+        assert_names("Dear Tesso,\nYour results", &["Tesso"]);
         // Not a line of thanks, not a name after a greeting, a greeting inside a line.
         assert_names("Thank you for the referral of this pleasant\nPatient", &[]);
         assert_names("Hi All,\nreminder", &[]);
         assert_names("Hello Team! Huddle at 9", &[]);
-        assert_names("she said hi Tess, then left", &[]);
+        assert_names("she said hi Tezra, then left", &[]);
     }
 
     #[test]
@@ -2747,7 +2748,7 @@ mod tests {
     #[test]
     fn more_roles_labels_and_titles() {
         assert_names("Older sib Mateo (age 3) with grandma.", &["Mateo"]);
-        assert_names("nail salon; coworkers Huong and Thao Pham", &["Huong", "Thao", "Pham"]);
+        assert_names("nail salon; coworkers Huong and Thao Pham", &["Huong", "Thao Pham"]);
         assert_names("Proband: Laila Farouk Haddad     DOB: unknown", &["Laila Farouk Haddad"]);
         assert_names("Client: Hodan Abdi Warsame   MRN on file", &["Hodan Abdi Warsame"]);
         assert_names("- Donor Akosua: CT angio done", &["Akosua"]);
