@@ -245,7 +245,8 @@ fn names_by_title_context_and_dictionary() {
     assert_eq!(tags("Patient name: Kowalczyk"), "Patient name: [NAME]");
     assert_eq!(tags("Maria Lopez was admitted"), "[NAME] was admitted");
     assert_eq!(tags("John Smith and SMITH, JOHN"), "[NAME] and [NAME]");
-    assert_eq!(tags("O'Brien"), "O'Brien"); // unknown alone: a limit, documented
+    // Alone, with its prefix: `Brien` is a listed surname (2020 Census).
+    assert_eq!(tags("O'Brien"), "[NAME]");
 }
 
 #[test]
@@ -917,6 +918,12 @@ H600419355    Park, Ji-woo            BCBS grp 0071553 mbr XJP9021  03/03 0540  
         ("Resumed rivaroxaban 2/22 AM as told; take 1/2 AM and 1/2 PM", "Resumed rivaroxaban [DATE] AM as told; take 1/2 AM and 1/2 PM"),
         ("FOLLOW-UP 11/15 - afebrile. FOLFOX starts 2/26.", "FOLLOW-UP [DATE] - afebrile. FOLFOX starts [DATE]."),
         ("sun 10/20 -- didnt eat\nsun exposure 3/4 of days", "[DATE] -- didnt eat\nsun exposure 3/4 of days"),
+        // A county named before its capitalized word, an English word too; a gazetteer place
+        // after `via`; coordinates with their hemispheres. `County of Residence` stays a label.
+        ("TB Case Manager, Cass County  ph", "TB Case Manager, [ADDRESS]  ph"),
+        ("moved from Orange County; County of Residence: see form", "moved from [ADDRESS]; County of Residence: see form"),
+        ("Arrived 10/01 via Chicago, onward to Fargo.", "Arrived [DATE] via [ADDRESS], onward to [ADDRESS]."),
+        ("coords for EMS: 46.5731 N, 118.9712 W - gate; 46.5731 N, 118.9712 km", "coords for EMS: [ADDRESS] - gate; 46.5731 N, 118.9712 km"),
         // No identifier column, or prose with gaps: nothing.
         ("DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n", "DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n"),
         ("NAME   AGE  SCORE\nSmith  88   4/10\n", "NAME   AGE  SCORE\n[NAME]  88   4/10\n"),

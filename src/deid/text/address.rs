@@ -168,7 +168,7 @@ pub(crate) const PLACE_CONTEXT: &[&str] = &[
 
 /// Prepositions before a place named alone (`near Chicopee`, `FROM DULUTH`, `in Long Beach`):
 /// there a place of the gazetteer ([`super::dictionary::add_places`]) is an address.
-pub(crate) const LOCATIVES: &[&str] = &["in", "near", "from", "at", "to"];
+pub(crate) const LOCATIVES: &[&str] = &["in", "near", "from", "at", "to", "via"];
 /// Words after a place that make it one (`Chicopee PD`, `Cook County`, `Tupelo Police`).
 pub(crate) const PLACE_AFTER: &[&str] =
     &["pd", "police", "sheriff", "county", "township", "twp", "parish", "borough", "apartments", "apts", "townhomes"];
@@ -1402,8 +1402,9 @@ fn place_before_department(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut 
         } else {
             gazetteer_at(t, s, upper_doc, false) == Some(k)
         };
-        // Not listed, a county name of one or two words that look like no other word.
-        let named = county && k - s <= 2 && (s..k).all(|m| county_name_word(t, m, caps, upper_doc));
+        // Not listed, a county name of one or two words in no keyword list (`Cass County`,
+        // `Orange County`: capitalized before a capitalized county word, an English word too).
+        let named = county && k - s <= 2 && (s..k).all(|m| county_name_word(t, m, caps, upper_doc, true));
         if listed || named {
             out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(last), 75));
             return;
@@ -1435,13 +1436,19 @@ fn residential_complex(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<
 }
 
 /// Word `m` can name a county: a letter word of 3 or more letters in no keyword list, not a
-/// stop word (drugs, eponyms), not an English word (`Orange County`, `Cook County` stay unless
-/// listed places); capitalized, all capitals when `caps` (`YAKIMA COUNTY`), not all capitals
-/// otherwise in mixed case.
-fn county_name_word(t: &Tokens<'_>, m: usize, caps: bool, upper_doc: bool) -> bool {
+/// stop word (drugs, eponyms), not an English word unless `english_ok` (before the county word:
+/// `Orange County`; not after `County of`, where `County of Residence` is a form's label);
+/// capitalized, all capitals when `caps` (`YAKIMA COUNTY`), not all capitals otherwise in
+/// mixed case.
+fn county_name_word(t: &Tokens<'_>, m: usize, caps: bool, upper_doc: bool, english_ok: bool) -> bool {
     let Some(tok) = t.toks.get(m) else { return false };
     let shaped = if caps { t.all_caps(m) } else { t.capitalized(m) && (upper_doc || !t.all_caps(m)) };
-    tok.kind == TokKind::Alpha && tok.lex == 0 && t.byte_len(m) >= 3 && shaped && !t.name_info(m).stop && !t.english(m)
+    tok.kind == TokKind::Alpha
+        && tok.lex == 0
+        && t.byte_len(m) >= 3
+        && shaped
+        && !t.name_info(m).stop
+        && (english_ok || !t.english(m))
 }
 
 /// `County of Pima`, `COUNTY OF PIMA` (a court caption): a county name after a capitalized
@@ -1457,7 +1464,7 @@ fn county_of_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candida
         return;
     }
     let mut e = s;
-    while e < s + 2 && !(e > s && t.newline_before(e)) && county_name_word(t, e, caps, upper_doc) {
+    while e < s + 2 && !(e > s && t.newline_before(e)) && county_name_word(t, e, caps, upper_doc, false) {
         e += 1;
     }
     if e > s {

@@ -1001,6 +1001,9 @@ fn function_first_name(t: &Tokens<'_>, j: usize, upper_doc: bool, titled: bool) 
 }
 
 fn push(out: &mut Vec<Candidate>, t: &Tokens<'_>, i: usize, end: usize, score: u8) {
+    // `O'Brien`, `D'Souza`: the prefix and its apostrophe belong to the name found after them.
+    let prefixed = i >= 2 && t.apostrophe(i - 1) && t.joined(i) && t.joined(i - 1) && t.is_any(i - 2, &["o", "d"]);
+    let i = if prefixed { i - 2 } else { i };
     if end > i {
         out.push(Candidate::new(PhiKind::Name, t.start(i), t.end(end - 1), score));
     }
@@ -1252,7 +1255,9 @@ fn row_last_first(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candi
         }
     };
     if ok && !eponym_context(t, end) {
-        push(out, t, i, end, 70);
+        // Above a credential's name (88): `Lead: Okafor, Chidinma, MPH` is one name, not the
+        // given name before `, MPH` and a surname of its own.
+        push(out, t, i, end, 89);
         if t.punct(end, '(') {
             row_record_number(t, end + 1, out);
         }

@@ -151,15 +151,25 @@ fn decimal_degree(t: &Tokens<'_>, k: usize, whole: usize, max: u32) -> Option<us
 
 /// Geographic coordinates from token `i`: a latitude and a longitude in decimal degrees with
 /// 3 decimals or more, a comma between, either signed (`46.4021, -120.3316`, `-33.8688,
-/// 151.2093`), on one line: a location far finer than a state (45 CFR
+/// 151.2093`) or each followed by its hemisphere in capitals (`46.5731 N, 118.9712 W`), on one
+/// line: a location far finer than a state (45 CFR
 /// 164.514(b)(2)(i)(B)), found as an address.
 pub(crate) fn coordinates_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
-    let Some(comma) = decimal_degree(t, i, 2, 90) else { return };
+    let Some(lat_end) = decimal_degree(t, i, 2, 90) else { return };
+    // `46.5731 N, 118.9712 W`: each degree with its hemisphere letter.
+    let hemisphere = |k: usize, letters: [&str; 2]| t.is_any(k, &letters) && t.all_caps(k) && !t.newline_before(k);
+    let lettered = hemisphere(lat_end, ["n", "s"]);
+    let comma = if lettered { lat_end + 1 } else { lat_end };
     if !t.punct(comma, ',') || !t.joined(comma) || t.newline_before(comma + 1) {
         return;
     }
     let lon = if t.punct(comma + 1, '-') && t.joined(comma + 2) { comma + 2 } else { comma + 1 };
     let Some(end) = decimal_degree(t, lon, 3, 180) else { return };
+    let end = match (lettered, hemisphere(end, ["e", "w"])) {
+        (true, true) => end + 1,
+        (false, false) => end,
+        _ => return,
+    };
     let negative = i >= 1 && t.punct(i - 1, '-') && t.joined(i);
     let start = if negative { i - 1 } else { i };
     let free = !(start >= 1 && t.joined(start) && t.kind(start - 1) != Some(TokKind::Punct)) && clean_right(t, end);

@@ -139,14 +139,6 @@ pub(crate) fn resolve(mut cands: Vec<Candidate>, protected: &[(usize, usize)], t
     cands.retain(|c| c.start < c.end && !hits_protected(protected, (c.start, c.end)));
     let mut room = TakenRoom::new();
     let mut taken = room.taken(text_len);
-    // Whether `c`, taken in rank order, wins: its bytes are still free.
-    let mut wins = |c: &Candidate| {
-        let free = !taken.any(c.start, c.end);
-        if free {
-            taken.set(c.start, c.end);
-        }
-        free
-    };
     if cands.len() <= PACKED {
         // Keys and outcomes on the stack: nothing is allocated for the few candidates of a note.
         let mut keys = [0u64; PACKED];
@@ -158,26 +150,27 @@ pub(crate) fn resolve(mut cands: Vec<Candidate>, protected: &[(usize, usize)], t
         let mut won = [false; PACKED];
         for key in keys.iter() {
             let k = (key & 0xff) as usize;
-            if let (Some(c), Some(w)) = (cands.get(k), won.get_mut(k)) {
-                *w = wins(c);
+            let Some(&c) = cands.get(k) else { continue };
+            // `c`, taken in rank order, wins if its bytes are still free.
+            let w = !taken.any(c.start, c.end);
+            if w {
+                taken.set(c.start, c.end);
             }
-        }
-        // The strong names that lost, in rank order, widen the winners while the losers are
-        // still there to read (rather than copied into a vector of their own first).
-        for key in keys.iter() {
-            let k = (key & 0xff) as usize;
-            let Some(&lost) = cands.get(k).filter(|c| !won.get(k).copied().unwrap_or(true) && widens(c)) else {
-                continue;
-            };
-            // The winner a sorted list would give: the first, by start, that ends after
-            // `lost` starts (winners do not overlap, so the order by start is that by end).
-            let winner = cands
-                .iter_mut()
-                .zip(&won)
-                .filter(|(w, &won)| won && w.end > lost.start)
-                .map(|(w, _)| w)
-                .min_by_key(|w| w.start);
-            widen_name(winner, &mut taken, &lost);
+            if let Some(slot) = won.get_mut(k) {
+                *slot = w;
+            }
+            if !w && widens(&c) {
+                // A strong name that lost widens the winner it met, before any weaker candidate
+                // can take the rest of its bytes. That winner: the first, by start, of those won
+                // so far that ends after `c` starts (winners do not overlap).
+                let winner = cands
+                    .iter_mut()
+                    .zip(&won)
+                    .filter(|(w, &won)| won && w.end > c.start)
+                    .map(|(w, _)| w)
+                    .min_by_key(|w| w.start);
+                widen_name(winner, &mut taken, &c);
+            }
         }
         let mut k = 0;
         cands.retain(|_| {
@@ -189,19 +182,39 @@ pub(crate) fn resolve(mut cands: Vec<Candidate>, protected: &[(usize, usize)], t
     } else {
         // Stable, so candidates that tie on every key keep the recognizers' order.
         cands.sort_by_key(rank);
-        let mut lost_names = Vec::new();
-        cands.retain(|c| {
-            let won = wins(c);
-            if !won && widens(c) {
-                lost_names.push(*c);
+        // The winners so far by start, as indices into `cands`.
+        let mut winners: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+        let mut won = vec![false; cands.len()];
+        for k in 0..cands.len() {
+            let Some(&c) = cands.get(k) else { continue };
+            if !taken.any(c.start, c.end) {
+                taken.set(c.start, c.end);
+                winners.insert(c.start, k);
+                if let Some(slot) = won.get_mut(k) {
+                    *slot = true;
+                }
+            } else if widens(&c) {
+                // The first winner by start that ends after `c` starts: the last one starting
+                // at or before it, if it reaches past it, or else the next one.
+                let before = winners.range(..=c.start).next_back().map(|(_, &w)| w);
+                let reaching = before.filter(|&w| cands.get(w).is_some_and(|w| w.end > c.start));
+                let Some(w) = reaching.or_else(|| winners.range(c.start + 1..).next().map(|(_, &w)| w)) else {
+                    continue;
+                };
+                let old_start = cands.get(w).map_or(0, |w| w.start);
+                widen_name(cands.get_mut(w), &mut taken, &c);
+                if let Some(new_start) = cands.get(w).map(|w| w.start).filter(|&s| s != old_start) {
+                    winners.remove(&old_start);
+                    winners.insert(new_start, w);
+                }
             }
-            won
+        }
+        let mut k = 0;
+        cands.retain(|_| {
+            k += 1;
+            won.get(k - 1).copied().unwrap_or(false)
         });
         cands.sort_unstable_by_key(|c| c.start);
-        for lost in lost_names {
-            let k = cands.partition_point(|w| w.end <= lost.start);
-            widen_name(cands.get_mut(k), &mut taken, &lost);
-        }
     }
     cands
 }
@@ -246,22 +259,20 @@ mod tests {
         cands.sort_by_key(rank);
         let mut room = TakenRoom::new();
         let mut taken = room.taken(text_len);
-        let mut lost_names = Vec::new();
-        cands.retain(|c| {
-            let free = !taken.any(c.start, c.end);
-            if free {
+        // In rank order: a candidate wins if its bytes are free; a strong name that loses
+        // widens the first winner so far, by start, that ends after it starts.
+        let mut winners: Vec<Candidate> = Vec::new();
+        for c in cands {
+            if !taken.any(c.start, c.end) {
                 taken.set(c.start, c.end);
+                winners.push(c);
             } else if c.kind == PhiKind::Name && c.score >= STRONG_NAME {
-                lost_names.push(*c);
+                let winner = winners.iter_mut().filter(|w| w.end > c.start).min_by_key(|w| w.start);
+                widen_name(winner, &mut taken, &c);
             }
-            free
-        });
-        cands.sort_unstable_by_key(|c| c.start);
-        for lost in lost_names {
-            let k = cands.partition_point(|w| w.end <= lost.start);
-            widen_name(cands.get_mut(k), &mut taken, &lost);
         }
-        cands
+        winners.sort_unstable_by_key(|c| c.start);
+        winners
     }
 
     fn shown(cands: &[Candidate]) -> Vec<(PhiKind, usize, usize, u8)> {
