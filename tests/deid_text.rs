@@ -924,6 +924,13 @@ H600419355    Park, Ji-woo            BCBS grp 0071553 mbr XJP9021  03/03 0540  
         ("moved from Orange County; County of Residence: see form", "moved from [ADDRESS]; County of Residence: see form"),
         ("Arrived 10/01 via Chicago, onward to Fargo.", "Arrived [DATE] via [ADDRESS], onward to [ADDRESS]."),
         ("coords for EMS: 46.5731 N, 118.9712 W - gate; 46.5731 N, 118.9712 km", "coords for EMS: [ADDRESS] - gate; 46.5731 N, 118.9712 km"),
+        // Rows numbered with `#`; role words `tech` and `phleb`; a writer's initials after a
+        // dash ending a line; a surname that is a word after a label naming a person.
+        ("#2 ZIELINSKA, HALINA MRN EC0068840", "#2 [NAME] MRN [MRN]"),
+        ("sleep lab (tech Rowan Ngata, RPSGT); per phleb R. Sterling.", "sleep lab (tech [NAME], RPSGT); per phleb [NAME]."),
+        ("Sleeping in recliner. -DY\n1/14/25 visit\nBP 120/80 -ok\nstable -ER", "Sleeping in recliner. -[NAME]\n[DATE] visit\nBP 120/80 -ok\nstable -ER"),
+        ("Patient: ACTIVE, KALEB JOSEPH   DOB 02/19/2022", "Patient: [NAME]   DOB [DATE]"),
+        ("Status: ACTIVE, PENDING REVIEW", "Status: ACTIVE, PENDING REVIEW"),
         // No identifier column, or prose with gaps: nothing.
         ("DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n", "DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n"),
         ("NAME   AGE  SCORE\nSmith  88   4/10\n", "NAME   AGE  SCORE\n[NAME]  88   4/10\n"),

@@ -198,6 +198,9 @@ pub(crate) const WEAK_CONTEXT: &[&str] = &[
     "midwife",
     "technician",
     "technologist",
+    "tech",
+    "phleb",
+    "phlebotomist",
     "paciente",
     "investigator",
     "donor",
@@ -1177,14 +1180,22 @@ fn row_start(t: &Tokens<'_>, i: usize) -> bool {
         return true;
     }
     let bullet = ['-', '*', '•'].iter().any(|&p| t.punct(i - 1, p));
-    // `1. KEALOHA, LEILANI`, `4) Nakai, Delbert`: a numbered item.
+    // `1. KEALOHA, LEILANI`, `4) Nakai, Delbert`: a numbered item; `#2 ZIELINSKA, HALINA`.
     let numbered =
         i >= 2 && (t.punct(i - 1, '.') || t.punct(i - 1, ')')) && t.digits(i - 2, None) && t.byte_len(i - 2) <= 2;
+    let hash_numbered = i >= 2
+        && t.digits(i - 1, None)
+        && t.byte_len(i - 1) <= 3
+        && t.punct(i - 2, '#')
+        && t.joined(i - 1)
+        && !t.joined(i)
+        && (i == 2 || t.newline_before(i - 2));
     // `Lead: Okafor, Chidinma, MPH`, `MOM: ALVAREZ, YESENIA`: after a label's colon.
     let label = i >= 2 && t.punct(i - 1, ':') && t.joined(i - 1) && t.kind(i - 2) == Some(TokKind::Alpha);
     t.punct(i - 1, '|')
         || (bullet && (i == 1 || t.newline_before(i - 1)))
         || (numbered && (i == 2 || t.newline_before(i - 2)))
+        || hash_numbered
         || label
 }
 
@@ -1240,10 +1251,14 @@ fn row_last_first(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candi
     };
     let (last, first) = (lookup_word(t, i), lookup_word(t, f));
     let unlisted = |info: NameInfo, k: usize| !info.any() && !info.stop && !t.english(k);
+    // After a label that names a person (`Patient: ACTIVE, KALEB JOSEPH`, `OWNER: ...`), a
+    // listed given name takes a surname that is also a word.
+    let person_label =
+        i >= 2 && t.punct(i - 1, ':') && t.has(i - 2, bit::NAME_WEAK | bit::NAME_LABEL) && !t.newline_before(i);
     let ok = match (last.last && !last.stop, first.first && !first.stop) {
         (true, true) => true,
         (true, false) => unlisted(first, f) || (bracket && !first.stop),
-        (false, true) => unlisted(last, i),
+        (false, true) => unlisted(last, i) || (person_label && !last.stop),
         // Words of 3 letters or more, no short capitals (`Td, MMR (lot ...)` are vaccines).
         (false, false) => {
             record
@@ -2539,28 +2554,46 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
     closing_initials(t, out);
 }
 
-/// `... closed. - jo`, `\n- T.Z.`, `\n  -- tmb`: the writer's initials after a dash at the very
-/// end of the text: two or three letters all in one case (in no keyword list, no English
-/// word) or dotted capitals, the dash apart from what comes before it.
+/// `... closed. - jo`, `\n- T.Z.`, `\n  -- tmb`, `Sleeping in recliner. -DY\n`: the writer's
+/// initials after a dash at the end of the text or of a line (a closing quote may follow):
+/// two or three letters all in one case (in no keyword list, no English word) or dotted
+/// capitals, the dash apart from what comes before it. Before the end of the text, the dash
+/// follows the end of a sentence (`.`, `!`, `?`) or starts its line.
 fn closing_initials(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     let n = t.len();
-    // Dotted (`T.Z.`: four tokens) or one word.
-    let dotted = (n >= 4).then(|| n - 4).filter(|&j| dotted_initials(t, j) == Some(n));
-    let word = n.checked_sub(1).filter(|&j| {
-        let cased = t.all_caps(j) || t.all_lower(j);
-        t.kind(j) == Some(TokKind::Alpha) && (2..=3).contains(&t.byte_len(j)) && cased && !t.has(j, u64::MAX)
-    });
-    let Some(j) = dotted.or(word) else { return };
-    if word.is_some() && dotted.is_none() && (t.english(j) || t.name_info(j).stop) {
-        return;
-    }
-    let mut d = j;
-    while d > 0 && t.punct(d - 1, '-') && j - d < 2 && !t.newline_before(d) {
-        d -= 1;
-    }
-    let dash = d < j && (d == 0 || t.newline_before(d) || !t.joined(d));
-    if dash && !t.newline_before(j) {
-        push(out, t, j, n, 80);
+    // Where a line ends: the token after it starts a line (or the text ends), past a quote.
+    let line_end = |e: usize| {
+        let e = if t.punct(e, '"') && t.joined(e) { e + 1 } else { e };
+        e >= n || t.newline_before(e)
+    };
+    for d in marked(t, |k, tok| tok.kind == TokKind::Punct && tok.first == '-' && k + 1 < n) {
+        // Past a second dash (`-- tmb`).
+        if t.punct(d + 1, '-') && t.joined(d + 1) {
+            continue;
+        }
+        let j = d + 1;
+        // Dotted (`T.Z.`: four tokens) or one word.
+        let dotted = dotted_initials(t, j).filter(|&e| line_end(e));
+        let word = (line_end(j + 1)
+            && t.kind(j) == Some(TokKind::Alpha)
+            && (2..=3).contains(&t.byte_len(j))
+            && (t.all_caps(j) || t.all_lower(j))
+            && !t.has(j, u64::MAX))
+        .then_some(j + 1);
+        let Some(end) = dotted.or(word) else { continue };
+        if dotted.is_none() && (t.english(j) || t.name_info(j).stop) {
+            continue;
+        }
+        // The dash, and a second one before it, apart from what comes before.
+        let first = if d > 0 && t.punct(d - 1, '-') && t.joined(d) { d - 1 } else { d };
+        let apart = first == 0 || t.newline_before(first) || !t.joined(first);
+        let at_end = end >= n || (end + 1 >= n && t.punct(end, '"'));
+        let after_sentence =
+            first > 0 && (t.punct(first - 1, '.') || t.punct(first - 1, '!') || t.punct(first - 1, '?'));
+        let opens_line = first == 0 || t.newline_before(first);
+        if apart && !t.newline_before(j) && (at_end || after_sentence || opens_line) {
+            push(out, t, j, end, 80);
+        }
     }
 }
 
