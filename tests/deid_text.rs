@@ -931,6 +931,8 @@ H600419355    Park, Ji-woo            BCBS grp 0071553 mbr XJP9021  03/03 0540  
         ("Sleeping in recliner. -DY\n1/14/25 visit\nBP 120/80 -ok\nstable -ER", "Sleeping in recliner. -[NAME]\n[DATE] visit\nBP 120/80 -ok\nstable -ER"),
         ("Patient: ACTIVE, KALEB JOSEPH   DOB 02/19/2022", "Patient: [NAME]   DOB [DATE]"),
         ("Status: ACTIVE, PENDING REVIEW", "Status: ACTIVE, PENDING REVIEW"),
+        // An age label with its unit in brackets; not a weight.
+        ("DOB: 07/15/1931   AGE (YRS): 93\nWEIGHT (KG): 93", "DOB: [DATE]   AGE (YRS): 90+\nWEIGHT (KG): 93"),
         // No identifier column, or prose with gaps: nothing.
         ("DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n", "DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n"),
         ("NAME   AGE  SCORE\nSmith  88   4/10\n", "NAME   AGE  SCORE\n[NAME]  88   4/10\n"),

@@ -253,6 +253,10 @@ fn age_word_before(t: &Tokens<'_>, i: usize) -> bool {
     while j > 0 && (t.punct(j - 1, ':') || t.punct(j - 1, '=') || t.is(j - 1, "of") || t.is(j - 1, "is")) && j + 3 > i {
         j -= 1;
     }
+    // `AGE (YRS): 93`: the unit in brackets between the word and its colon.
+    if j >= 4 && j < i && t.punct(j - 1, ')') && t.has(j - 2, bit::AGE_AFTER) && t.punct(j - 3, '(') {
+        j -= 3;
+    }
     // `age at consent 91`, `AGE AT ARRIVAL: 93`: `at` and one word between.
     let at_word = j >= 3 && t.is(j - 2, "at") && t.kind(j - 1) == Some(TokKind::Alpha) && t.has(j - 3, bit::AGE_BEFORE);
     (j > 0 && t.has(j - 1, bit::AGE_BEFORE)) || (at_word && !t.newline_before(j - 2) && !t.newline_before(i))
