@@ -933,6 +933,9 @@ H600419355    Park, Ji-woo            BCBS grp 0071553 mbr XJP9021  03/03 0540  
         ("Status: ACTIVE, PENDING REVIEW", "Status: ACTIVE, PENDING REVIEW"),
         // An age label with its unit in brackets; not a weight.
         ("DOB: 07/15/1931   AGE (YRS): 93\nWEIGHT (KG): 93", "DOB: [DATE]   AGE (YRS): 90+\nWEIGHT (KG): 93"),
+        // A listed given name (no surname) before `'s` is a person, not an eponym.
+        ("row 4: DUP - Kenji's dose was sent", "row 4: DUP - [NAME]'s dose was sent"),
+        ("hx of Parkinson's, Wilson's disease; Bell's palsy", "hx of Parkinson's, Wilson's disease; Bell's palsy"),
         // No identifier column, or prose with gaps: nothing.
         ("DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n", "DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n"),
         ("NAME   AGE  SCORE\nSmith  88   4/10\n", "NAME   AGE  SCORE\n[NAME]  88   4/10\n"),

@@ -758,7 +758,13 @@ pub(crate) const ORGANISATION_NOUNS: &[&str] = &[
 
 /// Followed by `'s` or a clinical noun, or hyphen-joined to another eponym: not a person.
 fn eponym_context(t: &Tokens<'_>, j: usize) -> bool {
-    let apostrophe_s = t.apostrophe(j) && t.is(j + 1, "s") && t.joined(j);
+    // `Kenji's dose`: a listed given name that is no surname names no disease.
+    let given = j > 0 && {
+        let info = t.name_info(j - 1);
+        info.first && !info.last && info.strong()
+    };
+    let apostrophe_s =
+        t.apostrophe(j) && t.is(j + 1, "s") && t.joined(j) && !(given && !t.has(j + 2, bit::CLINICAL_NOUN));
     apostrophe_s
         || t.has(j, bit::CLINICAL_NOUN)
         || t.has(j, bit::ORGANISATION)
