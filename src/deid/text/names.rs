@@ -764,7 +764,7 @@ fn eponym_context(t: &Tokens<'_>, j: usize) -> bool {
         info.first && !info.last && info.strong()
     };
     let apostrophe_s =
-        t.apostrophe(j) && t.is(j + 1, "s") && t.joined(j) && !(given && !t.has(j + 2, bit::CLINICAL_NOUN));
+        t.apostrophe(j) && t.is(j + 1, "s") && t.joined(j) && (!given || t.has(j + 2, bit::CLINICAL_NOUN));
     apostrophe_s
         || t.has(j, bit::CLINICAL_NOUN)
         || t.has(j, bit::ORGANISATION)
