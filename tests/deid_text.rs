@@ -936,6 +936,11 @@ H600419355    Park, Ji-woo            BCBS grp 0071553 mbr XJP9021  03/03 0540  
         // A listed given name (no surname) before `'s` is a person, not an eponym.
         ("row 4: DUP - Kenji's dose was sent", "row 4: DUP - [NAME]'s dose was sent"),
         ("hx of Parkinson's, Wilson's disease; Bell's palsy", "hx of Parkinson's, Wilson's disease; Bell's palsy"),
+        // A town named before an organisation's site word; after an organisation and before a
+        // semicolon.
+        ("the monitor to the Evanston office; Somerset office appt", "the monitor to the [ADDRESS] office; [ADDRESS] office appt"),
+        ("sent to Walmart Pharmacy #1187, Sand Springs; Rx ok", "sent to Walmart Pharmacy #1187, [ADDRESS]; Rx ok"),
+        ("the front office; main campus; Mercy Clinic", "the front office; main campus; Mercy Clinic"),
         // No identifier column, or prose with gaps: nothing.
         ("DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n", "DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n"),
         ("NAME   AGE  SCORE\nSmith  88   4/10\n", "NAME   AGE  SCORE\n[NAME]  88   4/10\n"),

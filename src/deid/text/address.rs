@@ -170,8 +170,27 @@ pub(crate) const PLACE_CONTEXT: &[&str] = &[
 /// there a place of the gazetteer ([`super::dictionary::add_places`]) is an address.
 pub(crate) const LOCATIVES: &[&str] = &["in", "near", "from", "at", "to", "via"];
 /// Words after a place that make it one (`Chicopee PD`, `Cook County`, `Tupelo Police`).
-pub(crate) const PLACE_AFTER: &[&str] =
-    &["pd", "police", "sheriff", "county", "township", "twp", "parish", "borough", "apartments", "apts", "townhomes"];
+pub(crate) const PLACE_AFTER: &[&str] = &[
+    "pd",
+    "police",
+    "sheriff",
+    "county",
+    "township",
+    "twp",
+    "parish",
+    "borough",
+    "apartments",
+    "apts",
+    "townhomes",
+    "office",
+    "clinic",
+    "campus",
+    "branch",
+    "satellite",
+];
+/// Words of a site of an organisation named by its town (`the Evanston office`, `Chinle
+/// clinic`), in any case.
+const SITE_WORDS: &[&str] = &["office", "clinic", "campus", "branch", "satellite"];
 /// Words of a subdivision named with its word, as a county is (`Harmon Township`).
 const COUNTY_WORDS: &[&str] = &["county", "township", "twp", "parish", "borough"];
 /// Words of a named residential complex (`Willow Creek Apartments`).
@@ -961,8 +980,8 @@ fn org_city_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidat
         return;
     }
     // Inside a sentence, a place of the gazetteer between commas (`Schmidt Funeral Home, New
-    // Berlin, on Saturday`).
-    if let Some(e) = gazetteer_at(t, i + 1, upper_doc, true).filter(|&e| t.punct(e, ',')) {
+    // Berlin, on Saturday`) or before a semicolon (`Walmart Pharmacy #1187, Sand Springs;`).
+    if let Some(e) = gazetteer_at(t, i + 1, upper_doc, true).filter(|&e| t.punct(e, ',') || t.punct(e, ';')) {
         out.push(Candidate::new(PhiKind::Address, t.start(i + 1), t.end(e - 1), 75));
         return;
     }
@@ -1370,8 +1389,8 @@ fn place_after_locative(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec
     }
 }
 
-/// A place of the gazetteer before a police, sheriff or county word `k` ([`PLACE_AFTER`]):
-/// `Per Chicopee PD Officer`, `Palm Beach County`. `PD` must be in capitals (`mild PD`,
+/// A place of the gazetteer before a police, sheriff, county or site word `k` ([`PLACE_AFTER`]):
+/// `Per Chicopee PD Officer`, `Palm Beach County`, `the Evanston office`, `Chinle clinic`. `PD` must be in capitals (`mild PD`,
 /// lower case, is a disease), the others capitalized. A Census name counts (`Jackson
 /// County`): the word after says it is a place.
 fn place_before_department(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
@@ -1379,7 +1398,7 @@ fn place_before_department(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut 
     if k == 0 || !t.has(k, bit::PLACE_AFTER) || t.newline_before(k) {
         return;
     }
-    let shaped = if t.is(k, "pd") { t.all_caps(k) } else { upper_doc || t.capitalized(k) };
+    let shaped = if t.is(k, "pd") { t.all_caps(k) } else { upper_doc || t.capitalized(k) || t.is_any(k, SITE_WORDS) };
     if !shaped {
         return;
     }
