@@ -34,6 +34,7 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("dea", PhiKind::License),
     ("passport", PhiKind::License),
     ("plate", PhiKind::Vehicle),
+    ("plt", PhiKind::Vehicle),
     ("vin", PhiKind::Vehicle),
     ("vehicle", PhiKind::Vehicle),
     ("serial", PhiKind::Device),
@@ -538,6 +539,35 @@ fn spaced_plate(t: &Tokens<'_>, i: usize) -> Option<usize> {
     (letters && t.digits(i + 1, None) && !t.joined(i + 1) && t.byte_len(i + 1) <= 5).then_some(i + 2)
 }
 
+/// One group of a plate from token `i`: letters in capitals and digits glued together, at most
+/// 4 characters. Returns its end, its length and whether it holds a digit and a letter.
+fn plate_group(t: &Tokens<'_>, i: usize) -> Option<(usize, usize, bool, bool)> {
+    let (mut e, mut len, mut digit, mut letter) = (i, 0, false, false);
+    while e == i || (t.joined(e) && matches!(t.kind(e), Some(TokKind::Alpha | TokKind::Digit))) {
+        match t.kind(e) {
+            Some(TokKind::Digit) => digit = true,
+            Some(TokKind::Alpha) if t.all_caps(e) && t.ascii(e) => letter = true,
+            _ => return None,
+        }
+        len += t.byte_len(e);
+        e += 1;
+    }
+    (len <= 4).then_some((e, len, digit, letter))
+}
+
+/// Plates in two groups apart (`418 KZW`, `9RX KH2`, `XJR 4417`): 5 to 8 characters in all,
+/// digits and capitals both, nothing glued after.
+fn two_group_plate(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    let (m, a, d1, l1) = plate_group(t, i)?;
+    if t.joined(m) || t.newline_before(m) {
+        return None;
+    }
+    let (e, b, d2, l2) = plate_group(t, m)?;
+    let free =
+        !(t.joined(e) && matches!(t.kind(e), Some(TokKind::Alpha | TokKind::Digit)) || t.punct(e, '-') && t.joined(e));
+    ((5..=8).contains(&(a + b)) && (d1 || d2) && (l1 || l2) && free).then_some(e)
+}
+
 /// Whether the code between tokens `start` and `end` (exclusive) looks like an identifier for
 /// a [`CODED_CONTEXT`] word: letters first and at least 3 digits (`X8874`, `PA-558120`; not
 /// `T2DM`, `L4-L5`, `PCV20`), or digits first (`-` and letters inside: `1Z999AA101`,
@@ -912,7 +942,9 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
                 && t.has(j, bit::STATE_CODE)
                 && t.all_caps(j)
                 && !t.joined(j + 1)
-                && (j > i + 1 || t.kind(j + 1) == Some(TokKind::Digit))
+                && (j > i + 1
+                    || t.kind(j + 1) == Some(TokKind::Digit)
+                    || (kind == PhiKind::Vehicle && code_at(t, j + 1).or_else(|| two_group_plate(t, j + 1)).is_some()))
             {
                 // `Driver's license: CA D6673018`, `CDL TX 44871290`, `plate IA 8KJ 442`,
                 // `Medicaid ID: MN 0731 4482 09`: the issuing state stays.
@@ -958,7 +990,7 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
             if model_year {
                 continue;
             }
-            spaced_plate(t, j).or_else(|| code_at(t, j))
+            two_group_plate(t, j).or_else(|| spaced_plate(t, j)).or_else(|| code_at(t, j))
         } else {
             code_at(t, j)
         };
