@@ -944,6 +944,9 @@ H600419355    Park, Ji-woo            BCBS grp 0071553 mbr XJP9021  03/03 0540  
         // Plates in two groups, a state code before a letter group, `PLT`.
         ("plate CO BXK-417; PLATE 9RX KH2; OR PLATE 418 KZW; IN PLT XJR 4417", "plate CO [VEHICLE_ID]; PLATE [VEHICLE_ID]; OR PLATE [VEHICLE_ID]; IN PLT [VEHICLE_ID]"),
         ("plate on file; plate 2 of 3; plate IN ICU", "plate on file; plate 2 of 3; plate IN ICU"),
+        // A name field typed in lower case, to the end of its line or column.
+        ("Name: wesley jean-baptiste\nprofile name: ji-woo   dob 1994-07-30", "Name: [NAME]\nprofile name: [NAME]   dob [DATE]"),
+        ("Name: unknown\nname: pending review", "Name: unknown\nname: pending review"),
         // No identifier column, or prose with gaps: nothing.
         ("DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n", "DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n"),
         ("NAME   AGE  SCORE\nSmith  88   4/10\n", "NAME   AGE  SCORE\n[NAME]  88   4/10\n"),

@@ -1285,6 +1285,33 @@ fn row_last_first(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candi
     }
 }
 
+/// `Name: wesley jean-baptiste`, `profile name: ji-woo   dob`: a web form's or a portal's name
+/// field typed in lower case, the rest of the line (or of its column) after `name` and its
+/// colon: one to three
+/// lower-case words (hyphens inside), at least one of them no English word and none a keyword.
+fn lower_case_name_after_label(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let j = i + 2;
+    if !t.is(i, "name") || !t.punct(i + 1, ':') || !t.joined(i + 1) || t.newline_before(j) {
+        return;
+    }
+    let mut e = j;
+    let mut words = 0;
+    let mut unlisted = false;
+    while e < t.len() && !(e > j && (t.newline_before(e) || column_gap(t, e))) {
+        let word_end = self::word_end(t, e);
+        let lower = (e..word_end).all(|k| t.kind(k) != Some(TokKind::Alpha) || t.all_lower(k));
+        if t.kind(e) != Some(TokKind::Alpha) || !lower || t.has(e, u64::MAX) || words == 3 {
+            return;
+        }
+        unlisted |= (e..word_end).any(|k| t.kind(k) == Some(TokKind::Alpha) && !t.english(k));
+        words += 1;
+        e = word_end;
+    }
+    if unlisted {
+        push(out, t, j, e, 88);
+    }
+}
+
 /// `Whitfield, Grant (E0398841)`, `NGUYEN, Long (TCH0100452)`: the code in brackets right after
 /// a name of a row ([`row_last_first`]), from `c`, is the person's record number: letters and
 /// digits glued together (with `-`), 5 to 16 of them with at least 4 digits, closed by its
@@ -2478,6 +2505,9 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         }
         if tok.lex & bit::INITIALS_LABEL != 0 {
             initials_after_label(t, i, out);
+        }
+        if tok.lex & bit::NAME_WEAK != 0 && !upper_doc {
+            lower_case_name_after_label(t, i, out);
         }
         // Both rules look at the next token first: one load of it serves the two tests, and most
         // words are followed by a space-separated word (neither a digit nor a joined `_`).
