@@ -305,25 +305,11 @@ mod tests {
             "\tA\tB",
             "  ",
         ];
-        let mut rng = crate::deid::text::TestRng::new(0x2b9e_7c41_d05a_8f13);
-        for _ in 0..4000 {
-            let n = rng.below(8);
-            let mut text: String = (0..n).map(|_| lines[rng.below(lines.len())]).collect::<Vec<_>>().join("\n");
-            if rng.below(2) == 0 {
-                text.push('\n');
-            }
-            let (mut got, mut want) = (Vec::new(), Vec::new());
-            find_aligned_tables(&text, &mut got);
-            reference(&text, &mut want);
-            let shown = |v: &[Candidate]| v.iter().map(|c| (c.kind, c.start, c.end)).collect::<Vec<_>>();
-            assert_eq!(shown(&got), shown(&want), "{text:?}");
-        }
+        crate::deid::text::assert_walks_agree(&lines, 0x2b9e_7c41_d05a_8f13, 4000, find_aligned_tables, reference);
     }
 
     fn found(text: &str) -> Vec<(PhiKind, &str)> {
-        let mut out = Vec::new();
-        find_aligned_tables(text, &mut out);
-        out.iter().map(|c| (c.kind, text.get(c.start..c.end).unwrap_or("?"))).collect()
+        crate::deid::text::found_by(find_aligned_tables, text)
     }
 
     #[test]

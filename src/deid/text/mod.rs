@@ -297,6 +297,38 @@ fn merge_overlapping(mut spans: Vec<Span>) -> Vec<Span> {
     spans
 }
 
+/// A walk of the text that proposes candidates (a table reader), for the tests below.
+#[cfg(test)]
+pub(crate) type Walk = fn(&str, &mut Vec<Candidate>);
+
+/// Checks that `walk`, which skips to marked lines, proposes what `reference`, which reads
+/// every line, proposes, on `count` texts of up to 7 lines drawn from `lines` with the
+/// generator seeded `seed` (joined by `\n`, half of them with a last line break).
+#[cfg(test)]
+pub(crate) fn assert_walks_agree(lines: &[&str], seed: u64, count: usize, walk: Walk, reference: Walk) {
+    let mut rng = TestRng::new(seed);
+    let shown = |v: &[Candidate]| v.iter().map(|c| (c.kind, c.start, c.end)).collect::<Vec<_>>();
+    for _ in 0..count {
+        let n = rng.below(8);
+        let mut text: String = (0..n).map(|_| lines[rng.below(lines.len())]).collect::<Vec<_>>().join("\n");
+        if rng.below(2) == 0 {
+            text.push('\n');
+        }
+        let (mut got, mut want) = (Vec::new(), Vec::new());
+        walk(&text, &mut got);
+        reference(&text, &mut want);
+        assert_eq!(shown(&got), shown(&want), "{text:?}");
+    }
+}
+
+/// What `walk` proposes in `text`: each candidate's class and text.
+#[cfg(test)]
+pub(crate) fn found_by(walk: Walk, text: &str) -> Vec<(PhiKind, &str)> {
+    let mut out = Vec::new();
+    walk(text, &mut out);
+    out.iter().map(|c| (c.kind, text.get(c.start..c.end).unwrap_or("?"))).collect()
+}
+
 /// The pseudo-random numbers of the randomized tests in this module (xorshift64, fixed seeds):
 /// one generator, so every differential test draws the same way.
 #[cfg(test)]

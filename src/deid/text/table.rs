@@ -368,25 +368,11 @@ mod tests {
             "Roe,P654321,CBC\r",
             "a|b",
         ];
-        let mut rng = crate::deid::text::TestRng::new(0x7a3d_11f0_5c2b_9e41);
-        for _ in 0..3000 {
-            let n = rng.below(8);
-            let mut text: String = (0..n).map(|_| lines[rng.below(lines.len())]).collect::<Vec<_>>().join("\n");
-            if rng.below(2) == 0 {
-                text.push('\n');
-            }
-            let (mut got, mut want) = (Vec::new(), Vec::new());
-            find_tables(&text, &mut got);
-            reference(&text, &mut want);
-            let shown = |v: &[Candidate]| v.iter().map(|c| (c.kind, c.start, c.end)).collect::<Vec<_>>();
-            assert_eq!(shown(&got), shown(&want), "{text:?}");
-        }
+        crate::deid::text::assert_walks_agree(&lines, 0x7a3d_11f0_5c2b_9e41, 3000, find_tables, reference);
     }
 
     fn found(text: &str) -> Vec<(PhiKind, &str)> {
-        let mut out = Vec::new();
-        find_tables(text, &mut out);
-        out.iter().map(|c| (c.kind, text.get(c.start..c.end).unwrap_or("?"))).collect()
+        crate::deid::text::found_by(find_tables, text)
     }
 
     #[test]
