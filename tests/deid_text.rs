@@ -947,6 +947,9 @@ H600419355    Park, Ji-woo            BCBS grp 0071553 mbr XJP9021  03/03 0540  
         // A name field typed in lower case, to the end of its line or column.
         ("Name: wesley jean-baptiste\nprofile name: ji-woo   dob 1994-07-30", "Name: [NAME]\nprofile name: [NAME]   dob [DATE]"),
         ("Name: unknown\nname: pending review", "Name: unknown\nname: pending review"),
+        // A lower-case initial and a listed surname; species stay.
+        ("next contact wed.\n-- d. kaczmarek, chw", "next contact wed.\n-- [NAME], chw"),
+        ("h. pylori and e. coli; c. diff neg", "h. pylori and e. coli; c. diff neg"),
         // No identifier column, or prose with gaps: nothing.
         ("DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n", "DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n"),
         ("NAME   AGE  SCORE\nSmith  88   4/10\n", "NAME   AGE  SCORE\n[NAME]  88   4/10\n"),

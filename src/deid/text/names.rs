@@ -2447,6 +2447,29 @@ fn hl7_name(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
 }
 
+/// `-- d. kaczmarek, chw`, `called in by dis (l. nwosu)`: an initial in lower case, its period,
+/// then a listed surname in lower case that is no English word, no common word and no species
+/// (`e. coli`, `h. pylori` stay), in a note in mixed case (where such a pair is typed on purpose).
+fn lower_initial_and_surname(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let j = i + 2;
+    let shaped = t.all_lower(i)
+        && t.ascii(i)
+        && !(i > 0 && t.joined(i) && t.kind(i - 1) != Some(TokKind::Punct))
+        && t.joined(i + 1)
+        && !t.joined(j)
+        && !t.newline_before(j)
+        && t.kind(j) == Some(TokKind::Alpha)
+        && t.all_lower(j);
+    if !shaped || t.is_any(j, SPECIES) || t.has(j, u64::MAX) {
+        return;
+    }
+    let end = word_end(t, j);
+    let info = lookup_word(t, j);
+    if info.last && info.strong() && !t.english(j) && !eponym_context(t, end) {
+        push(out, t, i, end, 80);
+    }
+}
+
 /// Token `i` begins a sentence or a line (its capital says nothing).
 fn sentence_start(t: &Tokens<'_>, i: usize) -> bool {
     i == 0 || t.newline_before(i) || ['.', '!', '?', ':'].iter().any(|&p| t.punct(i - 1, p))
@@ -2514,6 +2537,9 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         if let Some(next) = t.toks.get(i + 1) {
             if next.kind == TokKind::Punct && matches!(next.first, ',' | '-' | '\'' | '’') {
                 row_last_first(t, i, upper_doc, out);
+            }
+            if next.kind == TokKind::Punct && next.first == '.' && tok.len() == 1 && !upper_doc {
+                lower_initial_and_surname(t, i, out);
             }
             if next.kind == TokKind::Digit && (tok.newline_before || i == 0) {
                 speaker_before_time(t, i, out);
