@@ -25,6 +25,10 @@ use super::{scan, Candidate};
 /// Most words in one column name.
 const MAX_NAME_WORDS: usize = 4;
 
+/// Most columns of a table: a line of more names is no header (and a row is read against at
+/// most this many columns, so reading a row stays linear in its length).
+const MAX_COLUMNS: usize = 40;
+
 /// A column: where it starts (in characters from the start of the line) and what it holds.
 #[derive(Clone, Copy, Debug)]
 struct Column {
@@ -101,7 +105,7 @@ fn header_of(line: &str) -> Option<Vec<Column>> {
             from = k;
         }
     }
-    if names.len() < 3 || names.iter().any(|n| n.len() > MAX_NAME_WORDS) {
+    if names.len() < 3 || names.len() > MAX_COLUMNS || names.iter().any(|n| n.len() > MAX_NAME_WORDS) {
         return None;
     }
     let mut columns = Vec::new();
@@ -117,7 +121,7 @@ fn header_of(line: &str) -> Option<Vec<Column>> {
             columns.push(Column { at: first.column, spec });
         }
     }
-    columns.iter().any(|c| c.spec.is_some()).then_some(columns)
+    (columns.len() <= MAX_COLUMNS && columns.iter().any(|c| c.spec.is_some())).then_some(columns)
 }
 
 /// The columns a rule of dashes under header `header` marks: one per run of dashes, named by
@@ -127,7 +131,7 @@ fn columns_of_rule(header: &str, line: &str) -> Option<Vec<Column>> {
         return None;
     }
     let runs = words(line);
-    if runs.len() < 3 || !header.is_ascii() {
+    if runs.len() < 3 || runs.len() > MAX_COLUMNS || !header.is_ascii() {
         return None;
     }
     let columns: Vec<Column> = runs
@@ -366,6 +370,20 @@ H600419355    Park, Ji-woo               BCBS grp 0071553 mbr XJP902114477  03/0
                 (PhiKind::Date, "03/03"),
             ]
         );
+    }
+
+    #[test]
+    fn a_line_of_too_many_names_is_no_header() {
+        let names: Vec<String> = (0..=MAX_COLUMNS)
+            .map(|k| if k == 0 { "NAME".to_string() } else { format!("C{}", "X".repeat(k % 5 + 1)) })
+            .collect();
+        let header = names.join("  ");
+        let row: Vec<&str> = (0..=MAX_COLUMNS).map(|_| "Smith").collect();
+        assert!(found(&format!("{header}\n{}\n", row.join("  "))).is_empty());
+        // One column fewer is a table.
+        let header = names.get(..MAX_COLUMNS).unwrap_or(&[]).join("  ");
+        let row = row.get(..MAX_COLUMNS).unwrap_or(&[]).join("  ");
+        assert_eq!(found(&format!("{header}\n{row}\n")), [(PhiKind::Name, "Smith")]);
     }
 
     #[test]
