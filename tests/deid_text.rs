@@ -941,6 +941,7 @@ H600419355    Park, Ji-woo            BCBS grp 0071553 mbr XJP9021  03/03 0540  
         ("the monitor to the Evanston office; Somerset office appt", "the monitor to the [ADDRESS] office; [ADDRESS] office appt"),
         ("sent to Walmart Pharmacy #1187, Sand Springs; Rx ok", "sent to Walmart Pharmacy #1187, [ADDRESS]; Rx ok"),
         ("the front office; main campus; Mercy Clinic", "the front office; main campus; Mercy Clinic"),
+        ("refills at the Evanston CVS; CVS Caremark", "refills at the [ADDRESS] CVS; CVS Caremark"),
         // Plates in two groups, a state code before a letter group, `PLT`.
         ("plate CO BXK-417; PLATE 9RX KH2; OR PLATE 418 KZW; IN PLT XJR 4417", "plate CO [VEHICLE_ID]; PLATE [VEHICLE_ID]; OR PLATE [VEHICLE_ID]; IN PLT [VEHICLE_ID]"),
         ("plate on file; plate 2 of 3; plate IN ICU", "plate on file; plate 2 of 3; plate IN ICU"),

@@ -187,10 +187,13 @@ pub(crate) const PLACE_AFTER: &[&str] = &[
     "campus",
     "branch",
     "satellite",
+    "cvs",
+    "walgreens",
+    "walmart",
 ];
 /// Words of a site of an organisation named by its town (`the Evanston office`, `Chinle
-/// clinic`), in any case.
-const SITE_WORDS: &[&str] = &["office", "clinic", "campus", "branch", "satellite"];
+/// clinic`, `Evanston CVS`), in any case.
+const SITE_WORDS: &[&str] = &["office", "clinic", "campus", "branch", "satellite", "cvs", "walgreens", "walmart"];
 /// Words of a subdivision named with its word, as a county is (`Harmon Township`).
 const COUNTY_WORDS: &[&str] = &["county", "township", "twp", "parish", "borough"];
 /// Words of a named residential complex (`Willow Creek Apartments`).
