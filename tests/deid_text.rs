@@ -951,6 +951,10 @@ H600419355    Park, Ji-woo            BCBS grp 0071553 mbr XJP9021  03/03 0540  
         // A lower-case initial and a listed surname; species stay.
         ("next contact wed.\n-- d. kaczmarek, chw", "next contact wed.\n-- [NAME], chw"),
         ("h. pylori and e. coli; c. diff neg", "h. pylori and e. coli; c. diff neg"),
+        // An age in apposition after a person's name without a relation; numbers after other
+        // capitalized words stay.
+        ("- Augustine Mbeki-Carter, 91, came w/ grandson", "- [NAME], 90+, came w/ grandson"),
+        ("BP 120/80, 95, 100; Room Twelve North, 95, ok", "BP 120/80, 95, 100; Room Twelve North, 95, ok"),
         // No identifier column, or prose with gaps: nothing.
         ("DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n", "DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n"),
         ("NAME   AGE  SCORE\nSmith  88   4/10\n", "NAME   AGE  SCORE\n[NAME]  88   4/10\n"),
