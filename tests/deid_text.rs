@@ -955,6 +955,9 @@ H600419355    Park, Ji-woo            BCBS grp 0071553 mbr XJP9021  03/03 0540  
         // capitalized words stay.
         ("- Augustine Mbeki-Carter, 91, came w/ grandson", "- [NAME], 90+, came w/ grandson"),
         ("BP 120/80, 95, 100; Room Twelve North, 95, ok", "BP 120/80, 95, 100; Room Twelve North, 95, ok"),
+        // A long number after a weak plan word may end its clause.
+        ("will msg dr. medicaid 8830142276. mom cell", "will msg dr. medicaid [HEALTH_PLAN_ID]. mom cell"),
+        ("medicaid 12345678.5 units", "medicaid 12345678.5 units"),
         // No identifier column, or prose with gaps: nothing.
         ("DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n", "DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n"),
         ("NAME   AGE  SCORE\nSmith  88   4/10\n", "NAME   AGE  SCORE\n[NAME]  88   4/10\n"),

@@ -1049,7 +1049,11 @@ fn listed_codes(t: &Tokens<'_>, j: usize, e: usize, kind: PhiKind, score: u8, ou
 /// capitals (`Medicare 4TR9KD2MX61`).
 fn unmarked_code_after(t: &Tokens<'_>, i: usize, j: usize) -> bool {
     let direct = (i + 1..j).all(|k| t.kind(k) == Some(TokKind::Punct)) && !t.newline_before(j);
-    if direct && t.digits(j, None) && t.byte_len(j) >= 8 && !t.joined(j + 1) {
+    // Nothing glued after the number but the punctuation ending a clause (`medicaid
+    // 8830142276.`), with no digit glued after that (`12345678.5`).
+    let clause_end =
+        [',', '.', ';', ')'].iter().any(|&p| t.punct(j + 1, p)) && !(t.joined(j + 2) && t.digits(j + 2, None));
+    if direct && t.digits(j, None) && t.byte_len(j) >= 8 && (!t.joined(j + 1) || clause_end) {
         return true;
     }
     // `Medicare 4TR9KD2MX61`, `Grp 00A77120`: digits first, then capitals and digits mixed, 8
