@@ -6,11 +6,14 @@
 //! spaces) or by `|` (also `/`, `#`, `.`, `(`, `)` and `-` in names; outer bars optional); the
 //! rows are the following lines with as many cells (a `"..."` cell may hold commas), up to a
 //! line that has another count (a `|---|---|` rule under the header has the same count and
-//! holds nothing). Only identifier columns are read: number columns (MRN, account, accession or
-//! specimen, member or policy, SSN, subject and screening ids), whose cells are taken when they
-//! hold a digit; name columns (name, patient, student, initials, nurse or RN, staff, given by), whose cells are taken up to
-//! a bracket when they hold a letter and no digit; and an age column, whose cells are taken
-//! when they hold an age of 90 or more. Dates in such rows are left to their own rules.
+//! holds nothing). Fixed-width tables, whose columns are lined up with spaces, are read by
+//! [`super::aligned`] with the same column names. Only identifier columns are read
+//! ([`column_kind`]): number columns (MRN, account, accession, member, licence, serial, phone,
+//! ZIP, SSN ...), from the first word of a cell holding a digit to the last; name columns, a
+//! cell up to a bracket when it holds a letter and no digit; address columns, the cell; an age
+//! column, a cell that is an age of 90 or more; date columns, a cell's first word when it is a
+//! month/day or an ISO date (scored under the date rules, which keep their reading of a date
+//! they also find).
 
 use super::{scan, Candidate, PhiKind};
 
@@ -103,6 +106,15 @@ fn date_shaped(cell: &str) -> Option<usize> {
     ok.then_some(word.len())
 }
 
+/// The words of `value` split at single spaces, each with its byte offset.
+fn words_at(value: &str) -> impl Iterator<Item = (usize, &str)> {
+    value.split(' ').scan(0, |at, w| {
+        let start = *at;
+        *at += w.len() + 1;
+        Some((start, w))
+    })
+}
+
 /// The part of cell `value` a column of class `kind` takes, as a byte range of `value`.
 fn taken(kind: PhiKind, value: &str) -> Option<(usize, usize)> {
     let digit = |w: &str| w.bytes().any(|b| b.is_ascii_digit());
@@ -121,15 +133,8 @@ fn taken(kind: PhiKind, value: &str) -> Option<(usize, usize)> {
         PhiKind::Address => value.bytes().any(|b| b.is_ascii_alphanumeric()).then_some((0, value.len())),
         _ => {
             // From the first word holding a digit to the last (`Humana MA H88213407-01`).
-            let words = || {
-                value.split(' ').scan(0, |at, w| {
-                    let start = *at;
-                    *at += w.len() + 1;
-                    Some((start, w))
-                })
-            };
-            let (first, _) = words().find(|(_, w)| digit(w))?;
-            let (last, w) = words().filter(|(_, w)| digit(w)).last()?;
+            let (first, _) = words_at(value).find(|(_, w)| digit(w))?;
+            let (last, w) = words_at(value).filter(|(_, w)| digit(w)).last()?;
             Some((first, last + w.len()))
         }
     }
@@ -168,14 +173,7 @@ pub(super) fn take_cell(spec: Spec, value: &str, at: usize, out: &mut Vec<Candid
     }
     // A name and a number side by side (`NGUYEN, THI HOA 004418827 (93 F)`): the name up to
     // the first word holding a digit, that word the number.
-    let number = value
-        .split(' ')
-        .scan(0, |pos, w| {
-            let start = *pos;
-            *pos += w.len() + 1;
-            Some((start, w))
-        })
-        .find(|(_, w)| w.bytes().any(|b| b.is_ascii_digit()));
+    let number = words_at(value).find(|(_, w)| w.bytes().any(|b| b.is_ascii_digit()));
     match number {
         Some((k, w)) if spec.kind == PhiKind::Name && k > 0 => {
             take(PhiKind::Name, value.get(..k).unwrap_or("").trim_end(), at, out);
