@@ -958,6 +958,8 @@ H600419355    Park, Ji-woo            BCBS grp 0071553 mbr XJP9021  03/03 0540  
         // A long number after a weak plan word may end its clause.
         ("will msg dr. medicaid 8830142276. mom cell", "will msg dr. medicaid [HEALTH_PLAN_ID]. mom cell"),
         ("medicaid 12345678.5 units", "medicaid 12345678.5 units"),
+        // A state code followed by a credential is a credential: the words before are a name.
+        ("physiologist: Kim, MS, CEP; lives in Jackson, MS, with son", "physiologist: [NAME], MS, CEP; lives in [ADDRESS], MS, with son"),
         // No identifier column, or prose with gaps: nothing.
         ("DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n", "DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n"),
         ("NAME   AGE  SCORE\nSmith  88   4/10\n", "NAME   AGE  SCORE\n[NAME]  88   4/10\n"),

@@ -895,7 +895,9 @@ fn city_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) 
     let locative =
         s > 0 && !t.newline_before(s) && (t.is_any(s - 1, &["in", "near", "from", "at"]) || t.punct(s - 1, ','));
     let initial = person_initial_before(t, s);
-    if !zip_follows && (t.is_any(i + 1, CREDENTIAL_CODES) || initial) && !locative {
+    // `Bo-ra Kim, MS, CEP`: a state code followed by a comma and a credential is a credential.
+    let credential_list = t.punct(se, ',') && t.has(se + 1, bit::CREDENTIAL) && !t.newline_before(se + 1);
+    if !zip_follows && (t.is_any(i + 1, CREDENTIAL_CODES) || initial || credential_list) && !locative {
         let s = if initial { s - 2 } else { s };
         // The words are a clinician's name: proposed as one, with the score the city had, so
         // what is removed stays the same (a dictionary name inside it does not win alone).
