@@ -960,6 +960,8 @@ H600419355    Park, Ji-woo            BCBS grp 0071553 mbr XJP9021  03/03 0540  
         ("medicaid 12345678.5 units", "medicaid 12345678.5 units"),
         // A state code followed by a credential is a credential: the words before are a name.
         ("physiologist: Kim, MS, CEP; lives in Jackson, MS, with son", "physiologist: [NAME], MS, CEP; lives in [ADDRESS], MS, with son"),
+        // Measures of a powder and a tube are no dates or names.
+        ("on miralax 1/2 capful; INTUBATED 3.0 ETT, MILLER 0", "on miralax 1/2 capful; INTUBATED 3.0 ETT, MILLER 0"),
         // No identifier column, or prose with gaps: nothing.
         ("DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n", "DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n"),
         ("NAME   AGE  SCORE\nSmith  88   4/10\n", "NAME   AGE  SCORE\n[NAME]  88   4/10\n"),
