@@ -962,6 +962,8 @@ H600419355    Park, Ji-woo            BCBS grp 0071553 mbr XJP9021  03/03 0540  
         ("physiologist: Kim, MS, CEP; lives in Jackson, MS, with son", "physiologist: [NAME], MS, CEP; lives in [ADDRESS], MS, with son"),
         // Measures of a powder and a tube are no dates or names.
         ("on miralax 1/2 capful; INTUBATED 3.0 ETT, MILLER 0", "on miralax 1/2 capful; INTUBATED 3.0 ETT, MILLER 0"),
+        // A maker on the stop list starts no name with its model.
+        ("drives a 2019 Subaru Outback; Alcon AcrySof IQ lens", "drives a 2019 Subaru Outback; Alcon AcrySof IQ lens"),
         // No identifier column, or prose with gaps: nothing.
         ("DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n", "DRUG        DOSE     ROUTE\nCefepime    2 g      IV q8h\n"),
         ("NAME   AGE  SCORE\nSmith  88   4/10\n", "NAME   AGE  SCORE\n[NAME]  88   4/10\n"),

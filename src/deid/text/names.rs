@@ -1910,8 +1910,9 @@ fn from_dictionary(t: &Tokens<'_>, i: usize, a: NameInfo, upper_doc: bool, out: 
 /// Scored above a single surname so the pair wins.
 /// `i` is a name-shaped word of Latin letters in no list.
 fn unlisted_first_name(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
-    // `Ohio Lic.`, `Texas Board`: a state name starts no person's name.
-    if t.byte_len(i) < 3 || (!upper_doc && t.all_caps(i)) || t.has(i, bit::STATE_NAME) {
+    // `Ohio Lic.`, `Texas Board`: a state name starts no person's name; nor does a stop word
+    // (`Subaru Outback`, `Alcon AcrySof`: a maker and its model).
+    if t.byte_len(i) < 3 || (!upper_doc && t.all_caps(i)) || t.has(i, bit::STATE_NAME) || t.name_info(i).stop {
         return;
     }
     let b_start = word_end(t, i);
