@@ -125,36 +125,28 @@ fn apposition_age(t: &Tokens<'_>, first: usize, last: usize) -> bool {
         && t.has(rel - 4, bit::RELATION);
     in_law
         || (t.has(rel, bit::RELATION) && (j..first - 1).all(|k| t.all_caps(k) == t.all_caps(rel)))
-        || named_person_before(t, first - 1, first - 1)
+        || named_person_before(t, first - 1)
 }
 
 /// `Augustine Mbeki-Carter, 91, came`, `Doña Refugio Ibarra, 96, remains`: the words before
-/// the comma `c` (from `s` back, at most five tokens) are a person's name without a relation
-/// before them: two words or more, all capitalized letters (hyphen-joined parts allowed), none
-/// a keyword, at least one a listed name that is no stop word.
-fn named_person_before(t: &Tokens<'_>, s: usize, c: usize) -> bool {
-    // Back over the name's capitalized words and hyphen-joined parts (`Augustine Mbeki-Carter`),
-    // at most five tokens before the comma, on its line.
-    let mut s = s;
+/// the comma (or bracket) `c`, at most five tokens back on its line, are a person's name
+/// without a relation before them: two words or more, all capitalized letters (hyphen-joined
+/// parts allowed), none a keyword, at least one a listed name that is no stop word.
+fn named_person_before(t: &Tokens<'_>, c: usize) -> bool {
+    let name_word = |k: usize| t.kind(k) == Some(TokKind::Alpha) && t.capitalized(k) && !t.has(k, u64::MAX);
+    let (mut s, mut words, mut listed) = (c, 0, false);
     while s > 0 && c - s < 5 && !t.newline_before(s) {
-        if s >= 2 && t.punct(s - 1, '-') && t.joined(s) && t.joined(s - 1) && t.capitalized(s - 2) {
-            s -= 2;
-        } else if t.kind(s - 1) == Some(TokKind::Alpha) && t.capitalized(s - 1) && !t.has(s - 1, u64::MAX) {
-            s -= 1;
-        } else {
+        let hyphen = s >= 2 && t.punct(s - 1, '-') && t.joined(s) && t.joined(s - 1) && name_word(s - 2);
+        let k = if hyphen { s - 2 } else { s - 1 };
+        if !name_word(k) {
             break;
         }
-    }
-    let words: Vec<usize> = (s..c).filter(|&k| t.kind(k) == Some(TokKind::Alpha)).collect();
-    let shaped = (s..c).all(|k| {
-        (t.kind(k) == Some(TokKind::Alpha) && t.capitalized(k) && !t.has(k, u64::MAX))
-            || (t.punct(k, '-') && t.joined(k) && t.joined(k + 1))
-    });
-    let listed = words.iter().any(|&k| {
         let info = t.name_info(k);
-        info.any() && !info.stop
-    });
-    shaped && words.len() >= 2 && listed
+        listed |= info.any() && !info.stop;
+        words += 1;
+        s = k;
+    }
+    words >= 2 && listed
 }
 
 /// Words before a number that make it a temperature (`T 101F`, `Tmax 101 F`, `febrile to

@@ -19,7 +19,7 @@
 //! printed with single spaces, `1912 BR-771204 NGUYEN, THI HOA`). So a value wider than its
 //! column (`Castellanos Vda. de Ruiz, Amparo (5520981)`) stays in its column.
 
-use super::table::{column_kinds, take_cell, Spec};
+use super::table::{column_kinds, line_at, take_cell, Spec};
 use super::{scan, Candidate};
 
 /// Most words in one column name.
@@ -127,9 +127,10 @@ fn header_of(line: &str) -> Option<Vec<Column>> {
 /// The columns a rule of dashes under header `header` marks: one per run of dashes, named by
 /// the header text above it. `None` if `line` is no such rule.
 fn columns_of_rule(header: &str, line: &str) -> Option<Vec<Column>> {
-    if !line.bytes().all(|b| matches!(b, b'-' | b'=' | b' ')) || !line.contains("-") && !line.contains('=') {
+    if !line.bytes().all(|b| matches!(b, b'-' | b'=' | b' ')) {
         return None;
     }
+    // Made of dashes and spaces only: its words are the runs of dashes (none in a blank line).
     let runs = words(line);
     if runs.len() < 3 || runs.len() > MAX_COLUMNS || !header.is_ascii() {
         return None;
@@ -203,8 +204,7 @@ fn take_row(line: &str, at: usize, columns: &[Column], out: &mut Vec<Candidate>)
 
 /// Whether `line` holds a gap of two spaces or more, or a tab, between two words.
 fn has_gap(line: &str) -> bool {
-    let trimmed = line.trim();
-    trimmed.contains("  ") || trimmed.contains('\t')
+    scan::find_gap(line.trim().as_bytes(), 0).is_some()
 }
 
 /// What a table's header gives the lines below it: the header's text, its columns, and
@@ -225,7 +225,8 @@ fn read_line(open: &mut Open<'_>, line: &str, at: usize, out: &mut Vec<Candidate
             return true;
         }
     }
-    if line.trim().is_empty() || !has_gap(line) {
+    // An empty line holds no gap either.
+    if !has_gap(line) {
         return false;
     }
     take_row(line, at, &open.columns, out);
@@ -258,15 +259,6 @@ pub(crate) fn find_aligned_tables(text: &str, out: &mut Vec<Candidate>) {
             from = after;
         }
     }
-}
-
-/// The line of `text` starting at byte `start` (without its `\r\n` or `\n`) and the start of
-/// the next one.
-fn line_at(text: &str, start: usize) -> (&str, usize) {
-    let rest = text.get(start..).unwrap_or("");
-    let end = rest.find('\n').unwrap_or(rest.len());
-    let line = rest.get(..end).unwrap_or("");
-    (line.strip_suffix('\r').unwrap_or(line), start + end + 1)
 }
 
 #[cfg(test)]

@@ -730,7 +730,7 @@ fn short_date_context(t: &Tokens<'_>, i: usize) -> bool {
     let half_day = t.is_any(after, &["am", "pm"])
         && !t.joined(after)
         && !t.newline_before(after)
-        && t.num(i).zip(t.num(i + 2)).is_some_and(|(m, d)| m >= d || (d > 10 && !matches!(d, 15 | 16 | 20 | 30)));
+        && t.num(i).zip(t.num(i + 2)).is_some_and(|md| !fraction_shaped(md));
     // `TTE 1/19: EF`: a test or event abbreviation (two capitals first: `TTE`, `BCx`, `PFTs`),
     // the date, a colon (not a time `1/19:30`); `Murmur 2/6:`, `Deltoid 4/5:` are grades.
     let labelled = before.is_some_and(|b| abbreviation(t, b))
@@ -1172,14 +1172,19 @@ fn bare_month_day(t: &Tokens<'_>, k: usize) -> Option<(u32, u32)> {
     month_day_valid(m, d).then_some((m, d))
 }
 
+/// `m/d` is shaped as a fraction or a score: written over a larger number, most often a small
+/// one (`1/2`, `3/4`, `4/5`, `7/10`, `BIMS 9/15`, `3/16"`); a month over a smaller day is no
+/// fraction.
+fn fraction_shaped((m, d): (u32, u32)) -> bool {
+    m < d && (d <= 10 || matches!(d, 15 | 16 | 20 | 30))
+}
+
 /// A month/day `m/d` at `k` in a note with dates of its month ([`date_lists`]) that is not
 /// shaped as a fraction, no score among scores, no signed, multiplied or mixed number (`+1/2`,
 /// `x 3/4`, `10 1/2`), no part of a name (`BRCA1/2`), and no quantity (a unit after it: `8/2
 /// mg`, `3/4"`).
-fn in_dated_note(t: &Tokens<'_>, k: usize, (m, d): (u32, u32)) -> bool {
-    // A fraction or a score is written over a larger number, most often a small one (`1/2`,
-    // `3/4`, `4/5`, `7/10`, `BIMS 9/15`, `3/16"`); a month over a smaller day is no fraction.
-    if m < d && (d <= 10 || matches!(d, 15 | 16 | 20 | 30)) {
+fn in_dated_note(t: &Tokens<'_>, k: usize, md: (u32, u32)) -> bool {
+    if fraction_shaped(md) {
         return false;
     }
     // `BRCA1/2`, `10 1/2 W`, `+1/2`, `x 3/4`.

@@ -542,17 +542,10 @@ fn spaced_plate(t: &Tokens<'_>, i: usize) -> Option<usize> {
 /// One group of a plate from token `i`: letters in capitals and digits glued together, at most
 /// 4 characters. Returns its end, its length and whether it holds a digit and a letter.
 fn plate_group(t: &Tokens<'_>, i: usize) -> Option<(usize, usize, bool, bool)> {
-    let (mut e, mut len, mut digit, mut letter) = (i, 0, false, false);
-    while e == i || (t.joined(e) && matches!(t.kind(e), Some(TokKind::Alpha | TokKind::Digit))) {
-        match t.kind(e) {
-            Some(TokKind::Digit) => digit = true,
-            Some(TokKind::Alpha) if t.all_caps(e) && t.ascii(e) => letter = true,
-            _ => return None,
-        }
-        len += t.byte_len(e);
-        e += 1;
-    }
-    (len <= 4).then_some((e, len, digit, letter))
+    // Five tokens at most: a longer run is longer than 4 characters.
+    let (e, digits, len) = glued_run(t, i, 5, false);
+    let caps = (i..e).all(|k| t.kind(k) != Some(TokKind::Alpha) || (t.all_caps(k) && t.ascii(k)));
+    (e > i && len <= 4 && caps).then_some((e, len, digits > 0, digits < len))
 }
 
 /// Plates in two groups apart (`418 KZW`, `9RX KH2`, `XJR 4417`): 5 to 8 characters in all,

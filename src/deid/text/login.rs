@@ -26,7 +26,12 @@ const SCORE: u8 = 80;
 /// Most letters in the letter part of a login name.
 const MAX_LETTERS: usize = 12;
 
-/// The end (token index past it) of letters glued to digits starting at token `j`.
+/// Most tokens of letters and digits glued together read as one login name (`ab12cd34`); a
+/// run is never longer in practice, the bound only keeps a walk short on a pathological text.
+const MAX_RUN: usize = 64;
+
+/// The end (token index past it) of letters glued to digits starting at token `j`, with the
+/// letters and digits glued after them ([`super::ids::glued_run`]).
 fn glued_login(t: &Tokens<'_>, j: usize, min_digits: usize) -> Option<usize> {
     let letters = t.s(j);
     let one_case = t.all_lower(j) || t.all_caps(j);
@@ -40,11 +45,7 @@ fn glued_login(t: &Tokens<'_>, j: usize, min_digits: usize) -> Option<usize> {
     if letters.len() + t.byte_len(digits) < 5 {
         return None;
     }
-    let mut end = digits + 1;
-    while matches!(t.kind(end), Some(TokKind::Alpha | TokKind::Digit)) && t.joined(end) {
-        end += 1;
-    }
-    Some(end)
+    Some(super::ids::glued_run(t, j, MAX_RUN, false).0)
 }
 
 /// The end (token index past it) of a dotted login name (`akhtar.s`) starting at token `j`.

@@ -160,15 +160,16 @@ fn text_facts(text: &str) -> TextFacts {
         }
         // Each byte beside the one before it (two loads, no state carried from byte to byte, so
         // this loop vectorizes too).
-        let (after_break, two_spaces) =
+        let (after_break, gap_after) =
             bytes.iter().zip(bytes.iter().skip(1)).fold((0u8, 0u8), |(m, g), (&before, &b)| {
                 (
                     m | (u8::from(b == b'M') & u8::from(before == b'\n' || before == b'\r')),
-                    g | (u8::from(b == b' ') & u8::from(before == b' ')),
+                    g | (u8::from(b == b' ') & u8::from(before == b' ')) | u8::from(b == b'\t'),
                 )
             });
         let line_m = bytes.first() == Some(&b'M') || after_break != 0;
-        let gap = two_spaces != 0 || bytes.contains(&b'\t');
+        // The walk sees each byte after the first: a tab opening the text is looked at alone.
+        let gap = gap_after != 0 || bytes.first() == Some(&b'\t');
         return TextFacts { upper: one_case(letters, lower), at_sign: at_sign != 0, line_m, gap };
     }
     for c in text.chars().filter(|c| c.is_alphabetic()) {

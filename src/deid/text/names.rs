@@ -758,13 +758,14 @@ pub(crate) const ORGANISATION_NOUNS: &[&str] = &[
 
 /// Followed by `'s` or a clinical noun, or hyphen-joined to another eponym: not a person.
 fn eponym_context(t: &Tokens<'_>, j: usize) -> bool {
-    // `Kenji's dose`: a listed given name that is no surname names no disease.
-    let given = j > 0 && {
-        let info = t.name_info(j - 1);
-        info.first && !info.last && info.strong()
+    // `Kenji's dose`: a listed given name that is no surname names no disease (looked up only
+    // before a possessive).
+    let given = || {
+        let info = t.name_info(j.wrapping_sub(1));
+        j > 0 && info.first && !info.last && info.strong()
     };
     let apostrophe_s =
-        t.apostrophe(j) && t.is(j + 1, "s") && t.joined(j) && (!given || t.has(j + 2, bit::CLINICAL_NOUN));
+        t.apostrophe(j) && t.is(j + 1, "s") && t.joined(j) && (t.has(j + 2, bit::CLINICAL_NOUN) || !given());
     apostrophe_s
         || t.has(j, bit::CLINICAL_NOUN)
         || t.has(j, bit::ORGANISATION)
@@ -2104,9 +2105,9 @@ fn last_first_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Ve
 /// Candidates are proposed in the same pass as their source (score 55, below every other
 /// rule), so a later pass, which sees only placeholders where the source was, has nothing left
 /// to carry.
-fn same_name_elsewhere(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidate>, from: usize, unlisted: &[u64]) {
+fn same_name_elsewhere(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidate>, unlisted: &[u64]) {
     let mut sources: Vec<usize> = Vec::new();
-    for c in out.get(from..).unwrap_or(&[]) {
+    for c in out.iter() {
         if c.kind != PhiKind::Name || c.score < STRONG_NAME {
             continue;
         }
@@ -2175,11 +2176,9 @@ fn same_name_elsewhere(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidate>
 /// elsewhere in the note in lower case, as hurried notes write the people they keep naming.
 /// Only a word that is no English word, no keyword and no common word (`rose`, `will` stay
 /// words), of 3 letters or more, that the note writes capitalized only inside such names.
-fn listed_name_in_lower_case(t: &Tokens<'_>, out: &mut Vec<Candidate>, from: usize) {
+fn listed_name_in_lower_case(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     // The token ranges of the names found with context (a few per note).
     let strong: Vec<(usize, usize)> = out
-        .get(from..)
-        .unwrap_or(&[])
         .iter()
         .filter(|c| c.kind == PhiKind::Name && c.score >= STRONG_NAME)
         .map(|c| {
@@ -2610,9 +2609,9 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         }
     }
     // Names found before this walk are carried too: a table's name column, an HL7 segment's.
-    same_name_elsewhere(t, upper_doc, out, 0, unlisted);
+    same_name_elsewhere(t, upper_doc, out, unlisted);
     if !upper_doc {
-        listed_name_in_lower_case(t, out, 0);
+        listed_name_in_lower_case(t, out);
     }
     closing_initials(t, out);
 }

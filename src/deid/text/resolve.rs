@@ -182,17 +182,14 @@ pub(crate) fn resolve(mut cands: Vec<Candidate>, protected: &[(usize, usize)], t
     } else {
         // Stable, so candidates that tie on every key keep the recognizers' order.
         cands.sort_by_key(rank);
-        // The winners so far by start, as indices into `cands`.
+        // The winners so far by start, as indices into `cands` (winners do not overlap, so no
+        // two share a start); in start order, they are the result.
         let mut winners: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-        let mut won = vec![false; cands.len()];
         for k in 0..cands.len() {
             let Some(&c) = cands.get(k) else { continue };
             if !taken.any(c.start, c.end) {
                 taken.set(c.start, c.end);
                 winners.insert(c.start, k);
-                if let Some(slot) = won.get_mut(k) {
-                    *slot = true;
-                }
             } else if widens(&c) {
                 // The first winner by start that ends after `c` starts: the last one starting
                 // at or before it, if it reaches past it, or else the next one.
@@ -209,12 +206,7 @@ pub(crate) fn resolve(mut cands: Vec<Candidate>, protected: &[(usize, usize)], t
                 }
             }
         }
-        let mut k = 0;
-        cands.retain(|_| {
-            k += 1;
-            won.get(k - 1).copied().unwrap_or(false)
-        });
-        cands.sort_unstable_by_key(|c| c.start);
+        return winners.values().filter_map(|&k| cands.get(k).copied()).collect();
     }
     cands
 }

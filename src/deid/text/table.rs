@@ -106,6 +106,20 @@ fn date_shaped(cell: &str) -> Option<usize> {
     ok.then_some(word.len())
 }
 
+/// The line of `text` starting at byte `start` (without its `\r\n` or `\n`) and the start of
+/// the next one.
+pub(super) fn line_at(text: &str, start: usize) -> (&str, usize) {
+    let rest = text.get(start..).unwrap_or("");
+    let end = rest.find('\n').unwrap_or(rest.len());
+    let line = rest.get(..end).unwrap_or("");
+    (line.strip_suffix('\r').unwrap_or(line), start + end + 1)
+}
+
+/// Whether `word` holds a digit.
+fn has_digit(word: &str) -> bool {
+    word.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// The words of `value` split at single spaces, each with its byte offset.
 fn words_at(value: &str) -> impl Iterator<Item = (usize, &str)> {
     value.split(' ').scan(0, |at, w| {
@@ -117,13 +131,12 @@ fn words_at(value: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// The part of cell `value` a column of class `kind` takes, as a byte range of `value`.
 fn taken(kind: PhiKind, value: &str) -> Option<(usize, usize)> {
-    let digit = |w: &str| w.bytes().any(|b| b.is_ascii_digit());
     match kind {
         PhiKind::Name => {
             // `mateo r. (rm 14)`: up to a bracket.
             let head = value.split('(').next().unwrap_or("").trim_end();
             let letters = head.bytes().any(|b| b.is_ascii_alphabetic()) || !head.is_ascii();
-            (letters && !digit(head)).then_some((0, head.len()))
+            (letters && !has_digit(head)).then_some((0, head.len()))
         }
         PhiKind::Age => {
             let n: u32 = value.trim().parse().ok()?;
@@ -133,8 +146,8 @@ fn taken(kind: PhiKind, value: &str) -> Option<(usize, usize)> {
         PhiKind::Address => value.bytes().any(|b| b.is_ascii_alphanumeric()).then_some((0, value.len())),
         _ => {
             // From the first word holding a digit to the last (`Humana MA H88213407-01`).
-            let (first, _) = words_at(value).find(|(_, w)| digit(w))?;
-            let (last, w) = words_at(value).filter(|(_, w)| digit(w)).last()?;
+            let (first, _) = words_at(value).find(|(_, w)| has_digit(w))?;
+            let (last, w) = words_at(value).filter(|(_, w)| has_digit(w)).last()?;
             Some((first, last + w.len()))
         }
     }
@@ -173,7 +186,7 @@ pub(super) fn take_cell(spec: Spec, value: &str, at: usize, out: &mut Vec<Candid
     }
     // A name and a number side by side (`NGUYEN, THI HOA 004418827 (93 F)`): the name up to
     // the first word holding a digit, that word the number.
-    let number = words_at(value).find(|(_, w)| w.bytes().any(|b| b.is_ascii_digit()));
+    let number = words_at(value).find(|(_, w)| has_digit(w));
     match number {
         Some((k, w)) if spec.kind == PhiKind::Name && k > 0 => {
             take(PhiKind::Name, value.get(..k).unwrap_or("").trim_end(), at, out);
@@ -307,10 +320,7 @@ pub(crate) fn find_tables(text: &str, out: &mut Vec<Candidate>) {
             // The line holding the mark (a `,` or `|` is one byte, never inside a character).
             start = text.get(start..mark).and_then(|before| before.rfind('\n')).map_or(start, |k| start + k + 1);
         }
-        let rest = text.get(start..).unwrap_or("");
-        let line = rest.find('\n').map_or(rest, |end| rest.get(..end).unwrap_or(""));
-        let next = start + line.len() + 1;
-        let line = line.strip_suffix('\r').unwrap_or(line);
+        let (line, next) = line_at(text, start);
         if let Some((sep, kinds)) = &header {
             let row = row_cells(line, start, *sep);
             if row.len() == kinds.len() {
