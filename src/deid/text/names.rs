@@ -2097,8 +2097,9 @@ fn last_first_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Ve
     }
 }
 
-/// A word of a name found by a rule with context of its own (`husband Mort`, `daughter Rivka`),
-/// written the same way elsewhere in the note, is that name there too (`Mort tearful, ...`).
+/// A word of a name found by a rule with context of its own (`husband Mort`, `daughter Rivka`,
+/// or a table's or an HL7 segment's name column, proposed before the name walk), written the
+/// same way elsewhere in the note, is that name there too (`Mort tearful, ...`).
 /// Only words that say "name" by themselves and that the dictionary does not find alone are
 /// carried: 3 letters or more, capitalized, in no list (keywords, names, stop words), not
 /// English, not a department; and only if the note never writes the word in lower case.
