@@ -11,10 +11,11 @@
 //! starts instead, and the header text above each run of dashes its name (or, when that names
 //! no column, its last word: `PRESCRIBER NPI`).
 //!
-//! The rows are the lines after it, up to an empty line or a line without a gap of two spaces.
+//! The rows are the lines after it, up to an empty line or a line without a gap of two spaces
+//! (an indented line without one continues the row above it and is not read).
 //! A row with as many values (words separated by gaps) as there are columns is read in order.
 //! In another row each word belongs to the column it starts under: a word after a gap to the last
-//! column starting at or before it (one character of slack), a word after a single space to
+//! column starting at or before it (two characters of slack), a word after a single space to
 //! the column of the word before it, unless it starts where a later column starts (a row
 //! printed with single spaces, `1912 BR-771204 NGUYEN, THI HOA`). So a value wider than its
 //! column (`Castellanos Vda. de Ruiz, Amparo (5520981)`) stays in its column.
@@ -150,10 +151,14 @@ fn columns_of_rule(header: &str, line: &str) -> Option<Vec<Column>> {
     columns.iter().any(|c| c.spec.is_some()).then_some(columns)
 }
 
+/// Characters a word may start before the column it belongs to: a row typed by hand drifts a
+/// little from its header (`MRN` at 45, `3381920` at 43).
+const SLACK: usize = 2;
+
 /// The index of the column a word starting at `column` belongs to after a gap: the last one
-/// starting at or before it, one character of slack.
+/// starting at or before it, [`SLACK`] characters of slack.
 fn column_at(columns: &[Column], column: usize) -> usize {
-    columns.iter().rposition(|c| c.at <= column + 1).unwrap_or(0)
+    columns.iter().rposition(|c| c.at <= column + SLACK).unwrap_or(0)
 }
 
 /// Proposes the identifier values of row `line` (starting at byte `at` of the text).
@@ -227,7 +232,9 @@ fn read_line(open: &mut Open<'_>, line: &str, at: usize, out: &mut Vec<Candidate
     }
     // An empty line holds no gap either.
     if !has_gap(line) {
-        return false;
+        // An indented line without a gap goes on the row above (`   post-crani 11/06, q1h
+        // neuro checks` under a roster's row): it is no row, and the table goes on.
+        return line.starts_with([' ', '\t']) && !line.trim().is_empty();
     }
     take_row(line, at, &open.columns, out);
     true

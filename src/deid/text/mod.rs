@@ -13,6 +13,7 @@ mod dates;
 mod dictionary;
 mod hl7;
 mod ids;
+mod initials;
 mod kind;
 mod known;
 mod lexicon;
@@ -274,6 +275,7 @@ fn candidates(t: &Tokens<'_>, known: &known::KnownIndex, spare: Vec<Candidate>) 
     }
     address::find_addresses(t, upper, &mut out);
     names::find_names(t, upper, &mut out);
+    initials::find_initials_keys(t, &mut out);
     known::find_known(t, known, upper, &mut out);
     out
 }

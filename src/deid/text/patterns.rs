@@ -252,24 +252,42 @@ fn mask_group(t: &Tokens<'_>, last: usize, n: usize) -> Option<usize> {
 /// Words that say a number is the end of one (`last 4`, `ending in`).
 const LAST_WORDS: &[&str] = &["last", "final", "ending", "ends"];
 
-/// Masked and partial SSNs whose visible last four digits are token `i`, only after an SSN
-/// context word: `XXX-XX-6620`, `***-**-3318`, `*****3318` (the whole masked token), and
-/// `last 4 of SSN (2210)`, `SSN last four 1234`, `SSN ending 1234`, `SSN: 1234`.
+/// Masked and partial SSNs whose visible last four digits are token `i`: masked in an SSN's
+/// dashed groups `XXX-XX-6620`, `***-**-3318` (the whole masked token; `***-***-0627` is a
+/// phone number), and only after an SSN context word `*****3318`, `last 4 of SSN (2210)`,
+/// `SSN last four 1234`, `SSN ending 1234`, `SSN: 1234`.
 fn partial_ssn_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     if !t.digits(i, Some(4)) || !clean_right(t, i + 1) || t.joined(i) && t.digits(i - 1, None) {
         return;
     }
     // Masked: the groups before the digits are all mask characters.
     if t.joined(i) && i > 0 && (t.punct(i - 1, '-') || mask_group(t, i - 1, 5).is_some()) {
-        let start = if t.punct(i - 1, '-') {
-            mask_group(t, i.saturating_sub(2), 2)
-                .filter(|&g| g > 1 && t.punct(g - 1, '-') && t.joined(g) && t.joined(g - 1) && t.joined(i - 1))
-                .and_then(|g| mask_group(t, g - 2, 3))
-        } else {
-            mask_group(t, i - 1, 5)
+        if !t.punct(i - 1, '-') {
+            if let Some(s) =
+                mask_group(t, i - 1, 5).filter(|&s| clean_left(t, s) && context_before(t, s, 4, bit::SSN_CONTEXT))
+            {
+                out.push(Candidate::new(PhiKind::Ssn, t.start(s), t.end(i), 90));
+            }
+            return;
+        }
+        // In dashed groups the shape says what was masked, without a context word: three, two
+        // and four are an SSN's (`***-**-2209`), three, three and four a phone number's
+        // (`***-***-0627`).
+        let group = |last: usize, n: usize| {
+            mask_group(t, last, n).filter(|&g| g > 1 && t.punct(g - 1, '-') && t.joined(g) && t.joined(g - 1))
         };
-        if let Some(s) = start.filter(|&s| clean_left(t, s) && context_before(t, s, 4, bit::SSN_CONTEXT)) {
+        // The first group is three characters, not the end of a longer run (`****-***-0627`).
+        let whole = |s: &usize| !(*s > 0 && t.joined(*s) && (t.punct(s - 1, '*') || t.punct(s - 1, '#')));
+        let dashed = |middle: usize| {
+            group(i.saturating_sub(2), middle)
+                .filter(|_| t.joined(i - 1))
+                .and_then(|g| mask_group(t, g - 2, 3))
+                .filter(whole)
+        };
+        if let Some(s) = dashed(2).filter(|&s| clean_left(t, s)) {
             out.push(Candidate::new(PhiKind::Ssn, t.start(s), t.end(i), 90));
+        } else if let Some(s) = dashed(3).filter(|&s| clean_left(t, s)) {
+            out.push(Candidate::new(PhiKind::Phone, t.start(s), t.end(i), 90));
         }
         return;
     }
@@ -801,10 +819,27 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn masked_dashed_groups_are_an_ssn_or_a_phone_by_their_shape() {
+        fn kinds(text: &str) -> Vec<(PhiKind, &str)> {
+            let t = Tokens::new(text);
+            let mut out = Vec::new();
+            for i in 0..t.len() {
+                ssn_at(&t, i, &mut out);
+            }
+            out.iter().map(|c| (c.kind, &text[c.start..c.end])).collect()
+        }
+        assert_eq!(kinds("pt provided ***-**-2209."), [(PhiKind::Ssn, "***-**-2209")]);
+        assert_eq!(kinds("XXX-XX-6620 on the form"), [(PhiKind::Ssn, "XXX-XX-6620")]);
+        assert_eq!(kinds("2FA SMS -> ***-***-0627 IP"), [(PhiKind::Phone, "***-***-0627")]);
+        for text in ["**-**-1234", "***-**-12345", "1-***-**-1234", "****-***-0627", "***-*-1234", "***-**-**34"] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
     fn masked_and_partial_ssns_need_their_context() {
         for s in [
-            "XXX-XX-6620",
-            "***-**-3318",
+            "*****3318",
             "last 4 digits 2210",
             "SSN on file since 2019",
             "SS 1200 units",
