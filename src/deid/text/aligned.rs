@@ -337,6 +337,30 @@ COMMENTS:\n\
     }
 
     #[test]
+    fn indented_lines_continue_a_row_and_rows_drift_from_their_header() {
+        // `3381920` starts two characters before `MRN`; the indented note under a row keeps the
+        // table open, a line of prose without a gap ends it.
+        let roster = "BED    PATIENT                  MRN          NOTE\n\
+4W-12  OKONKWO, CHIDI         3381920      tele\n   post-crani 11/06, q1h neuro checks\n\
+4W-14  HALVORSEN, ROSE          3102277    sitter\nSeen today.\n4W-17  AL-SAYED, YOUSEF  3419054   x\n";
+        assert_eq!(
+            found(roster),
+            [
+                (PhiKind::Name, "OKONKWO, CHIDI"),
+                (PhiKind::Mrn, "3381920"),
+                (PhiKind::Name, "HALVORSEN, ROSE"),
+                (PhiKind::Mrn, "3102277"),
+            ]
+        );
+        // Three characters is more than a row drifts: the value stays in the column before.
+        let header = "BED    PATIENT                  MRN          NOTE\n";
+        let far = format!("{header}4W-12  OKONKWO, CHIDI        3381920\n");
+        assert!(!found(&far).iter().any(|&(kind, _)| kind == PhiKind::Mrn), "{:?}", found(&far));
+        let near = format!("{header}4W-12  OKONKWO, CHIDI         3381920\n");
+        assert!(found(&near).contains(&(PhiKind::Mrn, "3381920")), "{:?}", found(&near));
+    }
+
+    #[test]
     fn rows_printed_with_single_spaces_and_wide_values() {
         let board = "TIME REQ#       PATIENT / MRN                        NEED      STATUS\n\
 1912 BR-771204 NGUYEN, THI HOA 004418827 (93 F)  tele      5W-512B @2250\n\
