@@ -969,3 +969,23 @@ H600419355    Park, Ji-woo            BCBS grp 0071553 mbr XJP9021  03/03 0540  
         ("NAME   AGE  SCORE\nSmith  88   4/10\n", "NAME   AGE  SCORE\n[NAME]  88   4/10\n"),
     ]);
 }
+
+/// The rules added from the `dev16` held-out notes (docs/DEIDENTIFICATION.md, "dev16
+/// rules"), each with a near miss that must stay.
+#[test]
+fn dev16_rules() {
+    assert_tags_stable(&[
+        // Initials a key defines, wherever the note writes them; others stay.
+        (
+            "0900  6/1-6/9 JT; 6/10 HELD. RO\nINITIALS KEY: JT = Joy Tran, LPN | RO = Rosalind Okonkwo, RN",
+            "0900  [DATE] [NAME]; [DATE] HELD. [NAME]\nINITIALS KEY: [NAME] = [NAME], LPN | [NAME] = [NAME], RN",
+        ),
+        ("EF = 55%, JT and RO aware", "EF = 55%, JT and RO aware"),
+        // Masked SSN and phone shapes, without a context word.
+        ("pt provided ***-**-2209. 2FA SMS -> ***-***-0627", "pt provided [SSN]. 2FA SMS -> [PHONE]"),
+        ("score ***-** 12", "score ***-** 12"),
+        // A capitalized function-word first name before a surname; the verb stays.
+        ("Histotech: Will Okonkwo. Supervisor Will Okafor approved.", "Histotech: [NAME]. Supervisor [NAME] approved."),
+        ("Will Discuss at rounds; we will okay it.", "Will Discuss at rounds; we will okay it."),
+    ]);
+}

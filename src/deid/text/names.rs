@@ -2569,6 +2569,13 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
             before_credential(t, i, upper_doc, out);
             bracketed_after_credential(t, i, upper_doc, out);
         }
+        // `Histotech: Will Okonkwo`, `Supervisor Will Okafor approved`: a listed first name
+        // that is also a function word, before a surname on its line ([`function_first_name`]).
+        // Written with a capital (a note in lower case writes `will go`).
+        let capital = tok.first.is_uppercase();
+        if tok.lex & bit::FUNCTION != 0 && capital && function_first_name(t, i, upper_doc, false) {
+            push(out, t, i, word_end(t, word_end(t, i)), 70);
+        }
         if !name_shaped(t, i, upper_doc) {
             continue;
         }
