@@ -987,5 +987,26 @@ fn dev16_rules() {
         // A capitalized function-word first name before a surname; the verb stays.
         ("Histotech: Will Okonkwo. Supervisor Will Okafor approved.", "Histotech: [NAME]. Supervisor [NAME] approved."),
         ("Will Discuss at rounds; we will okay it.", "Will Discuss at rounds; we will okay it."),
+        // Roads: owned roads with a grid direction, a direction before them and a unit after;
+        // `US-54`; a numbered road before the way traffic went.
+        (
+            "off Township Rd 1900 E; at 6678 N State Route 13; 1450 County Road 308, Site 22; ON CTY RD 14",
+            "off [ADDRESS]; at [ADDRESS]; [ADDRESS]; ON [ADDRESS]",
+        ),
+        ("LOC: US-54 MM 117 EB. Aug 22, Route 4 eastbound", "LOC: [ADDRESS] EB. [DATE], [ADDRESS] eastbound"),
+        ("Route 4 was the plan; US-54 is long", "Route 4 was the plan; US-54 is long"),
+        // Streets without a number after `the`, before a sentence after `Dr.`; a street and a
+        // city before a ZIP after an address.
+        ("camp near the Canal St footbridge; shop on Lakeshore Dr. Closed at 5.", "camp near the [ADDRESS] footbridge; shop on [ADDRESS] Closed at 5."),
+        (
+            "RR 3 Box 118, Hatchet Creek Rd, Ellery 62833; 1123 Quarry Rd, Normal 61761; 44 Elm St, St. Louis 63116-2208",
+            "[ADDRESS], [ADDRESS], [ADDRESS] [ZIP]; [ADDRESS], [ADDRESS] [ZIP]; [ADDRESS], [ADDRESS] [ZIP]",
+        ),
+        // Complexes, home parks and neighbourhoods; a park of trees stays.
+        (
+            "Lot 31, Prairie View Estates; Dogwood Hollow MHP; Riverbend Home Park; Cedar Knolls subdivision",
+            "[ADDRESS]; [ADDRESS]; [ADDRESS]; [ADDRESS] subdivision",
+        ),
+        ("walks in Riverside Park; the subdivision HOA", "walks in Riverside Park; the subdivision HOA"),
     ]);
 }

@@ -78,6 +78,7 @@ pub(crate) const UNITS: &[&str] = &[
     "trlr",
     "trailer",
     "spc",
+    "site",
 ];
 pub(crate) const DIRECTIONS: &[&str] = &["n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"];
 /// USPS state and territory codes.
@@ -182,6 +183,12 @@ pub(crate) const PLACE_AFTER: &[&str] = &[
     "apartments",
     "apts",
     "townhomes",
+    "estates",
+    "mhp",
+    "park",
+    "subdivision",
+    "neighborhood",
+    "neighbourhood",
     "office",
     "clinic",
     "campus",
@@ -196,8 +203,16 @@ pub(crate) const PLACE_AFTER: &[&str] = &[
 const SITE_WORDS: &[&str] = &["office", "clinic", "campus", "branch", "satellite", "cvs", "walgreens", "walmart"];
 /// Words of a subdivision named with its word, as a county is (`Harmon Township`).
 const COUNTY_WORDS: &[&str] = &["county", "township", "twp", "parish", "borough"];
-/// Words of a named residential complex (`Willow Creek Apartments`).
-const COMPLEX_WORDS: &[&str] = &["apartments", "apts", "townhomes"];
+/// Words of a named residential complex or neighbourhood (`Willow Creek Apartments`, `Prairie
+/// View Estates`, `Dogwood Hollow MHP`, `Cedar Knolls subdivision`); `Park` only after a home
+/// park's word ([`HOME_PARKS`]).
+const COMPLEX_WORDS: &[&str] =
+    &["apartments", "apts", "townhomes", "estates", "mhp", "park", "subdivision", "neighborhood", "neighbourhood"];
+/// Complex words written in any case (`the Highland Terrace neighborhood`).
+const LOWER_COMPLEX_WORDS: &[&str] = &["subdivision", "neighborhood", "neighbourhood"];
+/// Words before `Park` that make it a home park (`Riverbend Mobile Home Park`, `Clear Creek
+/// Pines RV Park`), not a park of trees.
+const HOME_PARKS: &[&str] = &["home", "rv", "trailer"];
 /// Hospital units: a place after one and a comma ends a line (`neuro ICU, Honolulu`).
 pub(crate) const FACILITY_UNITS: &[&str] = &["icu", "nicu", "picu", "micu", "sicu", "ccu", "cvicu", "pacu", "ed", "er"];
 /// What a state issues: after one (`CO plate BXR-4417`, `CA license A-118245`) a state code
@@ -1066,6 +1081,12 @@ fn push_place(t: &Tokens<'_>, s: usize, e: usize, out: &mut Vec<Candidate>) {
 /// 02120`), a state (`, Boston MA`), or a line end, punctuation or a lower-case word after it
 /// (`, Chelsea in December`); or `in City` (`on Lake St in Minneapolis`).
 fn after_street(t: &Tokens<'_>, e: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    after_street_once(t, e, upper_doc, true, out);
+}
+
+/// [`after_street`]; with `street`, a street named without a number may come first (`RR 3 Box
+/// 118, Hatchet Creek Rd, Ellery 62833`), and the city after it is looked for once more.
+fn after_street_once(t: &Tokens<'_>, e: usize, upper_doc: bool, street: bool, out: &mut Vec<Candidate>) {
     if t.newline_before(e) {
         return;
     }
@@ -1080,11 +1101,34 @@ fn after_street(t: &Tokens<'_>, e: usize, upper_doc: bool, out: &mut Vec<Candida
         return;
     }
     let s = e + 1;
-    let mut k = s;
+    // `St. Louis`: a saint's abbreviation and its period start a city.
+    let saint = t.is_any(s, &["st", "ste"]) && t.punct(s + 1, '.') && t.joined(s + 1) && !t.newline_before(s);
+    let first = if saint { s + 2 } else { s };
+    // Before a ZIP code any capitalized words are a city (`Normal 61761`).
+    let mut r = first;
+    while r < first + 3 && !t.newline_before(r) && t.kind(r) == Some(TokKind::Alpha) && (upper_doc || t.capitalized(r))
+    {
+        r += 1;
+    }
+    if r > first && !t.newline_before(r) {
+        if let Some(ze) = zip_at(t, r) {
+            out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(r - 1), 75));
+            out.push(Candidate::new(PhiKind::Zip, t.start(r), t.end(ze - 1), 87));
+            return;
+        }
+    }
+    let mut k = first;
     while k < s + 3 && !t.newline_before(k) && street_city_word(t, k, upper_doc) {
         k += 1;
     }
-    if k == s {
+    if k == s || (saint && k == s + 2) {
+        return;
+    }
+    let suffix = t.has(k, bit::STREET_SUFFIX) && (upper_doc || t.capitalized(k)) && !t.newline_before(k);
+    if street && suffix && !saint {
+        let after = if t.punct(k + 1, '.') && t.joined(k + 1) { k + 2 } else { k + 1 };
+        out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(after - 1), 75));
+        after_street_once(t, after, upper_doc, false, out);
         return;
     }
     let z = if t.punct(k, ',') { k + 1 } else { k };
@@ -1157,15 +1201,22 @@ fn named_street_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Cand
         }
         s = w;
     }
-    if s == k || s == 0 || t.newline_before(s) || !t.is_any(s - 1, &["on", "at", "off", "near"]) {
+    if s == k || s == 0 || t.newline_before(s) {
+        return;
+    }
+    // `near the Canal St footbridge`: `the` between.
+    let p = if t.is(s - 1, "the") && s >= 2 && !t.newline_before(s - 1) { s - 2 } else { s - 1 };
+    if !t.is_any(p, &["on", "at", "off", "near"]) {
         return;
     }
     let mut e = k + 1;
     if t.punct(e, '.') && t.joined(e) {
         e += 1;
     }
-    // A placeholder counts as the name it replaced (`Dr. [NAME]` on a later pass).
-    let title = (t.capitalized(e) && !t.has(e, bit::UNIT | bit::DIRECTION)) || t.punct(e, '[');
+    // A placeholder counts as the name it replaced (`Dr. [NAME]` on a later pass). After `Dr.`
+    // an English word in no name list starts a sentence (`on Lakeshore Dr. Reported to`).
+    let sentence = t.punct(k + 1, '.') && t.english(e) && !t.name_info(e).any();
+    let title = (t.capitalized(e) && !t.has(e, bit::UNIT | bit::DIRECTION) && !sentence) || t.punct(e, '[');
     if title && !t.newline_before(e) {
         return;
     }
@@ -1403,7 +1454,8 @@ fn place_before_department(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut 
     if k == 0 || !t.has(k, bit::PLACE_AFTER) || t.newline_before(k) {
         return;
     }
-    let shaped = if t.is(k, "pd") { t.all_caps(k) } else { upper_doc || t.capitalized(k) || t.is_any(k, SITE_WORDS) };
+    let any_case = t.is_any(k, SITE_WORDS) || t.is_any(k, LOWER_COMPLEX_WORDS);
+    let shaped = if t.is(k, "pd") { t.all_caps(k) } else { upper_doc || t.capitalized(k) || any_case };
     if !shaped {
         return;
     }
@@ -1438,12 +1490,17 @@ fn place_before_department(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut 
     }
 }
 
-/// `the Willow Creek Apartments`, `Lakeview Apts`: one to three capitalized words (in no keyword
+/// `the Willow Creek Apartments`, `Lakeview Apts`: one to four capitalized words (in no keyword
 /// list but street suffixes and directions, not all capitals in mixed case) before a complex
-/// word `k` on its line; the complex word is part of the place.
+/// word `k` on its line; the complex word is part of the place (not `subdivision`,
+/// `neighborhood`). A lot or a unit and a comma before it are part of it too (`Lot 31,
+/// Prairie View Estates`).
 fn residential_complex(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if t.is(k, "park") && !(k > 0 && t.is_any(k - 1, HOME_PARKS)) {
+        return;
+    }
     let mut s = k;
-    while s > 0 && k - s < 3 && !t.newline_before(s) {
+    while s > 0 && k - s < 4 && !t.newline_before(s) {
         let w = s - 1;
         let shaped = t.toks.get(w).is_some_and(|tok| {
             tok.kind == TokKind::Alpha
@@ -1451,14 +1508,25 @@ fn residential_complex(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<
                 && t.capitalized(w)
                 && (upper_doc || !t.all_caps(w))
         });
-        if !shaped || t.name_info(w).stop {
+        // `RV` in capitals before `Park`.
+        let home = t.is_any(w, HOME_PARKS) && w + 1 == k;
+        if !(shaped || home) || t.name_info(w).stop {
             break;
         }
         s = w;
     }
-    if s < k {
-        out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(k), 75));
+    if s == k {
+        return;
     }
+    let named = if t.is_any(k, LOWER_COMPLEX_WORDS) { k - 1 } else { k };
+    // `Lot 31, `: a unit word, its number and a comma on the same line.
+    let lot = s >= 3
+        && t.punct(s - 1, ',')
+        && t.kind(s - 2) == Some(TokKind::Digit)
+        && t.has(s - 3, bit::UNIT)
+        && !(s - 2..s).any(|m| t.newline_before(m));
+    let s = if lot { s - 3 } else { s };
+    out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(named), 75));
 }
 
 /// Word `m` can name a county: a letter word of 3 or more letters in no keyword list, not a
@@ -1505,9 +1573,11 @@ fn numbered_road_before(t: &Tokens<'_>, k: usize) -> Option<usize> {
         return None;
     }
     let n = k - 1;
-    // `I-82`: a capital `I` glued to `-` glued to the number.
-    if n >= 2 && t.punct(n - 1, '-') && t.joined(n) && t.joined(n - 1) && t.s(n - 2) == "I" {
-        return Some(n - 2);
+    // `I-82`, `US-54`, `SR-99`: the road's letters in capitals glued to `-` glued to the number.
+    if n >= 2 && t.punct(n - 1, '-') && t.joined(n) && t.joined(n - 1) && t.all_caps(n - 2) {
+        if t.s(n - 2) == "I" || t.is_any(n - 2, &["us", "sr"]) {
+            return Some(n - 2);
+        }
     }
     let road = t.is_any(n - 1, &["hwy", "highway", "route", "rte"])
         || (t.all_caps(n - 1) && t.is_any(n - 1, &["us", "sr", "rt", "i"]));
@@ -1517,7 +1587,7 @@ fn numbered_road_before(t: &Tokens<'_>, k: usize) -> Option<usize> {
 /// Words before a road word that make a rural or tribal road (`County Rd 433`, `Navajo Route
 /// 59`, `State Hwy 28`, `FM 1960` is written without a road word and is not taken).
 pub(crate) const ROAD_OWNERS: &[&str] =
-    &["county", "navajo", "indian", "tribal", "bia", "farm", "ranch", "forest", "state"];
+    &["county", "cty", "township", "twp", "navajo", "indian", "tribal", "bia", "farm", "ranch", "forest", "state"];
 
 /// `County Rd 433`, `county road q`, `Navajo Route 59`, `N4512 County Road Q`: a road owner at
 /// `k`, a road word, and a number of up to 4 digits or a road letter (one or two letters, in
@@ -1541,6 +1611,15 @@ fn owned_road_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candid
     if t.newline_before(n) || !(number || letter) || (t.joined(n + 1) && t.kind(n + 1) != Some(TokKind::Punct)) {
         return;
     }
+    // A grid direction after the number (`Township Rd 1900 E`).
+    let e =
+        if number && t.has(n + 1, bit::DIRECTION) && t.all_caps(n + 1) && !t.newline_before(n + 1) { n + 1 } else { n };
+    // A direction before the owner (`6678 N State Route 13`).
+    let k = if k >= 2 && t.has(k - 1, bit::DIRECTION) && t.digits(k - 2, None) && !t.newline_before(k - 1) {
+        k - 1
+    } else {
+        k
+    };
     // The house number: digits, or a grid letter glued to digits (`N4512`, `w1234`).
     let house = if k >= 1 && t.digits(k - 1, None) && !t.newline_before(k) {
         if k >= 2 && t.joined(k - 1) && t.kind(k - 2) == Some(TokKind::Alpha) && t.byte_len(k - 2) == 1 {
@@ -1551,7 +1630,10 @@ fn owned_road_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candid
     } else {
         k
     };
-    out.push(Candidate::new(PhiKind::Address, t.start(house), t.end(n), 86));
+    // A unit after it, capitalized (`County Road 308, Site 22`; not `, no street`).
+    let w = if t.punct(e + 1, ',') { e + 2 } else { e + 1 };
+    let e = if t.capitalized(w) || t.punct(w, '#') { unit_end(t, e + 1) } else { e + 1 };
+    out.push(Candidate::new(PhiKind::Address, t.start(house), t.end(e - 1), 86));
 }
 
 /// `come in off Rt 117`, `Pharmacy on Hwy 51`, `GAS STATION AT RT 9`: a numbered road
@@ -1569,11 +1651,11 @@ fn road_after_locative(t: &Tokens<'_>, n: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let before = ["on", "off", "at", "near", "along", "via", "onto", "past"];
-    if s == 0
-        || t.newline_before(s)
-        || !t.is_any(s - 1, &before)
-        || (t.joined(n + 1) && t.kind(n + 1) == Some(TokKind::Digit))
-    {
+    // Or before the way the traffic went (`Route 4 eastbound`).
+    let bound = ["eastbound", "westbound", "northbound", "southbound", "eb", "wb", "nb", "sb"];
+    let located = (s > 0 && !t.newline_before(s) && t.is_any(s - 1, &before))
+        || (t.is_any(n + 1, &bound) && !t.newline_before(n + 1));
+    if !located || (t.joined(n + 1) && t.kind(n + 1) == Some(TokKind::Digit)) {
         return;
     }
     out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(n), 86));

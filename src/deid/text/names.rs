@@ -1036,6 +1036,15 @@ fn after_title(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidat
     let after_number = i > 0 && t.kind(i - 1) == Some(TokKind::Digit) && !t.newline_before(i);
     // `1405 Lakeland Dr SE Apt 12`: `Dr` is a street's Drive before a direction or a unit.
     let drive = t.is(i, "dr") && j == i + 1 && (t.has(j, bit::UNIT) || t.is_any(j, &["ne", "nw", "se", "sw"]));
+    // `shop on Lakeshore Dr. Closed at 5`: after a street's name, before an English word in no
+    // name list, `Dr.` ends a sentence.
+    let street = t.is(i, "dr")
+        && i >= 2
+        && t.capitalized(i - 1)
+        && t.is_any(i - 2, &["on", "at", "off", "near"])
+        && t.english(j)
+        && !t.name_info(j).any();
+    let drive = drive || street;
     if t.newline_before(j) || after_number || abbreviation || drive {
         return;
     }
