@@ -1008,5 +1008,10 @@ fn dev16_rules() {
             "[ADDRESS]; [ADDRESS]; [ADDRESS]; [ADDRESS] subdivision",
         ),
         ("walks in Riverside Park; the subdivision HOA", "walks in Riverside Park; the subdivision HOA"),
+        // Days of the month a plural weekday falls on; a month/day beside a date; new cue words.
+        ("Saturdays only: 7th, 14th, 21st, 28th", "Saturdays only: [DATE], [DATE], [DATE], [DATE]"),
+        ("the 7th, 14th and 21st floors", "the 7th, 14th and 21st floors"),
+        ("Visits 7/1, 7/8, then weekly; tested 3/3, neg", "Visits [DATE], [DATE], then weekly; tested [DATE], neg"),
+        ("Visits weekly, 7/8 of them kept; seen 3/4/2024, 1/2 tab", "Visits weekly, 7/8 of them kept; seen [DATE], 1/2 tab"),
     ]);
 }

@@ -165,6 +165,11 @@ pub(crate) const DATE_CUE: &[&str] = &[
     "bx",
     "ebus",
     "update",
+    "tested",
+    "addendum",
+    "mvc",
+    "shipped",
+    "visits",
 ];
 /// Results before a bracketed `m/d` that make it the date of the result (`GBS neg (5/2)`,
 /// `HIV nonreactive (3/4)`); not `pos`/`positive`, which are as often counts (`BCx pos (2/2)`).
@@ -981,6 +986,9 @@ fn ordinal_day(t: &Tokens<'_>, i: usize) -> Option<Found> {
     if j != i + 2 || i < 2 || !ordinal_suffix_ok(d, t.s(i + 1)) {
         return None;
     }
+    if weekday_list(t, i) {
+        return Some(Found { first: i, last: i + 1, year_tok: None });
+    }
     // After a weekday (`is thursday the 26th ok?`) the ordinal is a day whatever follows.
     let weekday = t.has(i - 2, bit::WEEKDAY);
     if !t.is(i - 1, "the") || !(weekday || t.is_any(i - 2, ORDINAL_DAY_BEFORE)) {
@@ -1001,6 +1009,39 @@ fn ordinal_day(t: &Tokens<'_>, i: usize) -> Option<Found> {
         };
     // `the` is part of the date (`on the 23rd` becomes `on [DATE]`).
     next_ok.then_some(Found { first: i - 1, last: i + 1, year_tok: None })
+}
+
+/// Most ordinals in one list of days ([`weekday_list`]): a month has no more days.
+const MAX_LISTED_DAYS: usize = 31;
+
+/// `Saturdays only: 7th, 14th, 21st, 28th`: ordinal `i` (its day checked) is in a list of
+/// ordinals separated by commas that follows a weekday written in the plural (`Saturdays`,
+/// `Mondays`), `only` or `every` and a colon between or not: the days of the month that
+/// weekday falls on.
+fn weekday_list(t: &Tokens<'_>, i: usize) -> bool {
+    let ordinal = |k: usize| {
+        t.digits(k, None) && t.byte_len(k) <= 2 && t.joined(k + 1) && t.is_any(k + 1, &["st", "nd", "rd", "th"])
+    };
+    let mut k = i;
+    for _ in 0..MAX_LISTED_DAYS {
+        if k >= 3 && t.punct(k - 1, ',') && ordinal(k - 3) && !t.newline_before(k) {
+            k -= 3;
+        } else {
+            break;
+        }
+    }
+    if t.newline_before(k) {
+        return false;
+    }
+    let mut w = k;
+    for skip in [":", "only", "every"] {
+        if w > 0 && t.s(w - 1).eq_ignore_ascii_case(skip) && !t.newline_before(w - 1) {
+            w -= 1;
+        }
+    }
+    let Some(w) = w.checked_sub(1) else { return false };
+    let plural = t.s(w).strip_suffix('s').filter(|_| t.byte_len(w) > 4).unwrap_or("");
+    WEEKDAYS.iter().any(|d| d.len() > 3 && d.eq_ignore_ascii_case(plural))
 }
 
 /// After an ISO date at `j`: `T10:30:00Z`, ` 10:30`, `+01:00`; returns one past the end.
@@ -1052,6 +1093,13 @@ fn with_weekday(t: &Tokens<'_>, first: usize) -> usize {
 
 /// All date candidates.
 pub(crate) fn find_dates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
+    let dated_months = dates_and_months(t, out);
+    date_lists(t, dated_months, out);
+}
+
+/// The dates of every form and the months alone; returns the months (bit m) of the numeric
+/// dates with a year, for [`date_lists`].
+fn dates_and_months(t: &Tokens<'_>, out: &mut Vec<Candidate>) -> u16 {
     // Every date form starts with a month name or a number (a year written `'85` ends one,
     // never starts one): the walk visits those tokens alone ([`marked`]), and past a date found
     // skips to its end.
@@ -1095,7 +1143,7 @@ pub(crate) fn find_dates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         next = f.last + 1;
     }
     months_alone(t, out);
-    date_lists(t, dated_months, out);
+    dated_months
 }
 
 /// `3  March 2nd, 2024` (a transcript's line number before the date), `10  June 19, 1981`: a
@@ -1184,9 +1232,12 @@ fn fraction_shaped((m, d): (u32, u32)) -> bool {
 /// `x 3/4`, `10 1/2`), no part of a name (`BRCA1/2`), and no quantity (a unit after it: `8/2
 /// mg`, `3/4"`).
 fn in_dated_note(t: &Tokens<'_>, k: usize, md: (u32, u32)) -> bool {
-    if fraction_shaped(md) {
-        return false;
-    }
+    !fraction_shaped(md) && plain_month_day(t, k)
+}
+
+/// The month/day at `k` is no signed, multiplied or mixed number, no part of a name, no
+/// quantity and no score among scores ([`in_dated_note`] but the fraction's shape).
+fn plain_month_day(t: &Tokens<'_>, k: usize) -> bool {
     // `BRCA1/2`, `10 1/2 W`, `+1/2`, `x 3/4`.
     let before = k > 0
         && ((t.joined(k) && t.kind(k - 1) == Some(TokKind::Alpha))
@@ -1197,6 +1248,23 @@ fn in_dated_note(t: &Tokens<'_>, k: usize, md: (u32, u32)) -> bool {
     let after = t.is_any(k + 3, QUANTITY_UNITS)
         || (t.joined(k + 3) && (t.punct(k + 3, '%') || t.punct(k + 3, '"') || t.punct(k + 3, '\'')));
     !before && !after && !among_scores(t, k)
+}
+
+/// `Visits 7/1, 7/8`, `(7/2, 7/30)`, `HBO x1 2/2, dc 2/3`: the month/day at `k` is beside a
+/// date found (its byte starts and ends in `starts` and `ends`, each sorted): a comma between them,
+/// and at most one word after the comma, on one line. A fraction is not written beside a
+/// date, so its shape does not matter here; a quantity or a score still is no date
+/// ([`plain_month_day`]).
+fn beside_date(t: &Tokens<'_>, k: usize, starts: &[usize], ends: [&[usize]; 2]) -> bool {
+    let same_line = |a: usize, b: usize| !(a + 1..=b).any(|n| t.newline_before(n));
+    let word = |n: usize| t.kind(n) == Some(TokKind::Alpha);
+    let ends_at = |n: usize| ends.iter().any(|e| e.binary_search(&t.end(n)).is_ok());
+    let starts_at = |n: usize| n < t.len() && starts.binary_search(&t.start(n)).is_ok();
+    let before = (k >= 2 && t.punct(k - 1, ',') && ends_at(k - 2) && same_line(k - 2, k))
+        || (k >= 3 && t.punct(k - 2, ',') && word(k - 1) && ends_at(k - 3) && same_line(k - 3, k));
+    let after = t.punct(k + 3, ',')
+        && ((starts_at(k + 4) && same_line(k, k + 4)) || (word(k + 4) && starts_at(k + 5) && same_line(k, k + 5)));
+    (before || after) && plain_month_day(t, k)
 }
 
 /// Tokens at most between two month/days of one list.
@@ -1225,13 +1293,26 @@ fn date_lists(t: &Tokens<'_>, dated: u16, out: &mut Vec<Candidate>) {
     let slash_after = |k: usize| {
         t.toks.get(k + 1).is_some_and(|next| next.kind == TokKind::Punct && next.first == '/' && !next.space_before)
     };
+    // The dates found so far, for [`beside_date`] (only once a bare month/day is met).
+    let mut found: Option<(Vec<usize>, Vec<usize>)> = None;
+    // The ends of the month/days this walk proposed, in order.
+    let mut proposed: Vec<usize> = Vec::new();
     for k in marked(t, |k, tok| tok.kind == TokKind::Digit && tok.len() <= 2 && slash_after(k)) {
         let Some(md) = bare_month_day(t, k) else { continue };
         if score_or_fraction(t, k, 2, k + 3) {
             continue;
         }
-        if dated & (7 << md.0 >> 1) != 0 && in_dated_note(t, k, md) {
+        let (starts, ends) = found.get_or_insert_with(|| {
+            let dates = || out.iter().filter(|c| c.kind == PhiKind::Date);
+            let mut starts: Vec<usize> = dates().map(|c| c.start).collect();
+            let mut ends: Vec<usize> = dates().map(|c| c.end).collect();
+            starts.sort_unstable();
+            ends.sort_unstable();
+            (starts, ends)
+        });
+        if (dated & (7 << md.0 >> 1) != 0 && in_dated_note(t, k, md)) || beside_date(t, k, starts, [ends, &proposed]) {
             push(k, out);
+            proposed.push(t.end(k + 2));
         }
         let follows = last.is_some_and(|(p, prev)| {
             k > p + 2 && k - p <= LIST_GAP && prev < md && !(p + 1..=k).any(|n| t.newline_before(n))
@@ -1725,7 +1806,7 @@ mod tests {
         for text in soup(DATE_PIECES, 20_000) {
             let t = Tokens::new(&text);
             let (mut got, mut want) = (Vec::new(), Vec::new());
-            find_dates(&t, &mut got);
+            dates_and_months(&t, &mut got);
             reference::find_dates(&t, &mut want);
             assert_eq!(format!("{got:?}"), format!("{want:?}"), "{text:?}");
             found += got.len();
