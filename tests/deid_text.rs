@@ -1013,5 +1013,13 @@ fn dev16_rules() {
         ("the 7th, 14th and 21st floors", "the 7th, 14th and 21st floors"),
         ("Visits 7/1, 7/8, then weekly; tested 3/3, neg", "Visits [DATE], [DATE], then weekly; tested [DATE], neg"),
         ("Visits weekly, 7/8 of them kept; seen 3/4/2024, 1/2 tab", "Visits weekly, 7/8 of them kept; seen [DATE], 1/2 tab"),
+        // Tracking numbers in six groups after a carrier; member numbers after `MBR`; group
+        // numbers after a member, subscriber or plan word.
+        ("USPS tracking 9400 1118 9922 3345 6710 02. FedEx 7789 4420 3315.", "USPS tracking [ID]. FedEx [ID]."),
+        (
+            "MEDICAID MBR MN40027719; subscriber HZN77104425, group 0041983-002; member XQB448172901, grp 00911-GA",
+            "MEDICAID MBR [HEALTH_PLAN_ID]; subscriber [HEALTH_PLAN_ID], group [HEALTH_PLAN_ID]; member [HEALTH_PLAN_ID], grp [HEALTH_PLAN_ID]",
+        ),
+        ("support group 40318 met; age group 20-30", "support group 40318 met; age group 20-30"),
     ]);
 }

@@ -44,6 +44,7 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("pacemaker", PhiKind::Device),
     ("implant", PhiKind::Device),
     ("mbi", PhiKind::HealthPlan),
+    ("mbr", PhiKind::HealthPlan),
     ("hicn", PhiKind::HealthPlan),
     ("id", PhiKind::Id),
     ("identifier", PhiKind::Id),
@@ -71,6 +72,8 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("trans", PhiKind::Id),
     ("txn", PhiKind::Id),
     ("tracking", PhiKind::Id),
+    ("fedex", PhiKind::Id),
+    ("usps", PhiKind::Id),
     ("authorization", PhiKind::Id),
     ("auth", PhiKind::Id),
     ("encounter", PhiKind::Id),
@@ -261,6 +264,10 @@ pub(crate) const PAYER_WORDS: &[&str] = &[
     "caresource",
     "amerigroup",
     "highmark",
+    "healthnet",
+    "subscriber",
+    "member",
+    "mbr",
 ];
 
 /// Vehicles: a state code after one, with a plate-shaped code after it, names a plate (`Pt's
@@ -490,8 +497,12 @@ fn code_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
     (has_digit && alnum >= 4 && bytes <= MAX_CODE_BYTES).then_some(j)
 }
 
+/// Most groups of a code written in groups apart: a USPS tracking number has six (`9400 1118
+/// 9922 3345 6710 02`).
+const MAX_GROUPS: usize = 6;
+
 /// A code written in groups apart (`K423 118 670 905`, `0731 4482 09`, `8KJ 442`) from `j`, on
-/// one line: a first group of 5 letters and digits at most with a digit, then 1 to 3 groups of 2 to 4, each
+/// one line: a first group of 5 letters and digits at most with a digit, then 1 to 5 groups of 2 to 4, each
 /// with a digit, no group glued to anything; at least 6 characters, 4 of them digits. The
 /// end of the last group. (`MRN 1234567 80 yo` is no group: its first is too long.)
 fn grouped_code(t: &Tokens<'_>, j: usize) -> Option<usize> {
@@ -524,7 +535,7 @@ fn grouped_code(t: &Tokens<'_>, j: usize) -> Option<usize> {
         return None;
     }
     let (mut total, mut groups) = (first, 1);
-    while groups < 4 && !t.newline_before(e) && !t.joined(e) {
+    while groups < MAX_GROUPS && !t.newline_before(e) && !t.joined(e) {
         let Some((ge, len, d)) = group(e).filter(|&(ge, len, d)| (2..=4).contains(&len) && d > 0 && free(ge)) else {
             break;
         };
