@@ -1021,5 +1021,11 @@ fn dev16_rules() {
             "MEDICAID MBR [HEALTH_PLAN_ID]; subscriber [HEALTH_PLAN_ID], group [HEALTH_PLAN_ID]; member [HEALTH_PLAN_ID], grp [HEALTH_PLAN_ID]",
         ),
         ("support group 40318 met; age group 20-30", "support group 40318 met; age group 20-30"),
+        // A MAC address; a `|` table's row named by its first cell; a participant's age; a
+        // phone number by its shape in brackets and dashes; a dispatch line.
+        ("AP-4W-03  MAC 00:1B:44:11:3A:B7  VLAN 216 at 12:30:45", "AP-4W-03  MAC [DEVICE_ID]  VLAN 216 at 12:30:45"),
+        ("| Field | Primary | Secondary |\n| Member ID | WKP448120093 | OR7731264 |\n| Payer | Aetna | n/a |", "| Field | Primary | Secondary |\n| Member ID | [HEALTH_PLAN_ID] | [HEALTH_PLAN_ID] |\n| Payer | Aetna | n/a |"),
+        ("ppt is 94, wore it; updated at (555) 018-7730; dispatch line 555-0199", "ppt is 90+, wore it; updated at [PHONE]; dispatch line [PHONE]"),
+        ("ppt is 94 kg; dose (5) 018-7730 mg", "ppt is 94 kg; dose (5) 018-7730 mg"),
     ]);
 }

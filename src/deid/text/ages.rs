@@ -10,7 +10,8 @@ pub(crate) const AGE_AFTER: &[&str] = &["yo", "y", "yr", "yrs", "year", "years",
 
 /// Persons whose age a bare number after `is`, `am`, `turned` gives (`she is 92`, `PT IS 93`,
 /// `who is 101`); relations (`mother`, `wife`, ...) count too.
-pub(crate) const AGE_SUBJECT: &[&str] = &["she", "he", "who", "i", "pt", "patient", "patients", "pts"];
+pub(crate) const AGE_SUBJECT: &[&str] =
+    &["she", "he", "who", "i", "pt", "patient", "patients", "pts", "ppt", "participant", "resident"];
 
 /// The verb between such a subject and the number.
 /// (`was` is not one: `she was 92` is as often a saturation as an age.)

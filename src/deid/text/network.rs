@@ -269,8 +269,24 @@ fn ipv6_runs(text: &str, skip_lone_colons: bool, out: &mut Vec<Candidate>) {
         let Some(s) = (a..b).find(|&p| !glued(p)) else { continue };
         if let Some(end) = ipv6_in_run(text, s, b) {
             out.push(Candidate::new(PhiKind::Ip, s, end, 85));
+        } else if let Some(end) = mac_in_run(bytes, s, b) {
+            out.push(Candidate::new(PhiKind::Device, s, end, 85));
         }
     }
+}
+
+/// A MAC address, the hardware identifier of a device's network interface (45 CFR
+/// 164.514(b)(2)(i)(M)), in the run `s..e`: six pairs of hex digits joined by `:`
+/// (`00:1B:44:11:3A:B7`), a `.` or `:` after it left out, nothing glued after it. Returns its
+/// end.
+fn mac_in_run(bytes: &[u8], s: usize, e: usize) -> Option<usize> {
+    const LEN: usize = 17;
+    let end = s + LEN;
+    let run = bytes.get(s..end)?;
+    let shaped = run.iter().enumerate().all(|(k, b)| if k % 3 == 2 { *b == b':' } else { b.is_ascii_hexdigit() });
+    let rest_ok = bytes.get(end..e).is_some_and(|rest| rest.iter().all(|&b| b == b'.' || b == b':'));
+    let glued = bytes.get(e).is_some_and(u8::is_ascii_alphanumeric);
+    (shaped && rest_ok && !glued).then_some(end)
 }
 
 /// The address in the run `s..e` (trailing `.`/`:` trimmed unless it ends in `::`), if it is

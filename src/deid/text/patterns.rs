@@ -9,6 +9,7 @@ use std::net::Ipv4Addr;
 pub(crate) const SSN_CONTEXT: &[&str] = &["ssn", "ss", "social", "security", "ssa"];
 pub(crate) const PHONE_CONTEXT: &[&str] = &[
     "phone",
+    "line",
     "tel",
     "telephone",
     "fax",
@@ -326,14 +327,18 @@ fn same_separator(t: &Tokens<'_>, a: usize, b: usize) -> bool {
 
 /// Matches a 10-digit phone starting at token `i`; returns the index one past its last token.
 fn phone_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
-    // (617) 555-0134 / (617)555-0134
+    // (617) 555-0134 / (617)555-0134; with a `-` or `.` after the exchange the shape is a phone
+    // number's alone, whatever its digits (`(555) 018-7730`, mistyped or not).
     if t.punct(i, '(') {
         if !(t.digits(i + 1, Some(3)) && t.punct(i + 2, ')') && t.digits(i + 3, Some(3))) {
             return None;
         }
         let sep_ok = t.punct(i + 4, '-') || t.punct(i + 4, '.');
         let line = if sep_ok && t.joined(i + 5) { i + 5 } else { i + 4 };
-        if t.digits(line, Some(4)) && (line == i + 4 || t.joined(i + 4)) && nanp_ok(t.s(i + 1), t.s(i + 3)) {
+        if t.digits(line, Some(4))
+            && (line == i + 4 || t.joined(i + 4))
+            && (line == i + 5 || nanp_ok(t.s(i + 1), t.s(i + 3)))
+        {
             return Some(line + 1);
         }
         return None;
@@ -656,7 +661,10 @@ pub(crate) mod tests {
             if t.punct(i, '(') && t.digits(i + 1, Some(3)) && t.punct(i + 2, ')') && t.digits(i + 3, Some(3)) {
                 let sep_ok = t.punct(i + 4, '-') || t.punct(i + 4, '.');
                 let line = if sep_ok && t.joined(i + 5) { i + 5 } else { i + 4 };
-                if t.digits(line, Some(4)) && (line == i + 4 || t.joined(i + 4)) && nanp_ok(t.s(i + 1), t.s(i + 3)) {
+                if t.digits(line, Some(4))
+                    && (line == i + 4 || t.joined(i + 4))
+                    && (line == i + 5 || nanp_ok(t.s(i + 1), t.s(i + 3)))
+                {
                     return Some(line + 1);
                 }
                 return None;

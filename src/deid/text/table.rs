@@ -304,6 +304,22 @@ fn take_row(text: &str, row: &[(usize, usize)], kinds: &[Column], out: &mut Vec<
     }
 }
 
+/// `| Member ID | WKP448120093 | OR7731264 |`: a row of a `|` table drawn with its outer bar,
+/// whose first cell names an identifier as a column header would ([`column_kinds`]): its other
+/// cells are of that class (a table of fields, one column per plan, visit or person). A line
+/// with a header's shape is read as a header instead.
+fn keyed_row(line: &str, at: usize, out: &mut Vec<Candidate>) {
+    if !line.trim_start().starts_with('|') {
+        return;
+    }
+    let row = bar_cells(line, at);
+    let Some((&(s, e), values)) = row.split_first() else { return };
+    let Some(spec) = line.get(s - at..e - at).and_then(column_kinds) else { return };
+    for &(s, e) in values {
+        take_cell(spec, line.get(s - at..e - at).unwrap_or(""), s, out);
+    }
+}
+
 /// Proposes the identifier cells of every table in `text` that has a header.
 ///
 /// Outside a table only a line with a `,` or a `|` can head one, so the walk goes from such a
@@ -331,6 +347,9 @@ pub(crate) fn find_tables(text: &str, out: &mut Vec<Candidate>) {
         }
         // A line of another count ends the table, and may head the next.
         header = header_of(line);
+        if header.is_none() {
+            keyed_row(line, start, out);
+        }
         start = next;
     }
 }
@@ -355,6 +374,9 @@ mod tests {
                 }
             }
             header = header_of(line);
+            if header.is_none() {
+                keyed_row(line, start, out);
+            }
         }
     }
 
