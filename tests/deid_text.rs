@@ -1027,5 +1027,13 @@ fn dev16_rules() {
         ("| Field | Primary | Secondary |\n| Member ID | WKP448120093 | OR7731264 |\n| Payer | Aetna | n/a |", "| Field | Primary | Secondary |\n| Member ID | [HEALTH_PLAN_ID] | [HEALTH_PLAN_ID] |\n| Payer | Aetna | n/a |"),
         ("ppt is 94, wore it; updated at (555) 018-7730; dispatch line 555-0199", "ppt is 90+, wore it; updated at [PHONE]; dispatch line [PHONE]"),
         ("ppt is 94 kg; dose (5) 018-7730 mg", "ppt is 94 kg; dose (5) 018-7730 mg"),
+        // LAST, First before an age and a sex: a second given name, a month as a surname in
+        // capitals, the sex apart, a room after it.
+        (
+            "1) MAY, Theodore 67M  Rm 512\n2) HERNANDEZ-ALVARADO, Luz Maria 54F  Rm 518\nPT 1: TRAN, BAO NGOC 34 M, DRIVER.",
+            "1) [NAME] 67M  Rm 512\n2) [NAME] 54F  Rm 518\nPT 1: [NAME] 34 M, DRIVER.",
+        ),
+        // Not before an age: the month stays.
+        ("Seen in MAY, Theodore said 67 MG", "Seen in MAY, [NAME] said 67 MG"),
     ]);
 }

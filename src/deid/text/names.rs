@@ -2025,8 +2025,14 @@ fn age_follows(t: &Tokens<'_>, k: usize) -> bool {
     if t.kind(k) != Some(TokKind::Digit) || t.byte_len(k) > 3 || t.newline_before(k) {
         return false;
     }
-    let sex = (t.is(k + 1, "f") || t.is(k + 1, "m")) && t.joined(k + 1) && t.kind(k + 2) != Some(TokKind::Alpha);
-    sex || super::ages::unit_after(t, k + 1)
+    // `67M`, or `34 M,` with the letter apart and nothing after it but punctuation or the line's end.
+    let letter = (t.is(k + 1, "f") || t.is(k + 1, "m")) && !t.newline_before(k + 1);
+    let glued = letter && t.joined(k + 1) && !(t.joined(k + 2) && t.kind(k + 2) == Some(TokKind::Alpha));
+    let apart = letter
+        && !t.joined(k + 1)
+        && t.all_caps(k + 1)
+        && (k + 2 >= t.len() || t.newline_before(k + 2) || t.kind(k + 2) == Some(TokKind::Punct));
+    glued || apart || super::ages::unit_after(t, k + 1)
 }
 
 /// `Faith Mbeki-Harrington  29 y/o G2P1001`, `pt hope ashworth 58F`: two or three name words
@@ -2077,7 +2083,7 @@ fn name_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, lower: bool, out: 
 /// 89 there is proposed too (`92M`).
 fn last_first_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     let f = i + 2;
-    if t.newline_before(f) || !name_shaped(t, f, upper_doc) {
+    if t.newline_before(f) || !name_shaped(t, f, upper_doc) || t.kind(i) != Some(TokKind::Alpha) {
         return;
     }
     // The surname's first part (`Moreau-Baptiste`: `i` is `Baptiste`).
@@ -2086,6 +2092,10 @@ fn last_first_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Ve
         s -= 2;
     }
     let mut k = word_end(t, f);
+    // A second given name (`HERNANDEZ-ALVARADO, Luz Maria 54F`): a listed first name.
+    if name_shaped(t, k, upper_doc) && !t.newline_before(k) && lookup_word(t, k).first && !lookup_word(t, k).stop {
+        k = word_end(t, k);
+    }
     if let Some(e) = initial_end(t, k, upper_doc).filter(|_| !t.newline_before(k)) {
         k = e;
     }
@@ -2096,7 +2106,16 @@ fn last_first_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Ve
         let info = lookup_word(t, w);
         !info.stop && (info.any() || !t.english(w)) && !t.has(w, u64::MAX)
     };
-    if name_word(s) && name_word(f) {
+    // A surname in capitals that is a listed name and also a keyword (`MAY, Theodore`), before
+    // a listed first name.
+    let keyword_surname = |w: usize| {
+        let info = lookup_word(t, w);
+        // A month is a stop word as a name alone, not before `, First` and an age.
+        let stop = info.stop && !t.has(w, bit::MONTH);
+        t.all_caps(w) && t.multi_char(w) && info.any() && !stop && !t.has(w, bit::CREDENTIAL | bit::STATE_CODE)
+    };
+    let surname_ok = (name_shaped(t, s, upper_doc) && name_word(s)) || (keyword_surname(s) && lookup_word(t, f).first);
+    if surname_ok && name_word(f) {
         push(out, t, s, k, 85);
         // `92M`: the age, when over 89, with the name that says it is one.
         let over_89 = t.num(k).is_some_and(|n| (90..=120).contains(&n));
@@ -2585,14 +2604,15 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         if tok.lex & bit::FUNCTION != 0 && capital && function_first_name(t, i, upper_doc, false) {
             push(out, t, i, word_end(t, word_end(t, i)), 70);
         }
+        // Before the shape test: a surname in capitals may be a function word (`MAY, Theodore 67M`).
+        if t.punct(i + 1, ',') {
+            last_first_before_age(t, i, upper_doc, out);
+        }
         if !name_shaped(t, i, upper_doc) {
             continue;
         }
         // The rules of a word starting a line, and the one of a word inside a line, behind one
         // test of where the word stands (most words are inside a line).
-        if t.punct(i + 1, ',') {
-            last_first_before_age(t, i, upper_doc, out);
-        }
         if tok.newline_before || i == 0 {
             if tok.newline_before && i > 1 {
                 after_sign_off(t, i, upper_doc, out);
