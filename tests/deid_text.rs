@@ -1035,5 +1035,12 @@ fn dev16_rules() {
         ),
         // Not before an age: the month stays.
         ("Seen in MAY, Theodore said 67 MG", "Seen in MAY, [NAME] said 67 MG"),
+        // Device S/N, UDI and PID columns; a plate after a vehicle's year, make and model.
+        (
+            "PID     | Device S/N    | Issue   | Action\nSA-0417 | GTX3-A11902 | returned | ok",
+            "PID     | Device S/N    | Issue   | Action\n[ID] | [DEVICE_ID] | returned | ok",
+        ),
+        ("VEH: 2014 FORD F-250 MO 7RB-D49 TOWING", "VEH: 2014 FORD F-250 MO [VEHICLE_ID] TOWING"),
+        ("VEH: 2014 FORD F-250 with 12 seats MO 7RB-D49", "VEH: 2014 FORD F-250 with 12 seats MO 7RB-D49"),
     ]);
 }

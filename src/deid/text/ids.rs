@@ -273,6 +273,7 @@ pub(crate) const PAYER_WORDS: &[&str] = &[
 /// Vehicles: a state code after one, with a plate-shaped code after it, names a plate (`Pt's
 /// car (PA KLM-4821)`).
 pub(crate) const VEHICLE_WORDS: &[&str] = &[
+    "veh",
     "car",
     "cars",
     "truck",
@@ -888,12 +889,13 @@ fn payer_code_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
 }
 
-/// A plate after a vehicle word and a state code on its line: `Pt's car (PA KLM-4821)`,
-/// `truck, MA 1ABC23`. The plate has capitals and digits, 4 to 8 of them (or is written `ABC
-/// 1234`); the state code is kept.
+/// A plate after a vehicle word and a state code on its line, at most 8 tokens after the word
+/// (a year, a make and a model between: `VEH: 2014 FORD F-250 MO 7RB-D49`): `Pt's car (PA
+/// KLM-4821)`, `truck, MA 1ABC23`. The plate has capitals and digits, 4 to 8 of them (or is
+/// written `ABC 1234`); the state code is kept.
 fn find_state_plates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     for i in marked(t, |_, tok| tok.lex & bit::VEHICLE != 0) {
-        for k in i + 1..=i + 4 {
+        for k in i + 1..=i + 8 {
             if t.newline_before(k) {
                 break;
             }

@@ -32,11 +32,11 @@ pub(super) fn column_kind(name: &str) -> Option<PhiKind> {
         "accession" | "accessionnumber" | "acc" | "specimenid" | "orderid" | "encounterid" | "claimid" | "scrid"
         | "screeningid" | "screenid" | "subjectid" | "subjid" | "studyid" | "participantid" | "ptid" | "caseid"
         | "studentid" | "bookingnumber" | "sampleid" | "kitid" | "rx" | "rxnumber" | "rxno" | "req" | "reqno"
-        | "requisition" | "ticket" | "incident" => PhiKind::Id,
+        | "requisition" | "ticket" | "incident" | "pid" => PhiKind::Id,
         "memberid" | "policynumber" | "subscriberid" | "mbi" | "medicaidid" | "medicareid" | "insuranceid" | "grp"
         | "groupnumber" => PhiKind::HealthPlan,
         "npi" | "dea" | "license" | "licensenumber" => PhiKind::License,
-        "serial" | "serialnumber" | "sn" => PhiKind::Device,
+        "serial" | "serialnumber" | "sn" | "devicesn" | "deviceserial" | "udi" => PhiKind::Device,
         "ssn" => PhiKind::Ssn,
         "name" | "patientname" | "patient" | "ptname" | "pt" | "student" | "studentname" | "init" | "initials"
         | "ptinitials" | "subjectinitials" | "resident" | "client" | "inmate" | "caller" | "guardian" | "parent"
