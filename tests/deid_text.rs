@@ -1042,5 +1042,8 @@ fn dev16_rules() {
         ),
         ("VEH: 2014 FORD F-250 MO 7RB-D49 TOWING", "VEH: 2014 FORD F-250 MO [VEHICLE_ID] TOWING"),
         ("VEH: 2014 FORD F-250 with 12 seats MO 7RB-D49", "VEH: 2014 FORD F-250 with 12 seats MO 7RB-D49"),
+        // A listed surname that is an English word straight after `dr` in a message.
+        ("Portal.\nhey dr young its me. tell dr park i did it", "Portal.\nhey dr [NAME] its me. tell dr [NAME] i did it"),
+        ("Portal.\nthe dr office called; dr appt moved", "Portal.\nthe dr office called; dr appt moved"),
     ]);
 }

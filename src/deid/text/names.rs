@@ -33,6 +33,8 @@ pub(crate) const FAMILY: &[&str] = &[
     "brother",
     "cousin",
     "aunt",
+    "auntie",
+    "aunty",
     "uncle",
     "niece",
     "nephew",
@@ -1379,8 +1381,12 @@ fn lower_case_title(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
                 && (!t.s(k).ends_with('s') || t.byte_len(k) >= 8)
                 && word_end(t, k) == k + 1)
                 || prefixed);
-        // A listed surname that is also an English word after a first word (`dr sanjay price`).
-        let english_surname = (k > words || courtesy) && info.last && !info.stop;
+        // A listed surname that is also an English word after a first word (`dr sanjay price`),
+        // or straight after `dr` in a message (`hey dr young its jamal`, `tell dr park i did`),
+        // where it is in no keyword list (`dr office`, `dr appt` stay).
+        let after_dr =
+            k == words && t.is(i, "dr") && !t.has(k, !(bit::PLACE_AFTER | bit::ORGANISATION)) && initial.is_none();
+        let english_surname = (k > words || courtesy || after_dr) && info.last && !info.stop;
         if !(info.any() || unlisted_ok) || info.stop || (t.english(k) && !english_surname) {
             break;
         }
