@@ -1045,5 +1045,16 @@ fn dev16_rules() {
         // A listed surname that is an English word straight after `dr` in a message.
         ("Portal.\nhey dr young its me. tell dr park i did it", "Portal.\nhey dr [NAME] its me. tell dr [NAME] i did it"),
         ("Portal.\nthe dr office called; dr appt moved", "Portal.\nthe dr office called; dr appt moved"),
+        // Surnames opened by particles, with a person's evidence beside them; places and
+        // phrases written so stay.
+        (
+            "cosigned C. de la Vega MD; Mrs. de la Garza dizzy; cc: L. A. de la Fuente, OCIDS; Mr. Van den Berg's son",
+            "cosigned [NAME] MD; Mrs. [NAME] dizzy; cc: [NAME], OCIDS; Mr. [NAME]'s son",
+        ),
+        ("PATIENT: de la Fuente, Marisol   DOB x; Report by I. van der Berg, CRA II", "PATIENT: [NAME]   DOB x; Report by [NAME], CRA II"),
+        (
+            "toured Paseo de la Reforma and Rio de Janeiro; the van der Waals force; de novo",
+            "toured Paseo de la Reforma and Rio de Janeiro; the van der Waals force; de novo",
+        ),
     ]);
 }

@@ -1588,6 +1588,76 @@ fn initial_then_surname(t: &Tokens<'_>, j: usize, e: usize, upper_doc: bool, ev:
     }
 }
 
+/// Particles that open a surname of several words (`de la Vega`, `van der Berg`, `von Trapp`,
+/// `del Rio`, `di Stefano`, `du Pont`, `da Silva`, `dos Santos`).
+const SURNAME_PARTICLES: &[&str] = &["de", "del", "della", "van", "von", "di", "du", "da", "dos"];
+
+/// `Carmen de la Vega`, `C. de la Vega`, `L. A. de la Fuente`, `Mrs. de la Garza`, `Mr. Van den
+/// Berg's`, `de la Fuente, Marisol`: in mixed-case text, a surname opened by particles in lower
+/// case ([`SURNAME_PARTICLES`], then [`particles_end`]) before a capitalized word that is a
+/// listed name or no English word, with a person's evidence beside it: a title before it (where
+/// the first particle may be capitalized), one or two initials, a listed first name, or `, First`
+/// after it (a listed first name, or a word in no list that is no English word and not all
+/// capitals). Places written so (`Paseo de la Reforma`, `Rio de Janeiro`) have none of these.
+/// Scored above a credential's name (88), whose rule would take the surname's last word alone.
+fn particle_surname(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !t.is_any(i, SURNAME_PARTICLES) || t.newline_before(i + 1) {
+        return;
+    }
+    let titled = (i >= 1 && t.has(i - 1, bit::TITLE))
+        || (i >= 2 && t.punct(i - 1, '.') && t.joined(i - 1) && t.has(i - 2, bit::TITLE));
+    if t.capitalized(i) && !titled {
+        return;
+    }
+    // A capitalized first particle (after a title) is passed before the others are read.
+    let from = if t.capitalized(i) { i + 1 } else { i };
+    let k = if t.capitalized(i) && name_shaped(t, i + 1, false) {
+        i + 1
+    } else {
+        match particles_end(t, from, false) {
+            Some(k) => k,
+            None => return,
+        }
+    };
+    let mut end = word_end(t, k);
+    // Before it: initials (`L. A.`), or a listed first name on the line.
+    let mut s = i;
+    let mut initials = 0;
+    while initials < 2 && s >= 2 && !t.newline_before(s) && initial_end(t, s - 2, false) == Some(s) {
+        s -= 2;
+        initials += 1;
+    }
+    let first_before = initials == 0
+        && s >= 1
+        && !t.newline_before(s)
+        && name_shaped(t, s - 1, false)
+        && !(s >= 2 && join_at(t, s - 2))
+        && lookup_word(t, s - 1).first
+        && !lookup_word(t, s - 1).stop;
+    if first_before {
+        s -= 1;
+    }
+    // After it: `, First`.
+    let mut first_after = false;
+    if let Some((e, first)) = last_first_tail(t, end, false, false) {
+        // A listed first name, or a word in no list that is no English word (`Margarethe`).
+        // Not a credential in capitals (`I. van der Berg, CRA II`).
+        if first.first || (!first.any() && !t.english(end + 1) && !t.all_caps(end + 1)) {
+            end = e;
+            first_after = true;
+        }
+    }
+    // The word after the particles: a listed name or no English word; with two particles or
+    // more, or a title, initials or `, First` beside it, any word (`van der Linden, Margarethe`,
+    // `I. van der Berg`: `Berg`, a scale's name alone, is a surname here).
+    let surname = lookup_word(t, k);
+    let strong = titled || initials > 0 || first_after || k - from >= 2;
+    let surname_ok = strong || (!surname.stop && (surname.any() || !t.english(k)));
+    if surname_ok && (titled || initials > 0 || first_before || first_after) {
+        push(out, t, s, end, 89);
+    }
+}
+
 /// `partner Will, who`: a listed first name that is also a function word, capitalized in
 /// mixed-case text straight after a relation word.
 fn function_word_name(t: &Tokens<'_>, j: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
@@ -2598,6 +2668,9 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
                     push(out, t, i + 1, run.end, 92);
                 }
             }
+        }
+        if tok.len() <= 4 && matches!(tok.first, 'd' | 'v' | 'D' | 'V') && !upper_doc {
+            particle_surname(t, i, out);
         }
         if tok.lex & bit::CREDENTIAL != 0 {
             before_credential(t, i, upper_doc, out);
