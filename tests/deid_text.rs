@@ -1056,5 +1056,13 @@ fn dev16_rules() {
             "toured Paseo de la Reforma and Rio de Janeiro; the van der Waals force; de novo",
             "toured Paseo de la Reforma and Rio de Janeiro; the van der Waals force; de novo",
         ),
+        // A fixed-width header all in lower case; an owner column.
+        (
+            "date        staff  method    outcome\n01/14/2025  QT     phone     no answer x3\n",
+            "date        staff  method    outcome\n[DATE]  [NAME]     phone     no answer x3\n",
+        ),
+        ("Acct#|Patient|DOB|Owner\nDM40018872|ALVARADO, ROSA|03/14/1958|DK", "Acct#|Patient|DOB|Owner\n[ACCOUNT]|[NAME]|[DATE]|[NAME]"),
+        ("seen today  and  staff  were  kind\n01/14/2025  QT  prolonged", "seen today  and  staff  were  kind\n[DATE]  QT  prolonged"),
+        ("date  staff name  outcome\n01/14/2025  QT  prolonged", "date  staff name  outcome\n[DATE]  QT  prolonged"),
     ]);
 }

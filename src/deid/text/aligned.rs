@@ -5,8 +5,9 @@
 //!
 //! A header is a line of at least 3 column names separated by two spaces or more, each name
 //! made of at most 4 words of letters (also `#`, `/`, `.`, `_`, `&`, brackets and `-`), each word
-//! starting with a capital, `#` or a bracket, and at least one name naming an identifier
-//! column. A name of several words that names none counts as one column per word (`TIME REQ#`).
+//! starting with a capital, `#` or a bracket (or a header all in lower case, of one-word names
+//! none of them a word of prose: `date   staff   method`), and at least one name naming an
+//! identifier column. A name of several words that names none counts as one column per word (`TIME REQ#`).
 //! A rule of dashes right under the header (`-------  ----------`) gives the columns' exact
 //! starts instead, and the header text above each run of dashes its name (or, when that names
 //! no column, its last word: `PRESCRIBER NPI`).
@@ -69,6 +70,10 @@ struct Word {
     after_gap: bool,
 }
 
+/// Words of prose that no column of a header in lower case is named.
+/// (`from`, `to`, `in`, `out` name columns of logs.)
+const PROSE_WORDS: &[&str] = &["a", "an", "and", "or", "the", "of", "with", "is", "are", "was", "were", "be"];
+
 /// A byte a column name may hold.
 fn name_byte(b: u8) -> bool {
     b.is_ascii_alphabetic() || matches!(b, b' ' | b'#' | b'/' | b'.' | b'_' | b'&' | b'(' | b')' | b'-')
@@ -79,13 +84,15 @@ fn name_byte(b: u8) -> bool {
 fn header_of(line: &str) -> Option<Vec<Column>> {
     let bytes = line.as_bytes();
     let first = *bytes.first()?;
-    if !(first.is_ascii_uppercase() || first == b'#') {
+    // A header in lower case is all in lower case (`date        staff  method    outcome`).
+    let lower = first.is_ascii_lowercase() && !bytes.iter().any(u8::is_ascii_uppercase);
+    if !(first.is_ascii_uppercase() || first == b'#' || lower) {
         return None;
     }
     // Gaps between names: a space after a space, counted once per run of spaces.
     let (mut before, mut gaps, mut in_gap) = (b' ', 0usize, false);
     for &b in bytes {
-        if !name_byte(b) || (before == b' ' && b.is_ascii_lowercase()) {
+        if !name_byte(b) || (before == b' ' && b.is_ascii_lowercase() && !lower) {
             return None;
         }
         let gap = before == b' ' && b == b' ';
@@ -107,6 +114,11 @@ fn header_of(line: &str) -> Option<Vec<Column>> {
         }
     }
     if names.len() < 3 || names.len() > MAX_COLUMNS || names.iter().any(|n| n.len() > MAX_NAME_WORDS) {
+        return None;
+    }
+    // In lower case, each name one word and none a word of prose (`seen  and  staff  aware`).
+    let prose = |w: &Word| PROSE_WORDS.contains(&line.get(w.start..w.end).unwrap_or(""));
+    if lower && names.iter().any(|n| n.len() > 1 || n.iter().any(prose)) {
         return None;
     }
     let mut columns = Vec::new();

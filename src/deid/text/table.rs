@@ -40,9 +40,9 @@ pub(super) fn column_kind(name: &str) -> Option<PhiKind> {
         "ssn" => PhiKind::Ssn,
         "name" | "patientname" | "patient" | "ptname" | "pt" | "student" | "studentname" | "init" | "initials"
         | "ptinitials" | "subjectinitials" | "resident" | "client" | "inmate" | "caller" | "guardian" | "parent"
-        | "tech" | "rn" | "lpn" | "nurse" | "staff" | "by" | "givenby" | "signedby" | "verifiedby" | "provider"
-        | "clinician" | "rph" | "pharmacist" | "prescriber" | "attending" | "lastname" | "firstname" | "ptlast"
-        | "ptfirst" | "surname" | "givenname" => PhiKind::Name,
+        | "tech" | "rn" | "lpn" | "nurse" | "staff" | "owner" | "assignee" | "worker" | "by" | "givenby"
+        | "signedby" | "verifiedby" | "provider" | "clinician" | "rph" | "pharmacist" | "prescriber" | "attending"
+        | "lastname" | "firstname" | "ptlast" | "ptfirst" | "surname" | "givenname" => PhiKind::Name,
         "street" | "address" | "streetaddress" | "city" | "town" => PhiKind::Address,
         "zip" | "zipcode" | "postalcode" => PhiKind::Zip,
         "phone" | "telephone" | "tel" | "cell" | "fax" => PhiKind::Phone,
