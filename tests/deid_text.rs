@@ -1064,5 +1064,8 @@ fn dev16_rules() {
         ("Acct#|Patient|DOB|Owner\nDM40018872|ALVARADO, ROSA|03/14/1958|DK", "Acct#|Patient|DOB|Owner\n[ACCOUNT]|[NAME]|[DATE]|[NAME]"),
         ("seen today  and  staff  were  kind\n01/14/2025  QT  prolonged", "seen today  and  staff  were  kind\n[DATE]  QT  prolonged"),
         ("date  staff name  outcome\n01/14/2025  QT  prolonged", "date  staff name  outcome\n[DATE]  QT  prolonged"),
+        // A nurse's name after the credential, its given name a word.
+        ("cover RN Mercy Adjei. Bedside RN Liberty Hayes.", "cover RN [NAME]. Bedside RN [NAME]."),
+        ("RN Blood Bank called. RN Night Shift ok.", "RN Blood Bank called. RN Night Shift ok."),
     ]);
 }

@@ -1588,6 +1588,40 @@ fn initial_then_surname(t: &Tokens<'_>, j: usize, e: usize, upper_doc: bool, ev:
     }
 }
 
+/// Credentials written before a nurse's or an aide's name (`cover RN Mercy Adjei`, `Bedside RN
+/// Liberty Hayes`, `LPN Grace Hopper`).
+const CREDENTIALS_BEFORE_NAMES: &[&str] = &["rn", "lpn", "lvn", "cna", "np", "crna", "cnm", "rt", "rrt"];
+
+/// `cover RN Mercy Adjei`: in mixed-case text, a credential in capitals ([`CREDENTIALS_BEFORE_NAMES`])
+/// before two capitalized words on its line, the second a listed surname or a word in no list
+/// that is no English word, the first in no keyword list and no stop word (a given name that is
+/// also a word: `Mercy`, `Liberty`). `RN Blood Bank`, `RN Night Shift` stay.
+fn name_after_credential(t: &Tokens<'_>, c: usize, out: &mut Vec<Candidate>) {
+    if !t.all_caps(c) || !t.multi_char(c) || !t.is_any(c, CREDENTIALS_BEFORE_NAMES) {
+        return;
+    }
+    let j = c + 1;
+    let given = t.kind(j) == Some(TokKind::Alpha)
+        && t.capitalized(j)
+        && !t.all_caps(j)
+        && t.multi_char(j)
+        && !t.has(j, u64::MAX)
+        && !t.newline_before(j)
+        && !t.name_info(j).stop;
+    if !given {
+        return;
+    }
+    let k = word_end(t, j);
+    if t.newline_before(k) || !name_shaped(t, k, false) || t.all_caps(k) {
+        return;
+    }
+    let surname = lookup_word(t, k);
+    if surname.stop || !(surname.last || (!surname.any() && !t.english(k))) {
+        return;
+    }
+    push(out, t, j, word_end(t, k), 88);
+}
+
 /// Particles that open a surname of several words (`de la Vega`, `van der Berg`, `von Trapp`,
 /// `del Rio`, `di Stefano`, `du Pont`, `da Silva`, `dos Santos`).
 const SURNAME_PARTICLES: &[&str] = &["de", "del", "della", "van", "von", "di", "du", "da", "dos"];
@@ -2673,6 +2707,7 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
             particle_surname(t, i, out);
         }
         if tok.lex & bit::CREDENTIAL != 0 {
+            name_after_credential(t, i, out);
             before_credential(t, i, upper_doc, out);
             bracketed_after_credential(t, i, upper_doc, out);
         }
