@@ -1067,5 +1067,8 @@ fn dev16_rules() {
         // A nurse's name after the credential, its given name a word.
         ("cover RN Mercy Adjei. Bedside RN Liberty Hayes.", "cover RN [NAME]. Bedside RN [NAME]."),
         ("RN Blood Bank called. RN Night Shift ok.", "RN Blood Bank called. RN Night Shift ok."),
+        // A town before a state code in lower case that is no word, closing its clause.
+        ("Note.\nhome base laredo tx, crew here; nurse in ottumwa, ia", "Note.\nhome base [ADDRESS] tx, crew here; nurse in [ADDRESS], ia"),
+        ("Note.\nbuckeye freight, groveport oh - warehouse; pain in my chest tx pending", "Note.\nbuckeye freight, groveport oh - warehouse; pain in my chest tx pending"),
     ]);
 }

@@ -707,6 +707,13 @@ fn may_start(tok: &Token) -> bool {
 
 /// Proposes the place before state code `st` ([`place_before_state`]), scored as a city before
 /// a state and a ZIP when one follows (`el paso tx 79912`), else as a city before a state.
+/// State codes that are no English word nor a common abbreviation in lower case: written so
+/// after a town, closing a clause, they are the state (`laredo tx,`).
+const LOWER_CASE_CODES: &[&str] = &[
+    "tx", "tn", "ia", "wi", "nj", "ny", "fl", "il", "ky", "mn", "mi", "nm", "nv", "nh", "vt", "wv", "wy", "ut", "az",
+    "ak", "ks", "ga", "ar", "ri", "nd",
+];
+
 fn state_place_at(t: &Tokens<'_>, st: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     if let Some((s, e)) = place_before_state(t, st, upper_doc) {
         let score = if zip_at(t, st + 1).is_some() { 93 } else { 75 };
@@ -735,7 +742,12 @@ fn place_before_state(t: &Tokens<'_>, st: usize, upper_doc: bool) -> Option<(usi
     // Without a ZIP a code in lower case (`in`, `or`, `me` in prose) is turned away before the
     // dearer tests.
     if !zip {
-        if !caps {
+        // In lower case without a ZIP, only a code that is no word, closing its clause
+        // (`home base laredo tx, crew`, `ottumwa, ia`; not `groveport oh -`).
+        let closes = st + 1 >= t.len()
+            || t.newline_before(st + 1)
+            || [',', '.', ';', ')', '-'].iter().any(|&c| t.punct(st + 1, c));
+        if !caps && !(t.all_lower(st) && t.is_any(st, LOWER_CASE_CODES) && closes) {
             return None;
         }
         let word_code = upper_doc && t.is_any(st, WORD_CODES);
