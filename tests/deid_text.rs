@@ -565,13 +565,10 @@ fn digits_misread_by_ocr_are_found() {
     let text = "FAX FROM: (7O2) 555-Ol44     O3/O9/2O26 14:22     PAGE l OF 2\n\
                 D0B: O7/l6/l949   MRN: HD-OO8l337\non 2L O2, SpO2 94%";
     let out = scrub_text(text, &TextOptions::default()).unwrap();
-    assert_eq!(
-        out.text,
-        "FAX FROM: [PHONE]     [DATE] 14:22     PAGE l OF 2\nD0B: [DATE]   MRN: [MRN]\non 2L O2, SpO2 94%"
-    );
+    assert_eq!(out.text, "FAX FROM: [PHONE]     [DATE]     PAGE l OF 2\nD0B: [DATE]   MRN: [MRN]\non 2L O2, SpO2 94%");
     assert_eq!(scrub_text(&out.text, &TextOptions::default()).unwrap().text, out.text);
     let found: Vec<&str> = out.spans.iter().map(|s| &text[s.start..s.end]).collect();
-    assert_eq!(found, ["(7O2) 555-Ol44", "O3/O9/2O26", "O7/l6/l949", "HD-OO8l337"]);
+    assert_eq!(found, ["(7O2) 555-Ol44", "O3/O9/2O26 14:22", "O7/l6/l949", "HD-OO8l337"]);
     for mode in [OutputMode::Surrogate, OutputMode::Mask] {
         let opts = TextOptions { mode, keep_year: true, ..TextOptions::default() };
         let once = scrub_text(text, &opts).unwrap().text;
@@ -746,7 +743,7 @@ fn dev13_rules() {
         ("- Foley, catheter (16 Fr) placed", "- Foley, catheter (16 Fr) placed"),
         // An initial and a surname in a slot of their own.
         ("Closed 03/24/2026 - B. Agyeman", "Closed [DATE] - [NAME]"),
-        ("2026-01-20 10:02 | J. Pryce | outbound call", "[DATE] 10:02 | [NAME] | outbound call"),
+        ("2026-01-20 10:02 | J. Pryce | outbound call", "[DATE] | [NAME] | outbound call"),
         ("Closed - A. Petrosyan, imaging analyst", "Closed - [NAME], imaging analyst"),
         ("Culture:\nC. Diff\nE. Coli", "Culture:\nC. Diff\nE. Coli"),
         ("Plan:\nA. Hypertension\nB. Diabetes", "Plan:\nA. Hypertension\nB. Diabetes"),
@@ -886,7 +883,7 @@ fn dev15_rules() {
             "ACCT/HAR      PATIENT                 PAYER / MEMBER ID            OBS START   HRS\n\
 H600419355    Park, Ji-woo            BCBS grp 0071553 mbr XJP9021  03/03 0540    25\n",
             "ACCT/HAR      PATIENT                 PAYER / MEMBER ID            OBS START   HRS\n\
-[ACCOUNT]    [NAME]            BCBS grp [HEALTH_PLAN_ID]  [DATE] 0540    25\n",
+[ACCOUNT]    [NAME]            BCBS grp [HEALTH_PLAN_ID] mbr [HEALTH_PLAN_ID]  [DATE] 0540    25\n",
         ),
         (
             "TIME REQ#       PATIENT / MRN                        NEED      STATUS\n\
@@ -1070,5 +1067,12 @@ fn dev16_rules() {
         // A town before a state code in lower case that is no word, closing its clause.
         ("Note.\nhome base laredo tx, crew here; nurse in ottumwa, ia", "Note.\nhome base [ADDRESS] tx, crew here; nurse in [ADDRESS], ia"),
         ("Note.\nbuckeye freight, groveport oh - warehouse; pain in my chest tx pending", "Note.\nbuckeye freight, groveport oh - warehouse; pain in my chest tx pending"),
+        // A time of day after a date with a year is part of the timestamp; a time alone, or
+        // after a month/day, stays; a house number after a date is no time.
+        (
+            "e-signed 04/14/2026 16:02   Enc 1; signed 10/06/2025 14:12 CDT, ok; DEATH: 02/02/2026 0447\n",
+            "e-signed [DATE]   Enc 1; signed [DATE], ok; DEATH: [DATE]\n",
+        ),
+        ("seen 3/4 16:02; at 16:02 ok; DOB 1/3/1950 1234 Main St", "seen [DATE] 16:02; at 16:02 ok; DOB [DATE] [ADDRESS]"),
     ]);
 }

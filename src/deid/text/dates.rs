@@ -1044,6 +1044,48 @@ fn weekday_list(t: &Tokens<'_>, i: usize) -> bool {
     WEEKDAYS.iter().any(|d| d.len() > 3 && d.eq_ignore_ascii_case(plural))
 }
 
+/// Time zones written after a time (`14:12 CDT`).
+const TIME_ZONES: &[&str] = &["cdt", "cst", "edt", "est", "mdt", "mst", "pdt", "pst", "akst", "hst", "utc", "gmt"];
+
+/// `e-signed 04/14/2026 16:02`, `DATE/TIME OF DEATH: 02/02/2026 0447`, `signed 10/06/2025
+/// 14:12 CDT`: a time of day written after a date with a year is part of that timestamp (a
+/// time alone stays). A clock (`16:02`, `16:02:45`, with `AM`/`PM` and a time zone in capitals
+/// after it or not), or four digits of a valid time ending the line or a `|`, `,` or `;` cell,
+/// or before a gap of two spaces (`02/03/2026 0930   RESTRICTIONS`; not `1/3/2026 1234 Main
+/// St`, a house number).
+fn with_time(t: &Tokens<'_>, f: Found) -> Found {
+    let j = f.last + 1;
+    if f.year_tok.is_none() || j >= t.len() || t.newline_before(j) || t.joined(j) {
+        return f;
+    }
+    let mut e = if clock_at(t, j) {
+        let seconds = t.punct(j + 3, ':') && t.joined(j + 3) && t.digits(j + 4, Some(2)) && t.joined(j + 4);
+        if seconds {
+            j + 4
+        } else {
+            j + 2
+        }
+    } else {
+        let valid = t.digits(j, Some(4)) && t.num(j).is_some_and(|v| v / 100 <= 23 && v % 100 <= 59);
+        let next = j + 1;
+        let ends = next >= t.len()
+            || t.newline_before(next)
+            || (!t.joined(next) && t.start(next) >= t.end(j) + 2)
+            || ['|', ',', ';'].iter().any(|&c| t.punct(next, c));
+        if !(valid && ends) {
+            return f;
+        }
+        j
+    };
+    if e + 1 < t.len() && !t.newline_before(e + 1) && !t.joined(e + 1) && t.is_any(e + 1, &["am", "pm"]) {
+        e += 1;
+    }
+    if e + 1 < t.len() && !t.newline_before(e + 1) && t.all_caps(e + 1) && t.is_any(e + 1, TIME_ZONES) {
+        e += 1;
+    }
+    Found { last: e, ..f }
+}
+
 /// After an ISO date at `j`: `T10:30:00Z`, ` 10:30`, `+01:00`; returns one past the end.
 fn iso_time_end(t: &Tokens<'_>, j: usize) -> usize {
     if !(t.is(j, "t") && t.joined(j) && t.digits(j + 1, Some(2)) && t.joined(j + 1)) {
@@ -1127,7 +1169,7 @@ fn dates_and_months(t: &Tokens<'_>, out: &mut Vec<Candidate>) -> u16 {
         } else {
             None
         };
-        let Some(f) = found.map(|f| with_day_ranges(t, f)) else { continue };
+        let Some(f) = found.map(|f| with_time(t, with_day_ranges(t, f))) else { continue };
         let first = with_weekday(t, f.first);
         let mut c = Candidate::new(PhiKind::Date, t.start(first), t.end(f.last), 85);
         c.birth = birth_context(t, f.first);
@@ -1460,7 +1502,7 @@ mod tests {
                     .or_else(|| ordinal_day(t, i))
                     .or_else(|| compact_date(t, i))
                     .or_else(|| labelled_compact_date(t, i));
-                let Some(f) = found.map(|f| with_day_ranges(t, f)) else {
+                let Some(f) = found.map(|f| with_time(t, with_day_ranges(t, f))) else {
                     i += 1;
                     continue;
                 };
