@@ -1074,5 +1074,9 @@ fn dev16_rules() {
             "e-signed [DATE]   Enc 1; signed [DATE], ok; DEATH: [DATE]\n",
         ),
         ("seen 3/4 16:02; at 16:02 ok; DOB 1/3/1950 1234 Main St", "seen [DATE] 16:02; at 16:02 ok; DOB [DATE] [ADDRESS]"),
+        // A system's prefix, also a context word of the number's class, and a licence's class
+        // letter are part of the number.
+        ("Visit acct HAR 40019927; Rx # RX 7720413; MRN TLA 33-0917; CA lic. A 148823", "Visit acct [ACCOUNT]; Rx # [ID]; MRN [MRN]; CA lic. [LICENSE]"),
+        ("acct PT 5 visits; MRN ED 12", "acct PT 5 visits; MRN ED 12"),
     ]);
 }

@@ -835,12 +835,16 @@ fn payer_before(t: &Tokens<'_>, i: usize) -> bool {
 }
 
 /// An agency or system prefix written apart from a number (`report APD 25-118340`): 2 to 5
-/// capitals that are no context word themselves, a space, and a number code that passes
-/// [`coded`] on its own. The token range of both.
-fn prefixed_code(t: &Tokens<'_>, j: usize, marked: bool) -> Option<(usize, usize)> {
+/// capitals (1 for a licence's class) that are no context word themselves, or one naming the
+/// same class (`acct HAR 40019927`, `Rx # RX 7720413`), a space, and a number code that
+/// passes [`coded`] on its own. The token range of both.
+fn prefixed_code(t: &Tokens<'_>, j: usize, marked: bool, kind: PhiKind) -> Option<(usize, usize)> {
+    // A licence's class may be one letter (`CA lic. A 148823`).
+    let shortest = if kind == PhiKind::License { 1 } else { 2 };
     let prefix = t.all_caps(j)
-        && (2..=5).contains(&t.byte_len(j))
-        && !t.has(j, bit::ID_CONTEXT)
+        && t.kind(j) == Some(TokKind::Alpha)
+        && (shortest..=5).contains(&t.byte_len(j))
+        && (!t.has(j, bit::ID_CONTEXT) || context_kind(t, j) == Some(kind))
         && t.digits(j + 1, None)
         && !t.joined(j + 1)
         && !t.newline_before(j + 1);
@@ -1008,11 +1012,11 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
             (end, _) => end,
         };
         // `member KP 000183274`: a health plan number with a payer's prefix; `lic PT 41872`,
-        // `lic RRT 9930418`: a licence number with its profession's.
-        let prefixed = coded_word || matches!(kind, PhiKind::HealthPlan | PhiKind::License);
+        // `lic RRT 9930418`: a licence number with its profession's; `acct HAR 40019927`, `MRN
+        // TLA 33-0917`: a system's (any class, the number passing [`coded`]).
         // After a licence word the profession's prefix marks the number as a marker would.
         let prefix_marks = marked || kind == PhiKind::License;
-        let end = end.map(|e| (j, e)).or_else(|| prefixed_code(t, j, prefix_marks).filter(|_| prefixed));
+        let end = end.map(|e| (j, e)).or_else(|| prefixed_code(t, j, prefix_marks, kind));
         if let Some((j, e)) = end {
             // A code that starts with letters outranks a name run that took them (`DEA
             // FW2289104`): a name is never glued to digits.
