@@ -32,7 +32,8 @@ pub(super) fn column_kind(name: &str) -> Option<PhiKind> {
         "accession" | "accessionnumber" | "acc" | "specimenid" | "orderid" | "encounterid" | "claimid" | "scrid"
         | "screeningid" | "screenid" | "subjectid" | "subjid" | "studyid" | "participantid" | "ptid" | "caseid"
         | "studentid" | "bookingnumber" | "sampleid" | "kitid" | "rx" | "rxnumber" | "rxno" | "req" | "reqno"
-        | "requisition" | "ticket" | "incident" | "pid" => PhiKind::Id,
+        | "requisition" | "ticket" | "incident" | "pid" | "userid" | "empid" | "employeeid" | "badge" | "badgeid"
+        | "staffid" => PhiKind::Id,
         "memberid" | "policynumber" | "subscriberid" | "mbi" | "medicaidid" | "medicareid" | "insuranceid" | "grp"
         | "groupnumber" => PhiKind::HealthPlan,
         "npi" | "dea" | "license" | "licensenumber" => PhiKind::License,
@@ -42,7 +43,8 @@ pub(super) fn column_kind(name: &str) -> Option<PhiKind> {
         | "ptinitials" | "subjectinitials" | "resident" | "client" | "inmate" | "caller" | "guardian" | "parent"
         | "tech" | "rn" | "lpn" | "nurse" | "staff" | "owner" | "assignee" | "worker" | "by" | "givenby"
         | "signedby" | "verifiedby" | "provider" | "clinician" | "rph" | "pharmacist" | "prescriber" | "attending"
-        | "lastname" | "firstname" | "ptlast" | "ptfirst" | "surname" | "givenname" => PhiKind::Name,
+        | "lastname" | "firstname" | "ptlast" | "ptfirst" | "surname" | "givenname" | "username" | "employee"
+        | "employeename" => PhiKind::Name,
         "street" | "address" | "streetaddress" | "city" | "town" => PhiKind::Address,
         "zip" | "zipcode" | "postalcode" => PhiKind::Zip,
         "phone" | "telephone" | "tel" | "cell" | "fax" => PhiKind::Phone,
