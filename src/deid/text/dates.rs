@@ -1049,13 +1049,15 @@ const TIME_ZONES: &[&str] = &["cdt", "cst", "edt", "est", "mdt", "mst", "pdt", "
 
 /// `e-signed 04/14/2026 16:02`, `DATE/TIME OF DEATH: 02/02/2026 0447`, `signed 10/06/2025
 /// 14:12 CDT`: a time of day written after a date with a year is part of that timestamp (a
-/// time alone stays). A clock (`16:02`, `16:02:45`, with `AM`/`PM` and a time zone in capitals
+/// time alone stays), one space after it (a time across a gap of two spaces is a column of its
+/// own). A clock (`16:02`, `16:02:45`, with `AM`/`PM` and a time zone in capitals
 /// after it or not), or four digits of a valid time ending the line or a `|`, `,` or `;` cell,
 /// or before a gap of two spaces (`02/03/2026 0930   RESTRICTIONS`; not `1/3/2026 1234 Main
 /// St`, a house number).
 fn with_time(t: &Tokens<'_>, f: Found) -> Found {
     let j = f.last + 1;
-    if f.year_tok.is_none() || j >= t.len() || t.newline_before(j) || t.joined(j) {
+    // One space between (across a gap the time is a column of its own: `DATE  TIME`).
+    if f.year_tok.is_none() || j >= t.len() || t.newline_before(j) || t.start(j) != t.end(f.last) + 1 {
         return f;
     }
     let mut e = if clock_at(t, j) {
