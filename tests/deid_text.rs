@@ -1078,6 +1078,8 @@ fn dev16_rules() {
         // letter are part of the number.
         ("Visit acct HAR 40019927; Rx # RX 7720413; MRN TLA 33-0917; CA lic. A 148823", "Visit acct [ACCOUNT]; Rx # [ID]; MRN [MRN]; CA lic. [LICENSE]"),
         ("acct PT 5 visits; MRN ED 12", "acct PT 5 visits; MRN ED 12"),
+        // A chat export's stamp: the day, a comma and a clock.
+        ("[9/15, 09:40] Siobhan: dose given; took 1/2 tab, 3/4 tab", "[[DATE], 09:40] [NAME]: dose given; took 1/2 tab, 3/4 tab"),
         // User and badge columns of an access log.
         (
             "DATE        TIME   USER ID   USER NAME             ROLE\n02/16/2026  08:14  U10482    NGUYEN, DUC           RN\n",

@@ -751,6 +751,8 @@ fn short_date_context(t: &Tokens<'_>, i: usize) -> bool {
         || approximate
         || span_start
         || time_at(t, after)
+        // `[9/14, 16:10] Hodan:`: a chat export's stamp, a comma and a clock after the day.
+        || (t.punct(after, ',') && t.joined(after) && clock_at(t, after + 1) && !t.newline_before(after + 1))
         || military_time(t, after)
         || (t.is_any(after, EVENT_AFTER) && !t.newline_before(after))
         || clause_end_after_word(t, i, bracketed)
@@ -1297,17 +1299,28 @@ fn plain_month_day(t: &Tokens<'_>, k: usize) -> bool {
 /// `Visits 7/1, 7/8`, `(7/2, 7/30)`, `HBO x1 2/2, dc 2/3`: the month/day at `k` is beside a
 /// date found (its byte starts and ends in `starts` and `ends`, each sorted): a comma between them,
 /// and at most one word after the comma, on one line. A fraction is not written beside a
-/// date, so its shape does not matter here; a quantity or a score still is no date
-/// ([`plain_month_day`]).
+/// date, so its shape matters only when the neighbour is shaped as a fraction too (`took 1/2,
+/// 3/4`); a quantity or a score still is no date ([`plain_month_day`]).
 fn beside_date(t: &Tokens<'_>, k: usize, starts: &[usize], ends: [&[usize]; 2]) -> bool {
     let same_line = |a: usize, b: usize| !(a + 1..=b).any(|n| t.newline_before(n));
     let word = |n: usize| t.kind(n) == Some(TokKind::Alpha);
     let ends_at = |n: usize| ends.iter().any(|e| e.binary_search(&t.end(n)).is_ok());
     let starts_at = |n: usize| n < t.len() && starts.binary_search(&t.start(n)).is_ok();
-    let before = (k >= 2 && t.punct(k - 1, ',') && ends_at(k - 2) && same_line(k - 2, k))
-        || (k >= 3 && t.punct(k - 2, ',') && word(k - 1) && ends_at(k - 3) && same_line(k - 3, k));
+    // Two fractions side by side are no dates (`took 1/2, 3/4`): a month/day shaped as one
+    // needs a neighbour that is not (`Visits 7/1, 7/8`).
+    let fraction = bare_month_day(t, k).is_some_and(fraction_shaped);
+    let not_fraction = |first: usize| !(fraction && bare_month_day(t, first).is_some_and(fraction_shaped));
+    let before =
+        (k >= 2 && t.punct(k - 1, ',') && ends_at(k - 2) && same_line(k - 2, k) && not_fraction(k.wrapping_sub(4)))
+            || (k >= 3
+                && t.punct(k - 2, ',')
+                && word(k - 1)
+                && ends_at(k - 3)
+                && same_line(k - 3, k)
+                && not_fraction(k.wrapping_sub(5)));
     let after = t.punct(k + 3, ',')
-        && ((starts_at(k + 4) && same_line(k, k + 4)) || (word(k + 4) && starts_at(k + 5) && same_line(k, k + 5)));
+        && ((starts_at(k + 4) && same_line(k, k + 4) && not_fraction(k + 4))
+            || (word(k + 4) && starts_at(k + 5) && same_line(k, k + 5) && not_fraction(k + 5)));
     (before || after) && plain_month_day(t, k)
 }
 
