@@ -747,7 +747,8 @@ fn place_before_state(t: &Tokens<'_>, st: usize, upper_doc: bool) -> Option<(usi
         let closes = st + 1 >= t.len()
             || t.newline_before(st + 1)
             || [',', '.', ';', ')', '-'].iter().any(|&c| t.punct(st + 1, c));
-        if !caps && !(t.all_lower(st) && t.is_any(st, LOWER_CASE_CODES) && closes) {
+        let lower_code = t.all_lower(st) && t.is_any(st, LOWER_CASE_CODES) && closes;
+        if !(caps || lower_code) {
             return None;
         }
         let word_code = upper_doc && t.is_any(st, WORD_CODES);
@@ -1586,10 +1587,9 @@ fn numbered_road_before(t: &Tokens<'_>, k: usize) -> Option<usize> {
     }
     let n = k - 1;
     // `I-82`, `US-54`, `SR-99`: the road's letters in capitals glued to `-` glued to the number.
-    if n >= 2 && t.punct(n - 1, '-') && t.joined(n) && t.joined(n - 1) && t.all_caps(n - 2) {
-        if t.s(n - 2) == "I" || t.is_any(n - 2, &["us", "sr"]) {
-            return Some(n - 2);
-        }
+    let lettered = n >= 2 && t.punct(n - 1, '-') && t.joined(n) && t.joined(n - 1) && t.all_caps(n - 2);
+    if lettered && (t.s(n - 2) == "I" || t.is_any(n - 2, &["us", "sr"])) {
+        return Some(n - 2);
     }
     let road = t.is_any(n - 1, &["hwy", "highway", "route", "rte"])
         || (t.all_caps(n - 1) && t.is_any(n - 1, &["us", "sr", "rt", "i"]));
