@@ -1666,8 +1666,10 @@ fn particle_surname(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
         && !t.newline_before(s)
         && name_shaped(t, s - 1, false)
         && !(s >= 2 && join_at(t, s - 2))
-        && lookup_word(t, s - 1).first
-        && !lookup_word(t, s - 1).stop;
+        && {
+            let given = lookup_word(t, s - 1);
+            given.first && !given.stop
+        };
     if first_before {
         s -= 1;
     }
@@ -2203,8 +2205,11 @@ fn last_first_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Ve
     }
     let mut k = word_end(t, f);
     // A second given name (`HERNANDEZ-ALVARADO, Luz Maria 54F`): a listed first name.
-    if name_shaped(t, k, upper_doc) && !t.newline_before(k) && lookup_word(t, k).first && !lookup_word(t, k).stop {
-        k = word_end(t, k);
+    if name_shaped(t, k, upper_doc) && !t.newline_before(k) {
+        let second = lookup_word(t, k);
+        if second.first && !second.stop {
+            k = word_end(t, k);
+        }
     }
     if let Some(e) = initial_end(t, k, upper_doc).filter(|_| !t.newline_before(k)) {
         k = e;
