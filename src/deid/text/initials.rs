@@ -50,23 +50,31 @@ fn initials_ending_at(t: &Tokens<'_>, last: usize) -> Option<usize> {
 }
 
 /// The initials token range `(first, end)` a key defines at `=` token `e`, if a name found by
-/// the name rules (in `out`) starts right after it on its line.
-fn defined_at(t: &Tokens<'_>, e: usize, out: &[Candidate]) -> Option<(usize, usize)> {
+/// the name rules starts right after it on its line (`name_starts`: where the names found start,
+/// sorted).
+fn defined_at(t: &Tokens<'_>, e: usize, name_starts: &[usize]) -> Option<(usize, usize)> {
     let first = initials_ending_at(t, e.checked_sub(1)?)?;
     let opens = first == 0 || t.newline_before(first) || [':', ';', '|', ','].iter().any(|&c| t.punct(first - 1, c));
     if !opens || t.newline_before(e + 1) || e + 1 >= t.len() {
         return None;
     }
-    let at = t.start(e + 1);
-    out.iter().any(|c| c.kind == PhiKind::Name && c.start == at).then_some((first, e))
+    name_starts.binary_search(&t.start(e + 1)).is_ok().then_some((first, e))
 }
 
 /// Proposes every occurrence of the initials a key in the note defines ([`defined_at`]),
 /// the key's own included. `out` holds the names found so far.
 pub(crate) fn find_initials_keys(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     let mut keys: Vec<&str> = Vec::new();
+    // Where the names found start, sorted once the first `=` is met (one search per `=`, so a
+    // text of many is not read once per `=`).
+    let mut name_starts: Option<Vec<usize>> = None;
     for e in marked(t, |_, tok| tok.kind == TokKind::Punct && tok.first == '=') {
-        if let Some((first, end)) = defined_at(t, e, out) {
+        let starts = name_starts.get_or_insert_with(|| {
+            let mut starts: Vec<usize> = out.iter().filter(|c| c.kind == PhiKind::Name).map(|c| c.start).collect();
+            starts.sort_unstable();
+            starts
+        });
+        if let Some((first, end)) = defined_at(t, e, starts) {
             let key = t.text.get(t.start(first)..t.end(end - 1)).unwrap_or("");
             if !key.is_empty() && !keys.contains(&key) && keys.len() < MAX_KEYS {
                 keys.push(key);
