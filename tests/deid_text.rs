@@ -1087,3 +1087,20 @@ fn dev16_rules() {
         ),
     ]);
 }
+
+/// The rules added from the `dev17` held-out notes (docs/DEIDENTIFICATION.md, "dev17
+/// rules"), each with a near miss that must stay.
+#[test]
+fn dev17_rules() {
+    assert_tags_stable(&[
+        // A fixed-width header with a comma in a column's name, whose bracket describes it.
+        (
+            "TIME  CABIN     CAMPER (LAST, FIRST)   CAMPER ID   TX           INIT\n0815  Birch 2   ADEYEMI-COLE, Tobi     TP25-0388   bacitracin   HFL\n",
+            "TIME  CABIN     CAMPER (LAST, FIRST)   CAMPER ID   TX           INIT\n0815  Birch 2   [NAME]     [ID]   bacitracin   [NAME]\n",
+        ),
+        // A function-word first name before a surname that a credential's rule also takes.
+        ("Night: Will Okonkwo, EMT-B; Will follow, RN aware", "Night: [NAME], EMT-B; Will follow, RN aware"),
+        // A quoted nickname's surname is never a code's letters.
+        ("NGUYEN, Bao-Tran \"Bee\"     TP25-0417   AM insulin", "[NAME] \"Bee\"     [ID]   AM insulin"),
+    ]);
+}

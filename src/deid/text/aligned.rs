@@ -4,7 +4,7 @@
 //! `|` table does ([`super::table`], which names the columns).
 //!
 //! A header is a line of at least 3 column names separated by two spaces or more, each name
-//! made of at most 4 words of letters (also `#`, `/`, `.`, `_`, `&`, brackets and `-`), each word
+//! made of at most 4 words of letters (also `#`, `/`, `.`, `_`, `&`, `,`, brackets and `-`), each word
 //! starting with a capital, `#` or a bracket (or a header all in lower case, of one-word names
 //! none of them a word of prose: `date   staff   method`), and at least one name naming an
 //! identifier column. A name of several words that names none counts as one column per word (`TIME REQ#`).
@@ -76,7 +76,7 @@ const PROSE_WORDS: &[&str] = &["a", "an", "and", "or", "the", "of", "with", "is"
 
 /// A byte a column name may hold.
 fn name_byte(b: u8) -> bool {
-    b.is_ascii_alphabetic() || matches!(b, b' ' | b'#' | b'/' | b'.' | b'_' | b'&' | b'(' | b')' | b'-')
+    b.is_ascii_alphabetic() || matches!(b, b' ' | b'#' | b'/' | b'.' | b'_' | b'&' | b'(' | b')' | b'-' | b',')
 }
 
 /// The columns of `line` if it is a header. Prose is turned away at its first word starting

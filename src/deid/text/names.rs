@@ -2124,7 +2124,9 @@ fn nickname_at(t: &Tokens<'_>, q: usize, upper_doc: bool, out: &mut Vec<Candidat
     let first = t.name_info(p);
     let nick_ok = !nick.stop && (nick.first || (!nick.any() && !t.english(w)));
     let first_ok = (first.first && name_shaped(t, p, upper_doc)) || (nick_ok && name_word(p));
-    let surname = !t.joined(s) && !t.newline_before(s) && name_word(s);
+    // Nor a code's letters (`"Bee"     TP25-0417`): a name is never glued to digits.
+    let glued_digits = t.joined(word_end(t, s)) && t.kind(word_end(t, s)) == Some(TokKind::Digit);
+    let surname = !t.joined(s) && !t.newline_before(s) && name_word(s) && !glued_digits;
     // Scored above a name run after a label or a relation (90), which stops at the quote.
     if first_ok && !first.stop && surname {
         push(out, t, p, word_end(t, s), 91);
@@ -2720,8 +2722,10 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         // that is also a function word, before a surname on its line ([`function_first_name`]).
         // Written with a capital (a note in lower case writes `will go`).
         let capital = tok.first.is_uppercase();
+        // Scored as a credential's name (88), so the longer wins where one takes the surname
+        // alone (`Will Okonkwo, EMT-B`).
         if tok.lex & bit::FUNCTION != 0 && capital && function_first_name(t, i, upper_doc, false) {
-            push(out, t, i, word_end(t, word_end(t, i)), 70);
+            push(out, t, i, word_end(t, word_end(t, i)), 88);
         }
         // Before the shape test: a surname in capitals may be a function word (`MAY, Theodore 67M`).
         if t.punct(i + 1, ',') {

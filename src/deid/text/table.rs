@@ -33,7 +33,7 @@ pub(super) fn column_kind(name: &str) -> Option<PhiKind> {
         | "screeningid" | "screenid" | "subjectid" | "subjid" | "studyid" | "participantid" | "ptid" | "caseid"
         | "studentid" | "bookingnumber" | "sampleid" | "kitid" | "rx" | "rxnumber" | "rxno" | "req" | "reqno"
         | "requisition" | "ticket" | "incident" | "pid" | "userid" | "empid" | "employeeid" | "badge" | "badgeid"
-        | "staffid" => PhiKind::Id,
+        | "staffid" | "camperid" => PhiKind::Id,
         "memberid" | "policynumber" | "subscriberid" | "mbi" | "medicaidid" | "medicareid" | "insuranceid" | "grp"
         | "groupnumber" => PhiKind::HealthPlan,
         "npi" | "dea" | "license" | "licensenumber" => PhiKind::License,
@@ -44,7 +44,7 @@ pub(super) fn column_kind(name: &str) -> Option<PhiKind> {
         | "tech" | "rn" | "lpn" | "nurse" | "staff" | "owner" | "assignee" | "worker" | "by" | "givenby"
         | "signedby" | "verifiedby" | "provider" | "clinician" | "rph" | "pharmacist" | "prescriber" | "attending"
         | "lastname" | "firstname" | "ptlast" | "ptfirst" | "surname" | "givenname" | "username" | "employee"
-        | "employeename" => PhiKind::Name,
+        | "employeename" | "camper" => PhiKind::Name,
         "street" | "address" | "streetaddress" | "city" | "town" => PhiKind::Address,
         "zip" | "zipcode" | "postalcode" => PhiKind::Zip,
         "phone" | "telephone" | "tel" | "cell" | "fax" => PhiKind::Phone,
@@ -67,13 +67,16 @@ pub(super) struct Spec {
 
 /// The classes of a column named `name`: one, or two for a compound name (`Patient / MRN`,
 /// `PATIENT (MRN)`), whose cells hold both (`Vang, Pa Nhia / M5530217`). A compound whose first
-/// part names no identifier is read by its second (`PAYER / MEMBER ID`).
+/// part names no identifier is read by its second (`PAYER / MEMBER ID`); a bracket after a
+/// name that names no class describes it (`CAMPER (LAST, FIRST)` is a name column).
 pub(super) fn column_kinds(name: &str) -> Option<Spec> {
     for split in [b'/', b'('] {
         if let Some((a, b)) = name.split_once(char::from(split)) {
             let b = b.trim_end().strip_suffix(')').unwrap_or(b);
             match (column_kind(a), column_kind(b)) {
                 (Some(kind), Some(second)) => return Some(Spec { kind, second: Some(second), split }),
+                // `CAMPER (LAST, FIRST)`: a bracket that names no class describes the column.
+                (Some(kind), None) if split == b'(' => return Some(Spec { kind, second: None, split }),
                 (None, Some(kind)) if split == b'/' && kind != PhiKind::Name => {
                     return Some(Spec { kind, second: None, split })
                 }
