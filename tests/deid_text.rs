@@ -1102,5 +1102,11 @@ fn dev17_rules() {
         ("Night: Will Okonkwo, EMT-B; Will follow, RN aware", "Night: [NAME], EMT-B; Will follow, RN aware"),
         // A quoted nickname's surname is never a code's letters.
         ("NGUYEN, Bao-Tran \"Bee\"     TP25-0417   AM insulin", "[NAME] \"Bee\"     [ID]   AM insulin"),
+        // A speaker naming themself; words of prose after the same phrases stay.
+        (
+            "Voicemail.\n\"this is nana ama for him\" \"it's pete wojciechowski, my car\" \"I am chukwuemeka okafor calling\" \"hi this is Oksana uh Hnatyshyn, wife\"",
+            "Voicemail.\n\"this is [NAME] for him\" \"it's [NAME], my car\" \"I am [NAME] calling\" \"hi this is [NAME], wife\"",
+        ),
+        ("this is not ok; I am writing; it's okay; this is metformin; I am Muslim", "this is not ok; I am writing; it's okay; this is metformin; I am Muslim"),
     ]);
 }

@@ -1588,6 +1588,59 @@ fn initial_then_surname(t: &Tokens<'_>, j: usize, e: usize, upper_doc: bool, ev:
     }
 }
 
+/// Filler words a speaker says before a name (`this is Oksana uh Hnatyshyn`).
+const FILLERS: &[&str] = &["uh", "um", "er", "ah"];
+
+/// `this is nana ama for kwabena`, `it's pete wojciechowski,`, `I am chukwuemeka okafor
+/// calling`, `my name is Oksana uh Hnatyshyn`: a speaker naming themself in a voicemail, a
+/// message or quoted speech, in any case. After `this is`, `it's`, `I am` or `my name is` (a
+/// filler between or not), up to three name words on the line: the first a listed first name,
+/// or a word in no list that is no English word before another name word; each other a listed
+/// name or no English word; none a keyword or a stop word (`this is not`, `I am writing`, `it's
+/// okay`, `this is metformin` stay). In a note in one case the words must be listed.
+fn self_introduction(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    let j = if t.is(i, "this") && t.is(i + 1, "is") {
+        i + 2
+    } else if t.is(i, "it") && t.apostrophe(i + 1) && t.joined(i + 1) && t.is(i + 2, "s") && t.joined(i + 2) {
+        i + 3
+    } else if t.is(i, "i") && t.is(i + 1, "am") {
+        i + 2
+    } else if t.is(i, "name") && i > 0 && t.is(i - 1, "my") && t.is(i + 1, "is") {
+        i + 2
+    } else {
+        return;
+    };
+    let j = if t.is_any(j, FILLERS) { j + 1 } else { j };
+    let word = |k: usize| {
+        t.kind(k) == Some(TokKind::Alpha)
+            && t.multi_char(k)
+            && !t.has(k, u64::MAX)
+            && !t.newline_before(k)
+            && !(t.joined(k) && k > 0 && t.kind(k - 1) != Some(TokKind::Punct))
+    };
+    let name_word = |k: usize| {
+        let info = lookup_word(t, k);
+        word(k) && !info.stop && (info.any() || (!upper_doc && !t.english(k)))
+    };
+    if !name_word(j) {
+        return;
+    }
+    let mut end = word_end(t, j);
+    let mut words = 1;
+    while words < 3 {
+        let k = if t.is_any(end, FILLERS) && !t.newline_before(end) { end + 1 } else { end };
+        if !name_word(k) || t.newline_before(k) {
+            break;
+        }
+        end = word_end(t, k);
+        words += 1;
+    }
+    let first = lookup_word(t, j);
+    if first.first || (words > 1 && !first.any()) {
+        push(out, t, j, end, 88);
+    }
+}
+
 /// Credentials written before a nurse's or an aide's name (`cover RN Mercy Adjei`, `Bedside RN
 /// Liberty Hayes`, `LPN Grace Hopper`).
 const CREDENTIALS_BEFORE_NAMES: &[&str] = &["rn", "lpn", "lvn", "cna", "np", "crna", "cnm", "rt", "rrt"];
@@ -2712,6 +2765,9 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         }
         if tok.len() <= 4 && matches!(tok.first, 'd' | 'v' | 'D' | 'V') && !upper_doc {
             particle_surname(t, i, out);
+        }
+        if tok.len() <= 4 && matches!(tok.first, 't' | 'T' | 'i' | 'I' | 'a' | 'n') {
+            self_introduction(t, i, upper_doc, out);
         }
         if tok.lex & bit::CREDENTIAL != 0 {
             name_after_credential(t, i, out);
