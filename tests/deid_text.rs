@@ -1108,5 +1108,11 @@ fn dev17_rules() {
             "Voicemail.\n\"this is [NAME] for him\" \"it's [NAME], my car\" \"I am [NAME] calling\" \"hi this is [NAME], wife\"",
         ),
         ("this is not ok; I am writing; it's okay; this is metformin; I am Muslim", "this is not ok; I am writing; it's okay; this is metformin; I am Muslim"),
+        // X12 segments by element; `~` and `*` in prose stay.
+        (
+            "NM1*IL*1*PIERRE-LOUIS*MARIE****MI*KY44019827~\nN3*1402 PRESTON HWY APT 6~\nN4*LOUISVILLE*KY*402174410~\nEB*1**30*MC~",
+            "NM1*IL*1*[NAME]*[NAME]****MI*[HEALTH_PLAN_ID]~\nN3*[ADDRESS]~\nN4*[ADDRESS]*KY*[ZIP]~\nEB*1**30*MC~",
+        ),
+        ("pain ~5/10 *worse* at night", "pain ~5/10 *worse* at night"),
     ]);
 }

@@ -31,6 +31,7 @@ mod table;
 mod token;
 mod transform;
 mod word_table;
+mod x12;
 
 pub use kind::PhiKind;
 pub use known::{KnownIdentifiers, MAX_KNOWN_BYTES, MAX_KNOWN_ITEMS};
@@ -136,6 +137,8 @@ struct TextFacts {
     gap: bool,
     /// The text may hold an `=`, as every key of initials does ([`initials::find_initials_keys`]).
     equals: bool,
+    /// The text may hold a `*` and a `~`, as every X12 segment does ([`x12::find_x12`]).
+    x12: bool,
 }
 
 /// [`TextFacts`] of `text`. The bytes an email or an HL7 message needs are looked for in the
@@ -146,7 +149,7 @@ fn text_facts(text: &str) -> TextFacts {
     let (mut letters, mut lower) = (0usize, 0usize);
     let bytes = text.as_bytes();
     if text.is_ascii() {
-        let (mut at_sign, mut equals) = (0u8, 0u8);
+        let (mut at_sign, mut equals, mut star, mut tilde) = (0u8, 0u8, 0u8, 0u8);
         // Branch-free with byte-wide counters, so the inner loop vectorizes: `b | 0x20` folds
         // A-Z onto a-z, and bit 0x20 of a letter is its lower case (`letters - lower` are the
         // upper-case ones). A chunk of 255 bytes cannot overflow a `u8` count.
@@ -158,6 +161,8 @@ fn text_facts(text: &str) -> TextFacts {
                 lo += letter & (b >> 5 & 1);
                 at_sign |= u8::from(b == b'@');
                 equals |= u8::from(b == b'=');
+                star |= u8::from(b == b'*');
+                tilde |= u8::from(b == b'~');
             }
             letters += usize::from(l);
             lower += usize::from(lo);
@@ -174,14 +179,21 @@ fn text_facts(text: &str) -> TextFacts {
         let line_m = bytes.first() == Some(&b'M') || after_break != 0;
         // The walk sees each byte after the first: a tab opening the text is looked at alone.
         let gap = gap_after != 0 || bytes.first() == Some(&b'\t');
-        return TextFacts { upper: one_case(letters, lower), at_sign: at_sign != 0, line_m, gap, equals: equals != 0 };
+        return TextFacts {
+            upper: one_case(letters, lower),
+            at_sign: at_sign != 0,
+            line_m,
+            gap,
+            equals: equals != 0,
+            x12: star & tilde != 0,
+        };
     }
     for c in text.chars().filter(|c| c.is_alphabetic()) {
         letters += 1;
         lower += usize::from(c.is_lowercase());
     }
     // Not looked for: the searches run.
-    TextFacts { upper: one_case(letters, lower), at_sign: true, line_m: true, gap: true, equals: true }
+    TextFacts { upper: one_case(letters, lower), at_sign: true, line_m: true, gap: true, equals: true, x12: true }
 }
 
 /// The test of `is_upper_case_text` on its counts ([`text_facts`]).
@@ -271,6 +283,9 @@ fn candidates(t: &Tokens<'_>, known: &known::KnownIndex, spare: Vec<Candidate>) 
     login::find_logins(t, &mut out);
     if facts.line_m {
         hl7::find_hl7(text, &mut out);
+    }
+    if facts.x12 {
+        x12::find_x12(text, &mut out);
     }
     table::find_tables(text, &mut out);
     if facts.gap {
@@ -462,7 +477,7 @@ mod tests {
     #[test]
     fn text_facts_match_searches() {
         let mut rng = TestRng::new(0x3c6e_f372_fe94_f82b);
-        let pieces = ["M", "m", "@", "\n", "\r", " ", "SH|", "a", "é", "\t", "="];
+        let pieces = ["M", "m", "@", "\n", "\r", " ", "SH|", "a", "é", "\t", "=", "*", "~"];
         for _ in 0..5000 {
             let text: String = (0..rng.below(300)).map(|_| pieces[rng.below(pieces.len())]).collect();
             let facts = text_facts(&text);
@@ -473,6 +488,7 @@ mod tests {
             let gap = text.contains("  ") || text.contains('\t');
             assert_eq!(facts.gap, !text.is_ascii() || gap, "{text:?}");
             assert_eq!(facts.equals, !text.is_ascii() || text.contains('='), "{text:?}");
+            assert_eq!(facts.x12, !text.is_ascii() || (text.contains('*') && text.contains('~')), "{text:?}");
         }
     }
 
