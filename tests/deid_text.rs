@@ -1114,5 +1114,8 @@ fn dev17_rules() {
             "NM1*IL*1*[NAME]*[NAME]****MI*[HEALTH_PLAN_ID]~\nN3*[ADDRESS]~\nN4*[ADDRESS]*KY*[ZIP]~\nEB*1**30*MC~",
         ),
         ("pain ~5/10 *worse* at night", "pain ~5/10 *worse* at night"),
+        // A unit after a complex, and the town after it.
+        ("from Sunrise Terrace Apts #12, Chinle; 64 mi RT", "from [ADDRESS], [ADDRESS]; 64 mi RT"),
+        ("the Willow Creek Apartments, where we met", "the [ADDRESS], where we met"),
     ]);
 }

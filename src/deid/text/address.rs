@@ -1507,7 +1507,8 @@ fn place_before_department(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut 
 /// list but street suffixes and directions, not all capitals in mixed case) before a complex
 /// word `k` on its line; the complex word is part of the place (not `subdivision`,
 /// `neighborhood`). A lot or a unit and a comma before it are part of it too (`Lot 31,
-/// Prairie View Estates`).
+/// Prairie View Estates`), and a unit after it (`Harmony Ridge Apts bldg C #14`), then the town
+/// as after a street.
 fn residential_complex(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     if t.is(k, "park") && !(k > 0 && t.is_any(k - 1, HOME_PARKS)) {
         return;
@@ -1539,7 +1540,15 @@ fn residential_complex(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<
         && t.has(s - 3, bit::UNIT)
         && !(s - 2..s).any(|m| t.newline_before(m));
     let s = if lot { s - 3 } else { s };
-    out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(named), 75));
+    if named < k {
+        out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(named), 75));
+        return;
+    }
+    // A unit after it (`Harmony Ridge Apts bldg C #14`, `Sunrise Terrace Apts #12`), and the
+    // town after that as after a street (`, Chinle;`).
+    let e = if t.newline_before(k + 1) { k + 1 } else { unit_end(t, k + 1) };
+    out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(e - 1), 75));
+    after_street(t, e, upper_doc, out);
 }
 
 /// Word `m` can name a county: a letter word of 3 or more letters in no keyword list, not a
