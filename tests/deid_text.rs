@@ -1117,5 +1117,21 @@ fn dev17_rules() {
         // A unit after a complex, and the town after it.
         ("from Sunrise Terrace Apts #12, Chinle; 64 mi RT", "from [ADDRESS], [ADDRESS]; 64 mi RT"),
         ("the Willow Creek Apartments, where we met", "the [ADDRESS], where we met"),
+        // Carriers, dispatch and claim control numbers by their context words; CAD the disease
+        // stays.
+        (
+            "shipped UPS 1Z999AA10123456784; CAD 25-061422-0037; ICN 2225141077600; TRIP TKT TT-250304-0912",
+            "shipped UPS [ID]; CAD [ID]; ICN [ID]; TRIP TKT [ID]",
+        ),
+        ("h/o CAD 2015, follow ups 3", "h/o CAD 2015, follow ups 3"),
+        // Ordinal days after a verb in the past tense, `off`, `home`; an ordinal before a noun
+        // stays.
+        ("re-evaluated the 21st and ok; pump off the 18th)", "re-evaluated [DATE] and ok; pump off [DATE])"),
+        ("scheduled the 3rd dose; off the 2nd floor", "scheduled the 3rd dose; off the 2nd floor"),
+        // A digit inside a column's name.
+        (
+            "EMP ID   NAME             UNIT   SSN-L4\nE004417  PHAM, THI LAN    5W     ***-**-2290\n",
+            "EMP ID   NAME             UNIT   SSN-L4\n[ID]  [NAME]    5W     [SSN]\n",
+        ),
     ]);
 }

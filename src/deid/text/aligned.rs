@@ -4,7 +4,8 @@
 //! `|` table does ([`super::table`], which names the columns).
 //!
 //! A header is a line of at least 3 column names separated by two spaces or more, each name
-//! made of at most 4 words of letters (also `#`, `/`, `.`, `_`, `&`, `,`, brackets and `-`), each word
+//! made of at most 4 words of letters (also `#`, `/`, `.`, `_`, `&`, `,`, brackets, `-`, and digits
+//! after a letter or a `-`: `SSN-L4`), each word
 //! starting with a capital, `#` or a bracket (or a header all in lower case, of one-word names
 //! none of them a word of prose: `date   staff   method`), and at least one name naming an
 //! identifier column. A name of several words that names none counts as one column per word (`TIME REQ#`).
@@ -92,7 +93,9 @@ fn header_of(line: &str) -> Option<Vec<Column>> {
     // Gaps between names: a space after a space, counted once per run of spaces.
     let (mut before, mut gaps, mut in_gap) = (b' ', 0usize, false);
     for &b in bytes {
-        if !name_byte(b) || (before == b' ' && b.is_ascii_lowercase() && !lower) {
+        // A digit inside a name, after a letter or a `-` (`SSN-L4`, `DX1`), never opening a word.
+        let digit = b.is_ascii_digit() && (before.is_ascii_alphabetic() || before == b'-');
+        if !(name_byte(b) || digit) || (before == b' ' && b.is_ascii_lowercase() && !lower) {
             return None;
         }
         let gap = before == b' ' && b == b' ';

@@ -170,6 +170,8 @@ pub(crate) const DATE_CUE: &[&str] = &[
     "mvc",
     "shipped",
     "visits",
+    "reply",
+    "replied",
 ];
 /// Results before a bracketed `m/d` that make it the date of the result (`GBS neg (5/2)`,
 /// `HIV nonreactive (3/4)`); not `pos`/`positive`, which are as often counts (`BCx pos (2/2)`).
@@ -993,7 +995,11 @@ fn ordinal_day(t: &Tokens<'_>, i: usize) -> Option<Found> {
     }
     // After a weekday (`is thursday the 26th ok?`) the ordinal is a day whatever follows.
     let weekday = t.has(i - 2, bit::WEEKDAY);
-    if !t.is(i - 1, "the") || !(weekday || t.is_any(i - 2, ORDINAL_DAY_BEFORE)) {
+    // `re-evaluated the 21st and`, `pump off the 18th)`, `home the 20th;`: a verb in the past
+    // tense, `off` or `home` as a preposition is (the word after the ordinal still decides).
+    let past = t.kind(i - 2) == Some(TokKind::Alpha) && t.byte_len(i - 2) > 4 && t.s(i - 2).ends_with("ed");
+    let before = t.is_any(i - 2, ORDINAL_DAY_BEFORE) || past || t.is_any(i - 2, &["off", "home"]);
+    if !t.is(i - 1, "the") || !(weekday || before) {
         return None;
     }
     let next_ok = weekday

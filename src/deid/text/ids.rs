@@ -97,6 +97,10 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("booking", PhiKind::Id),
     ("doc", PhiKind::Id),
     ("kit", PhiKind::Id),
+    ("ups", PhiKind::Id),
+    ("cad", PhiKind::Id),
+    ("icn", PhiKind::Id),
+    ("tkt", PhiKind::Id),
     ("seal", PhiKind::Id),
     ("warrant", PhiKind::Id),
     ("ccf", PhiKind::Id),
@@ -156,6 +160,13 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
 /// prefix with at least 3 digits (`lot X8874`, `case TW-26-01183`), or a number of at least
 /// 6 digits (4 after `#`, `:`, `no` ...). Written right after the word, or after a marker.
 pub(crate) const CODED_CONTEXT: &[&str] = &[
+    // A parcel's carrier, a dispatch system's incident, a claim's control number, a trip
+    // ticket (`UPS 1Z999AA10123456784`, `CAD 25-061422-0037`, `ICN 2225141077600`, `TKT
+    // TT-250304-0912`): `CAD` is also a disease, `CAD 2015` a year, no code.
+    "ups",
+    "cad",
+    "icn",
+    "tkt",
     "inmate",
     "supplement",
     "medigap",
