@@ -1128,6 +1128,9 @@ fn dev17_rules() {
         // stays.
         ("re-evaluated the 21st and ok; pump off the 18th)", "re-evaluated [DATE] and ok; pump off [DATE])"),
         ("scheduled the 3rd dose; off the 2nd floor", "scheduled the 3rd dose; off the 2nd floor"),
+        // Dotted initials after `by`; words after it stay.
+        ("Wet tap by J.T. 3/7; DRAWN 1122 BY L.N.\n", "Wet tap by [NAME] 3/7; DRAWN 1122 BY [NAME]\n"),
+        ("given by I.V. push; by p.o. route", "given by I.V. push; by p.o. route"),
         // A digit inside a column's name.
         (
             "EMP ID   NAME             UNIT   SSN-L4\nE004417  PHAM, THI LAN    5W     ***-**-2290\n",

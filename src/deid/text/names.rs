@@ -1588,6 +1588,38 @@ fn initial_then_surname(t: &Tokens<'_>, j: usize, e: usize, upper_doc: bool, ev:
     }
 }
 
+/// `Wet tap w/ CSE by J.T. 3/7`, `LAST DOSE ... BY D.Y.`: two or three capitals each with its
+/// `.` after `by` on its line, no letter glued after them: the initials of who did it.
+fn initials_after_by(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let j = i + 1;
+    let mut e = j;
+    let mut letters = 0;
+    while letters < 3
+        && t.kind(e) == Some(TokKind::Alpha)
+        && t.byte_len(e) == 1
+        && t.all_caps(e)
+        && (e == j || t.joined(e))
+        && t.punct(e + 1, '.')
+        && t.joined(e + 1)
+    {
+        letters += 1;
+        e += 2;
+    }
+    let glued = t.joined(e) && t.kind(e) == Some(TokKind::Alpha);
+    // Dotted abbreviations of routes, times and roles (`by I.V. push`, `by P.O.`).
+    let letters_of: String = (j..e).step_by(2).map(|k| t.s(k).to_ascii_lowercase()).collect();
+    let abbreviation = DOTTED_ABBREVIATIONS.contains(&letters_of.as_str());
+    if letters >= 2 && !glued && !abbreviation && !t.newline_before(j) {
+        push(out, t, j, e, 80);
+    }
+}
+
+/// Dotted abbreviations written after `by` that are no one's initials.
+const DOTTED_ABBREVIATIONS: &[&str] = &[
+    "iv", "po", "im", "sc", "sq", "od", "os", "ou", "am", "pm", "bid", "tid", "qid", "qd", "pr", "npo", "us", "dc",
+    "er", "ed", "or", "ot", "pt", "np", "pa", "md", "rn", "do", "ng", "gt", "sl", "td", "ct",
+];
+
 /// Filler words a speaker says before a name (`this is Oksana uh Hnatyshyn`).
 const FILLERS: &[&str] = &["uh", "um", "er", "ah"];
 
@@ -2768,6 +2800,9 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         }
         if tok.len() <= 4 && matches!(tok.first, 't' | 'T' | 'i' | 'I' | 'a' | 'n') {
             self_introduction(t, i, upper_doc, out);
+        }
+        if tok.len() == 2 && matches!(tok.first, 'b' | 'B') && t.is(i, "by") {
+            initials_after_by(t, i, out);
         }
         if tok.lex & bit::CREDENTIAL != 0 {
             name_after_credential(t, i, out);
