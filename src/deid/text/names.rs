@@ -2798,7 +2798,13 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         if tok.len() <= 4 && matches!(tok.first, 'd' | 'v' | 'D' | 'V') && !upper_doc {
             particle_surname(t, i, out);
         }
-        if tok.len() <= 4 && matches!(tok.first, 't' | 'T' | 'i' | 'I' | 'a' | 'n') {
+        // `this`, `it`, `I`, `name`: by length and first letter, one test for most words.
+        let introduces = match tok.len() {
+            4 => matches!(tok.first, 't' | 'T' | 'n' | 'N'),
+            1 | 2 => matches!(tok.first, 'i' | 'I'),
+            _ => false,
+        };
+        if introduces {
             self_introduction(t, i, upper_doc, out);
         }
         if tok.len() == 2 && matches!(tok.first, 'b' | 'B') && t.is(i, "by") {
