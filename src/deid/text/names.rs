@@ -1631,14 +1631,13 @@ const FILLERS: &[&str] = &["uh", "um", "er", "ah"];
 /// name or no English word; none a keyword or a stop word (`this is not`, `I am writing`, `it's
 /// okay`, `this is metformin` stay). In a note in one case the words must be listed.
 fn self_introduction(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
-    let j = if t.is(i, "this") && t.is(i + 1, "is") {
+    let two_words = (t.is(i, "this") && t.is(i + 1, "is"))
+        || (t.is(i, "i") && t.is(i + 1, "am"))
+        || (t.is(i, "name") && i > 0 && t.is(i - 1, "my") && t.is(i + 1, "is"));
+    let j = if two_words {
         i + 2
     } else if t.is(i, "it") && t.apostrophe(i + 1) && t.joined(i + 1) && t.is(i + 2, "s") && t.joined(i + 2) {
         i + 3
-    } else if t.is(i, "i") && t.is(i + 1, "am") {
-        i + 2
-    } else if t.is(i, "name") && i > 0 && t.is(i - 1, "my") && t.is(i + 1, "is") {
-        i + 2
     } else {
         return;
     };
