@@ -316,12 +316,12 @@ fn initials_after_label(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
 }
 
-/// `A.T.N.` after an initials label: two to four capitals, each with its period, all joined,
-/// ending the line or followed by a column gap. One past the last period.
-fn dotted_initials(t: &Tokens<'_>, j: usize) -> Option<usize> {
+/// Up to `max` capitals from token `j`, each with its period, all joined (`A.T.N.`): how many,
+/// and one past the last period.
+fn dotted_capitals(t: &Tokens<'_>, j: usize, max: usize) -> (usize, usize) {
     let mut e = j;
     let mut letters = 0;
-    while letters < 4
+    while letters < max
         && t.kind(e) == Some(TokKind::Alpha)
         && t.byte_len(e) == 1
         && t.all_caps(e)
@@ -332,6 +332,13 @@ fn dotted_initials(t: &Tokens<'_>, j: usize) -> Option<usize> {
         letters += 1;
         e += 2;
     }
+    (letters, e)
+}
+
+/// `A.T.N.` after an initials label: two to four capitals, each with its period, all joined,
+/// ending the line or followed by a column gap. One past the last period.
+fn dotted_initials(t: &Tokens<'_>, j: usize) -> Option<usize> {
+    let (letters, e) = dotted_capitals(t, j, 4);
     let ends = e >= t.len() || t.newline_before(e) || column_gap(t, e);
     (letters >= 2 && ends && !(t.joined(e) && t.kind(e) == Some(TokKind::Alpha))).then_some(e)
 }
@@ -1592,19 +1599,7 @@ fn initial_then_surname(t: &Tokens<'_>, j: usize, e: usize, upper_doc: bool, ev:
 /// `.` after `by` on its line, no letter glued after them: the initials of who did it.
 fn initials_after_by(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     let j = i + 1;
-    let mut e = j;
-    let mut letters = 0;
-    while letters < 3
-        && t.kind(e) == Some(TokKind::Alpha)
-        && t.byte_len(e) == 1
-        && t.all_caps(e)
-        && (e == j || t.joined(e))
-        && t.punct(e + 1, '.')
-        && t.joined(e + 1)
-    {
-        letters += 1;
-        e += 2;
-    }
+    let (letters, e) = dotted_capitals(t, j, 3);
     let glued = t.joined(e) && t.kind(e) == Some(TokKind::Alpha);
     // Dotted abbreviations of routes, times and roles (`by I.V. push`, `by P.O.`).
     let letters_of: String = (j..e).step_by(2).map(|k| t.s(k).to_ascii_lowercase()).collect();
