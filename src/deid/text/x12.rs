@@ -55,7 +55,7 @@ fn take(text: &str, elements: &[(usize, usize)], n: usize, kind: PhiKind, out: &
     let Some(&(s, e)) = elements.get(n) else { return };
     let Some(value) = text.get(s..e) else { return };
     let shaped = match kind {
-        PhiKind::Name | PhiKind::Address if n > 0 => value.bytes().any(|b| b.is_ascii_alphabetic()),
+        PhiKind::Name | PhiKind::Address => value.bytes().any(|b| b.is_ascii_alphabetic()),
         PhiKind::Date => value.len() >= 8 && value.bytes().all(|b| b.is_ascii_digit() || b == b'-'),
         PhiKind::Zip => matches!(value.len(), 5 | 9) && value.bytes().all(|b| b.is_ascii_digit()),
         _ => value.bytes().any(|b| b.is_ascii_digit()),
