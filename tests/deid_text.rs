@@ -1131,6 +1131,18 @@ fn dev17_rules() {
         // Dotted initials after `by`; words after it stay.
         ("Wet tap by J.T. 3/7; DRAWN 1122 BY L.N.\n", "Wet tap by [NAME] 3/7; DRAWN 1122 BY [NAME]\n"),
         ("given by I.V. push; by p.o. route", "given by I.V. push; by p.o. route"),
+        // The sex and a comma before an age in brackets; callback and fax phone words; pump,
+        // waiver and PCR numbers; a month/day before a range's date.
+        (
+            "Resident (F, 93)  MRN x; cb 555-0193; faxed to 555-0175",
+            "Resident (F, 90+)  MRN x; cb [PHONE]; faxed to [PHONE]",
+        ),
+        ("(F, 43) ok; (M, 93 kg)", "(F, 43) ok; (M, 93 kg)"),
+        (
+            "Pump 14C-20887 alarmed; MEDICAID WAIVER: CW4471902-03; PCR #: PCR0098171; Wear period: 2/24 - 3/25/2025",
+            "Pump [DEVICE_ID] alarmed; MEDICAID WAIVER: [HEALTH_PLAN_ID]; PCR #: [ID]; Wear period: [DATE] - [DATE]",
+        ),
+        ("insulin pump 670G; COVID PCR 123456 neg; strength 4/5 - 5/5", "insulin pump 670G; COVID PCR 123456 neg; strength 4/5 - 5/5"),
         // A digit inside a column's name.
         (
             "EMP ID   NAME             UNIT   SSN-L4\nE004417  PHAM, THI LAN    5W     ***-**-2290\n",

@@ -160,6 +160,21 @@ const TEMPERATURE_BEFORE: &[&str] =
 /// `F` or `M` in capitals, glued or after one or two spaces, and nothing glued after it, as census
 /// rows, rosters and headers write a person. Not a temperature: no temperature word before it
 /// (`T 101F`, `febrile to 101F`), no decimal or degree sign (`101.2F`, `98 °F`).
+/// `Patient: VO, THI HONG (F, 93)`: the sex and a comma before the number in brackets.
+fn sex_before(t: &Tokens<'_>, first: usize, last: usize) -> bool {
+    let sex = |k: usize| {
+        t.toks.get(k).is_some_and(|x| x.kind == TokKind::Alpha && x.len() == 1 && matches!(x.first, 'F' | 'M'))
+    };
+    first >= 3
+        && t.punct(first - 1, ',')
+        && sex(first - 2)
+        && t.punct(first - 3, '(')
+        && t.joined(first - 2)
+        && t.punct(last + 1, ')')
+        && t.joined(last + 1)
+        && !(first - 3..=last).any(|k| k > first - 3 && t.newline_before(k))
+}
+
 fn sex_after(t: &Tokens<'_>, first: usize, last: usize) -> bool {
     let k = last + 1;
     let sex = t.toks.get(k).is_some_and(|x| x.kind == TokKind::Alpha && x.len() == 1 && matches!(x.first, 'F' | 'M'));
@@ -324,7 +339,7 @@ fn age_context(t: &Tokens<'_>, i: usize, n: u32) -> bool {
 fn age_context_of(t: &Tokens<'_>, first: usize, last: usize, n: u32) -> bool {
     unit_after(t, last + 1)
         || age_word_before(t, first)
-        || (n <= 120 && sex_after(t, first, last))
+        || (n <= 120 && (sex_after(t, first, last) || sex_before(t, first, last)))
         || (n <= 120
             && (bare_age_after_subject(t, first, last)
                 || apposition_age(t, first, last)

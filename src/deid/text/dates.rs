@@ -1316,17 +1316,18 @@ fn beside_date(t: &Tokens<'_>, k: usize, starts: &[usize], ends: [&[usize]; 2]) 
     // needs a neighbour that is not (`Visits 7/1, 7/8`).
     let fraction = bare_month_day(t, k).is_some_and(fraction_shaped);
     let not_fraction = |first: usize| !(fraction && bare_month_day(t, first).is_some_and(fraction_shaped));
+    // A comma between, or the mark of a range (`Wear period: 2/24 - 3/25/2025`, `1/15 to 1/29`).
+    let separator = |n: usize| t.punct(n, ',') || t.punct(n, '-') || t.is_any(n, &["to", "thru", "through", "until"]);
     let before =
-        (k >= 2 && t.punct(k - 1, ',') && ends_at(k - 2) && same_line(k - 2, k) && not_fraction(k.wrapping_sub(4)))
+        (k >= 2 && separator(k - 1) && ends_at(k - 2) && same_line(k - 2, k) && not_fraction(k.wrapping_sub(4)))
             || (k >= 3
                 && t.punct(k - 2, ',')
                 && word(k - 1)
                 && ends_at(k - 3)
                 && same_line(k - 3, k)
                 && not_fraction(k.wrapping_sub(5)));
-    let after = t.punct(k + 3, ',')
-        && ((starts_at(k + 4) && same_line(k, k + 4) && not_fraction(k + 4))
-            || (word(k + 4) && starts_at(k + 5) && same_line(k, k + 5) && not_fraction(k + 5)));
+    let after = (separator(k + 3) && starts_at(k + 4) && same_line(k, k + 4) && not_fraction(k + 4))
+        || (t.punct(k + 3, ',') && word(k + 4) && starts_at(k + 5) && same_line(k, k + 5) && not_fraction(k + 5));
     (before || after) && plain_month_day(t, k)
 }
 
@@ -1373,7 +1374,9 @@ fn date_lists(t: &Tokens<'_>, dated: u16, out: &mut Vec<Candidate>) {
             ends.sort_unstable();
             (starts, ends)
         });
-        if (dated & (7 << md.0 >> 1) != 0 && in_dated_note(t, k, md)) || beside_date(t, k, starts, [ends, &proposed]) {
+        if (dated & (7 << md.0 >> 1) != 0 && in_dated_note(t, k, md))
+            || (starts.binary_search(&t.start(k)).is_err() && beside_date(t, k, starts, [ends, &proposed]))
+        {
             push(k, out);
             proposed.push(t.end(k + 2));
         }

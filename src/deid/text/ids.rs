@@ -98,6 +98,9 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("doc", PhiKind::Id),
     ("kit", PhiKind::Id),
     ("ups", PhiKind::Id),
+    ("pcr", PhiKind::Id),
+    ("pump", PhiKind::Device),
+    ("waiver", PhiKind::HealthPlan),
     ("cad", PhiKind::Id),
     ("icn", PhiKind::Id),
     ("tkt", PhiKind::Id),
@@ -164,6 +167,8 @@ pub(crate) const CODED_CONTEXT: &[&str] = &[
     // ticket (`UPS 1Z999AA10123456784`, `CAD 25-061422-0037`, `ICN 2225141077600`, `TKT
     // TT-250304-0912`): `CAD` is also a disease, `CAD 2015` a year, no code.
     "ups",
+    "pump",
+    "waiver",
     "cad",
     "icn",
     "tkt",
@@ -357,6 +362,8 @@ fn listed(t: &Tokens<'_>, k: usize, words: &[&str], bit: u64) -> bool {
 
 /// Context words too common to trigger alone: they need `#`, `:`, `no`, `number` or `id`.
 pub(crate) const WEAK_CONTEXT: &[&str] = &[
+    // A patient care report's number (`PCR #: PCR0098171`); `PCR` alone is a test.
+    "pcr",
     "group",
     "plan",
     "record",
