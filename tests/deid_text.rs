@@ -1150,3 +1150,20 @@ fn dev17_rules() {
         ),
     ]);
 }
+
+/// The rules added from the `dev18` held-out notes (docs/DEIDENTIFICATION.md, "dev18
+/// rules"), each with a near miss that must stay.
+#[test]
+fn dev18_rules() {
+    assert_tags_stable(&[
+        // Export columns named by what they belong to and what they are.
+        (
+            "ts|meter_sn|unit|op_badge|operator|pt_mrn|value\n2025-02-17T14:55|GM4-0070036|ED|E41192|MAY, GRANT|0091823|212 mg/dL\n",
+            "ts|meter_sn|unit|op_badge|operator|pt_mrn|value\n[DATE]|[DEVICE_ID]|ED|[ID]|[NAME]|[MRN]|212 mg/dL\n",
+        ),
+        (
+            "row,drug_name,test_name,dose\n1,Lisinopril,BMP,10 mg\n",
+            "row,drug_name,test_name,dose\n1,Lisinopril,BMP,10 mg\n",
+        ),
+    ]);
+}

@@ -27,13 +27,13 @@ const DATE_SCORE: u8 = 55;
 pub(super) fn column_kind(name: &str) -> Option<PhiKind> {
     let key: String = name.trim().to_ascii_lowercase().chars().filter(char::is_ascii_alphabetic).collect();
     Some(match key.as_str() {
-        "mrn" | "medicalrecordnumber" | "patientid" | "chart" | "chartnumber" => PhiKind::Mrn,
+        "mrn" | "medicalrecordnumber" | "patientid" | "chart" | "chartnumber" | "empi" | "empiid" => PhiKind::Mrn,
         "account" | "acct" | "accountnumber" | "har" | "visitnumber" | "fin" => PhiKind::Account,
         "accession" | "accessionnumber" | "acc" | "specimenid" | "orderid" | "encounterid" | "claimid" | "scrid"
         | "screeningid" | "screenid" | "subjectid" | "subjid" | "studyid" | "participantid" | "ptid" | "caseid"
         | "studentid" | "bookingnumber" | "sampleid" | "kitid" | "rx" | "rxnumber" | "rxno" | "req" | "reqno"
         | "requisition" | "ticket" | "incident" | "pid" | "userid" | "empid" | "employeeid" | "badge" | "badgeid"
-        | "staffid" | "camperid" => PhiKind::Id,
+        | "staffid" | "camperid" | "subject" | "user" => PhiKind::Id,
         "memberid" | "policynumber" | "subscriberid" | "mbi" | "medicaidid" | "medicareid" | "insuranceid" | "grp"
         | "groupnumber" => PhiKind::HealthPlan,
         "npi" | "dea" | "license" | "licensenumber" => PhiKind::License,
@@ -44,7 +44,7 @@ pub(super) fn column_kind(name: &str) -> Option<PhiKind> {
         | "tech" | "rn" | "lpn" | "nurse" | "staff" | "owner" | "assignee" | "worker" | "by" | "givenby"
         | "signedby" | "verifiedby" | "provider" | "clinician" | "rph" | "pharmacist" | "prescriber" | "attending"
         | "lastname" | "firstname" | "ptlast" | "ptfirst" | "surname" | "givenname" | "username" | "employee"
-        | "employeename" | "camper" => PhiKind::Name,
+        | "employeename" | "camper" | "operator" | "aliasname" => PhiKind::Name,
         "street" | "address" | "streetaddress" | "city" | "town" => PhiKind::Address,
         "zip" | "zipcode" | "postalcode" => PhiKind::Zip,
         "phone" | "telephone" | "tel" | "cell" | "fax" => PhiKind::Phone,
@@ -52,9 +52,42 @@ pub(super) fn column_kind(name: &str) -> Option<PhiKind> {
         "dob" | "birthdate" | "adm" | "admit" | "admitted" | "dc" | "disch" | "dos" | "dod" | "collected"
         | "obsstart" => PhiKind::Date,
         _ if key.ends_with("date") || key.ends_with("dt") && key.len() > 2 => PhiKind::Date,
+        // A column of an export named by what it belongs to and what it is (`pt_mrn`,
+        // `meter_sn`, `monitor_sn`, `op_badge`, `patient_name`).
+        _ if key.ends_with("mrn") => PhiKind::Mrn,
+        _ if key.ends_with("ssn") => PhiKind::Ssn,
+        _ if key.ends_with("sn") || key.ends_with("serial") => PhiKind::Device,
+        _ if key.ends_with("badge") => PhiKind::Id,
+        _ if key.ends_with("name") && PERSON_PREFIXES.iter().any(|p| key.starts_with(p)) => PhiKind::Name,
         _ => return None,
     })
 }
+
+/// What a column named `<prefix>name` belongs to when that is a person (`operator_name`,
+/// `provider_name`); `drug_name`, `test_name` name no one.
+const PERSON_PREFIXES: &[&str] = &[
+    "patient",
+    "pt",
+    "operator",
+    "op",
+    "user",
+    "staff",
+    "employee",
+    "provider",
+    "physician",
+    "nurse",
+    "tech",
+    "member",
+    "subscriber",
+    "guardian",
+    "contact",
+    "caller",
+    "client",
+    "resident",
+    "alias",
+    "legal",
+    "driver",
+];
 
 /// What the cells of a column hold: one class, or two in one cell (`Patient / MRN`, `PATIENT
 /// (MRN)`), split at `split` (`/` or `(`), or a name followed by a number without it.
