@@ -1165,5 +1165,16 @@ fn dev18_rules() {
             "row,drug_name,test_name,dose\n1,Lisinopril,BMP,10 mg\n",
             "row,drug_name,test_name,dose\n1,Lisinopril,BMP,10 mg\n",
         ),
+        // Streets named after more prepositions; a town before a dash; `St.` towns before a
+        // state; condominiums.
+        (
+            "onto Utica Rd. Wound; behind Truman Rd), ok; the letter to Rice St came back",
+            "onto [ADDRESS] Wound; behind [ADDRESS]), ok; the letter to [ADDRESS] came back",
+        ),
+        (
+            "9900 Ecorse Rd, Romulus - HR; 1450 Rice St Apt 212, St. Paul, MN 55117; Gulfbreeze Condominiums, here",
+            "[ADDRESS], [ADDRESS] - HR; [ADDRESS], [ADDRESS], MN [ZIP]; [ADDRESS], here",
+        ),
+        ("talk to Main Street Dental; went to Dr. Smith", "talk to Main Street Dental; went to Dr. [NAME]"),
     ]);
 }

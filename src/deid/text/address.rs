@@ -183,6 +183,8 @@ pub(crate) const PLACE_AFTER: &[&str] = &[
     "apartments",
     "apts",
     "townhomes",
+    "condominiums",
+    "condos",
     "estates",
     "mhp",
     "park",
@@ -206,8 +208,19 @@ const COUNTY_WORDS: &[&str] = &["county", "township", "twp", "parish", "borough"
 /// Words of a named residential complex or neighbourhood (`Willow Creek Apartments`, `Prairie
 /// View Estates`, `Dogwood Hollow MHP`, `Cedar Knolls subdivision`); `Park` only after a home
 /// park's word ([`HOME_PARKS`]).
-const COMPLEX_WORDS: &[&str] =
-    &["apartments", "apts", "townhomes", "estates", "mhp", "park", "subdivision", "neighborhood", "neighbourhood"];
+const COMPLEX_WORDS: &[&str] = &[
+    "apartments",
+    "apts",
+    "townhomes",
+    "condominiums",
+    "condos",
+    "estates",
+    "mhp",
+    "park",
+    "subdivision",
+    "neighborhood",
+    "neighbourhood",
+];
 /// Complex words written in any case (`the Highland Terrace neighborhood`).
 const LOWER_COMPLEX_WORDS: &[&str] = &["subdivision", "neighborhood", "neighbourhood"];
 /// Words before `Park` that make it a home park (`Riverbend Mobile Home Park`, `Clear Creek
@@ -1152,7 +1165,9 @@ fn after_street_once(t: &Tokens<'_>, e: usize, upper_doc: bool, street: bool, ou
             return;
         }
         if is_state(t, z).is_some() {
-            out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(k - 1), 75));
+            // `St. Paul, MN`: above the city rule's `Paul, MN` (93), which would leave `St.`.
+            let score = if saint { 94 } else { 75 };
+            out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(k - 1), score));
             return;
         }
     }
@@ -1160,6 +1175,7 @@ fn after_street_once(t: &Tokens<'_>, e: usize, upper_doc: bool, street: bool, ou
     let follower = k >= t.len()
         || t.newline_before(k)
         || [',', '.', ';', '(', ')'].iter().any(|&c| t.punct(k, c))
+        || (t.punct(k, '-') && !t.joined(k))
         || (t.kind(k) == Some(TokKind::Alpha) && !t.capitalized(k));
     // Or, closing its clause after the street, a word in no list and no English word first
     // (`3307 Lindenwood Ct, Parma Heights)`, `1250 Carlisle Rd, York.`).
@@ -1219,7 +1235,7 @@ fn named_street_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Cand
     }
     // `near the Canal St footbridge`: `the` between.
     let p = if t.is(s - 1, "the") && s >= 2 && !t.newline_before(s - 1) { s - 2 } else { s - 1 };
-    if !t.is_any(p, &["on", "at", "off", "near"]) {
+    if !t.is_any(p, STREET_PREPOSITIONS) {
         return;
     }
     let mut e = k + 1;
@@ -1237,6 +1253,11 @@ fn named_street_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Cand
     out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(e - 1), 86));
     after_street(t, e, upper_doc, out);
 }
+
+/// Words after which a street named without a number is the place (`onto Utica Rd`, `behind
+/// Truman Rd`, `the letter to Rice St`).
+const STREET_PREPOSITIONS: &[&str] =
+    &["on", "at", "off", "near", "onto", "behind", "to", "from", "past", "along", "via", "across", "down", "up"];
 
 /// Street types that end a street typed in lower case ([`lower_named_street_at`]); `dr` only
 /// before a comma, a period or the end of its line (`dr obi` is a doctor).
