@@ -1176,5 +1176,11 @@ fn dev18_rules() {
             "[ADDRESS], [ADDRESS] - HR; [ADDRESS], [ADDRESS], MN [ZIP]; [ADDRESS], here",
         ),
         ("talk to Main Street Dental; went to Dr. Smith", "talk to Main Street Dental; went to Dr. [NAME]"),
+        // A surname in capitals holding particles, before a comma and a given name.
+        (
+            "4. LÓPEZ DE LA VEGA, XIMENA  MRN x\n5. VAN DER BERG, WILLEM  MRN y",
+            "4. [NAME]  MRN x\n5. [NAME]  MRN y",
+        ),
+        ("EGD - clean-based DU, PPI gtt; DI, DEXA pending", "EGD - clean-based DU, PPI gtt; DI, DEXA pending"),
     ]);
 }

@@ -1701,6 +1701,43 @@ fn name_after_credential(t: &Tokens<'_>, c: usize, out: &mut Vec<Candidate>) {
     push(out, t, j, word_end(t, k), 88);
 }
 
+/// Particles inside a surname written in capitals (`DE LA CRUZ RAMIREZ`, `VAN DEN BERG`).
+const CAPITAL_PARTICLES: &[&str] =
+    &["de", "del", "della", "la", "las", "los", "van", "von", "den", "der", "di", "du", "da", "dos"];
+
+/// Most words of a surname in capitals with particles (`ORTIZ DE LA ROSA QUINTERO`).
+const MAX_SURNAME_WORDS: usize = 6;
+
+/// `DE LA CRUZ RAMIREZ, ESPERANZA`, `VAN DEN BERG, Willem`, `ORTIZ DE LA ROSA, JUAN`: a surname
+/// in capitals holding particles (`i` is the first, in capitals), with the capitalized word
+/// before it on the line if there is one, up to a comma and a given name (a listed first name
+/// or a word in no list that is no English word, up to three of them): `LAST, FIRST` where the
+/// row rule takes only the last word before the comma.
+fn capitals_particle_surname(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !t.all_caps(i) || !t.multi_char(i) || !t.is_any(i, SURNAME_PARTICLES) {
+        return;
+    }
+    let caps_word = |k: usize| t.kind(k) == Some(TokKind::Alpha) && t.all_caps(k) && t.multi_char(k);
+    // A surname word before the particle (`ORTIZ DE LA ROSA`), not after a comma.
+    let s = if i >= 1 && caps_word(i - 1) && !t.newline_before(i) && !t.has(i - 1, u64::MAX) { i - 1 } else { i };
+    let mut e = i;
+    let mut words = 0;
+    while words < MAX_SURNAME_WORDS && caps_word(e) && !t.newline_before(e) {
+        e = word_end(t, e);
+        words += 1;
+    }
+    // At least one word after the particles that is no particle.
+    let named = (i..e).any(|k| caps_word(k) && !t.is_any(k, CAPITAL_PARTICLES));
+    if !named || !t.punct(e, ',') {
+        return;
+    }
+    if let Some((end, first)) = last_first_tail(t, e, true, true) {
+        if !first.stop && (first.first || (!first.any() && !t.english(e + 1))) {
+            push(out, t, s, end, 89);
+        }
+    }
+}
+
 /// Particles that open a surname of several words (`de la Vega`, `van der Berg`, `von Trapp`,
 /// `del Rio`, `di Stefano`, `du Pont`, `da Silva`, `dos Santos`).
 const SURNAME_PARTICLES: &[&str] = &["de", "del", "della", "van", "von", "di", "du", "da", "dos"];
@@ -2789,8 +2826,11 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
                 }
             }
         }
-        if tok.len() <= 4 && matches!(tok.first, 'd' | 'v' | 'D' | 'V') && !upper_doc {
-            particle_surname(t, i, out);
+        if tok.len() <= 4 && matches!(tok.first, 'd' | 'v' | 'D' | 'V') {
+            if !upper_doc {
+                particle_surname(t, i, out);
+            }
+            capitals_particle_surname(t, i, out);
         }
         // `this`, `it`, `I`, `name`: by length and first letter, one test for most words.
         let introduces = match tok.len() {
