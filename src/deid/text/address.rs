@@ -170,45 +170,19 @@ pub(crate) const PLACE_CONTEXT: &[&str] = &[
 /// Prepositions before a place named alone (`near Chicopee`, `FROM DULUTH`, `in Long Beach`):
 /// there a place of the gazetteer ([`super::dictionary::add_places`]) is an address.
 pub(crate) const LOCATIVES: &[&str] = &["in", "near", "from", "at", "to", "via"];
-/// Words after a place that make it one (`Chicopee PD`, `Cook County`, `Tupelo Police`).
-pub(crate) const PLACE_AFTER: &[&str] = &[
-    "pd",
-    "police",
-    "sheriff",
-    "county",
-    "township",
-    "twp",
-    "parish",
-    "borough",
-    "apartments",
-    "apts",
-    "townhomes",
-    "condominiums",
-    "condos",
-    "estates",
-    "mhp",
-    "park",
-    "subdivision",
-    "neighborhood",
-    "neighbourhood",
-    "office",
-    "clinic",
-    "campus",
-    "branch",
-    "satellite",
-    "cvs",
-    "walgreens",
-    "walmart",
-];
+/// Words after a place that make it one (`Chicopee PD`, `Tupelo Police`); the county, complex
+/// and site words below are such words too (the lexicon gives them all one bit).
+pub(crate) const PLACE_AFTER: &[&str] = &["pd", "police", "sheriff"];
 /// Words of a site of an organisation named by its town (`the Evanston office`, `Chinle
 /// clinic`, `Evanston CVS`), in any case.
-const SITE_WORDS: &[&str] = &["office", "clinic", "campus", "branch", "satellite", "cvs", "walgreens", "walmart"];
+pub(crate) const SITE_WORDS: &[&str] =
+    &["office", "clinic", "campus", "branch", "satellite", "cvs", "walgreens", "walmart"];
 /// Words of a subdivision named with its word, as a county is (`Harmon Township`).
-const COUNTY_WORDS: &[&str] = &["county", "township", "twp", "parish", "borough"];
+pub(crate) const COUNTY_WORDS: &[&str] = &["county", "township", "twp", "parish", "borough"];
 /// Words of a named residential complex or neighbourhood (`Willow Creek Apartments`, `Prairie
 /// View Estates`, `Dogwood Hollow MHP`, `Cedar Knolls subdivision`); `Park` only after a home
 /// park's word ([`HOME_PARKS`]).
-const COMPLEX_WORDS: &[&str] = &[
+pub(crate) const COMPLEX_WORDS: &[&str] = &[
     "apartments",
     "apts",
     "townhomes",

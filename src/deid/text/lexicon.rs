@@ -87,7 +87,7 @@ pub(crate) use super::word_table::MAX_WORD;
 
 /// Calls `add` with every keyword (as listed) and its bits; a word may come more than once.
 fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
-    let lists: [(&[&str], u64); 51] = [
+    let lists: [(&[&str], u64); 54] = [
         (names::FUNCTION_WORDS, bit::FUNCTION),
         (names::TITLES, bit::TITLE),
         (names::FAMILY, bit::RELATION),
@@ -127,6 +127,9 @@ fn add_keywords(add: &mut dyn FnMut(&str, u64)) {
         (names::ABBREVIATIONS, bit::ABBREVIATION),
         (address::LOCATIVES, bit::LOCATIVE),
         (address::PLACE_AFTER, bit::PLACE_AFTER),
+        (address::COUNTY_WORDS, bit::PLACE_AFTER),
+        (address::COMPLEX_WORDS, bit::PLACE_AFTER),
+        (address::SITE_WORDS, bit::PLACE_AFTER),
         (address::FACILITY_UNITS, bit::FACILITY),
         (address::STATE_DOCS, bit::STATE_DOC),
         (address::ROAD_MARKS, bit::ROAD_MARK),
