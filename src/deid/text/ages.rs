@@ -160,25 +160,26 @@ const TEMPERATURE_BEFORE: &[&str] =
 /// `F` or `M` in capitals, glued or after one or two spaces, and nothing glued after it, as census
 /// rows, rosters and headers write a person. Not a temperature: no temperature word before it
 /// (`T 101F`, `febrile to 101F`), no decimal or degree sign (`101.2F`, `98 °F`).
+/// Token `k` is a sex written as one capital (`F`, `M`).
+fn sex_letter(t: &Tokens<'_>, k: usize) -> bool {
+    t.toks.get(k).is_some_and(|x| x.kind == TokKind::Alpha && x.len() == 1 && matches!(x.first, 'F' | 'M'))
+}
+
 /// `Patient: VO, THI HONG (F, 93)`: the sex and a comma before the number in brackets.
 fn sex_before(t: &Tokens<'_>, first: usize, last: usize) -> bool {
-    let sex = |k: usize| {
-        t.toks.get(k).is_some_and(|x| x.kind == TokKind::Alpha && x.len() == 1 && matches!(x.first, 'F' | 'M'))
-    };
     first >= 3
         && t.punct(first - 1, ',')
-        && sex(first - 2)
+        && sex_letter(t, first - 2)
         && t.punct(first - 3, '(')
         && t.joined(first - 2)
         && t.punct(last + 1, ')')
         && t.joined(last + 1)
-        && !(first - 3..=last).any(|k| k > first - 3 && t.newline_before(k))
+        && (first - 2..=last).all(|k| !t.newline_before(k))
 }
 
 fn sex_after(t: &Tokens<'_>, first: usize, last: usize) -> bool {
     let k = last + 1;
-    let sex = t.toks.get(k).is_some_and(|x| x.kind == TokKind::Alpha && x.len() == 1 && matches!(x.first, 'F' | 'M'));
-    if !sex || t.newline_before(k) || (t.joined(k + 1) && t.kind(k + 1) == Some(TokKind::Alpha)) {
+    if !sex_letter(t, k) || t.newline_before(k) || (t.joined(k + 1) && t.kind(k + 1) == Some(TokKind::Alpha)) {
         return false;
     }
     if !t.joined(k) && t.start(k) > t.end(last) + 2 {

@@ -1043,7 +1043,7 @@ fn weekday_list(t: &Tokens<'_>, i: usize) -> bool {
     }
     let mut w = k;
     for skip in [":", "only", "every"] {
-        if w > 0 && t.s(w - 1).eq_ignore_ascii_case(skip) && !t.newline_before(w - 1) {
+        if w > 0 && t.is(w - 1, skip) && !t.newline_before(w - 1) {
             w -= 1;
         }
     }
@@ -1302,19 +1302,19 @@ fn plain_month_day(t: &Tokens<'_>, k: usize) -> bool {
     !before && !after && !among_scores(t, k)
 }
 
-/// `Visits 7/1, 7/8`, `(7/2, 7/30)`, `HBO x1 2/2, dc 2/3`: the month/day at `k` is beside a
+/// `Visits 7/1, 7/8`, `(7/2, 7/30)`, `HBO x1 2/2, dc 2/3`: the month/day `md` at `k` is beside a
 /// date found (its byte starts and ends in `starts` and `ends`, each sorted): a comma between them,
 /// and at most one word after the comma, on one line. A fraction is not written beside a
 /// date, so its shape matters only when the neighbour is shaped as a fraction too (`took 1/2,
 /// 3/4`); a quantity or a score still is no date ([`plain_month_day`]).
-fn beside_date(t: &Tokens<'_>, k: usize, starts: &[usize], ends: [&[usize]; 2]) -> bool {
+fn beside_date(t: &Tokens<'_>, k: usize, md: (u32, u32), starts: &[usize], ends: [&[usize]; 2]) -> bool {
     let same_line = |a: usize, b: usize| !(a + 1..=b).any(|n| t.newline_before(n));
     let word = |n: usize| t.kind(n) == Some(TokKind::Alpha);
     let ends_at = |n: usize| ends.iter().any(|e| e.binary_search(&t.end(n)).is_ok());
     let starts_at = |n: usize| n < t.len() && starts.binary_search(&t.start(n)).is_ok();
     // Two fractions side by side are no dates (`took 1/2, 3/4`): a month/day shaped as one
     // needs a neighbour that is not (`Visits 7/1, 7/8`).
-    let fraction = bare_month_day(t, k).is_some_and(fraction_shaped);
+    let fraction = fraction_shaped(md);
     let not_fraction = |first: usize| !(fraction && bare_month_day(t, first).is_some_and(fraction_shaped));
     // A comma between, or the mark of a range (`Wear period: 2/24 - 3/25/2025`, `1/15 to 1/29`).
     let separator = |n: usize| t.punct(n, ',') || t.punct(n, '-') || t.is_any(n, &["to", "thru", "through", "until"]);
@@ -1375,7 +1375,7 @@ fn date_lists(t: &Tokens<'_>, dated: u16, out: &mut Vec<Candidate>) {
             (starts, ends)
         });
         if (dated & (7 << md.0 >> 1) != 0 && in_dated_note(t, k, md))
-            || (starts.binary_search(&t.start(k)).is_err() && beside_date(t, k, starts, [ends, &proposed]))
+            || (starts.binary_search(&t.start(k)).is_err() && beside_date(t, k, md, starts, [ends, &proposed]))
         {
             push(k, out);
             proposed.push(t.end(k + 2));

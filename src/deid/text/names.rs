@@ -1601,10 +1601,12 @@ fn initials_after_by(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     let j = i + 1;
     let (letters, e) = dotted_capitals(t, j, 3);
     let glued = t.joined(e) && t.kind(e) == Some(TokKind::Alpha);
+    if letters < 2 || glued || t.newline_before(j) {
+        return;
+    }
     // Dotted abbreviations of routes, times and roles (`by I.V. push`, `by P.O.`).
     let letters_of: String = (j..e).step_by(2).map(|k| t.s(k).to_ascii_lowercase()).collect();
-    let abbreviation = DOTTED_ABBREVIATIONS.contains(&letters_of.as_str());
-    if letters >= 2 && !glued && !abbreviation && !t.newline_before(j) {
+    if !DOTTED_ABBREVIATIONS.contains(&letters_of.as_str()) {
         push(out, t, j, e, 80);
     }
 }
@@ -1701,10 +1703,6 @@ fn name_after_credential(t: &Tokens<'_>, c: usize, out: &mut Vec<Candidate>) {
     push(out, t, j, word_end(t, k), 88);
 }
 
-/// Particles inside a surname written in capitals (`DE LA CRUZ RAMIREZ`, `VAN DEN BERG`).
-const CAPITAL_PARTICLES: &[&str] =
-    &["de", "del", "della", "la", "las", "los", "van", "von", "den", "der", "di", "du", "da", "dos"];
-
 /// Most words of a surname in capitals with particles (`ORTIZ DE LA ROSA QUINTERO`).
 const MAX_SURNAME_WORDS: usize = 6;
 
@@ -1726,8 +1724,8 @@ fn capitals_particle_surname(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>)
         e = word_end(t, e);
         words += 1;
     }
-    // At least one word after the particles that is no particle.
-    let named = (i..e).any(|k| caps_word(k) && !t.is_any(k, CAPITAL_PARTICLES));
+    // At least one word after the particles that is no particle ([`PARTICLES`]).
+    let named = (i..e).any(|k| caps_word(k) && !t.is_any(k, PARTICLES));
     if !named || !t.punct(e, ',') {
         return;
     }

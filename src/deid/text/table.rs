@@ -27,24 +27,24 @@ const DATE_SCORE: u8 = 55;
 pub(super) fn column_kind(name: &str) -> Option<PhiKind> {
     let key: String = name.trim().to_ascii_lowercase().chars().filter(char::is_ascii_alphabetic).collect();
     Some(match key.as_str() {
-        "mrn" | "medicalrecordnumber" | "patientid" | "chart" | "chartnumber" | "empi" | "empiid" => PhiKind::Mrn,
+        "medicalrecordnumber" | "patientid" | "chart" | "chartnumber" | "empi" | "empiid" => PhiKind::Mrn,
         "account" | "acct" | "accountnumber" | "har" | "visitnumber" | "fin" => PhiKind::Account,
         "accession" | "accessionnumber" | "acc" | "specimenid" | "orderid" | "encounterid" | "claimid" | "scrid"
         | "screeningid" | "screenid" | "subjectid" | "subjid" | "studyid" | "participantid" | "ptid" | "caseid"
         | "studentid" | "bookingnumber" | "sampleid" | "kitid" | "rx" | "rxnumber" | "rxno" | "req" | "reqno"
-        | "requisition" | "ticket" | "incident" | "pid" | "userid" | "empid" | "employeeid" | "badge" | "badgeid"
-        | "staffid" | "camperid" | "subject" | "user" => PhiKind::Id,
+        | "requisition" | "ticket" | "incident" | "pid" | "userid" | "empid" | "employeeid" | "badgeid" | "staffid"
+        | "camperid" | "subject" | "user" => PhiKind::Id,
         "memberid" | "policynumber" | "subscriberid" | "mbi" | "medicaidid" | "medicareid" | "insuranceid" | "grp"
         | "groupnumber" => PhiKind::HealthPlan,
         "npi" | "dea" | "license" | "licensenumber" => PhiKind::License,
-        "serial" | "serialnumber" | "sn" | "devicesn" | "deviceserial" | "udi" => PhiKind::Device,
-        "ssn" => PhiKind::Ssn,
-        "name" | "patientname" | "patient" | "ptname" | "pt" | "student" | "studentname" | "init" | "initials"
-        | "ptinitials" | "subjectinitials" | "resident" | "client" | "inmate" | "caller" | "guardian" | "parent"
-        | "tech" | "rn" | "lpn" | "nurse" | "staff" | "owner" | "assignee" | "worker" | "by" | "givenby"
-        | "signedby" | "verifiedby" | "provider" | "clinician" | "rph" | "pharmacist" | "prescriber" | "attending"
-        | "lastname" | "firstname" | "ptlast" | "ptfirst" | "surname" | "givenname" | "username" | "employee"
-        | "employeename" | "camper" | "operator" | "aliasname" => PhiKind::Name,
+        "serialnumber" | "udi" => PhiKind::Device,
+        "name" | "patient" | "pt" | "student" | "studentname" | "init" | "initials" | "ptinitials"
+        | "subjectinitials" | "resident" | "client" | "inmate" | "caller" | "guardian" | "parent" | "tech" | "rn"
+        | "lpn" | "nurse" | "staff" | "owner" | "assignee" | "worker" | "by" | "givenby" | "signedby"
+        | "verifiedby" | "provider" | "clinician" | "rph" | "pharmacist" | "prescriber" | "attending" | "lastname"
+        | "firstname" | "ptlast" | "ptfirst" | "surname" | "givenname" | "employee" | "camper" | "operator" => {
+            PhiKind::Name
+        }
         "street" | "address" | "streetaddress" | "city" | "town" => PhiKind::Address,
         "zip" | "zipcode" | "postalcode" => PhiKind::Zip,
         "phone" | "telephone" | "tel" | "cell" | "fax" => PhiKind::Phone,
@@ -52,8 +52,8 @@ pub(super) fn column_kind(name: &str) -> Option<PhiKind> {
         "dob" | "birthdate" | "adm" | "admit" | "admitted" | "dc" | "disch" | "dos" | "dod" | "collected"
         | "obsstart" => PhiKind::Date,
         _ if key.ends_with("date") || key.ends_with("dt") && key.len() > 2 => PhiKind::Date,
-        // A column of an export named by what it belongs to and what it is (`pt_mrn`,
-        // `meter_sn`, `monitor_sn`, `op_badge`, `patient_name`).
+        // A column named by what it is, alone or after what it belongs to (`MRN`, `pt_mrn`,
+        // `SSN`, `S/N`, `meter_sn`, `monitor_sn`, `Badge`, `op_badge`, `patient_name`).
         _ if key.ends_with("mrn") => PhiKind::Mrn,
         _ if key.ends_with("ssn") => PhiKind::Ssn,
         _ if key.ends_with("sn") || key.ends_with("serial") => PhiKind::Device,
