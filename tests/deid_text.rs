@@ -1184,3 +1184,19 @@ fn dev18_rules() {
         ("EGD - clean-based DU, PPI gtt; DI, DEXA pending", "EGD - clean-based DU, PPI gtt; DI, DEXA pending"),
     ]);
 }
+
+/// Rules of the session that wrote the dev19 set (docs/DEIDENTIFICATION.md, "Also (dev19
+/// rules)").
+#[test]
+fn dev19_rules() {
+    assert_tags_stable(&[
+        // Towns of the gazetteer's cities1000 extract (1,000 people or more), after a place
+        // preposition as before; an English-word town stays.
+        (
+            "pt from Shiprock, family driving in from Chinle; lives near Kendallville; coffee in Lamoni",
+            "pt from [ADDRESS], family driving in from [ADDRESS]; lives near [ADDRESS]; coffee in [ADDRESS]",
+        ),
+        ("staying w/ his mom in Española this month", "staying w/ his mom in [ADDRESS] this month"),
+        ("will drive from Red Oak. Seen in Hope of recovery", "will drive from [ADDRESS]. Seen in Hope of recovery"),
+    ]);
+}

@@ -91,7 +91,7 @@ pub(crate) fn add_english(add: &mut dyn FnMut(&'static str)) {
 }
 
 /// Calls `add` with every place of the US gazetteer (`data/places/us-places.txt`: GeoNames
-/// populated places of 15,000 people or more, CC BY 4.0) and `false`, the place as listed
+/// populated places of 1,000 people or more and seats of administrative divisions, CC BY 4.0) and `false`, the place as listed
 /// (`Chicopee`, `Long Beach`, words joined by one space); and, for a place of several words,
 /// with its first word and `true` (`Long`: a place may start here).
 pub(crate) fn add_places(add: &mut dyn FnMut(&'static str, bool)) {
@@ -212,11 +212,12 @@ mod tests {
 
     #[test]
     fn gazetteer_places_and_heads() {
-        for p in ["Chicopee", "SKOKIE", "tupelo", "Long Beach", "long beach", "Commerce City", "Salt Lake City"] {
+        for p in ["Chicopee", "SKOKIE", "tupelo", "Shiprock", "Espanola", "Long Beach", "long beach", "Commerce City", "Salt Lake City"] {
             assert!(is_place(p), "{p}");
         }
         // A head is not a place by itself; a country is left out; a name is kept as listed.
-        for p in ["Long", "Commerce", "Lebanon", "Jamaica", "Beach", "Long  Beach", "Boston Beach", "Lasix"] {
+        // (`Commerce` and `Beach` are towns of their own.)
+        for p in ["Long", "Salt", "Lebanon", "Jamaica", "Long  Beach", "Boston Beach", "Lasix"] {
             assert!(!is_place(p), "{p}");
         }
         assert!(lexicon::word_entry(b"long").place_head && lexicon::word_entry(b"salt").place_head);
