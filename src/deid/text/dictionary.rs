@@ -212,7 +212,17 @@ mod tests {
 
     #[test]
     fn gazetteer_places_and_heads() {
-        for p in ["Chicopee", "SKOKIE", "tupelo", "Shiprock", "Espanola", "Long Beach", "long beach", "Commerce City", "Salt Lake City"] {
+        for p in [
+            "Chicopee",
+            "SKOKIE",
+            "tupelo",
+            "Shiprock",
+            "Espanola",
+            "Long Beach",
+            "long beach",
+            "Commerce City",
+            "Salt Lake City",
+        ] {
             assert!(is_place(p), "{p}");
         }
         // A head is not a place by itself; a country is left out; a name is kept as listed.
