@@ -1198,5 +1198,22 @@ fn dev19_rules() {
         ),
         ("staying w/ his mom in Española this month", "staying w/ his mom in [ADDRESS] this month"),
         ("will drive from Red Oak. Seen in Hope of recovery", "will drive from [ADDRESS]. Seen in Hope of recovery"),
+        // A chat export's speaker: a doubled nickname, a first name and a listed surname.
+        (
+            "[3/14/25, 7:02 PM] joy macaraeg: ok\n[3/14/25, 7:15 PM] Jun-Jun: i can drive\n[3/14/25, 7:16 PM] registration desk: no",
+            "[[DATE], 7:02 PM] [NAME]: ok\n[[DATE], 7:15 PM] [NAME]: i can drive\n[[DATE], 7:16 PM] registration desk: no",
+        ),
+        // A person label, two or three capitalized words (English words and months too), a
+        // comma and an age.
+        (
+            "Pt: Rose May Hunter, 92 y/o F\nPatient: Autumn Rainwater, 29 F, MRN 4410276\nResident: Grant Young, 88 yo",
+            "Pt: [NAME], 90+ y/o F\nPatient: [NAME], 29 F, MRN [MRN]\nResident: [NAME], 88 yo",
+        ),
+        ("Pt: Doing Well, rated pain 3\nPt: Lasix Held, 40 mg", "Pt: Doing Well, rated pain 3\nPt: Lasix Held, 40 mg"),
+        // A Vietnamese middle name after `LAST,`.
+        (
+            "pair (NGUYEN, Thi Lan / NGUYEN, Thi Lanh) on 6 East\nCASE 1  PHAM, THI HONG  MRN 00734521",
+            "pair ([NAME] / [NAME]) on 6 East\nCASE 1  [NAME]  MRN [MRN]",
+        ),
     ]);
 }

@@ -2010,11 +2010,21 @@ fn last_first_tail(t: &Tokens<'_>, e: usize, upper_doc: bool, after_context: boo
         return None;
     }
     let first = lookup_word(t, e + 1);
+    // `NGUYEN, Thi Lan`: a Vietnamese middle name, then the given name on the line.
+    let middle = t.is_any(e + 1, &["thi", "van"])
+        && name_shaped(t, e + 2, upper_doc)
+        && !t.newline_before(e + 2)
+        && !t.has(e + 2, u64::MAX)
+        && !lookup_word(t, e + 2).stop;
     let ok = !first.stop && (first.first || ((after_context || !upper_doc) && !first.any()));
-    if !ok {
+    if !ok && !middle {
         return None;
     }
-    let mut end = word_end(t, e + 1);
+    let (first, mut end) = if middle {
+        (NameInfo { first: true, ..NameInfo::default() }, word_end(t, e + 2))
+    } else {
+        (first, word_end(t, e + 1))
+    };
     // After a context word, a second given name (`PHAM, QUOC BAO`): no keyword, a listed first
     // name or a word that is not English.
     // Up to two of them (`Tran, Thi Bich Ngoc`).
@@ -2304,6 +2314,44 @@ fn name_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, lower: bool, out: 
     }
 }
 
+/// Labels of a person's line in a form (`Pt:`, `Resident:`, `Name:`).
+const PERSON_LABELS: &[&str] = &["pt", "patient", "name", "resident", "client", "member", "subject", "child", "infant"];
+
+/// `Pt: Rose May Hunter, 92 y/o F`, `Patient: Autumn Rainwater, 29 F`: after a person label
+/// `i` and its colon (`i + 1`), two or three capitalized words on the line, a comma and an age. The label
+/// and the age say person, so words that are also English words or months count (`Rose`,
+/// `May`, `Rainwater`); none may be a stop word (a drug, an eponym; a month that is a listed
+/// first name is not one here) or a keyword that is no listed name, and one must be a listed name or no English word.
+fn labelled_name_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    let s = i + 2;
+    if !t.joined(i + 1) || t.newline_before(s) {
+        return;
+    }
+    let mut k = s;
+    let mut words = 0;
+    while words < 3 && name_shaped(t, k, upper_doc) && (k == s || !t.newline_before(k)) {
+        k = word_end(t, k);
+        words += 1;
+    }
+    if words < 2 || !t.punct(k, ',') || !t.joined(k) || !age_follows(t, k + 1) {
+        return;
+    }
+    let mut evidence = false;
+    let mut w = s;
+    while w < k {
+        let info = lookup_word(t, w);
+        if (info.stop && !(info.first && t.has(w, bit::MONTH))) || (t.has(w, u64::MAX) && !info.any()) {
+            return;
+        }
+        evidence |= info.any() || !t.english(w);
+        w = word_end(t, w);
+    }
+    // Above the label's own single-word guesses (`Pt: Autumn`), so the whole run wins.
+    if evidence {
+        push(out, t, s, k, 92);
+    }
+}
+
 /// `Szymański, Wojciech 92M`, `Onyekachi, Blessing 40F - boarded`: a surname, a comma, a first
 /// name and an optional initial, then an age (`92M`, `29 y/o`), on one line: a census or
 /// tracking board's row, anywhere on its line. Each word a listed name or no English word,
@@ -2523,8 +2571,10 @@ fn carried_word(t: &Tokens<'_>, k: usize, upper_doc: bool) -> bool {
 
 /// `08:14 kayla b: hey is anyone covering`: in a chat or message log, the speaker between a
 /// time starting the line (`08:14`, `8:14 PM`) and a colon. One word (any case), a listed first
-/// name or in no list and not English, optionally followed by an initial or a second such
-/// word (`registration desk:`, `08:30 Note:` are no speakers). `i` is the word after the time.
+/// name or in no list and not English, or a doubled nickname (`Jun-Jun:`), optionally followed
+/// by an initial, a second such word or a listed surname that is no English word (`joy
+/// macaraeg:`; `registration desk:`, `08:30 Note:` are no speakers). `i` is the word after the
+/// time.
 fn chat_speaker(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     // `n` is one past the time's minutes, `m` the speaker's first word.
     let meridiem = i > 0 && t.is_any(i, &["am", "pm"]) && t.kind(i - 1) == Some(TokKind::Digit);
@@ -2543,11 +2593,16 @@ fn chat_speaker(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candida
         return;
     }
     let word_ok = |k: usize| speaker_word(t, k) && !t.newline_before(k);
-    if !word_ok(m) {
+    if !word_ok(m) && !reduplicated(t, m) {
         return;
     }
     let mut end = word_end(t, m);
-    if t.kind(end) == Some(TokKind::Alpha) && !t.newline_before(end) && (!t.multi_char(end) || word_ok(end)) {
+    // A second word: an initial, a speaker's word, or a listed surname (`joy macaraeg:`).
+    let surname = |k: usize| lookup_word(t, k).last && !t.has(k, u64::MAX) && !t.english(k);
+    if t.kind(end) == Some(TokKind::Alpha)
+        && !t.newline_before(end)
+        && (!t.multi_char(end) || word_ok(end) || surname(end))
+    {
         end = word_end(t, end);
     }
     if t.punct(end, ':') && t.joined(end) && (upper_doc || !t.all_caps(m) || !t.multi_char(m)) {
@@ -2652,6 +2707,18 @@ fn file_name_surname(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     if compact || iso {
         push(out, t, i, i + 1, 80);
     }
+}
+
+/// `Jun-Jun`, `Bong-Bong`: word `k` of two letters or more doubled across a joined `-`, a
+/// nickname (whatever lists the word is in: `Jun` is a month).
+fn reduplicated(t: &Tokens<'_>, k: usize) -> bool {
+    t.kind(k) == Some(TokKind::Alpha)
+        && t.multi_char(k)
+        && t.punct(k + 1, '-')
+        && t.joined(k + 1)
+        && t.joined(k + 2)
+        && t.kind(k + 2) == Some(TokKind::Alpha)
+        && t.s(k).eq_ignore_ascii_case(t.s(k + 2))
 }
 
 /// Word `k` can be a chat speaker's name: letters, in no keyword list, no stop word, a listed
@@ -2785,6 +2852,9 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
             if t.punct(i + 1, '^') {
                 hl7_name(t, i, out);
             }
+        }
+        if t.punct(i + 1, ':') && t.is_any(i, PERSON_LABELS) {
+            labelled_name_before_age(t, i, upper_doc, out);
         }
         if tok.lex & bit::INITIALS_LABEL != 0 {
             initials_after_label(t, i, out);
