@@ -1210,6 +1210,17 @@ fn dev19_rules() {
             "Pt: [NAME], 90+ y/o F\nPatient: [NAME], 29 F, MRN [MRN]\nResident: [NAME], 88 yo",
         ),
         ("Pt: Doing Well, rated pain 3\nPt: Lasix Held, 40 mg", "Pt: Doing Well, rated pain 3\nPt: Lasix Held, 40 mg"),
+        // A highway wherever it stands, with its direction letter; a city and ZIP after a
+        // street's aside in brackets.
+        (
+            "Traffic: Hwy 101 closure\nRoute: Hwy 87 W 9 mi, L at the elevator\nHighway 9 and more",
+            "Traffic: [ADDRESS] closure\nRoute: [ADDRESS] 9 mi, L at the elevator\n[ADDRESS] and more",
+        ),
+        (
+            "lives at 412 Hawthorne St (duplex, upper), Eureka 95501; the alley (behind Truman Rd), Independence 64050.",
+            "lives at [ADDRESS] (duplex, upper), [ADDRESS] [ZIP]; the alley (behind [ADDRESS]), [ADDRESS] [ZIP].",
+        ),
+        ("rt knee; hwy 101 in lower case; route 66 given PO", "rt knee; hwy 101 in lower case; route 66 given PO"),
         // A Vietnamese middle name after `LAST,`.
         (
             "pair (NGUYEN, Thi Lan / NGUYEN, Thi Lanh) on 6 East\nCASE 1  PHAM, THI HONG  MRN 00734521",

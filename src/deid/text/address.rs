@@ -1081,7 +1081,23 @@ fn push_place(t: &Tokens<'_>, s: usize, e: usize, out: &mut Vec<Candidate>) {
 /// 02120`), a state (`, Boston MA`), or a line end, punctuation or a lower-case word after it
 /// (`, Chelsea in December`); or `in City` (`on Lake St in Minneapolis`).
 fn after_street(t: &Tokens<'_>, e: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
-    after_street_once(t, e, upper_doc, true, out);
+    after_street_once(t, past_brackets(t, e), upper_doc, true, out);
+}
+
+/// Past a short aside after a street at `e` (`412 Hawthorne St (duplex, upper), Eureka`: a
+/// bracket closed within 10 tokens on the line) or the close of a bracket the street was in
+/// (`(behind Truman Rd), Independence 64050`); `e` itself otherwise.
+fn past_brackets(t: &Tokens<'_>, e: usize) -> usize {
+    if t.punct(e, ')') && !t.newline_before(e) {
+        return e + 1;
+    }
+    if !t.punct(e, '(') || t.newline_before(e) {
+        return e;
+    }
+    (e + 1..e + 11)
+        .take_while(|&k| k < t.len() && !t.newline_before(k) && !t.punct(k, '('))
+        .find(|&k| t.punct(k, ')'))
+        .map_or(e, |k| k + 1)
 }
 
 /// [`after_street`]; with `street`, a street named without a number may come first (`RR 3 Box
@@ -1654,7 +1670,8 @@ fn owned_road_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candid
 
 /// `come in off Rt 117`, `Pharmacy on Hwy 51`, `GAS STATION AT RT 9`: a numbered road
 /// ([`numbered_road_before`]) whose number is at `n`, right after `on`, `off`, `at`, `near`,
-/// `along`, `via`, `onto` or `past`, on one line (where the road is the place).
+/// `along`, `via`, `onto` or `past`, on one line (where the road is the place), or a highway
+/// anywhere (`Hwy 101 closure`, `Hwy 87 W 9 mi`: its direction letter with it).
 fn road_after_locative(t: &Tokens<'_>, n: usize, out: &mut Vec<Candidate>) {
     if n < 2 || t.byte_len(n) > 4 || !matches!(t.kind(n - 1), Some(TokKind::Alpha | TokKind::Punct)) {
         return;
@@ -1669,12 +1686,22 @@ fn road_after_locative(t: &Tokens<'_>, n: usize, out: &mut Vec<Candidate>) {
     let before = ["on", "off", "at", "near", "along", "via", "onto", "past"];
     // Or before the way the traffic went (`Route 4 eastbound`).
     let bound = ["eastbound", "westbound", "northbound", "southbound", "eb", "wb", "nb", "sb"];
+    // A highway word names a road wherever it stands (`Traffic: Hwy 101 closure`).
     let located = (s > 0 && !t.newline_before(s) && t.is_any(s - 1, &before))
-        || (t.is_any(n + 1, &bound) && !t.newline_before(n + 1));
+        || (t.is_any(n + 1, &bound) && !t.newline_before(n + 1))
+        || t.is_any(s, &["hwy", "highway"]);
     if !located || (t.joined(n + 1) && t.kind(n + 1) == Some(TokKind::Digit)) {
         return;
     }
-    out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(n), 86));
+    // A direction letter after the number (`Hwy 87 W 9 mi`).
+    let d = n + 1;
+    let direction = t.has(d, bit::DIRECTION)
+        && t.byte_len(d) == 1
+        && t.all_caps(d)
+        && !t.newline_before(d)
+        && !t.joined(d)
+        && t.kind(d + 1) != Some(TokKind::Alpha);
+    out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(if direction { d } else { n }), 86));
 }
 
 /// A mile marker on a numbered road: `I-82 MP 31`, `HWY 32 MM 4.5`, `Hwy 9 mile marker 12`;
