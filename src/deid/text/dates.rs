@@ -434,10 +434,57 @@ fn numeric(t: &Tokens<'_>, i: usize) -> Option<Found> {
     if t.digits(i + 2, Some(4)) && (1..=12).contains(&a) && (1800..=2199).contains(&b) {
         return Some(Found { first: i, last: i + 2, year_tok: Some(i + 2) });
     }
-    if sep == '/' && t.byte_len(i + 2) <= 2 && month_day_valid(a, b) && short_date_context(t, i) {
+    if sep == '/'
+        && t.byte_len(i + 2) <= 2
+        && month_day_valid(a, b)
+        && (short_date_context(t, i) || unlike_fraction(t, i, (a, b)))
+    {
         return Some(Found { first: i, last: i + 2, year_tok: None });
     }
     None
+}
+
+/// Words after a count out of a total (`2/16 nodes`, `3/12 cores positive`).
+const COUNTED: &[&str] = &[
+    "nodes",
+    "node",
+    "ln",
+    "lns",
+    "cores",
+    "core",
+    "positive",
+    "pos",
+    "negative",
+    "neg",
+    "of",
+    "criteria",
+    "points",
+    "pts",
+    "biopsies",
+    "samples",
+    "specimens",
+    "fields",
+    "items",
+    "questions",
+    "correct",
+    "right",
+    "wrong",
+];
+
+/// `stable vs 7/14 film`, `Last inj OD 11/19 (8 wk)`: a month/day `md` at `i` whose day is 11
+/// or more and not shaped as a fraction ([`fraction_shaped`]: over 15, 16, 20 or 30 it may be a
+/// score), no quantity or score among scores ([`plain_month_day`]), no count before a counted
+/// word (`2/16 nodes`) and no ratio before `=` (`AR 6/18 = 33%`) reads as a date without a cue
+/// word.
+fn unlike_fraction(t: &Tokens<'_>, i: usize, md: (u32, u32)) -> bool {
+    // Glued after it only a clause's punctuation (`1/19:30` is a time's digits).
+    let glued = t.joined(i + 3) && !(t.punct(i + 3, ',') || t.punct(i + 3, ';') || t.punct(i + 3, ')'));
+    md.1 >= 11
+        && !fraction_shaped(md)
+        && !glued
+        && !t.is_any(i + 3, COUNTED)
+        && !t.punct(i + 3, '=')
+        && plain_month_day(t, i)
 }
 
 /// `02/20/26` at `k`: a month, a day and a 2- or 4-digit year (either order of month and day)
@@ -1816,6 +1863,8 @@ mod tests {
             "BCx 2/2 bottles positive",
             "drawn 1/2 hour later",
             "hydrocortisone 15/5 mg",
+            "nodes: 2/16 nodes positive; 3/12 cores",
+            "AR 6/18 = 33%",
         ] {
             assert_eq!(dates_in(text), Vec::<String>::new(), "{text}");
         }
