@@ -1226,6 +1226,12 @@ fn dev19_rules() {
             "CXR stable vs 7/14 film; Last inj OD 11/19 (8 wk); GCS 3/15; 3/12 cores; AR 6/18 = 33%",
             "CXR stable vs [DATE] film; Last inj OD [DATE] (8 wk); GCS 3/15; 3/12 cores; AR 6/18 = 33%",
         ),
+        // A list of people after a label opening its line.
+        (
+            "Sign-in (11): Sterling; Oyelaran-Pike; Bishop, Will; Delacroix, May\nAttendees: Hope Grant, Will Young RN (charge)",
+            "Sign-in (11): [NAME]; [NAME]; [NAME]; [NAME]\nAttendees: [NAME], [NAME] RN (charge)",
+        ),
+        ("Present: vitals stable, no distress; Edema Trace, Lasix", "Present: vitals stable, no distress; Edema Trace, Lasix"),
         // A Vietnamese middle name after `LAST,`.
         (
             "pair (NGUYEN, Thi Lan / NGUYEN, Thi Lanh) on 6 East\nCASE 1  PHAM, THI HONG  MRN 00734521",

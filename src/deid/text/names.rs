@@ -2314,6 +2314,98 @@ fn name_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, lower: bool, out: 
     }
 }
 
+/// Labels of a list of people present (`Sign-in (11):`, `Attendees:`): the last word of the
+/// label, before its colon or its count in brackets.
+const LIST_LABELS: &[&str] = &["attendees", "attendance", "present", "participants", "in", "invited", "signatories"];
+
+/// `Sign-in (11): Sterling; Oyelaran-Pike; Bishop, Will; Delacroix, May`, `Attendees: Hope
+/// Grant, Will Young`: after a list label `i` opening its line (`in` only as `Sign-in`), an optional count in
+/// brackets and a colon, the items of the rest of the line, separated by `;` (or by `,` when
+/// the line has no `;`), are people. An item is one to four capitalized words (joined by `-`
+/// or an apostrophe), in a `;` list also `Last, First`; a bracketed aside and a credential
+/// after it are skipped (`Dariusz Wrobel RN (ADON)`). Words that are English or months count
+/// (`Bishop`, `May`); no word may be a stop word or a keyword that is no listed name. At least
+/// two items must pass, or nothing is proposed.
+fn attendance_list(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    // The label opens its line (so one list is read per line: the walk stays linear).
+    let first = if t.is(i, "in") { i.wrapping_sub(2) } else { i };
+    if t.is(i, "in") && !(i >= 2 && t.punct(i - 1, '-') && t.joined(i) && t.is(i - 2, "sign")) {
+        return;
+    }
+    if first != 0 && !t.newline_before(first) {
+        return;
+    }
+    let mut c = i + 1;
+    if t.punct(c, '(') {
+        if !(t.digits(c + 1, None) && t.punct(c + 2, ')')) {
+            return;
+        }
+        c += 3;
+    }
+    if !t.punct(c, ':') || t.newline_before(c) {
+        return;
+    }
+    let mut line_end = c + 1;
+    while line_end < t.len() && !t.newline_before(line_end) {
+        line_end += 1;
+    }
+    let semicolons = (c + 1..line_end).any(|k| t.punct(k, ';'));
+    let sep = if semicolons { ';' } else { ',' };
+    let word_ok = |k: usize| {
+        let info = lookup_word(t, k);
+        // A listed first name that is a function word too (`Bishop, Will`).
+        let shaped = name_shaped(t, k, upper_doc)
+            || (info.first && t.kind(k) == Some(TokKind::Alpha) && (upper_doc || t.capitalized(k)));
+        shaped && (!info.stop || (info.first && t.has(k, bit::MONTH))) && (!t.has(k, u64::MAX) || info.any())
+    };
+    let mut items: Vec<(usize, usize)> = Vec::new();
+    let mut k = c + 1;
+    while k < line_end {
+        let start = k;
+        let mut end = k;
+        let mut words = 0;
+        let mut comma = false;
+        let mut ok = true;
+        while k < line_end && !t.punct(k, sep) {
+            if t.punct(k, '(') {
+                // A bracketed aside: skipped to its close on the line.
+                while k < line_end && !t.punct(k, ')') {
+                    k += 1;
+                }
+                k += 1;
+                continue;
+            }
+            if t.has(k, bit::CREDENTIAL) && words > 0 {
+                k += 1;
+                continue;
+            }
+            if semicolons && t.punct(k, ',') && words > 0 && !comma && end == k {
+                comma = true;
+                k += 1;
+                end = k;
+                continue;
+            }
+            if end == k && word_ok(k) && words < 4 {
+                k = word_end(t, k);
+                end = k;
+                words += 1;
+                continue;
+            }
+            ok = false;
+            k += 1;
+        }
+        if ok && words > 0 {
+            items.push((start, end));
+        }
+        k += 1;
+    }
+    if items.len() >= 2 {
+        for (s, e) in items {
+            push(out, t, s, e, 86);
+        }
+    }
+}
+
 /// Labels of a person's line in a form (`Pt:`, `Resident:`, `Name:`).
 const PERSON_LABELS: &[&str] = &["pt", "patient", "name", "resident", "client", "member", "subject", "child", "infant"];
 
@@ -2852,6 +2944,9 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
             if t.punct(i + 1, '^') {
                 hl7_name(t, i, out);
             }
+        }
+        if (t.punct(i + 1, ':') || t.punct(i + 1, '(')) && t.is_any(i, LIST_LABELS) {
+            attendance_list(t, i, upper_doc, out);
         }
         if t.punct(i + 1, ':') && t.is_any(i, PERSON_LABELS) {
             labelled_name_before_age(t, i, upper_doc, out);
