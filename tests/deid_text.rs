@@ -991,7 +991,8 @@ fn dev16_rules() {
             "off [ADDRESS]; at [ADDRESS]; [ADDRESS]; ON [ADDRESS]",
         ),
         ("LOC: US-54 MM 117 EB. Aug 22, Route 4 eastbound", "LOC: [ADDRESS] EB. [DATE], [ADDRESS] eastbound"),
-        ("Route 4 was the plan; US-54 is long", "Route 4 was the plan; US-54 is long"),
+        // (`US-54` alone became a road in the dev19 rules.)
+        ("Route 4 was the plan; US-54 is long", "Route 4 was the plan; [ADDRESS] is long"),
         // Streets without a number after `the`, before a sentence after `Dr.`; a street and a
         // city before a ZIP after an address.
         ("camp near the Canal St footbridge; shop on Lakeshore Dr. Closed at 5.", "camp near the [ADDRESS] footbridge; shop on [ADDRESS] Closed at 5."),
@@ -1221,6 +1222,11 @@ fn dev19_rules() {
             "lives at [ADDRESS] (duplex, upper), [ADDRESS] [ZIP]; the alley (behind [ADDRESS]), [ADDRESS] [ZIP].",
         ),
         ("rt knee; hwy 101 in lower case; route 66 given PO", "rt knee; hwy 101 in lower case; route 66 given PO"),
+        (
+            "drove US-23 daily; onto FM 536, then; County Rd 12 outside Millersburg. I-131 given; CA-125 high",
+            "drove [ADDRESS] daily; onto [ADDRESS], then; [ADDRESS] outside [ADDRESS]. I-131 given; CA-125 high",
+        ),
+        ("paratransit van, AL tag 2A7H419 | chair 3; skin tag 2 mm", "paratransit van, AL tag [VEHICLE_ID] | chair 3; skin tag 2 mm"),
         // A month/day over a day of 11 or more not shaped as a fraction, without a cue word.
         (
             "CXR stable vs 7/14 film; Last inj OD 11/19 (8 wk); GCS 3/15; 3/12 cores; AR 6/18 = 33%",

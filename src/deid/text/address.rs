@@ -169,7 +169,7 @@ pub(crate) const PLACE_CONTEXT: &[&str] = &[
 
 /// Prepositions before a place named alone (`near Chicopee`, `FROM DULUTH`, `in Long Beach`):
 /// there a place of the gazetteer ([`super::dictionary::add_places`]) is an address.
-pub(crate) const LOCATIVES: &[&str] = &["in", "near", "from", "at", "to", "via"];
+pub(crate) const LOCATIVES: &[&str] = &["in", "near", "from", "at", "to", "via", "outside"];
 /// Words after a place that make it one (`Chicopee PD`, `Tupelo Police`); the county, complex
 /// and site words below are such words too (the lexicon gives them all one bit).
 pub(crate) const PLACE_AFTER: &[&str] = &["pd", "police", "sheriff"];
@@ -1600,7 +1600,7 @@ fn county_of_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candida
 }
 
 /// A numbered road ending just before token `k`: `I-82`, `HWY 32`, `Highway 9`, `Route 66`,
-/// `US 20`, `SR 99`; returns its first token.
+/// `US 20`, `SR 99`, `FM 536` (a Texas farm-to-market road); returns its first token.
 fn numbered_road_before(t: &Tokens<'_>, k: usize) -> Option<usize> {
     if k < 2 || !t.digits(k - 1, None) || t.byte_len(k - 1) > 4 || t.newline_before(k - 1) {
         return None;
@@ -1612,7 +1612,7 @@ fn numbered_road_before(t: &Tokens<'_>, k: usize) -> Option<usize> {
         return Some(n - 2);
     }
     let road = t.is_any(n - 1, &["hwy", "highway", "route", "rte"])
-        || (t.all_caps(n - 1) && t.is_any(n - 1, &["us", "sr", "rt", "i"]));
+        || (t.all_caps(n - 1) && t.is_any(n - 1, &["us", "sr", "rt", "i", "fm"]));
     (road && t.capitalized(n - 1) && !t.newline_before(n)).then_some(n - 1)
 }
 
@@ -1671,7 +1671,7 @@ fn owned_road_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candid
 /// `come in off Rt 117`, `Pharmacy on Hwy 51`, `GAS STATION AT RT 9`: a numbered road
 /// ([`numbered_road_before`]) whose number is at `n`, right after `on`, `off`, `at`, `near`,
 /// `along`, `via`, `onto` or `past`, on one line (where the road is the place), or a highway
-/// anywhere (`Hwy 101 closure`, `Hwy 87 W 9 mi`: its direction letter with it).
+/// anywhere (`Hwy 101 closure`, `Hwy 87 W 9 mi`: its direction letter with it; `drove US-23`).
 fn road_after_locative(t: &Tokens<'_>, n: usize, out: &mut Vec<Candidate>) {
     if n < 2 || t.byte_len(n) > 4 || !matches!(t.kind(n - 1), Some(TokKind::Alpha | TokKind::Punct)) {
         return;
@@ -1686,10 +1686,13 @@ fn road_after_locative(t: &Tokens<'_>, n: usize, out: &mut Vec<Candidate>) {
     let before = ["on", "off", "at", "near", "along", "via", "onto", "past"];
     // Or before the way the traffic went (`Route 4 eastbound`).
     let bound = ["eastbound", "westbound", "northbound", "southbound", "eb", "wb", "nb", "sb"];
-    // A highway word names a road wherever it stands (`Traffic: Hwy 101 closure`).
+    // A highway word names a road wherever it stands (`Traffic: Hwy 101 closure`), and so
+    // does a US highway written `US-23` (`drove US-23 over the gap`).
+    let us_route = t.s(s) == "US" && t.punct(s + 1, '-');
     let located = (s > 0 && !t.newline_before(s) && t.is_any(s - 1, &before))
         || (t.is_any(n + 1, &bound) && !t.newline_before(n + 1))
-        || t.is_any(s, &["hwy", "highway"]);
+        || t.is_any(s, &["hwy", "highway"])
+        || us_route;
     if !located || (t.joined(n + 1) && t.kind(n + 1) == Some(TokKind::Digit)) {
         return;
     }

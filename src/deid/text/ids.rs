@@ -913,7 +913,7 @@ fn payer_code_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
 
 /// A plate after a vehicle word and a state code on its line, at most 8 tokens after the word
 /// (a year, a make and a model between: `VEH: 2014 FORD F-250 MO 7RB-D49`): `Pt's car (PA
-/// KLM-4821)`, `truck, MA 1ABC23`. The plate has capitals and digits, 4 to 8 of them (or is
+/// KLM-4821)`, `truck, MA 1ABC23`, `van, AL tag 2A7H419` (a plate word after the state). The plate has capitals and digits, 4 to 8 of them (or is
 /// written `ABC 1234`); the state code is kept.
 fn find_state_plates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     for i in marked(t, |_, tok| tok.lex & bit::VEHICLE != 0) {
@@ -925,7 +925,8 @@ fn find_state_plates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
             if !state || t.joined(k + 1) || t.newline_before(k + 1) {
                 continue;
             }
-            let p = k + 1;
+            // `van, AL tag 2A7H419`: the state's word for a plate between.
+            let p = if t.is_any(k + 1, &["tag", "tags", "plate"]) && !t.newline_before(k + 2) { k + 2 } else { k + 1 };
             let plate = spaced_plate(t, p).or_else(|| {
                 let e = code_at(t, p)?;
                 let alnum: usize = (p..e).filter(|&q| t.kind(q) != Some(TokKind::Punct)).map(|q| t.byte_len(q)).sum();
