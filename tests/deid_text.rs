@@ -1238,6 +1238,11 @@ fn dev19_rules() {
             "Sign-in (11): [NAME]; [NAME]; [NAME]; [NAME]\nAttendees: [NAME], [NAME] RN (charge)",
         ),
         ("Present: vitals stable, no distress; Edema Trace, Lasix", "Present: vitals stable, no distress; Edema Trace, Lasix"),
+        // Initials in brackets after a name, its words' first letters, wherever written.
+        (
+            "Present: Funmilayo Oyelaran, RN (FO); Bao Tran, PT (BT)\n1 | 04/22/25 | FO\n- BT to call. ED (ED) busy",
+            "Present: [NAME], RN ([NAME]); [NAME], PT ([NAME])\n1 | [DATE] | [NAME]\n- [NAME] to call. ED (ED) busy",
+        ),
         // A Vietnamese middle name after `LAST,`.
         (
             "pair (NGUYEN, Thi Lan / NGUYEN, Thi Lanh) on 6 East\nCASE 1  PHAM, THI HONG  MRN 00734521",

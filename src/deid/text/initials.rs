@@ -7,9 +7,11 @@
 //! A definition is 2 or 3 capitals (`JT`) or 2 or 3 capitals each followed by a `.` (`M.R.`),
 //! opening a line or written after `:`, `;`, `|` or `,`, then `=`, then a name found by the
 //! name rules starting right after the `=` on the same line. A credential or a state code is
-//! never taken as initials (`RN = registered nurse` names no one anyway). Every occurrence of
-//! the initials written alone (no letter, digit or `.` glued before, no letter or digit after)
-//! is then a name.
+//! never taken as initials (`RN = registered nurse` names no one anyway). Initials are defined
+//! too in brackets right after a name found by the name rules, when they are its words' first
+//! letters (`Bao Tran, PT (BT)`, `Funmilayo Oyelaran, RN (FO)`: a name ending at most 8 tokens
+//! before the bracket on its line). Every occurrence of the initials written alone (no letter,
+//! digit or `.` glued before, no letter or digit after) is then a name.
 
 use super::lexicon::bit;
 use super::scan::marked;
@@ -61,10 +63,73 @@ fn defined_at(t: &Tokens<'_>, e: usize, name_starts: &[usize]) -> Option<(usize,
     name_starts.binary_search(&t.start(e + 1)).is_ok().then_some((first, e))
 }
 
-/// Proposes every occurrence of the initials a key in the note defines ([`defined_at`]),
-/// the key's own included. `out` holds the names found so far.
-pub(crate) fn find_initials_keys(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
+/// The first letters of the words of `name` (split at spaces and `-`), in capitals.
+fn word_initials(name: &str) -> impl Iterator<Item = u8> + '_ {
+    name.split([' ', '-'])
+        .filter_map(|w| w.bytes().next())
+        .filter(u8::is_ascii_alphabetic)
+        .map(|b| b.to_ascii_uppercase())
+}
+
+/// Initials in brackets at `(` token `p` (`(BT)`: 2 or 3 capitals, no credential or state
+/// code) that are the first letters of the words of a name found ending at most 8 tokens
+/// before, on the bracket's line (`names`: the names found, as (end, start) byte pairs sorted
+/// by end): the initials' token.
+fn bracket_defined_at(t: &Tokens<'_>, p: usize, names: &[(usize, usize)]) -> Option<usize> {
+    let k = p + 1;
+    let shaped = t.kind(k) == Some(TokKind::Alpha)
+        && t.ascii(k)
+        && t.all_caps(k)
+        && (2..=3).contains(&t.byte_len(k))
+        && t.punct(k + 1, ')')
+        && t.joined(k)
+        && t.joined(k + 1)
+        && !t.has(k, bit::CREDENTIAL | bit::STATE_CODE);
+    if !shaped || p == 0 || t.newline_before(p) || t.newline_before(k) {
+        return None;
+    }
+    let mut from = p - 1;
+    while from > 0 && p - from < 8 && !t.newline_before(from) {
+        from -= 1;
+    }
+    let (lo, hi) = (t.start(from), t.start(p));
+    let key = t.s(k).as_bytes();
+    let first = names.partition_point(|&(end, _)| end <= lo);
+    names.get(first..)?.iter().take_while(|&&(end, _)| end <= hi).find_map(|&(end, start)| {
+        let name = t.text.get(start..end)?;
+        word_initials(name).eq(key.iter().copied()).then_some(k)
+    })
+}
+
+/// Proposes every occurrence of the initials a key in the note defines ([`defined_at`], when
+/// the text holds an `=`: `equals`) or a bracket after a name defines ([`bracket_defined_at`]),
+/// the definition's own included. `out` holds the names found so far.
+pub(crate) fn find_initials_keys(t: &Tokens<'_>, equals: bool, out: &mut Vec<Candidate>) {
     let mut keys: Vec<&str> = Vec::new();
+    // The names found, (end, start), sorted by end once the first bracket of initials' shape
+    // is met.
+    let mut names: Option<Vec<(usize, usize)>> = None;
+    for p in marked(t, |_, tok| tok.kind == TokKind::Punct && tok.first == '(') {
+        if !(t.kind(p + 1) == Some(TokKind::Alpha) && t.punct(p + 2, ')')) {
+            continue;
+        }
+        let found = names.get_or_insert_with(|| {
+            let mut v: Vec<(usize, usize)> =
+                out.iter().filter(|c| c.kind == PhiKind::Name).map(|c| (c.end, c.start)).collect();
+            v.sort_unstable();
+            v
+        });
+        if let Some(k) = bracket_defined_at(t, p, found) {
+            let key = t.s(k);
+            if !keys.contains(&key) && keys.len() < MAX_KEYS {
+                keys.push(key);
+            }
+        }
+    }
+    if !equals {
+        push_occurrences(t, &keys, out);
+        return;
+    }
     // Where the names found start, sorted once the first `=` is met (one search per `=`, so a
     // text of many is not read once per `=`).
     let mut name_starts: Option<Vec<usize>> = None;
@@ -81,8 +146,13 @@ pub(crate) fn find_initials_keys(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
             }
         }
     }
+    push_occurrences(t, &keys, out);
+}
+
+/// Every occurrence of each of `keys` written alone, as a name.
+fn push_occurrences(t: &Tokens<'_>, keys: &[&str], out: &mut Vec<Candidate>) {
     let bytes = t.text.as_bytes();
-    for key in keys {
+    for &key in keys {
         for (at, _) in t.text.match_indices(key) {
             let end = at + key.len();
             let before = at.checked_sub(1).and_then(|k| bytes.get(k)).copied();
@@ -106,7 +176,7 @@ mod tests {
         let mut out = Vec::new();
         super::super::names::find_names(&t, false, &mut out);
         let before = out.len();
-        find_initials_keys(&t, &mut out);
+        find_initials_keys(&t, true, &mut out);
         out.get(before..).unwrap_or(&[]).iter().map(|c| &text[c.start..c.end]).collect()
     }
 
@@ -117,6 +187,23 @@ mod tests {
         assert_eq!(initials(mar), ["JT", "JT", "LM", "LM"]);
         let dotted = "LABS DONE 2/20. -M.R.\nKEY: KT = Kayla Truong RN; M.R. = Miriam Rosenthal LPN";
         assert_eq!(initials(dotted), ["KT", "M.R.", "M.R."]);
+    }
+
+    #[test]
+    fn initials_in_brackets_after_a_name_are_names_wherever_written() {
+        let minutes = "Present: Funmilayo Oyelaran, RN (FO); Bao Tran, PT (BT)\nRow | 04/22/25 | FO\n- BT to call";
+        assert_eq!(initials(minutes), ["FO", "FO", "BT", "BT"]);
+        let hyphen = "Renata Kowalczyk-Bishop, RN, Clinical Mgr (RKB)\n94 F | RKB";
+        assert_eq!(initials(hyphen), ["RKB", "RKB"]);
+        // Not the name's first letters, a state code, on the next line, or no name before.
+        for text in [
+            "Seen by Bao Tran, PT (PT) today",
+            "Dr. Ann Lee (AL) saw. AL aware",
+            "Bao Tran\n(BT) BT",
+            "Patient to ED (ED) now. ED busy",
+        ] {
+            assert!(initials(text).is_empty(), "{text}: {:?}", initials(text));
+        }
     }
 
     #[test]
