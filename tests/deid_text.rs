@@ -1243,6 +1243,12 @@ fn dev19_rules() {
             "Present: Funmilayo Oyelaran, RN (FO); Bao Tran, PT (BT)\n1 | 04/22/25 | FO\n- BT to call. ED (ED) busy",
             "Present: [NAME], RN ([NAME]); [NAME], PT ([NAME])\n1 | [DATE] | [NAME]\n- [NAME] to call. ED (ED) busy",
         ),
+        // Ages: after a birth date in brackets, in apposition closed by a dash, in a table's cell.
+        (
+            "GERALDINE MAY DOB 4/19/1932 (92) | tx; wife Pham Thi Hoa, 91 - IG 0.1 mL/kg\n| RB-0039920 | 94 F | RKB",
+            "[NAME] DOB [DATE] (90+) | tx; wife [NAME], 90+ - IG 0.1 mL/kg\n| [ID] | 90+ F | RKB",
+        ),
+        ("Seen 4/19/2026 (95) pts; Hoa 91 - 3 = 88", "Seen [DATE] (95) pts; Hoa 91 - 3 = 88"),
         // A Vietnamese middle name after `LAST,`.
         (
             "pair (NGUYEN, Thi Lan / NGUYEN, Thi Lanh) on 6 East\nCASE 1  PHAM, THI HONG  MRN 00734521",

@@ -95,6 +95,19 @@ fn bracketed_after_name(t: &Tokens<'_>, first: usize, last: usize) -> bool {
     opens && (t.punct(last + 1, ')') || t.punct(last + 1, ',')) && named_person(t, first - 2)
 }
 
+/// `DOB 4/19/1932 (92)`, `born 1931 (94)`: the age alone in brackets after a birth date, a
+/// birth word at most 8 tokens before the bracket on its line.
+fn bracketed_after_birth_date(t: &Tokens<'_>, first: usize, last: usize) -> bool {
+    let opens = first >= 3 && t.punct(first - 1, '(') && t.joined(first) && !t.joined(first - 1);
+    if !opens || !t.punct(last + 1, ')') || !t.digits(first - 2, Some(4)) {
+        return false;
+    }
+    (first.saturating_sub(10)..first - 2)
+        .rev()
+        .take_while(|&k| !t.newline_before(k + 1))
+        .any(|k| t.is_any(k, &["dob", "born", "birth", "birthdate", "b"]))
+}
+
 /// Words that may follow the age after `turns` or `turning`: when the birthday comes.
 const TURNS_AFTER: &[&str] = &["next", "this", "in", "on", "soon", "tomorrow"];
 
@@ -104,7 +117,9 @@ const TURNS_AFTER: &[&str] = &["next", "this", "in", "on", "soon", "tomorrow"];
 /// three capitalized words stand between the relation and the first comma or bracket.
 fn apposition_age(t: &Tokens<'_>, first: usize, last: usize) -> bool {
     let opens = first >= 2 && (t.punct(first - 1, ',') || (t.punct(first - 1, '(') && t.joined(first)));
-    if !opens || !(t.punct(last + 1, ',') || t.punct(last + 1, ';') || t.punct(last + 1, ')')) {
+    // A dash apart closes it too (`Pham Thi Hoa, 91 - IG 0.1 mL/kg`).
+    let dash = t.punct(last + 1, '-') && !t.joined(last + 1) && !t.joined(last + 2);
+    if !opens || !(t.punct(last + 1, ',') || t.punct(last + 1, ';') || t.punct(last + 1, ')') || dash) {
         return false;
     }
     if t.joined(last + 2) && t.digits(last + 2, None) {
@@ -129,12 +144,21 @@ fn apposition_age(t: &Tokens<'_>, first: usize, last: usize) -> bool {
         || named_person_before(t, first - 1)
 }
 
-/// `Augustine Mbeki-Carter, 91, came`, `Doña Refugio Ibarra, 96, remains`: the words before
-/// the comma (or bracket) `c`, at most five tokens back on its line, are a person's name
+/// `Augustine Mbeki-Carter, 91, came`, `Doña Refugio Ibarra, 96, remains`, `Halina ("Lina"),
+/// 96,`: the words before the comma (or bracket) `c` (and before a bracketed nickname there), at most five tokens back on its line, are a person's name
 /// without a relation before them: two words or more, all capitalized letters (hyphen-joined
 /// parts allowed), none a keyword, at least one a listed name that is no stop word.
 fn named_person_before(t: &Tokens<'_>, c: usize) -> bool {
     let name_word = |k: usize| t.kind(k) == Some(TokKind::Alpha) && t.capitalized(k) && !t.has(k, u64::MAX);
+    // A nickname in brackets between the name and the comma (`Halina ("Lina"), 96,`).
+    let c = match c.checked_sub(1) {
+        Some(b) if t.punct(b, ')') && !t.newline_before(b) => (b.saturating_sub(6)..b)
+            .rev()
+            .take_while(|&k| !t.newline_before(k + 1))
+            .find(|&k| t.punct(k, '('))
+            .unwrap_or(c),
+        _ => c,
+    };
     let (mut s, mut words, mut listed) = (c, 0, false);
     while s > 0 && c - s < 5 && !t.newline_before(s) {
         let hyphen = s >= 2 && t.punct(s - 1, '-') && t.joined(s) && t.joined(s - 1) && name_word(s - 2);
@@ -198,7 +222,8 @@ fn sex_after(t: &Tokens<'_>, first: usize, last: usize) -> bool {
     // Where a person's age stands: opening a bracket, in the next column of a row, after `pt`,
     // after a name word (listed, or in capitals), or opening a sentence (`. 91F, fell`).
     let bracket = t.punct(first - 1, '(') && t.joined(first);
-    let column = t.start(first) >= t.end(first - 1) + 2;
+    // Or a table's cell (`| 94 F |`).
+    let column = t.start(first) >= t.end(first - 1) + 2 || t.punct(first - 1, '|');
     let w = first - 1;
     let plain = t.toks.get(w).is_some_and(|x| x.kind == TokKind::Alpha && x.lex == 0);
     let name_word = t.has(w, bit::AGE_SUBJECT) || (plain && (named_person(t, w) || (t.all_caps(w) && t.multi_char(w))));
@@ -345,6 +370,7 @@ fn age_context_of(t: &Tokens<'_>, first: usize, last: usize, n: u32) -> bool {
             && (bare_age_after_subject(t, first, last)
                 || apposition_age(t, first, last)
                 || bracketed_after_name(t, first, last)
+                || bracketed_after_birth_date(t, first, last)
                 || age_at_death(t, first, last)
                 || obituary_age(t, first, last)))
 }
