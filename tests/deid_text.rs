@@ -1243,6 +1243,18 @@ fn dev19_rules() {
             "Present: Funmilayo Oyelaran, RN (FO); Bao Tran, PT (BT)\n1 | 04/22/25 | FO\n- BT to call. ED (ED) busy",
             "Present: [NAME], RN ([NAME]); [NAME], PT ([NAME])\n1 | [DATE] | [NAME]\n- [NAME] to call. ED (ED) busy",
         ),
+        // Streets: a house number before its street is no unit's identifier; a house on a
+        // numbered road; a box number with a hyphened letter; a state highway after a place
+        // word; a town before its fire department.
+        (
+            "Home unit: 4410 Old Shell Rd, Mobile, AL 36608; MD, 1300 Hwy 15 N, Whitesburg, KY 41858",
+            "Home unit: [ADDRESS], [ADDRESS], AL [ZIP]; MD, [ADDRESS], [ADDRESS], KY [ZIP]",
+        ),
+        (
+            "Address: HC 71 Box 240-B, Jenkins, KY 41537. Drive is off KY-160 past; by Floresville FD",
+            "Address: [ADDRESS], [ADDRESS], KY [ZIP]. Drive is off [ADDRESS] past; by [ADDRESS] FD",
+        ),
+        ("unit: 4410 ok; CA-125 was 300; mild fd", "unit: [ID] ok; CA-125 was 300; mild fd"),
         // Ages: after a birth date in brackets, in apposition closed by a dash, in a table's cell.
         (
             "GERALDINE MAY DOB 4/19/1932 (92) | tx; wife Pham Thi Hoa, 91 - IG 0.1 mL/kg\n| RB-0039920 | 94 F | RKB",

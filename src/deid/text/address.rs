@@ -172,7 +172,7 @@ pub(crate) const PLACE_CONTEXT: &[&str] = &[
 pub(crate) const LOCATIVES: &[&str] = &["in", "near", "from", "at", "to", "via", "outside"];
 /// Words after a place that make it one (`Chicopee PD`, `Tupelo Police`); the county, complex
 /// and site words below are such words too (the lexicon gives them all one bit).
-pub(crate) const PLACE_AFTER: &[&str] = &["pd", "police", "sheriff"];
+pub(crate) const PLACE_AFTER: &[&str] = &["pd", "fd", "police", "sheriff"];
 /// Words of a site of an organisation named by its town (`the Evanston office`, `Chinle
 /// clinic`, `Evanston CVS`), in any case.
 pub(crate) const SITE_WORDS: &[&str] =
@@ -762,6 +762,12 @@ fn place_before_state(t: &Tokens<'_>, st: usize, upper_doc: bool) -> Option<(usi
 }
 
 /// A street starting at number `i`, and the number as a ZIP after a state or a ZIP word.
+/// A street with its house number starts at number `i` (`4410 Old Shell Rd`), as written in
+/// mixed case.
+pub(crate) fn numbered_street_at(t: &Tokens<'_>, i: usize) -> bool {
+    house_number(t, i) && street_at(t, i, false).is_some()
+}
+
 fn number_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     // The number's own tests once for both street rules: a number that fails them (a date's or
     // a time's later group, a decimal) skips the lower-case rule's search for a suffix too.
@@ -778,6 +784,7 @@ fn number_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>
         after_street(t, e, upper_doc, out);
     }
     rural_route_at(t, i, upper_doc, out);
+    house_on_numbered_road(t, i, upper_doc, out);
     road_after_locative(t, i, out);
     if !t.digits(i, Some(5)) {
         return; // not a ZIP
@@ -1470,7 +1477,7 @@ fn place_after_locative(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec
 }
 
 /// A place of the gazetteer before a police, sheriff, county or site word `k` ([`PLACE_AFTER`]):
-/// `Per Chicopee PD Officer`, `Palm Beach County`, `the Evanston office`, `Chinle clinic`. `PD` must be in capitals (`mild PD`,
+/// `Per Chicopee PD Officer`, `Palm Beach County`, `the Evanston office`, `Chinle clinic`. `PD` and `FD` must be in capitals (`mild PD`,
 /// lower case, is a disease), the others capitalized. A Census name counts (`Jackson
 /// County`): the word after says it is a place.
 fn place_before_department(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
@@ -1479,7 +1486,7 @@ fn place_before_department(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut 
         return;
     }
     let any_case = t.is_any(k, SITE_WORDS) || t.is_any(k, LOWER_COMPLEX_WORDS);
-    let shaped = if t.is(k, "pd") { t.all_caps(k) } else { upper_doc || t.capitalized(k) || any_case };
+    let shaped = if t.is_any(k, &["pd", "fd"]) { t.all_caps(k) } else { upper_doc || t.capitalized(k) || any_case };
     if !shaped {
         return;
     }
@@ -1599,6 +1606,28 @@ fn county_of_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candida
     }
 }
 
+/// `1300 Hwy 15 N, Whitesburg`: a house number `i` on a numbered road (not an interstate), a
+/// direction letter after the road's number, then the city after it as after any street.
+fn house_on_numbered_road(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    let n = i + 2;
+    if !house_number(t, i) || t.kind(i + 1) != Some(TokKind::Alpha) || numbered_road_before(t, n + 1) != Some(i + 1) {
+        return;
+    }
+    if t.s(i + 1) == "I" || t.newline_before(i + 1) {
+        return;
+    }
+    let d = n + 1;
+    let direction = t.has(d, bit::DIRECTION)
+        && t.byte_len(d) == 1
+        && t.all_caps(d)
+        && !t.newline_before(d)
+        && !t.joined(d)
+        && t.kind(d + 1) != Some(TokKind::Alpha);
+    let e = if direction { d + 1 } else { d };
+    out.push(Candidate::new(PhiKind::Address, t.start(i), t.end(e - 1), 86));
+    after_street(t, e, upper_doc, out);
+}
+
 /// A numbered road ending just before token `k`: `I-82`, `HWY 32`, `Highway 9`, `Route 66`,
 /// `US 20`, `SR 99`, `FM 536` (a Texas farm-to-market road); returns its first token.
 fn numbered_road_before(t: &Tokens<'_>, k: usize) -> Option<usize> {
@@ -1608,7 +1637,10 @@ fn numbered_road_before(t: &Tokens<'_>, k: usize) -> Option<usize> {
     let n = k - 1;
     // `I-82`, `US-54`, `SR-99`: the road's letters in capitals glued to `-` glued to the number.
     let lettered = n >= 2 && t.punct(n - 1, '-') && t.joined(n) && t.joined(n - 1) && t.all_caps(n - 2);
-    if lettered && (t.s(n - 2) == "I" || t.is_any(n - 2, &["us", "sr"])) {
+    // A state's own highway (`KY-160`) too; only a place word before it makes it one
+    // ([`road_after_locative`]: `CA-125` is a tumour marker).
+    let state = t.byte_len(n - 2) == 2 && t.has(n - 2, bit::STATE_CODE);
+    if lettered && (t.s(n - 2) == "I" || t.is_any(n - 2, &["us", "sr"]) || state) {
         return Some(n - 2);
     }
     let road = t.is_any(n - 1, &["hwy", "highway", "route", "rte"])
@@ -1856,11 +1888,21 @@ fn rural_route_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candi
     after_street(t, e, upper_doc, out);
 }
 
-/// One past a box number at `n` (digits), with a letter or two glued after it (`Box 40A`).
+/// One past a box number at `n` (digits), with a letter or two glued after it (`Box 40A`,
+/// `Box 240-B`).
 fn box_number_end(t: &Tokens<'_>, n: usize) -> usize {
     let suffix = t.joined(n + 1) && t.kind(n + 1) == Some(TokKind::Alpha) && t.byte_len(n + 1) <= 2;
+    // Or after a hyphen (`Box 240-B`).
+    let hyphened = t.punct(n + 1, '-')
+        && t.joined(n + 1)
+        && t.joined(n + 2)
+        && t.kind(n + 2) == Some(TokKind::Alpha)
+        && t.byte_len(n + 2) <= 2
+        && !(t.joined(n + 3) && t.kind(n + 3) != Some(TokKind::Punct));
     if suffix {
         n + 2
+    } else if hyphened {
+        n + 3
     } else {
         n + 1
     }

@@ -996,6 +996,10 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         }
         let kind =
             if kind == PhiKind::License && (i + 1..j).any(|k| t.is(k, "plate")) { PhiKind::Vehicle } else { kind };
+        // `Home unit: 4410 Old Shell Rd`: a house number before its street is no identifier.
+        if kind == PhiKind::Id && t.kind(j) == Some(TokKind::Digit) && super::address::numbered_street_at(t, j) {
+            continue;
+        }
         let mut marked = aside || (i + 1..j).any(|k| listed(t, k, MARKERS, bit::ID_MARKER));
         // `ID` and `group` after a payer word on the line name a health plan number.
         let id_word = kind == PhiKind::Id && (t.is(i, "id") || t.is(i, "identifier"));
