@@ -1243,6 +1243,15 @@ fn dev19_rules() {
             "Present: Funmilayo Oyelaran, RN (FO); Bao Tran, PT (BT)\n1 | 04/22/25 | FO\n- BT to call. ED (ED) busy",
             "Present: [NAME], RN ([NAME]); [NAME], PT ([NAME])\n1 | [DATE] | [NAME]\n- [NAME] to call. ED (ED) busy",
         ),
+        // A found surname takes the listed given name or the dotted initial right before it.
+        (
+            "RNAC: May Ellison, RN. Aide Abdirahman Hassan, HHA\nMinutes: A. Hassan\nwitness K. H. Dang.",
+            "RNAC: [NAME], RN. Aide [NAME], HHA\nMinutes: [NAME]\nwitness [NAME].",
+        ),
+        (
+            "Rep: Siobhan Mac Giolla Phádraig; before Judge Theresa Van Der Linden.",
+            "Rep: [NAME] [NAME]; before Judge [NAME] [NAME].",
+        ),
         // Streets: a house number before its street is no unit's identifier; a house on a
         // numbered road; a box number with a hyphened letter; a state highway after a place
         // word; a town before its fire department.

@@ -2801,6 +2801,67 @@ fn file_name_surname(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Word `k` may be a given name beside a surname found, though a rule alone would not take it:
+/// capitalized (mixed case only), a listed first name (also an English word, a month or a
+/// stop word for its other sense: `Mercy`, `May`, `Blessing`), no function word, title,
+/// credential or other keyword but a month.
+fn given_beside(t: &Tokens<'_>, k: usize) -> bool {
+    let Some(tok) = t.toks.get(k) else { return false };
+    tok.kind == TokKind::Alpha
+        && tok.shape & shape::CAPITALIZED != 0
+        && tok.shape & shape::MULTI_CHAR != 0
+        && !t.all_caps(k)
+        && tok.lex & !bit::MONTH == 0
+        && t.name_info(k).first
+}
+
+/// `Mercy [Adeyemi]`, `May [Sterling], MSW`, `Minutes: A. [Hassan]`: each name this walk
+/// found (from `first` in `out`) in a mixed-case note, taken with the listed given name
+/// ([`given_beside`]) or the dotted initial right before it on its line. The candidate itself
+/// grows (its score unchanged), so a longer name found by another rule still wins.
+fn extend_names(t: &Tokens<'_>, upper_doc: bool, first: usize, out: &mut Vec<Candidate>) {
+    if upper_doc {
+        return;
+    }
+    let found = out.len();
+    // Where the names found end, sorted: a word that ends one is no given name of the next
+    // (`Siobhan Mac` and `Giolla Phádraig` stay side by side).
+    let mut ends: Vec<usize> = out.iter().filter(|c| c.kind == PhiKind::Name).map(|c| c.end).collect();
+    ends.sort_unstable();
+    for n in first..found {
+        let Some(&c) = out.get(n) else { break };
+        if c.kind != PhiKind::Name {
+            continue;
+        }
+        let s = t.toks.partition_point(|x| x.start() < c.start);
+        if s >= t.len() || t.start(s) != c.start || s == 0 || t.newline_before(s) {
+            continue;
+        }
+        if ends.binary_search(&t.end(s - 1)).is_ok() {
+            continue;
+        }
+        // A dotted initial (`A. Hassan`): a capital glued to its `.`, not after a title's `.`.
+        let initial = s >= 2
+            && t.punct(s - 1, '.')
+            && t.joined(s - 1)
+            && t.kind(s - 2) == Some(TokKind::Alpha)
+            && t.byte_len(s - 2) == 1
+            && t.all_caps(s - 2)
+            && !t.newline_before(s - 1)
+            && (s == 2 || !t.joined(s - 2));
+        let start = if initial {
+            s - 2
+        } else if given_beside(t, s - 1) {
+            s - 1
+        } else {
+            s
+        };
+        if let Some(x) = out.get_mut(n) {
+            x.start = t.start(start);
+        }
+    }
+}
+
 /// `Jun-Jun`, `Bong-Bong`: word `k` of two letters or more doubled across a joined `-`, a
 /// nickname (whatever lists the word is in: `Jun` is a month).
 fn reduplicated(t: &Tokens<'_>, k: usize) -> bool {
@@ -2896,6 +2957,8 @@ fn sentence_start(t: &Tokens<'_>, i: usize) -> bool {
 
 /// All name candidates.
 pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidate>) {
+    // The candidates this walk proposes start here ([`extend_names`] reads them).
+    let first_found = out.len();
     // Every rule starts at a word (a title, a context word or a name). One walk: the rules
     // score differently (92, 90, 70/60, 65), so their candidates never tie in resolution
     // and the order they are proposed in does not matter.
@@ -3068,6 +3131,7 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         listed_name_in_lower_case(t, out);
     }
     closing_initials(t, out);
+    extend_names(t, upper_doc, first_found, out);
 }
 
 /// `... closed. - jo`, `\n- T.Z.`, `\n  -- tmb`, `Sleeping in recliner. -DY\n`: the writer's
