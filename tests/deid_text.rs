@@ -1204,6 +1204,11 @@ fn dev19_rules() {
             "[3/14/25, 7:02 PM] joy macaraeg: ok\n[3/14/25, 7:15 PM] Jun-Jun: i can drive\n[3/14/25, 7:16 PM] registration desk: no",
             "[[DATE], 7:02 PM] [NAME]: ok\n[[DATE], 7:15 PM] [NAME]: i can drive\n[[DATE], 7:16 PM] registration desk: no",
         ),
+        // Listed first names in lower case inside a chat message (no English words).
+        (
+            "02:05 bao tran: handed off to kwame. rose (night RN) ok\n04:20 Penny: thank you siobhan. will do",
+            "02:05 [NAME]: handed off to [NAME]. rose (night RN) ok\n04:20 [NAME]: thank you [NAME]. will do",
+        ),
         // A person label, two or three capitalized words (English words and months too), a
         // comma and an age.
         (

@@ -2699,6 +2699,28 @@ fn chat_speaker(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candida
     }
     if t.punct(end, ':') && t.joined(end) && (upper_doc || !t.all_caps(m) || !t.multi_char(m)) {
         push(out, t, m, end, 88);
+        if !upper_doc {
+            names_in_message(t, end + 1, out);
+        }
+    }
+}
+
+/// `handed off to kwame.`, `thank you siobhan.`: in a chat message (from token `k` to the end
+/// of its line), a word in lower case of 3 letters or more that is a listed first name, no
+/// English word, no keyword and no stop word (`rose`, `joy`, `will` stay words).
+fn names_in_message(t: &Tokens<'_>, k: usize, out: &mut Vec<Candidate>) {
+    let mut j = k;
+    while j < t.len() && (j == k || !t.newline_before(j)) {
+        let plain = t.toks.get(j).is_some_and(|x| {
+            x.kind == TokKind::Alpha && x.lex == 0 && x.len() >= 3 && x.shape & shape::CAPITALIZED == 0
+        });
+        if plain && t.all_lower(j) && !t.joined(j) {
+            let info = lookup_word(t, j);
+            if info.first && !info.stop && !t.english(j) {
+                push(out, t, j, j + 1, 60);
+            }
+        }
+        j += 1;
     }
 }
 
