@@ -1198,6 +1198,11 @@ fn dev19_rules() {
             "pt from [ADDRESS], family driving in from [ADDRESS]; lives near [ADDRESS]; coffee in [ADDRESS]",
         ),
         ("staying w/ his mom in Española this month", "staying w/ his mom in [ADDRESS] this month"),
+        (
+            "reg. 611582, lives La Vernia, covers; 3rd house past Maywood; (family in Beirut/Kumasi)",
+            "reg. 611582, lives [ADDRESS], covers; 3rd house past [ADDRESS]; (family in [ADDRESS]/[ADDRESS])",
+        ),
+        ("lives alone; past Due; past Hope", "lives alone; past Due; past Hope"),
         ("will drive from Red Oak. Seen in Hope of recovery", "will drive from [ADDRESS]. Seen in Hope of recovery"),
         // A chat export's speaker: a doubled nickname, a first name and a listed surname.
         (

@@ -169,7 +169,7 @@ pub(crate) const PLACE_CONTEXT: &[&str] = &[
 
 /// Prepositions before a place named alone (`near Chicopee`, `FROM DULUTH`, `in Long Beach`):
 /// there a place of the gazetteer ([`super::dictionary::add_places`]) is an address.
-pub(crate) const LOCATIVES: &[&str] = &["in", "near", "from", "at", "to", "via", "outside"];
+pub(crate) const LOCATIVES: &[&str] = &["in", "near", "from", "at", "to", "via", "outside", "past", "lives"];
 /// Words after a place that make it one (`Chicopee PD`, `Tupelo Police`); the county, complex
 /// and site words below are such words too (the lexicon gives them all one bit).
 pub(crate) const PLACE_AFTER: &[&str] = &["pd", "fd", "police", "sheriff"];
@@ -1454,8 +1454,8 @@ fn place_end_ok(t: &Tokens<'_>, e: usize, upper_doc: bool) -> bool {
 }
 
 /// A place of the gazetteer after a preposition `i` ([`LOCATIVES`]): `near Chicopee`, `in Long
-/// Beach`, `FROM DULUTH,`, `a congregation in Skokie`; and another after it and a comma
-/// (`in Brighton Beach, Brooklyn`). After `from`, `to` and `at` a Census name is no place.
+/// Beach`, `FROM DULUTH,`, `a congregation in Skokie`, `past Maywood`, `lives La Vernia`; and
+/// another after it and a comma or a `/` (`in Brighton Beach, Brooklyn`, `in Beirut/Kumasi`). After `from`, `to` and `at` a Census name is no place.
 fn place_after_locative(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     if !t.has(i, bit::LOCATIVE) {
         return;
@@ -1469,7 +1469,10 @@ fn place_after_locative(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec
         return;
     };
     push_place(t, i + 1, e, out);
-    if t.punct(e, ',') {
+    // A second place after a comma or a glued `/` (`in Brighton Beach, Brooklyn`, `in
+    // Beirut/Kumasi`).
+    let slash = t.punct(e, '/') && t.joined(e) && t.joined(e + 1);
+    if t.punct(e, ',') || slash {
         if let Some(e2) = gazetteer_at(t, e + 1, upper_doc, strict).filter(|&e2| place_end_ok(t, e2, upper_doc)) {
             push_place(t, e + 1, e2, out);
         }
