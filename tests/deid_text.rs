@@ -1274,6 +1274,11 @@ fn dev19_rules() {
             "Address: [ADDRESS], [ADDRESS], KY [ZIP]. Drive is off [ADDRESS] past; by [ADDRESS] FD",
         ),
         ("unit: 4410 ok; CA-125 was 300; mild fd", "unit: [ID] ok; CA-125 was 300; mild fd"),
+        // A fixed-width table's specimen column; TRICARE's benefits number.
+        (
+            "ACCESSION     SPEC ID     TEST (CPT)\nR25-0418822   SP7731904   SPEP (84165)\nTRICARE Prime DBN 30918847201",
+            "ACCESSION     SPEC ID     TEST (CPT)\n[ID]   [ID]   SPEP (84165)\nTRICARE Prime DBN [HEALTH_PLAN_ID]",
+        ),
         // Ages: after a birth date in brackets, in apposition closed by a dash, in a table's cell.
         (
             "GERALDINE MAY DOB 4/19/1932 (92) | tx; wife Pham Thi Hoa, 91 - IG 0.1 mL/kg\n| RB-0039920 | 94 F | RKB",

@@ -44,6 +44,8 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("pacemaker", PhiKind::Device),
     ("implant", PhiKind::Device),
     ("mbi", PhiKind::HealthPlan),
+    // TRICARE's DoD benefits number.
+    ("dbn", PhiKind::HealthPlan),
     ("mbr", PhiKind::HealthPlan),
     ("hicn", PhiKind::HealthPlan),
     ("id", PhiKind::Id),

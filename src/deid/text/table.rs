@@ -33,7 +33,7 @@ pub(super) fn column_kind(name: &str) -> Option<PhiKind> {
         | "screeningid" | "screenid" | "subjectid" | "subjid" | "studyid" | "participantid" | "ptid" | "caseid"
         | "studentid" | "bookingnumber" | "sampleid" | "kitid" | "rx" | "rxnumber" | "rxno" | "req" | "reqno"
         | "requisition" | "ticket" | "incident" | "pid" | "userid" | "empid" | "employeeid" | "badgeid" | "staffid"
-        | "camperid" | "subject" | "user" => PhiKind::Id,
+        | "camperid" | "subject" | "user" | "specid" | "specimenno" | "specimennumber" | "barcode" => PhiKind::Id,
         "memberid" | "policynumber" | "subscriberid" | "mbi" | "medicaidid" | "medicareid" | "insuranceid" | "grp"
         | "groupnumber" => PhiKind::HealthPlan,
         "npi" | "dea" | "license" | "licensenumber" => PhiKind::License,
