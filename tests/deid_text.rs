@@ -1203,6 +1203,10 @@ fn dev19_rules() {
             "reg. 611582, lives [ADDRESS], covers; 3rd house past [ADDRESS]; (family in [ADDRESS]/[ADDRESS])",
         ),
         ("lives alone; past Due; past Hope", "lives alone; past Due; past Hope"),
+        (
+            "ITINERARY: Houston -> Amsterdam -> Lagos arr; Na -> K; pain -> Jackson",
+            "ITINERARY: [ADDRESS] -> [ADDRESS] -> [ADDRESS] arr; Na -> K; pain -> [NAME]",
+        ),
         ("will drive from Red Oak. Seen in Hope of recovery", "will drive from [ADDRESS]. Seen in Hope of recovery"),
         // A chat export's speaker: a doubled nickname, a first name and a listed surname.
         (

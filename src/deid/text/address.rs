@@ -632,6 +632,7 @@ pub(crate) fn find_addresses(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Cand
                     state_place_at(t, i, upper_doc, out);
                 }
             }
+            _ if t.punct(i, '>') => place_after_arrow(t, i, upper_doc, out),
             _ => city_at(t, i, upper_doc, out),
         }
     }
@@ -661,7 +662,8 @@ fn word_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) 
 }
 
 /// Whether a token starting with each ASCII character can start a rule of
-/// [`find_addresses`]: digits (a number), `P` and `p` (a PO box), `,` (a city). No token of
+/// [`find_addresses`]: digits (a number), `P` and `p` (a PO box), `,` (a city), `>` (an
+/// itinerary's arrow). No token of
 /// another kind starts with one of them. (Words of the street-suffix and place-context lists
 /// start rules too: [`may_start`] tests their bits.)
 // Evaluated at compile time only: an index out of range would fail the build.
@@ -670,7 +672,7 @@ static START_CHARS: [bool; 128] = {
     let mut starts = [false; 128];
     let mut c = 0;
     while c < 128 {
-        starts[c] = matches!(c as u8, b'0'..=b'9' | b',' | b'P' | b'p');
+        starts[c] = matches!(c as u8, b'0'..=b'9' | b',' | b'P' | b'p' | b'>');
         c += 1;
     }
     starts
@@ -1451,6 +1453,25 @@ fn place_end_ok(t: &Tokens<'_>, e: usize, upper_doc: bool) -> bool {
     let next_word = !t.newline_before(e) && t.kind(e) == Some(TokKind::Alpha) && t.capitalized(e);
     // A date after it (`in Hyannis June 12-15`) is no part of a name either.
     upper_doc || !next_word || is_state(t, e).is_some() || t.has(e, bit::PLACE_AFTER | bit::MONTH | bit::WEEKDAY)
+}
+
+/// `Houston -> Amsterdam -> Lagos arr Jun 3`, `Lima (2 nights) -> Cusco`: a place of the
+/// gazetteer after an itinerary's arrow (`->`, the `>` at `i` glued to its `-`), as after
+/// `from`/`to` (a Census name is no place there); and then the place right before the arrow.
+fn place_after_arrow(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if i == 0 || !t.punct(i - 1, '-') || !t.joined(i) {
+        return;
+    }
+    if let Some(e) = gazetteer_at(t, i + 1, upper_doc, true).filter(|&e| place_end_ok(t, e, upper_doc)) {
+        push_place(t, i + 1, e, out);
+        // The place the leg starts from, right before the arrow: with a place after it, a
+        // Census name there is a place too (`Houston -> Amsterdam`).
+        let before = (i.saturating_sub(4)..i - 1)
+            .find(|&s| !t.newline_before(s + 1) && gazetteer_at(t, s, upper_doc, false) == Some(i - 1));
+        if let Some(s) = before {
+            push_place(t, s, i - 1, out);
+        }
+    }
 }
 
 /// A place of the gazetteer after a preposition `i` ([`LOCATIVES`]): `near Chicopee`, `in Long
