@@ -2841,7 +2841,7 @@ fn given_beside(t: &Tokens<'_>, k: usize) -> bool {
 /// found (from `first` in `out`) in a mixed-case note, taken with the listed given name
 /// ([`given_beside`]) or the dotted initial right before it on its line. The candidate itself
 /// grows (its score unchanged), so a longer name found by another rule still wins.
-fn extend_names(t: &Tokens<'_>, upper_doc: bool, first: usize, out: &mut Vec<Candidate>) {
+fn extend_names(t: &Tokens<'_>, upper_doc: bool, first: usize, out: &mut [Candidate]) {
     if upper_doc {
         return;
     }
