@@ -11,8 +11,9 @@ the crate embeds the derived list.
 Kept: the `name` of every record with countrycode US, folded to ASCII (`Espanola` for
 `Española`, as the scrubber reads such words), whose name is ASCII letters in at most 3
 words separated by single spaces and at most 24 bytes long (the longest key the crate's word
-table holds). Left out: names with punctuation, hyphens, slashes or digits
-(`Winston-Salem`, `O'Fallon`, `Fenway/Kenmore`), and names that are also a country's name
+table holds); a hyphen between letters is written as a space (`Winston Salem`, `Wilkes
+Barre`), as the scrubber reads `Winston-Salem`. Left out: names with other punctuation,
+slashes or digits (`O'Fallon`, `Fenway/Kenmore`), and names that are also a country's name
 (`Lebanon`, `Jordan`), which would turn a country (not Safe Harbor geography) into a place.
 
 Output: one name per line, sorted, case as GeoNames spells it, after a '#' header that gives
@@ -63,7 +64,10 @@ EXCLUDED = {"slough", "ede", "hue", "ica", "ise", "mansa", "bida", "luan", "ilam
 
 
 def ascii_fold(name):
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    """Folded to ASCII, a hyphen between letters read as a space (`Winston Salem` for
+    `Winston-Salem`: the scrubber reads `A-B` as the phrase `A B`)."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", folded)
 
 
 def listed_words(path):

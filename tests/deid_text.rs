@@ -1204,6 +1204,10 @@ fn dev19_rules() {
         ),
         ("lives alone; past Due; past Hope", "lives alone; past Due; past Hope"),
         (
+            "lives in Winston-Salem now; born in Cap-Haitien, Haiti; from Saint-Marc. Cap-Able device",
+            "lives in [ADDRESS] now; born in [ADDRESS], Haiti; from [ADDRESS]. Cap-Able device",
+        ),
+        (
             "ITINERARY: Houston -> Amsterdam -> Lagos arr; Na -> K; pain -> Jackson",
             "ITINERARY: [ADDRESS] -> [ADDRESS] -> [ADDRESS] arr; Na -> K; pain -> [NAME]",
         ),

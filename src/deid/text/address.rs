@@ -1370,7 +1370,20 @@ fn place_shaped(t: &Tokens<'_>, k: usize, upper_doc: bool) -> bool {
 /// forms are), 3 letters or more (4 in an upper-case note); with `strict` not a Census first
 /// or last name either (`from Jackson`, `to Austin`, `at Lincoln` may be people).
 fn gazetteer_at(t: &Tokens<'_>, j: usize, upper_doc: bool, strict: bool) -> Option<usize> {
-    if t.newline_before(j) || !place_shaped(t, j, upper_doc) {
+    if t.newline_before(j) {
+        return None;
+    }
+    // `Winston-Salem`, `Cap-Haitien`, `Saint-Marc`: two capitalized words joined by a hyphen,
+    // listed as a phrase (its first word may be a keyword: `cap`, `saint`).
+    let capital = |k: usize| t.kind(k) == Some(TokKind::Alpha) && (upper_doc || t.capitalized(k));
+    let hyphened = t.punct(j + 1, '-') && t.joined(j + 1) && t.joined(j + 2) && capital(j) && capital(j + 2);
+    if hyphened
+        && !(t.joined(j + 3) && t.kind(j + 3) != Some(TokKind::Punct))
+        && listed_place([t.s(j), t.s(j + 2)].into_iter())
+    {
+        return Some(j + 3);
+    }
+    if !place_shaped(t, j, upper_doc) {
         return None;
     }
     if let Some(e) = saint_place(t, j, upper_doc) {

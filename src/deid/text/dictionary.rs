@@ -222,6 +222,8 @@ mod tests {
             "long beach",
             "Commerce City",
             "Salt Lake City",
+            "Winston Salem",
+            "Cap Haitien",
         ] {
             assert!(is_place(p), "{p}");
         }
