@@ -1676,7 +1676,7 @@ fn numbered_road_before(t: &Tokens<'_>, k: usize) -> Option<usize> {
     let lettered = n >= 2 && t.punct(n - 1, '-') && t.joined(n) && t.joined(n - 1) && t.all_caps(n - 2);
     // A state's own highway (`KY-160`) too; only a place word before it makes it one
     // ([`road_after_locative`]: `CA-125` is a tumour marker).
-    let state = t.byte_len(n - 2) == 2 && t.has(n - 2, bit::STATE_CODE);
+    let state = lettered && t.byte_len(n - 2) == 2 && t.has(n - 2, bit::STATE_CODE);
     if lettered && (t.s(n - 2) == "I" || t.is_any(n - 2, &["us", "sr"]) || state) {
         return Some(n - 2);
     }
