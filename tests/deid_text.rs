@@ -1222,6 +1222,11 @@ fn dev19_rules() {
             "02:05 bao tran: handed off to kwame. rose (night RN) ok\n04:20 Penny: thank you siobhan. will do",
             "02:05 [NAME]: handed off to [NAME]. rose (night RN) ok\n04:20 [NAME]: thank you [NAME]. will do",
         ),
+        // A name alone in brackets after a phone number; a transcript's speaker before a quote.
+        (
+            "cells 313-555-0177 (Kobby), 313-555-0102 (home)\nKobby: \"In my family\"\nNote: \"see below\"",
+            "cells [PHONE] ([NAME]), [PHONE] (home)\n[NAME]: \"In my family\"\nNote: \"see below\"",
+        ),
         // A person label, two or three capitalized words (English words and months too), a
         // comma and an age.
         (

@@ -2896,6 +2896,25 @@ fn reduplicated(t: &Tokens<'_>, k: usize) -> bool {
         && t.s(k).eq_ignore_ascii_case(t.s(k + 2))
 }
 
+/// `313-555-0177 (Kobby)`: a name alone in brackets at `b` right after a phone number's last
+/// group (4 digits after a glued `-`): a speaker's word ([`speaker_word`]), capitalized.
+fn bracketed_after_phone(t: &Tokens<'_>, b: usize, out: &mut Vec<Candidate>) {
+    let phone = b >= 2 && t.digits(b - 1, Some(4)) && t.punct(b - 2, '-') && t.joined(b - 1) && !t.joined(b);
+    let w = b + 1;
+    if phone && t.joined(w) && t.punct(w + 1, ')') && t.joined(w + 1) && t.capitalized(w) && speaker_word(t, w) {
+        push(out, t, w, w + 1, 80);
+    }
+}
+
+/// `Kobby: "In my family the name is given..."`: a capitalized speaker's word ([`speaker_word`])
+/// opening a line, a colon and a quote, as transcripts and interview notes write who speaks.
+fn quoted_speaker(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let quote = t.toks.get(i + 2).is_some_and(|x| x.kind == TokKind::Punct && matches!(x.first, '"' | '“'));
+    if quote && t.punct(i + 1, ':') && t.joined(i + 1) && t.capitalized(i) && speaker_word(t, i) {
+        push(out, t, i, i + 1, 80);
+    }
+}
+
 /// Word `k` can be a chat speaker's name: letters, in no keyword list, no stop word, a listed
 /// first name or a word neither listed nor English.
 fn speaker_word(t: &Tokens<'_>, k: usize) -> bool {
@@ -3008,6 +3027,7 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
                 nickname_at(t, i, upper_doc, out);
             } else if tok.first == '(' {
                 bracketed_relation(t, i, upper_doc, out);
+                bracketed_after_phone(t, i, out);
             }
             continue;
         }
@@ -3122,6 +3142,7 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
             if tok.len() <= 5 && t.is_any(i, GREETINGS) {
                 after_greeting(t, i, upper_doc, out);
             }
+            quoted_speaker(t, i, out);
             name_before_age(t, i, upper_doc, false, out);
         } else if i > 1 && t.punct(i - 1, ',') && (i + 1 >= t.len() || t.newline_before(i + 1)) {
             // `thanks po, Malou`: a name after a line of thanks and its comma, ending the line.
