@@ -1227,6 +1227,16 @@ fn dev19_rules() {
             "cells 313-555-0177 (Kobby), 313-555-0102 (home)\nKobby: \"In my family\"\nNote: \"see below\"",
             "cells [PHONE] ([NAME]), [PHONE] (home)\n[NAME]: \"In my family\"\nNote: \"see below\"",
         ),
+        // A listed name found with context, written again elsewhere (an English word only
+        // inside a sentence, not before another capital, never written in lower case).
+        (
+            "son Grant Ellery visited. Will try again with Grant present. Grant: none.",
+            "son [NAME] visited. Will try again with [NAME] present. Grant: none.",
+        ),
+        (
+            "daughter Hope Alvarez called; hope is low. Met with Hope today",
+            "daughter [NAME] called; hope is low. Met with Hope today",
+        ),
         // A person label, two or three capitalized words (English words and months too), a
         // comma and an age.
         (

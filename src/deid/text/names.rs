@@ -3174,7 +3174,76 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         listed_name_in_lower_case(t, out);
     }
     closing_initials(t, out);
+    if !upper_doc {
+        listed_name_elsewhere(t, out);
+    }
     extend_names(t, upper_doc, first_found, out);
+}
+
+/// `Father Said Farah ... Sagal: Hgb 11.8`, `son Grant Ellery ... with Grant present`: a word of
+/// a name found with context (score [`STRONG_NAME`] or more) in a mixed-case note that the
+/// dictionary lists as a name, written the same way (capitalized) elsewhere in the note, is that
+/// name there too. Not a stop word or keyword, 3 letters or more, never written in lower case in
+/// the note (`rose`, `grace`); one that is also an English word only inside a sentence (not
+/// after `.`, `:`, a line break) and not before another capitalized word (`Grant Street`).
+/// Scored 55, below every other rule, as [`same_name_elsewhere`]'s are.
+fn listed_name_elsewhere(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
+    let mut sources: Vec<usize> = Vec::new();
+    for c in out.iter() {
+        if c.kind != PhiKind::Name || c.score < STRONG_NAME {
+            continue;
+        }
+        let mut k = t.toks.partition_point(|x| x.start() < c.start);
+        while t.toks.get(k).is_some_and(|x| x.end() <= c.end) {
+            let info = t.name_info(k);
+            let listed = info.any()
+                && !info.stop
+                && t.byte_len(k) >= 3
+                && t.capitalized(k)
+                && !t.all_caps(k)
+                && t.kind(k) == Some(TokKind::Alpha)
+                && !t.has(k, u64::MAX);
+            if listed && sources.len() < 64 && !sources.iter().any(|&s| t.s(s) == t.s(k)) {
+                sources.push(k);
+            }
+            k += 1;
+        }
+    }
+    if sources.is_empty() {
+        return;
+    }
+    let filter = filter_of(t, &sources);
+    let lowered: Vec<String> = sources.iter().map(|&s| t.s(s).to_lowercase()).collect();
+    let lengths = lowered.iter().fold(0u64, |m, w| m | 1u64 << w.len().min(63));
+    // Words the note writes in lower case too are common words there.
+    let mut common = vec![false; sources.len()];
+    // (source, occurrence) pairs.
+    let mut hits: Vec<(usize, usize)> = Vec::new();
+    let shaped = |x: &Token| filter & filter_bit(x) != 0 || lengths & (1u64 << x.len().min(63)) != 0;
+    for k in marked(t, |_, x| x.kind == TokKind::Alpha && shaped(x)) {
+        if !t.capitalized(k) {
+            if let Some(n) = lowered.iter().position(|w| w == t.s(k)) {
+                if let Some(c) = common.get_mut(n) {
+                    *c = true;
+                }
+            }
+            continue;
+        }
+        if let Some(n) = sources.iter().position(|&s| s != k && t.s(s) == t.s(k)) {
+            hits.push((n, k));
+        }
+    }
+    for (n, k) in hits {
+        if common.get(n).copied().unwrap_or(true) || word_end(t, k) != k + 1 || (k > 0 && join_at(t, k - 1)) {
+            continue;
+        }
+        let english = t.english(k);
+        let inside = k > 0 && !sentence_start(t, k) && !matches!(t.kind(k - 1), Some(TokKind::Punct)) || !english;
+        let capital_after = t.kind(k + 1) == Some(TokKind::Alpha) && t.capitalized(k + 1) && !t.newline_before(k + 1);
+        if inside && !(english && capital_after) && !eponym_context(t, k + 1) {
+            push(out, t, k, k + 1, 55);
+        }
+    }
 }
 
 /// `... closed. - jo`, `\n- T.Z.`, `\n  -- tmb`, `Sleeping in recliner. -DY\n`: the writer's
