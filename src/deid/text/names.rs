@@ -2846,20 +2846,22 @@ fn extend_names(t: &Tokens<'_>, upper_doc: bool, first: usize, out: &mut [Candid
         return;
     }
     let found = out.len();
-    // Where the names found end, sorted: a word that ends one is no given name of the next
-    // (`Siobhan Mac` and `Giolla Phádraig` stay side by side).
-    let mut ends: Vec<usize> = out.iter().filter(|c| c.kind == PhiKind::Name).map(|c| c.end).collect();
-    ends.sort_unstable();
+    // Where the names found end, sorted, once a name may grow: a word that ends one is no given
+    // name of the next (`Siobhan Mac` and `Giolla Phádraig` stay side by side).
+    let mut ends: Option<Vec<usize>> = None;
+    let bytes = t.text.as_bytes();
     for n in first..found {
         let Some(&c) = out.get(n) else { break };
-        if c.kind != PhiKind::Name {
+        // A space before the name and a letter or `.` before the space, or nothing grows it
+        // (the test before the search for the name's token).
+        let spaced = c.start >= 2
+            && bytes.get(c.start - 1) == Some(&b' ')
+            && bytes.get(c.start - 2).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'.');
+        if c.kind != PhiKind::Name || !spaced {
             continue;
         }
         let s = t.toks.partition_point(|x| x.start() < c.start);
         if s >= t.len() || t.start(s) != c.start || s == 0 || t.newline_before(s) {
-            continue;
-        }
-        if ends.binary_search(&t.end(s - 1)).is_ok() {
             continue;
         }
         // A dotted initial (`A. Hassan`): a capital glued to its `.`, not after a title's `.`.
@@ -2876,8 +2878,16 @@ fn extend_names(t: &Tokens<'_>, upper_doc: bool, first: usize, out: &mut [Candid
         } else if given_beside(t, s - 1) {
             s - 1
         } else {
-            s
+            continue;
         };
+        let ends = ends.get_or_insert_with(|| {
+            let mut v: Vec<usize> = out.iter().filter(|c| c.kind == PhiKind::Name).map(|c| c.end).collect();
+            v.sort_unstable();
+            v
+        });
+        if ends.binary_search(&t.end(s - 1)).is_ok() {
+            continue;
+        }
         if let Some(x) = out.get_mut(n) {
             x.start = t.start(start);
         }
@@ -3217,6 +3227,17 @@ fn listed_name_elsewhere(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     let lengths = lowered.iter().fold(0u64, |m, w| m | 1u64 << w.len().min(63));
     // Words the note writes in lower case too are common words there.
     let mut common = vec![false; sources.len()];
+    // The bytes names found with context already cover, one bit each: an occurrence there needs
+    // no second candidate.
+    let mut covered = vec![0u64; t.text.len() / 64 + 1];
+    for c in out.iter().filter(|c| c.kind == PhiKind::Name && c.score >= STRONG_NAME) {
+        for b in c.start..c.end {
+            if let Some(w) = covered.get_mut(b / 64) {
+                *w |= 1 << (b % 64);
+            }
+        }
+    }
+    let is_covered = |b: usize| covered.get(b / 64).is_some_and(|w| w >> (b % 64) & 1 == 1);
     // (source, occurrence) pairs.
     let mut hits: Vec<(usize, usize)> = Vec::new();
     let shaped = |x: &Token| filter & filter_bit(x) != 0 || lengths & (1u64 << x.len().min(63)) != 0;
@@ -3227,6 +3248,9 @@ fn listed_name_elsewhere(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
                     *c = true;
                 }
             }
+            continue;
+        }
+        if is_covered(t.start(k)) {
             continue;
         }
         if let Some(n) = sources.iter().position(|&s| s != k && t.s(s) == t.s(k)) {
