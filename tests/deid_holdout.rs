@@ -19,7 +19,7 @@ fn each_held_out_set_parses_and_covers_every_class() {
         // `dev10` was written by its three authors as 24 notes each, the others as 12.
         assert_eq!(notes.len(), if name == "dev10" { 72 } else { 36 }, "{name}");
         assert!(notes.iter().any(|n| n.upper), "{name}: no upper-case note");
-        // `dev4` to `dev19` were written to a list of note themes rather than to a
+        // `dev4` to `dev20` were written to a list of note themes rather than to a
         // quota per class: each has nearly every class, but not four of each, and no note
         // without identifiers (`dev6` has no SSN and no IP address, `dev7` and `dev8` no SSN, `dev9` no SSN and no IP address).
         let (empty_notes, per_class) = if matches!(
@@ -40,6 +40,7 @@ fn each_held_out_set_parses_and_covers_every_class() {
                 | "dev17"
                 | "dev18"
                 | "dev19"
+                | "dev20"
         ) {
             (0, 1)
         } else {
@@ -110,7 +111,7 @@ fn held_out_recall_and_precision_do_not_fall() {
 
 /// (recall, precision) over all classes, per held-out set, as measured (docs/DEID-EVAL.md),
 /// rounded down.
-const FLOORS: [(f64, f64); 20] = [
+const FLOORS: [(f64, f64); 21] = [
     (0.99, 0.99),
     (0.99, 0.99),
     (0.97, 0.98),
@@ -130,6 +131,7 @@ const FLOORS: [(f64, f64); 20] = [
     (0.91, 0.98),
     (0.89, 0.97),
     (0.87, 0.98),
+    (0.87, 0.97),
     (0.97, 0.96),
 ];
 
