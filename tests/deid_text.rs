@@ -1308,6 +1308,12 @@ fn dev19_rules() {
             "[NAME] DOB [DATE] (90+) | tx; wife [NAME], 90+ - IG 0.1 mL/kg\n| [ID] | 90+ F | RKB",
         ),
         ("Seen 4/19/2026 (95) pts; Hoa 91 - 3 = 88", "Seen [DATE] (95) pts; Hoa 91 - 3 = 88"),
+        // More verbs before a month/day.
+        (
+            "Approved 3/4: full access; phoned 4/10 asking; booked 5/29. received 9/9. return 12/5 for",
+            "Approved [DATE]: full access; phoned [DATE] asking; booked [DATE]. received [DATE]. return [DATE] for",
+        ),
+        ("received 1/2 tab; approved 3/4 of the requests", "received 1/2 tab; approved 3/4 of the requests"),
         // A Vietnamese middle name after `LAST,`.
         (
             "pair (NGUYEN, Thi Lan / NGUYEN, Thi Lanh) on 6 East\nCASE 1  PHAM, THI HONG  MRN 00734521",

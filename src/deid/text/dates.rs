@@ -172,6 +172,18 @@ pub(crate) const DATE_CUE: &[&str] = &[
     "visits",
     "reply",
     "replied",
+    // (dev19 rules)
+    "approved",
+    "received",
+    "booked",
+    "download",
+    "downloaded",
+    "texted",
+    "phoned",
+    "return",
+    "renewed",
+    "issued",
+    "reviewed",
 ];
 /// Results before a bracketed `m/d` that make it the date of the result (`GBS neg (5/2)`,
 /// `HIV nonreactive (3/4)`); not `pos`/`positive`, which are as often counts (`BCx pos (2/2)`).
