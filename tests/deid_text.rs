@@ -1314,6 +1314,8 @@ fn dev19_rules() {
             "Approved [DATE]: full access; phoned [DATE] asking; booked [DATE]. received [DATE]. return [DATE] for",
         ),
         ("received 1/2 tab; approved 3/4 of the requests", "received 1/2 tab; approved 3/4 of the requests"),
+        // A month/day range whose year is written once, at its end.
+        ("thymoglobulin 3/18-3/21/24. ratio 1/2-3/4 ok", "thymoglobulin [DATE]-[DATE]. ratio 1/2-3/4 ok"),
         // A Vietnamese middle name after `LAST,`.
         (
             "pair (NGUYEN, Thi Lan / NGUYEN, Thi Lanh) on 6 East\nCASE 1  PHAM, THI HONG  MRN 00734521",

@@ -440,6 +440,9 @@ fn numeric(t: &Tokens<'_>, i: usize) -> Option<Found> {
             return Some(Found { first: i, last, year_tok: None });
         }
     }
+    if sep == '/' && first_of_day_range(t, i) && month_day_valid(a, b) && t.byte_len(i + 2) <= 2 {
+        return Some(Found { first: i, last: i + 2, year_tok: None });
+    }
     if (glued_after(i + 3) && !first_of_month_range(t, i)) || sep == '.' {
         return None;
     }
@@ -532,7 +535,14 @@ fn first_of_range(t: &Tokens<'_>, i: usize) -> bool {
 fn second_of_range(t: &Tokens<'_>, i: usize) -> bool {
     let dates = i >= 6 && first_of_range(t, i - 6) && full_numeric_date(t, i - 6);
     let months = i >= 4 && first_of_month_range(t, i - 4) && month_year_at(t, i - 4);
-    dates || months
+    // `3/18-3/21/24`: a month/day before, the year written once at the end.
+    let days = i >= 4 && first_of_day_range(t, i - 4) && full_numeric_date(t, i);
+    dates || months || days
+}
+
+/// `3/18-3/21/24` at `i`: a month/day glued by `-` to a full date, the range's start.
+fn first_of_day_range(t: &Tokens<'_>, i: usize) -> bool {
+    t.punct(i + 1, '/') && t.digits(i, None) && t.digits(i + 2, None) && hyphen_then(t, i, 3, full_numeric_date)
 }
 
 /// `07/2019` at `k`: a month of 1 or 2 digits, `/` and a year of 4 digits (1800 to 2199), with
