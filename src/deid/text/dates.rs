@@ -1561,13 +1561,20 @@ mod tests {
                     return Some(Found { first: i, last, year_tok: None });
                 }
             }
+            if sep == "/" && first_of_day_range(t, i) && month_day_valid(a, b) && t.s(i + 2).len() <= 2 {
+                return Some(Found { first: i, last: i + 2, year_tok: None });
+            }
             if (glued_after(i + 3) && !first_of_month_range(t, i)) || sep == "." {
                 return None;
             }
             if t.digits(i + 2, Some(4)) && (1..=12).contains(&a) && (1800..=2199).contains(&b) {
                 return Some(Found { first: i, last: i + 2, year_tok: Some(i + 2) });
             }
-            if sep == "/" && t.s(i + 2).len() <= 2 && month_day_valid(a, b) && short_date_context(t, i) {
+            if sep == "/"
+                && t.s(i + 2).len() <= 2
+                && month_day_valid(a, b)
+                && (short_date_context(t, i) || unlike_fraction(t, i, (a, b)))
+            {
                 return Some(Found { first: i, last: i + 2, year_tok: None });
             }
             None
