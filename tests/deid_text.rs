@@ -1302,6 +1302,11 @@ fn dev19_rules() {
             "ACCESSION     SPEC ID     TEST (CPT)\nR25-0418822   SP7731904   SPEP (84165)\nTRICARE Prime DBN 30918847201",
             "ACCESSION     SPEC ID     TEST (CPT)\n[ID]   [ID]   SPEP (84165)\nTRICARE Prime DBN [HEALTH_PLAN_ID]",
         ),
+        // HL7 placer and filler order numbers.
+        (
+            "MSH|^~\\&|LAB|H|EHR|H|202502050930||ORU^R01|1|P|2.5\nOBR|1|ORD-7718204|F-55120|94729^DLCO\nORC|RE|ORD5582230",
+            "MSH|^~\\&|LAB|H|EHR|H|[DATE]||ORU^R01|[ID]|P|2.5\nOBR|1|[ID]|[ID]|94729^DLCO\nORC|RE|[ID]",
+        ),
         // Ages: after a birth date in brackets, in apposition closed by a dash, in a table's cell.
         (
             "GERALDINE MAY DOB 4/19/1932 (92) | tx; wife Pham Thi Hoa, 91 - IG 0.1 mL/kg\n| RB-0039920 | 94 F | RKB",

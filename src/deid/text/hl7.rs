@@ -103,10 +103,15 @@ const FIELDS: &[(&[u8; 3], usize, Field)] = &[
     (b"GT1", 7, Field::Phone),
     (b"GT1", 8, Field::Birth),
     (b"GT1", 12, Field::Id(PhiKind::Ssn)),
+    // Placer and filler order numbers (dev19 rules).
+    (b"OBR", 2, Field::Id(PhiKind::Id)),
+    (b"OBR", 3, Field::Id(PhiKind::Id)),
     (b"OBR", 7, Field::Date),
     (b"OBR", 16, Field::Clinician),
     (b"OBX", 14, Field::Date),
     (b"OBX", 16, Field::Clinician),
+    (b"ORC", 2, Field::Id(PhiKind::Id)),
+    (b"ORC", 3, Field::Id(PhiKind::Id)),
     (b"ORC", 9, Field::Date),
     (b"ORC", 12, Field::Clinician),
 ];
