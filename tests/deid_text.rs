@@ -1302,6 +1302,11 @@ fn dev19_rules() {
             "ACCESSION     SPEC ID     TEST (CPT)\nR25-0418822   SP7731904   SPEP (84165)\nTRICARE Prime DBN 30918847201",
             "ACCESSION     SPEC ID     TEST (CPT)\n[ID]   [ID]   SPEP (84165)\nTRICARE Prime DBN [HEALTH_PLAN_ID]",
         ),
+        // An institution's or a registry's protocol number; a sponsor's code stays.
+        (
+            "IRB Protocol 2024-0817-NR | PROTOCOL: NCT05518822 | Protocol HFX-302 | protocol 2 started",
+            "IRB Protocol [ID] | PROTOCOL: [ID] | Protocol HFX-302 | protocol 2 started",
+        ),
         // HL7 placer and filler order numbers.
         (
             "MSH|^~\\&|LAB|H|EHR|H|202502050930||ORU^R01|1|P|2.5\nOBR|1|ORD-7718204|F-55120|94729^DLCO\nORC|RE|ORD5582230",

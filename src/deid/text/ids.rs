@@ -69,6 +69,8 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("referral", PhiKind::Id),
     ("report", PhiKind::Id),
     ("confirmation", PhiKind::Id),
+    // A study protocol's number (`IRB Protocol 2024-0817-NR`), taken only in a code's shape.
+    ("protocol", PhiKind::Id),
     ("ticket", PhiKind::Id),
     ("transaction", PhiKind::Id),
     ("trans", PhiKind::Id),
@@ -165,6 +167,7 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
 /// prefix with at least 3 digits (`lot X8874`, `case TW-26-01183`), or a number of at least
 /// 6 digits (4 after `#`, `:`, `no` ...). Written right after the word, or after a marker.
 pub(crate) const CODED_CONTEXT: &[&str] = &[
+    "protocol",
     // A parcel's carrier, a dispatch system's incident, a claim's control number, a trip
     // ticket (`UPS 1Z999AA10123456784`, `CAD 25-061422-0037`, `ICN 2225141077600`, `TKT
     // TT-250304-0912`): `CAD` is also a disease, `CAD 2015` a year, no code.
@@ -998,6 +1001,13 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         }
         let kind =
             if kind == PhiKind::License && (i + 1..j).any(|k| t.is(k, "plate")) { PhiKind::Vehicle } else { kind };
+        // A protocol's number is an institution's (`IRB Protocol 2024-0817-NR`, `2025P001877`)
+        // or a registry's (`NCT05518822`); a sponsor's code names a drug's study (`Protocol
+        // ABX-221-07`), no one.
+        let registry = t.s(j).get(..3).is_some_and(|p| p.eq_ignore_ascii_case("nct"));
+        if t.is(i, "protocol") && t.kind(j) != Some(TokKind::Digit) && !registry {
+            continue;
+        }
         // `Home unit: 4410 Old Shell Rd`: a house number before its street is no identifier.
         if kind == PhiKind::Id && t.kind(j) == Some(TokKind::Digit) && super::address::numbered_street_at(t, j) {
             continue;
