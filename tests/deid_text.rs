@@ -1318,6 +1318,10 @@ fn dev19_rules() {
             "[NAME] DOB [DATE] (90+) | tx; wife [NAME], 90+ - IG 0.1 mL/kg\n| [ID] | 90+ F | RKB",
         ),
         ("Seen 4/19/2026 (95) pts; Hoa 91 - 3 = 88", "Seen [DATE] (95) pts; Hoa 91 - 3 = 88"),
+        (
+            "PER DTR PT \"TURNS 94 NEXT BIRTHDAY\"; Age 93 (turns 94 next month); the road turns 90 next to",
+            "PER DTR PT \"TURNS 90+ NEXT BIRTHDAY\"; Age 90+ (turns 90+ next month); the road turns 90 next to",
+        ),
         // More verbs before a month/day.
         (
             "Approved 3/4: full access; phoned 4/10 asking; booked 5/29. received 9/9. return 12/5 for",

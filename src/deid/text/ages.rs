@@ -26,6 +26,14 @@ const AGE_BARE_AFTER: &[&str] = &["and", "but", "with", "so", "now", "today", "y
 /// any word outside [`AGE_BARE_AFTER`] after it rules it out (`glucose is 95` has no person;
 /// `she is 95%`, `he was 98.6`, `she was 92 on RA` are not ages).
 fn bare_age_after_subject(t: &Tokens<'_>, first: usize, last: usize) -> bool {
+    // `"TURNS 94 NEXT BIRTHDAY"`: a birthday to come says age without the person before it.
+    if first >= 1
+        && t.is_any(first - 1, &["turns", "turning"])
+        && t.is_any(last + 1, &["next", "this"])
+        && t.is_any(last + 2, &["birthday", "month", "week", "year", "spring", "summer", "fall", "winter"])
+    {
+        return true;
+    }
     // Up to two verbs (`is now`, `just turned`), then the person.
     let mut j = first;
     while j > 0 && j + 2 >= first && t.is_any(j - 1, AGE_VERBS) {
