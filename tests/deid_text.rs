@@ -1307,6 +1307,11 @@ fn dev19_rules() {
             "IRB Protocol 2024-0817-NR | PROTOCOL: NCT05518822 | Protocol HFX-302 | protocol 2 started",
             "IRB Protocol [ID] | PROTOCOL: [ID] | Protocol HFX-302 | protocol 2 started",
         ),
+        // A table's age column with a mark or in words; a place column.
+        (
+            "Rel      Name              Born  Age      Place\nSister   Jeanne Etienne    1925  102*     Miami\nBrother  Frantz Dorvilus   1928  ninety-two  Brooklyn\n",
+            "Rel      Name              Born  Age      Place\nSister   [NAME]    1925  90+*     [ADDRESS]\nBrother  [NAME]   1928  90+  [ADDRESS]\n",
+        ),
         // HL7 placer and filler order numbers.
         (
             "MSH|^~\\&|LAB|H|EHR|H|202502050930||ORU^R01|1|P|2.5\nOBR|1|ORD-7718204|F-55120|94729^DLCO\nORC|RE|ORD5582230",

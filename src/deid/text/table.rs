@@ -45,7 +45,9 @@ pub(super) fn column_kind(name: &str) -> Option<PhiKind> {
         | "firstname" | "ptlast" | "ptfirst" | "surname" | "givenname" | "employee" | "camper" | "operator" => {
             PhiKind::Name
         }
-        "street" | "address" | "streetaddress" | "city" | "town" => PhiKind::Address,
+        "street" | "address" | "streetaddress" | "city" | "town" | "place" | "residence" | "hometown" => {
+            PhiKind::Address
+        }
         "zip" | "zipcode" | "postalcode" => PhiKind::Zip,
         "phone" | "telephone" | "tel" | "cell" | "fax" => PhiKind::Phone,
         "age" | "ageyrs" => PhiKind::Age,
@@ -177,8 +179,15 @@ fn taken(kind: PhiKind, value: &str) -> Option<(usize, usize)> {
             (letters && !has_digit(head)).then_some((0, head.len()))
         }
         PhiKind::Age => {
-            let n: u32 = value.trim().parse().ok()?;
-            (90..=130).contains(&n).then_some((0, value.len()))
+            // A mark after the number (`102*`: documented) is no part of it; an age spelled
+            // out in the nineties is one too (`ninety-two`).
+            let digits = value.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+            if let Ok(n) = digits.trim().parse::<u32>() {
+                return (90..=130).contains(&n).then_some((0, digits.len()));
+            }
+            let word = value.trim();
+            let spelled = word.len() >= 6 && word.get(..6).is_some_and(|w| w.eq_ignore_ascii_case("ninety"));
+            (spelled && !word.contains(' ')).then_some((0, word.len()))
         }
         PhiKind::Date => date_shaped(value).map(|len| (0, len)),
         PhiKind::Address => value.bytes().any(|b| b.is_ascii_alphanumeric()).then_some((0, value.len())),
