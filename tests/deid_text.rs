@@ -1312,6 +1312,12 @@ fn dev19_rules() {
             "Rel      Name              Born  Age      Place\nSister   Jeanne Etienne    1925  102*     Miami\nBrother  Frantz Dorvilus   1928  ninety-two  Brooklyn\n",
             "Rel      Name              Born  Age      Place\nSister   [NAME]    1925  90+*     [ADDRESS]\nBrother  [NAME]   1928  90+  [ADDRESS]\n",
         ),
+        // More context words for numbers.
+        (
+            "Encounter/CSN: 2600338471; PESEL: 31061904467; interp id 74415; USCIS receipt #: IOE0918827341; CTRL TCRL250304000871",
+            "Encounter/CSN: [ID]; PESEL: [ID]; interp id [ID]; USCIS receipt #: [ID]; CTRL [ID]",
+        ),
+        ("interpreter 2 hrs; receipt 3 items; ctrl 5 min", "interpreter 2 hrs; receipt 3 items; ctrl 5 min"),
         // HL7 placer and filler order numbers.
         (
             "MSH|^~\\&|LAB|H|EHR|H|202502050930||ORU^R01|1|P|2.5\nOBR|1|ORD-7718204|F-55120|94729^DLCO\nORC|RE|ORD5582230",

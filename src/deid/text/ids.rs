@@ -71,6 +71,16 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("confirmation", PhiKind::Id),
     // A study protocol's number (`IRB Protocol 2024-0817-NR`), taken only in a code's shape.
     ("protocol", PhiKind::Id),
+    // (dev19 rules) An encounter's contact serial number, a message's control id, a receipt,
+    // a visa foil, a state hearing screening number, a Polish national id, an interpreter's id.
+    ("csn", PhiKind::Id),
+    ("ctrl", PhiKind::Id),
+    ("receipt", PhiKind::Id),
+    ("foil", PhiKind::Id),
+    ("ehdi", PhiKind::Id),
+    ("pesel", PhiKind::Id),
+    ("interp", PhiKind::Id),
+    ("interpreter", PhiKind::Id),
     ("ticket", PhiKind::Id),
     ("transaction", PhiKind::Id),
     ("trans", PhiKind::Id),
@@ -168,6 +178,10 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
 /// 6 digits (4 after `#`, `:`, `no` ...). Written right after the word, or after a marker.
 pub(crate) const CODED_CONTEXT: &[&str] = &[
     "protocol",
+    "csn",
+    "ctrl",
+    "receipt",
+    "foil",
     // A parcel's carrier, a dispatch system's incident, a claim's control number, a trip
     // ticket (`UPS 1Z999AA10123456784`, `CAD 25-061422-0037`, `ICN 2225141077600`, `TKT
     // TT-250304-0912`): `CAD` is also a disease, `CAD 2015` a year, no code.
@@ -367,6 +381,8 @@ fn listed(t: &Tokens<'_>, k: usize, words: &[&str], bit: u64) -> bool {
 
 /// Context words too common to trigger alone: they need `#`, `:`, `no`, `number` or `id`.
 pub(crate) const WEAK_CONTEXT: &[&str] = &[
+    "interp",
+    "interpreter",
     // A patient care report's number (`PCR #: PCR0098171`); `PCR` alone is a test.
     "pcr",
     "group",
