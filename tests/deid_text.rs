@@ -940,7 +940,7 @@ H600419355    Park, Ji-woo            BCBS grp 0071553 mbr XJP9021  03/03 0540  
         ("the front office; main campus; Mercy Clinic", "the front office; main campus; Mercy Clinic"),
         ("refills at the Evanston CVS; CVS Caremark", "refills at the [ADDRESS] CVS; CVS Caremark"),
         // Plates in two groups, a state code before a letter group, `PLT`.
-        ("plate CO BXK-417; PLATE 9RX KH2; OR PLATE 418 KZW; IN PLT XJR 4417", "plate CO [VEHICLE_ID]; PLATE [VEHICLE_ID]; OR PLATE [VEHICLE_ID]; IN PLT [VEHICLE_ID]"),
+        ("plate CO BXK-417; PLATE 9RX KH2; OR PLATE 418 KZW; IN PLT XJR 4417", "plate [VEHICLE_ID]; PLATE [VEHICLE_ID]; OR PLATE [VEHICLE_ID]; IN PLT [VEHICLE_ID]"),
         ("plate on file; plate 2 of 3; plate IN ICU", "plate on file; plate 2 of 3; plate IN ICU"),
         // A name field typed in lower case, to the end of its line or column.
         ("Name: wesley jean-baptiste\nprofile name: ji-woo   dob 1994-07-30", "Name: [NAME]\nprofile name: [NAME]   dob [DATE]"),
@@ -1038,7 +1038,7 @@ fn dev16_rules() {
             "PID     | Device S/N    | Issue   | Action\nSA-0417 | GTX3-A11902 | returned | ok",
             "PID     | Device S/N    | Issue   | Action\n[ID] | [DEVICE_ID] | returned | ok",
         ),
-        ("VEH: 2014 FORD F-250 MO 7RB-D49 TOWING", "VEH: 2014 FORD F-250 MO [VEHICLE_ID] TOWING"),
+        ("VEH: 2014 FORD F-250 MO 7RB-D49 TOWING", "VEH: 2014 FORD F-250 [VEHICLE_ID] TOWING"),
         ("VEH: 2014 FORD F-250 with 12 seats MO 7RB-D49", "VEH: 2014 FORD F-250 with 12 seats MO 7RB-D49"),
         // A listed surname that is an English word straight after `dr` in a message.
         ("Portal.\nhey dr young its me. tell dr park i did it", "Portal.\nhey dr [NAME] its me. tell dr [NAME] i did it"),
@@ -1318,6 +1318,11 @@ fn dev19_rules() {
             "Encounter/CSN: [ID]; PESEL: [ID]; interp id [ID]; USCIS receipt #: [ID]; CTRL [ID]",
         ),
         ("interpreter 2 hrs; receipt 3 items; ctrl 5 min", "interpreter 2 hrs; receipt 3 items; ctrl 5 min"),
+        // A plate's state code is removed with the plate; a licence's stays.
+        (
+            "plate IA 8KJ 442; Pt's car (PA KLM-4821); CDL TX 44871290",
+            "plate [VEHICLE_ID]; Pt's car ([VEHICLE_ID]); CDL TX [LICENSE]",
+        ),
         // HL7 placer and filler order numbers.
         (
             "MSH|^~\\&|LAB|H|EHR|H|202502050930||ORU^R01|1|P|2.5\nOBR|1|ORD-7718204|F-55120|94729^DLCO\nORC|RE|ORD5582230",

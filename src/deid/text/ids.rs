@@ -956,7 +956,10 @@ fn find_state_plates(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
                 (letters && caps && (4..=8).contains(&alnum)).then_some(e)
             });
             if let Some(e) = plate {
-                out.push(Candidate::new(PhiKind::Vehicle, t.start(p), t.end(e - 1), 93));
+                // The state written as part of the plate (`PA KLM-4821`), not across a word
+                // (`AL tag 2A7H419`).
+                let first = if p == k + 1 { k } else { p };
+                out.push(Candidate::new(PhiKind::Vehicle, t.start(first), t.end(e - 1), 93));
                 break;
             }
         }
@@ -975,6 +978,8 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         let mut skipped = 0;
         let mut gs1 = None;
         let mut aside = false;
+        // The issuing state skipped before the value, if any.
+        let mut state = None;
         while skipped < 5 {
             if kind == PhiKind::Device && t.punct(j, '(') {
                 gs1 = gs1_end(t, j);
@@ -997,7 +1002,9 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
                     || (kind == PhiKind::Vehicle && code_at(t, j + 1).or_else(|| two_group_plate(t, j + 1)).is_some()))
             {
                 // `Driver's license: CA D6673018`, `CDL TX 44871290`, `plate IA 8KJ 442`,
-                // `Medicaid ID: MN 0731 4482 09`: the issuing state stays.
+                // `Medicaid ID: MN 0731 4482 09`: the issuing state stays, but for a plate's
+                // (written as part of the plate: `IA 8KJ 442`).
+                state = Some(j);
                 j += 1;
             } else if t.punct(j, '.') && t.punct(j + 1, '.') && t.joined(j + 1) {
                 // `INSURED ID ........ 527714093`: a form's leader dots, one connector.
@@ -1072,7 +1079,8 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
             // A code that starts with letters outranks a name run that took them (`DEA
             // FW2289104`): a name is never glued to digits.
             let score = if t.kind(j) == Some(TokKind::Alpha) { 93 } else { 88 };
-            out.push(Candidate::new(kind, t.start(j), t.end(e - 1), score));
+            let plate_state = state.filter(|&st| kind == PhiKind::Vehicle && st + 1 == j);
+            out.push(Candidate::new(kind, t.start(plate_state.unwrap_or(j)), t.end(e - 1), score));
             listed_codes(t, j, e, kind, score, out);
         }
     }
@@ -1158,7 +1166,7 @@ mod tests {
             ("Medicaid ID: MN 0731 4482 09\nRequest", PhiKind::HealthPlan, "0731 4482 09"),
             ("Driving: not cleared. DL # K423 118 670 905 - advised", PhiKind::License, "K423 118 670 905"),
             ("truck driver, CDL TX 44871290 - discussed DOT", PhiKind::License, "44871290"),
-            ("Pt's van (plate IA 8KJ 442) has rear lift", PhiKind::Vehicle, "8KJ 442"),
+            ("Pt's van (plate IA 8KJ 442) has rear lift", PhiKind::Vehicle, "IA 8KJ 442"),
             ("Request #: IR-26-11873\n", PhiKind::Id, "IR-26-11873"),
             ("(DOB on file, patient # 20118453). I have appt", PhiKind::Mrn, "20118453"),
             ("my patient # is 4418-2206 i think?", PhiKind::Mrn, "4418-2206"),
@@ -1405,9 +1413,9 @@ mod tests {
             ("CDL #: PEL-81-4420\nInjury", PhiKind::License, "PEL-81-4420"),
             ("fixed-wing air ambulance, aircraft N417HM, flight RN", PhiKind::Vehicle, "N417HM"),
             ("tail # N5521Q", PhiKind::Vehicle, "N5521Q"),
-            ("Pt's car (PA KLM-4821) is in hospital garage", PhiKind::Vehicle, "KLM-4821"),
-            ("drives a red truck, MA 1ABC23, to", PhiKind::Vehicle, "1ABC23"),
-            ("his van (NY GHT 4821) in lot", PhiKind::Vehicle, "GHT 4821"),
+            ("Pt's car (PA KLM-4821) is in hospital garage", PhiKind::Vehicle, "PA KLM-4821"),
+            ("drives a red truck, MA 1ABC23, to", PhiKind::Vehicle, "MA 1ABC23"),
+            ("his van (NY GHT 4821) in lot", PhiKind::Vehicle, "NY GHT 4821"),
         ] {
             assert!(ids(s).contains(&(kind, want)), "{s}: {:?}", ids(s));
         }
