@@ -1318,6 +1318,12 @@ fn dev19_rules() {
             "Encounter/CSN: [ID]; PESEL: [ID]; interp id [ID]; USCIS receipt #: [ID]; CTRL [ID]",
         ),
         ("interpreter 2 hrs; receipt 3 items; ctrl 5 min", "interpreter 2 hrs; receipt 3 items; ctrl 5 min"),
+        // Extensions and pagers alone; a local number alone in brackets.
+        (
+            "ext x4-7719; ext 4-5507; pager 2204; EXT 55190; ext. 4417; son Ernesto Ruiz (555-0192):",
+            "ext x[PHONE]; ext [PHONE]; pager [PHONE]; EXT [PHONE]; ext. [PHONE]; son [NAME] ([PHONE]):",
+        ),
+        ("2 x 4417 units; ext 12; x 4417; (155-0192)", "2 x 4417 units; ext 12; x 4417; (155-0192)"),
         // A plate's state code is removed with the plate; a licence's stays.
         (
             "plate IA 8KJ 442; Pt's car (PA KLM-4821); CDL TX 44871290",

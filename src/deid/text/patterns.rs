@@ -316,6 +316,53 @@ fn partial_ssn_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Words before an extension or a pager's number written alone (`ext 4417`, `pager 2204`).
+const EXTENSION_WORDS: &[&str] = &["ext", "extension", "x", "pager", "pgr", "beeper"];
+
+/// `ext 4417`, `ext. 4-7719`, `EXT 55190`, `x6-2240`, `pager 2204`: an extension or a pager's
+/// number written alone after its word (`x` glued to it): 3 to 5 digits, or 1 or 2 digits, a
+/// glued `-` and 4 digits (a hospital's internal number), nothing glued after it but
+/// punctuation; returns one past its last token.
+fn extension_alone_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    if i == 0 || !t.digits(i, None) {
+        return None;
+    }
+    let w = if t.punct(i - 1, '.') && t.joined(i - 1) { i.checked_sub(2)? } else { i - 1 };
+    let x_glued = t.is(w, "x") && t.joined(i);
+    if !(t.is_any(w, EXTENSION_WORDS) && (x_glued || !t.is(w, "x"))) || t.newline_before(i) {
+        return None;
+    }
+    // Not the `x` of a count (`2 x 4417`): after `x` only a glued number.
+    let n = t.byte_len(i);
+    let internal = n <= 2 && t.punct(i + 1, '-') && t.joined(i + 1) && t.joined(i + 2) && t.digits(i + 2, Some(4));
+    let e = if internal {
+        i + 3
+    } else if (3..=5).contains(&n) {
+        i + 1
+    } else {
+        return None;
+    };
+    let glued_after = t.joined(e) && t.kind(e).is_some_and(|k| k != super::token::TokKind::Punct);
+    (!glued_after && !(t.joined(e) && (t.punct(e, '-') || t.punct(e, '/') || t.punct(e, '.')) && t.digits(e + 1, None)))
+        .then_some(e)
+}
+
+/// `Ernesto Ruiz (555-0192):`: a local number of 7 digits (exchange starting with 2-9) alone
+/// in brackets; returns one past its last token.
+fn bracketed_local_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    let shaped = i >= 1
+        && t.punct(i - 1, '(')
+        && t.joined(i)
+        && t.digits(i, Some(3))
+        && t.punct(i + 1, '-')
+        && t.joined(i + 1)
+        && t.joined(i + 2)
+        && t.digits(i + 2, Some(4))
+        && t.punct(i + 3, ')')
+        && t.joined(i + 3);
+    (shaped && nanp_ok(t.s(i), t.s(i))).then_some(i + 3)
+}
+
 /// NANP: area code and exchange start with 2-9.
 fn nanp_ok(area: &str, exchange: &str) -> bool {
     let ok = |s: &str| s.as_bytes().first().is_some_and(|b| (b'2'..=b'9').contains(b));
@@ -419,6 +466,10 @@ fn extension_end(t: &Tokens<'_>, j: usize) -> usize {
 /// US telephone and fax numbers in the common written formats, found from token `i` (the
 /// area code or its parenthesis; a country code before it is included).
 pub(crate) fn phone_from(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if let Some(e) = extension_alone_at(t, i).or_else(|| bracketed_local_at(t, i)) {
+        out.push(Candidate::new(PhiKind::Phone, t.start(i), t.end(e - 1), 80));
+        return;
+    }
     let Some(j) = phone_at(t, i) else { return };
     let first = country_code_start(t, i);
     if !clean_right(t, j) || !clean_left(t, first) {
@@ -706,6 +757,10 @@ pub(crate) mod tests {
 
         pub fn phone_from(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
             if !(t.digits(i, None) || t.punct(i, '(')) {
+                return;
+            }
+            if let Some(e) = extension_alone_at(t, i).or_else(|| bracketed_local_at(t, i)) {
+                out.push(Candidate::new(PhiKind::Phone, t.start(i), t.end(e - 1), 80));
                 return;
             }
             let ctx = context_before(t, i, 4, bit::PHONE_CONTEXT);
