@@ -1318,6 +1318,11 @@ fn dev19_rules() {
             "Encounter/CSN: [ID]; PESEL: [ID]; interp id [ID]; USCIS receipt #: [ID]; CTRL [ID]",
         ),
         ("interpreter 2 hrs; receipt 3 items; ctrl 5 min", "interpreter 2 hrs; receipt 3 items; ctrl 5 min"),
+        // A ZIP alone in brackets after a place or a street.
+        (
+            "home in Daly City (94015). LIVED AT 4319 S KILBOURN AVE (60632) UNTIL; in Boston (12345 steps)",
+            "home in [ADDRESS] ([ZIP]). LIVED AT [ADDRESS] ([ZIP]) UNTIL; in [ADDRESS] (12345 steps)",
+        ),
         // Extensions and pagers alone; a local number alone in brackets.
         (
             "ext x4-7719; ext 4-5507; pager 2204; EXT 55190; ext. 4417; son Ernesto Ruiz (555-0192):",

@@ -1084,12 +1084,25 @@ fn push_place(t: &Tokens<'_>, s: usize, e: usize, out: &mut Vec<Candidate>) {
             out.push(Candidate::new(PhiKind::Zip, t.start(e), t.end(ze - 1), 87));
         }
     }
+    bracketed_zip(t, e, out);
+}
+
+/// `in Daly City (94015)`, `4319 S KILBOURN AVE (60632)`: a ZIP alone in brackets at `e`, right
+/// after a place or a street on its line.
+fn bracketed_zip(t: &Tokens<'_>, e: usize, out: &mut Vec<Candidate>) {
+    if !t.punct(e, '(') || t.newline_before(e) || !t.joined(e + 1) {
+        return;
+    }
+    if let Some(ze) = zip_at(t, e + 1).filter(|&ze| t.punct(ze, ')') && t.joined(ze)) {
+        out.push(Candidate::new(PhiKind::Zip, t.start(e + 1), t.end(ze - 1), 87));
+    }
 }
 
 /// After a street ending at `e`: `, City` with a ZIP (`, Pittsfield 01201`, `, Boston,
 /// 02120`), a state (`, Boston MA`), or a line end, punctuation or a lower-case word after it
 /// (`, Chelsea in December`); or `in City` (`on Lake St in Minneapolis`).
 fn after_street(t: &Tokens<'_>, e: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    bracketed_zip(t, e, out);
     after_street_once(t, past_brackets(t, e), upper_doc, true, out);
 }
 
