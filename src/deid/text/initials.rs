@@ -71,21 +71,29 @@ fn word_initials(name: &str) -> impl Iterator<Item = u8> + '_ {
         .map(|b| b.to_ascii_uppercase())
 }
 
-/// Initials in brackets at `(` token `p` (`(BT)`: 2 or 3 capitals, no credential or state
-/// code) that are the first letters of the words of a name found ending at most 8 tokens
-/// before, on the bracket's line (`names`: the names found, as (end, start) byte pairs sorted
-/// by end): the initials' token.
-fn bracket_defined_at(t: &Tokens<'_>, p: usize, names: &[(usize, usize)]) -> Option<usize> {
+/// Token `p` is a `(` holding initials' shape (`(BT)`: 2 or 3 capitals, no credential or
+/// state code, then `)`), on the line of what comes before it.
+fn bracketed_initials(t: &Tokens<'_>, p: usize) -> bool {
     let k = p + 1;
-    let shaped = t.kind(k) == Some(TokKind::Alpha)
-        && t.ascii(k)
-        && t.all_caps(k)
+    t.kind(k) == Some(TokKind::Alpha)
         && (2..=3).contains(&t.byte_len(k))
         && t.punct(k + 1, ')')
+        && t.ascii(k)
+        && t.all_caps(k)
         && t.joined(k)
         && t.joined(k + 1)
-        && !t.has(k, bit::CREDENTIAL | bit::STATE_CODE);
-    if !shaped || p == 0 || t.newline_before(p) || t.newline_before(k) {
+        && !t.has(k, bit::CREDENTIAL | bit::STATE_CODE)
+        && p > 0
+        && !t.newline_before(p)
+        && !t.newline_before(k)
+}
+
+/// Initials in brackets at `(` token `p` ([`bracketed_initials`]) that are the first letters of
+/// the words of a name found ending at most 8 tokens before, on the bracket's line (`names`:
+/// the names found, as (end, start) byte pairs sorted by end): the initials' token.
+fn bracket_defined_at(t: &Tokens<'_>, p: usize, names: &[(usize, usize)]) -> Option<usize> {
+    let k = p + 1;
+    if !bracketed_initials(t, p) {
         return None;
     }
     let mut from = p - 1;
@@ -110,7 +118,9 @@ pub(crate) fn find_initials_keys(t: &Tokens<'_>, equals: bool, out: &mut Vec<Can
     // is met.
     let mut names: Option<Vec<(usize, usize)>> = None;
     for p in marked(t, |_, tok| tok.kind == TokKind::Punct && tok.first == '(') {
-        if !(t.kind(p + 1) == Some(TokKind::Alpha) && t.punct(p + 2, ')')) {
+        // The shape first: most brackets hold no initials, and the names are gathered only
+        // for one that may.
+        if !bracketed_initials(t, p) {
             continue;
         }
         let found = names.get_or_insert_with(|| {

@@ -3199,10 +3199,14 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
 /// Scored 55, below every other rule, as [`same_name_elsewhere`]'s are.
 fn listed_name_elsewhere(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     let mut sources: Vec<usize> = Vec::new();
+    // The names found with context, (start, end): an occurrence inside one needs no second
+    // candidate.
+    let mut strong: Vec<(usize, usize)> = Vec::new();
     for c in out.iter() {
         if c.kind != PhiKind::Name || c.score < STRONG_NAME {
             continue;
         }
+        strong.push((c.start, c.end));
         let mut k = t.toks.partition_point(|x| x.start() < c.start);
         while t.toks.get(k).is_some_and(|x| x.end() <= c.end) {
             let info = t.name_info(k);
@@ -3222,35 +3226,25 @@ fn listed_name_elsewhere(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     if sources.is_empty() {
         return;
     }
+    strong.sort_unstable();
+    let covered = |b: usize| {
+        let n = strong.partition_point(|&(s, _)| s <= b);
+        n > 0 && strong.get(n - 1).is_some_and(|&(_, e)| b < e)
+    };
+    // The filter folds case: occurrences in lower case pass it too.
     let filter = filter_of(t, &sources);
-    let lowered: Vec<String> = sources.iter().map(|&s| t.s(s).to_lowercase()).collect();
-    let lengths = lowered.iter().fold(0u64, |m, w| m | 1u64 << w.len().min(63));
-    // Words the note writes in lower case too are common words there.
-    let mut common = vec![false; sources.len()];
-    // The bytes names found with context already cover, one bit each: an occurrence there needs
-    // no second candidate.
-    let mut covered = vec![0u64; t.text.len() / 64 + 1];
-    for c in out.iter().filter(|c| c.kind == PhiKind::Name && c.score >= STRONG_NAME) {
-        for b in c.start..c.end {
-            if let Some(w) = covered.get_mut(b / 64) {
-                *w |= 1 << (b % 64);
-            }
-        }
-    }
-    let is_covered = |b: usize| covered.get(b / 64).is_some_and(|w| w >> (b % 64) & 1 == 1);
+    // Words the note writes in lower case too are common words there, one bit per source.
+    let mut common = 0u64;
     // (source, occurrence) pairs.
     let mut hits: Vec<(usize, usize)> = Vec::new();
-    let shaped = |x: &Token| filter & filter_bit(x) != 0 || lengths & (1u64 << x.len().min(63)) != 0;
-    for k in marked(t, |_, x| x.kind == TokKind::Alpha && shaped(x)) {
+    for k in marked(t, |_, x| x.kind == TokKind::Alpha && filter & filter_bit(x) != 0) {
         if !t.capitalized(k) {
-            if let Some(n) = lowered.iter().position(|w| w == t.s(k)) {
-                if let Some(c) = common.get_mut(n) {
-                    *c = true;
-                }
+            if let Some(n) = sources.iter().position(|&s| t.s(s).eq_ignore_ascii_case(t.s(k))) {
+                common |= 1 << n;
             }
             continue;
         }
-        if is_covered(t.start(k)) {
+        if covered(t.start(k)) {
             continue;
         }
         if let Some(n) = sources.iter().position(|&s| s != k && t.s(s) == t.s(k)) {
@@ -3258,7 +3252,7 @@ fn listed_name_elsewhere(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         }
     }
     for (n, k) in hits {
-        if common.get(n).copied().unwrap_or(true) || word_end(t, k) != k + 1 || (k > 0 && join_at(t, k - 1)) {
+        if common >> n & 1 == 1 || word_end(t, k) != k + 1 || (k > 0 && join_at(t, k - 1)) {
             continue;
         }
         let english = t.english(k);
