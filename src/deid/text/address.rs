@@ -1660,7 +1660,7 @@ fn county_of_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candida
 /// direction letter after the road's number, then the city after it as after any street.
 fn house_on_numbered_road(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     let n = i + 2;
-    if !house_number(t, i) || t.kind(i + 1) != Some(TokKind::Alpha) || numbered_road_before(t, n + 1) != Some(i + 1) {
+    if t.kind(i + 1) != Some(TokKind::Alpha) || numbered_road_before(t, n + 1) != Some(i + 1) || !house_number(t, i) {
         return;
     }
     if t.s(i + 1) == "I" || t.newline_before(i + 1) {
