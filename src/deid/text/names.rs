@@ -3231,13 +3231,31 @@ fn listed_name_elsewhere(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         let n = strong.partition_point(|&(s, _)| s <= b);
         n > 0 && strong.get(n - 1).is_some_and(|&(_, e)| b < e)
     };
-    // The filter folds case: occurrences in lower case pass it too.
-    let filter = filter_of(t, &sources);
+    // A 256-bit filter of the sources' first two letters (case folded: occurrences in lower
+    // case pass it too) and lengths: with up to 64 sources (a long document) a 64-bit one of
+    // first letters and lengths lets nearly every word through to the comparisons.
+    let bit_of = |i: usize, x: &Token| {
+        let second = t.s(i).as_bytes().get(1).map_or(0, |b| usize::from(b | 0x20));
+        (usize::from(x.first as u8 | 0x20) * 31 + second * 7 + x.len()) & 255
+    };
+    let mut filter = [0u64; 4];
+    for &src in &sources {
+        if let Some(x) = t.toks.get(src) {
+            let b = bit_of(src, x);
+            if let Some(w) = filter.get_mut(b / 64) {
+                *w |= 1 << (b % 64);
+            }
+        }
+    }
+    let passes = |i: usize, x: &Token| {
+        let b = bit_of(i, x);
+        filter.get(b / 64).is_some_and(|w| w >> (b % 64) & 1 == 1)
+    };
     // Words the note writes in lower case too are common words there, one bit per source.
     let mut common = 0u64;
     // (source, occurrence) pairs.
     let mut hits: Vec<(usize, usize)> = Vec::new();
-    for k in marked(t, |_, x| x.kind == TokKind::Alpha && filter & filter_bit(x) != 0) {
+    for k in marked(t, |i, x| x.kind == TokKind::Alpha && x.len() >= 3 && passes(i, x)) {
         if !t.capitalized(k) {
             if let Some(n) = sources.iter().position(|&s| t.s(s).eq_ignore_ascii_case(t.s(k))) {
                 common |= 1 << n;
