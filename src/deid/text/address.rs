@@ -1667,13 +1667,7 @@ fn house_on_numbered_road(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut V
         return;
     }
     let d = n + 1;
-    let direction = t.has(d, bit::DIRECTION)
-        && t.byte_len(d) == 1
-        && t.all_caps(d)
-        && !t.newline_before(d)
-        && !t.joined(d)
-        && t.kind(d + 1) != Some(TokKind::Alpha);
-    let e = if direction { d + 1 } else { d };
+    let e = if direction_letter(t, d) { d + 1 } else { d };
     out.push(Candidate::new(PhiKind::Address, t.start(i), t.end(e - 1), 86));
     after_street(t, e, upper_doc, out);
 }
@@ -1780,13 +1774,18 @@ fn road_after_locative(t: &Tokens<'_>, n: usize, out: &mut Vec<Candidate>) {
     }
     // A direction letter after the number (`Hwy 87 W 9 mi`).
     let d = n + 1;
-    let direction = t.has(d, bit::DIRECTION)
+    out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(if direction_letter(t, d) { d } else { n }), 86));
+}
+
+/// `Hwy 87 W 9 mi`, `1300 Hwy 15 N,`: token `d` after a road's number is a direction letter
+/// (one capital, apart, on the line, no word glued or right after it).
+fn direction_letter(t: &Tokens<'_>, d: usize) -> bool {
+    t.has(d, bit::DIRECTION)
         && t.byte_len(d) == 1
         && t.all_caps(d)
         && !t.newline_before(d)
         && !t.joined(d)
-        && t.kind(d + 1) != Some(TokKind::Alpha);
-    out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(if direction { d } else { n }), 86));
+        && t.kind(d + 1) != Some(TokKind::Alpha)
 }
 
 /// A mile marker on a numbered road: `I-82 MP 31`, `HWY 32 MM 4.5`, `Hwy 9 mile marker 12`;
