@@ -328,6 +328,11 @@ fn extension_alone_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
         return None;
     }
     let w = if t.punct(i - 1, '.') && t.joined(i - 1) { i.checked_sub(2)? } else { i - 1 };
+    // Every extension word starts with `e`, `x`, `p` or `b`: one test turns most numbers away.
+    let first = t.toks.get(w).map(|x| x.first.to_ascii_lowercase());
+    if !matches!(first, Some('e' | 'x' | 'p' | 'b')) {
+        return None;
+    }
     let x_glued = t.is(w, "x") && t.joined(i);
     if !(t.is_any(w, EXTENSION_WORDS) && (x_glued || !t.is(w, "x"))) || t.newline_before(i) {
         return None;
