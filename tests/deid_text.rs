@@ -1217,6 +1217,11 @@ fn dev19_rules() {
             "[3/14/25, 7:02 PM] joy macaraeg: ok\n[3/14/25, 7:15 PM] Jun-Jun: i can drive\n[3/14/25, 7:16 PM] registration desk: no",
             "[[DATE], 7:02 PM] [NAME]: ok\n[[DATE], 7:15 PM] [NAME]: i can drive\n[[DATE], 7:16 PM] registration desk: no",
         ),
+        // A chat speaker with a role in brackets or a dotted handle before the colon.
+        (
+            "07:02 jkowalski (RN): taking 14 today\n07:05 amina.d (charge): lucia is HCP\n08:30 Note (2): see",
+            "07:02 [NAME] (RN): taking 14 today\n07:05 [NAME] (charge): [NAME] is HCP\n08:30 Note (2): see",
+        ),
         // Listed first names in lower case inside a chat message (no English words).
         (
             "02:05 bao tran: handed off to kwame. rose (night RN) ok\n04:20 Penny: thank you siobhan. will do",

@@ -2697,10 +2697,31 @@ fn chat_speaker(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candida
     {
         end = word_end(t, end);
     }
-    if t.punct(end, ':') && t.joined(end) && (upper_doc || !t.all_caps(m) || !t.multi_char(m)) {
+    // A handle's dotted initial (`amina.d`), glued.
+    if t.punct(end, '.')
+        && t.joined(end)
+        && t.joined(end + 1)
+        && t.kind(end + 1) == Some(TokKind::Alpha)
+        && t.byte_len(end + 1) == 1
+    {
+        end += 2;
+    }
+    // A role in brackets before the colon (`jkowalski (RN):`, `ilse (family liaison):`): up to
+    // four words, closed on the line.
+    let colon = if t.punct(end, '(') && !t.joined(end) && !t.newline_before(end) {
+        (end + 1..end + 6)
+            .take_while(|&k| {
+                !t.newline_before(k) && (t.kind(k) == Some(TokKind::Alpha) || t.punct(k, ')') || t.punct(k, '/'))
+            })
+            .find(|&k| t.punct(k, ')'))
+            .map_or(end, |k| k + 1)
+    } else {
+        end
+    };
+    if t.punct(colon, ':') && t.joined(colon) && (upper_doc || !t.all_caps(m) || !t.multi_char(m)) {
         push(out, t, m, end, 88);
         if !upper_doc {
-            names_in_message(t, end + 1, out);
+            names_in_message(t, colon + 1, out);
         }
     }
 }
