@@ -1351,6 +1351,11 @@ fn dev19_rules() {
         ),
         ("Seen 4/19/2026 (95) pts; Hoa 91 - 3 = 88", "Seen [DATE] (95) pts; Hoa 91 - 3 = 88"),
         (
+            "GLADYS 94Y   01/17/1931; AGE/SEX: 096Y / F; his 94th bday; Pt turned ninety-three on 4/27",
+            "GLADYS 90+Y   [DATE]; AGE/SEX: 90+Y / F; his 90+th bday; Pt turned 90+ on [DATE]",
+        ),
+        ("T 101Y; the 100th day; 95th percentile", "T 101Y; the 100th day; 95th percentile"),
+        (
             "PER DTR PT \"TURNS 94 NEXT BIRTHDAY\"; Age 93 (turns 94 next month); the road turns 90 next to",
             "PER DTR PT \"TURNS 90+ NEXT BIRTHDAY\"; Age 90+ (turns 90+ next month); the road turns 90 next to",
         ),

@@ -75,7 +75,7 @@ fn bare_age_after_subject(t: &Tokens<'_>, first: usize, last: usize) -> bool {
         return false;
     }
     // A birthday to come may be dated (`he turns 92 next month`).
-    let turns = t.is_any(first - 1, &["turns", "turning"]);
+    let turns = t.is_any(first - 1, &["turns", "turning", "turned"]);
     clause_ends_after(t, last, AGE_BARE_AFTER) || (turns && clause_ends_after(t, last, TURNS_AFTER))
 }
 
@@ -372,6 +372,8 @@ fn age_context(t: &Tokens<'_>, i: usize, n: u32) -> bool {
 /// [`age_context`] of an age written from token `first` to token `last` (`ninety-seven`).
 fn age_context_of(t: &Tokens<'_>, first: usize, last: usize, n: u32) -> bool {
     unit_after(t, last + 1)
+        || (glued_year_letter(t, last + 1) && !(first > 0 && t.is_any(first - 1, TEMPERATURE_BEFORE)))
+        || birthday_ordinal(t, last + 1)
         || age_word_before(t, first)
         || (n <= 120 && (sex_after(t, first, last) || sex_before(t, first, last)))
         || (n <= 120
@@ -381,6 +383,20 @@ fn age_context_of(t: &Tokens<'_>, first: usize, last: usize, n: u32) -> bool {
                 || bracketed_after_birth_date(t, first, last)
                 || age_at_death(t, first, last)
                 || obituary_age(t, first, last)))
+}
+
+/// `SUMMER, GLADYS 94Y`, `AGE/SEX: 096Y / F`: a `Y` (years) glued after the number at `k`,
+/// nothing glued after it but punctuation.
+fn glued_year_letter(t: &Tokens<'_>, k: usize) -> bool {
+    t.joined(k) && t.is(k, "y") && !(t.joined(k + 1) && t.kind(k + 1) != Some(TokKind::Punct))
+}
+
+/// `his 94th bday`, `her 100th birthday`: an ordinal suffix glued at `k`, then a birthday.
+fn birthday_ordinal(t: &Tokens<'_>, k: usize) -> bool {
+    t.joined(k)
+        && t.is_any(k, &["th", "st", "nd", "rd"])
+        && !t.newline_before(k + 1)
+        && t.is_any(k + 1, &["birthday", "bday", "b-day"])
 }
 
 /// The words of `ninety` and its units, as the lexicon lists them ([`bit::AGE_WORD`]).
