@@ -1302,6 +1302,11 @@ fn dev19_rules() {
             "Address: [ADDRESS], [ADDRESS], KY [ZIP]. Drive is off [ADDRESS] past; by [ADDRESS] FD",
         ),
         ("unit: 4410 ok; CA-125 was 300; mild fd", "unit: [ID] ok; CA-125 was 300; mild fd"),
+        // A grid house number; a town closing a CSV cell or before a column gap.
+        (
+            "N8842 Pine Ridge Ln, Spruce Hollow; \"1187 Magnolia Bend Dr, Pearland\",77584\n3405 N Rock Rd, Wichita   $412.60",
+            "[ADDRESS], Spruce Hollow; \"[ADDRESS], [ADDRESS]\",77584\n[ADDRESS], [ADDRESS]   $412.60",
+        ),
         // A fixed-width table's specimen column; TRICARE's benefits number.
         (
             "ACCESSION     SPEC ID     TEST (CPT)\nR25-0418822   SP7731904   SPEP (84165)\nTRICARE Prime DBN 30918847201",

@@ -248,10 +248,22 @@ fn street_word(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
 /// These tests read the number alone, whatever the case of the note: [`number_at`] runs them
 /// once for both street rules ([`street_at`], [`lower_case_street_at`]).
 #[inline(always)]
+/// A rural grid number (`N8842 Pine Ridge Ln`, `W226`): a direction's capital glued before the
+/// number at `i`.
+fn grid_letter(t: &Tokens<'_>, i: usize) -> bool {
+    i >= 1
+        && t.joined(i)
+        && t.byte_len(i - 1) == 1
+        && t.all_caps(i - 1)
+        && t.is_any(i - 1, &["n", "s", "e", "w"])
+        && (i == 1 || !t.joined(i - 1))
+}
+
 fn house_number(t: &Tokens<'_>, i: usize) -> bool {
+    let grid = grid_letter(t, i);
     t.digits(i, None)
         && t.byte_len(i) <= 6
-        && !(t.joined(i) && (t.kind(i - 1) != Some(TokKind::Punct) || t.closes_replacement(i - 1)))
+        && (grid || !(t.joined(i) && (t.kind(i - 1) != Some(TokKind::Punct) || t.closes_replacement(i - 1))))
         && !(t.joined(i) && i >= 2 && t.joined(i - 1) && t.digits(i - 2, None))
         && !time_minutes(t, i)
 }
@@ -779,7 +791,8 @@ fn number_at(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>
         None
     };
     if let Some(e) = street {
-        out.push(Candidate::new(PhiKind::Address, t.start(i), t.end(e - 1), 86));
+        let first = if grid_letter(t, i) { i - 1 } else { i };
+        out.push(Candidate::new(PhiKind::Address, t.start(first), t.end(e - 1), 86));
         after_street(t, e, upper_doc, out);
     } else if let Some(e) = labelled_street_at(t, i) {
         out.push(Candidate::new(PhiKind::Address, t.start(i), t.end(e - 1), 90));
@@ -1184,14 +1197,18 @@ fn after_street_once(t: &Tokens<'_>, e: usize, upper_doc: bool, street: bool, ou
         }
     }
     // Without a ZIP or a state every word must look like a place.
+    // (A quote closing a CSV cell, a column gap: `"1187 Magnolia Bend Dr, Pearland",77584`,
+    // `3405 N Rock Rd, Wichita   $412.60`.)
+    let gap = k < t.len() && k > 0 && t.start(k) >= t.end(k - 1) + 2;
     let follower = k >= t.len()
         || t.newline_before(k)
-        || [',', '.', ';', '(', ')'].iter().any(|&c| t.punct(k, c))
+        || gap
+        || [',', '.', ';', '(', ')', '"'].iter().any(|&c| t.punct(k, c))
         || (t.punct(k, '-') && !t.joined(k))
         || (t.kind(k) == Some(TokKind::Alpha) && !t.capitalized(k));
     // Or, closing its clause after the street, a word in no list and no English word first
     // (`3307 Lindenwood Ct, Parma Heights)`, `1250 Carlisle Rd, York.`).
-    let closes = k >= t.len() || t.newline_before(k) || [',', '.', ';', ')'].iter().any(|&c| t.punct(k, c));
+    let closes = k >= t.len() || t.newline_before(k) || gap || [',', '.', ';', ')', '"'].iter().any(|&c| t.punct(k, c));
     let unlisted_town = closes && k - s <= 2 && !t.english(s) && !t.name_info(s).stop;
     if follower && (unlisted_town || place_at(t, s, upper_doc) == Some(k)) {
         out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(k - 1), 75));
