@@ -1344,6 +1344,8 @@ fn dev19_rules() {
             "plate IA 8KJ 442; Pt's car (PA KLM-4821); CDL TX 44871290",
             "plate [VEHICLE_ID]; Pt's car ([VEHICLE_ID]); CDL TX [LICENSE]",
         ),
+        // A payer's member number after whose it is.
+        ("MassHealth: mother 100384427791 (active)", "MassHealth: mother [HEALTH_PLAN_ID] (active)"),
         // HL7 placer and filler order numbers.
         (
             "MSH|^~\\&|LAB|H|EHR|H|202502050930||ORU^R01|1|P|2.5\nOBR|1|ORD-7718204|F-55120|94729^DLCO\nORC|RE|ORD5582230",

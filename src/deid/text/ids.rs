@@ -895,7 +895,23 @@ fn prefixed_code(t: &Tokens<'_>, j: usize, marked: bool, kind: PhiKind) -> Optio
 }
 
 /// Words between a payer and its member number (`BCBS secondary XKP771902334`).
-const PAYER_FILLERS: &[&str] = &["primary", "secondary", "tertiary", "member", "id", "no"];
+const PAYER_FILLERS: &[&str] = &[
+    "primary",
+    "secondary",
+    "tertiary",
+    "member",
+    "id",
+    "no",
+    // Whose number it is (`MassHealth: mother 100384427791, infant 100384427805`).
+    "mother",
+    "father",
+    "infant",
+    "child",
+    "baby",
+    "pt",
+    "patient",
+    "spouse",
+];
 
 /// A member number right after payer word `i`, with no context word of its own: `Wellmark BCBS
 /// WMK882104637`, `BCBS secondary XKP771902334`, `Medicaid/CHIP #518827340`. Up to three
