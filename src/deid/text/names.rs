@@ -3276,7 +3276,10 @@ fn listed_name_elsewhere(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     let mut common = 0u64;
     // (source, occurrence) pairs.
     let mut hits: Vec<(usize, usize)> = Vec::new();
-    for k in marked(t, |i, x| x.kind == TokKind::Alpha && x.len() >= 3 && passes(i, x)) {
+    // The 64-bit filter of first letters and lengths first: it reads no text, and with the few
+    // sources of a note it turns most words away.
+    let coarse = filter_of(t, &sources);
+    for k in marked(t, |i, x| x.kind == TokKind::Alpha && coarse & filter_bit(x) != 0 && x.len() >= 3 && passes(i, x)) {
         if !t.capitalized(k) {
             if let Some(n) = sources.iter().position(|&s| t.s(s).eq_ignore_ascii_case(t.s(k))) {
                 common |= 1 << n;
