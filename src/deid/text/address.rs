@@ -238,16 +238,6 @@ fn street_word(t: &Tokens<'_>, i: usize, upper_doc: bool) -> bool {
     }
 }
 
-/// Number `i` can start a street: it must not be glued to a word or number before it, nor be
-/// the last group of a longer number (`fax 614-555-0170 Oak Dr.`: the phone number's, not a
-/// street's), nor be glued to the last character of what a replacement writes (`]` of a
-/// placeholder, `*` of a mask): otherwise replacing one street could glue the next one's number
-/// to the placeholder and make it a street in the next pass (`8171 Oak Ter8171 Oak Ter...`
-/// would then need one pass per street, and scrubbing would not be idempotent).
-///
-/// These tests read the number alone, whatever the case of the note: [`number_at`] runs them
-/// once for both street rules ([`street_at`], [`lower_case_street_at`]).
-#[inline(always)]
 /// A rural grid number (`N8842 Pine Ridge Ln`, `W226`): a direction's capital glued before the
 /// number at `i`.
 fn grid_letter(t: &Tokens<'_>, i: usize) -> bool {
@@ -259,6 +249,17 @@ fn grid_letter(t: &Tokens<'_>, i: usize) -> bool {
         && (i == 1 || !t.joined(i - 1))
 }
 
+/// Number `i` can start a street: it must not be glued to a word or number before it (but a
+/// grid number's direction letter, [`grid_letter`]), nor be
+/// the last group of a longer number (`fax 614-555-0170 Oak Dr.`: the phone number's, not a
+/// street's), nor be glued to the last character of what a replacement writes (`]` of a
+/// placeholder, `*` of a mask): otherwise replacing one street could glue the next one's number
+/// to the placeholder and make it a street in the next pass (`8171 Oak Ter8171 Oak Ter...`
+/// would then need one pass per street, and scrubbing would not be idempotent).
+///
+/// These tests read the number alone, whatever the case of the note: [`number_at`] runs them
+/// once for both street rules ([`street_at`], [`lower_case_street_at`]).
+#[inline(always)]
 fn house_number(t: &Tokens<'_>, i: usize) -> bool {
     let grid = grid_letter(t, i);
     t.digits(i, None)
@@ -1519,7 +1520,8 @@ fn place_after_arrow(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Ca
 
 /// A place of the gazetteer after a preposition `i` ([`LOCATIVES`]): `near Chicopee`, `in Long
 /// Beach`, `FROM DULUTH,`, `a congregation in Skokie`, `past Maywood`, `lives La Vernia`; and
-/// another after it and a comma or a `/` (`in Brighton Beach, Brooklyn`, `in Beirut/Kumasi`). After `from`, `to` and `at` a Census name is no place.
+/// another after it and a comma or a `/` (`in Brighton Beach, Brooklyn`, `in Beirut/Kumasi`).
+/// After `from`, `to` and `at` a Census name is no place.
 fn place_after_locative(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     if !t.has(i, bit::LOCATIVE) {
         return;
@@ -1544,9 +1546,9 @@ fn place_after_locative(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec
 }
 
 /// A place of the gazetteer before a police, sheriff, county or site word `k` ([`PLACE_AFTER`]):
-/// `Per Chicopee PD Officer`, `Palm Beach County`, `the Evanston office`, `Chinle clinic`. `PD` and `FD` must be in capitals (`mild PD`,
-/// lower case, is a disease), the others capitalized. A Census name counts (`Jackson
-/// County`): the word after says it is a place.
+/// `Per Chicopee PD Officer`, `Palm Beach County`, `the Evanston office`, `Chinle clinic`. `PD`
+/// and `FD` must be in capitals (`mild PD`, lower case, is a disease), the others capitalized.
+/// A Census name counts (`Jackson County`): the word after says it is a place.
 fn place_before_department(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     // Nothing stands before the first token (found by fuzzing: `PD` opening the text).
     if k == 0 || !t.has(k, bit::PLACE_AFTER) || t.newline_before(k) {

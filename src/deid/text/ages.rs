@@ -104,7 +104,8 @@ fn bracketed_after_name(t: &Tokens<'_>, first: usize, last: usize) -> bool {
 }
 
 /// `DOB 4/19/1932 (92)`, `born 1931 (94)`: the age alone in brackets after a birth date, a
-/// birth word at most 8 tokens before the bracket on its line.
+/// birth word (the date rules' [`super::dates::BIRTH_CONTEXT`], `b` only as `b.`) at most 8
+/// tokens before the bracket on its line.
 fn bracketed_after_birth_date(t: &Tokens<'_>, first: usize, last: usize) -> bool {
     let opens = first >= 3 && t.punct(first - 1, '(') && t.joined(first) && !t.joined(first - 1);
     if !opens || !t.punct(last + 1, ')') || !t.digits(first - 2, Some(4)) {
@@ -113,7 +114,7 @@ fn bracketed_after_birth_date(t: &Tokens<'_>, first: usize, last: usize) -> bool
     (first.saturating_sub(10)..first - 2)
         .rev()
         .take_while(|&k| !t.newline_before(k + 1))
-        .any(|k| t.is_any(k, &["dob", "born", "birth", "birthdate", "b"]))
+        .any(|k| t.has(k, bit::BIRTH) && (!t.is(k, "b") || t.punct(k + 1, '.')))
 }
 
 /// Words that may follow the age after `turns` or `turning`: when the birthday comes.
@@ -153,7 +154,8 @@ fn apposition_age(t: &Tokens<'_>, first: usize, last: usize) -> bool {
 }
 
 /// `Augustine Mbeki-Carter, 91, came`, `Doña Refugio Ibarra, 96, remains`, `Halina ("Lina"),
-/// 96,`: the words before the comma (or bracket) `c` (and before a bracketed nickname there), at most five tokens back on its line, are a person's name
+/// 96,`: the words before the comma (or bracket) `c` (and before a bracketed nickname there),
+/// at most five tokens back on its line, are a person's name
 /// without a relation before them: two words or more, all capitalized letters (hyphen-joined
 /// parts allowed), none a keyword, at least one a listed name that is no stop word.
 fn named_person_before(t: &Tokens<'_>, c: usize) -> bool {

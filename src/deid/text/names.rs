@@ -2319,13 +2319,12 @@ fn name_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, lower: bool, out: 
 const LIST_LABELS: &[&str] = &["attendees", "attendance", "present", "participants", "in", "invited", "signatories"];
 
 /// `Sign-in (11): Sterling; Oyelaran-Pike; Bishop, Will; Delacroix, May`, `Attendees: Hope
-/// Grant, Will Young`: after a list label `i` opening its line (`in` only as `Sign-in`), an optional count in
-/// brackets and a colon, the items of the rest of the line, separated by `;` (or by `,` when
-/// the line has no `;`), are people. An item is one to four capitalized words (joined by `-`
-/// or an apostrophe), in a `;` list also `Last, First`; a bracketed aside and a credential
-/// after it are skipped (`Dariusz Wrobel RN (ADON)`). Words that are English or months count
-/// (`Bishop`, `May`); no word may be a stop word or a keyword that is no listed name. At least
-/// two items must pass, or nothing is proposed.
+/// Grant, Will Young`: after a list label `i` opening its line (`in` only as `Sign-in`), an
+/// optional count in brackets and a colon, the items of the rest of the line, separated by `;`
+/// (or by `,` when the line has no `;`), are people. An item is one to four capitalized words
+/// (joined by `-` or an apostrophe), in a `;` list also `Last, First`; a bracketed aside and a
+/// credential after it are skipped (`Dariusz Wrobel RN (ADON)`); each word a
+/// [`labelled_word`]. At least two items must pass, or nothing is proposed.
 fn attendance_list(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     // The label opens its line (so one list is read per line: the walk stays linear).
     let first = if t.is(i, "in") { i.wrapping_sub(2) } else { i };
@@ -2356,7 +2355,7 @@ fn attendance_list(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Cand
         // A listed first name that is a function word too (`Bishop, Will`).
         let shaped = name_shaped(t, k, upper_doc)
             || (info.first && t.kind(k) == Some(TokKind::Alpha) && (upper_doc || t.capitalized(k)));
-        shaped && (!info.stop || (info.first && t.has(k, bit::MONTH))) && (!t.has(k, u64::MAX) || info.any())
+        shaped && labelled_word(t, k, info)
     };
     let mut items: Vec<(usize, usize)> = Vec::new();
     let mut k = c + 1;
@@ -2406,14 +2405,20 @@ fn attendance_list(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Cand
     }
 }
 
+/// Word `k` (dictionary entry `info`) may be a name where a label says person: English words
+/// count (`Bishop`, `Rainwater`); no stop word (a drug, an eponym) but a month that is a
+/// listed first name (`May`), no keyword that is no listed name.
+fn labelled_word(t: &Tokens<'_>, k: usize, info: NameInfo) -> bool {
+    (!info.stop || (info.first && t.has(k, bit::MONTH))) && (!t.has(k, u64::MAX) || info.any())
+}
+
 /// Labels of a person's line in a form (`Pt:`, `Resident:`, `Name:`).
 const PERSON_LABELS: &[&str] = &["pt", "patient", "name", "resident", "client", "member", "subject", "child", "infant"];
 
 /// `Pt: Rose May Hunter, 92 y/o F`, `Patient: Autumn Rainwater, 29 F`: after a person label
-/// `i` and its colon (`i + 1`), two or three capitalized words on the line, a comma and an age. The label
-/// and the age say person, so words that are also English words or months count (`Rose`,
-/// `May`, `Rainwater`); none may be a stop word (a drug, an eponym; a month that is a listed
-/// first name is not one here) or a keyword that is no listed name, and one must be a listed name or no English word.
+/// `i` and its colon (`i + 1`), two or three capitalized words on the line, a comma and an age.
+/// The label and the age say person: each word a [`labelled_word`] (`Rose`, `May`,
+/// `Rainwater`), one a listed name or no English word.
 fn labelled_name_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     let s = i + 2;
     if !t.joined(i + 1) || t.newline_before(s) {
@@ -2432,7 +2437,7 @@ fn labelled_name_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut
     let mut w = s;
     while w < k {
         let info = lookup_word(t, w);
-        if (info.stop && !(info.first && t.has(w, bit::MONTH))) || (t.has(w, u64::MAX) && !info.any()) {
+        if !labelled_word(t, w, info) {
             return;
         }
         evidence |= info.any() || !t.english(w);
@@ -2496,6 +2501,16 @@ fn last_first_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Ve
     }
 }
 
+/// The word tokens of the names found with context (score [`STRONG_NAME`] or more) in `out`,
+/// name by name (a word of two names comes twice): the sources [`same_name_elsewhere`] and
+/// [`listed_name_elsewhere`] carry.
+fn strong_name_words<'a>(t: &'a Tokens<'_>, out: &'a [Candidate]) -> impl Iterator<Item = usize> + 'a {
+    out.iter().filter(|c| c.kind == PhiKind::Name && c.score >= STRONG_NAME).flat_map(move |c| {
+        let first = t.toks.partition_point(|x| x.start() < c.start);
+        (first..).take_while(move |&k| t.toks.get(k).is_some_and(|x| x.end() <= c.end))
+    })
+}
+
 /// A word of a name found by a rule with context of its own (`husband Mort`, `daughter Rivka`,
 /// or a table's or an HL7 segment's name column, proposed before the name walk), written the
 /// same way elsewhere in the note, is that name there too (`Mort tearful, ...`).
@@ -2507,16 +2522,9 @@ fn last_first_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Ve
 /// to carry.
 fn same_name_elsewhere(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidate>, unlisted: &[u64]) {
     let mut sources: Vec<usize> = Vec::new();
-    for c in out.iter() {
-        if c.kind != PhiKind::Name || c.score < STRONG_NAME {
-            continue;
-        }
-        let mut k = t.toks.partition_point(|x| x.start() < c.start);
-        while t.toks.get(k).is_some_and(|x| x.end() <= c.end) {
-            if carried_word(t, k, upper_doc) && !sources.iter().any(|&s| t.s(s) == t.s(k)) {
-                sources.push(k);
-            }
-            k += 1;
+    for k in strong_name_words(t, out) {
+        if carried_word(t, k, upper_doc) && !sources.iter().any(|&s| t.s(s) == t.s(k)) {
+            sources.push(k);
         }
     }
     if sources.is_empty() {
@@ -2885,13 +2893,10 @@ fn extend_names(t: &Tokens<'_>, upper_doc: bool, first: usize, out: &mut [Candid
         if s >= t.len() || t.start(s) != c.start || s == 0 || t.newline_before(s) {
             continue;
         }
-        // A dotted initial (`A. Hassan`): a capital glued to its `.`, not after a title's `.`.
+        // A dotted initial (`A. Hassan`): an initial with its `.` ([`initial_end`]), not after
+        // a title's `.`.
         let initial = s >= 2
-            && t.punct(s - 1, '.')
-            && t.joined(s - 1)
-            && t.kind(s - 2) == Some(TokKind::Alpha)
-            && t.byte_len(s - 2) == 1
-            && t.all_caps(s - 2)
+            && initial_end(t, s - 2, false) == Some(s)
             && !t.newline_before(s - 1)
             && (s == 2 || !t.joined(s - 2));
         let start = if initial {
@@ -3220,33 +3225,26 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
 /// Scored 55, below every other rule, as [`same_name_elsewhere`]'s are.
 fn listed_name_elsewhere(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     let mut sources: Vec<usize> = Vec::new();
-    // The names found with context, (start, end): an occurrence inside one needs no second
-    // candidate.
-    let mut strong: Vec<(usize, usize)> = Vec::new();
-    for c in out.iter() {
-        if c.kind != PhiKind::Name || c.score < STRONG_NAME {
-            continue;
-        }
-        strong.push((c.start, c.end));
-        let mut k = t.toks.partition_point(|x| x.start() < c.start);
-        while t.toks.get(k).is_some_and(|x| x.end() <= c.end) {
-            let info = t.name_info(k);
-            let listed = info.any()
-                && !info.stop
-                && t.byte_len(k) >= 3
-                && t.capitalized(k)
-                && !t.all_caps(k)
-                && t.kind(k) == Some(TokKind::Alpha)
-                && !t.has(k, u64::MAX);
-            if listed && sources.len() < 64 && !sources.iter().any(|&s| t.s(s) == t.s(k)) {
-                sources.push(k);
-            }
-            k += 1;
+    for k in strong_name_words(t, out) {
+        let info = t.name_info(k);
+        let listed = info.any()
+            && !info.stop
+            && t.byte_len(k) >= 3
+            && t.capitalized(k)
+            && !t.all_caps(k)
+            && t.kind(k) == Some(TokKind::Alpha)
+            && !t.has(k, u64::MAX);
+        if listed && sources.len() < 64 && !sources.iter().any(|&s| t.s(s) == t.s(k)) {
+            sources.push(k);
         }
     }
     if sources.is_empty() {
         return;
     }
+    // The names found with context, (start, end), sorted: an occurrence inside one needs no
+    // second candidate.
+    let mut strong: Vec<(usize, usize)> =
+        out.iter().filter(|c| c.kind == PhiKind::Name && c.score >= STRONG_NAME).map(|c| (c.start, c.end)).collect();
     strong.sort_unstable();
     let covered = |b: usize| {
         let n = strong.partition_point(|&(s, _)| s <= b);
@@ -3298,7 +3296,7 @@ fn listed_name_elsewhere(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let english = t.english(k);
-        let inside = k > 0 && !sentence_start(t, k) && !matches!(t.kind(k - 1), Some(TokKind::Punct)) || !english;
+        let inside = !english || (k > 0 && !sentence_start(t, k) && !matches!(t.kind(k - 1), Some(TokKind::Punct)));
         let capital_after = t.kind(k + 1) == Some(TokKind::Alpha) && t.capitalized(k + 1) && !t.newline_before(k + 1);
         if inside && !(english && capital_after) && !eponym_context(t, k + 1) {
             push(out, t, k, k + 1, 55);

@@ -333,11 +333,10 @@ fn extension_alone_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
     if !matches!(first, Some('e' | 'x' | 'p' | 'b')) {
         return None;
     }
-    let x_glued = t.is(w, "x") && t.joined(i);
-    if !(t.is_any(w, EXTENSION_WORDS) && (x_glued || !t.is(w, "x"))) || t.newline_before(i) {
+    // Not the `x` of a count (`2 x 4417`): after `x` only a glued number.
+    if !t.is_any(w, EXTENSION_WORDS) || (t.is(w, "x") && !t.joined(i)) || t.newline_before(i) {
         return None;
     }
-    // Not the `x` of a count (`2 x 4417`): after `x` only a glued number.
     let n = t.byte_len(i);
     let internal = n <= 2 && t.punct(i + 1, '-') && t.joined(i + 1) && t.joined(i + 2) && t.digits(i + 2, Some(4));
     let e = if internal {
@@ -347,9 +346,10 @@ fn extension_alone_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
     } else {
         return None;
     };
-    let glued_after = t.joined(e) && t.kind(e).is_some_and(|k| k != super::token::TokKind::Punct);
-    (!glued_after && !(t.joined(e) && (t.punct(e, '-') || t.punct(e, '/') || t.punct(e, '.')) && t.digits(e + 1, None)))
-        .then_some(e)
+    // Nothing glued after it but punctuation that starts no longer number (`4417-2`, `4417.5`).
+    let number_goes_on = (t.punct(e, '-') || t.punct(e, '/') || t.punct(e, '.')) && t.digits(e + 1, None);
+    let glued = t.joined(e) && (t.kind(e) != Some(TokKind::Punct) || number_goes_on);
+    (!glued).then_some(e)
 }
 
 /// `Ernesto Ruiz (555-0192):`: a local number of 7 digits (exchange starting with 2-9) alone
