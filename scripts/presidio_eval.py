@@ -270,7 +270,7 @@ Python {platform.python_version()}. Threads pinned to one (`OMP_NUM_THREADS=1`,
 
 ## The held-out notes
 
-The set above favours phiseal (see the caveats below). The 792 held-out notes of
+The set above favours phiseal (see the caveats below). The 828 held-out notes of
 [DEID-EVAL.md](DEID-EVAL.md) (`tests/deid/holdout/`) were written by hand without reading
 phiseal's rules or its generator; both tools get the text alone (no structured record), scored
 by the same rule. `dev` and `dev2` to `dev20` (written later by other blind authors) are the sets whose
