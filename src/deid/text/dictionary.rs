@@ -144,8 +144,7 @@ pub(crate) fn is_inflection(lower: &[u8]) -> bool {
 /// Whether a word is a common English word (SCOWL size 35), inflections included.
 /// Non-ASCII and very long words are not. (Tokens get the same answer from
 /// [`super::token::Tokens::english`].)
-#[cfg(test)]
-fn is_english(word: &str) -> bool {
+pub(crate) fn is_english(word: &str) -> bool {
     let mut buf = [0u8; MAX_WORD];
     let Some(lower) = lexicon::fold(word.as_bytes(), &mut buf) else { return false };
     lexicon::word_entry(lower).english || is_inflection(lower)

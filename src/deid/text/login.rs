@@ -12,6 +12,7 @@
 //! - after a label other than `by`: also a lower-case word of at least 4 letters that is no
 //!   English word (`lmokoena`; `user error` stays).
 
+use super::dictionary;
 use super::lexicon::bit;
 use super::scan::marked;
 use super::token::{TokKind, Tokens};
@@ -73,6 +74,37 @@ fn word_login(t: &Tokens<'_>, j: usize) -> Option<usize> {
     ok.then_some(j + 1)
 }
 
+/// Letters of the shortest surname read inside a login name (`kpatel`: `patel`).
+const MIN_SURNAME: usize = 4;
+
+/// `lraghunathan`, `kpatel`, `mreyes-olmedo`: a login name written as a first initial glued to
+/// a listed surname of [`MIN_SURNAME`] letters or more, in lower case, neither it nor the
+/// surname an English word (`bsmith`; not `scare`, `brevity`); a second surname may follow a
+/// glued `-`. Returns the end (token index past it).
+pub(crate) fn initial_surname_login(t: &Tokens<'_>, j: usize) -> Option<usize> {
+    let word = t.s(j);
+    let ok = t.all_lower(j) && word.len() > MIN_SURNAME && word.len() <= MAX_LETTERS + 8 && !t.english(j);
+    let surname = word.get(1..).filter(|_| ok)?;
+    if !dictionary::lookup(surname).last || dictionary::is_english(surname) {
+        return None;
+    }
+    let hyphenated = t.punct(j + 1, '-') && t.joined(j + 1) && t.joined(j + 2) && t.all_lower(j + 2);
+    Some(if hyphenated { j + 3 } else { j + 1 })
+}
+
+/// `... dose due tomorrow. -kpatel`: a login name ([`initial_surname_login`]) signing a line
+/// after a `-` that stands apart (token `i`) and glued to it, the line's last word.
+pub(crate) fn signed_login(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let apart = i == 0 || !t.joined(i);
+    if !apart || !t.joined(i + 1) {
+        return;
+    }
+    let Some(end) = initial_surname_login(t, i + 1) else { return };
+    if end >= t.len() || t.newline_before(end) {
+        out.push(Candidate::new(PhiKind::Name, t.start(i + 1), t.end(end - 1), SCORE));
+    }
+}
+
 /// Proposes the login names after login labels.
 pub(crate) fn find_logins(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     for i in marked(t, |_, tok| tok.lex & bit::LOGIN_LABEL != 0) {
@@ -84,13 +116,12 @@ pub(crate) fn find_logins(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let by = t.is(i, "by");
-        let end = glued_login(t, j, if by { 2 } else { 1 }).or_else(|| dotted_login(t, j)).or_else(|| {
-            if by {
-                None
-            } else {
-                word_login(t, j)
-            }
-        });
+        let glued = glued_login(t, j, if by { 2 } else { 1 });
+        if let Some(end) = initial_surname_login(t, j).filter(|_| glued.is_none()) {
+            out.push(Candidate::new(PhiKind::Name, t.start(j), t.end(end - 1), SCORE));
+            continue;
+        }
+        let end = glued.or_else(|| dotted_login(t, j)).or_else(|| if by { None } else { word_login(t, j) });
         if let Some(end) = end {
             out.push(Candidate::new(PhiKind::Id, t.start(j), t.end(end - 1), SCORE));
         }
@@ -117,6 +148,29 @@ mod tests {
         assert_eq!(found("Exported 03/04/2025 06:12 by apr4471 -- 3 msgs"), ["apr4471"]);
         assert_eq!(found("USER CMAY01  ROOM 3"), ["CMAY01"]);
         assert_eq!(found("login: jsmith2 at 0900"), ["jsmith2"]);
+        assert_eq!(found("user avenkat02  ws WS-TR-0447"), ["avenkat02"]);
+        assert_eq!(found("roster printed 2025-09-03T06:15 by kpatel\nDoor hub"), ["kpatel"]);
+        assert_eq!(found("reviewed by mreyes-olmedo."), ["mreyes-olmedo"]);
+    }
+
+    #[test]
+    fn a_line_signed_with_a_login_name() {
+        fn signed(text: &str) -> Vec<(PhiKind, &str)> {
+            let t = Tokens::new(text);
+            let mut out = Vec::new();
+            for i in 0..t.len() {
+                if t.punct(i, '-') {
+                    signed_login(&t, i, &mut out);
+                }
+            }
+            out.iter().map(|c| (c.kind, text.get(c.start..c.end).unwrap_or("?"))).collect()
+        }
+        assert_eq!(signed("Dose due tomorrow. -kpatel\n4/17 reship"), [(PhiKind::Name, "kpatel")]);
+        assert_eq!(signed("returned for destruction. -mreyes-olmedo"), [(PhiKind::Name, "mreyes-olmedo")]);
+        // Not the line's last word, glued on both sides, an English word, no listed surname.
+        for text in ["-kpatel said so", "x-kpatel", "ok -scare", "ok -brevity", "ok -bzzzqx", "re -smith"] {
+            assert!(signed(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

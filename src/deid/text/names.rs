@@ -3064,6 +3064,8 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
             } else if tok.first == '(' {
                 bracketed_relation(t, i, upper_doc, out);
                 bracketed_after_phone(t, i, out);
+            } else if tok.first == '-' && !upper_doc {
+                super::login::signed_login(t, i, out);
             }
             continue;
         }
