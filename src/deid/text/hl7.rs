@@ -227,10 +227,17 @@ fn field(bytes: &[u8], s: usize, e: usize, what: Field, seps: Seps, out: &mut Ve
                 };
                 push_id(bytes, comp(0), kind, out);
             }
-            Field::Name => (0..3).for_each(|k| push_word(bytes, comp(k), PhiKind::Name, out)),
+            // A middle initial goes with the family or given name beside it (`XIONG^MAI KA^L`).
+            Field::Name => {
+                let found = out.len();
+                (0..2).for_each(|k| push_word(bytes, comp(k), PhiKind::Name, out));
+                push_middle(bytes, comp(2), out.len() > found, out);
+            }
             Field::Clinician => {
                 push_id(bytes, comp(0), PhiKind::License, out);
-                (1..4).for_each(|k| push_word(bytes, comp(k), PhiKind::Name, out));
+                let found = out.len();
+                (1..3).for_each(|k| push_word(bytes, comp(k), PhiKind::Name, out));
+                push_middle(bytes, comp(3), out.len() > found, out);
             }
             Field::Address => {
                 for k in [0, 1, 2, 8] {
@@ -296,6 +303,18 @@ fn push_word(bytes: &[u8], part: Option<(usize, usize)>, kind: PhiKind, out: &mu
     }
 }
 
+/// A middle name, or its initial when a family or given name was found beside it (`named`).
+fn push_middle(bytes: &[u8], part: Option<(usize, usize)>, named: bool, out: &mut Vec<Candidate>) {
+    let initial = part.map(|(s, e)| trim(bytes, s, e)).filter(|&(s, e)| {
+        let v = bytes.get(s..e).unwrap_or(&[]);
+        named && matches!(v, [b] | [b, b'.'] if b.is_ascii_alphabetic())
+    });
+    match initial {
+        Some((s, e)) => out.push(Candidate::new(PhiKind::Name, s, e, SCORE)),
+        None => push_word(bytes, part, PhiKind::Name, out),
+    }
+}
+
 /// A `DTM` value: at least 8 digits (`YYYYMMDD`, with a time after it). The span is the digits.
 fn date(bytes: &[u8], s: usize, e: usize, birth: bool, out: &mut Vec<Candidate>) {
     let (s, e) = trim(bytes, s, e);
@@ -333,6 +352,7 @@ OBX|1|NM|8302-2^Height^LN||165|cm\n";
             (PhiKind::Ssn, "512-44-9087"),
             (PhiKind::Name, "OKONKWO"),
             (PhiKind::Name, "CHIDINMA"),
+            (PhiKind::Name, "R"),
             (PhiKind::Date, "19710304"),
             (PhiKind::Address, "2219 W Larkspur Ln"),
             (PhiKind::Address, "Coeur d'Alene"),
@@ -346,9 +366,8 @@ OBX|1|NM|8302-2^Height^LN||165|cm\n";
             assert!(f.contains(&want), "{want:?} not in {f:?}");
         }
         // Not identifiers: sending application, facility, event type, version, sex, state,
-        // location, a middle initial, the degree, LOINC codes and results.
-        for not in ["EPICADT", "NWMC", "ADT", "2.5.1", "F", "ID", "4W", "412", "R", "MD", "8302-2", "165", "cm", "MED"]
-        {
+        // location, the degree, LOINC codes and results.
+        for not in ["EPICADT", "NWMC", "ADT", "2.5.1", "F", "ID", "4W", "412", "MD", "8302-2", "165", "cm", "MED"] {
             assert!(f.iter().all(|(_, v)| *v != not), "{not} in {f:?}");
         }
     }

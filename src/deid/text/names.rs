@@ -2920,6 +2920,162 @@ fn extend_names(t: &Tokens<'_>, upper_doc: bool, first: usize, out: &mut [Candid
     }
 }
 
+/// The tokens before which a `SURNAME,` can open a written name: a line's start, a column gap,
+/// a row number, a field's `=`, `:`, `"`, `(`, `|` or `[`, a dotted leader (`Patient .....`),
+/// or a title, relation, role, label or
+/// `by` (`DRIVER TAUFA, SIONE K.`). `w` is the surname's first token.
+fn opens_surname(t: &Tokens<'_>, w: usize) -> bool {
+    const CONTEXT: u64 = bit::TITLE | bit::RELATION | bit::NAME_WEAK | bit::NAME_LABEL | bit::BY_VERB;
+    opens_field(t, w) || t.has(w - 1, CONTEXT)
+}
+
+/// Token `w` opens a field: a line's start, a column gap, a row number, a field's `=`, `:`, `"`,
+/// `(`, `|` or `[`, or a dotted leader.
+fn opens_field(t: &Tokens<'_>, w: usize) -> bool {
+    w == 0
+        || t.newline_before(w)
+        || column_gap(t, w)
+        || t.kind(w - 1) == Some(TokKind::Digit)
+        || ['=', ':', '"', '(', '|', '['].iter().any(|&c| t.punct(w - 1, c))
+        || (w >= 2 && t.punct(w - 1, '.') && t.punct(w - 2, '.'))
+}
+
+/// Word `k` (its first token; `w_end` one past its joins) can be a surname or a given name
+/// written beside a found one: letters, capitalized, two letters or more, in no keyword list,
+/// no stop word, and no English word unless listed as a name.
+fn name_part(t: &Tokens<'_>, k: usize) -> bool {
+    let info = lookup_word(t, k);
+    t.kind(k) == Some(TokKind::Alpha)
+        && t.multi_char(k)
+        && t.capitalized(k)
+        && !t.has(k, u64::MAX)
+        && !info.stop
+        && (info.any() || !t.english(k))
+}
+
+/// The first token of `SURNAME` before the `,` that token `s` (a found given name) follows on its
+/// line, when the surname opens the written name ([`opens_surname`]).
+fn surname_before_comma(t: &Tokens<'_>, s: usize) -> Option<usize> {
+    if s < 2 || !t.punct(s - 1, ',') || !t.joined(s - 1) || t.newline_before(s) || t.newline_before(s - 1) {
+        return None;
+    }
+    let mut w = s - 2;
+    while w >= 2 && join_at(t, w - 1) && !t.newline_before(w) {
+        w -= 2;
+    }
+    (name_part(t, w) && opens_surname(t, w)).then_some(w)
+}
+
+/// A name word after a `LAST, FIRST` (token `k`): the rest of a given name in the same case
+/// (`VANG, TOU LUE`, `KHALIQ, NOOR UL-AIN`) or a closing initial (`YVETTE M.`, `SIONE K.`),
+/// ending the line or before a column gap, a quote, a bracket or `|`. Returns one past it.
+fn rest_of_given(t: &Tokens<'_>, k: usize, caps: bool) -> Option<usize> {
+    if t.kind(k) != Some(TokKind::Alpha) || t.joined(k) || t.newline_before(k) || column_gap(t, k) {
+        return None;
+    }
+    let end = if t.multi_char(k) {
+        // A word of another list may still be a given name here (`LUE` is a weekday's
+        // abbreviation); not one that opens the next field.
+        const FIELD: u64 = bit::CREDENTIAL
+            | bit::ID_CONTEXT
+            | bit::ID_KIND
+            | bit::ID_MARKER
+            | bit::PHONE_CONTEXT
+            | bit::SSN_CONTEXT
+            | bit::AGE_BEFORE
+            | bit::BIRTH
+            | bit::NAME_LABEL
+            | bit::TITLE
+            | bit::RELATION
+            | bit::FUNCTION;
+        let info = lookup_word(t, k);
+        let word = t.capitalized(k) && !t.has(k, FIELD) && !info.stop && (info.any() || !t.english(k));
+        (word && t.all_caps(k) == caps).then(|| word_end(t, k))?
+    } else if t.capitalized(k) {
+        if t.punct(k + 1, '.') && t.joined(k + 1) {
+            k + 2
+        } else {
+            k + 1
+        }
+    } else {
+        return None;
+    };
+    let closes = end >= t.len()
+        || t.newline_before(end)
+        || column_gap(t, end)
+        || ['"', '(', '|', ','].iter().any(|&c| t.punct(end, c));
+    closes.then_some(end)
+}
+
+/// `DELACROIX-BEAUMONT, [YVETTE] M.`, `attending=OYELARAN, [TEMITOPE]`, `[DELACROIX]-ÉTIENNE,
+/// Marie-Josée`, `[XIONG]^[MAI] KA^L`: each name this walk found (from `first` in `out`) grows
+/// to the parts of the same written name its rule left out: the surname before `SURNAME, ` where
+/// such a name opens ([`surname_before_comma`]), the parts joined by `-` or an apostrophe, a
+/// listed first name after a `SURNAME,` alone opening a field, the rest of the given name after `LAST, FIRST`
+/// ([`rest_of_given`]), and in an HL7 name a given name's second word and a middle initial
+/// between `^`s. The candidate itself grows (its score unchanged).
+fn complete_names(t: &Tokens<'_>, first: usize, out: &mut [Candidate]) {
+    let found = out.len();
+    for n in first..found {
+        let Some(&c) = out.get(n) else { break };
+        if c.kind != PhiKind::Name {
+            continue;
+        }
+        let s = t.toks.partition_point(|x| x.start() < c.start);
+        let e = t.toks.partition_point(|x| x.start() < c.end);
+        if s >= e || t.start(s) != c.start || t.end(e - 1) != c.end {
+            continue;
+        }
+        let (mut start, mut end) = (s, e);
+        if let Some(w) = surname_before_comma(t, start) {
+            start = w;
+        }
+        // Joined parts that are name-like (`Child-Pugh`, `pseudo-Pelger` are not).
+        while start >= 2 && join_at(t, start - 1) && !t.newline_before(start - 1) && name_part(t, start - 2) {
+            start -= 2;
+        }
+        while join_at(t, end) && name_part(t, end + 1) {
+            end += 2;
+        }
+        let comma = (start..end).any(|k| t.punct(k, ','));
+        // A surname alone opening a field before `, GIVEN` (not a name in a list of names).
+        let surname_alone = word_end(t, start) == end && opens_field(t, start);
+        if surname_alone && t.punct(end, ',') && t.joined(end) && !t.newline_before(end + 1) {
+            let given = end + 1;
+            if name_part(t, given) && lookup_word(t, given).first && !t.english(given) {
+                end = word_end(t, given);
+            }
+        } else if comma {
+            if let Some(e2) = rest_of_given(t, end, t.all_caps(end - 1)) {
+                end = e2;
+                // One more: `TOU LUE K.`.
+                end = rest_of_given(t, end, t.all_caps(end - 1)).unwrap_or(end);
+            }
+        }
+        // HL7 `FAMILY^GIVEN^MIDDLE`: a second given word inside the component, a middle initial.
+        let hl7 = start > 0 && t.punct(start - 1, '^') && t.joined(start);
+        if hl7 && t.kind(end) == Some(TokKind::Alpha) && !t.joined(end) && !t.newline_before(end) {
+            let spaced = t.start(end) == t.end(end - 1) + 1 && t.all_caps(end) && !t.has(end, u64::MAX);
+            if spaced && t.punct(end + 1, '^') && t.joined(end + 1) {
+                end += 1;
+            }
+        }
+        if t.punct(end, '^') && t.joined(end) && t.joined(end + 1) && t.kind(end + 1) == Some(TokKind::Alpha) {
+            let initial =
+                !t.multi_char(end + 1) && t.capitalized(end + 1) && (t.punct(end + 2, '^') || t.punct(end + 2, '|'));
+            if initial && t.joined(end + 2) {
+                end += 2;
+            }
+        }
+        if (start, end) != (s, e) {
+            if let Some(x) = out.get_mut(n) {
+                x.start = t.start(start);
+                x.end = t.end(end - 1);
+            }
+        }
+    }
+}
+
 /// `Jun-Jun`, `Bong-Bong`: word `k` of two letters or more doubled across a joined `-`, a
 /// nickname (whatever lists the word is in: `Jun` is a month).
 fn reduplicated(t: &Tokens<'_>, k: usize) -> bool {
@@ -3216,6 +3372,7 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         listed_name_elsewhere(t, out);
     }
     extend_names(t, upper_doc, first_found, out);
+    complete_names(t, first_found, out);
 }
 
 /// `Father Said Farah ... Sagal: Hgb 11.8`, `son Grant Ellery ... with Grant present`: a word of
@@ -3428,6 +3585,27 @@ mod tests {
         assert_names("Hi All,\nreminder", &[]);
         assert_names("Hello Team! Huddle at 9", &[]);
         assert_names("she said hi Tezra, then left", &[]);
+    }
+
+    /// A name found in part grows to the rest of the written name: the surname of `SURNAME,`
+    /// opening a field, the joined parts, the rest of the given name and its initial.
+    #[test]
+    fn the_rest_of_a_written_name() {
+        assert_names(
+            "Patient ......... DELACROIX-BEAUMONT, YVETTE M.\nMRN ............. 0088-412-66",
+            &["DELACROIX-BEAUMONT, YVETTE M."],
+        );
+        assert_names("unit=SICU bed=09 pt=\"KHALIQ, NOOR UL-AIN\" mrn=E7731045", &["KHALIQ, NOOR UL-AIN"]);
+        assert_names("wt=88.0kg  attending=OYELARAN, TEMITOPE  fellow=rn", &["OYELARAN, TEMITOPE"]);
+        assert_names("Pt: VANG, TOU LUE    MRN CL-3308815    Rm 7102", &["VANG, TOU LUE"]);
+        assert_names(
+            "Patient: DELACROIX-ÉTIENNE, Marie-Josée              Hospice #: PLH-2",
+            &["DELACROIX-ÉTIENNE, Marie-Josée"],
+        );
+        // Two names in a list stay two; an eponym's other part is no name part.
+        assert_names("Dr. Brendan Kilbride, Lupe Fa'asavalu, PA-C", &["Brendan Kilbride", "Lupe Fa'asavalu"]);
+        let eponym = names("Dx: compensated MASH cirrhosis, Child-Pugh A, seen by Dr. Pugh");
+        assert!(!eponym.iter().any(|n| n.contains("Child")), "{eponym:?}");
     }
 
     #[test]
