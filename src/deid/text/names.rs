@@ -3076,6 +3076,61 @@ fn complete_names(t: &Tokens<'_>, first: usize, out: &mut [Candidate]) {
     }
 }
 
+/// Abbreviations written after a value and a dash, never a writer's initials (`sat 94 -RA`).
+const NOT_INITIALS: &[&str] =
+    &["ra", "nc", "po", "iv", "im", "sq", "sc", "sl", "pr", "od", "os", "ou", "hs", "ac", "pc", "qd", "ok"];
+
+/// `... same day     -RC`, `ok bc post-op. -TB`, `-QH, CDCES`, `-RK/mo`: a writer's initials
+/// signing a line after a `-` that stands apart (token `i`) after a sentence, a column gap, a
+/// time or a date: 2 or 3 capitals glued to it, in no keyword list, no English word and no
+/// abbreviation of [`NOT_INITIALS`], then the line's end, a `/` before more initials, or a `,`
+/// or `.` before a credential or the line's end (`-OK`, `-PRN`, `-NPO` are no initials).
+fn signed_initials(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let k = i + 1;
+    let apart = i == 0 || !t.joined(i);
+    let shaped = t.joined(k) && t.all_caps(k) && (2..=3).contains(&t.byte_len(k)) && t.ascii(k);
+    if !apart || !shaped || t.has(k, u64::MAX) || t.english(k) || lookup_word(t, k).stop || t.is_any(k, NOT_INITIALS) {
+        return;
+    }
+    // After a sentence, a column gap, or a time or date (`08:31 -MK`), not after a value's
+    // unit (`94% -RA`).
+    let signs = i == 0
+        || t.newline_before(i)
+        || column_gap(t, i)
+        || t.kind(i - 1) == Some(TokKind::Digit)
+        || ['.', ')', '!'].iter().any(|&c| t.punct(i - 1, c));
+    if !signs {
+        return;
+    }
+    let line_end = |j: usize| j >= t.len() || t.newline_before(j);
+    let n = k + 1;
+    let closes = line_end(n)
+        || (t.punct(n, '/') && t.joined(n))
+        || ((t.punct(n, '.') || t.punct(n, ',')) && (line_end(n + 1) || t.has(n + 1, bit::CREDENTIAL)));
+    if closes {
+        push(out, t, k, k + 1, 80);
+    }
+}
+
+/// `[07:03] @jtranvu: bed 6 ...`, `exported by @mkealoha`: a chat handle, an `@` standing apart
+/// (token `i`) glued to a word of 3 letters or more (ASCII, lower case) that is no English word
+/// and in no keyword list, not glued to digits (`@home`, `@bedside` and email addresses are no
+/// handles).
+fn at_handle(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let k = i + 1;
+    let apart = i == 0 || !t.joined(i);
+    let word = t.joined(k) && t.all_lower(k) && t.byte_len(k) >= 3 && t.ascii(k);
+    if !apart
+        || !word
+        || t.has(k, u64::MAX)
+        || t.english(k)
+        || (t.joined(k + 1) && t.kind(k + 1) == Some(TokKind::Digit))
+    {
+        return;
+    }
+    push(out, t, k, k + 1, 80);
+}
+
 /// `Jun-Jun`, `Bong-Bong`: word `k` of two letters or more doubled across a joined `-`, a
 /// nickname (whatever lists the word is in: `Jun` is a month).
 fn reduplicated(t: &Tokens<'_>, k: usize) -> bool {
@@ -3220,8 +3275,13 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
             } else if tok.first == '(' {
                 bracketed_relation(t, i, upper_doc, out);
                 bracketed_after_phone(t, i, out);
-            } else if tok.first == '-' && !upper_doc {
-                super::login::signed_login(t, i, out);
+            } else if tok.first == '-' {
+                if !upper_doc {
+                    super::login::signed_login(t, i, out);
+                }
+                signed_initials(t, i, out);
+            } else if tok.first == '@' {
+                at_handle(t, i, out);
             }
             continue;
         }
@@ -3606,6 +3666,31 @@ mod tests {
         assert_names("Dr. Brendan Kilbride, Lupe Fa'asavalu, PA-C", &["Brendan Kilbride", "Lupe Fa'asavalu"]);
         let eponym = names("Dx: compensated MASH cirrhosis, Child-Pugh A, seen by Dr. Pugh");
         assert!(!eponym.iter().any(|n| n.contains("Child")), "{eponym:?}");
+    }
+
+    #[test]
+    fn initials_and_handles_signing_a_line() {
+        assert_names("ED TO 2ND SHIFT SAME DAY     -RC\n0742 NO ANSWER X2", &["RC"]);
+        assert_names("called ofc, ok bc post-op ORIF 10/30. filled.  -TB\nnext", &["TB"]);
+        assert_names("DOB 01/17/2014. -QH, CDCES\nFrom: x", &["QH"]);
+        assert_names("son wants call back  -RK/mo\n", &["RK"]);
+        assert_names("[07:03] @jtranvu: bed 6 graft take\n[07:11] @obankole: ok", &["jtranvu", "obankole"]);
+        // (A line signed so at the note's very end is another rule's: each text goes on.)
+        for text in [
+            "sat 94% -RA",
+            "sat 94 -RA",
+            "stable  -ED",
+            "ok then -ZQ",
+            "pain better. -OK",
+            "given 2 -PRN",
+            "x-RC",
+            "-RC said",
+            "send @home",
+            "mail j@kpatel.org",
+            "@user12: hi",
+        ] {
+            assert_names(&format!("{text}\nBP 120/80 at 0800."), &[]);
+        }
     }
 
     #[test]
