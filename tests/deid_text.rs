@@ -610,7 +610,7 @@ fn dev9_rules() {
         ("K. Hollister, MS, ACSM-CEP", "[NAME], MS, ACSM-CEP"),
         ("moved to E. Lansing, MI last year", "moved to E. [ADDRESS], MI last year"),
         // A particle joined by a hyphen; a peer in a group; a pair of names after a relation.
-        ("family friend Abdelkarim al-Tamimi (Glendale).", "family friend [NAME] (Glendale)."),
+        ("family friend Abdelkarim al-Tamimi (Glendale).", "family friend [NAME] ([ADDRESS])."),
         ("When peer Alicia M. shared", "When peer [NAME] shared"),
         ("their two kids (Jaxon and Lily), so", "their two kids ([NAME] and [NAME]), so"),
         ("daughters Ana and Citlali, son", "daughters [NAME] and [NAME], son"),

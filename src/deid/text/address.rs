@@ -1436,6 +1436,70 @@ fn gazetteer_at(t: &Tokens<'_>, j: usize, upper_doc: bool, strict: bool) -> Opti
     ok.then_some(j + 1)
 }
 
+/// Words after a town's name that make it a clinical rule, score or product (`Ottawa neg`,
+/// `Oxford scale`, `Parkland formula`, `Hollister monitor`).
+const NAMED_RULE_WORDS: &[&str] = &[
+    "neg",
+    "negative",
+    "pos",
+    "positive",
+    "grade",
+    "scale",
+    "score",
+    "criteria",
+    "formula",
+    "rule",
+    "rules",
+    "monitor",
+    "plate",
+    "started",
+    "stroke",
+    "classification",
+    "protocol",
+];
+
+/// A place name made of two English words (`Lakeshore`, `Riverbend`, `Parkland`): a name
+/// facilities, developments and formulas take as often as towns.
+fn english_compound(word: &str) -> bool {
+    (3..word.len().saturating_sub(2)).any(|k| {
+        word.is_char_boundary(k)
+            && word.get(..k).is_some_and(super::dictionary::is_english)
+            && word.get(k..).is_some_and(super::dictionary::is_english)
+    })
+}
+
+/// Score of a town named without context ([`town_alone`]): below every other rule's.
+const ALONE_SCORE: u8 = 50;
+
+/// `a Waukegan rheum office`, `the Kenosha dialysis unit` (no place word needed): in a
+/// mixed-case note, a one-word place of the gazetteer written alone, capitalized, of 5 letters
+/// or more, that no list of names, keywords, stop words (drugs, eponyms) or English words holds
+/// ([`gazetteer_at`], strict), no compound of two English words ([`english_compound`]), not
+/// before a number (`Norco 10/325` is a drug), a capitalized word (a facility's name), a joined
+/// `-` or a word of [`NAMED_RULE_WORDS`], not after a year (a car's model). Word `i`.
+pub(crate) fn town_alone(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if t.byte_len(i) < 5 || t.all_caps(i) || t.kind(i + 1) == Some(TokKind::Digit) {
+        return;
+    }
+    // `Riverbend Surgery Center`, `(Lakeshore)`: a facility's name; `Ottawa neg`, `Nottingham
+    // grade`, `Lennox-Gastaut`: a clinical rule named after a town; `2014 Tacoma`: a car.
+    let named_next = !t.newline_before(i + 1)
+        && t.toks.get(i + 1).is_some_and(|x| x.kind == TokKind::Alpha && x.first.is_uppercase());
+    let joined_next = t.joined(i + 1) && t.punct(i + 1, '-');
+    let year_before = i > 0 && t.digits(i - 1, Some(4));
+    if named_next
+        || joined_next
+        || year_before
+        || (i + 1 < t.len() && t.is_any(i + 1, NAMED_RULE_WORDS))
+        || english_compound(t.s(i))
+    {
+        return;
+    }
+    if let Some(e) = gazetteer_at(t, i, false, true).filter(|&e| e == i + 1) {
+        out.push(Candidate::new(PhiKind::Address, t.start(i), t.end(e - 1), ALONE_SCORE));
+    }
+}
+
 /// `St. Cloud`, `ST PAUL`: `St` (with or without its period) and one or two words, a listed
 /// place when written `Saint` (`Saint Cloud`, the gazetteer's spelling); returns one past it.
 fn saint_place(t: &Tokens<'_>, j: usize, upper_doc: bool) -> Option<usize> {
@@ -2351,6 +2415,33 @@ mod tests {
             "ON LAKE ST IN TOWN",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_town_named_alone() {
+        let found = |text: &str| -> Vec<String> {
+            let t = Tokens::new(text);
+            let mut out = Vec::new();
+            for i in 0..t.len() {
+                town_alone(&t, i, &mut out);
+            }
+            out.iter().filter_map(|c| text.get(c.start..c.end)).map(str::to_string).collect()
+        };
+        assert_eq!(found("failed Humira in 2022 at a Waukegan rheum office"), ["Waukegan"]);
+        assert_eq!(found("moved to the Kenosha dialysis unit"), ["Kenosha"]);
+        for text in [
+            "Norco 10/325 q6h",
+            "seen at Riverbend Surgery Center",
+            "home health: Lakeshore, start 2/21",
+            "ankle: Ottawa neg",
+            "Nottingham grade 2",
+            "drives a 2014 Tacoma",
+            "Lennox-Gastaut syndrome",
+            "KENOSHA WEST",
+            "Jackson called",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
         }
     }
 

@@ -3420,6 +3420,9 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
             if tok.shape & shape::ASCII != 0 || latin_word(t, i) {
                 unlisted_first_name(t, i, upper_doc, out);
             }
+            if !upper_doc && t.place(i).0 {
+                super::address::town_alone(t, i, out);
+            }
         }
     }
     // Names found before this walk are carried too: a table's name column, an HL7 segment's.
