@@ -821,11 +821,80 @@ pub(crate) fn find_bare_codes(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
             })
     });
     for i in starts {
-        if let Some(e) = bare_code_at(t, i) {
+        if let Some(e) = bare_code_at(t, i).or_else(|| glued_long_code_at(t, i)) {
             out.push(Candidate::new(PhiKind::Id, t.start(i), t.end(e - 1), 75));
         }
         super::patterns::donation_number_at(t, i, out);
     }
+    for i in marked(t, |_, tok| tok.kind == TokKind::Digit && tok.len() >= MIN_LONG_DIGITS) {
+        if let Some(kind) = long_number_at(t, i) {
+            out.push(Candidate::new(kind, t.start(i), t.end(i), 60));
+        }
+    }
+}
+
+/// Fewest digits of a number that identifies without a context word ([`long_number_at`]).
+const MIN_LONG_DIGITS: usize = 10;
+
+/// Fewest digits of a code of capitals glued to digits that identifies without a context word
+/// ([`glued_long_code_at`]).
+const MIN_GLUED_DIGITS: usize = 7;
+
+/// `PCN88120447`, `MCH448201937`, `SH25302A00917`: 1 to 4 capitals glued to a group of at least
+/// 4 digits, then whatever capitals and digits stay glued, with at least [`MIN_GLUED_DIGITS`]
+/// digits in all; standing apart (a `(`, `"` or `|` before it may touch it), nothing but
+/// punctuation after it. Returns one past the code.
+fn glued_long_code_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    let free_start = i == 0 || !t.joined(i) || ['(', '"', '|', ','].iter().any(|&c| t.punct(i - 1, c));
+    if !free_start || !t.all_caps(i) || t.byte_len(i) > 4 || !t.joined(i + 1) || !t.digits(i + 1, None) {
+        return None;
+    }
+    // A trial's registry number names a study, not a person (`NCT05512348`).
+    if t.byte_len(i + 1) < 4 || t.is_any(i, CODE_SYSTEM_PREFIXES) || t.is(i, "nct") {
+        return None;
+    }
+    let mut e = i + 2;
+    let mut digits = t.byte_len(i + 1);
+    while t.joined(e) && (t.digits(e, None) || t.all_caps(e)) && e < i + 8 {
+        if t.digits(e, None) {
+            digits += t.byte_len(e);
+        }
+        e += 1;
+    }
+    let glued_after = t.joined(e) && t.kind(e) != Some(TokKind::Punct);
+    (digits >= MIN_GLUED_DIGITS && !glued_after).then_some(e)
+}
+
+/// A run of [`MIN_LONG_DIGITS`] digits or more standing alone (`rebilled as 250920118802114`,
+/// `TO: 15055550172`): a telephone number when it has the shape of a North American one (10
+/// digits, area code and exchange not starting with 0 or 1, or 11 with a leading 1), else an
+/// identifying number; not a date and time run (`20251118143100`: its first 8 digits a date)
+/// and not after a product code's label (`NDC 00093718001`). Token `i`.
+fn long_number_at(t: &Tokens<'_>, i: usize) -> Option<PhiKind> {
+    // Glued to a letter or digit, or part of a dotted or hyphenated number, on either side.
+    let joiner = |k: usize| t.punct(k, '.') || t.punct(k, '-') || t.punct(k, '/');
+    let before = i > 0 && t.joined(i) && (t.kind(i - 1) != Some(TokKind::Punct) || joiner(i - 1));
+    let after =
+        t.joined(i + 1) && (t.kind(i + 1).is_some_and(|x| x != TokKind::Punct) || (joiner(i + 1) && t.joined(i + 2)));
+    if before || after {
+        return None;
+    }
+    if i > 0 && t.is_any(i - 1, &["ndc", "upc", "gtin", "ean", "isbn"]) {
+        return None;
+    }
+    let d = t.s(i).as_bytes();
+    let digit = |k: usize| d.get(k).map_or(0, |b| u32::from(b.wrapping_sub(b'0')));
+    let dated = d.len() >= 12
+        && matches!(d.get(..2), Some(b"19" | b"20"))
+        && (1..=12).contains(&(digit(4) * 10 + digit(5)))
+        && (1..=31).contains(&(digit(6) * 10 + digit(7)));
+    if dated {
+        return None;
+    }
+    let nanp =
+        |n: &[u8]| n.len() == 10 && n.first().is_some_and(|&b| b >= b'2') && n.get(3).is_some_and(|&b| b >= b'2');
+    let phone = nanp(d) || (d.len() == 11 && d.first() == Some(&b'1') && d.get(1..).is_some_and(nanp));
+    Some(if phone { PhiKind::Phone } else { PhiKind::Id })
 }
 
 /// Longest GS1 run, in bytes.
@@ -1169,6 +1238,39 @@ mod tests {
         let mut out = Vec::new();
         find_context_ids(&t, &mut out);
         out.iter().map(|c| (c.kind, &text[c.start..c.end])).collect()
+    }
+
+    /// Long numbers and capitals glued to long numbers, with no context word.
+    #[test]
+    fn long_numbers_and_codes_alone() {
+        let bare = |text: &str| -> Vec<(PhiKind, String)> {
+            let t = Tokens::new(text);
+            let mut out = Vec::new();
+            find_bare_codes(&t, &mut out);
+            out.iter().filter_map(|c| text.get(c.start..c.end).map(|v| (c.kind, v.to_string()))).collect()
+        };
+        let want = |k: PhiKind, v: &str| vec![(k, v.to_string())];
+        assert_eq!(bare("rebilled as 250920118802114 w/ card"), want(PhiKind::Id, "250920118802114"));
+        assert_eq!(bare("FROM: DENTAL  5055550148   TO:"), want(PhiKind::Phone, "5055550148"));
+        assert_eq!(bare("OK  7 pp  to 18775550164  11/18"), want(PhiKind::Phone, "18775550164"));
+        assert_eq!(bare("NPI 1649372018,"), want(PhiKind::Id, "1649372018"));
+        assert_eq!(bare("|N290|PCN88120447|2192"), want(PhiKind::Id, "PCN88120447"));
+        assert_eq!(bare("|CO-197||SH25302A00917\n"), want(PhiKind::Id, "SH25302A00917"));
+        // A date and time run, a product code, a decimal, a number glued to letters, a trial, a
+        // short code.
+        for text in [
+            "run 20251118143100 ok",
+            "NDC 00093718001 dispensed",
+            "1234567890.5 mg",
+            "x1234567890",
+            "1234567890ab",
+            "12-1234567890",
+            "(NCT05512348)",
+            "lot AB12345 today",
+            "Q5103 5 mg/kg",
+        ] {
+            assert!(bare(text).is_empty(), "{text}: {:?}", bare(text));
+        }
     }
 
     #[test]
