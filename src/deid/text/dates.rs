@@ -1044,12 +1044,12 @@ fn ordinal_suffix_ok(d: u32, suffix: &str) -> bool {
 
 /// Prepositions before `the 14th` that make a bare ordinal a day of the month.
 const ORDINAL_DAY_BEFORE: &[&str] =
-    &["on", "by", "before", "after", "until", "till", "since", "through", "thru", "from", "starting"];
+    &["on", "by", "before", "after", "until", "till", "since", "through", "thru", "from", "starting", "to", "of", "is"];
 
 /// Words allowed right after such an ordinal: it ends a clause (`on the 14th but`), where a
 /// noun after it makes it an ordinal of something else (`the 3rd floor`, `the 5th digit`).
 const ORDINAL_DAY_AFTER: &[&str] =
-    &["but", "at", "so", "if", "when", "then", "because", "unless", "which", "and", "or"];
+    &["but", "at", "so", "if", "when", "then", "because", "unless", "which", "and", "or", "monthly"];
 
 /// A bare day ordinal after a date preposition or a weekday and `the`, taken with `the`: `is
 /// on the 14th but`, `by the 3rd.`, `thursday the 26th ok?`
@@ -1924,6 +1924,9 @@ mod tests {
             ("nothing until the 2nd\nPlan: f/u", "the 2nd"),
             ("you gave me on the 23rd and now i have", "the 23rd"),
             ("ok thank you. is thursday the 26th ok? also", "thursday the 26th"),
+            ("says bday is the 22nd, wants a card", "the 22nd"),
+            ("med sync set to the 18th monthly, 4 meds", "the 18th"),
+            ("on the night of the 19th and struck another man", "the 19th"),
         ] {
             assert_eq!(dates_in(text), [want], "{text}");
         }
@@ -1939,6 +1942,10 @@ mod tests {
             "on the 32nd but",
             "on the 23rd and 24th",
             "thursday was the 3rd visit",
+            "this is the 3rd time",
+            "moved to the 4th floor",
+            "pain of the 2nd and 3rd toes",
+            "fracture of the 5th metatarsal",
         ] {
             assert_eq!(dates_in(text), Vec::<String>::new(), "{text}");
         }

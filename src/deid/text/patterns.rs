@@ -409,12 +409,14 @@ fn phone_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
     if n == 10 {
         return (ctx() && nanp_ok(t.s(i), t.s(i).get(3..).unwrap_or(""))).then_some(i + 1);
     }
-    // 617-555-0134, 617.555.0134, 617 555 0134; 617/555/0134 after a phone word only (without
-    // one, slashes join doses and ratios: `250/300/1000`).
+    // 617-555-0134, 617.555.0134, 617 555 0134, 617/555-0134; 617/555/0134 after a phone word
+    // only (without one, slashes join doses and ratios: `250/300/1000`).
     if t.digits(i + 2, Some(3)) && t.digits(i + 4, Some(4)) {
         let tight = (1..5).all(|k| t.joined(i + k));
         let slashes = || t.punct(i + 1, '/') && t.punct(i + 3, '/') && ctx();
-        if (same_separator(t, i + 1, i + 3) || slashes()) && tight && nanp_ok(t.s(i), t.s(i + 2)) {
+        // `319/555-0112`: an area code before a slash, then the local number with its hyphen.
+        let area_slash = t.punct(i + 1, '/') && t.punct(i + 3, '-');
+        if (same_separator(t, i + 1, i + 3) || area_slash || slashes()) && tight && nanp_ok(t.s(i), t.s(i + 2)) {
             return Some(i + 5);
         }
     }
@@ -731,6 +733,7 @@ pub(crate) mod tests {
             if t.digits(i, Some(3)) && t.digits(i + 2, Some(3)) && t.digits(i + 4, Some(4)) {
                 let same = t.s(i + 1) == t.s(i + 3)
                     && (t.punct(i + 1, '-') || t.punct(i + 1, '.') || (t.punct(i + 1, '/') && ctx));
+                let same = same || (t.punct(i + 1, '/') && t.punct(i + 3, '-'));
                 let tight = (1..5).all(|k| t.joined(i + k));
                 if same && tight && nanp_ok(t.s(i), t.s(i + 2)) {
                     return Some(i + 5);
@@ -844,8 +847,11 @@ pub(crate) mod tests {
     fn slash_separated_phones_need_a_phone_word() {
         assert_eq!(phones_in("drives him in; call her at 812/555/0137.\n"), ["812/555/0137"]);
         assert_eq!(phones_in("Tel 812/555/0137"), ["812/555/0137"]);
+        // An area code before a slash and the local number with its hyphen needs no phone word.
+        assert_eq!(phones_in("Phone 319/555-0112    Alt"), ["319/555-0112"]);
+        assert_eq!(phones_in("or 812/555-0137"), ["812/555-0137"]);
         for text in
-            ["doses 250/300/1000 mg", "BP 812/555/0137", "call 812/555/013", "call 112/555/0137", "call 812/555-0137"]
+            ["doses 250/300/1000 mg", "BP 812/555/0137", "call 812/555/013", "call 112/555/0137", "call 812/055-0137"]
         {
             assert!(phones_in(text).is_empty(), "{text}: {:?}", phones_in(text));
         }
