@@ -27,6 +27,7 @@ mod scan;
 mod slots;
 mod spelled;
 mod splice;
+mod syllabic;
 mod table;
 mod token;
 mod transform;

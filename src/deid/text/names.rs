@@ -3384,6 +3384,14 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         if t.punct(i + 1, ',') {
             last_first_before_age(t, i, upper_doc, out);
         }
+        // `Nguyen Thi Hoa`, `Pa Houa Lor`: short capitalized words, some English (`Do`, `Her`).
+        if tok.len() <= 6 && capital {
+            // Scored as a name with context: where another rule takes part of it, this one
+            // wins or widens it (`Pa [Houa Lor]`).
+            if let Some(e) = super::syllabic::syllabic_name_at(t, i) {
+                push(out, t, i, e, 90);
+            }
+        }
         if !name_shaped(t, i, upper_doc) {
             continue;
         }

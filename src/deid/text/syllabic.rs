@@ -1,0 +1,135 @@
+//! Names written as short syllables, whose words are English or in no name list one by one but
+//! whose order is a name's (45 CFR 164.514(b)(2)(i)(A)): Vietnamese names in their own order,
+//! surname first (`Nguyen Thi Hoa`, `PHAM VAN LOC`, `Do Thanh Huong`: a common surname, a common
+//! middle name, a given name), and Hmong names (`Pa Houa Lor`, `Mai Yer Her`, `Lue Her`: one or
+//! two given names of the list, then a clan name; `Pa Nhia`: a given name that opens women's
+//! names and a second given name).
+//!
+//! Every word is capitalized (or every word in capitals), on one line; the given name after a
+//! Vietnamese middle name has 2 to 7 letters and opens no field (`MRN`, `DOB`, a credential).
+
+use super::lexicon::bit;
+use super::token::{TokKind, Tokens};
+
+/// Common Vietnamese surnames (they cover most of the population).
+const VIET_SURNAMES: &[&str] = &[
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong",
+    "ly", "truong", "dinh", "lam", "trinh", "luong", "doan", "cao", "ta", "quach", "thai",
+];
+
+/// Common Vietnamese middle names (`Thi` for women, `Van` for men, and the frequent others).
+const VIET_MIDDLE: &[&str] = &[
+    "thi", "van", "thanh", "hoang", "minh", "ngoc", "quang", "duc", "huu", "xuan", "kim", "anh", "thu", "hong", "bao",
+    "gia", "cong", "tien", "thuy", "hai",
+];
+
+/// Hmong clan names.
+const HMONG_CLANS: &[&str] = &[
+    "vang", "xiong", "lor", "lo", "her", "yang", "thao", "moua", "vue", "hang", "kue", "khang", "cha", "chang", "chue",
+    "fang", "kong", "thor", "yaj", "vaj", "xyooj", "lis", "tsab", "hawj", "muas", "thoj",
+];
+
+/// Common Hmong given names and the syllables of two-word given names.
+const HMONG_GIVEN: &[&str] = &[
+    "pa", "mai", "yer", "houa", "nhia", "kia", "tou", "lue", "nou", "chue", "fue", "youa", "xee", "xai", "neng", "pao",
+    "cheng", "chong", "kou", "shoua", "blia", "dia", "khou", "nao", "pheng", "see", "tong", "yia", "ying", "zoua",
+    "chia", "mee", "bee", "houa", "lia", "nhia", "vang", "yeng", "sai", "tswv", "txiv",
+];
+
+/// Given names that open Hmong women's names of two words (`Pa Nhia`, `Mai Yer`, `Xee Yang`).
+const HMONG_FIRST: &[&str] = &["pa", "mai", "xee", "nou", "kia", "mee", "yer", "zoua", "shoua", "blia"];
+
+/// Word `k` is written as a name word on the line that word `first` opens: letters, capitalized
+/// (all capitals when `caps`), apart from the word before.
+fn syllable(t: &Tokens<'_>, k: usize, caps: bool, first: usize) -> bool {
+    let tok_ok = t.kind(k) == Some(TokKind::Alpha) && t.ascii(k) && t.capitalized(k) && t.all_caps(k) == caps;
+    tok_ok && (k == first || (!t.joined(k) && !t.newline_before(k)))
+}
+
+/// The end of a Vietnamese name in its own order from word `i` (`Nguyen Thi Hoa`, `PHAM VAN
+/// LOC`, `Nguyen Thi Bich Ngoc`), if it is one.
+fn vietnamese_at(t: &Tokens<'_>, i: usize, caps: bool) -> Option<usize> {
+    const FIELD: u64 = bit::CREDENTIAL | bit::ID_CONTEXT | bit::ID_KIND | bit::BIRTH | bit::TITLE | bit::NAME_LABEL;
+    if !t.is_any(i, VIET_SURNAMES) || !syllable(t, i + 1, caps, i) || !t.is_any(i + 1, VIET_MIDDLE) {
+        return None;
+    }
+    let given = |k: usize| syllable(t, k, caps, i) && (2..=7).contains(&t.byte_len(k)) && !t.has(k, FIELD);
+    if !given(i + 2) {
+        return None;
+    }
+    // A second given name (`Bich Ngoc`), when a third short word follows the same way.
+    Some(if given(i + 3) && t.byte_len(i + 3) <= 5 && !t.english(i + 3) { i + 4 } else { i + 3 })
+}
+
+/// The end of a Hmong name from word `i` (`Pa Houa Lor`, `Lue Her`, `Pa Nhia`), if it is one.
+fn hmong_at(t: &Tokens<'_>, i: usize, caps: bool) -> Option<usize> {
+    if !t.is_any(i, HMONG_GIVEN) {
+        return None;
+    }
+    let given = |k: usize| syllable(t, k, caps, i) && t.is_any(k, HMONG_GIVEN);
+    let clan = |k: usize| syllable(t, k, caps, i) && t.is_any(k, HMONG_CLANS);
+    if clan(i + 1) {
+        return Some(i + 2);
+    }
+    if given(i + 1) {
+        if clan(i + 2) {
+            return Some(i + 3);
+        }
+        if t.is_any(i, HMONG_FIRST) {
+            return Some(i + 2);
+        }
+    }
+    None
+}
+
+/// The end of a syllabic name ([`vietnamese_at`], [`hmong_at`]) from word `i`.
+pub(crate) fn syllabic_name_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    if t.kind(i) != Some(TokKind::Alpha) || !t.capitalized(i) || t.byte_len(i) > 6 {
+        return None;
+    }
+    let caps = t.all_caps(i) && t.byte_len(i) > 1;
+    vietnamese_at(t, i, caps).or_else(|| hmong_at(t, i, caps))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let t = Tokens::new(text);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < t.len() {
+            if let Some(e) = syllabic_name_at(&t, i) {
+                out.push(text.get(t.start(i)..t.end(e - 1)).unwrap_or("?"));
+                i = e;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn vietnamese_names_in_their_own_order() {
+        assert_eq!(found("discharge teaching for PHAM VAN LOC (93 M)"), ["PHAM VAN LOC"]);
+        assert_eq!(found("Nguyen Thi Hoa RN (badge E120774)"), ["Nguyen Thi Hoa"]);
+        assert_eq!(found("| Vietnamese | Do Thanh Huong (INT-3307) |"), ["Do Thanh Huong"]);
+        assert_eq!(found("Reconnected with Nguyen Hoang Bao (INT-3412)"), ["Nguyen Hoang Bao"]);
+        assert_eq!(found("Patient: Tran Thi Bich Ngoc"), ["Tran Thi Bich Ngoc"]);
+        for text in ["le thi hoa", "Tran Thi\nHoa", "NGUYEN THI MRN", "Do Not Resuscitate", "Ho Chi Minh City"] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn hmong_names() {
+        assert_eq!(found("From: Pa Houa Lor (mother, proxy)"), ["Pa Houa Lor"]);
+        assert_eq!(found("Sister Mai Yer Her attended"), ["Mai Yer Her"]);
+        assert_eq!(found("shaman Lue Her can come"), ["Lue Her"]);
+        assert_eq!(found("- Pa Nhia: Dexcom G7"), ["Pa Nhia"]);
+        for text in ["PA Nhia", "Pa said", "Kia Sorento", "her Yang", "Pa\nNhia"] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+}
