@@ -810,26 +810,31 @@ pub(crate) fn find_bare_codes(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     // most words are capitals, few are glued to what follows.
     // A word with no capital only before a glued hyphen (most words in lower case are glued
     // to a comma or a period at most).
+    // And a long run of digits ([`long_number_at`]), in the same walk.
     let starts = marked(t, |i, tok| {
-        tok.kind == TokKind::Alpha
-            && tok.len() <= 5
-            && t.toks.get(i + 1).is_some_and(|next| {
-                !next.space_before
-                    && next.kind != TokKind::Alpha
-                    && (tok.shape & shape::HAS_LOWER == 0
-                        || (tok.shape & shape::CAPITALIZED == 0 && next.kind == TokKind::Punct && next.first == '-'))
-            })
+        (tok.kind == TokKind::Digit && tok.len() >= MIN_LONG_DIGITS)
+            || (tok.kind == TokKind::Alpha
+                && tok.len() <= 5
+                && t.toks.get(i + 1).is_some_and(|next| {
+                    !next.space_before
+                        && next.kind != TokKind::Alpha
+                        && (tok.shape & shape::HAS_LOWER == 0
+                            || (tok.shape & shape::CAPITALIZED == 0
+                                && next.kind == TokKind::Punct
+                                && next.first == '-'))
+                }))
     });
     for i in starts {
+        if t.kind(i) == Some(TokKind::Digit) {
+            if let Some(kind) = long_number_at(t, i) {
+                out.push(Candidate::new(kind, t.start(i), t.end(i), 60));
+            }
+            continue;
+        }
         if let Some(e) = bare_code_at(t, i).or_else(|| glued_long_code_at(t, i)) {
             out.push(Candidate::new(PhiKind::Id, t.start(i), t.end(e - 1), 75));
         }
         super::patterns::donation_number_at(t, i, out);
-    }
-    for i in marked(t, |_, tok| tok.kind == TokKind::Digit && tok.len() >= MIN_LONG_DIGITS) {
-        if let Some(kind) = long_number_at(t, i) {
-            out.push(Candidate::new(kind, t.start(i), t.end(i), 60));
-        }
     }
 }
 

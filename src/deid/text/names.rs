@@ -3016,13 +3016,24 @@ fn rest_of_given(t: &Tokens<'_>, k: usize, caps: bool) -> Option<usize> {
 /// between `^`s. The candidate itself grows (its score unchanged).
 fn complete_names(t: &Tokens<'_>, first: usize, out: &mut [Candidate]) {
     let found = out.len();
+    let bytes = t.text.as_bytes();
     for n in first..found {
         let Some(&c) = out.get(n) else { break };
         if c.kind != PhiKind::Name {
             continue;
         }
+        // Most names have none of the parts this looks for: the bytes around them tell, before
+        // any token is searched. (A typographic apostrophe starts with 0xE2.)
+        let byte = |k: Option<usize>| k.and_then(|k| bytes.get(k)).copied().unwrap_or(b'\n');
+        let (before, before2, after) = (byte(c.start.checked_sub(1)), byte(c.start.checked_sub(2)), byte(Some(c.end)));
+        let comma_inside = || bytes.get(c.start..c.end).is_some_and(|v| v.contains(&b','));
+        let joined_after = matches!(after, b'-' | b'\'' | 0xE2 | b'^' | b',');
+        let joined_before = matches!(before, b'-' | b'\'' | 0xE2 | b'^') || (before == b' ' && before2 == b',');
+        if !(joined_after || joined_before || (after == b' ' && comma_inside())) {
+            continue;
+        }
         let s = t.toks.partition_point(|x| x.start() < c.start);
-        let e = t.toks.partition_point(|x| x.start() < c.end);
+        let e = (s..t.len()).find(|&k| t.start(k) >= c.end).unwrap_or(t.len());
         if s >= e || t.start(s) != c.start || t.end(e - 1) != c.end {
             continue;
         }
@@ -3073,42 +3084,6 @@ fn complete_names(t: &Tokens<'_>, first: usize, out: &mut [Candidate]) {
                 x.end = t.end(end - 1);
             }
         }
-    }
-}
-
-/// Abbreviations written after a value and a dash, never a writer's initials (`sat 94 -RA`).
-const NOT_INITIALS: &[&str] =
-    &["ra", "nc", "po", "iv", "im", "sq", "sc", "sl", "pr", "od", "os", "ou", "hs", "ac", "pc", "qd", "ok"];
-
-/// `... same day     -RC`, `ok bc post-op. -TB`, `-QH, CDCES`, `-RK/mo`: a writer's initials
-/// signing a line after a `-` that stands apart (token `i`) after a sentence, a column gap, a
-/// time or a date: 2 or 3 capitals glued to it, in no keyword list, no English word and no
-/// abbreviation of [`NOT_INITIALS`], then the line's end, a `/` before more initials, or a `,`
-/// or `.` before a credential or the line's end (`-OK`, `-PRN`, `-NPO` are no initials).
-fn signed_initials(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
-    let k = i + 1;
-    let apart = i == 0 || !t.joined(i);
-    let shaped = t.joined(k) && t.all_caps(k) && (2..=3).contains(&t.byte_len(k)) && t.ascii(k);
-    if !apart || !shaped || t.has(k, u64::MAX) || t.english(k) || lookup_word(t, k).stop || t.is_any(k, NOT_INITIALS) {
-        return;
-    }
-    // After a sentence, a column gap, or a time or date (`08:31 -MK`), not after a value's
-    // unit (`94% -RA`).
-    let signs = i == 0
-        || t.newline_before(i)
-        || column_gap(t, i)
-        || t.kind(i - 1) == Some(TokKind::Digit)
-        || ['.', ')', '!'].iter().any(|&c| t.punct(i - 1, c));
-    if !signs {
-        return;
-    }
-    let line_end = |j: usize| j >= t.len() || t.newline_before(j);
-    let n = k + 1;
-    let closes = line_end(n)
-        || (t.punct(n, '/') && t.joined(n))
-        || ((t.punct(n, '.') || t.punct(n, ',')) && (line_end(n + 1) || t.has(n + 1, bit::CREDENTIAL)));
-    if closes {
-        push(out, t, k, k + 1, 80);
     }
 }
 
@@ -3279,7 +3254,6 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
                 if !upper_doc {
                     super::login::signed_login(t, i, out);
                 }
-                signed_initials(t, i, out);
             } else if tok.first == '@' {
                 at_handle(t, i, out);
             }
@@ -3534,17 +3508,47 @@ fn listed_name_elsewhere(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Abbreviations written after a value or a call and a dash, never a writer's initials (`sat
+/// 94 -RA`, `called - LVM`).
+const NOT_INITIALS: &[&str] = &[
+    "ra", "nc", "po", "iv", "im", "sq", "sc", "sl", "pr", "od", "os", "ou", "hs", "ac", "pc", "qd", "ok", "lvm", "vm",
+    "wnl", "nad",
+];
+
 /// `... closed. - jo`, `\n- T.Z.`, `\n  -- tmb`, `Sleeping in recliner. -DY\n`: the writer's
 /// initials after a dash at the end of the text or of a line (a closing quote may follow):
-/// two or three letters all in one case (in no keyword list, no English word) or dotted
-/// capitals, the dash apart from what comes before it. Before the end of the text, the dash
-/// follows the end of a sentence (`.`, `!`, `?`) or starts its line.
+/// two or three letters all in one case (in no keyword list, no English word, none of
+/// [`NOT_INITIALS`]) or dotted capitals, the dash apart from what comes before it; a `,` or `.`
+/// before a credential, or a second writer's initials after a `/`, may follow them (`-QH,
+/// CDCES`, `-RK/mo`). Before the end of the text, the dash follows the end of a sentence (`.`,
+/// `!`, `?`), a column gap, a time, a date or a `)` (`same day     -RC`, `08:31 -MK`), or
+/// starts its line.
 fn closing_initials(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     let n = t.len();
     // Where a line ends: the token after it starts a line (or the text ends), past a quote.
     let line_end = |e: usize| {
         let e = if t.punct(e, '"') && t.joined(e) { e + 1 } else { e };
         e >= n || t.newline_before(e)
+    };
+    // Initials of 2 or 3 letters in one case, in no list (`RK`, `mo`).
+    let initials = |k: usize| {
+        t.kind(k) == Some(TokKind::Alpha)
+            && (2..=3).contains(&t.byte_len(k))
+            && (t.all_caps(k) || t.all_lower(k))
+            && !t.has(k, u64::MAX)
+            && !t.is_any(k, NOT_INITIALS)
+    };
+    // What may follow a word of initials: the line's end, a `,` or `.` before a credential or
+    // the line's end (`-QH, CDCES`, `-TB.`), or a `/` before a second writer's (`-RK/mo`).
+    let closes = |e: usize| {
+        line_end(e)
+            || ((t.punct(e, ',') || t.punct(e, '.')) && (line_end(e + 1) || t.has(e + 1, bit::CREDENTIAL)))
+            || (t.punct(e, '/')
+                && t.joined(e)
+                && t.joined(e + 1)
+                && t.kind(e + 1) == Some(TokKind::Alpha)
+                && t.byte_len(e + 1) <= 3
+                && line_end(e + 2))
     };
     for d in marked(t, |k, tok| tok.kind == TokKind::Punct && tok.first == '-' && k + 1 < n) {
         // Past a second dash (`-- tmb`).
@@ -3554,12 +3558,7 @@ fn closing_initials(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         let j = d + 1;
         // Dotted (`T.Z.`: four tokens) or one word.
         let dotted = dotted_initials(t, j).filter(|&e| line_end(e));
-        let word = (line_end(j + 1)
-            && t.kind(j) == Some(TokKind::Alpha)
-            && (2..=3).contains(&t.byte_len(j))
-            && (t.all_caps(j) || t.all_lower(j))
-            && !t.has(j, u64::MAX))
-        .then_some(j + 1);
+        let word = (initials(j) && closes(j + 1)).then_some(j + 1);
         let Some(end) = dotted.or(word) else { continue };
         if dotted.is_none() && (t.english(j) || t.name_info(j).stop) {
             continue;
@@ -3571,8 +3570,15 @@ fn closing_initials(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         let after_sentence =
             first > 0 && (t.punct(first - 1, '.') || t.punct(first - 1, '!') || t.punct(first - 1, '?'));
         let opens_line = first == 0 || t.newline_before(first);
-        if apart && !t.newline_before(j) && (at_end || after_sentence || opens_line) {
+        // After a column gap, a time or a date (`same day     -RC`, `08:31 -MK`), or a bracket.
+        let after_entry = column_gap(t, first)
+            || (first > 0 && (t.kind(first - 1) == Some(TokKind::Digit) || t.punct(first - 1, ')')));
+        if apart && !t.newline_before(j) && (at_end || after_sentence || opens_line || after_entry) {
             push(out, t, j, end, 80);
+            // A second writer's initials after a `/` (`-RK/mo`).
+            if word.is_some() && t.punct(end, '/') && t.joined(end) && initials(end + 1) {
+                push(out, t, end + 1, end + 2, 80);
+            }
         }
     }
 }

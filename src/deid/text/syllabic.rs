@@ -9,35 +9,85 @@
 //! Vietnamese middle name has 2 to 7 letters and opens no field (`MRN`, `DOB`, a credential).
 
 use super::lexicon::bit;
+use super::slots;
 use super::token::{TokKind, Tokens};
 
+/// The [`slots::key`] of a lower-case word of at most 8 bytes, at compile time.
+// Evaluated at compile time only: an index out of range would fail the build.
+#[allow(clippy::indexing_slicing)]
+const fn pack(word: &str) -> u64 {
+    let b = word.as_bytes();
+    let mut key = 0u64;
+    let mut j = 0;
+    while j < b.len() && j < 8 {
+        key |= (b[j] as u64) << (8 * j);
+        j += 1;
+    }
+    key
+}
+
+/// A list of words as their keys and a 256-bit filter of them (one bit per key, at
+/// [`filter_bit`]): most words are in no list, and the filter tells at one bit test.
+struct KeyList<const N: usize> {
+    keys: [u64; N],
+    filter: [u64; 4],
+}
+
+/// The filter bit of a key: its top 8 bits after a multiplicative hash.
+const fn filter_bit(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize
+}
+
+/// The keys of a list of lower-case words of at most 8 bytes, and their filter, at compile time.
+#[allow(clippy::indexing_slicing)]
+const fn key_list<const N: usize>(words: [&str; N]) -> KeyList<N> {
+    let mut keys = [0u64; N];
+    let mut filter = [0u64; 4];
+    let mut j = 0;
+    while j < N {
+        keys[j] = pack(words[j]);
+        let b = filter_bit(keys[j]);
+        filter[b / 64] |= 1 << (b % 64);
+        j += 1;
+    }
+    KeyList { keys, filter }
+}
+
+/// Whether token `k` is a word of `list` (these tests run at many short capitalized words).
+fn in_list<const N: usize>(t: &Tokens<'_>, k: usize, list: &KeyList<N>) -> bool {
+    let Some([w]) = slots::key::<1>(t.s(k).as_bytes()) else { return false };
+    let b = filter_bit(w);
+    let maybe = list.filter.get(b / 64).is_some_and(|f| f & (1 << (b % 64)) != 0);
+    maybe && list.keys.contains(&w)
+}
+
 /// Common Vietnamese surnames (they cover most of the population).
-const VIET_SURNAMES: &[&str] = &[
+const VIET_SURNAMES: KeyList<26> = key_list([
     "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong",
     "ly", "truong", "dinh", "lam", "trinh", "luong", "doan", "cao", "ta", "quach", "thai",
-];
+]);
 
 /// Common Vietnamese middle names (`Thi` for women, `Van` for men, and the frequent others).
-const VIET_MIDDLE: &[&str] = &[
+const VIET_MIDDLE: KeyList<20> = key_list([
     "thi", "van", "thanh", "hoang", "minh", "ngoc", "quang", "duc", "huu", "xuan", "kim", "anh", "thu", "hong", "bao",
     "gia", "cong", "tien", "thuy", "hai",
-];
+]);
 
 /// Hmong clan names.
-const HMONG_CLANS: &[&str] = &[
+const HMONG_CLANS: KeyList<26> = key_list([
     "vang", "xiong", "lor", "lo", "her", "yang", "thao", "moua", "vue", "hang", "kue", "khang", "cha", "chang", "chue",
     "fang", "kong", "thor", "yaj", "vaj", "xyooj", "lis", "tsab", "hawj", "muas", "thoj",
-];
+]);
 
 /// Common Hmong given names and the syllables of two-word given names.
-const HMONG_GIVEN: &[&str] = &[
+const HMONG_GIVEN: KeyList<41> = key_list([
     "pa", "mai", "yer", "houa", "nhia", "kia", "tou", "lue", "nou", "chue", "fue", "youa", "xee", "xai", "neng", "pao",
     "cheng", "chong", "kou", "shoua", "blia", "dia", "khou", "nao", "pheng", "see", "tong", "yia", "ying", "zoua",
     "chia", "mee", "bee", "houa", "lia", "nhia", "vang", "yeng", "sai", "tswv", "txiv",
-];
+]);
 
 /// Given names that open Hmong women's names of two words (`Pa Nhia`, `Mai Yer`, `Xee Yang`).
-const HMONG_FIRST: &[&str] = &["pa", "mai", "xee", "nou", "kia", "mee", "yer", "zoua", "shoua", "blia"];
+const HMONG_FIRST: KeyList<10> = key_list(["pa", "mai", "xee", "nou", "kia", "mee", "yer", "zoua", "shoua", "blia"]);
 
 /// Word `k` is written as a name word on the line that word `first` opens: letters, capitalized
 /// (all capitals when `caps`), apart from the word before.
@@ -50,7 +100,7 @@ fn syllable(t: &Tokens<'_>, k: usize, caps: bool, first: usize) -> bool {
 /// LOC`, `Nguyen Thi Bich Ngoc`), if it is one.
 fn vietnamese_at(t: &Tokens<'_>, i: usize, caps: bool) -> Option<usize> {
     const FIELD: u64 = bit::CREDENTIAL | bit::ID_CONTEXT | bit::ID_KIND | bit::BIRTH | bit::TITLE | bit::NAME_LABEL;
-    if !t.is_any(i, VIET_SURNAMES) || !syllable(t, i + 1, caps, i) || !t.is_any(i + 1, VIET_MIDDLE) {
+    if !in_list(t, i, &VIET_SURNAMES) || !syllable(t, i + 1, caps, i) || !in_list(t, i + 1, &VIET_MIDDLE) {
         return None;
     }
     let given = |k: usize| syllable(t, k, caps, i) && (2..=7).contains(&t.byte_len(k)) && !t.has(k, FIELD);
@@ -63,11 +113,11 @@ fn vietnamese_at(t: &Tokens<'_>, i: usize, caps: bool) -> Option<usize> {
 
 /// The end of a Hmong name from word `i` (`Pa Houa Lor`, `Lue Her`, `Pa Nhia`), if it is one.
 fn hmong_at(t: &Tokens<'_>, i: usize, caps: bool) -> Option<usize> {
-    if !t.is_any(i, HMONG_GIVEN) {
+    if !in_list(t, i, &HMONG_GIVEN) {
         return None;
     }
-    let given = |k: usize| syllable(t, k, caps, i) && t.is_any(k, HMONG_GIVEN);
-    let clan = |k: usize| syllable(t, k, caps, i) && t.is_any(k, HMONG_CLANS);
+    let given = |k: usize| syllable(t, k, caps, i) && in_list(t, k, &HMONG_GIVEN);
+    let clan = |k: usize| syllable(t, k, caps, i) && in_list(t, k, &HMONG_CLANS);
     if clan(i + 1) {
         return Some(i + 2);
     }
@@ -75,7 +125,7 @@ fn hmong_at(t: &Tokens<'_>, i: usize, caps: bool) -> Option<usize> {
         if clan(i + 2) {
             return Some(i + 3);
         }
-        if t.is_any(i, HMONG_FIRST) {
+        if in_list(t, i, &HMONG_FIRST) {
             return Some(i + 2);
         }
     }
@@ -88,6 +138,10 @@ pub(crate) fn syllabic_name_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
         return None;
     }
     let caps = t.all_caps(i) && t.byte_len(i) > 1;
+    // Every such name has a second word written the same way: most words stop here.
+    if !syllable(t, i + 1, caps, i) || t.byte_len(i + 1) > 6 {
+        return None;
+    }
     vietnamese_at(t, i, caps).or_else(|| hmong_at(t, i, caps))
 }
 
