@@ -389,9 +389,12 @@ fn date_separator(t: &Tokens<'_>, i: usize) -> Option<char> {
 fn numeric(t: &Tokens<'_>, i: usize) -> Option<Found> {
     // A separator glued after the first number rejects most numbers with two tests.
     let sep = date_separator(t, i + 1)?;
+    // `2025-08-14..2025-09-30`: a range's `..` may touch the second date.
+    let dotted_range = i >= 2 && t.punct(i - 1, '.') && t.punct(i - 2, '.') && t.joined(i - 1);
     if !t.digits(i, None)
         || (t.joined(i)
             && (t.punct(i - 1, '/') || t.punct(i - 1, '-') || t.punct(i - 1, '.') || t.digits(i - 1, None))
+            && !dotted_range
             && !second_of_range(t, i))
     {
         return None;
@@ -1130,9 +1133,20 @@ const TIME_ZONES: &[&str] = &["cdt", "cst", "edt", "est", "mdt", "mst", "pdt", "
 /// own). A clock (`16:02`, `16:02:45`, with `AM`/`PM` and a time zone in capitals
 /// after it or not), or four digits of a valid time ending the line or a `|`, `,` or `;` cell,
 /// or before a gap of two spaces (`02/03/2026 0930   RESTRICTIONS`; not `1/3/2026 1234 Main
-/// St`, a house number).
+/// St`, a house number); or glued after an `@` (VistA's `2025@14:02`).
 fn with_time(t: &Tokens<'_>, f: Found) -> Found {
     let j = f.last + 1;
+    // VistA's `NOV 03, 2025@14:02`, `11/03/2025@16:05:12`: the time glued after an `@`.
+    let glued_clock = t.digits(j + 1, None)
+        && t.byte_len(j + 1) <= 2
+        && t.punct(j + 2, ':')
+        && t.joined(j + 2)
+        && t.digits(j + 3, Some(2))
+        && t.joined(j + 3);
+    if f.year_tok.is_some() && t.punct(j, '@') && t.joined(j) && t.joined(j + 1) && glued_clock {
+        let seconds = t.punct(j + 4, ':') && t.joined(j + 4) && t.digits(j + 5, Some(2)) && t.joined(j + 5);
+        return Found { last: if seconds { j + 5 } else { j + 3 }, ..f };
+    }
     // One space between (across a gap the time is a column of its own: `DATE  TIME`).
     if f.year_tok.is_none() || j >= t.len() || t.newline_before(j) || t.start(j) != t.end(f.last) + 1 {
         return f;
@@ -1510,9 +1524,11 @@ mod tests {
         }
 
         fn numeric(t: &Tokens<'_>, i: usize) -> Option<Found> {
+            let dotted_range = i >= 2 && t.punct(i - 1, '.') && t.punct(i - 2, '.') && t.joined(i - 1);
             if !t.digits(i, None)
                 || (t.joined(i)
                     && (t.punct(i - 1, '/') || t.punct(i - 1, '-') || t.punct(i - 1, '.') || t.digits(i - 1, None))
+                    && !dotted_range
                     && !second_of_range(t, i))
             {
                 return None;
@@ -1913,6 +1929,21 @@ mod tests {
         for text in ["Plan\n1/2 tab po bid", "MMT\n4/5 | strength", "x\n1/2 - 1 tab prn", "so 3/4 in 1000 units"] {
             assert_eq!(dates_in(text), Vec::<String>::new(), "{text}");
         }
+    }
+
+    #[test]
+    fn vista_times_and_dotted_ranges() {
+        for (text, want) in [
+            ("DATE OF NOTE: NOV 03, 2025@14:02     ENTRY", "NOV 03, 2025@14:02"),
+            ("ENTRY DATE: NOV 03, 2025@15:47:12\n", "NOV 03, 2025@15:47:12"),
+            ("signed 11/03/2025@16:05", "11/03/2025@16:05"),
+        ] {
+            assert_eq!(dates_in(text), [want], "{text}");
+        }
+        assert_eq!(dates_in("1976-05-11,2025-08-14..2025-09-30,fax"), ["1976-05-11", "2025-08-14", "2025-09-30"]);
+        // A version or a decimal before, and an `@` before no time, take nothing more.
+        assert_eq!(dates_in("v1.2025-08-14"), Vec::<String>::new());
+        assert_eq!(dates_in("seen 11/03/2025@home"), ["11/03/2025"]);
     }
 
     #[test]
