@@ -680,10 +680,16 @@ fn initial_end(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usize> {
     Some(if period { i + 2 } else { i + 1 })
 }
 
-/// One name word with `O'Brien` / `Smith-Jones` joins; returns one past it.
+/// Most joins one name word takes (`Pierre-Louis-Jean-Baptiste` has 3): a longer chain of
+/// joined words is no name, and the bound keeps every walk over a name word short on a text of
+/// thousands of words joined by hyphens.
+const MAX_JOINS: usize = 6;
+
+/// One name word with `O'Brien` / `Smith-Jones` joins (at most [`MAX_JOINS`]); returns one past
+/// it.
 fn word_end(t: &Tokens<'_>, i: usize) -> usize {
     let mut j = i + 1;
-    while join_at(t, j) {
+    while join_at(t, j) && j < i + 2 * MAX_JOINS {
         j += 2;
     }
     j
@@ -2960,7 +2966,7 @@ fn surname_before_comma(t: &Tokens<'_>, s: usize) -> Option<usize> {
         return None;
     }
     let mut w = s - 2;
-    while w >= 2 && join_at(t, w - 1) && !t.newline_before(w) {
+    while w >= 2 && join_at(t, w - 1) && !t.newline_before(w) && w + 2 * MAX_JOINS > s {
         w -= 2;
     }
     (name_part(t, w) && opens_surname(t, w)).then_some(w)
@@ -3042,10 +3048,15 @@ fn complete_names(t: &Tokens<'_>, first: usize, out: &mut [Candidate]) {
             start = w;
         }
         // Joined parts that are name-like (`Child-Pugh`, `pseudo-Pelger` are not).
-        while start >= 2 && join_at(t, start - 1) && !t.newline_before(start - 1) && name_part(t, start - 2) {
+        while start >= 2
+            && start + 2 * MAX_JOINS > s
+            && join_at(t, start - 1)
+            && !t.newline_before(start - 1)
+            && name_part(t, start - 2)
+        {
             start -= 2;
         }
-        while join_at(t, end) && name_part(t, end + 1) {
+        while end < e + 2 * MAX_JOINS && join_at(t, end) && name_part(t, end + 1) {
             end += 2;
         }
         let comma = (start..end).any(|k| t.punct(k, ','));
@@ -3683,6 +3694,19 @@ mod tests {
         assert_names("Dr. Brendan Kilbride, Lupe Fa'asavalu, PA-C", &["Brendan Kilbride", "Lupe Fa'asavalu"]);
         let eponym = names("Dx: compensated MASH cirrhosis, Child-Pugh A, seen by Dr. Pugh");
         assert!(!eponym.iter().any(|n| n.contains("Child")), "{eponym:?}");
+    }
+
+    /// A name word takes at most `MAX_JOINS` joins: a chain of words joined by hyphens is cut,
+    /// so a walk over a name word stays short whatever the text.
+    #[test]
+    fn a_name_word_takes_a_bounded_number_of_joins() {
+        use crate::deid::text::token::Tokens;
+        let t = Tokens::new("Pierre-Louis-Jean-Baptiste came");
+        assert_eq!(super::word_end(&t, 0), 7);
+        let chain = "Mary-".repeat(50);
+        let t = Tokens::new(&chain);
+        assert_eq!(super::word_end(&t, 0), 1 + 2 * super::MAX_JOINS);
+        assert_eq!(super::word_end(&t, 20), 21 + 2 * super::MAX_JOINS);
     }
 
     #[test]
