@@ -846,9 +846,10 @@ const MIN_LONG_DIGITS: usize = 10;
 const MIN_GLUED_DIGITS: usize = 7;
 
 /// `PCN88120447`, `MCH448201937`, `SH25302A00917`: 1 to 4 capitals glued to a group of at least
-/// 4 digits, then whatever capitals and digits stay glued, with at least [`MIN_GLUED_DIGITS`]
-/// digits in all; standing apart (a `(`, `"` or `|` before it may touch it), nothing but
-/// punctuation after it. Returns one past the code.
+/// 4 digits, then the capitals and digits glued after them (up to 8 tokens in all), with at
+/// least [`MIN_GLUED_DIGITS`] digits in all; standing apart (a `(`, `"`, `|` or `,` before it
+/// may touch it: a cell of an export), nothing but punctuation after it. Returns one past the
+/// code.
 fn glued_long_code_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
     let free_start = i == 0 || !t.joined(i) || ['(', '"', '|', ','].iter().any(|&c| t.punct(i - 1, c));
     if !free_start || !t.all_caps(i) || t.byte_len(i) > 4 || !t.joined(i + 1) || !t.digits(i + 1, None) {

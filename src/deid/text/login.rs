@@ -11,6 +11,10 @@
 //!   (`akhtar.s`), with no `.` after it (`by e.g.` and `by p.o.` are no login);
 //! - after a label other than `by`: also a lower-case word of at least 4 letters that is no
 //!   English word (`lmokoena`; `user error` stays).
+//!
+//! A login name that is a first initial glued to a listed surname (`by kpatel`, `user
+//! mreyes-olmedo`) names its person: it is proposed as a name, after any of the labels and
+//! also signing a line after a dash (`Dose due tomorrow. -kpatel`).
 
 use super::dictionary;
 use super::lexicon::bit;
@@ -77,7 +81,7 @@ fn word_login(t: &Tokens<'_>, j: usize) -> Option<usize> {
 /// Letters of the shortest surname read inside a login name (`kpatel`: `patel`).
 const MIN_SURNAME: usize = 4;
 
-/// `lraghunathan`, `kpatel`, `mreyes-olmedo`: a login name written as a first initial glued to
+/// `kpatel`, `mreyes-olmedo`: a login name written as a first initial glued to
 /// a listed surname of [`MIN_SURNAME`] letters or more, in lower case, neither it nor the
 /// surname an English word (`bsmith`; not `scare`, `brevity`); a second surname may follow a
 /// glued `-`. Returns the end (token index past it).

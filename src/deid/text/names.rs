@@ -2926,17 +2926,15 @@ fn extend_names(t: &Tokens<'_>, upper_doc: bool, first: usize, out: &mut [Candid
     }
 }
 
-/// The tokens before which a `SURNAME,` can open a written name: a line's start, a column gap,
-/// a row number, a field's `=`, `:`, `"`, `(`, `|` or `[`, a dotted leader (`Patient .....`),
-/// or a title, relation, role, label or
-/// `by` (`DRIVER TAUFA, SIONE K.`). `w` is the surname's first token.
+/// Whether a `SURNAME,` starting at token `w` can open a written name: where a field opens
+/// ([`opens_field`]) or after a title, relation, role, label or `by` (`DRIVER TAUFA, SIONE K.`).
 fn opens_surname(t: &Tokens<'_>, w: usize) -> bool {
     const CONTEXT: u64 = bit::TITLE | bit::RELATION | bit::NAME_WEAK | bit::NAME_LABEL | bit::BY_VERB;
     opens_field(t, w) || t.has(w - 1, CONTEXT)
 }
 
 /// Token `w` opens a field: a line's start, a column gap, a row number, a field's `=`, `:`, `"`,
-/// `(`, `|` or `[`, or a dotted leader.
+/// `(`, `|` or `[`, or a dotted leader (`Patient .........`).
 fn opens_field(t: &Tokens<'_>, w: usize) -> bool {
     w == 0
         || t.newline_before(w)
@@ -2946,9 +2944,9 @@ fn opens_field(t: &Tokens<'_>, w: usize) -> bool {
         || (w >= 2 && t.punct(w - 1, '.') && t.punct(w - 2, '.'))
 }
 
-/// Word `k` (its first token; `w_end` one past its joins) can be a surname or a given name
-/// written beside a found one: letters, capitalized, two letters or more, in no keyword list,
-/// no stop word, and no English word unless listed as a name.
+/// Word `k` (its first token) can be a surname or a given name written beside a found one:
+/// letters, capitalized, two letters or more, in no keyword list, no stop word, and no English
+/// word unless listed as a name.
 fn name_part(t: &Tokens<'_>, k: usize) -> bool {
     let info = lookup_word(t, k);
     t.kind(k) == Some(TokKind::Alpha)
@@ -3016,10 +3014,11 @@ fn rest_of_given(t: &Tokens<'_>, k: usize, caps: bool) -> Option<usize> {
 /// `DELACROIX-BEAUMONT, [YVETTE] M.`, `attending=OYELARAN, [TEMITOPE]`, `[DELACROIX]-ÉTIENNE,
 /// Marie-Josée`, `[XIONG]^[MAI] KA^L`: each name this walk found (from `first` in `out`) grows
 /// to the parts of the same written name its rule left out: the surname before `SURNAME, ` where
-/// such a name opens ([`surname_before_comma`]), the parts joined by `-` or an apostrophe, a
-/// listed first name after a `SURNAME,` alone opening a field, the rest of the given name after `LAST, FIRST`
-/// ([`rest_of_given`]), and in an HL7 name a given name's second word and a middle initial
-/// between `^`s. The candidate itself grows (its score unchanged).
+/// such a name opens ([`surname_before_comma`]), the name-like parts joined by `-` or an
+/// apostrophe (at most [`MAX_JOINS`] each way), a listed first name after a `SURNAME,` alone
+/// opening a field, the rest of the given name after `LAST, FIRST` ([`rest_of_given`]), and in
+/// an HL7 name a given name's second word and a middle initial between `^`s. The candidate
+/// itself grows (its score unchanged).
 fn complete_names(t: &Tokens<'_>, first: usize, out: &mut [Candidate]) {
     let found = out.len();
     let bytes = t.text.as_bytes();
