@@ -27,13 +27,23 @@ const DATE_SCORE: u8 = 55;
 pub(super) fn column_kind(name: &str) -> Option<PhiKind> {
     let key: String = name.trim().to_ascii_lowercase().chars().filter(char::is_ascii_alphabetic).collect();
     Some(match key.as_str() {
-        "medicalrecordnumber" | "patientid" | "chart" | "chartnumber" | "empi" | "empiid" => PhiKind::Mrn,
+        "medicalrecordnumber"
+        | "patientid"
+        | "chart"
+        | "chartnumber"
+        | "empi"
+        | "empiid"
+        | "clientno"
+        | "clientnumber"
+        | "clientid" => PhiKind::Mrn,
         "account" | "acct" | "accountnumber" | "har" | "visitnumber" | "fin" => PhiKind::Account,
         "accession" | "accessionnumber" | "acc" | "specimenid" | "orderid" | "encounterid" | "claimid" | "scrid"
         | "screeningid" | "screenid" | "subjectid" | "subjid" | "studyid" | "participantid" | "ptid" | "caseid"
         | "studentid" | "bookingnumber" | "sampleid" | "kitid" | "rx" | "rxnumber" | "rxno" | "req" | "reqno"
         | "requisition" | "ticket" | "incident" | "pid" | "userid" | "empid" | "employeeid" | "badgeid" | "staffid"
-        | "camperid" | "subject" | "user" | "specid" | "specimenno" | "specimennumber" | "barcode" => PhiKind::Id,
+        | "camperid" | "subject" | "user" | "specid" | "specimenno" | "specimennumber" | "barcode" | "visitid"
+        | "reqid" | "requestid" | "paref" | "authref" | "authno" | "authnumber" | "authid" | "pcn" | "icn"
+        | "payericn" | "tcn" => PhiKind::Id,
         "memberid" | "policynumber" | "subscriberid" | "mbi" | "medicaidid" | "medicareid" | "insuranceid" | "grp"
         | "groupnumber" => PhiKind::HealthPlan,
         "npi" | "dea" | "license" | "licensenumber" => PhiKind::License,
@@ -55,8 +65,10 @@ pub(super) fn column_kind(name: &str) -> Option<PhiKind> {
         | "obsstart" => PhiKind::Date,
         _ if key.ends_with("date") || key.ends_with("dt") && key.len() > 2 => PhiKind::Date,
         // A column named by what it is, alone or after what it belongs to (`MRN`, `pt_mrn`,
-        // `SSN`, `S/N`, `meter_sn`, `monitor_sn`, `Badge`, `op_badge`, `patient_name`).
+        // `ord_npi`, `SSN`, `S/N`, `meter_sn`, `monitor_sn`, `Badge`, `op_badge`,
+        // `patient_name`).
         _ if key.ends_with("mrn") => PhiKind::Mrn,
+        _ if key.ends_with("npi") => PhiKind::License,
         _ if key.ends_with("ssn") => PhiKind::Ssn,
         _ if key.ends_with("sn") || key.ends_with("serial") => PhiKind::Device,
         _ if key.ends_with("badge") => PhiKind::Id,
@@ -473,6 +485,25 @@ Reviewed, 3 results, 2 flags\n";
                 (PhiKind::Id, "A26-015-00413")
             ]
         );
+    }
+
+    /// Client numbers, visit and authorization references, a claim's control numbers and an
+    /// ordering clinician's NPI, by their columns.
+    #[test]
+    fn reference_and_npi_columns() {
+        let text = "Tracker:\nvisit_id,client_no,svc_dt,pa_ref,status,ord_npi,pcn\n\
+V-7731904,SHC-004417,2025-11-10,PA25-1183047,APPROVED,1649372018,CLM88120447\n";
+        let got = found(text);
+        for want in [
+            (PhiKind::Id, "V-7731904"),
+            (PhiKind::Mrn, "SHC-004417"),
+            (PhiKind::Id, "PA25-1183047"),
+            (PhiKind::License, "1649372018"),
+            (PhiKind::Id, "CLM88120447"),
+        ] {
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
+        assert!(!got.iter().any(|(_, v)| *v == "APPROVED"), "{got:?}");
     }
 
     #[test]
