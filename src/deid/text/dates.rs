@@ -651,7 +651,7 @@ fn labelled_compact_date(t: &Tokens<'_>, i: usize) -> Option<Found> {
 }
 
 /// Month `m` has a day `d` (February up to 29).
-fn month_day_valid(m: u32, d: u32) -> bool {
+pub(crate) fn month_day_valid(m: u32, d: u32) -> bool {
     let days = match m {
         2 => 29,
         4 | 6 | 9 | 11 => 30,

@@ -888,18 +888,17 @@ fn long_number_at(t: &Tokens<'_>, i: usize) -> Option<PhiKind> {
     if i > 0 && t.is_any(i - 1, &["ndc", "upc", "gtin", "ean", "isbn"]) {
         return None;
     }
-    let d = t.s(i).as_bytes();
-    let digit = |k: usize| d.get(k).map_or(0, |b| u32::from(b.wrapping_sub(b'0')));
+    let d = t.s(i);
+    // The first 8 digits as a year from 1900 to 2099, a month and a day of it.
     let dated = d.len() >= 12
-        && matches!(d.get(..2), Some(b"19" | b"20"))
-        && (1..=12).contains(&(digit(4) * 10 + digit(5)))
-        && (1..=31).contains(&(digit(6) * 10 + digit(7)));
+        && d.get(..8).and_then(|p| p.parse::<u32>().ok()).is_some_and(|v| {
+            (1900..=2099).contains(&(v / 10_000)) && super::dates::month_day_valid(v / 100 % 100, v % 100)
+        });
     if dated {
         return None;
     }
-    let nanp =
-        |n: &[u8]| n.len() == 10 && n.first().is_some_and(|&b| b >= b'2') && n.get(3).is_some_and(|&b| b >= b'2');
-    let phone = nanp(d) || (d.len() == 11 && d.first() == Some(&b'1') && d.get(1..).is_some_and(nanp));
+    let nanp = |n: &str| n.len() == 10 && super::patterns::nanp_ok(n, n.get(3..).unwrap_or(""));
+    let phone = nanp(d) || (d.len() == 11 && d.starts_with('1') && d.get(1..).is_some_and(nanp));
     Some(if phone { PhiKind::Phone } else { PhiKind::Id })
 }
 

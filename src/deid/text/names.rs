@@ -2948,11 +2948,16 @@ fn opens_field(t: &Tokens<'_>, w: usize) -> bool {
 /// letters, capitalized, two letters or more, in no keyword list, no stop word, and no English
 /// word unless listed as a name.
 fn name_part(t: &Tokens<'_>, k: usize) -> bool {
+    name_part_but(t, k, u64::MAX)
+}
+
+/// [`name_part`], but in no keyword list of the bits `lists` only.
+fn name_part_but(t: &Tokens<'_>, k: usize, lists: u64) -> bool {
     let info = lookup_word(t, k);
     t.kind(k) == Some(TokKind::Alpha)
         && t.multi_char(k)
         && t.capitalized(k)
-        && !t.has(k, u64::MAX)
+        && !t.has(k, lists)
         && !info.stop
         && (info.any() || !t.english(k))
 }
@@ -2992,17 +2997,9 @@ fn rest_of_given(t: &Tokens<'_>, k: usize, caps: bool) -> Option<usize> {
             | bit::TITLE
             | bit::RELATION
             | bit::FUNCTION;
-        let info = lookup_word(t, k);
-        let word = t.capitalized(k) && !t.has(k, FIELD) && !info.stop && (info.any() || !t.english(k));
-        (word && t.all_caps(k) == caps).then(|| word_end(t, k))?
-    } else if t.capitalized(k) {
-        if t.punct(k + 1, '.') && t.joined(k + 1) {
-            k + 2
-        } else {
-            k + 1
-        }
+        (name_part_but(t, k, FIELD) && t.all_caps(k) == caps).then(|| word_end(t, k))?
     } else {
-        return None;
+        initial_end(t, k, false)?
     };
     let closes = end >= t.len()
         || t.newline_before(end)
@@ -3012,13 +3009,13 @@ fn rest_of_given(t: &Tokens<'_>, k: usize, caps: bool) -> Option<usize> {
 }
 
 /// `DELACROIX-BEAUMONT, [YVETTE] M.`, `attending=OYELARAN, [TEMITOPE]`, `[DELACROIX]-ÉTIENNE,
-/// Marie-Josée`, `[XIONG]^[MAI] KA^L`: each name this walk found (from `first` in `out`) grows
+/// Marie-Josée`: each name this walk found (from `first` in `out`) grows
 /// to the parts of the same written name its rule left out: the surname before `SURNAME, ` where
 /// such a name opens ([`surname_before_comma`]), the name-like parts joined by `-` or an
 /// apostrophe (at most [`MAX_JOINS`] each way), a listed first name after a `SURNAME,` alone
-/// opening a field, the rest of the given name after `LAST, FIRST` ([`rest_of_given`]), and in
-/// an HL7 name a given name's second word and a middle initial between `^`s. The candidate
-/// itself grows (its score unchanged).
+/// opening a field, and the rest of the given name after `LAST, FIRST` ([`rest_of_given`]).
+/// The candidate itself grows (its score unchanged). (An HL7 name's parts are
+/// [`hl7_name`]'s.)
 fn complete_names(t: &Tokens<'_>, first: usize, out: &mut [Candidate]) {
     let found = out.len();
     let bytes = t.text.as_bytes();
@@ -3071,21 +3068,6 @@ fn complete_names(t: &Tokens<'_>, first: usize, out: &mut [Candidate]) {
                 end = e2;
                 // One more: `TOU LUE K.`.
                 end = rest_of_given(t, end, t.all_caps(end - 1)).unwrap_or(end);
-            }
-        }
-        // HL7 `FAMILY^GIVEN^MIDDLE`: a second given word inside the component, a middle initial.
-        let hl7 = start > 0 && t.punct(start - 1, '^') && t.joined(start);
-        if hl7 && t.kind(end) == Some(TokKind::Alpha) && !t.joined(end) && !t.newline_before(end) {
-            let spaced = t.start(end) == t.end(end - 1) + 1 && t.all_caps(end) && !t.has(end, u64::MAX);
-            if spaced && t.punct(end + 1, '^') && t.joined(end + 1) {
-                end += 1;
-            }
-        }
-        if t.punct(end, '^') && t.joined(end) && t.joined(end + 1) && t.kind(end + 1) == Some(TokKind::Alpha) {
-            let initial =
-                !t.multi_char(end + 1) && t.capitalized(end + 1) && (t.punct(end + 2, '^') || t.punct(end + 2, '|'));
-            if initial && t.joined(end + 2) {
-                end += 2;
             }
         }
         if (start, end) != (s, e) {
@@ -3173,9 +3155,21 @@ fn speaker_before_time(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// given name joined by `^` in an HL7 field (after `|`, or after a number and `^`, as in an
 /// XCN provider field), each part proposed alone. Both parts letters only, of two letters or
 /// more, in no keyword list, not English, not stop words, and a listed name or both of four
-/// letters or more (`NWMC^MR`, `8302-2^Height^LN`, `ADT^A08` are codes).
+/// letters or more (`NWMC^MR`, `8302-2^Height^LN`, `ADT^A08` are codes). A given name may have
+/// a second word in capitals one space apart, no English word (`XIONG^MAI KA`; not
+/// `HEMIDX^HEMOLYSIS INDEX^L`, a test's code and name), and a middle initial between
+/// `^`s after it goes with it (`XIONG^MAI KA^L|`).
 fn hl7_name(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
-    let (j, after) = (i + 2, i + 3);
+    let j = i + 2;
+    let second = t.kind(j + 1) == Some(TokKind::Alpha)
+        && !t.joined(j + 1)
+        && t.start(j + 1) == t.end(j) + 1
+        && t.all_caps(j + 1)
+        && !t.has(j + 1, u64::MAX)
+        && !t.english(j + 1)
+        && t.punct(j + 2, '^')
+        && t.joined(j + 2);
+    let after = if second { j + 2 } else { j + 1 };
     let shape_ok = i > 0
         && t.punct(i + 1, '^')
         && t.joined(i + 1)
@@ -3196,7 +3190,14 @@ fn hl7_name(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     let (a, b) = (part(i), part(j));
     if a.0 && b.0 && (a.1 || b.1 || (a.2 && b.2)) {
         push(out, t, i, i + 1, 86);
-        push(out, t, j, j + 1, 86);
+        let initial = t.punct(after, '^')
+            && t.joined(after + 1)
+            && t.kind(after + 1) == Some(TokKind::Alpha)
+            && !t.multi_char(after + 1)
+            && t.capitalized(after + 1)
+            && (t.punct(after + 2, '^') || t.punct(after + 2, '|'))
+            && t.joined(after + 2);
+        push(out, t, j, if initial { after + 2 } else { after }, 86);
     }
 }
 
@@ -3260,10 +3261,6 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
             } else if tok.first == '(' {
                 bracketed_relation(t, i, upper_doc, out);
                 bracketed_after_phone(t, i, out);
-            } else if tok.first == '-' {
-                if !upper_doc {
-                    super::login::signed_login(t, i, out);
-                }
             } else if tok.first == '@' {
                 at_handle(t, i, out);
             }
@@ -3422,7 +3419,7 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
     if !upper_doc {
         listed_name_in_lower_case(t, out);
     }
-    closing_initials(t, out);
+    closing_initials(t, upper_doc, out);
     if !upper_doc {
         listed_name_elsewhere(t, out);
     }
@@ -3533,7 +3530,7 @@ const NOT_INITIALS: &[&str] = &[
 /// CDCES`, `-RK/mo`). Before the end of the text, the dash follows the end of a sentence (`.`,
 /// `!`, `?`), a column gap, a time, a date or a `)` (`same day     -RC`, `08:31 -MK`), or
 /// starts its line.
-fn closing_initials(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
+fn closing_initials(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidate>) {
     let n = t.len();
     // Where a line ends: the token after it starts a line (or the text ends), past a quote.
     let line_end = |e: usize| {
@@ -3569,7 +3566,13 @@ fn closing_initials(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         // Dotted (`T.Z.`: four tokens) or one word.
         let dotted = dotted_initials(t, j).filter(|&e| line_end(e));
         let word = (initials(j) && closes(j + 1)).then_some(j + 1);
-        let Some(end) = dotted.or(word) else { continue };
+        let Some(end) = dotted.or(word) else {
+            // Or a login name signing the line (`-kpatel`), in the same walk over dashes.
+            if !upper_doc {
+                super::login::signed_login(t, d, out);
+            }
+            continue;
+        };
         if dotted.is_none() && (t.english(j) || t.name_info(j).stop) {
             continue;
         }
@@ -3706,6 +3709,14 @@ mod tests {
         let t = Tokens::new(&chain);
         assert_eq!(super::word_end(&t, 0), 1 + 2 * super::MAX_JOINS);
         assert_eq!(super::word_end(&t, 20), 21 + 2 * super::MAX_JOINS);
+    }
+
+    /// An HL7 name without an MSH header: a given name's second word and the middle initial go
+    /// with it; a test's code and name are no name.
+    #[test]
+    fn hl7_given_name_of_two_words_and_its_initial() {
+        assert_names("pasted: PID|1||88^^^X^MR||XIONG^MAI KA^L||1958|F", &["XIONG", "MAI KA^L"]);
+        assert_names("OBX|1|ST|HEMIDX^HEMOLYSIS INDEX^L||3+", &[]);
     }
 
     #[test]

@@ -369,7 +369,7 @@ fn bracketed_local_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
 }
 
 /// NANP: area code and exchange start with 2-9.
-fn nanp_ok(area: &str, exchange: &str) -> bool {
+pub(crate) fn nanp_ok(area: &str, exchange: &str) -> bool {
     let ok = |s: &str| s.as_bytes().first().is_some_and(|b| (b'2'..=b'9').contains(b));
     ok(area) && ok(exchange)
 }
