@@ -211,6 +211,10 @@ fn sex_before(t: &Tokens<'_>, first: usize, last: usize) -> bool {
         && (first - 2..=last).all(|k| !t.newline_before(k))
 }
 
+/// Labels of a note's summary, after whose colon a number and a sex letter are an age
+/// (`A/P: 93F`, `HPI: 91M`, `ID: 96 F`): `p` is the last word of `A/P`.
+const SUMMARY_LABELS: &[&str] = &["p", "hpi", "cc", "id", "assessment", "impression", "summary", "ap"];
+
 fn sex_after(t: &Tokens<'_>, first: usize, last: usize) -> bool {
     let k = last + 1;
     if !sex_letter(t, k) || t.newline_before(k) || (t.joined(k + 1) && t.kind(k + 1) == Some(TokKind::Alpha)) {
@@ -224,8 +228,11 @@ fn sex_after(t: &Tokens<'_>, first: usize, last: usize) -> bool {
     }
     // A decimal before the letter (`101.2F`) starts at a digit glued to a point.
     let b = if t.punct(first - 1, '(') { first.wrapping_sub(2) } else { first - 1 };
-    let temperature =
-        t.is_any(b, TEMPERATURE_BEFORE) || (t.joined(first) && t.punct(first - 1, '.')) || t.punct(first - 1, ':');
+    // A colon, as in `Tmax: 101F`, except after a summary's label (`A/P: 93F, fell`).
+    let summary = first >= 2 && t.is_any(first - 2, SUMMARY_LABELS);
+    let temperature = t.is_any(b, TEMPERATURE_BEFORE)
+        || (t.joined(first) && t.punct(first - 1, '.'))
+        || (t.punct(first - 1, ':') && !summary);
     if temperature {
         return false;
     }
@@ -239,7 +246,7 @@ fn sex_after(t: &Tokens<'_>, first: usize, last: usize) -> bool {
     let name_word = t.has(w, bit::AGE_SUBJECT) || (plain && (named_person(t, w) || (t.all_caps(w) && t.multi_char(w))));
     let sentence =
         t.punct(first - 1, '.') && !t.joined(first) && first >= 2 && t.kind(first - 2) == Some(TokKind::Alpha);
-    bracket || column || name_word || sentence
+    bracket || column || name_word || sentence || summary
 }
 
 /// Words of a death before `at` and an age: `died at 90`, `passed away at 93`.
@@ -519,6 +526,16 @@ mod tests {
             "Labs: Sodium Chloride, 94, of concern",
             "John Smith, 95, of note",
         ] {
+            assert_eq!(ages_in(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn age_and_sex_after_a_summary_label() {
+        for (text, want) in [("A/P: 93F, 6 rib fx", "93"), ("HPI: 91M with fall", "91"), ("ID: 96 F, hx", "96")] {
+            assert_eq!(ages_in(text), [want], "{text}");
+        }
+        for text in ["Tmax: 101F overnight", "T: 99F", "Temp: 100F", "A/P: 89F, fell", "A/P: 93%"] {
             assert_eq!(ages_in(text), Vec::<String>::new(), "{text}");
         }
     }

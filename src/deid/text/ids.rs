@@ -744,7 +744,8 @@ const CODE_SYSTEM_PREFIXES: &[&str] = &["cms", "cpt", "icd", "ndc", "iso", "hcpc
 /// first letter group; returns one past the code.
 fn bare_code_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
     // Not glued to what comes before, except an opening bracket or quote (`("S26-004417-A")`).
-    let free_start = !t.joined(i) || ['(', '"', '“', '#'].iter().any(|&c| t.punct(i - 1, c));
+    // Or an export's cell: after a `|` or `,` (`|HT-00571932|`, `,NEG,L25-2744018`).
+    let free_start = !t.joined(i) || ['(', '"', '“', '#', '|', ','].iter().any(|&c| t.punct(i - 1, c));
     // `(rsh-p-30417-01)`: a code typed all in lower case, whose digit group is then 5 digits
     // or more (`il-6`, `covid-19`, `abt-199` stay).
     let lower = t.all_lower(i);
@@ -753,8 +754,13 @@ fn bare_code_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
         return None;
     }
     let mut k = i + 1;
-    if t.joined(k) && t.digits(k, None) && t.byte_len(k) <= 2 {
-        k += 1; // `S26`
+    // `S26`; `KS0522-0147`, `L250304-0992`: up to 6 digits glued to the letters when a group
+    // of 4 digits or more follows straight after a hyphen.
+    let glued_digits = t.joined(k) && t.digits(k, None);
+    let long_next =
+        t.punct(k + 1, '-') && t.joined(k + 1) && t.joined(k + 2) && t.digits(k + 2, None) && t.byte_len(k + 2) >= 4;
+    if glued_digits && (t.byte_len(k) <= 2 || (t.byte_len(k) <= 6 && long_next)) {
+        k += 1;
     }
     // Further letter groups.
     while t.punct(k, '-') && t.joined(k) && t.joined(k + 1) && case_ok(k + 1) && t.byte_len(k + 1) <= 3 {
@@ -789,9 +795,12 @@ fn bare_code_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
     }
     let year = t.byte_len(digits) == 4 && t.num(digits).is_some_and(|y| (1900..=2099).contains(&y));
     let mut e = digits + 1;
-    // A short suffix (`-A`, `-01`, `-A2`).
-    let suffix = t.punct(e, '-') && t.joined(e) && t.joined(e + 1) && t.byte_len(e + 1) <= 3;
-    if suffix && (case_ok(e + 1) || t.digits(e + 1, None)) {
+    // Up to two short suffixes (`-A`, `-01`, `-A2`; `-A4-HE1`, a block's slide).
+    for _ in 0..2 {
+        let suffix = t.punct(e, '-') && t.joined(e) && t.joined(e + 1) && t.byte_len(e + 1) <= 3;
+        if !(suffix && (case_ok(e + 1) || t.digits(e + 1, None))) {
+            break;
+        }
         let letter_digit = t.kind(e + 1) == Some(TokKind::Alpha)
             && t.joined(e + 2)
             && t.digits(e + 2, None)
@@ -1170,7 +1179,11 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
             // FW2289104`): a name is never glued to digits.
             let score = if t.kind(j) == Some(TokKind::Alpha) { 93 } else { 88 };
             let plate_state = state.filter(|&st| kind == PhiKind::Vehicle && st + 1 == j);
-            out.push(Candidate::new(kind, t.start(plate_state.unwrap_or(j)), t.end(e - 1), score));
+            // `MSG-4471902`, `PCR2508230617`: a context word in capitals glued to its value (by
+            // a hyphen or not) is the code's prefix, and part of it.
+            let glued_word = i + 1 == j || (i + 2 == j && t.punct(i + 1, '-') && t.joined(i + 1));
+            let prefix = (glued_word && t.joined(j) && t.all_caps(i) && t.multi_char(i)).then_some(i);
+            out.push(Candidate::new(kind, t.start(prefix.or(plate_state).unwrap_or(j)), t.end(e - 1), score));
             listed_codes(t, j, e, kind, score, out);
         }
     }
@@ -1321,6 +1334,12 @@ mod tests {
             // A short last group is a suffix.
             ("Form # CPS-0321-018", "CPS-0321-018"),
             ("ANCILLARY: BLOCK S26-004417-A2 SENT", "S26-004417-A2"),
+            // Digits glued to the letters before a long group, two suffixes, an export's cell.
+            ("KS0522-0147 | Abernathy, Hollis", "KS0522-0147"),
+            ("SPEC L250304-0992: ALL NONREACTIVE", "L250304-0992"),
+            ("Ref H&E | S24-019337-A4-HE1 | T. Vill", "S24-019337-A4-HE1"),
+            ("oxycodone #28|HT-00571932|192.0.2.44|OK", "HT-00571932"),
+            ("2025-09-24,POS,L25-2719355", "L25-2719355"),
         ] {
             let t = Tokens::new(text);
             let mut out = Vec::new();
