@@ -2693,9 +2693,12 @@ fn chat_speaker(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candida
         && t.joined(n - 2)
         && t.kind(n - 3) == Some(TokKind::Digit)
         && t.byte_len(n - 3) <= 2
-        && (n == 3 || t.newline_before(n - 3))
+        && (n == 3 || t.newline_before(n - 3) || date_opens_line_before(t, n - 3))
         && !t.newline_before(m);
-    if !time && !bracketed_time_before(t, i) {
+    // Or a date alone before the speaker (`9/22 vang: i mail it back`).
+    // Not a word in capitals there (`01/22 NOC (MLT):`, a shift).
+    let dated = !meridiem && !t.all_caps(i) && date_opens_line_before(t, i);
+    if !time && !bracketed_time_before(t, i) && !dated {
         return;
     }
     let word_ok = |k: usize| speaker_word(t, k) && !t.newline_before(k);
@@ -2762,6 +2765,26 @@ fn names_in_message(t: &Tokens<'_>, k: usize, out: &mut Vec<Candidate>) {
 /// `[21:05] Siobhan:`, `[9/12/24, 21:03] Hodan:`, `[3/7/26, 9:12 pm] Widlene:`: a chat
 /// export's line, opening with a bracket that holds a time (`hh:mm`) and closes, apart, right
 /// before word `i`.
+/// `04/16/25 14:20 kbrzezinska:`, `2025-02-03 09:12 okeller:`: the tokens before token `k` on
+/// its line are a date alone (`m/d`, `m/d/y` or `y-m-d`), a space before `k`.
+fn date_opens_line_before(t: &Tokens<'_>, k: usize) -> bool {
+    if k < 3 || t.joined(k) || t.newline_before(k) {
+        return false;
+    }
+    // The date's groups, last first: digits of 1 to 4 each, joined by one kind of separator.
+    let group = |g: usize| t.kind(g) == Some(TokKind::Digit) && t.byte_len(g) <= 4;
+    let sep = if t.punct(k - 2, '/') { '/' } else { '-' };
+    let joined_sep = |s: usize| t.punct(s, sep) && t.joined(s) && t.joined(s + 1);
+    if !group(k - 1) || !joined_sep(k - 2) || !group(k - 3) {
+        return false;
+    }
+    let starts = |f: usize| f == 0 || t.newline_before(f);
+    if starts(k - 3) {
+        return sep == '/';
+    }
+    k >= 5 && joined_sep(k - 4) && group(k - 5) && starts(k - 5)
+}
+
 fn bracketed_time_before(t: &Tokens<'_>, i: usize) -> bool {
     if i < 5 || !t.punct(i - 1, ']') || t.joined(i) || t.newline_before(i) {
         return false;
@@ -3753,6 +3776,14 @@ mod tests {
         assert_names("log\n8:02 PM Oksana: called back", &["Oksana"]);
         assert_names("hi\ntori 18:53: ya who is it\nme 18:55: bed 2", &["tori"]);
         assert_names("log\nbed 12:30: turned", &[]);
+        // After a date opening the line.
+        assert_names("log\n04/16/25 14:20 kbrzezinska: Pended (HCR A4)", &["kbrzezinska"]);
+        assert_names("log\n11/19 12:47 bri: no not yes lol", &["bri"]);
+        assert_names("log\n2025-02-03 09:12 okeller: signed", &["okeller"]);
+        assert_names("log\nBP 11/19 12:47 bri: no", &[]);
+        assert_names("log\n9/22 lorraine: i mail it back friday", &["lorraine"]);
+        assert_names("log\n9/22 Note: mailed", &[]);
+        assert_names("NOTES\n01/22 NOC (MLT): TMAX 37.9", &[]);
         // A role or a desk is no speaker; a time inside a line starts nothing.
         assert_names("log\n08:30 registration desk: fixed. sry abt that", &[]);
         assert_names("log\n08:31 Note: pain 7/10 at 0700", &[]);
