@@ -1084,7 +1084,9 @@ fn place_at(t: &Tokens<'_>, j: usize, upper_doc: bool) -> Option<usize> {
     }
     let possessive = t.apostrophe(e) && t.joined(e) && t.is(e + 1, "s");
     let glued = t.joined(e) && (t.digits(e, None) || t.punct(e, '-'));
-    if possessive || glued || t.has(e, bit::ORGANISATION | bit::CLINICAL_NOUN) {
+    // A word on the next line belongs to no name with it (`in Garden City` / `MEDICAL OFFICER`).
+    let named = !t.newline_before(e) && t.has(e, bit::ORGANISATION | bit::CLINICAL_NOUN);
+    if possessive || glued || named {
         return None;
     }
     Some(e)
@@ -1388,6 +1390,28 @@ fn lower_place_at(t: &Tokens<'_>, j: usize) -> Option<usize> {
     ok.then_some(j + 1)
 }
 
+/// `in Phoenix.`, `sister in Providence;`, `cardiology in Glasgow,`: after `in` or `near` (token
+/// `j` the word after it) in a mixed-case note, a one-word place of the gazetteer that is also
+/// an English word or an eponym, capitalized inside a sentence (the preposition in lower case),
+/// 5 letters or more, in no keyword list, closing its clause (`.`, `,`, `;`, `)` or the line's
+/// end after it: `in Progress Notes` and `in Glasgow Coma Scale` stay); returns one past it.
+fn english_town_at(t: &Tokens<'_>, j: usize) -> Option<usize> {
+    let tok = t.toks.get(j)?;
+    let shaped = tok.kind == TokKind::Alpha && t.capitalized(j) && !t.all_caps(j) && tok.lex == 0 && t.byte_len(j) >= 5;
+    if !shaped || t.newline_before(j) || t.joined(j) || !t.all_lower(j - 1) || !t.place(j).0 {
+        return None;
+    }
+    // `explained in English;`: a language, as towns are named too.
+    if t.is_any(j, &["english", "french", "german", "polish", "dutch", "irish", "welsh"]) {
+        return None;
+    }
+    let e = j + 1;
+    let closes = e >= t.len()
+        || t.newline_before(e)
+        || (t.toks.get(e).is_some_and(|x| matches!(x.first, '.' | ',' | ';' | ')')) && t.joined(e));
+    closes.then_some(e)
+}
+
 /// Word `k` has the shape of a place name: capitalized and not all capitals in mixed case
 /// (`Chicopee`, not `ICU`), any case in an upper-case note; a letter word.
 fn place_shaped(t: &Tokens<'_>, k: usize, upper_doc: bool) -> bool {
@@ -1555,7 +1579,9 @@ fn listed_place<'w>(words: impl Iterator<Item = &'w str>) -> bool {
 fn place_end_ok(t: &Tokens<'_>, e: usize, upper_doc: bool) -> bool {
     let possessive = t.apostrophe(e) && t.joined(e) && t.is(e + 1, "s");
     let glued = t.joined(e) && (t.digits(e, None) || t.punct(e, '-'));
-    if possessive || glued || t.has(e, bit::ORGANISATION | bit::CLINICAL_NOUN) {
+    // A word on the next line belongs to no name with it (`in Garden City` / `MEDICAL OFFICER`).
+    let named = !t.newline_before(e) && t.has(e, bit::ORGANISATION | bit::CLINICAL_NOUN);
+    if possessive || glued || named {
         return false;
     }
     let next_word = !t.newline_before(e) && t.kind(e) == Some(TokKind::Alpha) && t.capitalized(e);
@@ -1594,7 +1620,11 @@ fn place_after_locative(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec
     // `in flatbush`, `near canarsie`: a place typed in lower case in mixed-case text, after `in`
     // or `near` (not a name, no English word: [`lower_place_at`]).
     let lower = || (!strict && !upper_doc).then(|| lower_place_at(t, i + 1)).flatten();
-    let Some(e) = gazetteer_at(t, i + 1, upper_doc, strict).filter(|&e| place_end_ok(t, e, upper_doc)).or_else(lower)
+    let english = || (!strict && !upper_doc).then(|| english_town_at(t, i + 1)).flatten();
+    let Some(e) = gazetteer_at(t, i + 1, upper_doc, strict)
+        .filter(|&e| place_end_ok(t, e, upper_doc))
+        .or_else(lower)
+        .or_else(english)
     else {
         return;
     };
@@ -2506,6 +2536,11 @@ mod tests {
             ("grew up in Jackson and", "Jackson"),
             ("brother Yusuf Warsame in St. Cloud (320-555-0165).", "St. Cloud"),
             ("MOVED TO ST PAUL LAST YEAR", "ST PAUL"),
+            // An English word or eponym closing its clause after `in` or `near`.
+            ("teaching chemistry 34 years in Phoenix. Audio on", "Phoenix"),
+            ("for her sister Zulmira in Providence; pt OK to share.", "Providence"),
+            ("alternative offered (cardiology in Glasgow, referral", "Glasgow"),
+            ("ambulance to HD unit in Garden City\n\nMEDICAL OFFICER NARRATIVE", "Garden City"),
         ] {
             assert!(has(text, PhiKind::Address, place), "{text}: {:?}", found(text));
         }
@@ -2532,6 +2567,11 @@ mod tests {
             "follow up in Austin's office",
             "family from Lebanon visiting",
             "walked a long way in Long grass",
+            "no change in Glasgow Coma Scale",
+            "In Progress.",
+            "noted In Phoenix.",
+            "seen in Progress Notes",
+            "explained in English; grandma",
             "in Cardiology pain 7/10, Na 138",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
