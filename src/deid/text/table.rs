@@ -52,9 +52,9 @@ pub(super) fn column_kind(name: &str) -> Option<PhiKind> {
         | "subjectinitials" | "resident" | "client" | "inmate" | "caller" | "guardian" | "parent" | "tech" | "rn"
         | "lpn" | "nurse" | "staff" | "owner" | "assignee" | "worker" | "by" | "givenby" | "signedby"
         | "verifiedby" | "provider" | "clinician" | "rph" | "pharmacist" | "prescriber" | "attending" | "lastname"
-        | "firstname" | "ptlast" | "ptfirst" | "surname" | "givenname" | "employee" | "camper" | "operator" => {
-            PhiKind::Name
-        }
+        | "firstname" | "ptlast" | "ptfirst" | "surname" | "givenname" | "employee" | "camper" | "operator"
+        | "patientname" | "releasedby" | "receivedby" | "orderedby" | "collectedby" | "enteredby" | "physician"
+        | "doctor" | "referring" => PhiKind::Name,
         "street" | "address" | "streetaddress" | "city" | "town" | "place" | "residence" | "hometown" => {
             PhiKind::Address
         }
@@ -347,7 +347,15 @@ fn header_of(line: &str) -> Option<(Separator, Vec<Column>)> {
     if names.len() < 3 || names.iter().any(|n| n.trim().is_empty()) {
         return None;
     }
-    let kinds: Vec<Column> = names.iter().map(|n| column_kinds(n)).collect();
+    // `mrn,last,first,dob`: in an export's header `last`, `first` and `middle` alone are a
+    // name's parts (a form lined up with spaces writes `Last Nwachukwu   First Dmitri`, whose
+    // labels [`super::aligned`] must not read as a header).
+    let part = |n: &str| {
+        let csv_name =
+            sep == Separator::Comma && ["last", "first", "middle"].iter().any(|w| n.trim().eq_ignore_ascii_case(w));
+        csv_name.then_some(Spec { kind: PhiKind::Name, second: None, split: b'/' })
+    };
+    let kinds: Vec<Column> = names.iter().map(|n| column_kinds(n).or_else(|| part(n))).collect();
     kinds.iter().any(Option::is_some).then_some((sep, kinds))
 }
 
@@ -504,6 +512,15 @@ V-7731904,SHC-004417,2025-11-10,PA25-1183047,APPROVED,1649372018,CLM88120447\n";
             assert!(got.contains(&want), "{want:?} not in {got:?}");
         }
         assert!(!got.iter().any(|(_, v)| *v == "APPROVED"), "{got:?}");
+    }
+
+    #[test]
+    fn name_columns_named_last_first_and_by_what_a_person_did() {
+        let text = "mrn,last,first,dob,kit_id\nRB3342716,Washington,Lorraine,1962-07-19,FIT4-008831\n";
+        let got = found(text);
+        assert!(got.contains(&(PhiKind::Name, "Washington")) && got.contains(&(PhiKind::Name, "Lorraine")), "{got:?}");
+        let text = "Item | Released by | Received by | Date\nBlock A4 | T. Vill | Brandtner | 10/27/2025\n";
+        assert!(found(text).contains(&(PhiKind::Name, "Brandtner")), "{:?}", found(text));
     }
 
     #[test]
