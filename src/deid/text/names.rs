@@ -2785,6 +2785,22 @@ fn date_opens_line_before(t: &Tokens<'_>, k: usize) -> bool {
     k >= 5 && joined_sep(k - 4) && group(k - 5) && starts(k - 5)
 }
 
+/// `can i come w/ her next time? -nadine`: a listed first name in lower case signing a
+/// message's line after a `-` that stands apart (token `d`) and glued to it, the line's last
+/// word; no English word, keyword or stop word.
+fn signed_first_name(t: &Tokens<'_>, d: usize, out: &mut Vec<Candidate>) {
+    let k = d + 1;
+    let apart = d == 0 || !t.joined(d);
+    let last = k + 1 >= t.len() || t.newline_before(k + 1);
+    if !apart || !t.joined(k) || !last || !t.all_lower(k) || t.byte_len(k) < 3 {
+        return;
+    }
+    let info = lookup_word(t, k);
+    if info.first && !info.stop && !t.has(k, u64::MAX) && !t.english(k) {
+        push(out, t, k, k + 1, 80);
+    }
+}
+
 fn bracketed_time_before(t: &Tokens<'_>, i: usize) -> bool {
     if i < 5 || !t.punct(i - 1, ']') || t.joined(i) || t.newline_before(i) {
         return false;
@@ -3588,11 +3604,24 @@ fn closing_initials(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidate>) {
         let j = d + 1;
         // Dotted (`T.Z.`: four tokens) or one word.
         let dotted = dotted_initials(t, j).filter(|&e| line_end(e));
-        let word = (initials(j) && closes(j + 1)).then_some(j + 1);
+        // After a sentence's end, initials that are also a state's code (`... 555-0108. -MO`).
+        let after_stop = d > 0 && !t.joined(d) && (t.punct(d - 1, '.') || t.punct(d - 1, '!'));
+        let state_initials = after_stop
+            && t.all_caps(j)
+            && t.byte_len(j) == 2
+            && t.has(j, bit::STATE_CODE)
+            && !t.is_any(j, NOT_INITIALS)
+            && {
+                let others = t.toks.get(j).map_or(0, |x| x.lex & !bit::STATE_CODE);
+                others == 0
+            };
+        let word = ((initials(j) || state_initials) && closes(j + 1)).then_some(j + 1);
         let Some(end) = dotted.or(word) else {
-            // Or a login name signing the line (`-kpatel`), in the same walk over dashes.
+            // Or a login name signing the line (`-kpatel`), or a first name in lower case
+            // (`... next time? -nadine`), in the same walk over dashes.
             if !upper_doc {
                 super::login::signed_login(t, d, out);
+                signed_first_name(t, d, out);
             }
             continue;
         };
@@ -3748,11 +3777,17 @@ mod tests {
         assert_names("called ofc, ok bc post-op ORIF 10/30. filled.  -TB\nnext", &["TB"]);
         assert_names("DOB 01/17/2014. -QH, CDCES\nFrom: x", &["QH"]);
         assert_names("son wants call back  -RK/mo\n", &["RK"]);
+        assert_names("faxed to HIM, PH (520) 555-0108. -MO\nSCANNED", &["MO"]);
+        assert_names("can i come w/ her next time? -nadine\n\nADDENDUM", &["nadine"]);
         assert_names("[07:03] @jtranvu: bed 6 graft take\n[07:11] @obankole: ok", &["jtranvu", "obankole"]);
         // (A line signed so at the note's very end is another rule's: each text goes on.)
         for text in [
             "sat 94% -RA",
             "sat 94 -RA",
+            "to be seen in -MO",
+            "refer out -CA",
+            "ok. -IN",
+            "thanks. -rose",
             "stable  -ED",
             "ok then -ZQ",
             "pain better. -OK",
