@@ -3149,6 +3149,73 @@ fn reduplicated(t: &Tokens<'_>, k: usize) -> bool {
         && t.s(k).eq_ignore_ascii_case(t.s(k + 2))
 }
 
+/// `01/22 NOC (MLT): TMAX 37.9`, `[08:30] prog (KOR): Good morning`, `12:50 HDS (dpruitt):`: the
+/// writer of a dated log entry in brackets at `b` before the entry's colon: initials (2 to 4
+/// letters in one case, in no keyword list, no English word, none of [`NOT_INITIALS`]) or a
+/// login name of an initial and a surname; the line opening with a date, a time or a `[`, at
+/// most 3 tokens before the bracket that are no digits. Also `Kelsey O'Rourke (KOR)`: capitals
+/// in brackets that are the initials of the 2 or 3 capitalized words right before.
+fn bracketed_writer(t: &Tokens<'_>, b: usize, out: &mut Vec<Candidate>) {
+    let k = b + 1;
+    if !t.joined(k) || !t.punct(k + 1, ')') || !t.joined(k + 1) || t.kind(k) != Some(TokKind::Alpha) {
+        return;
+    }
+    let initials = (2..=4).contains(&t.byte_len(k))
+        && (t.all_caps(k) || t.all_lower(k))
+        && !t.has(k, u64::MAX)
+        && !t.is_any(k, NOT_INITIALS)
+        && !t.english(k);
+    if initials && b >= 2 && t.all_caps(k) && initials_of_words_before(t, b, k) {
+        push(out, t, k, k + 1, 80);
+        return;
+    }
+    let login = !initials && super::login::initial_surname_login(t, k) == Some(k + 1);
+    if !(initials || login) || !t.punct(k + 2, ':') || !t.joined(k + 2) {
+        return;
+    }
+    // The line's first token, at most 4 tokens back past the date or time.
+    let mut s = b;
+    while s > 0 && !t.newline_before(s) && b - s < 12 {
+        s -= 1;
+    }
+    // A date or time (`01/22`, `12:50`, `0630`), not a list's number (`2. Pediatric ...`).
+    let stamp = t.kind(s) == Some(TokKind::Digit)
+        && (t.byte_len(s) == 4 || ((t.punct(s + 1, '/') || t.punct(s + 1, ':')) && t.joined(s + 1)));
+    let dated = stamp || t.punct(s, '[');
+    let words = (s..b).filter(|&m| t.kind(m) == Some(TokKind::Alpha)).count();
+    if (s == 0 || t.newline_before(s)) && dated && words <= 3 {
+        push(out, t, k, k + 1, 80);
+    }
+}
+
+/// The capitals of word `k` are the first letters of the 2 or 3 capitalized words right before
+/// the bracket at `b` (`Kelsey O'Rourke (KOR)`: an apostrophe's part counts, `O'Rourke` gives
+/// `OR`).
+fn initials_of_words_before(t: &Tokens<'_>, b: usize, k: usize) -> bool {
+    let want = t.s(k).as_bytes();
+    let mut got: Vec<u8> = Vec::with_capacity(4);
+    let mut m = b;
+    while m > 0 && got.len() < want.len() && b - m < 8 {
+        m -= 1;
+        if t.newline_before(m + 1) && m + 1 < b {
+            return false;
+        }
+        match t.kind(m) {
+            Some(TokKind::Alpha)
+                if t.capitalized(m)
+                    && (!t.all_caps(m) || t.byte_len(m) == 1)
+                    && (t.byte_len(m) == 1 || !t.english(m) || lookup_word(t, m).any()) =>
+            {
+                got.push(t.s(m).as_bytes().first().copied().unwrap_or(0).to_ascii_uppercase())
+            }
+            Some(TokKind::Punct) if t.apostrophe(m) && t.joined(m) => {}
+            _ => return false,
+        }
+    }
+    got.reverse();
+    got.len() >= 2 && got == want
+}
+
 /// `313-555-0177 (Kobby)`: a name alone in brackets at `b` right after a phone number's last
 /// group (4 digits after a glued `-`): a speaker's word ([`speaker_word`]), capitalized.
 fn bracketed_after_phone(t: &Tokens<'_>, b: usize, out: &mut Vec<Candidate>) {
@@ -3300,6 +3367,7 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
             } else if tok.first == '(' {
                 bracketed_relation(t, i, upper_doc, out);
                 bracketed_after_phone(t, i, out);
+                bracketed_writer(t, i, out);
             } else if tok.first == '@' {
                 at_handle(t, i, out);
             }
@@ -3778,6 +3846,15 @@ mod tests {
         assert_names("DOB 01/17/2014. -QH, CDCES\nFrom: x", &["QH"]);
         assert_names("son wants call back  -RK/mo\n", &["RK"]);
         assert_names("faxed to HIM, PH (520) 555-0108. -MO\nSCANNED", &["MO"]);
+        // A dated entry's writer in brackets; a name's initials after it.
+        assert_names("NOTES\n 01/23 0630 (TKD): FATHER CALLED", &["TKD"]);
+        assert_names("x\n[08:30] pharmacy (kor): Good morning", &["kor"]);
+        assert_names("x\n12:50 HDS (dpruitt): Thanks", &["dpruitt"]);
+        assert_names("RDH: Kelsey O'Rourke (KOR)   DA: x", &["Kelsey O'Rourke", "KOR"]);
+        assert_names("x\n01/22 NOC (PRN): given", &[]);
+        assert_names("note (TKD): TMAX 37.9", &[]);
+        assert_names("per Home Health Aide (HHA) visit", &[]);
+        assert_names("1. Pediatric ophthalmology (ROP): Dr. x", &[]);
         assert_names("can i come w/ her next time? -nadine\n\nADDENDUM", &["nadine"]);
         assert_names("[07:03] @jtranvu: bed 6 graft take\n[07:11] @obankole: ok", &["jtranvu", "obankole"]);
         // (A line signed so at the note's very end is another rule's: each text goes on.)
