@@ -369,7 +369,12 @@ fn lower_case_street_at(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usi
     let city = t.punct(e, ',')
         && (e + 2..e + 6)
             .any(|st| place_before_state(t, st, true).is_some_and(|(s, _)| s == e + 1) && zip_at(t, st + 1).is_some());
-    (unit || city).then_some(e)
+    // `78 sagebrush rd benton city 99320`: a town in lower case and its ZIP, no comma, no state:
+    // up to three words and a ZIP on the line.
+    let town_zip = (e + 1..e + 4).any(|z| {
+        (e..z).all(|w| t.all_lower(w) && !t.newline_before(w)) && !t.newline_before(z) && zip_at(t, z).is_some()
+    });
+    (unit || city || town_zip).then_some(e)
 }
 
 /// Street types written before the name in Spanish (`7730 E Calle Arroyo`, `2290 El Camino
@@ -2327,6 +2332,9 @@ mod tests {
             ("lives at 2214 rice st apt 3, st paul mn 55117, w/ parents", "2214 rice st apt 3"),
             ("doubled up at 2215 riverside ave #308, minneapolis mn 55454, lease", "2215 riverside ave #308"),
             ("Home: 1412 ne 3rd st, newport, or 97365\nStudent", "1412 ne 3rd st"),
+            // A town and its ZIP after it, no comma.
+            ("mail the paper to 78 sagebrush rd benton city 99320 not the", "78 sagebrush rd"),
+            ("> 956-555-0176: 417 w heywood st san benito 78586. her cell", "417 w heywood st"),
         ] {
             assert!(has(text, PhiKind::Address, street), "{text}: {:?}", found(text));
         }
@@ -2334,6 +2342,8 @@ mod tests {
         // street without a number, `lower_named_street_at`).
         let text = "Take 2 tabs po bid, Walgreens on main st";
         assert_eq!(found(text), [(PhiKind::Address, "main st".to_string())], "{text}");
+        let text = "gave 2 doses at the main st clinic 12345 units";
+        assert!(!found(text).iter().any(|(k, _)| *k == PhiKind::Address), "{text}: {:?}", found(text));
         let text = "gave 2 doses at the main st clinic, Dr. Ruiz";
         assert!(!found(text).iter().any(|(k, _)| *k == PhiKind::Address), "{text}: {:?}", found(text));
     }
