@@ -1339,6 +1339,10 @@ fn dev19_rules() {
             "ext x[PHONE]; ext [PHONE]; pager [PHONE]; EXT [PHONE]; ext. [PHONE]; son [NAME] ([PHONE]):",
         ),
         ("2 x 4417 units; ext 12; x 4417; (155-0192)", "2 x 4417 units; ext 12; x 4417; (155-0192)"),
+        // An extension closing a line before a line that opens with a time; one going on into a
+        // decimal.
+        ("team paged ext 4-4357.\n23:16 Carboprost", "team paged ext [PHONE].\n23:16 Carboprost"),
+        ("ext 4417.5 mL", "ext 4417.5 mL"),
         // A plate's state code is removed with the plate; a licence's stays.
         (
             "plate IA 8KJ 442; Pt's car (PA KLM-4821); CDL TX 44871290",

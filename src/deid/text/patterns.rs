@@ -347,7 +347,8 @@ fn extension_alone_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
         return None;
     };
     // Nothing glued after it but punctuation that starts no longer number (`4417-2`, `4417.5`).
-    let number_goes_on = (t.punct(e, '-') || t.punct(e, '/') || t.punct(e, '.')) && t.digits(e + 1, None);
+    let number_goes_on =
+        (t.punct(e, '-') || t.punct(e, '/') || t.punct(e, '.')) && t.joined(e + 1) && t.digits(e + 1, None);
     let glued = t.joined(e) && (t.kind(e) != Some(TokKind::Punct) || number_goes_on);
     (!glued).then_some(e)
 }

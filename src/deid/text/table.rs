@@ -45,7 +45,7 @@ pub(super) fn column_kind(name: &str) -> Option<PhiKind> {
         | "reqid" | "requestid" | "paref" | "authref" | "authno" | "authnumber" | "authid" | "pcn" | "icn"
         | "payericn" | "tcn" => PhiKind::Id,
         "memberid" | "policynumber" | "subscriberid" | "mbi" | "medicaidid" | "medicareid" | "insuranceid" | "grp"
-        | "groupnumber" => PhiKind::HealthPlan,
+        | "groupnumber" | "providerone" => PhiKind::HealthPlan,
         "npi" | "dea" | "license" | "licensenumber" => PhiKind::License,
         "serialnumber" | "udi" => PhiKind::Device,
         "name" | "patient" | "pt" | "student" | "studentname" | "init" | "initials" | "ptinitials"
