@@ -214,6 +214,8 @@ pub(crate) const WEAK_CONTEXT: &[&str] = &[
     "clerk",
     "dispatcher",
     "caseworker",
+    // An ambulance's crew (`medic D. Okonjo`).
+    "medic",
     // `DIRECTOR PAUL MERCURIO`, `Pilot Marc-André Thibodeaux`, `coach Darnell` (not `driver`:
     // `Driver Lic Bureau`).
     "director",
@@ -3120,18 +3122,20 @@ fn complete_names(t: &Tokens<'_>, first: usize, out: &mut [Candidate]) {
 
 /// `[07:03] @jtranvu: bed 6 ...`, `exported by @mkealoha`: a chat handle, an `@` standing apart
 /// (token `i`) glued to a word of 3 letters or more (ASCII, lower case) that is no English word
-/// and in no keyword list, not glued to digits (`@home`, `@bedside` and email addresses are no
-/// handles).
+/// and in no keyword list (`@home`, `@bedside` and email addresses are no handles); glued
+/// digits go with it only after a login name of an initial and a surname (`@melsayed3`; not
+/// `@user12`).
 fn at_handle(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     let k = i + 1;
     let apart = i == 0 || !t.joined(i);
     let word = t.joined(k) && t.all_lower(k) && t.byte_len(k) >= 3 && t.ascii(k);
-    if !apart
-        || !word
-        || t.has(k, u64::MAX)
-        || t.english(k)
-        || (t.joined(k + 1) && t.kind(k + 1) == Some(TokKind::Digit))
-    {
+    if !apart || !word || t.has(k, u64::MAX) || t.english(k) {
+        return;
+    }
+    if t.joined(k + 1) && t.kind(k + 1) == Some(TokKind::Digit) {
+        if let Some(e) = super::login::initial_surname_login(t, k).filter(|&e| e == k + 2) {
+            push(out, t, k, e, 80);
+        }
         return;
     }
     push(out, t, k, k + 1, 80);
@@ -3857,6 +3861,7 @@ mod tests {
         assert_names("1. Pediatric ophthalmology (ROP): Dr. x", &[]);
         assert_names("can i come w/ her next time? -nadine\n\nADDENDUM", &["nadine"]);
         assert_names("[07:03] @jtranvu: bed 6 graft take\n[07:11] @obankole: ok", &["jtranvu", "obankole"]);
+        assert_names("call 414-555-0177 or secure chat @melsayed3.\n5. Dispo", &["melsayed3"]);
         // (A line signed so at the note's very end is another rule's: each text goes on.)
         for text in [
             "sat 94% -RA",
@@ -4166,6 +4171,8 @@ mod tests {
         assert_names("Works remotely; manager Trish is aware and supportive.", &["Trish"]);
         assert_names("Called coordinator Renée Dufresne at 919-555-3318, LVM.", &["Renée Dufresne"]);
         assert_names("RN Obi / PCT Lakshmi", &["Obi", "Lakshmi"]);
+        assert_names("Elko County unit (medic D. Okonjo) ETA 0830", &["D. Okonjo"]);
+        assert_names("medic unit arrived; notes reviewed", &[]);
         assert_names("Children Kaylee (9) and Marcus (6) with pt's sister.", &["Kaylee", "Marcus"]);
         assert_names("Daughter-in-law Crystal present for visit.", &["Crystal"]);
         assert_names("Apgars 8 and 9. Baby \"Nia\" skin-to-skin w/ mom.", &["Nia"]);
