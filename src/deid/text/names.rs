@@ -3097,6 +3097,18 @@ fn complete_names(t: &Tokens<'_>, first: usize, out: &mut [Candidate]) {
             end += 2;
         }
         let comma = (start..end).any(|k| t.punct(k, ','));
+        // `Pt: FONTES TAVARES, MARIA`: a first surname in capitals before the found `SURNAME,
+        // GIVEN`, opening the field where the found one does not.
+        let caps = t.all_caps(start) && t.multi_char(start);
+        if comma && caps && start >= 1 && !opens_field(t, start) && !t.newline_before(start) {
+            let w = start - 1;
+            // Between a label and a found surname an English-looking word is a surname too
+            // (`FONTES` reads as an inflection of `font`), but no keyword or stop word.
+            let part = t.all_caps(w) && t.byte_len(w) >= 4 && !t.has(w, u64::MAX) && !lookup_word(t, w).stop;
+            if part && opens_field(t, w) && !t.joined(start) {
+                start = w;
+            }
+        }
         // A surname alone opening a field before `, GIVEN` (not a name in a list of names).
         let surname_alone = word_end(t, start) == end && opens_field(t, start);
         if surname_alone && t.punct(end, ',') && t.joined(end) && !t.newline_before(end + 1) {
@@ -3109,6 +3121,17 @@ fn complete_names(t: &Tokens<'_>, first: usize, out: &mut [Candidate]) {
                 end = e2;
                 // One more: `TOU LUE K.`.
                 end = rest_of_given(t, end, t.all_caps(end - 1)).unwrap_or(end);
+            }
+            // `MARIA DA LUZ`: a particle and one more given name in the same case, ending the
+            // line or before a column gap.
+            let same_case = |k: usize| if t.all_caps(end - 1) { t.all_caps(k) } else { t.capitalized(k) };
+            let particle = t.is_any(end, PARTICLES) && same_case(end) && !t.joined(end) && !t.newline_before(end);
+            let word = end + 1;
+            if particle && t.multi_char(word) && same_case(word) && !t.joined(word) && !t.newline_before(word) {
+                let closes = word + 1 >= t.len() || t.newline_before(word + 1) || column_gap(t, word + 1);
+                if closes && name_part(t, word) {
+                    end = word + 1;
+                }
             }
         }
         if (start, end) != (s, e) {
@@ -3837,6 +3860,16 @@ mod tests {
 
     /// An HL7 name without an MSH header: a given name's second word and the middle initial go
     /// with it; a test's code and name are no name.
+    /// A second surname in capitals before a found `SURNAME, GIVEN` opening the field, and a
+    /// particle and one more given name after it.
+    #[test]
+    fn two_surnames_and_a_given_name_with_a_particle() {
+        assert_names("Pt: FONTES TAVARES, MARIA DA LUZ   MRN 0049182276", &["FONTES TAVARES, MARIA DA LUZ"]);
+        assert_names("Pt: TAVARES, MARIA   MRN 0049182276", &["TAVARES, MARIA"]);
+        // Not a word before the field's start, not a particle going on into the line.
+        assert_names("Pt: FONTES TAVARES, MARIA DA LUZ 3 DAYS AGO", &["FONTES TAVARES, MARIA"]);
+    }
+
     #[test]
     fn hl7_given_name_of_two_words_and_its_initial() {
         assert_names("pasted: PID|1||88^^^X^MR||XIONG^MAI KA^L||1958|F", &["XIONG", "MAI KA^L"]);
