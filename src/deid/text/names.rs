@@ -2700,11 +2700,24 @@ fn chat_speaker(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candida
     // Or a date alone before the speaker (`9/22 vang: i mail it back`).
     // Not a word in capitals there (`01/22 NOC (MLT):`, a shift).
     let dated = !meridiem && !t.all_caps(i) && date_opens_line_before(t, i);
-    if !time && !bracketed_time_before(t, i) && !dated {
+    // Or a date and a 24-hour time of 4 digits (`11/10 1010 AL-DOURI: WIFE TOLD`).
+    let dated_clock = !meridiem
+        && i >= 1
+        && t.digits(i - 1, Some(4))
+        && t.num(i - 1).is_some_and(|v| v / 100 <= 23 && v % 100 <= 59)
+        && date_opens_line_before(t, i - 1);
+    if !time && !bracketed_time_before(t, i) && !dated && !dated_clock {
         return;
     }
     let word_ok = |k: usize| speaker_word(t, k) && !t.newline_before(k);
-    if !word_ok(m) && !reduplicated(t, m) {
+    // `AL-DOURI:`: a particle joined by a hyphen to a speaker's word.
+    let particle_joined = t.is_any(m, PARTICLES)
+        && t.punct(m + 1, '-')
+        && t.joined(m + 1)
+        && t.joined(m + 2)
+        && word_ok(m + 2)
+        && !t.newline_before(m);
+    if !word_ok(m) && !reduplicated(t, m) && !particle_joined {
         return;
     }
     let mut end = word_end(t, m);
@@ -3934,6 +3947,8 @@ mod tests {
         assert_names("log\n9/22 lorraine: i mail it back friday", &["lorraine"]);
         assert_names("log\n9/22 Note: mailed", &[]);
         assert_names("NOTES\n01/22 NOC (MLT): TMAX 37.9", &[]);
+        assert_names("LOG\n11/10 1010 AL-DOURI: WIFE NADIA TOLD", &["AL-DOURI", "NADIA"]);
+        assert_names("LOG\n11/10 1010 NOTE: TRAY SENT", &[]);
         // A role or a desk is no speaker; a time inside a line starts nothing.
         assert_names("log\n08:30 registration desk: fixed. sry abt that", &[]);
         assert_names("log\n08:31 Note: pain 7/10 at 0700", &[]);
