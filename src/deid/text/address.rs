@@ -1683,7 +1683,16 @@ fn place_before_department(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut 
         let english_ok = !t.has(k + 1, bit::ORGANISATION) || t.newline_before(k + 1);
         let named = county && k - s <= 2 && (s..k).all(|m| county_name_word(t, m, caps, upper_doc, english_ok));
         if listed || named {
-            out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(last), 75));
+            // `St. Martin Parish`, `St. Clair County`: a saint's `St.` before the name.
+            let saint = |b: usize| b < s && t.is(b, "st") && !t.newline_before(s) && (upper_doc || t.capitalized(b));
+            let start = if s >= 2 && t.punct(s - 1, '.') && t.joined(s - 1) && saint(s - 2) {
+                s - 2
+            } else if s >= 1 && saint(s - 1) && county {
+                s - 1
+            } else {
+                s
+            };
+            out.push(Candidate::new(PhiKind::Address, t.start(start), t.end(last), 75));
             return;
         }
     }
@@ -2649,6 +2658,9 @@ mod tests {
             ("IN AND FOR THE COUNTY OF PIMA\nPlaintiff", "PIMA"),
             ("Superior Court, County of Maricopa", "Maricopa"),
             ("San Bernardino County Sheriff", "San Bernardino County"),
+            // A saint's `St.` before the name.
+            ("motorcycle impounded at St. Martin Parish tow lot", "St. Martin Parish"),
+            ("resident of St Clair County since", "St Clair County"),
         ] {
             assert!(has(text, PhiKind::Address, place), "{text}: {:?}", found(text));
         }
