@@ -105,11 +105,17 @@ fn bracketed_after_name(t: &Tokens<'_>, first: usize, last: usize) -> bool {
 
 /// `DOB 4/19/1932 (92)`, `born 1931 (94)`: the age alone in brackets after a birth date, a
 /// birth word (the date rules' [`super::dates::BIRTH_CONTEXT`], `b` only as `b.`) at most 8
-/// tokens before the bracket on its line.
+/// tokens before the bracket on its line; or without the word when the year and the number
+/// add up to a year of this century's first decades (`| 02/11/1932 (93) |`: the year of the
+/// note; `Seen 4/19/2026 (95) pts` adds up to 2121).
 fn bracketed_after_birth_date(t: &Tokens<'_>, first: usize, last: usize) -> bool {
     let opens = first >= 3 && t.punct(first - 1, '(') && t.joined(first) && !t.joined(first - 1);
     if !opens || !t.punct(last + 1, ')') || !t.digits(first - 2, Some(4)) {
         return false;
+    }
+    let lived = t.num(first - 2).zip(t.num(first)).is_some_and(|(y, n)| (2000..=2040).contains(&(y + n)));
+    if lived && first == last && t.punct(first - 3, '/') && t.joined(first - 2) {
+        return true;
     }
     (first.saturating_sub(10)..first - 2)
         .rev()
@@ -526,6 +532,14 @@ mod tests {
             "Labs: Sodium Chloride, 94, of concern",
             "John Smith, 95, of note",
         ] {
+            assert_eq!(ages_in(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn age_in_brackets_after_a_full_date_it_adds_up_with() {
+        assert_eq!(ages_in("| Abernathy, Hollis | 02/11/1932 (93) | RR 1 Box 42"), ["93"]);
+        for text in ["Seen 4/19/2026 (95) pts", "since 2/3/1990 (95) visits", "in 1932 (93) cases"] {
             assert_eq!(ages_in(text), Vec::<String>::new(), "{text}");
         }
     }
