@@ -136,6 +136,12 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("rec", PhiKind::Mrn),
     ("student", PhiKind::Id),
     ("grp", PhiKind::HealthPlan),
+    // A pharmacy card's group (`RxGrp RX8803`) and an Illinois Medicaid recipient's number
+    // (`Medicaid RIN 418093276`).
+    ("rxgrp", PhiKind::HealthPlan),
+    ("rin", PhiKind::HealthPlan),
+    // A certified letter's tracking number (`article no. 9589 0710 5270 0418 3362 57`).
+    ("article", PhiKind::Id),
     ("card", PhiKind::HealthPlan),
     ("job", PhiKind::Id),
     ("patient", PhiKind::Mrn),
@@ -416,6 +422,8 @@ pub(crate) const WEAK_CONTEXT: &[&str] = &[
     "rec",
     "student",
     "grp",
+    "rin",
+    "article",
     "card",
     "job",
     "inc",
@@ -1362,14 +1370,26 @@ mod tests {
             ("MEDICAID CARD NM4417720931 - GIVEN", PhiKind::HealthPlan, "NM4417720931"),
             ("Medicare 4TR9KD2MX61\nAccess", PhiKind::HealthPlan, "4TR9KD2MX61"),
             ("Member ID XCA884210573  Grp 00A77120", PhiKind::HealthPlan, "00A77120"),
+            ("BIN 004336   PCN MEDDADV   RxGrp RX8803   MBI", PhiKind::HealthPlan, "RX8803"),
+            ("0093317562   IL Medicaid RIN 418093276\nHome", PhiKind::HealthPlan, "418093276"),
+            (
+                "RECEIPT REQUESTED - article no. 9589 0710 5270 0418 3362 57\n",
+                PhiKind::Id,
+                "9589 0710 5270 0418 3362 57",
+            ),
         ];
         for (text, kind, want) in cases {
             assert!(ids(text).contains(&(kind, want)), "{text}: {:?}", ids(text));
         }
         // Words that are no labels here: a file on record, counts, a plan written short.
-        for text in
-            ["Address on file: 1209 Paisano Dr", "ran 3 miles, card 12 games", "plan 2X daily", "Group 12B AND 14C"]
-        {
+        for text in [
+            "Address on file: 1209 Paisano Dr",
+            "ran 3 miles, card 12 games",
+            "plan 2X daily",
+            "Group 12B AND 14C",
+            "see article 2024 in review",
+            "rin 3 times",
+        ] {
             assert_eq!(ids(text), [], "{text}");
         }
     }
