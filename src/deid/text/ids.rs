@@ -1181,7 +1181,16 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         // TLA 33-0917`: a system's (any class, the number passing [`coded`]).
         // After a licence word the profession's prefix marks the number as a marker would.
         let prefix_marks = marked || kind == PhiKind::License;
-        let end = end.map(|e| (j, e)).or_else(|| prefixed_code(t, j, prefix_marks, kind));
+        // `SECURITY DELACROIX (BADGE 114)`: a badge's number of 3 digits, straight after the
+        // word and alone (no code takes fewer than 4 characters).
+        let badge = || {
+            let alone = t.digits(j, Some(3))
+                && j == i + 1
+                && !t.joined(j)
+                && !(t.joined(j + 1) && t.kind(j + 1) != Some(TokKind::Punct));
+            (t.is(i, "badge") && alone).then_some((j, j + 1))
+        };
+        let end = end.map(|e| (j, e)).or_else(|| prefixed_code(t, j, prefix_marks, kind)).or_else(badge);
         if let Some((j, e)) = end {
             // A code that starts with letters outranks a name run that took them (`DEA
             // FW2289104`): a name is never glued to digits.
@@ -1367,6 +1376,7 @@ mod tests {
             ("BLOOD BANK ARMBAND #: BB-7H4K2Q", PhiKind::Id, "BB-7H4K2Q"),
             ("MEDICAL REC #: BV0049512", PhiKind::Mrn, "BV0049512"),
             ("his student # is 204418 if it asks.", PhiKind::Id, "204418"),
+            ("SECURITY DELACROIX (BADGE 114) AND NG", PhiKind::Id, "114"),
             ("MEDICAID CARD NM4417720931 - GIVEN", PhiKind::HealthPlan, "NM4417720931"),
             ("Medicare 4TR9KD2MX61\nAccess", PhiKind::HealthPlan, "4TR9KD2MX61"),
             ("Member ID XCA884210573  Grp 00A77120", PhiKind::HealthPlan, "00A77120"),
