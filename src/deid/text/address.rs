@@ -1270,14 +1270,17 @@ fn named_street_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Cand
     if s == k || s == 0 || t.newline_before(s) {
         return;
     }
-    // `near the Canal St footbridge`: `the` between.
-    let p = if t.is(s - 1, "the") && s >= 2 && !t.newline_before(s - 1) { s - 2 } else { s - 1 };
-    if !t.is_any(p, STREET_PREPOSITIONS) {
-        return;
-    }
+    // `near the Canal St footbridge`, `at our Capitol Dr draw station`: a determiner between.
+    let determiner = t.is_any(s - 1, &["the", "our", "their", "his", "her", "my", "your"]);
+    let p = if determiner && s >= 2 && !t.newline_before(s - 1) { s - 2 } else { s - 1 };
     let mut e = k + 1;
     if t.punct(e, '.') && t.joined(e) {
         e += 1;
+    }
+    // `not the Old Ferry Rd address`: the street named before `address`, whatever comes before.
+    let addressed = e == k + 1 && t.is(e, "address") && !t.newline_before(e);
+    if !t.is_any(p, STREET_PREPOSITIONS) && !addressed {
+        return;
     }
     // A placeholder counts as the name it replaced (`Dr. [NAME]` on a later pass). After `Dr.`
     // an English word in no name list starts a sentence (`on Lakeshore Dr. Reported to`).
@@ -2453,6 +2456,9 @@ mod tests {
             found(text)
         );
         assert!(has("lives on Washington St with", PhiKind::Address, "Washington St"));
+        // A determiner after the preposition; a street named before `address`.
+        assert!(has("drawn at our Capitol Dr draw station.", PhiKind::Address, "Capitol Dr"));
+        assert!(has("the RR box, not the Old Ferry Rd address (mail", PhiKind::Address, "Old Ferry Rd"));
         // A title or a saint after the suffix, no `on`/`at`, an upper-case note.
         for text in [
             "seen at Mercy Dr Smith today",
@@ -2462,6 +2468,7 @@ mod tests {
             "admitted at Boston St. Elizabeth's",
             "Lake St is closed",
             "ON LAKE ST IN TOWN",
+            "saw our Mercy Dr today",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
