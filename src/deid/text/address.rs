@@ -378,8 +378,8 @@ fn lower_case_street_at(t: &Tokens<'_>, i: usize, upper_doc: bool) -> Option<usi
 }
 
 /// Street types written before the name in Spanish (`7730 E Calle Arroyo`, `2290 El Camino
-/// Real`); not `via` (`5 VIA NG TUBE`).
-const SPANISH_STREET_TYPES: &[&str] = &["calle", "camino", "avenida", "paseo"];
+/// Real`) and French (`118 Rue Chavaniac`, Louisiana); not `via` (`5 VIA NG TUBE`).
+const SPANISH_STREET_TYPES: &[&str] = &["calle", "camino", "avenida", "paseo", "rue"];
 
 /// Articles before a Spanish street type (`El Camino Real`).
 const SPANISH_ARTICLES: &[&str] = &["el", "la", "los", "las", "del"];
@@ -2363,6 +2363,7 @@ mod tests {
     #[test]
     fn spanish_street_names_and_hawaiian_house_numbers() {
         assert!(has("Address: 7730 E Calle Arroyo, Tucson AZ 85715", PhiKind::Address, "7730 E Calle Arroyo"));
+        assert!(has("Correct (118 Rue Chavaniac, Lafayette, LA 70508).", PhiKind::Address, "118 Rue Chavaniac"));
         let text = "Valley Pathology, 2290 El Camino Real, Suite 310, Santa Clara, CA 95050";
         assert!(has(text, PhiKind::Address, "2290 El Camino Real, Suite 310"), "{:?}", found(text));
         let text = "his apartment (94-1021 Waipahu St Apt 7, Waipahu).";
