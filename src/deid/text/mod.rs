@@ -14,6 +14,7 @@ mod dictionary;
 mod hl7;
 mod ids;
 mod initials;
+mod json_fields;
 mod kind;
 mod known;
 mod lexicon;
@@ -140,6 +141,9 @@ struct TextFacts {
     equals: bool,
     /// The text may hold a `*` and a `~`, as every X12 segment does ([`x12::find_x12`]).
     x12: bool,
+    /// The text may hold a `"` before a `:`, as every JSON key does
+    /// ([`json_fields::find_json_fields`]).
+    json: bool,
 }
 
 /// [`TextFacts`] of `text`. The bytes an email or an HL7 message needs are looked for in the
@@ -170,11 +174,12 @@ fn text_facts(text: &str) -> TextFacts {
         }
         // Each byte beside the one before it (two loads, no state carried from byte to byte, so
         // this loop vectorizes too).
-        let (after_break, gap_after) =
-            bytes.iter().zip(bytes.iter().skip(1)).fold((0u8, 0u8), |(m, g), (&before, &b)| {
+        let (after_break, gap_after, key_end) =
+            bytes.iter().zip(bytes.iter().skip(1)).fold((0u8, 0u8, 0u8), |(m, g, j), (&before, &b)| {
                 (
                     m | (u8::from(b == b'M') & u8::from(before == b'\n' || before == b'\r')),
                     g | (u8::from(b == b' ') & u8::from(before == b' ')) | u8::from(b == b'\t'),
+                    j | (u8::from(b == b':') & u8::from(before == b'"')),
                 )
             });
         let line_m = bytes.first() == Some(&b'M') || after_break != 0;
@@ -187,6 +192,7 @@ fn text_facts(text: &str) -> TextFacts {
             gap,
             equals: equals != 0,
             x12: star & tilde != 0,
+            json: key_end != 0,
         };
     }
     for c in text.chars().filter(|c| c.is_alphabetic()) {
@@ -194,7 +200,15 @@ fn text_facts(text: &str) -> TextFacts {
         lower += usize::from(c.is_lowercase());
     }
     // Not looked for: the searches run.
-    TextFacts { upper: one_case(letters, lower), at_sign: true, line_m: true, gap: true, equals: true, x12: true }
+    TextFacts {
+        upper: one_case(letters, lower),
+        at_sign: true,
+        line_m: true,
+        gap: true,
+        equals: true,
+        x12: true,
+        json: true,
+    }
 }
 
 /// The test of `is_upper_case_text` on its counts ([`text_facts`]).
@@ -289,6 +303,9 @@ fn candidates(t: &Tokens<'_>, known: &known::KnownIndex, spare: Vec<Candidate>) 
         x12::find_x12(text, &mut out);
     }
     table::find_tables(text, &mut out);
+    if facts.json {
+        json_fields::find_json_fields(text, &mut out);
+    }
     if facts.gap {
         aligned::find_aligned_tables(text, &mut out);
     }
@@ -476,7 +493,7 @@ mod tests {
     #[test]
     fn text_facts_match_searches() {
         let mut rng = TestRng::new(0x3c6e_f372_fe94_f82b);
-        let pieces = ["M", "m", "@", "\n", "\r", " ", "SH|", "a", "é", "\t", "=", "*", "~"];
+        let pieces = ["M", "m", "@", "\n", "\r", " ", "SH|", "a", "é", "\t", "=", "*", "~", "\"", ":"];
         for _ in 0..5000 {
             let text: String = (0..rng.below(300)).map(|_| pieces[rng.below(pieces.len())]).collect();
             let facts = text_facts(&text);
@@ -488,6 +505,7 @@ mod tests {
             assert_eq!(facts.gap, !text.is_ascii() || gap, "{text:?}");
             assert_eq!(facts.equals, !text.is_ascii() || text.contains('='), "{text:?}");
             assert_eq!(facts.x12, !text.is_ascii() || (text.contains('*') && text.contains('~')), "{text:?}");
+            assert_eq!(facts.json, !text.is_ascii() || text.contains("\":"), "{text:?}");
         }
     }
 

@@ -112,6 +112,13 @@ pub(super) struct Spec {
     split: u8,
 }
 
+impl Spec {
+    /// A column of one class.
+    pub(super) fn single(kind: PhiKind) -> Spec {
+        Spec { kind, second: None, split: b'/' }
+    }
+}
+
 /// The classes of a column named `name`: one, or two for a compound name (`Patient / MRN`,
 /// `PATIENT (MRN)`), whose cells hold both (`Vang, Pa Nhia / M5530217`). A compound whose first
 /// part names no identifier is read by its second (`PAYER / MEMBER ID`); a bracket after a
