@@ -113,8 +113,8 @@ fn bracketed_after_birth_date(t: &Tokens<'_>, first: usize, last: usize) -> bool
     if !opens || !t.punct(last + 1, ')') || !t.digits(first - 2, Some(4)) {
         return false;
     }
-    let lived = t.num(first - 2).zip(t.num(first)).is_some_and(|(y, n)| (2000..=2040).contains(&(y + n)));
-    if lived && first == last && t.punct(first - 3, '/') && t.joined(first - 2) {
+    let full_date = first == last && t.punct(first - 3, '/') && t.joined(first - 2);
+    if full_date && t.num(first - 2).zip(t.num(first)).is_some_and(|(y, n)| (2000..=2040).contains(&(y + n))) {
         return true;
     }
     (first.saturating_sub(10)..first - 2)

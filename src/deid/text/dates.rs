@@ -839,13 +839,19 @@ const QUANTITY_UNITS: &[&str] = &[
     "lbs", "ft", "m", "mm", "cm", "ms", "pts", "patients", "cells", "copies",
 ];
 
+/// Token `j` is a 24-hour time of 4 digits without a colon (`0630`, `2315`: hours 00 to 23,
+/// minutes 00 to 59).
+pub(crate) fn four_digit_time(t: &Tokens<'_>, j: usize) -> bool {
+    t.digits(j, Some(4)) && t.num(j).is_some_and(|v| v / 100 <= 23 && v % 100 <= 59)
+}
+
 /// `2/22 1105`, `3/14 1120 family huddle`, `10/8 1300-1400`: a 24-hour time of 4 digits after
 /// the month/day, on its line (hours 00 to 23, minutes 00 to 59), not a quantity (a unit, a
 /// decimal or a ratio after it: `1/2 1000 mg`).
 fn military_time(t: &Tokens<'_>, j: usize) -> bool {
     // `1/6 ~0900`: an approximate time.
     let j = if t.punct(j, '~') && t.joined(j + 1) && !t.newline_before(j) { j + 1 } else { j };
-    let valid = t.digits(j, Some(4)) && t.num(j).is_some_and(|v| v / 100 <= 23 && v % 100 <= 59);
+    let valid = four_digit_time(t, j);
     if !valid || (t.joined(j) && !t.punct(j - 1, '~')) || t.newline_before(j) {
         return false;
     }
@@ -1025,8 +1031,7 @@ fn time_at(t: &Tokens<'_>, j: usize) -> bool {
     let j = if lead { j + 1 } else { j };
     let clock = clock_at(t, j);
     let military = at
-        && t.digits(j, Some(4))
-        && t.num(j).is_some_and(|v| v / 100 <= 23 && v % 100 <= 59)
+        && four_digit_time(t, j)
         && (t.kind(j + 1) != Some(TokKind::Alpha)
             || t.newline_before(j + 1)
             || (t.joined(j + 1) && t.is_any(j + 1, &["h", "hr", "hrs"])));
@@ -1159,7 +1164,7 @@ fn with_time(t: &Tokens<'_>, f: Found) -> Found {
             j + 2
         }
     } else {
-        let valid = t.digits(j, Some(4)) && t.num(j).is_some_and(|v| v / 100 <= 23 && v % 100 <= 59);
+        let valid = four_digit_time(t, j);
         let next = j + 1;
         let ends = next >= t.len()
             || t.newline_before(next)

@@ -514,8 +514,26 @@ fn context_kind(t: &Tokens<'_>, i: usize) -> Option<PhiKind> {
     KINDS.iter().enumerate().find(|&(p, _)| t.has(i, bit::ID_KIND << p)).map(|(_, &k)| k)
 }
 
+/// Fewest letters and digits of a code ([`code_at`]).
+const MIN_CODE: usize = 4;
+
+/// Fewest letters and digits of the value after context word `i`: [`MIN_CODE`], but 3 for a
+/// badge, whose numbers are short (`SECURITY DELACROIX (BADGE 114)`).
+fn shortest_value(t: &Tokens<'_>, i: usize) -> usize {
+    if t.is(i, "badge") {
+        3
+    } else {
+        MIN_CODE
+    }
+}
+
 /// Returns one past the last token of a code starting at `i`, if it is one.
 fn code_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    code_of_at_least(t, i, MIN_CODE)
+}
+
+/// [`code_at`] with `min` letters and digits at least.
+fn code_of_at_least(t: &Tokens<'_>, i: usize, min: usize) -> Option<usize> {
     let mut j = i;
     let mut has_digit = false;
     let mut alnum = 0usize;
@@ -542,7 +560,7 @@ fn code_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
         return None;
     }
     let bytes = t.end(j.saturating_sub(1)).saturating_sub(t.start(i));
-    (has_digit && alnum >= 4 && bytes <= MAX_CODE_BYTES).then_some(j)
+    (has_digit && alnum >= min && bytes <= MAX_CODE_BYTES).then_some(j)
 }
 
 /// Most groups of a code written in groups apart: a USPS tracking number has six (`9400 1118
@@ -1167,7 +1185,7 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
             }
             two_group_plate(t, j).or_else(|| spaced_plate(t, j)).or_else(|| code_at(t, j))
         } else {
-            code_at(t, j)
+            code_of_at_least(t, j, shortest_value(t, i))
         };
         let end = end.filter(|&e| !is_clinical_code(t, j, e) && (!coded_word || coded(t, j, e, marked, short)));
         // A code in groups (`DL # K423 118 670 905`, `plate IA 8KJ 442`) is taken whole.
@@ -1181,16 +1199,7 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
         // TLA 33-0917`: a system's (any class, the number passing [`coded`]).
         // After a licence word the profession's prefix marks the number as a marker would.
         let prefix_marks = marked || kind == PhiKind::License;
-        // `SECURITY DELACROIX (BADGE 114)`: a badge's number of 3 digits, straight after the
-        // word and alone (no code takes fewer than 4 characters).
-        let badge = || {
-            let alone = t.digits(j, Some(3))
-                && j == i + 1
-                && !t.joined(j)
-                && !(t.joined(j + 1) && t.kind(j + 1) != Some(TokKind::Punct));
-            (t.is(i, "badge") && alone).then_some((j, j + 1))
-        };
-        let end = end.map(|e| (j, e)).or_else(|| prefixed_code(t, j, prefix_marks, kind)).or_else(badge);
+        let end = end.map(|e| (j, e)).or_else(|| prefixed_code(t, j, prefix_marks, kind));
         if let Some((j, e)) = end {
             // A code that starts with letters outranks a name run that took them (`DEA
             // FW2289104`): a name is never glued to digits.
@@ -1377,6 +1386,7 @@ mod tests {
             ("MEDICAL REC #: BV0049512", PhiKind::Mrn, "BV0049512"),
             ("his student # is 204418 if it asks.", PhiKind::Id, "204418"),
             ("SECURITY DELACROIX (BADGE 114) AND NG", PhiKind::Id, "114"),
+            ("Deputy Kyle Brandvold, Badge #417; assisting", PhiKind::Id, "417"),
             ("MEDICAID CARD NM4417720931 - GIVEN", PhiKind::HealthPlan, "NM4417720931"),
             ("Medicare 4TR9KD2MX61\nAccess", PhiKind::HealthPlan, "4TR9KD2MX61"),
             ("Member ID XCA884210573  Grp 00A77120", PhiKind::HealthPlan, "00A77120"),

@@ -25,7 +25,7 @@ fn key_kind(key: &str) -> Option<PhiKind> {
         "line" | "city" | "district" => Some(PhiKind::Address),
         "postalCode" => Some(PhiKind::Zip),
         "birthDate" => Some(PhiKind::Date),
-        _ => column_kind(key).filter(|k| *k != PhiKind::Age),
+        _ => column_kind(key),
     }
 }
 
@@ -37,6 +37,11 @@ fn string_at(bytes: &[u8], q: usize) -> Option<(usize, usize)> {
     let from = q + 1;
     let len = bytes.get(from..)?.iter().take(MAX_VALUE + 1).position(|&b| b == b'"' || b == b'\n' || b == b'\\')?;
     (bytes.get(from + len) == Some(&b'"') && len > 0).then_some((from, from + len))
+}
+
+/// The first byte from `at` that is no space.
+fn skip_spaces(bytes: &[u8], at: usize) -> usize {
+    at + bytes.get(at..).map_or(0, |rest| rest.iter().take_while(|&&b| b == b' ').count())
 }
 
 /// Proposes the values of the identifier keys of JSON fields in `text`.
@@ -55,23 +60,14 @@ pub(crate) fn find_json_fields(text: &str, out: &mut Vec<Candidate>) {
         }
         let Some(kind) = key_kind(key) else { continue };
         let spec = Spec::single(kind);
-        let mut v = colon + 1;
-        while bytes.get(v) == Some(&b' ') {
-            v += 1;
-        }
+        let v = skip_spaces(bytes, colon + 1);
         if bytes.get(v) == Some(&b'[') {
             // A list of strings on the key's line.
             let mut q = v + 1;
             for _ in 0..MAX_ITEMS {
-                while bytes.get(q) == Some(&b' ') {
-                    q += 1;
-                }
-                let Some((s, e)) = string_at(bytes, q) else { break };
+                let Some((s, e)) = string_at(bytes, skip_spaces(bytes, q)) else { break };
                 take_cell(spec, text.get(s..e).unwrap_or(""), s, out);
-                q = e + 1;
-                while bytes.get(q) == Some(&b' ') {
-                    q += 1;
-                }
+                q = skip_spaces(bytes, e + 1);
                 if bytes.get(q) != Some(&b',') {
                     break;
                 }

@@ -2701,11 +2701,8 @@ fn chat_speaker(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candida
     // Not a word in capitals there (`01/22 NOC (MLT):`, a shift).
     let dated = !meridiem && !t.all_caps(i) && date_opens_line_before(t, i);
     // Or a date and a 24-hour time of 4 digits (`11/10 1010 AL-DOURI: WIFE TOLD`).
-    let dated_clock = !meridiem
-        && i >= 1
-        && t.digits(i - 1, Some(4))
-        && t.num(i - 1).is_some_and(|v| v / 100 <= 23 && v % 100 <= 59)
-        && date_opens_line_before(t, i - 1);
+    let dated_clock =
+        !meridiem && i >= 1 && super::dates::four_digit_time(t, i - 1) && date_opens_line_before(t, i - 1);
     if !time && !bracketed_time_before(t, i) && !dated && !dated_clock {
         return;
     }
@@ -2777,9 +2774,6 @@ fn names_in_message(t: &Tokens<'_>, k: usize, out: &mut Vec<Candidate>) {
     }
 }
 
-/// `[21:05] Siobhan:`, `[9/12/24, 21:03] Hodan:`, `[3/7/26, 9:12 pm] Widlene:`: a chat
-/// export's line, opening with a bracket that holds a time (`hh:mm`) and closes, apart, right
-/// before word `i`.
 /// `04/16/25 14:20 kbrzezinska:`, `2025-02-03 09:12 okeller:`: the tokens before token `k` on
 /// its line are a date alone (`m/d`, `m/d/y` or `y-m-d`), a space before `k`.
 fn date_opens_line_before(t: &Tokens<'_>, k: usize) -> bool {
@@ -2816,6 +2810,9 @@ fn signed_first_name(t: &Tokens<'_>, d: usize, out: &mut Vec<Candidate>) {
     }
 }
 
+/// `[21:05] Siobhan:`, `[9/12/24, 21:03] Hodan:`, `[3/7/26, 9:12 pm] Widlene:`: a chat
+/// export's line, opening with a bracket that holds a time (`hh:mm`) and closes, apart, right
+/// before word `i`.
 fn bracketed_time_before(t: &Tokens<'_>, i: usize) -> bool {
     if i < 5 || !t.punct(i - 1, ']') || t.joined(i) || t.newline_before(i) {
         return false;
@@ -3213,14 +3210,14 @@ fn bracketed_writer(t: &Tokens<'_>, b: usize, out: &mut Vec<Candidate>) {
     if !(initials || login) || !t.punct(k + 2, ':') || !t.joined(k + 2) {
         return;
     }
-    // The line's first token, at most 4 tokens back past the date or time.
+    // The line's first token, at most 12 tokens back.
     let mut s = b;
     while s > 0 && !t.newline_before(s) && b - s < 12 {
         s -= 1;
     }
     // A date or time (`01/22`, `12:50`, `0630`), not a list's number (`2. Pediatric ...`).
-    let stamp = t.kind(s) == Some(TokKind::Digit)
-        && (t.byte_len(s) == 4 || ((t.punct(s + 1, '/') || t.punct(s + 1, ':')) && t.joined(s + 1)));
+    let stamp = super::dates::four_digit_time(t, s)
+        || (t.kind(s) == Some(TokKind::Digit) && (t.punct(s + 1, '/') || t.punct(s + 1, ':')) && t.joined(s + 1));
     let dated = stamp || t.punct(s, '[');
     let words = (s..b).filter(|&m| t.kind(m) == Some(TokKind::Alpha)).count();
     if (s == 0 || t.newline_before(s)) && dated && words <= 3 {
@@ -3233,9 +3230,10 @@ fn bracketed_writer(t: &Tokens<'_>, b: usize, out: &mut Vec<Candidate>) {
 /// `OR`).
 fn initials_of_words_before(t: &Tokens<'_>, b: usize, k: usize) -> bool {
     let want = t.s(k).as_bytes();
-    let mut got: Vec<u8> = Vec::with_capacity(4);
+    // Matched from the last letter back, one per word.
+    let mut matched = 0;
     let mut m = b;
-    while m > 0 && got.len() < want.len() && b - m < 8 {
+    while m > 0 && matched < want.len() && b - m < 8 {
         m -= 1;
         if t.newline_before(m + 1) && m + 1 < b {
             return false;
@@ -3246,14 +3244,17 @@ fn initials_of_words_before(t: &Tokens<'_>, b: usize, k: usize) -> bool {
                     && (!t.all_caps(m) || t.byte_len(m) == 1)
                     && (t.byte_len(m) == 1 || !t.english(m) || lookup_word(t, m).any()) =>
             {
-                got.push(t.s(m).as_bytes().first().copied().unwrap_or(0).to_ascii_uppercase())
+                let letter = t.s(m).as_bytes().first().map(u8::to_ascii_uppercase);
+                if letter != want.get(want.len() - 1 - matched).copied() {
+                    return false;
+                }
+                matched += 1;
             }
             Some(TokKind::Punct) if t.apostrophe(m) && t.joined(m) => {}
             _ => return false,
         }
     }
-    got.reverse();
-    got.len() >= 2 && got == want
+    matched >= 2 && matched == want.len()
 }
 
 /// `313-555-0177 (Kobby)`: a name alone in brackets at `b` right after a phone number's last
@@ -3718,11 +3719,8 @@ fn closing_initials(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidate>) {
             && t.all_caps(j)
             && t.byte_len(j) == 2
             && t.has(j, bit::STATE_CODE)
-            && !t.is_any(j, NOT_INITIALS)
-            && {
-                let others = t.toks.get(j).map_or(0, |x| x.lex & !bit::STATE_CODE);
-                others == 0
-            };
+            && !t.has(j, !bit::STATE_CODE)
+            && !t.is_any(j, NOT_INITIALS);
         let word = ((initials(j) || state_initials) && closes(j + 1)).then_some(j + 1);
         let Some(end) = dotted.or(word) else {
             // Or a login name signing the line (`-kpatel`), or a first name in lower case
@@ -3871,8 +3869,6 @@ mod tests {
         assert_eq!(super::word_end(&t, 20), 21 + 2 * super::MAX_JOINS);
     }
 
-    /// An HL7 name without an MSH header: a given name's second word and the middle initial go
-    /// with it; a test's code and name are no name.
     /// A second surname in capitals before a found `SURNAME, GIVEN` opening the field, and a
     /// particle and one more given name after it.
     #[test]
@@ -3883,6 +3879,8 @@ mod tests {
         assert_names("Pt: FONTES TAVARES, MARIA DA LUZ 3 DAYS AGO", &["FONTES TAVARES, MARIA"]);
     }
 
+    /// An HL7 name without an MSH header: a given name's second word and the middle initial go
+    /// with it; a test's code and name are no name.
     #[test]
     fn hl7_given_name_of_two_words_and_its_initial() {
         assert_names("pasted: PID|1||88^^^X^MR||XIONG^MAI KA^L||1958|F", &["XIONG", "MAI KA^L"]);

@@ -138,7 +138,7 @@ pub(super) fn column_kinds(name: &str) -> Option<Spec> {
             }
         }
     }
-    column_kind(name).map(|kind| Spec { kind, second: None, split: b'/' })
+    column_kind(name).map(Spec::single)
 }
 
 /// A cell of a date column that is a date: month and day first (`03/02`, `04/17/71`,
@@ -360,7 +360,7 @@ fn header_of(line: &str) -> Option<(Separator, Vec<Column>)> {
     let part = |n: &str| {
         let csv_name =
             sep == Separator::Comma && ["last", "first", "middle"].iter().any(|w| n.trim().eq_ignore_ascii_case(w));
-        csv_name.then_some(Spec { kind: PhiKind::Name, second: None, split: b'/' })
+        csv_name.then_some(Spec::single(PhiKind::Name))
     };
     let kinds: Vec<Column> = names.iter().map(|n| column_kinds(n).or_else(|| part(n))).collect();
     kinds.iter().any(Option::is_some).then_some((sep, kinds))
