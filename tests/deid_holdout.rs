@@ -19,7 +19,7 @@ fn each_held_out_set_parses_and_covers_every_class() {
         // `dev10` was written by its three authors as 24 notes each, the others as 12.
         assert_eq!(notes.len(), if name == "dev10" { 72 } else { 36 }, "{name}");
         assert!(notes.iter().any(|n| n.upper), "{name}: no upper-case note");
-        // `dev4` to `dev22` were written to a list of note themes rather than to a
+        // `dev4` to `dev23` were written to a list of note themes rather than to a
         // quota per class: each has nearly every class, but not four of each, and no note
         // without identifiers (`dev6` has no SSN and no IP address, `dev7` and `dev8` no SSN, `dev9` no SSN and no IP address).
         let (empty_notes, per_class) = if matches!(
@@ -43,6 +43,7 @@ fn each_held_out_set_parses_and_covers_every_class() {
                 | "dev20"
                 | "dev21"
                 | "dev22"
+                | "dev23"
         ) {
             (0, 1)
         } else {
@@ -113,7 +114,7 @@ fn held_out_recall_and_precision_do_not_fall() {
 
 /// (recall, precision) over all classes, per held-out set, as measured (docs/DEID-EVAL.md),
 /// rounded down.
-const FLOORS: [(f64, f64); 23] = [
+const FLOORS: [(f64, f64); 24] = [
     (0.99, 0.99),
     (0.99, 0.99),
     (0.97, 0.97),
@@ -136,6 +137,7 @@ const FLOORS: [(f64, f64); 23] = [
     (0.90, 0.97),
     (0.88, 0.96),
     (0.92, 0.97),
+    (0.86, 0.96),
     (0.97, 0.96),
 ];
 

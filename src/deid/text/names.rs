@@ -3371,6 +3371,33 @@ fn lower_initial_and_surname(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>)
     }
 }
 
+/// `inventoried by aurelia wojcik rn`, `escalated to lead ron bellweather`: in a note in mixed
+/// case, a first name then a surname typed in lower case, both listed, neither an English
+/// word, a common word or a keyword, on one line. `i` is a lower-case word that is no keyword.
+/// Scored as a listed pair in capitals (70).
+fn lower_case_pair(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let j = i + 1;
+    let shaped = t.byte_len(i) >= 3
+        && t.all_lower(i)
+        && !(i > 0 && t.joined(i))
+        && !t.joined(j)
+        && !t.newline_before(j)
+        && t.all_lower(j)
+        && t.byte_len(j) >= 2
+        && !t.has(j, u64::MAX);
+    if !shaped {
+        return;
+    }
+    let (a, b) = (t.name_info(i), t.name_info(j));
+    if !(a.first && a.strong() && b.last && b.strong()) || t.english(i) || t.english(j) {
+        return;
+    }
+    let end = word_end(t, j);
+    if !eponym_context(t, end) {
+        push(out, t, i, end, 70);
+    }
+}
+
 /// Token `i` begins a sentence or a line (its capital says nothing).
 fn sentence_start(t: &Tokens<'_>, i: usize) -> bool {
     i == 0 || t.newline_before(i) || ['.', '!', '?', ':'].iter().any(|&p| t.punct(i - 1, p))
@@ -3522,6 +3549,13 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
             }
         }
         if !name_shaped(t, i, upper_doc) {
+            if !upper_doc
+                && tok.lex == 0
+                && tok.shape & shape::CAPITALIZED == 0
+                && t.kind(i + 1) == Some(TokKind::Alpha)
+            {
+                lower_case_pair(t, i, out);
+            }
             continue;
         }
         // The rules of a word starting a line, and the one of a word inside a line, behind one
@@ -3790,6 +3824,20 @@ mod tests {
         assert_names("Pt and son has questions. GRH", &[]);
         assert_names("GRH: employer: buckeye freight lines", &[]);
         assert_names("next appt w/ dr appt desk. GRH", &[]);
+    }
+
+    #[test]
+    fn listed_first_name_and_surname_in_lower_case() {
+        assert_names("Bag inventoried by aurelia wojcik rn + security. Pt calm.", &["aurelia wojcik"]);
+        assert_names("Dispatcher: gloria ibarra (badge E20417).", &["gloria ibarra"]);
+        assert_names("Face to face done 0355 by kwame asante-boateng np. Calm.", &["kwame asante-boateng"]);
+        // An English word on either side, a keyword, a line break between them, one word
+        // glued to the one before, or a note typed in lower case (its own rules) take nothing.
+        assert_names("Pt says grace brown is the name of the unit. OK.", &[]);
+        assert_names("Given ceftriaxone iv per protocol. Nurse aware.", &[]);
+        assert_names("Seen by priya\nnambiar called back. OK.", &[]);
+        assert_names("Used the x-ray priya nambiar machine. OK.", &["priya nambiar"]);
+        assert_names("Used the xpriya nambiar machine. OK.", &[]);
     }
 
     #[test]
