@@ -180,6 +180,154 @@ fn logged_cell(t: &Tokens<'_>, p: usize, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Most letters of a name's login key ([`NameKey`]); a longer name makes no key.
+const MAX_KEY: usize = 24;
+
+/// Fewest letters of a login name that a system cut short and that is read as the start of a
+/// key (`RYELLOWH` for `Ramona Yellowhorse`: logins cut to 8 characters).
+const MIN_CUT: usize = 7;
+
+/// Most keys kept per pass (a note names a few dozen people at most).
+const MAX_KEYS: usize = 64;
+
+/// The login name a system would make of a person's name: the initial of the given name (and
+/// of a middle name, as a second key) and the surname's letters, folded to small ASCII letters
+/// without hyphens or apostrophes (`Nadia Garcia-Lund`: `ngarcialund`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct NameKey {
+    letters: [u8; MAX_KEY],
+    len: usize,
+}
+
+impl NameKey {
+    /// The key of `initials` then the letters of the tokens `surname`, if all are ASCII and
+    /// the surname has at least [`MIN_SURNAME`] letters.
+    fn new(t: &Tokens<'_>, initials: &[u8], surname: std::ops::Range<usize>) -> Option<NameKey> {
+        let mut key = NameKey { letters: [0; MAX_KEY], len: 0 };
+        let letters = initials.iter().copied().chain(surname.flat_map(|k| t.s(k).bytes()));
+        for b in letters.filter(|b| b.is_ascii_alphabetic() || !b.is_ascii()) {
+            let slot = key.letters.get_mut(key.len)?;
+            if !b.is_ascii() {
+                return None;
+            }
+            *slot = b.to_ascii_lowercase();
+            key.len += 1;
+        }
+        (key.len >= initials.len() + MIN_SURNAME).then_some(key)
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        self.letters.get(..self.len).unwrap_or(&[])
+    }
+}
+
+/// The words (token ranges: a word's letters joined by `-` or an apostrophe) of a name
+/// candidate's tokens `a..b`, up to 4, and where a comma stands among them (`Koenig, Bridget`).
+fn name_words(t: &Tokens<'_>, a: usize, b: usize) -> (Vec<std::ops::Range<usize>>, Option<usize>) {
+    let mut words: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut comma = None;
+    for k in a..b {
+        match t.kind(k) {
+            Some(TokKind::Alpha) => {
+                let joins = k > 0 && t.joined(k) && (t.punct(k - 1, '-') || t.punct(k - 1, '\''));
+                let room = words.len() < 4;
+                match words.last_mut() {
+                    Some(w) if joins && w.end + 1 == k => w.end = k + 1,
+                    _ if room => words.push(k..k + 1),
+                    _ => return (Vec::new(), None),
+                }
+            }
+            _ if t.punct(k, ',') => comma = comma.or(Some(words.len())),
+            _ => {}
+        }
+    }
+    (words, comma)
+}
+
+/// The login keys of the name candidate of tokens `a..b`: `Bridget Koenig`, `B. Koenig` and
+/// `Koenig, Bridget` give `bkoenig`; a middle name or initial also gives `bmkoenig`
+/// (`Bridget M. Koenig`, `Koenig, Bridget M`), and the words after the first, glued, give the
+/// key of a surname of two words (`Lorraine Two Bulls`: `ltwobulls`).
+fn keys_of_name(t: &Tokens<'_>, a: usize, b: usize, keys: &mut Vec<NameKey>) {
+    let (words, comma) = name_words(t, a, b);
+    let initial = |w: Option<&std::ops::Range<usize>>| w.and_then(|w| t.s(w.start).bytes().next());
+    // The given name's initial, a middle name's, and the surname's tokens.
+    let (first, middle, surname) = match (comma, words.as_slice()) {
+        (Some(1), [surname, given, rest @ ..]) => (initial(Some(given)), initial(rest.first()), surname.clone()),
+        (None, [given, .., surname]) => (initial(Some(given)), initial(words.get(1).filter(|_| words.len() > 2)), surname.clone()),
+        _ => return,
+    };
+    let Some(first) = first else { return };
+    let mut add = |key: Option<NameKey>| {
+        if let Some(key) = key.filter(|k| keys.len() < MAX_KEYS && !keys.contains(k)) {
+            keys.push(key);
+        }
+    };
+    add(NameKey::new(t, &[first], surname.clone()));
+    if let Some(m) = middle {
+        add(NameKey::new(t, &[first, m], surname.clone()));
+    }
+    if let (None, Some(second)) = (comma, words.get(1).filter(|_| words.len() > 2)) {
+        add(NameKey::new(t, &[first], second.start..surname.end));
+    }
+}
+
+/// `Charge RN B. Koenig ... diverted to St. Ignatius   bkoenig`, `Updated by jtorvald (J.
+/// Torvald, SW)`, `Ramona Yellowhorse ... RYELLOWH: guarantor called`: a word in one case that
+/// is the login name a system makes of a person named in the same text ([`NameKey`]): the
+/// initial and the surname of a name candidate, glued, with up to [`MAX_LOGIN_DIGITS`] digits
+/// after it, or the first [`MIN_CUT`] letters or more of that. No English word. Proposed in the
+/// same pass as the names it is read from, so a later pass (which sees their placeholders) has
+/// nothing new to find.
+pub(crate) fn logins_of_names(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
+    let mut keys: Vec<NameKey> = Vec::new();
+    for c in out.iter().filter(|c| c.kind == PhiKind::Name) {
+        let a = t.toks.partition_point(|x| x.start() < c.start);
+        let b = t.toks.partition_point(|x| x.end() <= c.end).max(a);
+        keys_of_name(t, a, b, &mut keys);
+    }
+    if keys.is_empty() {
+        return;
+    }
+    // One bit per first letter of a key: most words start with none of them.
+    let firsts = keys.iter().fold(0u32, |m, k| m | k.letters.first().map_or(0, |&b| 1 << (b & 31)));
+    let starts = |tok: &super::token::Token| {
+        (tok.kind == TokKind::Alpha)
+            & (tok.lex == 0)
+            & (tok.len() > MIN_SURNAME)
+            & (firsts & (1u32 << ((u32::from(tok.first) | 0x20) & 31)) != 0)
+    };
+    for k in marked(t, |_, tok| starts(tok)) {
+        let glued_before = k > 0 && t.joined(k) && !(t.punct(k - 1, '(') || t.punct(k - 1, '[') || t.punct(k - 1, '"'));
+        let lower = t.all_lower(k);
+        if glued_before || !(lower || t.all_caps(k)) || !t.ascii(k) {
+            continue;
+        }
+        // The login's letters: the word and letters in its case joined to it by `-`.
+        let same_case = |j: usize| if lower { t.all_lower(j) } else { t.all_caps(j) };
+        let mut end = k + 1;
+        while t.punct(end, '-') && t.joined(end) && t.joined(end + 1) && same_case(end + 1) && end < k + 4 {
+            end += 2;
+        }
+        let Some(login) = NameKey::new(t, &[], k..end) else { continue };
+        let login = login.as_bytes();
+        let is_key = keys.iter().any(|key| {
+            let key = key.as_bytes();
+            key == login || (login.len() >= MIN_CUT && login.len() < key.len() && key.starts_with(login))
+        });
+        if !is_key || t.english(k) {
+            continue;
+        }
+        let digits = t.kind(end) == Some(TokKind::Digit) && t.joined(end) && t.byte_len(end) <= MAX_LOGIN_DIGITS;
+        let end = if digits { end + 1 } else { end };
+        // Nor the start of a longer glued code (`bkoenig2024x`).
+        if t.joined(end) && !matches!(t.kind(end), Some(TokKind::Punct)) {
+            continue;
+        }
+        out.push(Candidate::new(PhiKind::Name, t.start(k), t.end(end - 1), SCORE));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,6 +387,40 @@ mod tests {
         // Not the line's last word, glued on both sides, an English word, no listed surname.
         for text in ["-kpatel said so", "x-kpatel", "ok -scare", "ok -brevity", "ok -bzzzqx", "re -smith"] {
             assert!(signed(text).is_empty(), "{text}");
+        }
+    }
+
+    /// The NAME spans `scrub_text` finds in `text`.
+    fn names(text: &str) -> Vec<&str> {
+        let out = super::super::scrub_text(text, &super::super::TextOptions::default()).unwrap_or_else(|_| unreachable!());
+        out.spans.iter().filter(|s| s.kind == PhiKind::Name).filter_map(|s| text.get(s.start..s.end)).collect()
+    }
+
+    #[test]
+    fn the_login_name_of_a_person_named_in_the_note() {
+        let board = "Charge RN: B. Koenig x6210\n19:05  diverted to St. Ignatius        bkoenig";
+        assert_eq!(names(board), ["B. Koenig", "bkoenig"]);
+        let notes = "Guarantor: Ramona Yellowhorse\n04/09/2025 10:14 RYELLOWH: called from home";
+        assert_eq!(names(notes), ["Ramona Yellowhorse", "RYELLOWH"]);
+        let export = "Analyst Teodora Ilieva.\n01/15/25 tilieva - plan doc received";
+        assert_eq!(names(export), ["Teodora Ilieva", "tilieva"]);
+        let hyphen = "Reviewer: Nadia Garcia-Lund\n\"CO-22\",\"1487.50\",\"ngarcia-lund2\"";
+        assert_eq!(names(hyphen), ["Nadia Garcia-Lund", "ngarcia-lund2"]);
+        let order = "Case manager: Koenig, Bridget M\nassigned to bmkoenig today";
+        assert_eq!(names(order), ["Koenig, Bridget M", "bmkoenig"]);
+        let two = "Seen by Dr. Anna Van Dyke today.\nsigned avandyke";
+        assert_eq!(names(two), ["Anna Van Dyke", "avandyke"]);
+        let middle = "Seen by Dr. Bridget M. Koenig today.\nsigned bmkoenig";
+        assert_eq!(names(middle), ["Bridget M. Koenig", "bmkoenig"]);
+        // Mixed case, glued to a code, a cut login under 7 letters, an English word, no name.
+        for (text, login) in [
+            ("Charge RN: B. Koenig\nBkoenig", "Bkoenig"),
+            ("Charge RN: B. Koenig\nbkoenig2024x", "bkoenig2024x"),
+            ("Guarantor: Ramona Yellowhorse\nryello: ok", "ryello"),
+            ("Nurse Sam Tory\nthe story he told", "story"),
+            ("charge RN on duty\nbkoenig", "bkoenig"),
+        ] {
+            assert!(!names(text).contains(&login), "{text}");
         }
     }
 

@@ -311,6 +311,7 @@ fn candidates(t: &Tokens<'_>, known: &known::KnownIndex, spare: Vec<Candidate>) 
     }
     address::find_addresses(t, upper, &mut out);
     names::find_names(t, upper, &mut out);
+    login::logins_of_names(t, &mut out);
     initials::find_initials_keys(t, facts.equals, &mut out);
     known::find_known(t, known, upper, &mut out);
     out
