@@ -2794,6 +2794,44 @@ fn date_opens_line_before(t: &Tokens<'_>, k: usize) -> bool {
     k >= 5 && joined_sep(k - 4) && group(k - 5) && starts(k - 5)
 }
 
+/// `04/02/25 09:18 NGL - called the plan`, `3/24/25 09:05 DW - adjuster returned call`,
+/// `04/11/2025 08:52 jmoreau3: posted`: in a note in mixed case, the writer of a dated log
+/// entry, between the date (and a time, `hh:mm` or 4 digits) opening the line and a `-` apart
+/// or a glued `:`, with the entry after it on the line. The writer is 2 or 3 capitals that are
+/// no keyword, no English word and none of [`NOT_INITIALS`], or a login name in lower case
+/// (4 letters or more, no English word, up to 2 digits glued). `i` is the word after a digit.
+fn dated_writer(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    if upper_doc || t.has(i, u64::MAX) || !t.ascii(i) || t.joined(i) {
+        return;
+    }
+    let initials = t.all_caps(i) && (2..=3).contains(&t.byte_len(i)) && !t.is_any(i, NOT_INITIALS);
+    let login = t.all_lower(i) && t.byte_len(i) >= 4;
+    if !(initials || login) {
+        return;
+    }
+    // `hh:mm` (or `h:mm`) after the date.
+    let clock = i >= 4
+        && t.digits(i - 1, Some(2))
+        && t.punct(i - 2, ':')
+        && t.joined(i - 2)
+        && t.joined(i - 1)
+        && t.kind(i - 3) == Some(TokKind::Digit)
+        && t.byte_len(i - 3) <= 2
+        && date_opens_line_before(t, i - 3);
+    let four = i >= 1 && super::dates::four_digit_time(t, i - 1) && date_opens_line_before(t, i - 1);
+    if !(clock || four || date_opens_line_before(t, i)) {
+        return;
+    }
+    let digits = login && t.kind(i + 1) == Some(TokKind::Digit) && t.joined(i + 1) && t.byte_len(i + 1) <= 2;
+    let end = if digits { i + 2 } else { i + 1 };
+    let entry = |k: usize| k < t.len() && !t.newline_before(k);
+    let dash = t.punct(end, '-') && !t.joined(end) && !t.joined(end + 1) && entry(end + 1);
+    let colon = t.punct(end, ':') && t.joined(end) && !t.joined(end + 1) && entry(end + 1);
+    if (dash || colon) && !t.english(i) && !t.name_info(i).stop {
+        push(out, t, i, end, 80);
+    }
+}
+
 /// `can i come w/ her next time? -nadine`: a listed first name in lower case signing a
 /// message's line after a `-` that stands apart (token `d`) and glued to it, the line's last
 /// word; no English word, keyword or stop word.
@@ -3456,6 +3494,9 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
             if t.kind(i - 1) == Some(TokKind::Digit) || t.kind(i - 2) == Some(TokKind::Digit) || t.punct(i - 1, ']') {
                 chat_speaker(t, i, upper_doc, out);
             }
+            if t.kind(i - 1) == Some(TokKind::Digit) {
+                dated_writer(t, i, upper_doc, out);
+            }
             if t.punct(i + 1, '^') {
                 hl7_name(t, i, out);
             }
@@ -3838,6 +3879,27 @@ mod tests {
         assert_names("Seen by priya\nnambiar called back. OK.", &[]);
         assert_names("Used the x-ray priya nambiar machine. OK.", &["priya nambiar"]);
         assert_names("Used the xpriya nambiar machine. OK.", &[]);
+    }
+
+    #[test]
+    fn the_writer_of_a_dated_log_entry() {
+        assert_names("CALL LOG\n04/02/25 09:18 NGL - Heartland provider line", &["NGL"]);
+        assert_names("Notes\n3/24/25 0905 DW - adjuster returned call", &["DW"]);
+        assert_names("Notes\n6/2/25 RB: attorney reports policy limits", &["RB"]);
+        assert_names("Notes\n04/11/2025 08:52 jmoreau3: posted, conf PMT", &["jmoreau3"]);
+        // A keyword, an English word, a clinical abbreviation, a word inside the line, no entry
+        // after the dash, no date opening the line, a note in capitals.
+        for text in [
+            "Notes\n3/24/25 09:05 RN - called",
+            "Notes\n3/24/25 09:05 client: called back",
+            "Notes\n3/24/25 09:05 OS - dilated",
+            "Notes\nseen 3/24/25 09:05 DW - called",
+            "Notes\n3/24/25 09:05 DW -\nnext",
+            "Notes\nroom 24 09:05 DW - called",
+            "NOTES\n3/24/25 09:05 DW - CALLED BACK",
+        ] {
+            assert_names(text, &[]);
+        }
     }
 
     #[test]
