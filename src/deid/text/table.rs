@@ -54,7 +54,7 @@ pub(super) fn column_kind(name: &str) -> Option<PhiKind> {
         | "verifiedby" | "provider" | "clinician" | "rph" | "pharmacist" | "prescriber" | "attending" | "lastname"
         | "firstname" | "ptlast" | "ptfirst" | "surname" | "givenname" | "employee" | "camper" | "operator"
         | "patientname" | "releasedby" | "receivedby" | "orderedby" | "collectedby" | "enteredby" | "physician"
-        | "doctor" | "referring" => PhiKind::Name,
+        | "doctor" | "referring" | "signer" | "consentsigner" => PhiKind::Name,
         "street" | "address" | "streetaddress" | "city" | "town" | "place" | "residence" | "hometown" => {
             PhiKind::Address
         }
@@ -354,13 +354,13 @@ fn header_of(line: &str) -> Option<(Separator, Vec<Column>)> {
     if names.len() < 3 || names.iter().any(|n| n.trim().is_empty()) {
         return None;
     }
-    // `mrn,last,first,dob`: in an export's header `last`, `first` and `middle` alone are a
-    // name's parts (a form lined up with spaces writes `Last Nwachukwu   First Dmitri`, whose
-    // labels [`super::aligned`] must not read as a header).
+    // `mrn,last,first,dob`, `SEQ|STUDENT ID|LAST|FIRST|DOB`: in an export's header `last`,
+    // `first` and `middle` alone are a name's parts (only here: a form lined up with spaces
+    // writes `Last Nwachukwu   First Dmitri`, whose labels [`super::aligned`] must not read as
+    // a header).
     let part = |n: &str| {
-        let csv_name =
-            sep == Separator::Comma && ["last", "first", "middle"].iter().any(|w| n.trim().eq_ignore_ascii_case(w));
-        csv_name.then_some(Spec::single(PhiKind::Name))
+        let name_part = ["last", "first", "middle"].iter().any(|w| n.trim().eq_ignore_ascii_case(w));
+        name_part.then_some(Spec::single(PhiKind::Name))
     };
     let kinds: Vec<Column> = names.iter().map(|n| column_kinds(n).or_else(|| part(n))).collect();
     kinds.iter().any(Option::is_some).then_some((sep, kinds))
@@ -528,6 +528,12 @@ V-7731904,SHC-004417,2025-11-10,PA25-1183047,APPROVED,1649372018,CLM88120447\n";
         assert!(got.contains(&(PhiKind::Name, "Washington")) && got.contains(&(PhiKind::Name, "Lorraine")), "{got:?}");
         let text = "Item | Released by | Received by | Date\nBlock A4 | T. Vill | Brandtner | 10/27/2025\n";
         assert!(found(text).contains(&(PhiKind::Name, "Brandtner")), "{:?}", found(text));
+        let text = "SEQ|STUDENT ID|LAST|FIRST|DOB|CONSENT SIGNER|CVX\n02|S2290688|SAINT-FLEUR|WIDLINE|11/02/2011|THU NGUYEN (MO)|165\n";
+        let got = found(text);
+        for want in ["SAINT-FLEUR", "WIDLINE", "THU NGUYEN"] {
+            assert!(got.contains(&(PhiKind::Name, want)), "{want} not in {got:?}");
+        }
+        assert!(!got.iter().any(|(_, v)| *v == "165"), "{got:?}");
     }
 
     #[test]
