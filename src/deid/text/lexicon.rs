@@ -205,14 +205,19 @@ fn word_table() -> &'static WordTable {
 /// character that is no Latin letter (`Ωmega`, `Łódź` folds, `Москва` does not).
 pub(crate) fn latin_word_facts(word: &str) -> u8 {
     let mut buf = [0u8; MAX_WORD];
+    latin_fold(word, &mut buf).map_or(0, |lower| word_table().get(lower).to_byte())
+}
+
+/// `word` written without its diacritics in lower-case ASCII (`Trần` is `tran`), into `buf`, if
+/// every character is a Latin letter and the result fits.
+pub(crate) fn latin_fold<'b>(word: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> {
     let mut len = 0;
     for c in word.chars() {
-        let Some(base) = latin_base(c) else { return 0 };
-        let Some(dst) = buf.get_mut(len..len + base.len()) else { return 0 };
-        dst.copy_from_slice(base.as_bytes());
+        let base = latin_base(c)?;
+        buf.get_mut(len..len + base.len())?.copy_from_slice(base.as_bytes());
         len += base.len();
     }
-    buf.get(..len).map_or(0, |lower| word_table().get(lower).to_byte())
+    buf.get(..len)
 }
 
 /// Every character of `word` is a Latin letter, with or without diacritics.
@@ -251,6 +256,14 @@ fn latin_base(c: char) -> Option<&'static str> {
         'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => b'u',
         'ŵ' => b'w',
         'ý' | 'ÿ' | 'ŷ' => b'y',
+        // Vietnamese letters with two marks or a hook (Latin Extended Additional), and `ơ`, `ư`:
+        // `Nguyễn` is `nguyen`, `Trần` `tran`, `Thị` `thi`.
+        'ạ'..='ặ' => b'a',
+        'ẹ'..='ệ' => b'e',
+        'ỉ'..='ị' => b'i',
+        'ọ'..='ợ' | 'ơ' => b'o',
+        'ụ'..='ự' | 'ư' => b'u',
+        'ỳ'..='ỹ' => b'y',
         'ź' | 'ż' | 'ž' => b'z',
         'ß' => return Some("ss"),
         'æ' => return Some("ae"),

@@ -3582,7 +3582,7 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
             last_first_before_age(t, i, upper_doc, out);
         }
         // `Nguyen Thi Hoa`, `Pa Houa Lor`: short capitalized words, some English (`Do`, `Her`).
-        if tok.len() <= 6 && capital {
+        if (tok.len() <= 6 || (tok.shape & shape::ASCII == 0 && tok.len() <= 4 * 6)) && capital {
             // Scored as a name with context: where another rule takes part of it, this one
             // wins or widens it (`Pa [Houa Lor]`).
             if let Some(e) = super::syllabic::syllabic_name_at(t, i) {

@@ -3,12 +3,16 @@
 //! surname first (`Nguyen Thi Hoa`, `PHAM VAN LOC`, `Do Thanh Huong`: a common surname, a common
 //! middle name, a given name), and Hmong names (`Pa Houa Lor`, `Mai Yer Her`, `Lue Her`: one or
 //! two given names of the list, then a clan name; `Pa Nhia`: a given name that opens women's
-//! names and a second given name).
+//! names and a second given name), and Karen and Burmese names after their honorific (`Naw Say
+//! Wah`, `Saw Tha Dah Htoo`, `Ma Khin Lay`: `Naw` and `Ma` for women, `Saw` and `Maung` for men,
+//! then syllables of which the first is a common name syllable). Vietnamese names are read
+//! with their diacritics too (`Nguyễn Thị Hoa` as `Nguyen Thi Hoa`).
 //!
 //! Every word is capitalized (or every word in capitals), on one line; the given name after a
 //! Vietnamese middle name has 2 to 7 letters and opens no field (`MRN`, `DOB`, a credential).
 
-use super::lexicon::bit;
+use super::lexicon::{bit, latin_fold};
+use super::word_table::MAX_WORD;
 use super::slots;
 use super::token::{TokKind, Tokens};
 
@@ -55,7 +59,9 @@ const fn key_list<const N: usize>(words: [&str; N]) -> KeyList<N> {
 
 /// Whether token `k` is a word of `list` (these tests run at many short capitalized words).
 fn in_list<const N: usize>(t: &Tokens<'_>, k: usize, list: &KeyList<N>) -> bool {
-    let Some([w]) = slots::key::<1>(t.s(k).as_bytes()) else { return false };
+    let mut buf = [0u8; MAX_WORD];
+    let word = if t.ascii(k) { Some(t.s(k).as_bytes()) } else { latin_fold(t.s(k), &mut buf) };
+    let Some([w]) = word.and_then(slots::key::<1>) else { return false };
     let b = filter_bit(w);
     let maybe = list.filter.get(b / 64).is_some_and(|f| f & (1 << (b % 64)) != 0);
     maybe && list.keys.contains(&w)
@@ -89,11 +95,36 @@ const HMONG_GIVEN: KeyList<41> = key_list([
 /// Given names that open Hmong women's names of two words (`Pa Nhia`, `Mai Yer`, `Xee Yang`).
 const HMONG_FIRST: KeyList<10> = key_list(["pa", "mai", "xee", "nou", "kia", "mee", "yer", "zoua", "shoua", "blia"]);
 
+/// Honorifics that open Karen and Burmese names (`Naw`, `Saw`, `Daw`, `Ma`, `Mahn`, `Nant`,
+/// `Sai`, `Maung`, `Nan`).
+const KAREN_HONORIFICS: KeyList<9> = key_list([
+    "naw", "saw", "daw", "ma", "mahn", "nant", "sai", "maung", "nan",
+]);
+
+/// Common syllables of Karen and Burmese names, the first of which follows the honorific.
+const KAREN_SYLLABLES: KeyList<61> = key_list([
+    "htoo", "paw", "moo", "khin", "lay", "wah", "say", "eh", "tha", "dah", "kapaw", "soe", "win", "aung", "myint",
+    "thein", "kyaw", "zaw", "hla", "nyein", "mya", "thu", "aye", "san", "htet", "naing", "oo", "lwin", "htun", "tun",
+    "nu", "wai", "mu", "blu", "ku", "ler", "hser", "htee", "poe", "thaw", "khu", "bway", "kler", "lah", "doh",
+    "nyunt", "myo", "zin", "hnin", "ei", "phyu", "hsu", "shwe", "sein", "nwe", "thida", "mar", "hpa", "gaw", "taw",
+    "baw",
+]);
+
 /// Word `k` is written as a name word on the line that word `first` opens: letters, capitalized
 /// (all capitals when `caps`), apart from the word before.
 fn syllable(t: &Tokens<'_>, k: usize, caps: bool, first: usize) -> bool {
-    let tok_ok = t.kind(k) == Some(TokKind::Alpha) && t.ascii(k) && t.capitalized(k) && t.all_caps(k) == caps;
+    let latin = t.ascii(k) || super::lexicon::is_latin_word(t.s(k));
+    let tok_ok = t.kind(k) == Some(TokKind::Alpha) && latin && t.capitalized(k) && t.all_caps(k) == caps;
     tok_ok && (k == first || (!t.joined(k) && !t.newline_before(k)))
+}
+
+/// The letters of word `k` (its bytes, for a word in ASCII).
+fn letters(t: &Tokens<'_>, k: usize) -> usize {
+    if t.ascii(k) {
+        t.byte_len(k)
+    } else {
+        t.s(k).chars().count()
+    }
 }
 
 /// The end of a Vietnamese name in its own order from word `i` (`Nguyen Thi Hoa`, `PHAM VAN
@@ -103,12 +134,12 @@ fn vietnamese_at(t: &Tokens<'_>, i: usize, caps: bool) -> Option<usize> {
     if !in_list(t, i, &VIET_SURNAMES) || !syllable(t, i + 1, caps, i) || !in_list(t, i + 1, &VIET_MIDDLE) {
         return None;
     }
-    let given = |k: usize| syllable(t, k, caps, i) && (2..=7).contains(&t.byte_len(k)) && !t.has(k, FIELD);
+    let given = |k: usize| syllable(t, k, caps, i) && (2..=7).contains(&letters(t, k)) && !t.has(k, FIELD);
     if !given(i + 2) {
         return None;
     }
     // A second given name (`Bich Ngoc`), when a third short word follows the same way.
-    Some(if given(i + 3) && t.byte_len(i + 3) <= 5 && !t.english(i + 3) { i + 4 } else { i + 3 })
+    Some(if given(i + 3) && letters(t, i + 3) <= 5 && !t.english(i + 3) { i + 4 } else { i + 3 })
 }
 
 /// The end of a Hmong name from word `i` (`Pa Houa Lor`, `Lue Her`, `Pa Nhia`), if it is one.
@@ -132,17 +163,40 @@ fn hmong_at(t: &Tokens<'_>, i: usize, caps: bool) -> Option<usize> {
     None
 }
 
-/// The end of a syllabic name ([`vietnamese_at`], [`hmong_at`]) from word `i`.
+/// Most syllables of a Karen or Burmese name after its honorific (`Saw Tha Dah Htoo`: 3).
+const MAX_KAREN_SYLLABLES: usize = 4;
+
+/// The end of a Karen or Burmese name from word `i` (`Naw Say Wah`, `SAW THA DAH HTOO`), if it
+/// is one: an honorific, a listed syllable, then up to [`MAX_KAREN_SYLLABLES`] in all of short
+/// words written the same way that are listed syllables or no English word and open no field.
+fn karen_at(t: &Tokens<'_>, i: usize, caps: bool) -> Option<usize> {
+    const FIELD: u64 = bit::CREDENTIAL | bit::ID_CONTEXT | bit::ID_KIND | bit::BIRTH | bit::TITLE | bit::NAME_LABEL;
+    if !in_list(t, i, &KAREN_HONORIFICS) || !in_list(t, i + 1, &KAREN_SYLLABLES) || t.has(i + 1, FIELD) {
+        return None;
+    }
+    let mut end = i + 2;
+    while end < i + 1 + MAX_KAREN_SYLLABLES
+        && syllable(t, end, caps, i)
+        && letters(t, end) <= 6
+        && !t.has(end, FIELD)
+        && (in_list(t, end, &KAREN_SYLLABLES) || !t.english(end))
+    {
+        end += 1;
+    }
+    Some(end)
+}
+
+/// The end of a syllabic name ([`vietnamese_at`], [`hmong_at`], [`karen_at`]) from word `i`.
 pub(crate) fn syllabic_name_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
-    if t.kind(i) != Some(TokKind::Alpha) || !t.capitalized(i) || t.byte_len(i) > 6 {
+    if t.kind(i) != Some(TokKind::Alpha) || !t.capitalized(i) || letters(t, i) > 6 {
         return None;
     }
     let caps = t.all_caps(i) && t.byte_len(i) > 1;
     // Every such name has a second word written the same way: most words stop here.
-    if !syllable(t, i + 1, caps, i) || t.byte_len(i + 1) > 6 {
+    if !syllable(t, i + 1, caps, i) || letters(t, i + 1) > 6 {
         return None;
     }
-    vietnamese_at(t, i, caps).or_else(|| hmong_at(t, i, caps))
+    vietnamese_at(t, i, caps).or_else(|| hmong_at(t, i, caps)).or_else(|| karen_at(t, i, caps))
 }
 
 #[cfg(test)]
@@ -172,6 +226,28 @@ mod tests {
         assert_eq!(found("Reconnected with Nguyen Hoang Bao (INT-3412)"), ["Nguyen Hoang Bao"]);
         assert_eq!(found("Patient: Tran Thi Bich Ngoc"), ["Tran Thi Bich Ngoc"]);
         for text in ["le thi hoa", "Tran Thi\nHoa", "NGUYEN THI MRN", "Do Not Resuscitate", "Ho Chi Minh City"] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn vietnamese_names_with_their_diacritics() {
+        assert_eq!(found("grandparents Nguyễn Văn Phúc (63) and Trần Thị Lan (60)"), ["Nguyễn Văn Phúc", "Trần Thị Lan"]);
+        assert_eq!(found("0117-14 Trần Thị Hồng - QFT pos"), ["Trần Thị Hồng"]);
+        assert_eq!(found("PATIENT: NGUYỄN THỊ HOA"), ["NGUYỄN THỊ HOA"]);
+        for text in ["Trần Thị\nLan", "Đỗ Not", "Trần Thị MRN"] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn karen_and_burmese_names_after_their_honorific() {
+        assert_eq!(found("interpreter Naw Say Wah (712) 555-0160"), ["Naw Say Wah"]);
+        assert_eq!(found("0117-02|SAW THA DAH HTOO|son"), ["SAW THA DAH HTOO"]);
+        assert_eq!(found("Home visit. Ma Khin Lay afebrile"), ["Ma Khin Lay"]);
+        assert_eq!(found("Pastor Saw Kapaw Moo states"), ["Saw Kapaw Moo"]);
+        // No listed syllable after the honorific, another case, a line break, a field.
+        for text in ["Saw Dr. Lee", "Saw Patient today", "MA Khin", "Naw\nSay Wah", "saw htoo"] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }
