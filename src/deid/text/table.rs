@@ -55,7 +55,8 @@ pub(super) fn column_kind(name: &str) -> Option<PhiKind> {
         | "firstname" | "ptlast" | "ptfirst" | "surname" | "givenname" | "employee" | "camper" | "operator"
         | "patientname" | "releasedby" | "receivedby" | "orderedby" | "collectedby" | "enteredby" | "physician"
         | "doctor" | "referring" | "signer" | "consentsigner" => PhiKind::Name,
-        "street" | "address" | "streetaddress" | "city" | "town" | "place" | "residence" | "hometown" => {
+        "street" | "address" | "streetaddress" | "city" | "town" | "place" | "residence" | "hometown" | "pickup"
+        | "dropoff" | "drop" | "destination" => {
             PhiKind::Address
         }
         "zip" | "zipcode" | "postalcode" => PhiKind::Zip,
@@ -131,6 +132,8 @@ pub(super) fn column_kinds(name: &str) -> Option<Spec> {
                 (Some(kind), Some(second)) => return Some(Spec { kind, second: Some(second), split }),
                 // `CAMPER (LAST, FIRST)`: a bracket that names no class describes the column.
                 (Some(kind), None) if split == b'(' => return Some(Spec { kind, second: None, split }),
+                // `ADDRESS / DIRECTIONS`: what else an address cell says is part of the address.
+                (Some(PhiKind::Address), None) if split == b'/' => return Some(Spec::single(PhiKind::Address)),
                 (None, Some(kind)) if split == b'/' && kind != PhiKind::Name => {
                     return Some(Spec { kind, second: None, split })
                 }
@@ -534,6 +537,19 @@ V-7731904,SHC-004417,2025-11-10,PA25-1183047,APPROVED,1649372018,CLM88120447\n";
             assert!(got.contains(&(PhiKind::Name, want)), "{want} not in {got:?}");
         }
         assert!(!got.iter().any(|(_, v)| *v == "165"), "{got:?}");
+    }
+
+    #[test]
+    fn address_columns_with_directions_and_rides() {
+        let text = "SEQ|CLIENT NAME|ADDRESS / DIRECTIONS|DIET\n05|SCHMITZ, AUGUST|HCR 61 BOX 9, OSTERDOCK|REG\n";
+        let got = found(text);
+        assert!(got.contains(&(PhiKind::Address, "HCR 61 BOX 9, OSTERDOCK")), "{got:?}");
+        let text = "TIME|RIDER|PICKUP|DROP|PURPOSE\n07:15|RASMUSSEN, THORA|2209 PRAIRIE DU CHIEN RD, MONONA|DIALYSIS CTR DECORAH|HD\n";
+        let got = found(text);
+        for want in ["2209 PRAIRIE DU CHIEN RD, MONONA", "DIALYSIS CTR DECORAH"] {
+            assert!(got.contains(&(PhiKind::Address, want)), "{want} not in {got:?}");
+        }
+        assert!(!got.iter().any(|(_, v)| *v == "HD"), "{got:?}");
     }
 
     #[test]
