@@ -355,11 +355,27 @@ fn day_first(t: &Tokens<'_>, i: usize) -> Option<Found> {
     if let Some(last) = short_year_glued(t, j) {
         return Some(Found { first: i, last, year_tok: None });
     }
+    if let Some(y) = military_short_year(t, i, j) {
+        return Some(Found { first: i, last: y, year_tok: None });
+    }
     let k = skip_spanish_of(t, skip_sep(t, k));
     match year_at(t, k) {
         Some((y, e)) => Some(Found { first: i, last: e - 1, year_tok: Some(y) }),
         None => Some(Found { first: i, last: j, year_tok: None }),
     }
+}
+
+/// `21 MAY 25 1400`, `Since 12 MAY 25, 23 trainees`: a two-digit year after a day and a month
+/// in capitals, each a word apart (the day apart from what comes before it too) (as military and government forms write dates), not glued to
+/// anything and followed by no unit or age word on its line (`12 MAY 25 mg` is a dose). The index of its
+/// token; like every two-digit year, never kept.
+fn military_short_year(t: &Tokens<'_>, day: usize, month: usize) -> Option<usize> {
+    let y = month + 1;
+    let apart = month == day + 1 && !t.joined(day) && !t.joined(month) && !t.joined(y) && !t.newline_before(y);
+    let shaped = apart && t.all_caps(month) && t.byte_len(month) >= 3 && t.digits(y, Some(2));
+    let word_after = (t.is_any(y + 1, QUANTITY_UNITS) || t.has(y + 1, bit::AGE_AFTER)) && !t.newline_before(y + 1);
+    let glued_after = t.joined(y + 1) && !(t.punct(y + 1, ',') || t.punct(y + 1, '.') || t.punct(y + 1, ';'));
+    (shaped && !word_after && !glued_after).then_some(y)
 }
 
 /// `10-JUN-26`, `14-Mar-21`: a two-digit year glued by a hyphen to month `j` (as laboratory
@@ -1521,6 +1537,9 @@ mod tests {
             if let Some(last) = short_year_glued(t, j) {
                 return Some(Found { first: i, last, year_tok: None });
             }
+            if let Some(y) = military_short_year(t, i, j) {
+                return Some(Found { first: i, last: y, year_tok: None });
+            }
             let k = skip_spanish_of(t, skip_sep(t, k));
             match year_at(t, k) {
                 Some((y, e)) => Some(Found { first: i, last: e - 1, year_tok: Some(y) }),
@@ -1758,6 +1777,24 @@ mod tests {
         assert_eq!(dates_in("seen 14-Mar-21, back 3-Mar-2021"), ["14-Mar-21", "3-Mar-2021"]);
         // More glued after it: a code, not a year.
         assert_eq!(dates_in("lot 14-MAR-26-A"), ["14-MAR"]);
+    }
+
+    #[test]
+    fn a_two_digit_year_after_a_day_and_a_month_in_capitals() {
+        let spans = |text: &str| {
+            let t = Tokens::new(text);
+            let mut out = Vec::new();
+            find_dates(&t, &mut out);
+            let longest = out.iter().max_by_key(|c| c.end - c.start).map(|c| c.start..c.end);
+            longest.and_then(|r| text.get(r)).map(str::to_string)
+        };
+        assert_eq!(spans("AS OF: 21 MAY 25 1400      POC: MAJ"), Some("21 MAY 25".to_string()));
+        assert_eq!(spans("Since 12 MAY 25, 23 trainees"), Some("12 MAY 25".to_string()));
+        assert_eq!(spans("SITREP 28 MAY 25 or sooner"), Some("28 MAY 25".to_string()));
+        // A word after the number (a dose), glued to something, a month in mixed case.
+        for text in ["gave 12 MAY 25 mg", "on 12 MAY 25x", "on 12 May 25, 23 trainees"] {
+            assert!(!dates_in(text).iter().any(|d| d.starts_with("12 ") && d.contains("25")), "{text}");
+        }
     }
 
     #[test]
