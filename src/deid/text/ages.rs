@@ -134,11 +134,16 @@ fn apposition_age(t: &Tokens<'_>, first: usize, last: usize) -> bool {
     let opens = first >= 2 && (t.punct(first - 1, ',') || (t.punct(first - 1, '(') && t.joined(first)));
     // A dash apart closes it too (`Pham Thi Hoa, 91 - IG 0.1 mL/kg`).
     let dash = t.punct(last + 1, '-') && !t.joined(last + 1) && !t.joined(last + 2);
-    if !opens || !(t.punct(last + 1, ',') || t.punct(last + 1, ';') || t.punct(last + 1, ')') || dash) {
+    // A colon after a titled name (`Seq 006 Mrs. Marchetti, 91: MA HMO requires`).
+    let colon = t.punct(last + 1, ':') && !t.joined(last + 2);
+    if !opens || !(t.punct(last + 1, ',') || t.punct(last + 1, ';') || t.punct(last + 1, ')') || dash || colon) {
         return false;
     }
     if t.joined(last + 2) && t.digits(last + 2, None) {
         return false;
+    }
+    if colon || titled_name_before(t, first - 1) {
+        return t.punct(first - 1, ',') && titled_name_before(t, first - 1);
     }
     let mut j = first - 1;
     while j > 0 && j + 4 > first && t.capitalized(j - 1) && !t.has(j - 1, bit::RELATION) {
@@ -157,6 +162,15 @@ fn apposition_age(t: &Tokens<'_>, first: usize, last: usize) -> bool {
     in_law
         || (t.has(rel, bit::RELATION) && (j..first - 1).all(|k| t.all_caps(k) == t.all_caps(rel)))
         || named_person_before(t, first - 1)
+}
+
+/// `Mrs. Marchetti, 91:`, `Mr Oyelaran, 93,`: the word before the comma `c` is a capitalized
+/// word that is no keyword, after a title (and its period).
+fn titled_name_before(t: &Tokens<'_>, c: usize) -> bool {
+    let Some(w) = c.checked_sub(1) else { return false };
+    let word = t.kind(w) == Some(TokKind::Alpha) && t.capitalized(w) && !t.has(w, u64::MAX) && !t.newline_before(c);
+    let titled = w >= 1 && (t.has(w - 1, bit::TITLE) || (w >= 2 && t.punct(w - 1, '.') && t.has(w - 2, bit::TITLE)));
+    word && titled && !t.newline_before(w)
 }
 
 /// `Augustine Mbeki-Carter, 91, came`, `Doña Refugio Ibarra, 96, remains`, `Halina ("Lina"),
@@ -273,7 +287,10 @@ fn clause_ends_after(t: &Tokens<'_>, i: usize, words: &[&str]) -> bool {
         Some(TokKind::Punct) => {
             // A dash apart from both sides ends a clause too (`pt is 91 - ok per dr f`).
             let dash = t.punct(k, '-') && !t.joined(k) && !t.joined(k + 1);
-            (t.punct(k, ',') || t.punct(k, '.') || t.punct(k, ';') || t.punct(k, ')') || t.punct(k, '!') || dash)
+            // A closing quote (`"he's 94" in thread`), a question, a bracket opened apart
+            // (`died at 97 ("old age")`).
+            let quote = t.punct(k, '"') || t.punct(k, '”') || t.punct(k, '?') || (t.punct(k, '(') && !t.joined(k));
+            (t.punct(k, ',') || t.punct(k, '.') || t.punct(k, ';') || t.punct(k, ')') || t.punct(k, '!') || dash || quote)
                 && !(t.joined(k + 1) && t.digits(k + 1, None))
         }
         Some(_) => false,
@@ -318,9 +335,14 @@ fn obituary_age(t: &Tokens<'_>, first: usize, last: usize) -> bool {
     first - 1 - j >= 2
 }
 
-/// The unit after the number: `-year-old`, ` year old`, `yo`, `y/o`, `y.o.`, `years of age`.
+/// The unit after the number: `-year-old`, ` year old`, `yo`, `y/o`, `y.o.`, `years of age`,
+/// `años`.
 pub(crate) fn unit_after(t: &Tokens<'_>, j: usize) -> bool {
     let k = if t.punct(j, '-') && t.joined(j) { j + 1 } else { j };
+    // Spanish `años` (`tiene 90 años`), also typed without its tilde.
+    if t.is(k, "años") || t.is(k, "anos") {
+        return !t.joined(k);
+    }
     if !t.has(k, bit::AGE_AFTER) {
         return false;
     }
@@ -472,6 +494,11 @@ mod tests {
             ("MGM Edna (Kessler) Barr, now 94, assisted living", "94"),
             ("dob 2/9/1933 so shes 93!! pod 3", "93"),
             ("oral challenge,pt is 91 - ok per dr f", "91"),
+            ("(Note: \"he's 94\" in thread confirms age.)", "94"),
+            ("can he come? she is 93? ok", "93"),
+            ("Seq 006 Mrs. Marchetti, 91: MA HMO requires referral", "91"),
+            ("visited Mr Oyelaran, 93, at home", "93"),
+            ("y Doña Paz ya tiene 90 años, la abuelita", "90"),
         ] {
             assert_eq!(ages_in(text), [want], "{text}");
         }
@@ -501,6 +528,11 @@ mod tests {
             "father (90 mg)",
             "SpO2 (92, RA)",
             "checked in-law, 93, and",
+            "Smith, 91: MA HMO",
+            "BP, 91: recheck",
+            "Mrs. Marchetti, 91:30 call",
+            "sat is 94 (RA)",
+            "Dr.\nSmith, 93, and",
         ] {
             assert_eq!(ages_in(text), Vec::<String>::new(), "{text}");
         }
@@ -513,6 +545,7 @@ mod tests {
             ("her father passed away at 93.", "93"),
             ("brother died at 101\n", "101"),
             ("grandmother died at 97 of a stroke", "97"),
+            ("Father: Tadeusz Nowak, died at 97 (\"old age\")", "97"),
             ("\"Francis Xavier Brennan, 94, of Oconomowoc, passed away peacefully", "94"),
             ("Mary Ellen O Brien, 91, of Boise", "91"),
         ] {
