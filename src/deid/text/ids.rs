@@ -177,6 +177,12 @@ pub(crate) const CONTEXT: &[(&str, PhiKind)] = &[
     ("medigap", PhiKind::HealthPlan),
     ("supplement", PhiKind::HealthPlan),
     ("mcd", PhiKind::HealthPlan),
+    // (dev23 rules) A state or program PIN (`VFC PIN 061447`), specimens in the plural, and a
+    // bank's checking and savings accounts (`checking 004-771-29183`): code-shaped values only.
+    ("pin", PhiKind::Id),
+    ("specimens", PhiKind::Id),
+    ("checking", PhiKind::Account),
+    ("savings", PhiKind::Account),
 ];
 
 /// Context words that name a code only when the value looks like one ([`coded`]): a letter
@@ -264,6 +270,13 @@ pub(crate) const CODED_CONTEXT: &[&str] = &[
     "alias",
     "ids",
     "unit",
+    "file",
+    "event",
+    "reg",
+    "pin",
+    "specimens",
+    "checking",
+    "savings",
 ];
 
 /// Payer words: an `ID` or `group` number after one of them on the same line is a health plan
@@ -677,6 +690,31 @@ fn coded(t: &Tokens<'_>, start: usize, end: usize, marked: bool, short: bool) ->
     // inside (`1Z99`) or a long number with a check letter (`00418827A`).
     let unit = letters && end == start + 2 && (t.byte_len(start) <= 5 || !t.all_caps(start + 1));
     !unit && !range && digits >= if marked { 4 } else { 6 }
+}
+
+/// Words of an account or a card before the last digits of its number.
+const ACCOUNT_ENDING_WORDS: &[&str] =
+    &["acct", "account", "card", "visa", "mastercard", "amex", "discover", "checking", "savings", "cd", "debit", "credit"];
+
+/// `checking acct ending 4420`, `Visa ending in 8815`, `CD ending 8820`: the last 4 digits of
+/// an account or a card, after `ending` (or `ends`, and `in`), with an account or card word at
+/// most 3 words before it on its line. `i` is a digit token.
+pub(crate) fn account_ending_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if t.byte_len(i) != 4 || i < 2 || t.joined(i) || (t.joined(i + 1) && !t.punct(i + 1, '.') && !t.punct(i + 1, ',')) {
+        return;
+    }
+    let e = if t.is(i - 1, "in") { i - 2 } else { i - 1 };
+    if !t.is_any(e, &["ending", "ends"]) || t.newline_before(i) || t.newline_before(e + 1) {
+        return;
+    }
+    let mut k = e;
+    while k > 0 && e - k < 3 && !t.newline_before(k) {
+        k -= 1;
+        if t.is_any(k, ACCOUNT_ENDING_WORDS) {
+            out.push(Candidate::new(PhiKind::Account, t.start(i), t.end(i), 85));
+            return;
+        }
+    }
 }
 
 /// A parenthesised abbreviation at `j` (`(HAR)` in `Hospital account (HAR): 60019284`): the
@@ -1437,6 +1475,46 @@ mod tests {
             assert!(ids(s).contains(&(PhiKind::Id, want)), "{s}: {:?}", ids(s));
         }
         assert_eq!(ids("(TRANS ID EV-99120384)."), [(PhiKind::Id, "EV-99120384"), (PhiKind::Id, "EV-99120384")]);
+    }
+
+    #[test]
+    fn file_event_registration_pin_and_bank_words_take_code_shaped_values() {
+        for (s, kind, want) in [
+            ("State WCB file 25-0331907   DOI 11/04/2024", PhiKind::Id, "25-0331907"),
+            ("State RVCT no. IA-25-TB-0117   IDSS event 4418203\n", PhiKind::Id, "4418203"),
+            ("FEMA reg 9274-66013|lost insulin", PhiKind::Id, "9274-66013"),
+            ("VFC PIN 061447   VACCINATORS", PhiKind::Id, "061447"),
+            ("to county lab, specimens SCPH-25-E0311 and", PhiKind::Id, "SCPH-25-E0311"),
+            ("Accounts: checking 004-771-29183, savings 004-771-29191, CD", PhiKind::Account, "004-771-29183"),
+            ("Accounts: checking 004-771-29183, savings 004-771-29191, CD", PhiKind::Account, "004-771-29191"),
+        ] {
+            assert!(ids(s).contains(&(kind, want)), "{s}: {:?}", ids(s));
+        }
+        // No code's shape: a year, a small number, a time, words.
+        for s in ["file 2023 taxes", "event 2 of 3", "reg diet", "pin site clean", "checking BG 4x daily", "savings of 120"] {
+            assert!(ids(s).is_empty(), "{s}: {:?}", ids(s));
+        }
+    }
+
+    #[test]
+    fn the_last_digits_of_an_account_or_a_card() {
+        fn endings(text: &str) -> Vec<&str> {
+            let t = Tokens::new(text);
+            let mut out = Vec::new();
+            for i in 0..t.len() {
+                if t.kind(i) == Some(TokKind::Digit) {
+                    account_ending_at(&t, i, &mut out);
+                }
+            }
+            out.iter().filter_map(|c| text.get(c.start..c.end)).collect()
+        }
+        assert_eq!(endings("debit from checking acct ending 4420 (Sierra CU)"), ["4420"]);
+        assert_eq!(endings("Backup card: Visa ending in 8815."), ["8815"]);
+        assert_eq!(endings("savings 004-771-29191, CD ending 8820.\n"), ["8820"]);
+        // No account word, too far back or on another line, not 4 digits, glued to more.
+        for text in ["series ending 2024", "the card was lost and the series ending 4420", "card\nending 4420", "acct ending 442", "acct ending 4420mg"] {
+            assert!(endings(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub(super) fn column_kind(name: &str) -> Option<PhiKind> {
         | "requisition" | "ticket" | "incident" | "pid" | "userid" | "empid" | "employeeid" | "badgeid" | "staffid"
         | "camperid" | "subject" | "user" | "specid" | "specimenno" | "specimennumber" | "barcode" | "visitid"
         | "reqid" | "requestid" | "paref" | "authref" | "authno" | "authnumber" | "authid" | "pcn" | "icn"
-        | "payericn" | "tcn" => PhiKind::Id,
+        | "payericn" | "tcn" | "claim" | "claimno" | "claimnumber" => PhiKind::Id,
         "memberid" | "policynumber" | "subscriberid" | "mbi" | "medicaidid" | "medicareid" | "insuranceid" | "grp"
         | "groupnumber" | "providerone" => PhiKind::HealthPlan,
         "npi" | "dea" | "license" | "licensenumber" => PhiKind::License,
