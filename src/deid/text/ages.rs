@@ -290,7 +290,13 @@ fn clause_ends_after(t: &Tokens<'_>, i: usize, words: &[&str]) -> bool {
             // A closing quote (`"he's 94" in thread`), a question, a bracket opened apart
             // (`died at 97 ("old age")`).
             let quote = t.punct(k, '"') || t.punct(k, '”') || t.punct(k, '?') || (t.punct(k, '(') && !t.joined(k));
-            (t.punct(k, ',') || t.punct(k, '.') || t.punct(k, ';') || t.punct(k, ')') || t.punct(k, '!') || dash || quote)
+            (t.punct(k, ',')
+                || t.punct(k, '.')
+                || t.punct(k, ';')
+                || t.punct(k, ')')
+                || t.punct(k, '!')
+                || dash
+                || quote)
                 && !(t.joined(k + 1) && t.digits(k + 1, None))
         }
         Some(_) => false,

@@ -693,12 +693,25 @@ fn coded(t: &Tokens<'_>, start: usize, end: usize, marked: bool, short: bool) ->
 }
 
 /// Words of an account or a card before the last digits of its number.
-const ACCOUNT_ENDING_WORDS: &[&str] =
-    &["acct", "account", "card", "visa", "mastercard", "amex", "discover", "checking", "savings", "cd", "debit", "credit"];
+const ACCOUNT_ENDING_WORDS: &[&str] = &[
+    "acct",
+    "account",
+    "card",
+    "visa",
+    "mastercard",
+    "amex",
+    "discover",
+    "checking",
+    "savings",
+    "cd",
+    "debit",
+    "credit",
+];
 
-/// `checking acct ending 4420`, `Visa ending in 8815`, `CD ending 8820`: the last 4 digits of
-/// an account or a card, after `ending` (or `ends`, and `in`), with an account or card word at
-/// most 3 words before it on its line. `i` is a digit token.
+/// `checking acct ending 4420`, `debit card ending 5517`, `card: Visa ending in 8815`: the last 4
+/// digits of an account or a card, after `ending` (or `ends`, and `in`), with an account or card word at
+/// most 3 words before it on its line. `i` is a digit token up to 4 tokens after such a word
+/// (read from the context word, not at every number).
 pub(crate) fn account_ending_at(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     if t.byte_len(i) != 4 || i < 2 || t.joined(i) || (t.joined(i + 1) && !t.punct(i + 1, '.') && !t.punct(i + 1, ',')) {
         return;
@@ -1136,6 +1149,15 @@ pub(crate) fn find_context_ids(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     // other token away.
     for i in marked(t, |_, tok| tok.lex & (bit::ID_CONTEXT | bit::PAYER) != 0) {
         payer_code_at(t, i, out);
+        // `acct ending 4420`, `card: Visa ending in 8815`: a number up to 4 tokens on.
+        if t.is_any(i, ACCOUNT_ENDING_WORDS) {
+            let number =
+                (i + 2..i + 6).take_while(|&k| !t.newline_before(k)).find(|&k| t.kind(k) == Some(TokKind::Digit));
+            let seen = |d: usize| out.last().is_some_and(|c| c.start == t.start(d) && c.kind == PhiKind::Account);
+            if let Some(d) = number.filter(|&d| !seen(d)) {
+                account_ending_at(t, d, out);
+            }
+        }
         let Some(kind) = context_kind(t, i) else { continue };
         let mut j = i + 1;
         let mut skipped = 0;
@@ -1491,7 +1513,9 @@ mod tests {
             assert!(ids(s).contains(&(kind, want)), "{s}: {:?}", ids(s));
         }
         // No code's shape: a year, a small number, a time, words.
-        for s in ["file 2023 taxes", "event 2 of 3", "reg diet", "pin site clean", "checking BG 4x daily", "savings of 120"] {
+        for s in
+            ["file 2023 taxes", "event 2 of 3", "reg diet", "pin site clean", "checking BG 4x daily", "savings of 120"]
+        {
             assert!(ids(s).is_empty(), "{s}: {:?}", ids(s));
         }
     }
@@ -1512,7 +1536,13 @@ mod tests {
         assert_eq!(endings("Backup card: Visa ending in 8815."), ["8815"]);
         assert_eq!(endings("savings 004-771-29191, CD ending 8820.\n"), ["8820"]);
         // No account word, too far back or on another line, not 4 digits, glued to more.
-        for text in ["series ending 2024", "the card was lost and the series ending 4420", "card\nending 4420", "acct ending 442", "acct ending 4420mg"] {
+        for text in [
+            "series ending 2024",
+            "the card was lost and the series ending 4420",
+            "card\nending 4420",
+            "acct ending 442",
+            "acct ending 4420mg",
+        ] {
             assert!(endings(text).is_empty(), "{text}");
         }
     }

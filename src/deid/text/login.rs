@@ -200,20 +200,29 @@ struct NameKey {
 }
 
 impl NameKey {
-    /// The key of `initials` then the letters of the tokens `surname`, if all are ASCII and
-    /// the surname has at least [`MIN_SURNAME`] letters.
+    /// The key of `initials` then the letters of the word tokens in `surname`, if all are ASCII
+    /// and the surname has at least [`MIN_SURNAME`] letters.
     fn new(t: &Tokens<'_>, initials: &[u8], surname: std::ops::Range<usize>) -> Option<NameKey> {
         let mut key = NameKey { letters: [0; MAX_KEY], len: 0 };
-        let letters = initials.iter().copied().chain(surname.flat_map(|k| t.s(k).bytes()));
-        for b in letters.filter(|b| b.is_ascii_alphabetic() || !b.is_ascii()) {
-            let slot = key.letters.get_mut(key.len)?;
-            if !b.is_ascii() {
+        for &b in initials {
+            key.push(b)?;
+        }
+        for k in surname.filter(|&k| t.kind(k) == Some(TokKind::Alpha)) {
+            if !t.ascii(k) {
                 return None;
             }
-            *slot = b.to_ascii_lowercase();
-            key.len += 1;
+            for &b in t.s(k).as_bytes() {
+                key.push(b)?;
+            }
         }
         (key.len >= initials.len() + MIN_SURNAME).then_some(key)
+    }
+
+    /// Appends letter `b` in lower case; `None` when the key is full.
+    fn push(&mut self, b: u8) -> Option<()> {
+        *self.letters.get_mut(self.len)? = b.to_ascii_lowercase();
+        self.len += 1;
+        Some(())
     }
 
     fn as_bytes(&self) -> &[u8] {
@@ -221,27 +230,44 @@ impl NameKey {
     }
 }
 
-/// The words (token ranges: a word's letters joined by `-` or an apostrophe) of a name
-/// candidate's tokens `a..b`, up to 4, and where a comma stands among them (`Koenig, Bridget`).
-fn name_words(t: &Tokens<'_>, a: usize, b: usize) -> (Vec<std::ops::Range<usize>>, Option<usize>) {
-    let mut words: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut comma = None;
-    for k in a..b {
-        match t.kind(k) {
-            Some(TokKind::Alpha) => {
-                let joins = k > 0 && t.joined(k) && (t.punct(k - 1, '-') || t.punct(k - 1, '\''));
-                let room = words.len() < 4;
-                match words.last_mut() {
-                    Some(w) if joins && w.end + 1 == k => w.end = k + 1,
-                    _ if room => words.push(k..k + 1),
-                    _ => return (Vec::new(), None),
+/// Most words of a name read for its login keys (`Bridget M. Koenig-Lund` has 3).
+const MAX_NAME_WORDS: usize = 4;
+
+/// The words of a name candidate (token ranges: a word's letters joined by `-` or an
+/// apostrophe), up to [`MAX_NAME_WORDS`], and how many words stand before a comma among them
+/// (`Koenig, Bridget`: 1).
+struct NameWords {
+    words: [(usize, usize); MAX_NAME_WORDS],
+    len: usize,
+    comma: Option<usize>,
+}
+
+impl NameWords {
+    /// The words of tokens `a..b`, or `None` for a name of more words.
+    fn of(t: &Tokens<'_>, a: usize, b: usize) -> Option<NameWords> {
+        let mut w = NameWords { words: [(0, 0); MAX_NAME_WORDS], len: 0, comma: None };
+        for k in a..b {
+            match t.kind(k) {
+                Some(TokKind::Alpha) => {
+                    let joins = k > 0 && t.joined(k) && (t.punct(k - 1, '-') || t.punct(k - 1, '\''));
+                    match w.len.checked_sub(1).and_then(|l| w.words.get_mut(l)) {
+                        Some(last) if joins && last.1 + 1 == k => last.1 = k + 1,
+                        _ => {
+                            *w.words.get_mut(w.len)? = (k, k + 1);
+                            w.len += 1;
+                        }
+                    }
                 }
+                _ if t.punct(k, ',') => w.comma = w.comma.or(Some(w.len)),
+                _ => {}
             }
-            _ if t.punct(k, ',') => comma = comma.or(Some(words.len())),
-            _ => {}
         }
+        Some(w)
     }
-    (words, comma)
+
+    fn get(&self, k: usize) -> Option<std::ops::Range<usize>> {
+        self.words.get(..self.len)?.get(k).map(|&(s, e)| s..e)
+    }
 }
 
 /// The login keys of the name candidate of tokens `a..b`: `Bridget Koenig`, `B. Koenig` and
@@ -249,15 +275,15 @@ fn name_words(t: &Tokens<'_>, a: usize, b: usize) -> (Vec<std::ops::Range<usize>
 /// (`Bridget M. Koenig`, `Koenig, Bridget M`), and the words after the first, glued, give the
 /// key of a surname of two words (`Lorraine Two Bulls`: `ltwobulls`).
 fn keys_of_name(t: &Tokens<'_>, a: usize, b: usize, keys: &mut Vec<NameKey>) {
-    let (words, comma) = name_words(t, a, b);
-    let initial = |w: Option<&std::ops::Range<usize>>| w.and_then(|w| t.s(w.start).bytes().next());
+    let Some(w) = NameWords::of(t, a, b) else { return };
+    let initial = |r: Option<std::ops::Range<usize>>| r.and_then(|r| t.s(r.start).bytes().next());
     // The given name's initial, a middle name's, and the surname's tokens.
-    let (first, middle, surname) = match (comma, words.as_slice()) {
-        (Some(1), [surname, given, rest @ ..]) => (initial(Some(given)), initial(rest.first()), surname.clone()),
-        (None, [given, .., surname]) => (initial(Some(given)), initial(words.get(1).filter(|_| words.len() > 2)), surname.clone()),
+    let (first, middle, surname) = match (w.comma, w.len) {
+        (Some(1), 2..) => (initial(w.get(1)), initial(w.get(2)), w.get(0)),
+        (None, 2..) => (initial(w.get(0)), initial(w.get(1).filter(|_| w.len > 2)), w.get(w.len - 1)),
         _ => return,
     };
-    let Some(first) = first else { return };
+    let (Some(first), Some(surname)) = (first, surname) else { return };
     let mut add = |key: Option<NameKey>| {
         if let Some(key) = key.filter(|k| keys.len() < MAX_KEYS && !keys.contains(k)) {
             keys.push(key);
@@ -267,9 +293,16 @@ fn keys_of_name(t: &Tokens<'_>, a: usize, b: usize, keys: &mut Vec<NameKey>) {
     if let Some(m) = middle {
         add(NameKey::new(t, &[first, m], surname.clone()));
     }
-    if let (None, Some(second)) = (comma, words.get(1).filter(|_| words.len() > 2)) {
+    if let (None, Some(second)) = (w.comma, w.get(1).filter(|_| w.len > 2)) {
         add(NameKey::new(t, &[first], second.start..surname.end));
     }
+}
+
+/// The bit of a word's first two letters (either case) in a filter of 26 × 26 bits: a login
+/// starts with its key's initial and the surname's first letter.
+fn pair_bit(first: u8, second: u8) -> usize {
+    let letter = |b: u8| usize::from((b | 0x20).wrapping_sub(b'a')).min(25);
+    letter(first) * 26 + letter(second)
 }
 
 /// `Charge RN B. Koenig ... diverted to St. Ignatius   bkoenig`, `Updated by jtorvald (J.
@@ -280,6 +313,7 @@ fn keys_of_name(t: &Tokens<'_>, a: usize, b: usize, keys: &mut Vec<NameKey>) {
 /// same pass as the names it is read from, so a later pass (which sees their placeholders) has
 /// nothing new to find.
 pub(crate) fn logins_of_names(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
+    // Allocated at the first key only (a pass without names allocates nothing).
     let mut keys: Vec<NameKey> = Vec::new();
     for c in out.iter().filter(|c| c.kind == PhiKind::Name) {
         let a = t.toks.partition_point(|x| x.start() < c.start);
@@ -289,13 +323,22 @@ pub(crate) fn logins_of_names(t: &Tokens<'_>, out: &mut Vec<Candidate>) {
     if keys.is_empty() {
         return;
     }
-    // One bit per first letter of a key: most words start with none of them.
-    let firsts = keys.iter().fold(0u32, |m, k| m | k.letters.first().map_or(0, |&b| 1 << (b & 31)));
+    // The first two letters of every key: most words start with none of them.
+    let mut pairs = [0u64; 26 * 26 / 64 + 1];
+    for key in &keys {
+        if let [a, b, ..] = key.as_bytes() {
+            let bit = pair_bit(*a, *b);
+            if let Some(w) = pairs.get_mut(bit / 64) {
+                *w |= 1 << (bit % 64);
+            }
+        }
+    }
+    let bytes = t.text.as_bytes();
     let starts = |tok: &super::token::Token| {
-        (tok.kind == TokKind::Alpha)
-            & (tok.lex == 0)
-            & (tok.len() > MIN_SURNAME)
-            & (firsts & (1u32 << ((u32::from(tok.first) | 0x20) & 31)) != 0)
+        let second = bytes.get(tok.start() + 1).copied().unwrap_or(0);
+        let bit = pair_bit(tok.first as u8, second);
+        let paired = pairs.get(bit / 64).is_some_and(|w| w & (1 << (bit % 64)) != 0);
+        (tok.kind == TokKind::Alpha) & (tok.lex == 0) & (tok.len() > MIN_SURNAME) & paired
     };
     for k in marked(t, |_, tok| starts(tok)) {
         let glued_before = k > 0 && t.joined(k) && !(t.punct(k - 1, '(') || t.punct(k - 1, '[') || t.punct(k - 1, '"'));
@@ -392,7 +435,8 @@ mod tests {
 
     /// The NAME spans `scrub_text` finds in `text`.
     fn names(text: &str) -> Vec<&str> {
-        let out = super::super::scrub_text(text, &super::super::TextOptions::default()).unwrap_or_else(|_| unreachable!());
+        let out =
+            super::super::scrub_text(text, &super::super::TextOptions::default()).unwrap_or_else(|_| unreachable!());
         out.spans.iter().filter(|s| s.kind == PhiKind::Name).filter_map(|s| text.get(s.start..s.end)).collect()
     }
 

@@ -277,7 +277,6 @@ fn candidates(t: &Tokens<'_>, known: &known::KnownIndex, spare: Vec<Candidate>) 
             patterns::mbi_at(t, i, &mut out);
             patterns::card_at(t, i, &mut out);
             patterns::coordinates_at(t, i, &mut out);
-            ids::account_ending_at(t, i, &mut out);
         } else if tok.kind == TokKind::Punct && tok.first == '(' {
             patterns::phone_from(t, i, &mut out);
         } else if tok.kind == TokKind::Punct && tok.first == '+' {

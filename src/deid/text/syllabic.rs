@@ -12,9 +12,9 @@
 //! Vietnamese middle name has 2 to 7 letters and opens no field (`MRN`, `DOB`, a credential).
 
 use super::lexicon::{bit, latin_fold};
-use super::word_table::MAX_WORD;
 use super::slots;
 use super::token::{TokKind, Tokens};
+use super::word_table::MAX_WORD;
 
 /// The [`slots::key`] of a lower-case word of at most 8 bytes, at compile time.
 // Evaluated at compile time only: an index out of range would fail the build.
@@ -57,14 +57,23 @@ const fn key_list<const N: usize>(words: [&str; N]) -> KeyList<N> {
     KeyList { keys, filter }
 }
 
-/// Whether token `k` is a word of `list` (these tests run at many short capitalized words).
-fn in_list<const N: usize>(t: &Tokens<'_>, k: usize, list: &KeyList<N>) -> bool {
+/// The [`slots::key`] of word `k`, folded to ASCII without diacritics (`Trần` as `tran`).
+fn word_key(t: &Tokens<'_>, k: usize) -> Option<u64> {
     let mut buf = [0u8; MAX_WORD];
     let word = if t.ascii(k) { Some(t.s(k).as_bytes()) } else { latin_fold(t.s(k), &mut buf) };
-    let Some([w]) = word.and_then(slots::key::<1>) else { return false };
+    word.and_then(slots::key::<1>).map(|[w]| w)
+}
+
+/// Whether the word of key `w` is in `list` (these tests run at many short capitalized words).
+fn key_in<const N: usize>(w: u64, list: &KeyList<N>) -> bool {
     let b = filter_bit(w);
     let maybe = list.filter.get(b / 64).is_some_and(|f| f & (1 << (b % 64)) != 0);
     maybe && list.keys.contains(&w)
+}
+
+/// Whether token `k` is a word of `list`.
+fn in_list<const N: usize>(t: &Tokens<'_>, k: usize, list: &KeyList<N>) -> bool {
+    word_key(t, k).is_some_and(|w| key_in(w, list))
 }
 
 /// Common Vietnamese surnames (they cover most of the population).
@@ -97,21 +106,19 @@ const HMONG_FIRST: KeyList<10> = key_list(["pa", "mai", "xee", "nou", "kia", "me
 
 /// Honorifics that open Karen and Burmese names (`Naw`, `Saw`, `Daw`, `Ma`, `Mahn`, `Nant`,
 /// `Sai`, `Maung`, `Nan`).
-const KAREN_HONORIFICS: KeyList<9> = key_list([
-    "naw", "saw", "daw", "ma", "mahn", "nant", "sai", "maung", "nan",
-]);
+const KAREN_HONORIFICS: KeyList<9> = key_list(["naw", "saw", "daw", "ma", "mahn", "nant", "sai", "maung", "nan"]);
 
 /// Common syllables of Karen and Burmese names, the first of which follows the honorific.
 const KAREN_SYLLABLES: KeyList<61> = key_list([
     "htoo", "paw", "moo", "khin", "lay", "wah", "say", "eh", "tha", "dah", "kapaw", "soe", "win", "aung", "myint",
     "thein", "kyaw", "zaw", "hla", "nyein", "mya", "thu", "aye", "san", "htet", "naing", "oo", "lwin", "htun", "tun",
-    "nu", "wai", "mu", "blu", "ku", "ler", "hser", "htee", "poe", "thaw", "khu", "bway", "kler", "lah", "doh",
-    "nyunt", "myo", "zin", "hnin", "ei", "phyu", "hsu", "shwe", "sein", "nwe", "thida", "mar", "hpa", "gaw", "taw",
-    "baw",
+    "nu", "wai", "mu", "blu", "ku", "ler", "hser", "htee", "poe", "thaw", "khu", "bway", "kler", "lah", "doh", "nyunt",
+    "myo", "zin", "hnin", "ei", "phyu", "hsu", "shwe", "sein", "nwe", "thida", "mar", "hpa", "gaw", "taw", "baw",
 ]);
 
 /// Word `k` is written as a name word on the line that word `first` opens: letters, capitalized
 /// (all capitals when `caps`), apart from the word before.
+#[inline]
 fn syllable(t: &Tokens<'_>, k: usize, caps: bool, first: usize) -> bool {
     let latin = t.ascii(k) || super::lexicon::is_latin_word(t.s(k));
     let tok_ok = t.kind(k) == Some(TokKind::Alpha) && latin && t.capitalized(k) && t.all_caps(k) == caps;
@@ -119,6 +126,7 @@ fn syllable(t: &Tokens<'_>, k: usize, caps: bool, first: usize) -> bool {
 }
 
 /// The letters of word `k` (its bytes, for a word in ASCII).
+#[inline]
 fn letters(t: &Tokens<'_>, k: usize) -> usize {
     if t.ascii(k) {
         t.byte_len(k)
@@ -129,9 +137,9 @@ fn letters(t: &Tokens<'_>, k: usize) -> usize {
 
 /// The end of a Vietnamese name in its own order from word `i` (`Nguyen Thi Hoa`, `PHAM VAN
 /// LOC`, `Nguyen Thi Bich Ngoc`), if it is one.
-fn vietnamese_at(t: &Tokens<'_>, i: usize, caps: bool) -> Option<usize> {
+fn vietnamese_at(t: &Tokens<'_>, i: usize, first: u64, caps: bool) -> Option<usize> {
     const FIELD: u64 = bit::CREDENTIAL | bit::ID_CONTEXT | bit::ID_KIND | bit::BIRTH | bit::TITLE | bit::NAME_LABEL;
-    if !in_list(t, i, &VIET_SURNAMES) || !syllable(t, i + 1, caps, i) || !in_list(t, i + 1, &VIET_MIDDLE) {
+    if !key_in(first, &VIET_SURNAMES) || !syllable(t, i + 1, caps, i) || !in_list(t, i + 1, &VIET_MIDDLE) {
         return None;
     }
     let given = |k: usize| syllable(t, k, caps, i) && (2..=7).contains(&letters(t, k)) && !t.has(k, FIELD);
@@ -143,8 +151,8 @@ fn vietnamese_at(t: &Tokens<'_>, i: usize, caps: bool) -> Option<usize> {
 }
 
 /// The end of a Hmong name from word `i` (`Pa Houa Lor`, `Lue Her`, `Pa Nhia`), if it is one.
-fn hmong_at(t: &Tokens<'_>, i: usize, caps: bool) -> Option<usize> {
-    if !in_list(t, i, &HMONG_GIVEN) {
+fn hmong_at(t: &Tokens<'_>, i: usize, first: u64, caps: bool) -> Option<usize> {
+    if !key_in(first, &HMONG_GIVEN) {
         return None;
     }
     let given = |k: usize| syllable(t, k, caps, i) && in_list(t, k, &HMONG_GIVEN);
@@ -156,7 +164,7 @@ fn hmong_at(t: &Tokens<'_>, i: usize, caps: bool) -> Option<usize> {
         if clan(i + 2) {
             return Some(i + 3);
         }
-        if in_list(t, i, &HMONG_FIRST) {
+        if key_in(first, &HMONG_FIRST) {
             return Some(i + 2);
         }
     }
@@ -169,9 +177,9 @@ const MAX_KAREN_SYLLABLES: usize = 4;
 /// The end of a Karen or Burmese name from word `i` (`Naw Say Wah`, `SAW THA DAH HTOO`), if it
 /// is one: an honorific, a listed syllable, then up to [`MAX_KAREN_SYLLABLES`] in all of short
 /// words written the same way that are listed syllables or no English word and open no field.
-fn karen_at(t: &Tokens<'_>, i: usize, caps: bool) -> Option<usize> {
+fn karen_at(t: &Tokens<'_>, i: usize, first: u64, caps: bool) -> Option<usize> {
     const FIELD: u64 = bit::CREDENTIAL | bit::ID_CONTEXT | bit::ID_KIND | bit::BIRTH | bit::TITLE | bit::NAME_LABEL;
-    if !in_list(t, i, &KAREN_HONORIFICS) || !in_list(t, i + 1, &KAREN_SYLLABLES) || t.has(i + 1, FIELD) {
+    if !key_in(first, &KAREN_HONORIFICS) || !in_list(t, i + 1, &KAREN_SYLLABLES) || t.has(i + 1, FIELD) {
         return None;
     }
     let mut end = i + 2;
@@ -196,7 +204,9 @@ pub(crate) fn syllabic_name_at(t: &Tokens<'_>, i: usize) -> Option<usize> {
     if !syllable(t, i + 1, caps, i) || letters(t, i + 1) > 6 {
         return None;
     }
-    vietnamese_at(t, i, caps).or_else(|| hmong_at(t, i, caps)).or_else(|| karen_at(t, i, caps))
+    // The first word's key, looked up in each list.
+    let first = word_key(t, i)?;
+    vietnamese_at(t, i, first, caps).or_else(|| hmong_at(t, i, first, caps)).or_else(|| karen_at(t, i, first, caps))
 }
 
 #[cfg(test)]
@@ -232,7 +242,10 @@ mod tests {
 
     #[test]
     fn vietnamese_names_with_their_diacritics() {
-        assert_eq!(found("grandparents Nguyễn Văn Phúc (63) and Trần Thị Lan (60)"), ["Nguyễn Văn Phúc", "Trần Thị Lan"]);
+        assert_eq!(
+            found("grandparents Nguyễn Văn Phúc (63) and Trần Thị Lan (60)"),
+            ["Nguyễn Văn Phúc", "Trần Thị Lan"]
+        );
         assert_eq!(found("0117-14 Trần Thị Hồng - QFT pos"), ["Trần Thị Hồng"]);
         assert_eq!(found("PATIENT: NGUYỄN THỊ HOA"), ["NGUYỄN THỊ HOA"]);
         for text in ["Trần Thị\nLan", "Đỗ Not", "Trần Thị MRN"] {

@@ -56,9 +56,7 @@ pub(super) fn column_kind(name: &str) -> Option<PhiKind> {
         | "patientname" | "releasedby" | "receivedby" | "orderedby" | "collectedby" | "enteredby" | "physician"
         | "doctor" | "referring" | "signer" | "consentsigner" => PhiKind::Name,
         "street" | "address" | "streetaddress" | "city" | "town" | "place" | "residence" | "hometown" | "pickup"
-        | "dropoff" | "drop" | "destination" => {
-            PhiKind::Address
-        }
+        | "dropoff" | "drop" | "destination" => PhiKind::Address,
         "zip" | "zipcode" | "postalcode" => PhiKind::Zip,
         "phone" | "telephone" | "tel" | "cell" | "fax" => PhiKind::Phone,
         "age" | "ageyrs" => PhiKind::Age,
