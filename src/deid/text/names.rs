@@ -2715,6 +2715,11 @@ fn chat_speaker(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candida
         && word_ok(m + 2)
         && !t.newline_before(m);
     if !word_ok(m) && !reduplicated(t, m) && !particle_joined {
+        // `[Sat 3/15 09:12] G.C.: she's with me`: dotted initials as the speaker.
+        let (letters, e) = dotted_capitals(t, m, 4);
+        if letters >= 2 && t.punct(e, ':') && t.joined(e) && t.punct(e - 1, '.') {
+            push(out, t, m, e, 88);
+        }
         return;
     }
     let mut end = word_end(t, m);
@@ -2726,26 +2731,31 @@ fn chat_speaker(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candida
     {
         end = word_end(t, end);
     }
-    // A handle's dotted initial (`amina.d`), glued.
-    if t.punct(end, '.')
+    // A handle's tail glued by `.` or `_` (`amina.d`, `mari.dlf`, `nhaddad_lmft`): letters in
+    // lower case, or one letter.
+    if (t.punct(end, '.') || t.punct(end, '_'))
         && t.joined(end)
         && t.joined(end + 1)
         && t.kind(end + 1) == Some(TokKind::Alpha)
-        && t.byte_len(end + 1) == 1
+        && t.byte_len(end + 1) <= 8
+        && (t.all_lower(end + 1) || !t.multi_char(end + 1))
     {
         end += 2;
     }
+    // A symbol after the name, as a phone's contact list shows one (`jen 🌵:`).
+    let symbol = t.kind(end) == Some(TokKind::Punct) && !t.ascii(end) && !t.newline_before(end) && t.punct(end + 1, ':');
+    let after = if symbol { end + 1 } else { end };
     // A role in brackets before the colon (`jkowalski (RN):`, `ilse (family liaison):`): up to
     // four words, closed on the line.
-    let colon = if t.punct(end, '(') && !t.joined(end) && !t.newline_before(end) {
-        (end + 1..end + 6)
+    let colon = if t.punct(after, '(') && !t.joined(after) && !t.newline_before(after) {
+        (after + 1..after + 6)
             .take_while(|&k| {
                 !t.newline_before(k) && (t.kind(k) == Some(TokKind::Alpha) || t.punct(k, ')') || t.punct(k, '/'))
             })
             .find(|&k| t.punct(k, ')'))
-            .map_or(end, |k| k + 1)
+            .map_or(after, |k| k + 1)
     } else {
-        end
+        after
     };
     if t.punct(colon, ':') && t.joined(colon) && (upper_doc || !t.all_caps(m) || !t.multi_char(m)) {
         push(out, t, m, end, 88);
@@ -4049,6 +4059,13 @@ mod tests {
         assert_names("log\nbed 12:30: turned", &[]);
         // After a date opening the line.
         assert_names("log\n04/16/25 14:20 kbrzezinska: Pended (HCR A4)", &["kbrzezinska"]);
+        // A handle's tail after `_` or `.`, a symbol after the name, dotted initials.
+        assert_names("log\n[Fri 3/14 20:05] nhaddad_lmft: That's right", &["nhaddad_lmft"]);
+        assert_names("log\n[2/27/25 21:14] mari.dlf: hi its me", &["mari.dlf"]);
+        assert_names("log\n[Fri 3/14 19:36] jen 🌵: she ate all of dinner", &["jen"]);
+        assert_names("log\n[Sat 3/15 09:12] G.C.: she's with me", &["G.C."]);
+        assert_names("log\n[Sat 3/15 09:12] note_TO: see", &[]);
+        assert_names("log\n[Sat 3/15 09:12] A.: see", &[]);
         assert_names("log\n11/19 12:47 bri: no not yes lol", &["bri"]);
         assert_names("log\n2025-02-03 09:12 okeller: signed", &["okeller"]);
         assert_names("log\nBP 11/19 12:47 bri: no", &[]);
