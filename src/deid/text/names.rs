@@ -318,6 +318,38 @@ fn initials_after_label(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
 }
 
+/// `old band destroyed, witnessed KB.`, `... - reviewed RS`, `Charge RN MGL.`: in a note in
+/// mixed case, 2 or 3 capitals that are no keyword, no English word and none of
+/// [`NOT_INITIALS`], ending the line (a period may close them), after a credential, `tech` or
+/// `sw` (`TECH RAA`, `SW LFD`), or after a signer's verb that follows a `-`, `/` or `,` or
+/// opens its line (`witnessed`, `reviewed`, `co-sign`, `verified`). `i` is that word.
+fn initials_after_signer(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let j = i + 1;
+    let shaped = t.all_caps(j)
+        && (2..=3).contains(&t.byte_len(j))
+        && !t.joined(j)
+        && !t.newline_before(j)
+        && !t.has(j, u64::MAX)
+        && !t.is_any(j, NOT_INITIALS);
+    if !shaped {
+        return;
+    }
+    let e = if t.punct(j + 1, '.') && t.joined(j + 1) { j + 2 } else { j + 1 };
+    let ends = e >= t.len() || t.newline_before(e);
+    // A verb signs after a `-`, `/` or `,` apart, or opening the line (`Labs reviewed CBC` is
+    // a test); `sign` only as `co-sign`.
+    let signed = |v: usize| {
+        let opens = v == 0 || t.newline_before(v);
+        let after_mark = v > 0 && !t.joined(v) && (t.punct(v - 1, '-') || t.punct(v - 1, '/') || t.punct(v - 1, ','));
+        let co_sign = t.is(v, "sign") && v >= 2 && t.punct(v - 1, '-') && t.joined(v) && t.is(v - 2, "co");
+        (t.is_any(v, &["witnessed", "reviewed", "cosign", "cosigned", "verified"]) && (opens || after_mark)) || co_sign
+    };
+    let role = t.has(i, bit::CREDENTIAL) || t.is_any(i, &["tech", "sw"]);
+    if ends && (role || signed(i)) && !t.english(j) && !t.name_info(j).stop {
+        push(out, t, j, j + 1, 80);
+    }
+}
+
 /// Up to `max` capitals from token `j`, each with its period, all joined (`A.T.N.`): how many,
 /// and one past the last period.
 fn dotted_capitals(t: &Tokens<'_>, j: usize, max: usize) -> (usize, usize) {
@@ -348,6 +380,7 @@ fn dotted_initials(t: &Tokens<'_>, j: usize) -> Option<usize> {
 /// Credentials written after a clinician's name (`K. Abernathy, RN`, `June Park, PharmD`).
 /// Never name words themselves. `MA` is left out: it is also the Massachusetts state code.
 pub(crate) const CREDENTIALS: &[&str] = &[
+    "phn",
     "md",
     "do",
     "rn",
@@ -2743,7 +2776,8 @@ fn chat_speaker(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candida
         end += 2;
     }
     // A symbol after the name, as a phone's contact list shows one (`jen 🌵:`).
-    let symbol = t.kind(end) == Some(TokKind::Punct) && !t.ascii(end) && !t.newline_before(end) && t.punct(end + 1, ':');
+    let symbol =
+        t.kind(end) == Some(TokKind::Punct) && !t.ascii(end) && !t.newline_before(end) && t.punct(end + 1, ':');
     let after = if symbol { end + 1 } else { end };
     // A role in brackets before the colon (`jkowalski (RN):`, `ilse (family liaison):`): up to
     // four words, closed on the line.
@@ -3520,6 +3554,14 @@ pub(crate) fn find_names(t: &Tokens<'_>, upper_doc: bool, out: &mut Vec<Candidat
         if tok.lex & bit::INITIALS_LABEL != 0 {
             initials_after_label(t, i, out);
         }
+        // The next word is 2 or 3 capitals (most words are followed by none).
+        let capitals_next = t
+            .toks
+            .get(i + 1)
+            .is_some_and(|x| x.kind == TokKind::Alpha && (2..=3).contains(&x.len()) && x.shape & shape::HAS_LOWER == 0);
+        if capitals_next && !upper_doc {
+            initials_after_signer(t, i, out);
+        }
         if tok.lex & bit::NAME_WEAK != 0 && !upper_doc {
             lower_case_name_after_label(t, i, out);
         }
@@ -4131,6 +4173,27 @@ mod tests {
         assert_names("Mother (Alzheimer's) deceased.", &[]);
         assert_names("Identified by \"Brand\" packaging.", &[]);
         assert_names("Dose 0.4 MS daily.", &[]);
+    }
+
+    #[test]
+    fn initials_after_a_signer_word_or_a_credential() {
+        assert_names("Old band destroyed, witnessed KB.\nNext", &["KB"]);
+        assert_names("Cert EMD-33817) - reviewed RS", &["RS"]);
+        assert_names("Signed 02/27/2025 16:42 / co-sign MQ", &["MQ"]);
+        assert_names("Updated by nurse. Charge RN MGL.", &["MGL"]);
+        assert_names("Callback pending ......... TECH RAA\n21:52", &["RAA"]);
+        assert_names("cc Dr. Venkataraman; SW LFD", &["Venkataraman", "LFD"]);
+        // Not the line's end, a keyword, a clinical abbreviation, another word before.
+        for text in [
+            "Charge RN MGL to call",
+            "Labs reviewed CBC",
+            "- reviewed OS",
+            "Pt seen by RN BSN",
+            "stable. seen KB.",
+            "Seen. RN PHN",
+        ] {
+            assert_names(text, &[]);
+        }
     }
 
     #[test]
