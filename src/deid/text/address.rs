@@ -1207,19 +1207,26 @@ fn after_street_once(t: &Tokens<'_>, e: usize, upper_doc: bool, street: bool, ou
     // Without a ZIP or a state every word must look like a place.
     // (A quote closing a CSV cell, a column gap: `"1187 Magnolia Bend Dr, Pearland",77584`,
     // `3405 N Rock Rd, Wichita   $412.60`.)
-    let gap = k < t.len() && k > 0 && t.start(k) >= t.end(k - 1) + 2;
-    let follower = k >= t.len()
-        || t.newline_before(k)
-        || gap
-        || [',', '.', ';', '(', ')', '"'].iter().any(|&c| t.punct(k, c))
-        || (t.punct(k, '-') && !t.joined(k))
-        || (t.kind(k) == Some(TokKind::Alpha) && !t.capitalized(k));
+    let gap = |k: usize| k < t.len() && k > 0 && t.start(k) >= t.end(k - 1) + 2;
+    let follower = |k: usize| {
+        k >= t.len()
+            || t.newline_before(k)
+            || gap(k)
+            || [',', '.', ';', '(', ')', '"'].iter().any(|&c| t.punct(k, c))
+            || (t.punct(k, '-') && !t.joined(k))
+            || (t.kind(k) == Some(TokKind::Alpha) && !t.capitalized(k))
+    };
     // Or, closing its clause after the street, a word in no list and no English word first
     // (`3307 Lindenwood Ct, Parma Heights)`, `1250 Carlisle Rd, York.`).
-    let closes = k >= t.len() || t.newline_before(k) || gap || [',', '.', ';', ')', '"'].iter().any(|&c| t.punct(k, c));
+    let closes =
+        k >= t.len() || t.newline_before(k) || gap(k) || [',', '.', ';', ')', '"'].iter().any(|&c| t.punct(k, c));
     let unlisted_town = closes && k - s <= 2 && !t.english(s) && !t.name_info(s).stop;
-    if follower && (unlisted_town || place_at(t, s, upper_doc) == Some(k)) {
+    if follower(k) && (unlisted_town || place_at(t, s, upper_doc) == Some(k)) {
         out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(k - 1), 75));
+    } else if let Some(pe) = gazetteer_at(t, s, upper_doc, false).filter(|&pe| pe >= k && follower(pe)) {
+        // A listed place, its words English or not, or going on past a street word (`1020 Lake
+        // Ave, Storm Lake`, `412 Front St Apt 2, Rising Sun`).
+        out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(pe - 1), 75));
     }
 }
 
@@ -2801,5 +2808,14 @@ mod tests {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
         assert!(has("lives in Albany, New York", PhiKind::Address, "Albany"));
+    }
+
+    #[test]
+    fn a_listed_town_of_english_words_after_a_street() {
+        assert!(has("Letter mailed to 1020 Lake Ave, Storm Lake\nNext", PhiKind::Address, "Storm Lake"));
+        assert!(has("deliver to 412 Front St Apt 2, Rising Sun      del", PhiKind::Address, "Rising Sun"));
+        // Not listed, or a capitalized word after it.
+        assert!(!has("mailed to 1020 Lake Ave, Storm Cellar\nNext", PhiKind::Address, "Storm Cellar"));
+        assert!(!has("mailed to 1020 Lake Ave, Rising Sun Dental\nNext", PhiKind::Address, "Rising Sun"));
     }
 }
