@@ -1772,10 +1772,38 @@ fn county_name_word(t: &Tokens<'_>, m: usize, caps: bool, upper_doc: bool, engli
         && (english_ok || !t.english(m))
 }
 
+/// `County: Harlan`, `COUNTY: ANDROSCOGGIN`: a form's county field, from token `s` after the
+/// label's colon: one to three county words (English ones too: the label says what they are)
+/// closing the field (the line's end, a column gap, `,`, `;` or `(`). Not `unknown`, `none`.
+fn county_after_colon(t: &Tokens<'_>, s: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
+    let caps = t.all_caps(s) && t.multi_char(s);
+    let mut e = s;
+    while e < s + 3
+        && !(e > s && (t.newline_before(e) || super::names::column_gap(t, e)))
+        && county_name_word(t, e, caps, upper_doc, true)
+    {
+        e += 1;
+    }
+    let closes = e >= t.len()
+        || t.newline_before(e)
+        || super::names::column_gap(t, e)
+        || [',', ';', '('].iter().any(|&c| t.punct(e, c));
+    if e > s && closes && !t.is_any(s, &["unknown", "none", "same", "other"]) {
+        out.push(Candidate::new(PhiKind::Address, t.start(s), t.end(e - 1), 75));
+    }
+}
+
 /// `County of Pima`, `COUNTY OF PIMA` (a court caption): a county name after a capitalized
 /// `County` word `k` and `of`, on one line. Not `county of residence` (lower case, English).
 fn county_of_at(t: &Tokens<'_>, k: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
-    if !t.is(k, "county") || !t.capitalized(k) || !t.is(k + 1, "of") || t.newline_before(k + 2) {
+    if !t.is(k, "county") || !t.capitalized(k) || t.newline_before(k + 2) {
+        return;
+    }
+    if t.punct(k + 1, ':') && t.joined(k + 1) {
+        county_after_colon(t, k + 2, upper_doc, out);
+        return;
+    }
+    if !t.is(k + 1, "of") {
         return;
     }
     let caps = !upper_doc && t.all_caps(k);
@@ -2808,6 +2836,17 @@ mod tests {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
         assert!(has("lives in Albany, New York", PhiKind::Address, "Albany"));
+    }
+
+    #[test]
+    fn a_county_field_after_its_colon() {
+        assert!(has("FACILITY: CLOVERLEAF   COUNTY: ANDROSCOGGIN\nPHONE", PhiKind::Address, "ANDROSCOGGIN"));
+        assert!(has("Res: Cumberland, KY. County: Harlan\nNext", PhiKind::Address, "Harlan"));
+        assert!(has("County: Santa Cruz   State: CA", PhiKind::Address, "Santa Cruz"));
+        // A lower-case label, a word after the name on its line, an unknown county.
+        for text in ["county: Harlan\n", "County: Harlan was notified", "County: Unknown\n"] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 
     #[test]
