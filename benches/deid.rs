@@ -7,8 +7,8 @@
 //!   them (as `safe_harbor` does), in tag mode;
 //! - `scrub_text/surrogate`: the same in surrogate mode;
 //! - `scrub_text/document`: all notes joined into one document, no known identifiers;
-//! - `scrub_text/held_out`: the 864 hand-written held-out notes (`tests/deid/holdout/`, written
-//!   without reading the scrubber; an identifier every 54 bytes or so), each alone, tag mode,
+//! - `scrub_text/held_out`: the 900 hand-written held-out notes (`tests/deid/holdout/`, written
+//!   without reading the scrubber; an identifier every 50 bytes or so), each alone, tag mode,
 //!   no known identifiers;
 //! - `scrub_text/scrubbed`: the tag-mode notes once scrubbed, scrubbed again (no identifier is
 //!   left, so one detection pass finds nothing): what plain clinical text costs per byte, for

@@ -133,7 +133,7 @@ DEID_ROWS = [
     ("scrub_text/notes", "`scrub_text`, each note alone, tag mode, known identifiers for half"),
     ("scrub_text/surrogate", "the same in surrogate mode"),
     ("scrub_text/document", "all notes as one document"),
-    ("scrub_text/held_out", "the 864 hand-written held-out notes (`tests/deid/holdout/`, one identifier every 54 bytes), each alone, tag mode, text only"),
+    ("scrub_text/held_out", "the 900 hand-written held-out notes (`tests/deid/holdout/`, one identifier every 50 bytes), each alone, tag mode, text only"),
     ("scrub_text/scrubbed", "the tag-mode notes once scrubbed, scrubbed again (no identifier left: one pass that finds nothing)"),
     ("safe_harbor/resources", "`safe_harbor` on the 7 single-resource FHIR fixtures"),
     ("safe_harbor/bundle", "`safe_harbor` on the fixture Bundle (7 entries)"),

@@ -270,10 +270,10 @@ Python {platform.python_version()}. Threads pinned to one (`OMP_NUM_THREADS=1`,
 
 ## The held-out notes
 
-The set above favours phiseal (see the caveats below). The 864 held-out notes of
+The set above favours phiseal (see the caveats below). The 900 held-out notes of
 [DEID-EVAL.md](DEID-EVAL.md) (`tests/deid/holdout/`) were written by hand without reading
 phiseal's rules or its generator; both tools get the text alone (no structured record), scored
-by the same rule. `dev` and `dev2` to `dev22` (written later by other blind authors) are the sets whose
+by the same rule. `dev` and `dev2` to `dev23` (written later by other blind authors) are the sets whose
 misses phiseal's rules may be tuned on; `test` is only ever scored.
 
 {held_out_text}
