@@ -3380,6 +3380,17 @@ fn speaker_before_time(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
 }
 
+/// `(0010,0010) PatientName = GARCIA^MARIA^E`: a DICOM header dump's person name value, after
+/// `=` and an attribute whose name ends in `Name` (`PatientName`, `ReferringPhysicianName`).
+/// `i` is the value's first word.
+fn dicom_name_value(t: &Tokens<'_>, i: usize) -> bool {
+    let attribute = |k: usize| {
+        let s = t.s(k).as_bytes();
+        s.len() > 4 && s.get(s.len() - 4..).is_some_and(|e| e.eq_ignore_ascii_case(b"name")) && t.capitalized(k)
+    };
+    i >= 2 && t.punct(i - 1, '=') && !t.joined(i) && attribute(i - 2) && !t.newline_before(i)
+}
+
 /// `PID|1||...||OKONKWO^CHIDINMA||19710304`, `|1487702231^HADDAD^SAMIR^^^MD|`: a family and a
 /// given name joined by `^` in an HL7 field (after `|`, or after a number and `^`, as in an
 /// XCN provider field), each part proposed alone. Both parts letters only, of two letters or
@@ -3399,33 +3410,42 @@ fn hl7_name(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
         && t.punct(j + 2, '^')
         && t.joined(j + 2);
     let after = if second { j + 2 } else { j + 1 };
+    let dicom = dicom_name_value(t, i);
     let shape_ok = i > 0
         && t.punct(i + 1, '^')
         && t.joined(i + 1)
         && t.joined(j)
         && t.kind(j) == Some(TokKind::Alpha)
         && (t.punct(i - 1, '|')
-            || (i > 1 && t.punct(i - 1, '^') && t.kind(i - 2) == Some(TokKind::Digit) && t.joined(i - 1)))
-        && t.joined(i)
+            || (i > 1 && t.punct(i - 1, '^') && t.kind(i - 2) == Some(TokKind::Digit) && t.joined(i - 1))
+            || dicom)
+        && (t.joined(i) || dicom)
         && (after >= t.len() || ((t.punct(after, '^') || t.punct(after, '|')) && t.joined(after)));
     if !shape_ok {
         return;
     }
+    // Whether a part is a name word: letters, no keyword or stop word; not English, or (beside
+    // a part that is a listed name and no English word) a listed name that is also an English
+    // word (`GARCIA^MARIA`: `maria` is English too).
     let part = |k: usize| {
         let info = t.name_info(k);
-        let ok = t.multi_char(k) && !t.has(k, u64::MAX) && !info.stop && !t.english(k);
-        (ok, info.any(), t.byte_len(k) >= 4)
+        let base = t.multi_char(k) && !t.has(k, u64::MAX) && !info.stop;
+        let english = t.english(k);
+        (base && !english, info.any(), t.byte_len(k) >= 4, base && english && info.any())
     };
     let (a, b) = (part(i), part(j));
-    if a.0 && b.0 && (a.1 || b.1 || (a.2 && b.2)) {
+    let plain = a.0 && b.0 && (a.1 || b.1 || (a.2 && b.2));
+    let listed_english = (a.0 && a.1 && b.3) || (b.0 && b.1 && a.3);
+    if plain || listed_english {
         push(out, t, i, i + 1, 86);
+        let closes =
+            |k: usize| k >= t.len() || t.newline_before(k) || ((t.punct(k, '^') || t.punct(k, '|')) && t.joined(k));
         let initial = t.punct(after, '^')
             && t.joined(after + 1)
             && t.kind(after + 1) == Some(TokKind::Alpha)
             && !t.multi_char(after + 1)
             && t.capitalized(after + 1)
-            && (t.punct(after + 2, '^') || t.punct(after + 2, '|'))
-            && t.joined(after + 2);
+            && closes(after + 2);
         push(out, t, j, if initial { after + 2 } else { after }, 86);
     }
 }
@@ -4047,6 +4067,12 @@ mod tests {
     fn hl7_given_name_of_two_words_and_its_initial() {
         assert_names("pasted: PID|1||88^^^X^MR||XIONG^MAI KA^L||1958|F", &["XIONG", "MAI KA^L"]);
         assert_names("OBX|1|ST|HEMIDX^HEMOLYSIS INDEX^L||3+", &[]);
+        // A listed given name that is also an English word, beside a surname that is none.
+        assert_names("PID|1||123^^^MRN||GARCIA^MARIA^E||19600101|F", &["GARCIA", "MARIA^E"]);
+        assert_names("OBX|1|ST|WBC^WHITE BLOOD CELL^L||3+", &[]);
+        // A DICOM dump's person name after `=` and a `...Name` attribute; not another attribute.
+        assert_names("dump:\n(0010,0010) PatientName = GARCIA^MARIA^E\n(0010,0020)", &["GARCIA", "MARIA^E"]);
+        assert_names("dump:\n(0008,1030) StudyDescription = CT^HEAD", &[]);
     }
 
     #[test]
