@@ -1200,7 +1200,8 @@ fn dev19_rules() {
         ("staying w/ his mom in Española this month", "staying w/ his mom in [ADDRESS] this month"),
         (
             "reg. 611582, lives La Vernia, covers; 3rd house past Maywood; (family in Beirut/Kumasi)",
-            "reg. 611582, lives [ADDRESS], covers; 3rd house past [ADDRESS]; (family in [ADDRESS]/[ADDRESS])",
+            // (The aide's registration number is an identifier too since the dev23 rules.)
+            "reg. [ID], lives [ADDRESS], covers; 3rd house past [ADDRESS]; (family in [ADDRESS]/[ADDRESS])",
         ),
         ("lives alone; past Due; past Hope", "lives alone; past Due; past Hope"),
         (

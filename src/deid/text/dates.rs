@@ -302,6 +302,13 @@ fn month_first(t: &Tokens<'_>, i: usize) -> Option<Found> {
         if t.punct(k, ':') && t.joined(k) && t.digits(k + 1, Some(2)) && t.joined(k + 1) {
             return None;
         }
+        // `ROSE, AUGUST 19 M`: a given name after a surname's comma, then an age and a sex
+        // letter, as a roster writes a person.
+        let sex =
+            t.toks.get(k).is_some_and(|x| x.kind == TokKind::Alpha && x.len() == 1 && matches!(x.first, 'M' | 'F'));
+        if sex && !t.joined(k) && i >= 2 && t.punct(i - 1, ',') && t.kind(i - 2) == Some(TokKind::Alpha) {
+            return None;
+        }
         let k2 = skip_sep(t, k);
         if let Some((y, e)) = year_at(t, k2) {
             return Some(Found { first: i, last: e - 1, year_tok: Some(y) });
@@ -1777,6 +1784,15 @@ mod tests {
         assert_eq!(dates_in("seen 14-Mar-21, back 3-Mar-2021"), ["14-Mar-21", "3-Mar-2021"]);
         // More glued after it: a code, not a year.
         assert_eq!(dates_in("lot 14-MAR-26-A"), ["14-MAR"]);
+    }
+
+    #[test]
+    fn a_month_that_is_a_given_name_before_an_age_and_a_sex() {
+        assert!(dates_in("HC-4 ROSE, AUGUST        19 M  SAM-1203366").is_empty());
+        assert!(dates_in("Harper, June 19 F, ESI 3").is_empty());
+        // A date still: no comma and word before, no sex letter, a word after the letter.
+        assert_eq!(dates_in("seen AUGUST 19 M clinic"), ["AUGUST 19"]);
+        assert_eq!(dates_in("Rose, August 19 at noon"), ["August 19"]);
     }
 
     #[test]

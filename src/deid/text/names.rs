@@ -2497,7 +2497,22 @@ fn labelled_name_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut
 /// 89 there is proposed too (`92M`).
 fn last_first_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     let f = i + 2;
-    if t.newline_before(f) || !name_shaped(t, f, upper_doc) || t.kind(i) != Some(TokKind::Alpha) {
+    // `ROSE, AUGUST        19 M  SAM-...`: a month that is a listed first name, before an age
+    // and a sex letter apart, then a column gap (a date rule leaves such a month alone).
+    let sex_apart = |k: usize| {
+        let letter = (t.is(k + 1, "f") || t.is(k + 1, "m")) && t.all_caps(k + 1) && !t.joined(k + 1);
+        let closed = k + 2 >= t.len()
+            || t.newline_before(k + 2)
+            || column_gap(t, k + 2)
+            || t.kind(k + 2) == Some(TokKind::Punct);
+        t.kind(k) == Some(TokKind::Digit) && t.byte_len(k) <= 3 && !t.newline_before(k) && letter && closed
+    };
+    let month_given = t.has(f, bit::MONTH)
+        && (upper_doc || t.capitalized(f))
+        && lookup_word(t, f).first
+        && !t.newline_before(f)
+        && sex_apart(f + 1);
+    if t.newline_before(f) || !(name_shaped(t, f, upper_doc) || month_given) || t.kind(i) != Some(TokKind::Alpha) {
         return;
     }
     // The surname's first part (`Moreau-Baptiste`: `i` is `Baptiste`).
@@ -2516,7 +2531,7 @@ fn last_first_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Ve
     if let Some(e) = initial_end(t, k, upper_doc).filter(|_| !t.newline_before(k)) {
         k = e;
     }
-    if !age_follows(t, k) {
+    if !age_follows(t, k) && !(month_given && k == f + 1) {
         return;
     }
     let name_word = |w: usize| {
@@ -2532,7 +2547,9 @@ fn last_first_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Ve
         t.all_caps(w) && t.multi_char(w) && info.any() && !stop && !t.has(w, bit::CREDENTIAL | bit::STATE_CODE)
     };
     let surname_ok = (name_shaped(t, s, upper_doc) && name_word(s)) || (keyword_surname(s) && lookup_word(t, f).first);
-    if surname_ok && name_word(f) {
+    // The month as a given name needs a surname that is a name word.
+    let month_given = month_given && name_shaped(t, s, upper_doc) && name_word(s);
+    if surname_ok && (name_word(f) || month_given) {
         push(out, t, s, k, 85);
         // `92M`: the age, when over 89, with the name that says it is one.
         let over_89 = t.num(k).is_some_and(|n| (90..=120).contains(&n));
@@ -4469,6 +4486,10 @@ mod tests {
         assert_names("pt very pleasant 58F, no distress.", &[]);
         assert_names("Pleasant Hispanic 58F here for f/u.", &[]);
         assert_names("HPI:\nNonsmoking Multiparous 34 y/o, here for f/u.", &[]);
+        // A month that is a given name after a surname, before an age and a sex letter.
+        assert_names("ED BOARD\nHC-4 ROSE, AUGUST        19 M  SAM-1203366", &["ROSE, AUGUST"]);
+        assert_names("Board\nBed 4 Harper, June 19 F", &["Harper, June"]);
+        assert_names("Board\nBed 4 Cardiac, August 19 F", &[]);
     }
 
     #[test]
