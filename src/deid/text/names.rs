@@ -2531,7 +2531,7 @@ fn last_first_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Ve
     if let Some(e) = initial_end(t, k, upper_doc).filter(|_| !t.newline_before(k)) {
         k = e;
     }
-    if !age_follows(t, k) && !(month_given && k == f + 1) {
+    if !(age_follows(t, k) || (month_given && k == f + 1)) {
         return;
     }
     let name_word = |w: usize| {
