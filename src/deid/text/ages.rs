@@ -84,7 +84,7 @@ fn bare_age_after_subject(t: &Tokens<'_>, first: usize, last: usize) -> bool {
 fn named_person(t: &Tokens<'_>, k: usize) -> bool {
     let w = if t.punct(k, ',') { k.wrapping_sub(1) } else { k };
     let info = t.name_info(w);
-    let titled = w >= 1 && (t.has(w - 1, bit::TITLE) || (w >= 2 && t.punct(w - 1, '.') && t.has(w - 2, bit::TITLE)));
+    let titled = after_title(t, w);
     // `Estelle Duchene (92)`: a surname in no list after a listed first name.
     let after_first = w >= 1
         && !info.any()
@@ -142,8 +142,10 @@ fn apposition_age(t: &Tokens<'_>, first: usize, last: usize) -> bool {
     if t.joined(last + 2) && t.digits(last + 2, None) {
         return false;
     }
-    if colon || titled_name_before(t, first - 1) {
-        return t.punct(first - 1, ',') && titled_name_before(t, first - 1);
+    // `Mr Oyelaran, 93,`: a titled name and its comma; a colon needs one.
+    let titled = t.punct(first - 1, ',') && titled_name_before(t, first - 1);
+    if titled || colon {
+        return titled;
     }
     let mut j = first - 1;
     while j > 0 && j + 4 > first && t.capitalized(j - 1) && !t.has(j - 1, bit::RELATION) {
@@ -169,8 +171,12 @@ fn apposition_age(t: &Tokens<'_>, first: usize, last: usize) -> bool {
 fn titled_name_before(t: &Tokens<'_>, c: usize) -> bool {
     let Some(w) = c.checked_sub(1) else { return false };
     let word = t.kind(w) == Some(TokKind::Alpha) && t.capitalized(w) && !t.has(w, u64::MAX) && !t.newline_before(c);
-    let titled = w >= 1 && (t.has(w - 1, bit::TITLE) || (w >= 2 && t.punct(w - 1, '.') && t.has(w - 2, bit::TITLE)));
-    word && titled && !t.newline_before(w)
+    word && after_title(t, w) && !t.newline_before(w)
+}
+
+/// Word `w` follows a title, with or without its period (`Ms. Wojcik`, `Mr Oyelaran`).
+fn after_title(t: &Tokens<'_>, w: usize) -> bool {
+    w >= 1 && (t.has(w - 1, bit::TITLE) || (w >= 2 && t.punct(w - 1, '.') && t.has(w - 2, bit::TITLE)))
 }
 
 /// `Augustine Mbeki-Carter, 91, came`, `Doña Refugio Ibarra, 96, remains`, `Halina ("Lina"),
@@ -215,7 +221,7 @@ const TEMPERATURE_BEFORE: &[&str] =
 /// rows, rosters and headers write a person. Not a temperature: no temperature word before it
 /// (`T 101F`, `febrile to 101F`), no decimal or degree sign (`101.2F`, `98 °F`).
 /// Token `k` is a sex written as one capital (`F`, `M`).
-fn sex_letter(t: &Tokens<'_>, k: usize) -> bool {
+pub(crate) fn sex_letter(t: &Tokens<'_>, k: usize) -> bool {
     t.toks.get(k).is_some_and(|x| x.kind == TokKind::Alpha && x.len() == 1 && matches!(x.first, 'F' | 'M'))
 }
 

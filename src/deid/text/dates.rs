@@ -304,9 +304,12 @@ fn month_first(t: &Tokens<'_>, i: usize) -> Option<Found> {
         }
         // `ROSE, AUGUST 19 M`: a given name after a surname's comma, then an age and a sex
         // letter, as a roster writes a person.
-        let sex =
-            t.toks.get(k).is_some_and(|x| x.kind == TokKind::Alpha && x.len() == 1 && matches!(x.first, 'M' | 'F'));
-        if sex && !t.joined(k) && i >= 2 && t.punct(i - 1, ',') && t.kind(i - 2) == Some(TokKind::Alpha) {
+        if super::ages::sex_letter(t, k)
+            && !t.joined(k)
+            && i >= 2
+            && t.punct(i - 1, ',')
+            && t.kind(i - 2) == Some(TokKind::Alpha)
+        {
             return None;
         }
         let k2 = skip_sep(t, k);

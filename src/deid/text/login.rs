@@ -293,7 +293,8 @@ fn keys_of_name(t: &Tokens<'_>, a: usize, b: usize, keys: &mut Vec<NameKey>) {
     if let Some(m) = middle {
         add(NameKey::new(t, &[first, m], surname.clone()));
     }
-    if let (None, Some(second)) = (w.comma, w.get(1).filter(|_| w.len > 2)) {
+    // A full second word (an initial there gave the middle key already).
+    if let (None, Some(second)) = (w.comma, w.get(1).filter(|r| w.len > 2 && t.multi_char(r.start))) {
         add(NameKey::new(t, &[first], second.start..surname.end));
     }
 }

@@ -325,13 +325,7 @@ fn initials_after_label(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// opens its line (`witnessed`, `reviewed`, `co-sign`, `verified`). `i` is that word.
 fn initials_after_signer(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     let j = i + 1;
-    let shaped = t.all_caps(j)
-        && (2..=3).contains(&t.byte_len(j))
-        && !t.joined(j)
-        && !t.newline_before(j)
-        && !t.has(j, u64::MAX)
-        && !t.is_any(j, NOT_INITIALS);
-    if !shaped {
+    if !capital_initials(t, j) || t.joined(j) || t.newline_before(j) {
         return;
     }
     let e = if t.punct(j + 1, '.') && t.joined(j + 1) { j + 2 } else { j + 1 };
@@ -2304,13 +2298,17 @@ fn age_follows(t: &Tokens<'_>, k: usize) -> bool {
     if t.kind(k) != Some(TokKind::Digit) || t.byte_len(k) > 3 || t.newline_before(k) {
         return false;
     }
-    // `67M`, or `34 M,` with the letter apart and nothing after it but punctuation or the line's end.
+    // `67M`, or `34 M,` with the letter apart and nothing after it but punctuation, a column gap
+    // (`19 M  SAM-1203366`) or the line's end.
     let letter = (t.is(k + 1, "f") || t.is(k + 1, "m")) && !t.newline_before(k + 1);
     let glued = letter && t.joined(k + 1) && !(t.joined(k + 2) && t.kind(k + 2) == Some(TokKind::Alpha));
     let apart = letter
         && !t.joined(k + 1)
         && t.all_caps(k + 1)
-        && (k + 2 >= t.len() || t.newline_before(k + 2) || t.kind(k + 2) == Some(TokKind::Punct));
+        && (k + 2 >= t.len()
+            || t.newline_before(k + 2)
+            || t.kind(k + 2) == Some(TokKind::Punct)
+            || column_gap(t, k + 2));
     glued || apart || super::ages::unit_after(t, k + 1)
 }
 
@@ -2497,21 +2495,10 @@ fn labelled_name_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut
 /// 89 there is proposed too (`92M`).
 fn last_first_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candidate>) {
     let f = i + 2;
-    // `ROSE, AUGUST        19 M  SAM-...`: a month that is a listed first name, before an age
-    // and a sex letter apart, then a column gap (a date rule leaves such a month alone).
-    let sex_apart = |k: usize| {
-        let letter = (t.is(k + 1, "f") || t.is(k + 1, "m")) && t.all_caps(k + 1) && !t.joined(k + 1);
-        let closed = k + 2 >= t.len()
-            || t.newline_before(k + 2)
-            || column_gap(t, k + 2)
-            || t.kind(k + 2) == Some(TokKind::Punct);
-        t.kind(k) == Some(TokKind::Digit) && t.byte_len(k) <= 3 && !t.newline_before(k) && letter && closed
-    };
-    let month_given = t.has(f, bit::MONTH)
-        && (upper_doc || t.capitalized(f))
-        && lookup_word(t, f).first
-        && !t.newline_before(f)
-        && sex_apart(f + 1);
+    // `ROSE, AUGUST        19 M  SAM-...`: a month that is a listed first name, right before
+    // the age (a date rule leaves a month alone there).
+    let month_given =
+        t.has(f, bit::MONTH) && (upper_doc || t.capitalized(f)) && lookup_word(t, f).first && age_follows(t, f + 1);
     if t.newline_before(f) || !(name_shaped(t, f, upper_doc) || month_given) || t.kind(i) != Some(TokKind::Alpha) {
         return;
     }
@@ -2531,7 +2518,7 @@ fn last_first_before_age(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Ve
     if let Some(e) = initial_end(t, k, upper_doc).filter(|_| !t.newline_before(k)) {
         k = e;
     }
-    if !(age_follows(t, k) || (month_given && k == f + 1)) {
+    if !age_follows(t, k) {
         return;
     }
     let name_word = |w: usize| {
@@ -2751,8 +2738,7 @@ fn chat_speaker(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candida
     // Not a word in capitals there (`01/22 NOC (MLT):`, a shift).
     let dated = !meridiem && !t.all_caps(i) && date_opens_line_before(t, i);
     // Or a date and a 24-hour time of 4 digits (`11/10 1010 AL-DOURI: WIFE TOLD`).
-    let dated_clock =
-        !meridiem && i >= 1 && super::dates::four_digit_time(t, i - 1) && date_opens_line_before(t, i - 1);
+    let dated_clock = !meridiem && date_and_four_digit_time_before(t, i);
     if !time && !bracketed_time_before(t, i) && !dated && !dated_clock {
         return;
     }
@@ -2865,22 +2851,13 @@ fn dated_writer(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candida
     if upper_doc || t.has(i, u64::MAX) || !t.ascii(i) || t.joined(i) {
         return;
     }
-    let initials = t.all_caps(i) && (2..=3).contains(&t.byte_len(i)) && !t.is_any(i, NOT_INITIALS);
     let login = t.all_lower(i) && t.byte_len(i) >= 4;
-    if !(initials || login) {
+    if !(capital_initials(t, i) || login) {
         return;
     }
-    // `hh:mm` (or `h:mm`) after the date.
-    let clock = i >= 4
-        && t.digits(i - 1, Some(2))
-        && t.punct(i - 2, ':')
-        && t.joined(i - 2)
-        && t.joined(i - 1)
-        && t.kind(i - 3) == Some(TokKind::Digit)
-        && t.byte_len(i - 3) <= 2
-        && date_opens_line_before(t, i - 3);
-    let four = i >= 1 && super::dates::four_digit_time(t, i - 1) && date_opens_line_before(t, i - 1);
-    if !(clock || four || date_opens_line_before(t, i)) {
+    // The date alone, or with `hh:mm` (`h:mm`) or a 24-hour time of 4 digits after it.
+    let clock = i >= 3 && super::dates::clock_at(t, i - 3) && date_opens_line_before(t, i - 3);
+    if !(clock || date_and_four_digit_time_before(t, i) || date_opens_line_before(t, i)) {
         return;
     }
     let digits = login && t.kind(i + 1) == Some(TokKind::Digit) && t.joined(i + 1) && t.byte_len(i + 1) <= 2;
@@ -2891,6 +2868,18 @@ fn dated_writer(t: &Tokens<'_>, i: usize, upper_doc: bool, out: &mut Vec<Candida
     if (dash || colon) && !t.english(i) && !t.name_info(i).stop {
         push(out, t, i, end, 80);
     }
+}
+
+/// `11/10 1010 AL-DOURI:`: the tokens before word `i` on its line are a date and a 24-hour time
+/// of 4 digits.
+fn date_and_four_digit_time_before(t: &Tokens<'_>, i: usize) -> bool {
+    i >= 1 && super::dates::four_digit_time(t, i - 1) && date_opens_line_before(t, i - 1)
+}
+
+/// Token `k` is a writer's initials in capitals: 2 or 3 letters, no keyword, none of
+/// [`NOT_INITIALS`] (`NGL`, `KB`; not `OS`, `RN`).
+fn capital_initials(t: &Tokens<'_>, k: usize) -> bool {
+    t.all_caps(k) && (2..=3).contains(&t.byte_len(k)) && !t.has(k, u64::MAX) && !t.is_any(k, NOT_INITIALS)
 }
 
 /// `can i come w/ her next time? -nadine`: a listed first name in lower case signing a
@@ -3397,6 +3386,37 @@ fn speaker_before_time(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
 }
 
+/// What [`hl7_name`] reads of a part of a caret-joined name.
+struct CaretPart {
+    /// Letters, no keyword or stop word, not English.
+    word: bool,
+    /// In a name list.
+    listed: bool,
+    /// Four letters or more.
+    long: bool,
+    /// Letters, no keyword or stop word, in a name list and also an English word.
+    listed_english: bool,
+}
+
+impl CaretPart {
+    fn of(t: &Tokens<'_>, k: usize) -> CaretPart {
+        let info = t.name_info(k);
+        let base = t.multi_char(k) && !t.has(k, u64::MAX) && !info.stop;
+        let english = t.english(k);
+        CaretPart {
+            word: base && !english,
+            listed: info.any(),
+            long: t.byte_len(k) >= 4,
+            listed_english: base && english && info.any(),
+        }
+    }
+
+    /// A name word in a name list.
+    fn listed_word(&self) -> bool {
+        self.word && self.listed
+    }
+}
+
 /// `(0010,0010) PatientName = GARCIA^MARIA^E`: a DICOM header dump's person name value, after
 /// `=` and an attribute whose name ends in `Name` (`PatientName`, `ReferringPhysicianName`).
 /// `i` is the value's first word.
@@ -3441,18 +3461,12 @@ fn hl7_name(t: &Tokens<'_>, i: usize, out: &mut Vec<Candidate>) {
     if !shape_ok {
         return;
     }
-    // Whether a part is a name word: letters, no keyword or stop word; not English, or (beside
-    // a part that is a listed name and no English word) a listed name that is also an English
+    // Both parts name words (letters, no keyword or stop word, not English) and one listed or
+    // both long; or one a listed name word and the other a listed name that is also an English
     // word (`GARCIA^MARIA`: `maria` is English too).
-    let part = |k: usize| {
-        let info = t.name_info(k);
-        let base = t.multi_char(k) && !t.has(k, u64::MAX) && !info.stop;
-        let english = t.english(k);
-        (base && !english, info.any(), t.byte_len(k) >= 4, base && english && info.any())
-    };
-    let (a, b) = (part(i), part(j));
-    let plain = a.0 && b.0 && (a.1 || b.1 || (a.2 && b.2));
-    let listed_english = (a.0 && a.1 && b.3) || (b.0 && b.1 && a.3);
+    let (a, b) = (CaretPart::of(t, i), CaretPart::of(t, j));
+    let plain = a.word && b.word && (a.listed || b.listed || (a.long && b.long));
+    let listed_english = (a.listed_word() && b.listed_english) || (b.listed_word() && a.listed_english);
     if plain || listed_english {
         push(out, t, i, i + 1, 86);
         let closes =
